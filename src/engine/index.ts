@@ -1,0 +1,22 @@
+/**
+ * Échéance's terms engine: pure TypeScript, no Office.js, no React, no I/O. Dates in (day numbers),
+ * decimals and dates out. Every adapter (custom functions, task pane, command line) goes through here.
+ */
+export * from "./amounts";
+export * from "./date";
+export * from "./deadlines";
+export * from "./errors";
+export * from "./explanation";
+export * from "./holidays";
+export * from "./late-payment";
+export * from "./money";
+export * from "./payment-terms";
+export * from "./profile";
+export * from "./profile-schema";
+export * from "./rates";
+export * from "./registry";
+export * from "./settings";
+export * from "./subscription";
+export * from "./text";
+export * from "./working-days";
+export { SHIPPED_VENDORS } from "./vendors";

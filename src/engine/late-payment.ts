@@ -1,0 +1,344 @@
+import { addDays, formatIsoDay, type Day } from "./date";
+import { invalidInput, notApplicable } from "./errors";
+import type { RateSegment, Trace } from "./explanation";
+import { Decimal, roundToCent, ZERO } from "./money";
+import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
+import { ecbRate, halfYearLabel, halfYearOf, halfYearStart, legalRateProfessional, type HalfYearKey, type RateTable } from "./rates";
+import { DAY_COUNT_BASIS, type Settings } from "./settings";
+import { cite, LAW } from "./text";
+
+export interface Payment {
+  readonly date: Day;
+  readonly amount: Decimal;
+}
+
+export interface LatePaymentInput {
+  readonly amount: Decimal;
+  readonly dueDate: Day;
+  /** The payment date, or the "as of" date for an unpaid invoice. */
+  readonly paidDate: Day;
+  readonly payments?: readonly Payment[];
+  readonly recoveryCosts?: Decimal | undefined;
+  readonly client: ClientType;
+}
+
+export interface LatePaymentResult {
+  readonly daysLate: number;
+  /** Late interest, rounded to the cent once. */
+  readonly interest: Decimal;
+  readonly recoveryFee: Decimal;
+  /** interest + recoveryFee. */
+  readonly total: Decimal;
+}
+
+export interface AppliedRate {
+  readonly halfYear: HalfYearKey;
+  readonly contractual: Decimal;
+  readonly floor: Decimal | undefined;
+  readonly applied: Decimal;
+  readonly floorBound: boolean;
+}
+
+const STATUTORY_FLOOR_FACTOR = 3; // L441-10 II: "trois fois le taux d'intérêt légal"
+
+const L441_10 = cite(LAW.commerce, "L441-10 II");
+const D441_5 = cite(LAW.commerce, "D441-5");
+
+export function checkClient(profile: VendorProfile, client: ClientType): void {
+  if (!profile.clients.includes(client)) {
+    throw notApplicable(
+      `${profile.name}'s terms are for ${profile.clients.join(" and ")} clients only: clientType "${client}" does not apply.`,
+      `Les conditions de ${profile.name} ne visent que des clients ${profile.clients.map((c) => (c === "pro" ? "professionnels" : "consommateurs")).join(" et ")} : clientType « ${client} » ne s'applique pas.`,
+      [cite(profile.document.short, "1")],
+      "clientType",
+    );
+  }
+}
+
+function floorApplies(rule: LatePaymentRule, client: ClientType): boolean {
+  // The statutory floor protects professional creditors against a contractual rate set too low
+  // (L441-10 II); a floor the contract writes itself binds whoever the client is.
+  return rule.floor === "contractual" || (rule.floor === "statutory" && client === "pro");
+}
+
+/**
+ * The annual rate for a late day in half-year `key`, after the floor. The legal rate used is always
+ * the "tous les autres cas" one: the creditor is the vendor, a business, whoever the client is.
+ */
+export function rateForHalfYear(rule: LatePaymentRule, key: HalfYearKey, client: ClientType, table: RateTable): AppliedRate {
+  let contractual: Decimal;
+  switch (rule.rate.kind) {
+    case "legal-multiple":
+      contractual = legalRateProfessional(table, key).times(rule.rate.factor);
+      break;
+    case "ecb-plus":
+      contractual = ecbRate(table, key).plus(new Decimal(rule.rate.points).div(100));
+      break;
+    case "fixed":
+      contractual = new Decimal(rule.rate.annualPercent).div(100);
+      break;
+  }
+  const floor = floorApplies(rule, client) ? legalRateProfessional(table, key).times(STATUTORY_FLOOR_FACTOR) : undefined;
+  const floorBound = floor !== undefined && floor.gt(contractual);
+  return { halfYear: key, contractual, floor, applied: floorBound && floor ? floor : contractual, floorBound };
+}
+
+/** The annual rate applied to a late day falling on `day` (PENALTYRATE). */
+export function penaltyRate(profile: VendorProfile, day: Day, client: ClientType, settings: Settings, trace?: Trace): AppliedRate {
+  checkClient(profile, client);
+  const rate = rateForHalfYear(profile.latePayment, halfYearOf(day), client, settings.rates);
+  if (trace) {
+    describeRule(trace, profile, client);
+    describeRate(trace, profile.latePayment, rate);
+  }
+  return rate;
+}
+
+function pct(d: Decimal): string {
+  return `${d.times(100).toDecimalPlaces(4).toString()} %`;
+}
+
+function describeRule(trace: Trace, profile: VendorProfile, client: ClientType): void {
+  const r = profile.latePayment.rate;
+  const what =
+    r.kind === "legal-multiple"
+      ? { en: `${r.factor} × the French legal interest rate`, fr: `${r.factor} fois le taux d'intérêt légal` }
+      : r.kind === "ecb-plus"
+        ? { en: `the ECB main refinancing rate + ${r.points} points`, fr: `le taux de refinancement de la BCE majoré de ${r.points} points` }
+        : { en: `${r.annualPercent} % a year`, fr: `${r.annualPercent} % par an` };
+  trace.step(
+    `${profile.name}'s late-payment rate: ${what.en}, fixed per calendar half-year (the rate in force on 1 January or 1 July).`,
+    `Taux des pénalités de retard de ${profile.name} : ${what.fr}, fixé par semestre civil (taux en vigueur au 1er janvier ou au 1er juillet).`,
+    ...profile.latePayment.clause,
+    L441_10,
+  );
+  const floor = profile.latePayment.floor;
+  if (floor === "none") {
+    trace.step(
+      "This restates the statutory default rate (ECB + 10 points), which the 3 × legal rate floor does not limit.",
+      "Il s'agit du taux légal supplétif (BCE + 10 points), que le plancher de 3 fois le taux légal ne limite pas.",
+      L441_10,
+    );
+  } else if (floor === "contractual") {
+    trace.step(
+      "The contract itself sets a floor of 3 × the legal interest rate.",
+      "Le contrat fixe lui-même un plancher de 3 fois le taux d'intérêt légal.",
+      ...profile.latePayment.clause,
+    );
+  } else if (client === "pro") {
+    trace.step(
+      "Between professionals a contractual rate can never be below 3 × the legal interest rate.",
+      "Entre professionnels, un taux contractuel ne peut être inférieur à 3 fois le taux d'intérêt légal.",
+      L441_10,
+    );
+  } else {
+    trace.step(
+      "Consumer client: the statutory floor between professionals does not apply.",
+      "Client consommateur : le plancher légal entre professionnels ne s'applique pas.",
+      L441_10,
+    );
+  }
+}
+
+function describeRate(trace: Trace, rule: LatePaymentRule, r: AppliedRate): void {
+  const hy = halfYearLabel(r.halfYear);
+  const floorText = r.floor === undefined ? "" : `; floor 3 × legal rate = ${pct(r.floor)}`;
+  const plancher = r.floor === undefined ? "" : ` ; plancher 3 × taux légal = ${pct(r.floor)}`;
+  trace.step(
+    `${hy}: contractual rate ${pct(r.contractual)}${floorText}; applied ${pct(r.applied)}${r.floorBound ? " (the floor binds)" : ""}.`,
+    `${hy} : taux contractuel ${pct(r.contractual)}${plancher} ; taux appliqué ${pct(r.applied)}${r.floorBound ? " (le plancher s'applique)" : ""}.`,
+    ...rule.clause,
+  );
+}
+
+function sortedPayments(input: LatePaymentInput): Payment[] {
+  const payments = [...(input.payments ?? [])];
+  payments.forEach((p, i) => {
+    if (p.amount.lte(0)) {
+      throw invalidInput(
+        "payments",
+        `payments row ${i + 1}: the amount must be positive (got ${p.amount.toString()}).`,
+        `payments ligne ${i + 1} : le montant doit être positif (reçu ${p.amount.toString()}).`,
+      );
+    }
+    if (p.date > input.paidDate) {
+      throw invalidInput(
+        "payments",
+        `payments row ${i + 1}: dated ${formatIsoDay(p.date)}, after paidDate ${formatIsoDay(input.paidDate)}; paidDate is the final payment or the "as of" date.`,
+        `payments ligne ${i + 1} : datée du ${formatIsoDay(p.date)}, après paidDate ${formatIsoDay(input.paidDate)} ; paidDate est le paiement final ou la date d'arrêté.`,
+      );
+    }
+  });
+  return payments.sort((a, b) => a.date - b.date);
+}
+
+function checkAmount(amount: Decimal): void {
+  if (amount.isNeg()) {
+    throw invalidInput(
+      "amount",
+      `amount must not be negative (got ${amount.toString()}): a credit note bears no late interest.`,
+      `amount ne doit pas être négatif (reçu ${amount.toString()}) : un avoir ne porte pas d'intérêts de retard.`,
+    );
+  }
+}
+
+interface InterestComputation {
+  readonly exact: Decimal;
+  readonly statutoryMinimum: Decimal;
+  readonly daysLate: number;
+  /** Balance outstanding the day after the due date: zero means the invoice was never late. */
+  readonly lateBalance: Decimal;
+}
+
+/**
+ * Simple interest, per late day, on the balance outstanding that day (a payment dated P still
+ * counts day P as late for the part it pays), cut at half-year boundaries (L441-10 II) and at
+ * payment dates. Days late run from the day after the due date to `paidDate` inclusive.
+ */
+function computeInterest(profile: VendorProfile, input: LatePaymentInput, settings: Settings, trace?: Trace): InterestComputation {
+  checkAmount(input.amount);
+  const payments = sortedPayments(input);
+  const rule = profile.latePayment;
+  const daysLate = Math.max(0, input.paidDate - input.dueDate);
+  let balance = input.amount;
+  let p = 0;
+  for (; p < payments.length && (payments[p] as Payment).date <= input.dueDate; p++) balance = balance.minus((payments[p] as Payment).amount);
+  const lateBalance = Decimal.max(balance, ZERO);
+  let exact = ZERO;
+  let minimum = ZERO;
+  const rates = new Map<HalfYearKey, AppliedRate>();
+  let day = addDays(input.dueDate, 1);
+  while (day <= input.paidDate && balance.gt(0)) {
+    const key = halfYearOf(day);
+    let rate = rates.get(key);
+    if (!rate) {
+      rate = rateForHalfYear(rule, key, input.client, settings.rates);
+      rates.set(key, rate);
+      if (trace) describeRate(trace, rule, rate);
+    }
+    let end = addDays(halfYearStart(key + 1), -1);
+    if (end > input.paidDate) end = input.paidDate;
+    const next = payments[p];
+    if (next && next.date < end) end = next.date;
+    const days = end - day + 1;
+    const interest = balance.times(rate.applied).times(days).div(DAY_COUNT_BASIS);
+    exact = exact.plus(interest);
+    if (rule.flatAlternative && input.client === "pro") {
+      minimum = minimum.plus(balance.times(legalRateProfessional(settings.rates, key).times(STATUTORY_FLOOR_FACTOR)).times(days).div(DAY_COUNT_BASIS));
+    }
+    trace?.segment(segment(day, end, days, key, balance, rate, interest));
+    day = addDays(end, 1);
+    for (; p < payments.length && (payments[p] as Payment).date < day; p++) balance = balance.minus((payments[p] as Payment).amount);
+  }
+  return { exact, statutoryMinimum: minimum, daysLate, lateBalance };
+}
+
+function segment(from: Day, to: Day, days: number, key: HalfYearKey, balance: Decimal, rate: AppliedRate, interest: Decimal): RateSegment {
+  return {
+    from,
+    to,
+    days,
+    halfYear: halfYearLabel(key),
+    balance,
+    contractualRate: rate.contractual,
+    floorRate: rate.floor,
+    appliedRate: rate.applied,
+    floorBound: rate.floorBound,
+    interest,
+  };
+}
+
+function usesFlatReading(profile: VendorProfile, settings: Settings): boolean {
+  const flat = profile.latePayment.flatAlternative;
+  return flat !== undefined && settings.readings.has(flat.option);
+}
+
+/** Late interest alone, rounded once to the cent (LATEINTEREST). */
+export function lateInterest(profile: VendorProfile, input: LatePaymentInput, settings: Settings, trace?: Trace): { interest: Decimal; daysLate: number } {
+  checkClient(profile, input.client);
+  if (trace) describeRule(trace, profile, input.client);
+  const c = computeInterest(profile, input, settings, trace);
+  trace?.step(
+    `Days late: from the day after the due date ${formatIsoDay(input.dueDate)} to ${formatIsoDay(input.paidDate)}: ${c.daysLate}.`,
+    `Jours de retard : du lendemain de l'échéance ${formatIsoDay(input.dueDate)} au ${formatIsoDay(input.paidDate)} : ${c.daysLate}.`,
+    L441_10,
+  );
+  let interest = c.exact;
+  const flat = profile.latePayment.flatAlternative;
+  if (flat && usesFlatReading(profile, settings)) {
+    const flatAmount = c.lateBalance.gt(0) && c.daysLate > 0 ? input.amount.times(flat.percent).div(100) : ZERO;
+    interest = Decimal.max(flatAmount, c.statutoryMinimum);
+    trace?.step(
+      `Reading "${flat.option}": a one-off ${flat.percent} % of the invoice amount (${roundToCent(flatAmount).toFixed(2)} €), never less than the statutory minimum interest over the same days (${roundToCent(c.statutoryMinimum).toFixed(2)} €).`,
+      `Lecture « ${flat.option} » : forfait unique de ${flat.percent} % du montant de la facture (${roundToCent(flatAmount).toFixed(2)} €), jamais moins que l'intérêt minimal légal sur les mêmes jours (${roundToCent(c.statutoryMinimum).toFixed(2)} €).`,
+      ...flat.clause,
+    );
+  } else if (trace) {
+    trace.step(
+      `Interest = Σ balance × annual rate × days / ${DAY_COUNT_BASIS} over ${trace.segments.length} segment(s) = ${c.exact.toDecimalPlaces(6).toString()} €, simple interest on a 365-day year.`,
+      `Intérêts = Σ solde × taux annuel × jours / ${DAY_COUNT_BASIS} sur ${trace.segments.length} période(s) = ${c.exact.toDecimalPlaces(6).toString()} €, intérêts simples sur une année de 365 jours.`,
+      L441_10,
+    );
+  }
+  const rounded = roundToCent(interest);
+  trace?.step(`Rounded once to the cent, half up: ${rounded.toFixed(2)} €.`, `Arrondi une seule fois au centime, au plus proche : ${rounded.toFixed(2)} €.`);
+  return { interest: rounded, daysLate: c.daysLate };
+}
+
+/**
+ * The fixed recovery fee (40 € per late invoice, D441-5, due once per invoice: CJEU C-78/22) for a
+ * professional client, replaced by justified recovery costs when they are higher (L441-10 II).
+ */
+export function recoveryFee(
+  profile: VendorProfile,
+  input: Pick<LatePaymentInput, "dueDate" | "paidDate" | "recoveryCosts" | "client"> & { lateBalance?: Decimal },
+  trace?: Trace,
+): Decimal {
+  checkClient(profile, input.client);
+  const rule = profile.latePayment.recoveryFee;
+  if (input.recoveryCosts !== undefined && input.recoveryCosts.isNeg()) {
+    throw invalidInput("recoveryCosts", "recoveryCosts must not be negative.", "recoveryCosts ne doit pas être négatif.");
+  }
+  const late = input.paidDate > input.dueDate && (input.lateBalance === undefined || input.lateBalance.gt(0));
+  if (!late) {
+    trace?.step("Not paid late: no recovery fee.", "Pas de retard de paiement : pas d'indemnité de recouvrement.", D441_5);
+    return ZERO;
+  }
+  if (input.client === "consumer") {
+    trace?.step(
+      "Consumer client: the 40 € recovery fee applies between professionals only.",
+      "Client consommateur : l'indemnité forfaitaire de 40 € ne s'applique qu'entre professionnels.",
+      cite(LAW.commerce, "L441-10 II"),
+    );
+    return ZERO;
+  }
+  const fixed = new Decimal(rule.amount);
+  const costs = input.recoveryCosts;
+  if (rule.justifiedCostsAbove && costs !== undefined && costs.gt(fixed)) {
+    trace?.step(
+      `Justified recovery costs of ${costs.toFixed(2)} € exceed the ${fixed.toFixed(2)} € fee and replace it.`,
+      `Les frais de recouvrement justifiés de ${costs.toFixed(2)} € dépassent l'indemnité de ${fixed.toFixed(2)} € et la remplacent.`,
+      ...rule.clause,
+      L441_10,
+    );
+    return roundToCent(costs);
+  }
+  trace?.step(
+    `Fixed recovery fee: ${fixed.toFixed(2)} € (once per late invoice, not subject to VAT).`,
+    `Indemnité forfaitaire pour frais de recouvrement : ${fixed.toFixed(2)} € (une fois par facture en retard, hors TVA).`,
+    ...rule.clause,
+    D441_5,
+  );
+  return fixed;
+}
+
+/** Late interest plus the recovery fee (LATEFEE). */
+export function latePayment(profile: VendorProfile, input: LatePaymentInput, settings: Settings, trace?: Trace): LatePaymentResult {
+  const { interest, daysLate } = lateInterest(profile, input, settings, trace);
+  let lateBalance = input.amount;
+  for (const p of input.payments ?? []) if (p.date <= input.dueDate) lateBalance = lateBalance.minus(p.amount);
+  const fee = recoveryFee(profile, { ...input, lateBalance }, trace);
+  const total = interest.plus(fee);
+  trace?.step(`Total: ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`, `Total : ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`);
+  return { daysLate, interest, recoveryFee: fee, total };
+}

@@ -1,0 +1,147 @@
+import { addDays, addMonths, dayFromYmd, daysInMonth, endOfMonth, formatIsoDay, startOfMonth, ymdFromDay, type Day } from "./date";
+import { invalidInput } from "./errors";
+import type { Trace } from "./explanation";
+import type { InvoiceKind, PaymentTerm, VendorProfile } from "./profile";
+import type { EndOfMonthMethod, Settings } from "./settings";
+import { cite, LAW } from "./text";
+
+/** Legal default when no term is stated: 30 days (Code de commerce L441-10 I). */
+export const LEGAL_DEFAULT_DAYS = 30;
+
+export function findInvoiceKind(profile: VendorProfile, kindId: string | undefined): InvoiceKind {
+  const id = (kindId ?? profile.defaultInvoiceKind).trim().toLowerCase();
+  const kind = profile.invoiceKinds.find((k) => k.id === id);
+  if (!kind) {
+    const known = profile.invoiceKinds.map((k) => k.id).join(", ");
+    throw invalidInput(
+      "invoiceKind",
+      `invoiceKind "${kindId ?? ""}" is not one of ${profile.name}'s invoice kinds: ${known}.`,
+      `invoiceKind « ${kindId ?? ""} » n'est pas un type de facture de ${profile.name} : ${known}.`,
+    );
+  }
+  return kind;
+}
+
+/** Day K of the month `monthsAfter` months after the month of `day`, clamped to that month's length. */
+function dayOfMonthAfter(day: Day, k: number, monthsAfter: number): Day {
+  const { y, m } = ymdFromDay(addMonths(startOfMonth(day), monthsAfter));
+  return dayFromYmd(y, m, Math.min(k, daysInMonth(y, m)));
+}
+
+/** "N days end of month" by the chosen method, then "le K" when the term names a day of the month. */
+function daysEndOfMonth(invoiceDate: Day, days: number, method: EndOfMonthMethod, dayOfMonth?: number): Day {
+  const due = method === "days-then-eom" ? endOfMonth(addDays(invoiceDate, days)) : addDays(endOfMonth(invoiceDate), days);
+  if (dayOfMonth === undefined) return due;
+  // "45 jours fin de mois le 10": the first 10th on or after that date.
+  const sameMonth = dayOfMonthAfter(due, dayOfMonth, 0);
+  return sameMonth >= due ? sameMonth : dayOfMonthAfter(due, dayOfMonth, 1);
+}
+
+function capDate(term: PaymentTerm, invoiceDate: Day, method: EndOfMonthMethod): Day | undefined {
+  return term.kind === "days-end-of-month" && term.capDaysEndOfMonth !== undefined
+    ? daysEndOfMonth(invoiceDate, term.capDaysEndOfMonth, method)
+    : undefined;
+}
+
+/** The due date of one payment term, without explanation: the hot path of bulk work. */
+export function applyPaymentTerm(term: PaymentTerm, invoiceDate: Day, method: EndOfMonthMethod): Day {
+  switch (term.kind) {
+    case "on-invoice":
+      return invoiceDate;
+    case "days":
+      return addDays(invoiceDate, term.days);
+    case "legal-default":
+      return addDays(invoiceDate, LEGAL_DEFAULT_DAYS);
+    case "day-of-month":
+      return dayOfMonthAfter(invoiceDate, term.day, term.monthsAfter);
+    case "days-end-of-month": {
+      const due = daysEndOfMonth(invoiceDate, term.days, method, term.dayOfMonth);
+      const cap = capDate(term, invoiceDate, method);
+      return cap !== undefined && cap < due ? cap : due;
+    }
+  }
+}
+
+/**
+ * The payment due date of an invoice of the given kind (default: the vendor's ordinary invoice).
+ * A due date on a weekend or holiday is not moved: no rule says so (TERMS.md).
+ */
+export function dueDate(
+  profile: VendorProfile,
+  invoiceDate: Day,
+  kindId: string | undefined,
+  settings: Settings,
+  trace?: Trace,
+): Day {
+  const kind = findInvoiceKind(profile, kindId);
+  const term = kind.term;
+  const due = applyPaymentTerm(term, invoiceDate, settings.endOfMonthMethod);
+  if (trace) explainDueDate(trace, profile, kind, invoiceDate, due, settings.endOfMonthMethod);
+  return due;
+}
+
+function explainDueDate(
+  trace: Trace,
+  profile: VendorProfile,
+  kind: InvoiceKind,
+  invoiceDate: Day,
+  due: Day,
+  method: EndOfMonthMethod,
+): void {
+  const term = kind.term;
+  const inv = formatIsoDay(invoiceDate);
+  const d = formatIsoDay(due);
+  trace.step(
+    `Invoice kind "${kind.id}" (${kind.label.en}) of ${profile.name}, invoice dated ${inv}.`,
+    `Facture de type « ${kind.id} » (${kind.label.fr}) de ${profile.name}, datée du ${inv}.`,
+    ...kind.clause,
+  );
+  switch (term.kind) {
+    case "on-invoice":
+      trace.step(`Payable at once: due on the invoice date, ${d}.`, `Payable immédiatement : échéance à la date de facture, ${d}.`, ...kind.clause);
+      break;
+    case "days":
+      trace.step(`${term.days} calendar days after the invoice date: ${d}.`, `${term.days} jours calendaires après la date de facture : ${d}.`, ...kind.clause);
+      break;
+    case "legal-default":
+      trace.step(
+        `The terms state no payment term for this invoice: legal default of ${LEGAL_DEFAULT_DAYS} days, counted from the invoice date as a proxy for the date of performance: ${d}.`,
+        `Les conditions ne fixent aucun délai pour cette facture : délai légal supplétif de ${LEGAL_DEFAULT_DAYS} jours, compté de la date de facture (à défaut de la date d'exécution) : ${d}.`,
+        cite(LAW.commerce, "L441-10 I"),
+      );
+      break;
+    case "day-of-month":
+      trace.step(
+        `Payable on day ${term.day} of the month ${term.monthsAfter} month(s) after the invoice month: ${d}.`,
+        `Payable le ${term.day} du ${term.monthsAfter === 1 ? "mois suivant" : `${term.monthsAfter}e mois suivant`} le mois de facture : ${d}.`,
+        ...kind.clause,
+      );
+      break;
+    case "days-end-of-month": {
+      const how =
+        method === "days-then-eom"
+          ? { en: `invoice date + ${term.days} days, then end of that month`, fr: `date de facture + ${term.days} jours, puis fin de ce mois` }
+          : { en: `end of the invoice month, then + ${term.days} days`, fr: `fin du mois de facture, puis + ${term.days} jours` };
+      trace.step(
+        `${term.days} days end of month, computed as ${how.en} (method "${method}"; both methods are accepted by the DGCCRF and the CEPC): ${d}.`,
+        `${term.days} jours fin de mois, calculés ainsi : ${how.fr} (méthode « ${method} » ; les deux méthodes sont admises par la DGCCRF et la CEPC) : ${d}.`,
+        ...kind.clause,
+        cite(LAW.commerce, "L441-10 I"),
+      );
+      const cap = capDate(term, invoiceDate, method);
+      if (cap !== undefined) {
+        const binds = cap === due;
+        trace.step(
+          `Never beyond ${term.capDaysEndOfMonth} days end of month (${formatIsoDay(cap)}): ${binds ? "the ceiling applies" : "the ceiling does not move this date"}.`,
+          `Jamais au-delà de ${term.capDaysEndOfMonth} jours fin de mois (${formatIsoDay(cap)}) : ${binds ? "le plafond s'applique" : "ce plafond ne modifie pas la date"}.`,
+          ...kind.clause,
+        );
+      }
+      break;
+    }
+  }
+  trace.step(
+    "A due date falling on a weekend or a public holiday is not moved: no clause says so.",
+    "Une échéance tombant un week-end ou un jour férié n'est pas reportée : aucune clause ne le prévoit.",
+  );
+}
