@@ -8,4 +8,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  globalSetup: "<rootDir>/test/global-setup.js",
 };

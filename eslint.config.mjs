@@ -1,0 +1,36 @@
+import js from "@eslint/js";
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "office-addins/no-office-initialize": "error",
+      "office-addins/no-context-sync-in-loop": "warn",
+      "office-addins/load-object-before-read": "error",
+    },
+  },
+  {
+    // The engine is pure: no Office.js, React, DOM or Node I/O (STYLE.md, one-way layers).
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs"], message: "The engine is pure: no UI, Office or file libraries." },
+            { group: ["fs", "node:*", "path", "child_process", "http", "https"], message: "The engine does no I/O." },
+            { group: ["../adapter/*", "../functions/*", "../cli/*", "../taskpane/*", "../excel/*", "../apply/*"], message: "The engine never imports an adapter layer." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "Date", message: "The engine uses day numbers, never Date (no time zone may leak in)." }, "Office", "Excel", "window", "document"],
+    },
+  },
+);
