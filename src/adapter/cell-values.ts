@@ -104,6 +104,12 @@ export function readDateTime(value: unknown, arg: string): { day: Day; fraction:
   throw badDate(arg, value);
 }
 
+export function requireDateTime(value: unknown, arg: string): { day: Day; fraction: number } {
+  const dt = readDateTime(value, arg);
+  if (dt === undefined) throw missing(arg, DATE_EXPECTED);
+  return dt;
+}
+
 export function readDate(value: unknown, arg: string): Day | undefined {
   return readDateTime(value, arg)?.day;
 }
