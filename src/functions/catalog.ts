@@ -22,7 +22,17 @@ import {
   formatIsoDay as formatDayIso,
   type Settings,
 } from "../engine";
-import { isBlank, readAmount, readDate, requireDateTime, readPayments, readText, requireAmount, requireDate, requireText } from "../adapter/cell-values";
+import {
+  isBlank,
+  readAmount,
+  readDate,
+  requireDateTime,
+  readPayments,
+  readText,
+  requireAmount,
+  requireDate,
+  requireText,
+} from "../adapter/cell-values";
 import { getFunctionContext, resolveVendorCached, type FunctionContext } from "./context";
 import { FUNCTION_SIGNATURES, findSignature, type FunctionSignature } from "./signatures";
 
@@ -54,7 +64,12 @@ function readClient(value: unknown): ClientType {
   const text = readText(value, "clientType");
   if (text === undefined) return "pro";
   const client = CLIENT_ALIASES[text.toLowerCase()];
-  if (!client) throw invalidInput("clientType", `clientType "${text}" is not pro or consumer.`, `clientType « ${text} » n'est ni pro ni consumer.`);
+  if (!client)
+    throw invalidInput(
+      "clientType",
+      `clientType "${text}" is not pro or consumer.`,
+      `clientType « ${text} » n'est ni pro ni consumer.`,
+    );
   return client;
 }
 
@@ -71,7 +86,15 @@ interface Call {
 /** Implementations by name; arguments after the vendor, in the signature's order. */
 const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
   DUEDATE: ({ args: [invoiceDate, kind], profile, settings, trace }) =>
-    date(dueDate(profile, requireDate(invoiceDate, "invoiceDate"), readText(kind, "invoiceKind"), settings, trace)),
+    date(
+      dueDate(
+        profile,
+        requireDate(invoiceDate, "invoiceDate"),
+        readText(kind, "invoiceKind"),
+        settings,
+        trace,
+      ),
+    ),
 
   LATEFEE: ({ args: [amount, due, paid, payments, costs, client], profile, settings, trace }) =>
     num(
@@ -110,21 +133,33 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
     num(
       recoveryFee(
         profile,
-        { dueDate: requireDate(due, "dueDate"), paidDate: requireDate(paid, "paidDate"), recoveryCosts: readAmount(costs, "recoveryCosts"), client: readClient(client) },
+        {
+          dueDate: requireDate(due, "dueDate"),
+          paidDate: requireDate(paid, "paidDate"),
+          recoveryCosts: readAmount(costs, "recoveryCosts"),
+          client: readClient(client),
+        },
         trace,
       ),
     ),
 
-  PENALTYRATE: ({ args: [day, client], profile, settings, trace }) => num(penaltyRate(profile, requireDate(day, "date"), readClient(client), settings, trace).applied),
+  PENALTYRATE: ({ args: [day, client], profile, settings, trace }) =>
+    num(penaltyRate(profile, requireDate(day, "date"), readClient(client), settings, trace).applied),
 
   RENEWALDATE: ({ args: [start, asOf, plan, addition], profile, trace }) =>
     date(renewalDate(profile, subscriptionQuery(start, plan, addition), requireDate(asOf, "asOf"), trace)),
 
   NOTICEDEADLINE: ({ args: [start, asOf, plan, addition], profile, trace }) =>
-    date(noticeDeadline(profile, subscriptionQuery(start, plan, addition), requireDate(asOf, "asOf"), trace).deadline),
+    date(
+      noticeDeadline(profile, subscriptionQuery(start, plan, addition), requireDate(asOf, "asOf"), trace)
+        .deadline,
+    ),
 
   ENDDATE: ({ args: [start, notice, plan, addition], profile, trace }) =>
-    date(endDate(profile, subscriptionQuery(start, plan, addition), requireDate(notice, "noticeDate"), trace).end),
+    date(
+      endDate(profile, subscriptionQuery(start, plan, addition), requireDate(notice, "noticeDate"), trace)
+        .end,
+    ),
 
   TERMINATIONFEE: ({ args: [start, termination, fee, plan], profile, trace }) =>
     num(
@@ -139,7 +174,13 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
 
   DEADLINE: ({ args: [event, from], profile, settings, trace }) => {
     const start = requireDateTime(from, "fromDate");
-    const result = deadline(profile, requireText(event, "event", { en: "an event id", fr: "un identifiant d'événement" }), start.day + start.fraction, settings, trace);
+    const result = deadline(
+      profile,
+      requireText(event, "event", { en: "an event id", fr: "un identifiant d'événement" }),
+      start.day + start.fraction,
+      settings,
+      trace,
+    );
     const day = Math.floor(result) as Day;
     return date(day, result - day);
   },
@@ -148,7 +189,10 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
     num(
       clauseAmount(
         profile,
-        requireText(clause, "clause", { en: "an amount clause id", fr: "un identifiant de clause de montant" }),
+        requireText(clause, "clause", {
+          en: "an amount clause id",
+          fr: "un identifiant de clause de montant",
+        }),
         requireAmount(amount, "amount"),
         { from: readDate(from, "fromDate"), to: readDate(to, "toDate") },
         trace,
@@ -157,21 +201,44 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
 };
 
 function subscriptionQuery(start: unknown, plan: unknown, addition: unknown) {
-  return { start: requireDate(start, "startDate"), planId: readText(plan, "plan"), lastAddition: readDate(addition, "lastAdditionDate") };
+  return {
+    start: requireDate(start, "startDate"),
+    planId: readText(plan, "plan"),
+    lastAddition: readDate(addition, "lastAdditionDate"),
+  };
 }
 
 function vendorsTable(ctx: FunctionContext): FunctionValue {
-  const header = ["id", "name", "legal name", "invoice kinds", "plans", "events", "amount clauses", "options"];
-  const rows = ctx.registry.all().map((p) => [
-    p.id,
-    p.name,
-    p.legalName,
-    p.invoiceKinds.map((k) => (k.id === p.defaultInvoiceKind ? `${k.id} (default)` : k.id)).join(", "),
-    p.subscription.kind === "plans" ? p.subscription.plans.map((pl) => (p.subscription.kind === "plans" && pl.id === p.subscription.defaultPlan ? `${pl.id} (default)` : pl.id)).join(", ") : "",
-    p.deadlines.map((d) => d.id).join(", "),
-    p.amounts.map((a) => a.id).join(", "),
-    vendorOptions(p).join(", "),
-  ]);
+  const header = [
+    "id",
+    "name",
+    "legal name",
+    "invoice kinds",
+    "plans",
+    "events",
+    "amount clauses",
+    "options",
+  ];
+  const rows = ctx.registry
+    .all()
+    .map((p) => [
+      p.id,
+      p.name,
+      p.legalName,
+      p.invoiceKinds.map((k) => (k.id === p.defaultInvoiceKind ? `${k.id} (default)` : k.id)).join(", "),
+      p.subscription.kind === "plans"
+        ? p.subscription.plans
+            .map((pl) =>
+              p.subscription.kind === "plans" && pl.id === p.subscription.defaultPlan
+                ? `${pl.id} (default)`
+                : pl.id,
+            )
+            .join(", ")
+        : "",
+      p.deadlines.map((d) => d.id).join(", "),
+      p.amounts.map((a) => a.id).join(", "),
+      vendorOptions(p).join(", "),
+    ]);
   return { type: "table", rows: [header, ...rows] };
 }
 
@@ -193,7 +260,11 @@ function explainText(name: string, args: readonly unknown[], ctx: FunctionContex
   const target = findSignature(name);
   if (!target || target.name === "EXPLAIN" || target.name === "VENDORS") {
     const names = FUNCTION_SIGNATURES.filter((f) => f.params[0]?.type === "vendor").map((f) => f.name);
-    throw invalidInput("functionName", `functionName "${name}" is not one of ${names.join(", ")}.`, `functionName « ${name} » n'est pas l'une de ${names.join(", ")}.`);
+    throw invalidInput(
+      "functionName",
+      `functionName "${name}" is not one of ${names.join(", ")}.`,
+      `functionName « ${name} » n'est pas l'une de ${names.join(", ")}.`,
+    );
   }
   // Trailing blanks are the optional arguments left empty.
   let end = args.length;
@@ -202,7 +273,10 @@ function explainText(name: string, args: readonly unknown[], ctx: FunctionContex
   const label = ctx.lang === "fr" ? target.fr : target.name;
   if (!outcome.ok) return { type: "text", value: `${label}: ${outcome.code} ${outcome.message}` };
   const header = `${label} = ${formatValue(outcome.value)}`;
-  return { type: "text", value: outcome.explanation ? `${header}\n${renderExplanation(outcome.explanation, ctx.lang)}` : header };
+  return {
+    type: "text",
+    value: outcome.explanation ? `${header}\n${renderExplanation(outcome.explanation, ctx.lang)}` : header,
+  };
 }
 
 /** The value as the command line prints it: a date as YYYY-MM-DD, a number with a dot, text as is. */
@@ -228,16 +302,28 @@ export function formatValue(value: FunctionValue): string {
  * text for dates, numbers or French text for amounts, null/undefined/"" for blanks, nested arrays
  * for ranges. Never throws: every failure is an Outcome with an Excel error code and a message.
  */
-export function evaluate(name: string, args: readonly unknown[], ctx: FunctionContext = getFunctionContext(), options: { explain?: boolean } = {}): Outcome {
+export function evaluate(
+  name: string,
+  args: readonly unknown[],
+  ctx: FunctionContext = getFunctionContext(),
+  options: { explain?: boolean } = {},
+): Outcome {
   try {
     const sig = findSignature(name);
     if (!sig) {
-      throw invalidInput("functionName", `There is no function CGV.${name}.`, `La fonction CGV.${name} n'existe pas.`);
+      throw invalidInput(
+        "functionName",
+        `There is no function CGV.${name}.`,
+        `La fonction CGV.${name} n'existe pas.`,
+      );
     }
     checkArity(sig, args);
     if (sig.name === "VENDORS") return { ok: true, value: vendorsTable(ctx) };
     if (sig.name === "EXPLAIN") {
-      const fn = requireText(args[0], "functionName", { en: "a function name such as LATEFEE", fr: "un nom de fonction tel que PENALITESRETARD" });
+      const fn = requireText(args[0], "functionName", {
+        en: "a function name such as LATEFEE",
+        fr: "un nom de fonction tel que PENALITESRETARD",
+      });
       return { ok: true, value: explainText(fn, args.slice(1), ctx) };
     }
     const spec = requireText(args[0], "vendor", { en: "a vendor id", fr: "un identifiant de fournisseur" });
@@ -247,12 +333,20 @@ export function evaluate(name: string, args: readonly unknown[], ctx: FunctionCo
     if (!impl) throw new Error(`No implementation for ${sig.name}`);
     const value = impl({ args: args.slice(1), profile, settings, trace });
     if (value.type === "number" && !Number.isFinite(value.value)) {
-      throw invalidInput("result", "The result is not a finite number.", "Le résultat n'est pas un nombre fini.");
+      throw invalidInput(
+        "result",
+        "The result is not a finite number.",
+        "Le résultat n'est pas un nombre fini.",
+      );
     }
     return trace ? { ok: true, value, explanation: trace } : { ok: true, value };
   } catch (e) {
     if (isEngineError(e)) return { ok: false, code: errorCode(e.kind), message: e.text[ctx.lang] };
     const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, code: "#VALUE!", message: ctx.lang === "fr" ? `Erreur interne : ${why}` : `Internal error: ${why}` };
+    return {
+      ok: false,
+      code: "#VALUE!",
+      message: ctx.lang === "fr" ? `Erreur interne : ${why}` : `Internal error: ${why}`,
+    };
   }
 }

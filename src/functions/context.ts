@@ -1,4 +1,12 @@
-import { DEFAULT_SETTINGS, resolveVendor, SHIPPED_REGISTRY, type Language, type Settings, type VendorProfile, type VendorRegistry } from "../engine";
+import {
+  DEFAULT_SETTINGS,
+  resolveVendor,
+  SHIPPED_REGISTRY,
+  type Language,
+  type Settings,
+  type VendorProfile,
+  type VendorRegistry,
+} from "../engine";
 
 /**
  * What every CGV.* evaluation runs against: the vendors (shipped, plus those a workbook stores),
@@ -24,7 +32,10 @@ export function setFunctionContext(next: Partial<FunctionContext>): void {
 }
 
 /** Vendor specs resolve once per context: bulk recalculation asks for the same few thousands of times. */
-export function resolveVendorCached(spec: string, ctx: FunctionContext): { profile: VendorProfile; settings: Settings } {
+export function resolveVendorCached(
+  spec: string,
+  ctx: FunctionContext,
+): { profile: VendorProfile; settings: Settings } {
   if (ctx !== current) return resolveVendor(spec, ctx.registry, ctx.settings);
   let hit = resolved.get(spec);
   if (!hit) {

@@ -42,7 +42,11 @@ function adoptDisplayLanguage(): void {
   languageChecked = true;
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
   const display = office?.context?.displayLanguage;
-  if (typeof display === "string" && display.toLowerCase().startsWith("fr") && getFunctionContext().lang !== "fr") {
+  if (
+    typeof display === "string" &&
+    display.toLowerCase().startsWith("fr") &&
+    getFunctionContext().lang !== "fr"
+  ) {
     setFunctionContext({ lang: "fr" });
   }
 }
