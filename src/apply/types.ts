@@ -1,0 +1,216 @@
+/**
+ * Public types of the register-application core (src/apply). Pure data: no Office.js, no React, no
+ * Node I/O. The task pane and the command line both build on these; changes are additive only.
+ */
+import type { ClientType, Language, Settings, Text, VendorRegistry } from "../engine";
+
+/** A cell value the way Excel's `range.values` gives it; null/undefined also count as blank. */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** A value the core writes into a new column: a number (date serial, money, count) or text ("" = blank). */
+export type OutputValue = string | number;
+
+/** The two kinds of register. */
+export type RegisterMode = "invoices" | "subscriptions";
+
+/** The fields a register column can hold. */
+export type FieldId =
+  // both modes
+  | "vendor"
+  | "reference"
+  | "client"
+  | "clientType"
+  // invoices
+  | "invoiceDate"
+  | "amount"
+  | "dueDate"
+  | "paidDate"
+  | "amountPaid"
+  | "invoiceKind"
+  | "recoveryCosts"
+  // subscriptions
+  | "startDate"
+  | "plan"
+  | "lastAddition"
+  | "noticeDate"
+  | "monthlyFee";
+
+/** Field → 0-based column index in the source range. Editable: computation takes a mapping, not headers. */
+export type ColumnMapping = Partial<Record<FieldId, number>>;
+
+export interface FieldInfo {
+  readonly id: FieldId;
+  readonly label: Text;
+  /** The modes in which the field means something. */
+  readonly modes: readonly RegisterMode[];
+  readonly kind: "date" | "money" | "text";
+}
+
+export type MappingProblemKind =
+  /** A field the mode needs has no column. */
+  | "missing"
+  /** Two or more columns were recognised as the same field; the first one is used. */
+  | "duplicate"
+  /** The headers fit neither mode. */
+  | "mode-unknown"
+  /** A mapped column index is outside the range. */
+  | "out-of-range";
+
+export interface MappingProblem {
+  readonly kind: MappingProblemKind;
+  readonly field?: FieldId;
+  /** 0-based column indexes concerned. */
+  readonly columns?: readonly number[];
+  readonly message: Text;
+}
+
+export interface HeaderRecognition {
+  /** The mode the recognised fields point to (or the one asked for); undefined when neither fits. */
+  readonly mode: RegisterMode | undefined;
+  readonly mapping: ColumnMapping;
+  /** Columns no field recognised (kept as they are; they are never modified). */
+  readonly unrecognized: readonly { readonly index: number; readonly header: string }[];
+  /** Columns that look like the output of an earlier application (same headers as ours). */
+  readonly previousOutputs: readonly number[];
+  readonly problems: readonly MappingProblem[];
+}
+
+export type OutputFormat = "date" | "money" | "integer" | "text";
+
+export type OutputColumnId =
+  // invoices
+  | "dueDate"
+  | "daysLate"
+  | "interest"
+  | "recoveryFee"
+  | "totalPenalty"
+  // subscriptions
+  | "renewalDate"
+  | "noticeDeadline"
+  | "daysToNotice"
+  | "endDate"
+  // both
+  | "status";
+
+/** A new column: bilingual header and the number format to give it. */
+export interface OutputColumn {
+  readonly id: OutputColumnId;
+  readonly header: Text;
+  readonly format: OutputFormat;
+}
+
+export interface ApplyDefaults {
+  /** Invoice kind id when the register has no kind column or the cell is blank. */
+  readonly invoiceKind?: string;
+  /** Plan id when the register has no plan column or the cell is blank. */
+  readonly plan?: string;
+  /** Client type when there is no client-type column or the cell is blank (default "pro"). */
+  readonly clientType?: ClientType;
+}
+
+export interface ApplyOptions {
+  readonly mode: RegisterMode;
+  readonly mapping: ColumnMapping;
+  /**
+   * Vendor spec ("omi", "xiahdeh+flat"): used for every row, or for rows whose vendor cell is blank
+   * when the mapping has a vendor column.
+   */
+  readonly vendor?: string;
+  /** The "as of" date: an Excel serial or ISO/French date text. */
+  readonly asOf: CellValue;
+  /** Language of statuses, messages and headers (default "fr"). */
+  readonly lang?: Language;
+  readonly defaults?: ApplyDefaults;
+  /** The source's header texts, used to name columns in messages (default: the field's label). */
+  readonly headers?: readonly CellValue[];
+  /** Sheet row number of the first data row, for messages ("Ligne 14"). Default 2 (headers on row 1). */
+  readonly firstRowNumber?: number;
+  readonly registry?: VendorRegistry;
+  readonly settings?: Settings;
+}
+
+export type InvoiceState = "paid-on-time" | "paid-late" | "partly-paid" | "not-due" | "late" | "error" | "blank";
+export type SubscriptionState = "notice-to-send" | "notice-urgent" | "notice-given" | "error" | "blank";
+export type RowState = InvoiceState | SubscriptionState;
+
+/** One row's result. `values` line up with the output columns. */
+export interface RowResult {
+  readonly values: readonly OutputValue[];
+  readonly state: RowState;
+  /** The status sentence (also the last value of `values`). */
+  readonly status: string;
+  /** Invoices: the total penalty (interest + fee) in euros, 0 otherwise. */
+  readonly penalty: number;
+  readonly interest: number;
+  readonly recoveryFee: number;
+  /**
+   * The next date to act on, as an Excel serial: an unpaid invoice's due date, or a subscription's
+   * notice deadline (or end date when a notice was given). Undefined when nothing is pending.
+   */
+  readonly nextDeadline?: number;
+  /** The error message, when `state` is "error". */
+  readonly error?: string;
+}
+
+export interface ApplySummary {
+  readonly mode: RegisterMode;
+  /** As-of date (Excel serial) and its ISO text. */
+  readonly asOf: number;
+  readonly asOfIso: string;
+  /** Data rows seen (blank rows excluded). */
+  readonly rows: number;
+  readonly computed: number;
+  readonly errors: number;
+  readonly blank: number;
+  /** The first error messages (at most 10), in row order. */
+  readonly firstErrors: readonly { readonly row: number; readonly message: string }[];
+  /** Invoices: the sums of late interest, recovery fees and both, rounded to the cent. */
+  readonly totalInterest: number;
+  readonly totalRecoveryFees: number;
+  readonly totalPenalties: number;
+  /** Invoices counted late (paid late, unpaid past due, partly paid past due). */
+  readonly lateRows: number;
+  /** The soonest pending deadlines on or after the as-of date (at most 5), earliest first. */
+  readonly nextDeadlines: readonly { readonly row: number; readonly label: string; readonly date: number; readonly dateIso: string }[];
+  readonly cancelled: boolean;
+}
+
+export interface ApplyResult {
+  readonly columns: readonly OutputColumn[];
+  /** One row of output values per input row (blank rows give blank values). */
+  readonly rows: readonly (readonly OutputValue[])[];
+  readonly results: readonly RowResult[];
+  readonly summary: ApplySummary;
+  /** True when cancelled: `rows` then holds only the rows done. */
+  readonly cancelled: boolean;
+}
+
+export interface ApplyProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface RunOptions {
+  /** Rows per chunk between yields (default 2,000). */
+  readonly chunkSize?: number;
+  readonly onProgress?: (p: ApplyProgress) => void;
+  /** Checked between chunks; when aborted, the rows done so far are returned with `cancelled: true`. */
+  readonly signal?: { readonly aborted: boolean };
+  /** How to yield between chunks (default: a macrotask via setTimeout 0). */
+  readonly yieldFn?: () => Promise<void>;
+}
+
+export interface FormulaOptions {
+  /** Address of the source range's top-left cell (the header row), e.g. "A1" or "Feuil1!B3". */
+  readonly sourceTopLeft: string;
+  /**
+   * 0-based sheet column index (A = 0) of the first output column. Default: right after the source
+   * range (its width taken from `ApplyOptions.headers`, else the widest mapped column).
+   */
+  readonly outputFirstColumn?: number;
+  /**
+   * A cell reference holding the as-of date (e.g. "$K$1"); when absent the as-of date is written as
+   * DATE(y,m,d).
+   */
+  readonly asOfRef?: string;
+}
