@@ -1,0 +1,166 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { main } from "../../src/cli/main";
+import { argumentValue, plainNumber } from "../../src/cli/fn";
+import { setFunctionContext } from "../../src/functions/context";
+
+/** `echeance fn`: the same catalog as Excel, from a shell. */
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    isTTY: false,
+  });
+  return { code, out, err };
+}
+
+beforeEach(() => setFunctionContext({ lang: "en" }));
+
+describe("arguments become the values Excel would pass", () => {
+  test("an ISO date becomes its Excel serial, a number a number, an empty string a blank", () => {
+    expect(argumentValue("2025-03-10", 1)).toBe(45726); // 10 March 2025 is Excel serial 45726
+    expect(argumentValue("2500", 1)).toBe(2500);
+    expect(argumentValue("-12.5", 1)).toBe(-12.5);
+    expect(argumentValue("", 1)).toBeNull();
+    expect(argumentValue("omi", 1)).toBe("omi");
+    expect(argumentValue("31/03/2025", 1)).toBe("31/03/2025"); // French text dates go through the Excel text parser
+  });
+
+  test("a JSON array is a range; ISO dates inside it become serials; one flat row is one row", () => {
+    expect(argumentValue('[["2025-03-16",600],["",null]]', 1)).toEqual([
+      [45732, 600],
+      ["", null],
+    ]);
+    expect(argumentValue('["2025-03-16",600]', 1)).toEqual([[45732, 600]]);
+  });
+
+  test("numbers print as plain decimals with a dot, never with an exponent", () => {
+    expect(plainNumber(62.87)).toBe("62.87");
+    expect(plainNumber(1e-7)).toBe("0.0000001");
+    expect(plainNumber(0)).toBe("0");
+  });
+});
+
+describe("echeance fn", () => {
+  test("prints a date as YYYY-MM-DD and exits 0", async () => {
+    expect(await run("fn", "DUEDATE", "omi", "2025-03-10")).toEqual({
+      code: 0,
+      out: "2025-04-09\n",
+      err: "",
+    });
+  });
+
+  test("French function names work the same", async () => {
+    expect((await run("fn", "DATEECHEANCE", "omi", "2025-03-10")).out).toBe("2025-04-09\n");
+    expect((await run("fn", "PENALITESRETARD", "omi", "2500", "2025-01-31", "2025-03-02")).out).toBe(
+      "62.87\n",
+    );
+  });
+
+  test("partial payments as a JSON range", async () => {
+    // 1000 € late 10 days + 1000 € late 30 days at 11.13 % → 12.20.
+    const r = await run(
+      "fn",
+      "LATEINTEREST",
+      "sillage",
+      "2000",
+      "2025-03-01",
+      "2025-03-31",
+      '[["2025-03-11",1000]]',
+    );
+    expect(r).toEqual({ code: 0, out: "12.2\n", err: "" });
+  });
+
+  test("an empty string skips an optional argument", async () => {
+    expect((await run("fn", "RENEWALDATE", "omi", "2023-09-01", "2025-06-20", "", "2025-06-15")).out).toBe(
+      "2026-06-15\n",
+    );
+  });
+
+  test("an error prints one line: the Excel code, a space, the message; exit 1", async () => {
+    const r = await run("fn", "RENEWALDATE", "xiahdeh", "2025-01-01", "2025-06-01");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^#N\/A Xiahdeh's terms contain no renewal.*\(art\. 13\.3\)\.?\n$/);
+    expect(r.out.split("\n")).toHaveLength(2);
+  });
+
+  test("a rate the table does not know is #NUM! naming the half-year", async () => {
+    const r = await run("fn", "LATEFEE", "omi", "2500", "2026-06-15", "2026-08-01");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^#NUM! .*2026-H2/);
+  });
+
+  test("--json prints the value, its type and the explanation with citations and rate segments", async () => {
+    const r = await run("fn", "LATEINTEREST", "digitalli", "8000", "2024-06-15", "2024-07-15", "--json");
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.out);
+    expect(body).toMatchObject({ ok: true, value: 98.53, type: "number" });
+    expect(
+      body.explanation.segments.map((s: { halfYear: string; days: number }) => [s.halfYear, s.days]),
+    ).toEqual([
+      ["2024-H1", 15],
+      ["2024-H2", 15],
+    ]);
+    expect(body.explanation.segments.every((s: { floorBound: boolean }) => s.floorBound)).toBe(true);
+    expect(
+      body.explanation.steps.some((s: { cite: string[] }) =>
+        s.cite.some((c) => c.startsWith("Digitalli CGV")),
+      ),
+    ).toBe(true);
+  });
+
+  test("--json of a date gives the ISO text and the serial", async () => {
+    const body = JSON.parse((await run("fn", "DUEDATE", "omi", "2025-03-10", "--json")).out);
+    expect(body).toMatchObject({ ok: true, value: "2025-04-09", type: "date", serial: 45756 });
+  });
+
+  test("--lang fr gives French messages", async () => {
+    const r = await run("fn", "DUEDATE", "omi", "31/02/2025", "--lang", "fr");
+    expect(r.out).toMatch(/^#VALUE! .*n'est pas une date/);
+  });
+
+  test("VENDORS prints a tab-separated table", async () => {
+    const lines = (await run("fn", "VENDORS")).out.trimEnd().split("\n");
+    expect(lines).toHaveLength(6);
+    expect(lines[1]?.split("\t")[0]).toBe("omi");
+  });
+
+  test("an unknown function or no function is a usage error with exit 2", async () => {
+    const r = await run("fn", "SUM", "1");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no function CGV\.SUM/);
+    expect((await run("fn")).code).toBe(2);
+    expect((await run("frobnicate")).code).toBe(2);
+  });
+});
+
+describe("the built command, end to end", () => {
+  const bin = path.resolve(__dirname, "../../bin/echeance.js");
+  const exec = promisify(execFile);
+
+  test("npx-style invocation of bin/echeance.js runs the bundled command line", async () => {
+    expect(existsSync(path.resolve(__dirname, "../../dist/cli/echeance.js"))).toBe(true);
+    const ok = await exec(process.execPath, [
+      bin,
+      "fn",
+      "LATEFEE",
+      "omi",
+      "2500",
+      "2025-01-31",
+      "2025-03-02",
+    ]);
+    expect(ok.stdout).toBe("62.87\n");
+    const err = await exec(process.execPath, [bin, "fn", "DUEDATE", "acme", "2025-03-10"]).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(err).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/^#VALUE! vendor "acme" is unknown/),
+    });
+  });
+});
