@@ -1,0 +1,154 @@
+// Two builds:
+//  - web: one page (taskpane.html) hosts the task pane and the custom functions (shared runtime), with
+//    functions.json generated from the JSDoc of src/functions/functions.ts, functions-fr.json derived
+//    from it and src/functions/signatures.ts, the icons, and a local copy of office.js (no CDN: the
+//    add-in must load without network, and outside Excel office.js resolves onReady with host null).
+//  - node: the command line, dist/cli/echeance.js, built only once src/cli/main.ts exists.
+// `webpack serve` serves the web build on https://localhost:3000 (office-addin-dev-certs), or on http
+// with a warning when no certificate can be had. `npm start` (scripts/start.js) does the same without
+// webpack-dev-server.
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsFrPlugin } = require("./scripts/functions-fr");
+
+const ROOT = __dirname;
+const DIST = path.join(ROOT, "dist");
+const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+const CLI_ENTRY = path.join(ROOT, "src/cli/main.ts");
+const DEV_PORT = Number(process.env.PORT) || 3000;
+
+// What office.js loads at run time next to itself: the host file for each Excel platform
+// (excel-<platform>-16.xx.js), the strings of the UI locale (fallback en-us), the O15 mapping table
+// and the polyfill. Other hosts, debug builds and other locales are left out (86 MB in all).
+const OFFICE_JS_FILES = [
+  "office.js",
+  "excel-*-16.*.js",
+  "custom-functions-runtime.js",
+  "es6-promise.js",
+  "o15apptofilemappingtable.js",
+  "telemetry/oteljs.js",
+  "telemetry/oteljs_agave.js",
+  "ariatelemetry/*.js",
+  "en-us/office_strings.js",
+  "fr-*/office_strings.js",
+];
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") },
+  },
+};
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const { ca, cert, key } = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca, cert, key } };
+  } catch (error) {
+    console.warn(
+      `\n[echeance] WARNING: no trusted development certificate (${String(error.message).split("\n")[0]}).\n` +
+        "[echeance] Serving over plain HTTP: Excel will not load the add-in from http://. Run\n" +
+        "[echeance] `npx office-addin-dev-certs install` where you have the rights, or use `npm start`.\n",
+    );
+    return { type: "http" };
+  }
+}
+
+function webConfig(dev, server) {
+  return {
+    name: "web",
+    target: "web",
+    mode: dev ? "development" : "production",
+    context: ROOT,
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: DIST,
+      filename: "[name].js",
+      publicPath: "",
+      // The node build writes dist/cli in parallel: leave it alone.
+      clean: { keep: /^cli[\\/]/ },
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule] },
+    optimization: {
+      // One webpack runtime for both entries: a module the pane and the functions share (the
+      // function context) is instantiated once, so the pane can update what the functions use.
+      runtimeChunk: "single",
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new FunctionsFrPlugin({ signatures: "./src/functions/signatures.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", noErrorOnMissing: true },
+          ...OFFICE_JS_FILES.map((from) => ({
+            from,
+            context: OFFICE_JS,
+            // Keep the folders (en-us/, fr-fr/, telemetry/): office.js asks for them relative to itself.
+            to: from.includes("*") ? "[path][name][ext]" : from,
+            globOptions: { ignore: ["**/*.debug.js"] },
+            // Already minified: keep terser off 10 MB of Microsoft's code.
+            info: { minimized: true },
+          })),
+        ],
+      }),
+    ],
+    devServer: {
+      static: false,
+      port: DEV_PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      ...(server ? { server } : {}),
+    },
+  };
+}
+
+function nodeConfig(dev) {
+  return {
+    name: "cli",
+    target: "node20",
+    mode: dev ? "development" : "production",
+    context: ROOT,
+    devtool: false,
+    entry: { echeance: "./src/cli/main.ts" },
+    output: {
+      path: path.join(DIST, "cli"),
+      filename: "[name].js",
+      library: { type: "commonjs2" },
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: { rules: [tsRule] },
+    externalsPresets: { node: true },
+    // exceljs is a runtime dependency and large: require it from node_modules.
+    externals: { exceljs: "commonjs exceljs" },
+    optimization: { minimize: false },
+    performance: { hints: false },
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const server = env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+  const configs = [webConfig(dev, server)];
+  // src/cli/main.ts is written separately: build the CLI only when it exists.
+  if (fs.existsSync(CLI_ENTRY)) configs.push(nodeConfig(dev));
+  return configs;
+};
