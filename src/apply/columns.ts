@@ -9,13 +9,30 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
   { id: "totalPenalty", header: { en: "Total penalties", fr: "Total pénalités" }, format: "money" },
   { id: "renewalDate", header: { en: "Next renewal", fr: "Prochain renouvellement" }, format: "date" },
   { id: "noticeDeadline", header: { en: "Notice deadline", fr: "Date limite de préavis" }, format: "date" },
-  { id: "daysToNotice", header: { en: "Days left to give notice", fr: "Jours restants avant préavis" }, format: "integer" },
+  {
+    id: "daysToNotice",
+    header: { en: "Days left to give notice", fr: "Jours restants avant préavis" },
+    format: "integer",
+  },
   { id: "endDate", header: { en: "End date if notice given", fr: "Fin si préavis donné" }, format: "date" },
   { id: "status", header: { en: "Status", fr: "Statut" }, format: "text" },
 ];
 
-const INVOICE_IDS: readonly OutputColumnId[] = ["dueDate", "daysLate", "interest", "recoveryFee", "totalPenalty", "status"];
-const SUBSCRIPTION_IDS: readonly OutputColumnId[] = ["renewalDate", "noticeDeadline", "daysToNotice", "endDate", "status"];
+const INVOICE_IDS: readonly OutputColumnId[] = [
+  "dueDate",
+  "daysLate",
+  "interest",
+  "recoveryFee",
+  "totalPenalty",
+  "status",
+];
+const SUBSCRIPTION_IDS: readonly OutputColumnId[] = [
+  "renewalDate",
+  "noticeDeadline",
+  "daysToNotice",
+  "endDate",
+  "status",
+];
 
 /** The output columns of a mode, in the order their values come in a row. */
 export function outputColumns(mode: RegisterMode): OutputColumn[] {

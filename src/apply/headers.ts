@@ -21,17 +21,32 @@ export const FIELDS: readonly FieldInfo[] = [
   { id: "vendor", label: t("Vendor", "Fournisseur"), modes: ["invoices", "subscriptions"], kind: "text" },
   { id: "reference", label: t("Reference", "Référence"), modes: ["invoices", "subscriptions"], kind: "text" },
   { id: "client", label: t("Client", "Client"), modes: ["invoices", "subscriptions"], kind: "text" },
-  { id: "clientType", label: t("Client type", "Type client"), modes: ["invoices", "subscriptions"], kind: "text" },
+  {
+    id: "clientType",
+    label: t("Client type", "Type client"),
+    modes: ["invoices", "subscriptions"],
+    kind: "text",
+  },
   { id: "invoiceDate", label: t("Invoice date", "Date facture"), modes: ["invoices"], kind: "date" },
   { id: "amount", label: t("Amount", "Montant TTC"), modes: ["invoices"], kind: "money" },
   { id: "dueDate", label: t("Due date", "Échéance"), modes: ["invoices"], kind: "date" },
   { id: "paidDate", label: t("Paid date", "Date de paiement"), modes: ["invoices"], kind: "date" },
   { id: "amountPaid", label: t("Amount paid", "Montant payé"), modes: ["invoices"], kind: "money" },
   { id: "invoiceKind", label: t("Invoice kind", "Type de facture"), modes: ["invoices"], kind: "text" },
-  { id: "recoveryCosts", label: t("Recovery costs", "Frais de recouvrement"), modes: ["invoices"], kind: "money" },
+  {
+    id: "recoveryCosts",
+    label: t("Recovery costs", "Frais de recouvrement"),
+    modes: ["invoices"],
+    kind: "money",
+  },
   { id: "startDate", label: t("Start date", "Date de début"), modes: ["subscriptions"], kind: "date" },
   { id: "plan", label: t("Plan", "Formule"), modes: ["subscriptions"], kind: "text" },
-  { id: "lastAddition", label: t("Last module added", "Dernier ajout de module"), modes: ["subscriptions"], kind: "date" },
+  {
+    id: "lastAddition",
+    label: t("Last module added", "Dernier ajout de module"),
+    modes: ["subscriptions"],
+    kind: "date",
+  },
   { id: "noticeDate", label: t("Notice date", "Date de préavis"), modes: ["subscriptions"], kind: "date" },
   { id: "monthlyFee", label: t("Monthly fee", "Mensualité"), modes: ["subscriptions"], kind: "money" },
 ];
@@ -44,7 +59,24 @@ export function fieldInfo(id: FieldId): FieldInfo {
   return f;
 }
 
-const STOP_WORDS = new Set(["de", "du", "des", "la", "le", "les", "d", "l", "of", "the", "en", "a", "au", "eur", "euro", "euros"]);
+const STOP_WORDS = new Set([
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "d",
+  "l",
+  "of",
+  "the",
+  "en",
+  "a",
+  "au",
+  "eur",
+  "euro",
+  "euros",
+]);
 
 /** "Date d'Échéance (€)" → "date echeance": accents, case, punctuation and small words removed. */
 export function normalizeHeader(value: CellValue): string {
@@ -65,50 +97,181 @@ export function normalizeHeader(value: CellValue): string {
 const SYNONYMS: Record<FieldId, { strong: readonly string[]; weak?: readonly string[] }> = {
   vendor: { strong: ["Fournisseur", "Vendor", "Supplier", "Prestataire", "Éditeur", "Vendeur"] },
   reference: {
-    strong: ["Réf", "Référence", "N° facture", "Numéro de facture", "No facture", "Num facture", "Invoice number", "Invoice no", "Ref", "Reference", "N° contrat", "Contrat", "Contract", "Numéro"],
+    strong: [
+      "Réf",
+      "Référence",
+      "N° facture",
+      "Numéro de facture",
+      "No facture",
+      "Num facture",
+      "Invoice number",
+      "Invoice no",
+      "Ref",
+      "Reference",
+      "N° contrat",
+      "Contrat",
+      "Contract",
+      "Numéro",
+    ],
     weak: ["Facture", "Invoice", "N°", "Id"],
   },
-  client: { strong: ["Client", "Customer", "Nom client", "Nom du client", "Raison sociale", "Customer name", "Client name"] },
-  clientType: { strong: ["Type client", "Type de client", "Client type", "Catégorie client", "Customer type", "Pro / particulier"] },
+  client: {
+    strong: [
+      "Client",
+      "Customer",
+      "Nom client",
+      "Nom du client",
+      "Raison sociale",
+      "Customer name",
+      "Client name",
+    ],
+  },
+  clientType: {
+    strong: [
+      "Type client",
+      "Type de client",
+      "Client type",
+      "Catégorie client",
+      "Customer type",
+      "Pro / particulier",
+    ],
+  },
   invoiceDate: {
-    strong: ["Date facture", "Date de facture", "Date de la facture", "Invoice date", "Date d'émission", "Date émission", "Issue date", "Date de facturation", "Billing date"],
+    strong: [
+      "Date facture",
+      "Date de facture",
+      "Date de la facture",
+      "Invoice date",
+      "Date d'émission",
+      "Date émission",
+      "Issue date",
+      "Date de facturation",
+      "Billing date",
+    ],
     weak: ["Date"],
   },
   amount: {
-    strong: ["Montant TTC", "Montant", "Amount", "Total TTC", "Montant facture", "Montant de la facture", "Invoice amount", "Amount incl VAT", "Total", "TTC"],
+    strong: [
+      "Montant TTC",
+      "Montant",
+      "Amount",
+      "Total TTC",
+      "Montant facture",
+      "Montant de la facture",
+      "Invoice amount",
+      "Amount incl VAT",
+      "Total",
+      "TTC",
+    ],
     weak: ["Montant HT", "Total HT", "Amount excl VAT", "HT"],
   },
   dueDate: {
-    strong: ["Échéance", "Date d'échéance", "Date échéance", "Due date", "Payment due date", "Date limite de paiement", "Due"],
+    strong: [
+      "Échéance",
+      "Date d'échéance",
+      "Date échéance",
+      "Due date",
+      "Payment due date",
+      "Date limite de paiement",
+      "Due",
+    ],
   },
   paidDate: {
-    strong: ["Date de paiement", "Payé le", "Paid date", "Date de règlement", "Réglé le", "Payment date", "Paid on", "Date d'encaissement", "Encaissé le", "Paiement", "Date paiement"],
+    strong: [
+      "Date de paiement",
+      "Payé le",
+      "Paid date",
+      "Date de règlement",
+      "Réglé le",
+      "Payment date",
+      "Paid on",
+      "Date d'encaissement",
+      "Encaissé le",
+      "Paiement",
+      "Date paiement",
+    ],
   },
   amountPaid: {
     strong: ["Montant payé", "Montant réglé", "Amount paid", "Paid amount", "Déjà payé", "Montant encaissé"],
   },
   invoiceKind: {
-    strong: ["Type de facture", "Type facture", "Invoice kind", "Invoice type", "Nature de la facture", "Nature facture"],
+    strong: [
+      "Type de facture",
+      "Type facture",
+      "Invoice kind",
+      "Invoice type",
+      "Nature de la facture",
+      "Nature facture",
+    ],
     weak: ["Type", "Nature"],
   },
   recoveryCosts: {
-    strong: ["Frais de recouvrement", "Frais recouvrement", "Recovery costs", "Frais de recouvrement justifiés", "Justified recovery costs"],
+    strong: [
+      "Frais de recouvrement",
+      "Frais recouvrement",
+      "Recovery costs",
+      "Frais de recouvrement justifiés",
+      "Justified recovery costs",
+    ],
   },
   startDate: {
-    strong: ["Date de début", "Start date", "Début", "Date de souscription", "Subscription date", "Début abonnement", "Date début abonnement", "Date de début d'abonnement", "Start"],
+    strong: [
+      "Date de début",
+      "Start date",
+      "Début",
+      "Date de souscription",
+      "Subscription date",
+      "Début abonnement",
+      "Date début abonnement",
+      "Date de début d'abonnement",
+      "Start",
+    ],
   },
   plan: { strong: ["Formule", "Plan", "Abonnement", "Offre", "Subscription plan"] },
   lastAddition: {
-    strong: ["Dernier ajout de module", "Dernier ajout", "Date dernier ajout", "Date du dernier ajout", "Ajout de module", "Last module added", "Last addition", "Module added", "Date d'ajout"],
+    strong: [
+      "Dernier ajout de module",
+      "Dernier ajout",
+      "Date dernier ajout",
+      "Date du dernier ajout",
+      "Ajout de module",
+      "Last module added",
+      "Last addition",
+      "Module added",
+      "Date d'ajout",
+    ],
   },
-  noticeDate: { strong: ["Date de préavis", "Préavis reçu le", "Notice date", "Notice received", "Préavis", "Date de résiliation", "Notice"] },
-  monthlyFee: { strong: ["Mensualité", "Monthly fee", "Redevance mensuelle", "Prix mensuel", "Tarif mensuel", "Montant mensuel"] },
+  noticeDate: {
+    strong: [
+      "Date de préavis",
+      "Préavis reçu le",
+      "Notice date",
+      "Notice received",
+      "Préavis",
+      "Date de résiliation",
+      "Notice",
+    ],
+  },
+  monthlyFee: {
+    strong: [
+      "Mensualité",
+      "Monthly fee",
+      "Redevance mensuelle",
+      "Prix mensuel",
+      "Tarif mensuel",
+      "Montant mensuel",
+    ],
+  },
 };
 
 const INDEX = new Map<string, { field: FieldId; strong: boolean }>();
-for (const [field, { strong, weak = [] }] of Object.entries(SYNONYMS) as [FieldId, (typeof SYNONYMS)[FieldId]][]) {
+for (const [field, { strong, weak = [] }] of Object.entries(SYNONYMS) as [
+  FieldId,
+  (typeof SYNONYMS)[FieldId],
+][]) {
   for (const s of strong) INDEX.set(normalizeHeader(s), { field, strong: true });
-  for (const s of weak) if (!INDEX.has(normalizeHeader(s))) INDEX.set(normalizeHeader(s), { field, strong: false });
+  for (const s of weak)
+    if (!INDEX.has(normalizeHeader(s))) INDEX.set(normalizeHeader(s), { field, strong: false });
 }
 
 /** The field a header names, if any. */
@@ -116,11 +279,26 @@ export function fieldForHeader(header: CellValue): { field: FieldId; strong: boo
   return INDEX.get(normalizeHeader(header));
 }
 
-const OUTPUT_HEADERS = new Set(OUTPUT_COLUMNS.flatMap((c) => [normalizeHeader(c.header.fr), normalizeHeader(c.header.en)]));
+const OUTPUT_HEADERS = new Set(
+  OUTPUT_COLUMNS.flatMap((c) => [normalizeHeader(c.header.fr), normalizeHeader(c.header.en)]),
+);
 
 /** Fields that point to one mode or the other. */
-const INVOICE_MARKERS: readonly FieldId[] = ["invoiceDate", "amount", "dueDate", "paidDate", "amountPaid", "invoiceKind"];
-const SUBSCRIPTION_MARKERS: readonly FieldId[] = ["startDate", "plan", "lastAddition", "noticeDate", "monthlyFee"];
+const INVOICE_MARKERS: readonly FieldId[] = [
+  "invoiceDate",
+  "amount",
+  "dueDate",
+  "paidDate",
+  "amountPaid",
+  "invoiceKind",
+];
+const SUBSCRIPTION_MARKERS: readonly FieldId[] = [
+  "startDate",
+  "plan",
+  "lastAddition",
+  "noticeDate",
+  "monthlyFee",
+];
 
 /**
  * Recognises a register's header row: returns the field → column mapping, the mode the fields point
@@ -128,7 +306,10 @@ const SUBSCRIPTION_MARKERS: readonly FieldId[] = ["startDate", "plan", "lastAddi
  * @example recognizeHeaders(["N° facture", "Date facture", "Montant TTC", "Payé le"]).mapping
  *   // → { reference: 0, invoiceDate: 1, amount: 2, paidDate: 3 }
  */
-export function recognizeHeaders(headers: readonly CellValue[], options: { mode?: RegisterMode } = {}): HeaderRecognition {
+export function recognizeHeaders(
+  headers: readonly CellValue[],
+  options: { mode?: RegisterMode } = {},
+): HeaderRecognition {
   const candidates = new Map<FieldId, { index: number; strong: boolean }[]>();
   const unrecognized: { index: number; header: string }[] = [];
   const previousOutputs: number[] = [];
@@ -159,7 +340,8 @@ export function recognizeHeaders(headers: readonly CellValue[], options: { mode?
   for (const [field, list] of candidates) {
     const info = fieldInfo(field);
     if (mode !== undefined && !info.modes.includes(mode)) {
-      for (const c of list) unrecognized.push({ index: c.index, header: String(headers[c.index] ?? "").trim() });
+      for (const c of list)
+        unrecognized.push({ index: c.index, header: String(headers[c.index] ?? "").trim() });
       continue;
     }
     const strong = list.filter((c) => c.strong);
@@ -168,7 +350,9 @@ export function recognizeHeaders(headers: readonly CellValue[], options: { mode?
     if (!first) continue;
     mapping[field] = first.index;
     // Weak synonyms left aside (a "Montant HT" beside a "Montant TTC") are kept as plain columns.
-    for (const c of list) if (!pool.includes(c)) unrecognized.push({ index: c.index, header: String(headers[c.index] ?? "").trim() });
+    for (const c of list)
+      if (!pool.includes(c))
+        unrecognized.push({ index: c.index, header: String(headers[c.index] ?? "").trim() });
     if (pool.length > 1) {
       const names = pool.map((c) => `« ${String(headers[c.index] ?? "").trim()} »`).join(", ");
       const namesEn = pool.map((c) => `"${String(headers[c.index] ?? "").trim()}"`).join(", ");
@@ -207,12 +391,25 @@ export function checkMapping(mapping: ColumnMapping, mode: RegisterMode, width?:
     problems.push({ kind: "missing", field, message: t(en, fr) });
   };
   if (mode === "invoices") {
-    if (mapping.amount === undefined) miss("amount", 'No "Amount" column (Montant TTC, Amount…).', "Pas de colonne « Montant » (Montant TTC, Amount…).");
+    if (mapping.amount === undefined)
+      miss(
+        "amount",
+        'No "Amount" column (Montant TTC, Amount…).',
+        "Pas de colonne « Montant » (Montant TTC, Amount…).",
+      );
     if (mapping.invoiceDate === undefined && mapping.dueDate === undefined) {
-      miss("invoiceDate", 'No "Invoice date" column nor "Due date" column.', "Pas de colonne « Date facture » ni « Échéance ».");
+      miss(
+        "invoiceDate",
+        'No "Invoice date" column nor "Due date" column.',
+        "Pas de colonne « Date facture » ni « Échéance ».",
+      );
     }
   } else if (mapping.startDate === undefined) {
-    miss("startDate", 'No "Start date" column (Date de début, Start date…).', "Pas de colonne « Date de début » (Date de début, Start date…).");
+    miss(
+      "startDate",
+      'No "Start date" column (Date de début, Start date…).',
+      "Pas de colonne « Date de début » (Date de début, Start date…).",
+    );
   }
   const byColumn = new Map<number, FieldId[]>();
   for (const [field, index] of Object.entries(mapping) as [FieldId, number | undefined][]) {
@@ -222,7 +419,10 @@ export function checkMapping(mapping: ColumnMapping, mode: RegisterMode, width?:
         kind: "out-of-range",
         field,
         columns: [index],
-        message: t(`"${fieldInfo(field).label.en}" points outside the range.`, `« ${fieldInfo(field).label.fr} » désigne une colonne hors de la plage.`),
+        message: t(
+          `"${fieldInfo(field).label.en}" points outside the range.`,
+          `« ${fieldInfo(field).label.fr} » désigne une colonne hors de la plage.`,
+        ),
       });
     }
     byColumn.set(index, [...(byColumn.get(index) ?? []), field]);

@@ -129,7 +129,8 @@ export interface ApplyOptions {
   readonly settings?: Settings;
 }
 
-export type InvoiceState = "paid-on-time" | "paid-late" | "partly-paid" | "not-due" | "late" | "error" | "blank";
+export type InvoiceState =
+  "paid-on-time" | "paid-late" | "partly-paid" | "not-due" | "late" | "error" | "blank";
 export type SubscriptionState = "notice-to-send" | "notice-urgent" | "notice-given" | "error" | "blank";
 export type RowState = InvoiceState | SubscriptionState;
 
@@ -171,7 +172,12 @@ export interface ApplySummary {
   /** Invoices counted late (paid late, unpaid past due, partly paid past due). */
   readonly lateRows: number;
   /** The soonest pending deadlines on or after the as-of date (at most 5), earliest first. */
-  readonly nextDeadlines: readonly { readonly row: number; readonly label: string; readonly date: number; readonly dateIso: string }[];
+  readonly nextDeadlines: readonly {
+    readonly row: number;
+    readonly label: string;
+    readonly date: number;
+    readonly dateIso: string;
+  }[];
   readonly cancelled: boolean;
 }
 
