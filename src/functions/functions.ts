@@ -192,6 +192,6 @@ export function explain(functionName: any, vendor: any, arg1?: any, arg2?: any, 
  * @helpurl https://github.com/echeance/echeance#cgvvendors
  * @returns A table with one row per vendor.
  */
-export function vendors(): (string | number)[][] {
-  return toExcel("VENDORS", []) as (string | number)[][];
+export function vendors(): string[][] {
+  return toExcel("VENDORS", []) as string[][];
 }
