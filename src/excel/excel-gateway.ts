@@ -1,0 +1,268 @@
+import { blockAddress, sheetAddress } from "./address";
+import {
+  contiguousRuns,
+  DEFAULT_CHUNK_ROWS,
+  GatewayError,
+  isEmptyCell,
+  type CellValue,
+  type ColumnPlacement,
+  type OutputColumn,
+  type SourceBlock,
+  type SourceKind,
+  type WorkbookGateway,
+  type WriteOptions,
+  type WriteOutcome,
+} from "./gateway";
+
+/**
+ * What the gateway needs from Office.js: `Excel.run` and the requirement-set check. Injected so the
+ * gateway runs against a fake of the Excel object model in tests.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export const officeExcelHost: ExcelHost = {
+  run: (batch) => Excel.run(batch),
+  isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+};
+
+/** Rows read per Excel.run when loading a register (Excel on the web: 5 MB per response). */
+const READ_CHUNK_ROWS = 10_000;
+
+type Cell = boolean | string | number;
+
+/**
+ * The gateway on Office.js. Every read and write is chunked: one `Excel.run` (one request) per block
+ * of rows, values first, number formats after (OFFICE-NOTES.md, bulk work). Requirement sets are
+ * checked and the gateway degrades:
+ * - current region: `getSurroundingRegion` (ExcelApi 1.7), else the sheet's used range;
+ * - table at the active cell: `Range.getTables` (ExcelApi 1.9), else the active sheet's first table;
+ * - `suspendApiCalculationUntilNextSync` (ExcelApi 1.6) while writing, then one recalculation;
+ * - named table columns (`columns.add` name, ExcelApi 1.4), else the header cell is written.
+ * Blocks are addressed in A1 notation, so nothing depends on `getRangeByIndexes` (ExcelApi 1.7).
+ * Data is written only inside the source's existing rows: never `rows.add`.
+ */
+export class ExcelGateway implements WorkbookGateway {
+  readonly host = "excel" as const;
+
+  constructor(private readonly office: ExcelHost = officeExcelHost) {}
+
+  private supports(version: string): boolean {
+    try {
+      return this.office.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  }
+
+  async readSource(kind: SourceKind): Promise<SourceBlock> {
+    const located = await this.office.run(async (context) => {
+      const selected = context.workbook.getSelectedRange();
+      let range: Excel.Range = selected;
+      let table: Excel.Table | undefined;
+      if (kind === "region") {
+        range = this.supports("1.7") ? selected.getSurroundingRegion() : selected.worksheet.getUsedRange();
+      } else if (kind === "table") {
+        const tables = this.supports("1.9") ? selected.getTables(false) : selected.worksheet.tables;
+        tables.load("items/name");
+        await context.sync();
+        table = tables.items[0];
+        if (!table) throw new GatewayError("no-table");
+        table.load("name,showTotals");
+        range = table.getRange();
+      }
+      const worksheet = range.worksheet;
+      range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      worksheet.load("name");
+      await context.sync();
+      return {
+        sheet: worksheet.name,
+        row: range.rowIndex,
+        column: range.columnIndex,
+        rowCount: range.rowCount - (table?.showTotals ? 1 : 0),
+        columnCount: range.columnCount,
+        table: table?.name,
+      };
+    });
+    if (located.rowCount < 1) throw new GatewayError("empty-source");
+    const values: CellValue[][] = [];
+    for (let start = 0; start < located.rowCount; start += READ_CHUNK_ROWS) {
+      const count = Math.min(READ_CHUNK_ROWS, located.rowCount - start);
+      values.push(
+        ...(await this.readBlock(
+          located.sheet,
+          located.row + start,
+          located.column,
+          count,
+          located.columnCount,
+        )),
+      );
+    }
+    const [header = [], ...rows] = values;
+    return {
+      kind,
+      sheet: located.sheet,
+      address: sheetAddress(
+        located.sheet,
+        located.row,
+        located.column,
+        located.rowCount,
+        located.columnCount,
+      ),
+      startRow: located.row,
+      startColumn: located.column,
+      headers: header.map((h) => (h === null ? "" : String(h))),
+      rows,
+      ...(located.table !== undefined ? { table: { name: located.table } } : {}),
+    };
+  }
+
+  private readBlock(
+    sheet: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+  ): Promise<CellValue[][]> {
+    return this.office.run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(blockAddress(row, column, rowCount, columnCount));
+      range.load("values");
+      await context.sync();
+      // Excel on the web may answer null instead of failing on a response over its limit.
+      const values = range.values as CellValue[][] | null;
+      if (!values)
+        throw new GatewayError("too-large", `${sheet}!${blockAddress(row, column, rowCount, columnCount)}`);
+      return values;
+    });
+  }
+
+  async countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number> {
+    const runs = contiguousRuns(placements);
+    const rowCount = source.rows.length + 1;
+    let count = 0;
+    for (const run of runs) {
+      for (let start = 0; start < rowCount; start += READ_CHUNK_ROWS) {
+        const n = Math.min(READ_CHUNK_ROWS, rowCount - start);
+        const block = await this.readBlock(
+          source.sheet,
+          source.startRow + start,
+          run.start,
+          n,
+          run.items.length,
+        );
+        for (const row of block) for (const cell of row) if (!isEmptyCell(cell)) count++;
+      }
+    }
+    return count;
+  }
+
+  async writeColumns(
+    source: SourceBlock,
+    placements: readonly ColumnPlacement[],
+    columns: readonly OutputColumn[],
+    options: WriteOptions,
+  ): Promise<WriteOutcome> {
+    const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+    const total = source.rows.length;
+    const suspend = this.supports("1.6");
+    const named = this.supports("1.4");
+    const indexed = placements.map((p, i) => ({ ...p, output: columns[i] }));
+    const runs = contiguousRuns(indexed);
+    let batches = 0;
+
+    // Headers (and new table columns) first.
+    await this.office.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(source.sheet);
+      if (source.table) {
+        const table = context.workbook.tables.getItem(source.table.name);
+        for (const p of indexed) {
+          if (p.existing) continue;
+          if (named) table.columns.add(undefined, undefined, p.output?.header ?? p.header);
+          else table.columns.add();
+        }
+      }
+      for (const run of runs) {
+        sheet.getRange(blockAddress(source.startRow, run.start, 1, run.items.length)).values = [
+          run.items.map((p) => p.output?.header ?? p.header),
+        ];
+      }
+      await context.sync();
+    });
+    batches++;
+
+    let done = 0;
+    for (let start = 0; start < total; start += chunk) {
+      if (options.signal?.aborted) return { rowsWritten: done, cancelled: true, batches };
+      const end = Math.min(total, start + chunk);
+      await this.office.run(async (context) => {
+        if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
+        const sheet = context.workbook.worksheets.getItem(source.sheet);
+        for (const run of runs) {
+          const block: Cell[][] = [];
+          for (let r = start; r < end; r++) block.push(run.items.map((p) => toCell(p.output?.cells[r])));
+          const range = sheet.getRange(
+            blockAddress(source.startRow + 1 + start, run.start, end - start, run.items.length),
+          );
+          if (options.mode === "formulas") range.formulas = block;
+          else range.values = block;
+        }
+        // One Excel.run per chunk (not a sync per loop turn inside one batch): the rule's concern does not apply.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      });
+      batches++;
+      done = end;
+      options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
+    }
+
+    for (let start = 0; start < total; start += chunk) {
+      if (options.signal?.aborted) return { rowsWritten: done, cancelled: true, batches };
+      const end = Math.min(total, start + chunk);
+      await this.office.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(source.sheet);
+        for (const run of runs) {
+          const formats = run.items.map((p) => p.output?.numberFormat ?? "General");
+          const block: string[][] = [];
+          for (let r = start; r < end; r++) block.push(formats);
+          sheet.getRange(
+            blockAddress(source.startRow + 1 + start, run.start, end - start, run.items.length),
+          ).numberFormat = block;
+        }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      });
+      batches++;
+      options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
+    }
+
+    if (suspend && total > 0) {
+      // Calculation was suspended during the writes: recalculate once so dependants are up to date.
+      await this.office.run(async (context) => {
+        context.workbook.application.calculate("Recalculate");
+        await context.sync();
+      });
+    }
+    return { rowsWritten: done, cancelled: false, batches };
+  }
+
+  async selectColumns(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<void> {
+    if (placements.length === 0) return;
+    const first = Math.min(...placements.map((p) => p.column));
+    const last = Math.max(...placements.map((p) => p.column));
+    await this.office.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(source.sheet);
+      sheet.activate();
+      sheet.getRange(blockAddress(source.startRow, first, source.rows.length + 1, last - first + 1)).select();
+      await context.sync();
+    });
+  }
+}
+
+/** A cell to hand to Excel: null and undefined become "" (Excel's empty cell), never `undefined`. */
+function toCell(value: CellValue | undefined): Cell {
+  return value === null || value === undefined ? "" : value;
+}

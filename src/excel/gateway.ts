@@ -1,0 +1,141 @@
+/**
+ * What the task pane asks of a workbook, and nothing more. The pane's components receive a
+ * `WorkbookGateway` (STYLE.md, "UI components receive effects"): `ExcelGateway` runs it on Office.js,
+ * `MemoryGateway` on an in-memory workbook (preview outside Excel, tests).
+ */
+
+/** A cell as the gateways exchange it: Excel's own value types; null or "" is an empty cell. */
+export type CellValue = string | number | boolean | null;
+
+/** Where the register comes from. */
+export type SourceKind = "selection" | "table" | "region";
+
+/** A block of the register: a header row and the data rows under it, read as values. */
+export interface SourceBlock {
+  readonly kind: SourceKind;
+  readonly sheet: string;
+  /** The block's address with its sheet, header row included: "Factures!A1:F41". */
+  readonly address: string;
+  /** Zero-based sheet row of the header row. */
+  readonly startRow: number;
+  /** Zero-based sheet column of the block's first column. */
+  readonly startColumn: number;
+  readonly headers: readonly string[];
+  /** Data rows, header row excluded; each as wide as `headers`. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Set when the block is an Excel table: new columns become table columns. */
+  readonly table?: { readonly name: string };
+}
+
+/** One output column: a header and one cell per data row (a value, or a formula text starting with "="). */
+export interface OutputColumn {
+  readonly header: string;
+  readonly cells: readonly CellValue[];
+  /** Excel number format of the data cells ("dd/mm/yyyy", "# ##0,00 €", "0", "@"…). */
+  readonly numberFormat: string;
+}
+
+/** Where an output column lands: a new column to the right of the block, or a former output column. */
+export interface ColumnPlacement {
+  readonly header: string;
+  /** Zero-based sheet column. */
+  readonly column: number;
+  /** True when the column already exists in the block (its header equals the output's): it is rewritten. */
+  readonly existing: boolean;
+}
+
+export interface WriteProgress {
+  readonly rowsDone: number;
+  readonly rowsTotal: number;
+  readonly phase: "values" | "formats";
+}
+
+export interface WriteOptions {
+  /** "values" writes `values`; "formulas" writes `formulas` (constants stay constants). */
+  readonly mode: "values" | "formulas";
+  /** Rows per Excel.run batch (OFFICE-NOTES.md: 5k–20k). */
+  readonly chunkRows?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: WriteProgress) => void;
+}
+
+export interface WriteOutcome {
+  /** Data rows whose values were written (all of them unless cancelled). */
+  readonly rowsWritten: number;
+  readonly cancelled: boolean;
+  /** Excel.run batches (or their in-memory equivalent) used. */
+  readonly batches: number;
+}
+
+export interface WorkbookGateway {
+  /** "excel" on Office.js, "memory" for the in-memory workbook. */
+  readonly host: "excel" | "memory";
+  /** Reads the register: the selected range, the Excel table at the active cell, or the current region around it. */
+  readSource(kind: SourceKind): Promise<SourceBlock>;
+  /** How many non-empty cells the output columns would replace (header row included). */
+  countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number>;
+  /** Writes the output columns, values first and formats after, in chunks, with progress and cancel. */
+  writeColumns(
+    source: SourceBlock,
+    placements: readonly ColumnPlacement[],
+    columns: readonly OutputColumn[],
+    options: WriteOptions,
+  ): Promise<WriteOutcome>;
+  /** Selects the written columns (header row and data rows). */
+  selectColumns(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<void>;
+}
+
+export const DEFAULT_CHUNK_ROWS = 10_000;
+
+const norm = (text: string) => text.trim().toLowerCase();
+
+/**
+ * Places output columns: an output whose header is already a column of the block that is not an input
+ * column (a previous run's output) is rewritten in place; the others go to the right of the block, in
+ * order. Input columns are never a target.
+ */
+export function placeColumns(
+  source: SourceBlock,
+  headers: readonly string[],
+  inputColumns: readonly number[],
+): ColumnPlacement[] {
+  const inputs = new Set(inputColumns);
+  let next = source.startColumn + source.headers.length;
+  return headers.map((header) => {
+    const at = source.headers.findIndex((h, i) => !inputs.has(i) && norm(String(h)) === norm(header));
+    if (at >= 0) return { header, column: source.startColumn + at, existing: true };
+    return { header, column: next++, existing: false };
+  });
+}
+
+/** Whether a cell counts as empty for the overwrite count. */
+export function isEmptyCell(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** Contiguous runs of placements, so a write covers adjacent columns with one range. */
+export function contiguousRuns<T extends { readonly column: number }>(
+  items: readonly T[],
+): { start: number; items: T[] }[] {
+  const sorted = [...items].sort((a, b) => a.column - b.column);
+  const runs: { start: number; items: T[] }[] = [];
+  for (const item of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.items.length === item.column) last.items.push(item);
+    else runs.push({ start: item.column, items: [item] });
+  }
+  return runs;
+}
+
+/** Why a source could not be read; the pane turns the code into a sentence in the user's language. */
+export type GatewayErrorCode = "no-table" | "empty-source" | "too-large" | "no-selection";
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "GatewayError";
+  }
+}

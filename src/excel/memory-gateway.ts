@@ -1,0 +1,152 @@
+import { sheetAddress } from "./address";
+import {
+  DEFAULT_CHUNK_ROWS,
+  GatewayError,
+  isEmptyCell,
+  type CellValue,
+  type ColumnPlacement,
+  type OutputColumn,
+  type SourceBlock,
+  type SourceKind,
+  type WorkbookGateway,
+  type WriteOptions,
+  type WriteOutcome,
+} from "./gateway";
+import { type Block, type MemoryWorkbook } from "./memory-workbook";
+
+export interface MemoryGatewayOptions {
+  /** A pause after each chunk, so a progress bar can be seen in the preview (0 in tests). */
+  readonly chunkDelayMs?: number;
+}
+
+function blockToSource(
+  wb: MemoryWorkbook,
+  kind: SourceKind,
+  sheet: string,
+  block: Block,
+  table?: string,
+): SourceBlock {
+  const values = wb.values(sheet, block);
+  const [header = [], ...rows] = values;
+  return {
+    kind,
+    sheet,
+    address: sheetAddress(sheet, block.row, block.column, block.rowCount, block.columnCount),
+    startRow: block.row,
+    startColumn: block.column,
+    headers: header.map((h) => (h === null ? "" : String(h))),
+    rows,
+    ...(table !== undefined ? { table: { name: table } } : {}),
+  };
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The gateway on an in-memory workbook: the pane's preview mode outside Excel, and tests. */
+export class MemoryGateway implements WorkbookGateway {
+  readonly host = "memory" as const;
+  batches = 0;
+
+  constructor(
+    readonly workbook: MemoryWorkbook,
+    private readonly options: MemoryGatewayOptions = {},
+  ) {}
+
+  async readSource(kind: SourceKind): Promise<SourceBlock> {
+    const wb = this.workbook;
+    const sheet = wb.activeSheet;
+    const sel = wb.selection;
+    if (kind === "selection") return blockToSource(wb, kind, sheet, sel);
+    if (kind === "table") {
+      const table = wb.tableAt(sheet, sel.row, sel.column) ?? wb.tables.find((t) => t.sheet === sheet);
+      if (!table) throw new GatewayError("no-table");
+      return blockToSource(
+        wb,
+        kind,
+        sheet,
+        {
+          row: table.startRow,
+          column: table.startColumn,
+          rowCount: table.rowCount,
+          columnCount: table.columnCount,
+        },
+        table.name,
+      );
+    }
+    return blockToSource(wb, kind, sheet, wb.currentRegion(sheet, sel.row, sel.column));
+  }
+
+  async countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number> {
+    let count = 0;
+    for (const p of placements)
+      for (let r = 0; r <= source.rows.length; r++)
+        if (!isEmptyCell(this.workbook.value(source.sheet, source.startRow + r, p.column))) count++;
+    return count;
+  }
+
+  async writeColumns(
+    source: SourceBlock,
+    placements: readonly ColumnPlacement[],
+    columns: readonly OutputColumn[],
+    options: WriteOptions,
+  ): Promise<WriteOutcome> {
+    const wb = this.workbook;
+    const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+    const total = source.rows.length;
+    const delay = this.options.chunkDelayMs ?? 0;
+    let batches = 0;
+    const write = (row: number, column: number, content: CellValue) =>
+      wb.write(source.sheet, row, column, content, options.mode);
+
+    if (source.table) {
+      const table = wb.tables.find((t) => t.name === source.table?.name);
+      const added = placements.filter((p) => !p.existing).length;
+      if (table) table.columnCount += added;
+    }
+    placements.forEach((p, i) => write(source.startRow, p.column, columns[i]?.header ?? p.header));
+
+    let done = 0;
+    for (let start = 0; start < total; start += chunk) {
+      if (options.signal?.aborted) return this.finish({ rowsWritten: done, cancelled: true, batches });
+      const end = Math.min(total, start + chunk);
+      placements.forEach((p, i) => {
+        const cells = columns[i]?.cells ?? [];
+        for (let r = start; r < end; r++) write(source.startRow + 1 + r, p.column, cells[r] ?? "");
+      });
+      batches++;
+      done = end;
+      options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
+      await pause(delay);
+    }
+    for (let start = 0; start < total; start += chunk) {
+      if (options.signal?.aborted) return this.finish({ rowsWritten: done, cancelled: true, batches });
+      const end = Math.min(total, start + chunk);
+      placements.forEach((p, i) => {
+        const format = columns[i]?.numberFormat ?? "General";
+        for (let r = start; r < end; r++)
+          wb.setNumberFormat(source.sheet, source.startRow + 1 + r, p.column, format);
+      });
+      batches++;
+      options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
+      await pause(delay);
+    }
+    return this.finish({ rowsWritten: done, cancelled: false, batches });
+  }
+
+  private finish(outcome: WriteOutcome): WriteOutcome {
+    this.batches += outcome.batches;
+    return outcome;
+  }
+
+  async selectColumns(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<void> {
+    if (placements.length === 0) return;
+    const first = Math.min(...placements.map((p) => p.column));
+    const last = Math.max(...placements.map((p) => p.column));
+    this.workbook.select(source.sheet, {
+      row: source.startRow,
+      column: first,
+      rowCount: source.rows.length + 1,
+      columnCount: last - first + 1,
+    });
+  }
+}

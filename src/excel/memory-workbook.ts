@@ -1,0 +1,172 @@
+import { blockAddress, quoteSheet } from "./address";
+import { isEmptyCell, type CellValue } from "./gateway";
+
+/** One cell of the in-memory workbook. */
+export interface MemoryCell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+}
+
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  startRow: number;
+  startColumn: number;
+  /** Rows including the header row. */
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface Block {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * A workbook in memory: sheets of sparse cells, Excel tables, an active sheet and a selection. Enough
+ * of Excel for the task pane's preview mode and for tests; it records every cell written so a test
+ * can check that input cells never are.
+ */
+export class MemoryWorkbook {
+  private readonly sheets = new Map<string, Map<string, MemoryCell>>();
+  readonly tables: MemoryTable[] = [];
+  activeSheet = "";
+  selection: Block = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  /** Every write, as "Sheet!A1", in order. */
+  readonly writeLog: string[] = [];
+
+  addSheet(
+    name: string,
+    rows: readonly (readonly CellValue[])[] = [],
+    at: { row: number; column: number } = { row: 0, column: 0 },
+  ): void {
+    if (!this.sheets.has(name)) this.sheets.set(name, new Map());
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => this.setInitial(name, at.row + r, at.column + c, value)),
+    );
+    if (this.activeSheet === "") this.activeSheet = name;
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  addTable(table: MemoryTable): void {
+    this.tables.push(table);
+  }
+
+  private sheet(name: string): Map<string, MemoryCell> {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`No sheet named ${name}`);
+    return sheet;
+  }
+
+  private setInitial(sheet: string, row: number, column: number, value: CellValue): void {
+    if (!isEmptyCell(value)) this.sheet(sheet).set(`${row},${column}`, { value });
+  }
+
+  cell(sheet: string, row: number, column: number): MemoryCell | undefined {
+    return this.sheet(sheet).get(`${row},${column}`);
+  }
+
+  value(sheet: string, row: number, column: number): CellValue {
+    return this.cell(sheet, row, column)?.value ?? "";
+  }
+
+  /** Writes a value (or a formula, whose displayed value is left to `computed`). */
+  write(sheet: string, row: number, column: number, content: CellValue, mode: "values" | "formulas"): void {
+    const cells = this.sheet(sheet);
+    const key = `${row},${column}`;
+    const prev = cells.get(key);
+    const next: MemoryCell = { value: content };
+    if (prev?.numberFormat !== undefined) next.numberFormat = prev.numberFormat;
+    if (mode === "formulas" && typeof content === "string" && content.startsWith("=")) next.formula = content;
+    cells.set(key, next);
+    this.writeLog.push(`${quoteSheet(sheet)}!${blockAddress(row, column)}`);
+  }
+
+  setNumberFormat(sheet: string, row: number, column: number, format: string): void {
+    const cells = this.sheet(sheet);
+    const key = `${row},${column}`;
+    const cell = cells.get(key) ?? { value: "" };
+    cell.numberFormat = format;
+    cells.set(key, cell);
+  }
+
+  /** The used block of a sheet (top-left cell to bottom-right non-empty cell). */
+  usedBlock(sheet: string): Block {
+    let maxRow = -1;
+    let maxCol = -1;
+    let minRow = Infinity;
+    let minCol = Infinity;
+    for (const [key, cell] of this.sheet(sheet)) {
+      if (isEmptyCell(cell.value)) continue;
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      maxRow = Math.max(maxRow, r);
+      maxCol = Math.max(maxCol, c);
+      minRow = Math.min(minRow, r);
+      minCol = Math.min(minCol, c);
+    }
+    if (maxRow < 0) return { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+    return { row: minRow, column: minCol, rowCount: maxRow - minRow + 1, columnCount: maxCol - minCol + 1 };
+  }
+
+  /** Excel's current region: the block bounded by empty rows and columns around a cell. */
+  currentRegion(sheet: string, row: number, column: number): Block {
+    let top = row;
+    let left = column;
+    let bottom = row;
+    let right = column;
+    const rowHasData = (r: number, c0: number, c1: number) => {
+      for (let c = Math.max(0, c0); c <= c1; c++) if (!isEmptyCell(this.value(sheet, r, c))) return true;
+      return false;
+    };
+    const colHasData = (c: number, r0: number, r1: number) => {
+      for (let r = Math.max(0, r0); r <= r1; r++) if (!isEmptyCell(this.value(sheet, r, c))) return true;
+      return false;
+    };
+    // Grow one side at a time until it stops, then check the others again (linear in the block's size).
+    for (let grown = true; grown;) {
+      const before = top + bottom + left + right;
+      while (top > 0 && rowHasData(top - 1, left - 1, right + 1)) top -= 1;
+      while (rowHasData(bottom + 1, left - 1, right + 1)) bottom += 1;
+      while (left > 0 && colHasData(left - 1, top - 1, bottom + 1)) left -= 1;
+      while (colHasData(right + 1, top - 1, bottom + 1)) right += 1;
+      grown = top + bottom + left + right !== before;
+    }
+    return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  }
+
+  tableAt(sheet: string, row: number, column: number): MemoryTable | undefined {
+    return this.tables.find(
+      (t) =>
+        t.sheet === sheet &&
+        row >= t.startRow &&
+        row < t.startRow + t.rowCount &&
+        column >= t.startColumn &&
+        column < t.startColumn + t.columnCount,
+    );
+  }
+
+  /** Values of a block, row by row. */
+  values(sheet: string, block: Block): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let r = 0; r < block.rowCount; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c < block.columnCount; c++)
+        row.push(this.value(sheet, block.row + r, block.column + c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Selects a block (and activates its sheet), as a user would. */
+  select(sheet: string, block: Block): void {
+    this.sheet(sheet);
+    this.activeSheet = sheet;
+    this.selection = block;
+  }
+}

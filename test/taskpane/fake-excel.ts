@@ -1,0 +1,307 @@
+import { blockAddress, parseAddress } from "../../src/excel/address";
+import type { ExcelHost } from "../../src/excel/excel-gateway";
+import type { CellValue } from "../../src/excel/gateway";
+import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/excel/memory-workbook";
+
+/**
+ * A small fake of the Excel object model (office-addin-mock has no collection support), over a
+ * MemoryWorkbook. It behaves like Office.js where the gateway could go wrong: properties must be
+ * loaded and synced before they are read, writes reach the workbook only at `sync()`, an array written
+ * to a range must match its dimensions, and each sync's written cells are recorded.
+ */
+
+class NotLoaded extends Error {}
+
+interface Pending {
+  apply(): void;
+}
+
+export class FakeContext {
+  readonly pending: Pending[] = [];
+  /** Cells written by each sync, in order (values, formulas and formats alike). */
+  readonly syncs: { values: number; formulas: number; formats: number; rows: Set<number> }[] = [];
+  current = { values: 0, formulas: 0, formats: 0, rows: new Set<number>() };
+  calculationSuspended = false;
+  recalculations = 0;
+  readonly tableColumnsAdded: string[] = [];
+  readonly workbook: FakeWorkbook;
+
+  constructor(readonly wb: MemoryWorkbook) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get application(): FakeApplication {
+    return this.workbook.application;
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending.splice(0);
+    for (const op of ops) op.apply();
+    this.syncs.push(this.current);
+    this.current = { values: 0, formulas: 0, formats: 0, rows: new Set<number>() };
+    this.calculationSuspended = false;
+  }
+}
+
+class FakeApplication {
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.calculationSuspended = true;
+  }
+  calculate(_type: string): void {
+    this.ctx.pending.push({ apply: () => (this.ctx.recalculations += 1) });
+  }
+}
+
+class Loadable {
+  private readonly loaded = new Set<string>();
+  constructor(protected readonly ctx: FakeContext) {}
+  load(props: string): this {
+    const names = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    this.ctx.pending.push({ apply: () => names.forEach((n) => this.loaded.add(n)) });
+    return this;
+  }
+  protected need(prop: string): void {
+    if (!this.loaded.has(prop)) throw new NotLoaded(`PropertyNotLoaded: ${prop}`);
+  }
+}
+
+class FakeRange extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: string,
+    readonly block: Block,
+  ) {
+    super(ctx);
+  }
+  private sheetProxy: FakeWorksheet | undefined;
+  /** Like Office.js, a navigation property returns the same proxy each time (its loads stick). */
+  get worksheet(): FakeWorksheet {
+    this.sheetProxy ??= new FakeWorksheet(this.ctx, this.sheetName);
+    return this.sheetProxy;
+  }
+  get address(): string {
+    this.need("address");
+    return `${this.sheetName}!${blockAddress(this.block.row, this.block.column, this.block.rowCount, this.block.columnCount)}`;
+  }
+  get rowIndex(): number {
+    this.need("rowIndex");
+    return this.block.row;
+  }
+  get columnIndex(): number {
+    this.need("columnIndex");
+    return this.block.column;
+  }
+  get rowCount(): number {
+    this.need("rowCount");
+    return this.block.rowCount;
+  }
+  get columnCount(): number {
+    this.need("columnCount");
+    return this.block.columnCount;
+  }
+  get values(): CellValue[][] {
+    this.need("values");
+    return this.ctx.wb.values(this.sheetName, this.block);
+  }
+  set values(v: CellValue[][]) {
+    this.queueWrite(v, "values");
+  }
+  set formulas(v: CellValue[][]) {
+    this.queueWrite(v, "formulas");
+  }
+  set numberFormat(v: string[][]) {
+    this.checkShape(v);
+    this.ctx.current.formats += this.block.rowCount * this.block.columnCount;
+    this.ctx.pending.push({
+      apply: () =>
+        v.forEach((row, r) =>
+          row.forEach((f, c) =>
+            this.ctx.wb.setNumberFormat(this.sheetName, this.block.row + r, this.block.column + c, f),
+          ),
+        ),
+    });
+  }
+  private checkShape(v: unknown[][]): void {
+    if (v.length !== this.block.rowCount || v.some((row) => row.length !== this.block.columnCount))
+      throw new Error(
+        `InvalidArgument: ${v.length}×${v[0]?.length ?? 0} array for a ${this.block.rowCount}×${this.block.columnCount} range`,
+      );
+  }
+  private queueWrite(v: CellValue[][], mode: "values" | "formulas"): void {
+    this.checkShape(v);
+    this.ctx.current[mode] += this.block.rowCount * this.block.columnCount;
+    for (let r = 0; r < this.block.rowCount; r++) this.ctx.current.rows.add(this.block.row + r);
+    this.ctx.pending.push({
+      apply: () =>
+        v.forEach((row, r) =>
+          row.forEach((x, c) =>
+            this.ctx.wb.write(this.sheetName, this.block.row + r, this.block.column + c, x, mode),
+          ),
+        ),
+    });
+  }
+  getSurroundingRegion(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      this.ctx.wb.currentRegion(this.sheetName, this.block.row, this.block.column),
+    );
+  }
+  getTables(_fullyContained?: boolean): FakeTableCollection {
+    const hit = this.ctx.wb.tableAt(this.sheetName, this.block.row, this.block.column);
+    return new FakeTableCollection(this.ctx, hit ? [hit] : []);
+  }
+  select(): void {
+    this.ctx.pending.push({ apply: () => this.ctx.wb.select(this.sheetName, this.block) });
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: string,
+  ) {
+    super(ctx);
+  }
+  get name(): string {
+    this.need("name");
+    return this.sheetName;
+  }
+  getRange(address: string): FakeRange {
+    const a = parseAddress(address);
+    return new FakeRange(this.ctx, a.sheet ?? this.sheetName, {
+      row: a.row,
+      column: a.column,
+      rowCount: a.rowCount,
+      columnCount: a.columnCount,
+    });
+  }
+  getUsedRange(): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, this.ctx.wb.usedBlock(this.sheetName));
+  }
+  private tableProxy: FakeTableCollection | undefined;
+  get tables(): FakeTableCollection {
+    this.tableProxy ??= new FakeTableCollection(
+      this.ctx,
+      this.ctx.wb.tables.filter((t) => t.sheet === this.sheetName),
+    );
+    return this.tableProxy;
+  }
+  activate(): void {
+    this.ctx.pending.push({ apply: () => (this.ctx.wb.activeSheet = this.sheetName) });
+  }
+}
+
+class FakeTableColumns {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly table: MemoryTable,
+  ) {}
+  add(index?: number, values?: unknown, name?: string): void {
+    if (index !== undefined || values !== undefined)
+      throw new Error("fake: only add at the end without values is modelled");
+    this.ctx.pending.push({
+      apply: () => {
+        const col = this.table.startColumn + this.table.columnCount;
+        this.ctx.wb.write(
+          this.table.sheet,
+          this.table.startRow,
+          col,
+          name ?? `Column${this.table.columnCount + 1}`,
+          "values",
+        );
+        this.table.columnCount += 1;
+        this.ctx.tableColumnsAdded.push(name ?? "");
+      },
+    });
+  }
+}
+
+class FakeTable extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    readonly table: MemoryTable,
+  ) {
+    super(ctx);
+  }
+  get name(): string {
+    this.need("name");
+    return this.table.name;
+  }
+  get showTotals(): boolean {
+    this.need("showTotals");
+    return false;
+  }
+  get columns(): FakeTableColumns {
+    return new FakeTableColumns(this.ctx, this.table);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, this.table.sheet, {
+      row: this.table.startRow,
+      column: this.table.startColumn,
+      rowCount: this.table.rowCount,
+      columnCount: this.table.columnCount,
+    });
+  }
+}
+
+class FakeTableCollection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly list: MemoryTable[],
+  ) {
+    super(ctx);
+  }
+  private proxies: FakeTable[] | undefined;
+  get items(): FakeTable[] {
+    this.need("name");
+    this.proxies ??= this.list.map((t) => new FakeTable(this.ctx, t));
+    return this.proxies;
+  }
+  getItem(name: string): FakeTable {
+    const t = this.list.find((x) => x.name === name);
+    if (!t) throw new Error(`ItemNotFound: table ${name}`);
+    return new FakeTable(this.ctx, t);
+  }
+}
+
+class FakeWorkbook {
+  readonly application: FakeApplication;
+  constructor(private readonly ctx: FakeContext) {
+    this.application = new FakeApplication(ctx);
+  }
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, this.ctx.wb.activeSheet, this.ctx.wb.selection);
+  }
+  get worksheets() {
+    return { getItem: (name: string) => new FakeWorksheet(this.ctx, name) };
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, this.ctx.wb.tables);
+  }
+}
+
+/** An ExcelHost over a MemoryWorkbook, with the requirement sets it claims to support. */
+export class FakeExcelHost implements ExcelHost {
+  readonly contexts: FakeContext[] = [];
+  constructor(
+    readonly wb: MemoryWorkbook,
+    private readonly supported: number = 1.9,
+  ) {}
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new FakeContext(this.wb);
+    this.contexts.push(ctx);
+    return batch(ctx as unknown as Excel.RequestContext);
+  }
+  isSetSupported(name: string, version: string): boolean {
+    return name === "ExcelApi" && Number(version) <= this.supported;
+  }
+  /** All syncs of all runs, in order. */
+  get syncs() {
+    return this.contexts.flatMap((c) => c.syncs);
+  }
+  get tableColumnsAdded(): string[] {
+    return this.contexts.flatMap((c) => c.tableColumnsAdded);
+  }
+}

@@ -1,0 +1,256 @@
+import { ExcelGateway } from "../../src/excel/excel-gateway";
+import {
+  GatewayError,
+  placeColumns,
+  type OutputColumn,
+  type SourceBlock,
+  type WriteProgress,
+} from "../../src/excel/gateway";
+import { MemoryGateway } from "../../src/excel/memory-gateway";
+import { FakeExcelHost } from "./fake-excel";
+import { inputCells, sampleWorkbook } from "./gateway-fixtures";
+
+const column = (
+  header: string,
+  rows: number,
+  format: string,
+  f: (i: number) => string | number,
+): OutputColumn => ({
+  header,
+  numberFormat: format,
+  cells: Array.from({ length: rows }, (_, i) => f(i + 1)),
+});
+
+/** Two output columns for a register of `rows` rows: a due date (serial + 30) and a status. */
+const outputs = (rows: number): OutputColumn[] => [
+  column("Échéance", rows, "dd/mm/yyyy", (i) => 45658 + i + 30),
+  column("Statut", rows, "@", (i) => (i === 4 ? "Erreur : date invalide" : "OK")),
+];
+
+describe.each([
+  [
+    "MemoryGateway",
+    (rows: number) => {
+      const wb = sampleWorkbook(rows);
+      return { wb, gateway: new MemoryGateway(wb), host: undefined };
+    },
+  ],
+  [
+    "ExcelGateway on a fake Excel",
+    (rows: number) => {
+      const wb = sampleWorkbook(rows);
+      const host = new FakeExcelHost(wb);
+      return { wb, gateway: new ExcelGateway(host), host };
+    },
+  ],
+] as const)("%s", (_name, make) => {
+  test("the current region around the active cell stops at the empty column D, so the note in E1 is not part of it", async () => {
+    const { gateway } = make(25);
+    const source = await gateway.readSource("region");
+    // 25 data rows + 1 header row, columns A..C.
+    expect(source.address).toBe("Factures!A1:C26");
+    expect(source.headers).toEqual(["N° facture", "Date facture", "Montant TTC"]);
+    expect(source.rows).toHaveLength(25);
+    expect(source.rows[2]).toEqual(["F-3", 45661, 300]);
+    expect(source.table).toBeUndefined();
+  });
+
+  test("the table source is the Excel table at the active cell, flagged as a table", async () => {
+    const { wb, gateway } = make(5);
+    wb.select("Abonnements", { row: 2, column: 2, rowCount: 1, columnCount: 1 });
+    const source = await gateway.readSource("table");
+    expect(source.table).toEqual({ name: "Abos" });
+    expect(source.address).toBe("Abonnements!B2:D5");
+    expect(source.rows).toHaveLength(3);
+  });
+
+  test("asking for a table on a sheet without one is a no-table gateway error, not a crash", async () => {
+    const { gateway } = make(5);
+    await expect(gateway.readSource("table")).rejects.toMatchObject({ code: "no-table" });
+    await expect(gateway.readSource("table")).rejects.toBeInstanceOf(GatewayError);
+  });
+
+  test("the overwrite count is the non-empty cells where new columns would go: the note in E1 only", async () => {
+    const { gateway } = make(25);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    // New columns go to D and E, right of A..C; E1 holds "Notes": one cell would be replaced.
+    expect(placements.map((p) => p.column)).toEqual([3, 4]);
+    expect(await gateway.countNonEmpty(source, placements)).toBe(1);
+  });
+
+  test("writing 25 rows in chunks of 10 reports 10, 20, 25 for values, then again for formats, and never writes an input cell", async () => {
+    const { wb, gateway } = make(25);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    const seen: WriteProgress[] = [];
+    const outcome = await gateway.writeColumns(source, placements, outputs(25), {
+      mode: "values",
+      chunkRows: 10,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(outcome).toMatchObject({ rowsWritten: 25, cancelled: false });
+    expect(seen.map((p) => `${p.phase}:${p.rowsDone}`)).toEqual([
+      "values:10",
+      "values:20",
+      "values:25",
+      "formats:10",
+      "formats:20",
+      "formats:25",
+    ]);
+    // Row 4 of data is sheet row 5; its due date is 45658 + 4 + 30 = 45692.
+    expect(wb.value("Factures", 0, 3)).toBe("Échéance");
+    expect(wb.value("Factures", 4, 3)).toBe(45692);
+    expect(wb.cell("Factures", 4, 3)?.numberFormat).toBe("dd/mm/yyyy");
+    expect(wb.value("Factures", 4, 4)).toBe("Erreur : date invalide");
+    expect(wb.value("Factures", 25, 4)).toBe("OK");
+    const inputs = inputCells(25);
+    expect(wb.writeLog.filter((a) => inputs.has(a))).toEqual([]);
+    // Input values are unchanged.
+    expect(wb.value("Factures", 4, 2)).toBe(400);
+  });
+
+  test("cancelling after the first chunk leaves the later rows unwritten and says so", async () => {
+    const { wb, gateway } = make(25);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    const abort = new AbortController();
+    const outcome = await gateway.writeColumns(source, placements, outputs(25), {
+      mode: "values",
+      chunkRows: 10,
+      signal: abort.signal,
+      onProgress: () => abort.abort(),
+    });
+    expect(outcome).toMatchObject({ rowsWritten: 10, cancelled: true });
+    // Data row 10 is sheet row 11 (index 10): written; data row 11 (index 11): not.
+    expect(wb.value("Factures", 10, 3)).toBe(45658 + 10 + 30);
+    expect(wb.value("Factures", 11, 3)).toBe("");
+  });
+
+  test("a second run rewrites its own earlier columns in place instead of adding new ones", async () => {
+    const { gateway } = make(5);
+    let source: SourceBlock = await gateway.readSource("region");
+    const first = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    await gateway.writeColumns(source, first, outputs(5), { mode: "values" });
+    source = await gateway.readSource("region");
+    // The region now spans A..E (D and E written, E1 was the note): the outputs are found by header.
+    expect(source.headers).toEqual(["N° facture", "Date facture", "Montant TTC", "Échéance", "Statut"]);
+    const second = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    expect(second).toEqual([
+      { header: "Échéance", column: 3, existing: true },
+      { header: "Statut", column: 4, existing: true },
+    ]);
+    // Header + 5 rows in each of the two columns: 12 cells would be replaced.
+    expect(await gateway.countNonEmpty(source, second)).toBe(12);
+  });
+
+  test("new columns of a table extend the table", async () => {
+    const { wb, gateway } = make(5);
+    wb.select("Abonnements", { row: 2, column: 2, rowCount: 1, columnCount: 1 });
+    const source = await gateway.readSource("table");
+    const placements = placeColumns(source, ["Renouvellement"], [0, 1, 2]);
+    expect(placements).toEqual([{ header: "Renouvellement", column: 4, existing: false }]);
+    await gateway.writeColumns(
+      source,
+      placements,
+      [column("Renouvellement", 3, "dd/mm/yyyy", (i) => 45700 + i)],
+      { mode: "values" },
+    );
+    expect(wb.tables[0]?.columnCount).toBe(4);
+    expect(wb.value("Abonnements", 1, 4)).toBe("Renouvellement");
+    expect(wb.value("Abonnements", 4, 4)).toBe(45703);
+    const again = await gateway.readSource("table");
+    expect(again.headers).toEqual(["Client", "Date de début", "Formule", "Renouvellement"]);
+  });
+
+  test("formulas mode writes formula text as formulas", async () => {
+    const { wb, gateway } = make(3);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance"], [0, 1, 2]);
+    const cells = ['=CGV.DUEDATE("omi",B2)', '=CGV.DUEDATE("omi",B3)', '=CGV.DUEDATE("omi",B4)'];
+    await gateway.writeColumns(
+      source,
+      placements,
+      [{ header: "Échéance", numberFormat: "dd/mm/yyyy", cells }],
+      { mode: "formulas" },
+    );
+    expect(wb.cell("Factures", 2, 3)?.formula).toBe('=CGV.DUEDATE("omi",B3)');
+  });
+});
+
+describe("ExcelGateway against the Excel object model", () => {
+  test("each chunk of 10 rows is its own sync, values before formats, with calculation suspended and one recalculation", async () => {
+    const wb = sampleWorkbook(25);
+    const host = new FakeExcelHost(wb, 1.9);
+    const gateway = new ExcelGateway(host);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    const before = host.contexts.length;
+    await gateway.writeColumns(source, placements, outputs(25), { mode: "values", chunkRows: 10 });
+    const runs = host.contexts.slice(before);
+    const syncs = runs.flatMap((c) => c.syncs);
+    // 1 header sync, 3 value syncs (10, 10, 5 rows × 2 columns), 3 format syncs, 1 recalculation.
+    expect(syncs.map((s) => [s.values, s.formats])).toEqual([
+      [2, 0],
+      [20, 0],
+      [20, 0],
+      [10, 0],
+      [0, 20],
+      [0, 20],
+      [0, 10],
+      [0, 0],
+    ]);
+    expect(Math.max(...syncs.map((s) => s.rows.size))).toBeLessThanOrEqual(10);
+    expect(runs.reduce((n, c) => n + c.recalculations, 0)).toBe(1);
+  });
+
+  test("without ExcelApi 1.6 calculation is not suspended and no recalculation is asked", async () => {
+    const wb = sampleWorkbook(5);
+    const host = new FakeExcelHost(wb, 1.5);
+    const gateway = new ExcelGateway(host);
+    // ExcelApi 1.5 has no getSurroundingRegion (1.7): the used range A1:E6 is read instead.
+    const source = await gateway.readSource("region");
+    expect(source.address).toBe("Factures!A1:E6");
+    const placements = placeColumns(source, ["Échéance"], [0, 1, 2]);
+    await gateway.writeColumns(source, placements, outputs(5).slice(0, 1), { mode: "values" });
+    expect(host.contexts.reduce((n, c) => n + c.recalculations, 0)).toBe(0);
+  });
+
+  test("table columns are added with columns.add, one per new column, named from ExcelApi 1.4", async () => {
+    const wb = sampleWorkbook(5);
+    wb.select("Abonnements", { row: 3, column: 1, rowCount: 1, columnCount: 1 });
+    const host = new FakeExcelHost(wb, 1.9);
+    const gateway = new ExcelGateway(host);
+    const source = await gateway.readSource("table");
+    const placements = placeColumns(source, ["Renouvellement", "Préavis"], [0, 1, 2]);
+    await gateway.writeColumns(
+      source,
+      placements,
+      [
+        column("Renouvellement", 3, "dd/mm/yyyy", (i) => 45700 + i),
+        column("Préavis", 3, "dd/mm/yyyy", (i) => 45600 + i),
+      ],
+      { mode: "values" },
+    );
+    expect(host.tableColumnsAdded).toEqual(["Renouvellement", "Préavis"]);
+    expect(wb.tables[0]?.columnCount).toBe(5);
+  });
+
+  test("without Range.getTables (ExcelApi 1.9) the active sheet's first table is used", async () => {
+    const wb = sampleWorkbook(5);
+    // Active cell outside the table (A1 of Abonnements): with 1.8 the sheet's table is still found.
+    wb.select("Abonnements", { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+    const gateway = new ExcelGateway(new FakeExcelHost(wb, 1.8));
+    const source = await gateway.readSource("table");
+    expect(source.table?.name).toBe("Abos");
+  });
+
+  test("a register of 12,000 rows is read in two requests of at most 10,000 rows", async () => {
+    const wb = sampleWorkbook(12_000);
+    const host = new FakeExcelHost(wb);
+    const source = await new ExcelGateway(host).readSource("region");
+    expect(source.rows).toHaveLength(12_000);
+    // 1 locating run + 2 reading runs (10,000 rows, then the 2,001 remaining rows incl. header).
+    expect(host.contexts).toHaveLength(3);
+  });
+});
