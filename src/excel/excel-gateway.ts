@@ -73,12 +73,10 @@ export class ExcelGateway implements WorkbookGateway {
         table.load("name,showTotals");
         range = table.getRange();
       }
-      const worksheet = range.worksheet;
-      range.load("address,rowIndex,columnIndex,rowCount,columnCount");
-      worksheet.load("name");
+      range.load("address,rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
       await context.sync();
       return {
-        sheet: worksheet.name,
+        sheet: range.worksheet.name,
         row: range.rowIndex,
         column: range.columnIndex,
         rowCount: range.rowCount - (table?.showTotals ? 1 : 0),

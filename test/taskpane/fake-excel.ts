@@ -57,7 +57,14 @@ class Loadable {
   private readonly loaded = new Set<string>();
   constructor(protected readonly ctx: FakeContext) {}
   load(props: string): this {
-    const names = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    const all = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    // "worksheet/name": a navigation property's property, loaded on the navigated proxy.
+    for (const path of all.filter((p) => p.includes("/"))) {
+      const [nav = "", prop = ""] = path.split("/");
+      const target = (this as unknown as Record<string, unknown>)[nav];
+      if (target instanceof Loadable) target.load(prop);
+    }
+    const names = all.filter((p) => !p.includes("/"));
     this.ctx.pending.push({ apply: () => names.forEach((n) => this.loaded.add(n)) });
     return this;
   }
