@@ -79,7 +79,9 @@ function localizeMetadata(english, signatures) {
     const expected = sig.params.map((p) => p.name);
     const actual = params.map((p) => p.name);
     if (expected.join(",") !== actual.join(",")) {
-      problems.push(`${fn.id}: parameters (${actual.join(", ")}) differ from the table (${expected.join(", ")})`);
+      problems.push(
+        `${fn.id}: parameters (${actual.join(", ")}) differ from the table (${expected.join(", ")})`,
+      );
       return fn;
     }
     return {

@@ -39,7 +39,10 @@ function inEuro(x, y) {
 function colourAt(x, y) {
   if (!inRoundedRect(x, y, 0, 0, 1, 1, 0.18)) return CLEAR;
   // Binder rings stand above the page.
-  if (inRoundedRect(x, y, 0.31, 0.15, 0.38, 0.33, 0.03) || inRoundedRect(x, y, 0.62, 0.15, 0.69, 0.33, 0.03)) {
+  if (
+    inRoundedRect(x, y, 0.31, 0.15, 0.38, 0.33, 0.03) ||
+    inRoundedRect(x, y, 0.62, 0.15, 0.69, 0.33, 0.03)
+  ) {
     return WHITE;
   }
   if (inRoundedRect(x, y, 0.19, 0.24, 0.81, 0.84, 0.07)) {
