@@ -387,7 +387,11 @@ export class Applier {
       if (!isEngineError(e)) throw e;
       const field = (e.argument !== undefined ? ARGUMENT_FIELDS[e.argument] : undefined) ?? fallback;
       const mapped = field !== undefined && this.options.mapping[field] !== undefined ? field : undefined;
-      throw new RowProblem(mapped, e.text);
+      // "invoiceKind « x » n'est pas…" under the column's own name reads "« x » n'est pas…".
+      const arg = e.argument;
+      const strip = (s: string): string =>
+        mapped !== undefined && arg !== undefined && s.startsWith(`${arg} `) ? s.slice(arg.length + 1) : s;
+      throw new RowProblem(mapped, { en: strip(e.text.en), fr: strip(e.text.fr) });
     }
   }
 
@@ -487,7 +491,10 @@ export class Applier {
       lang === "fr"
         ? `Ligne ${this.rowNumber(index)} — arrêté au ${formatDate(this.asOf, "fr")}`
         : `Row ${this.rowNumber(index)} — as of ${formatDate(this.asOf, "en")}`;
-    const cols = this.columns.map((c, i) => `  ${c.header[lang]}: ${show(result.values[i], c.format, lang)}`);
+    const sep = lang === "fr" ? " : " : ": ";
+    const cols = this.columns.map(
+      (c, i) => `  ${c.header[lang]}${sep}${show(result.values[i], c.format, lang)}`,
+    );
     if (result.state === "error" || result.state === "blank") return [head, ...cols].join("\n");
     const trace = new Trace();
     try {
@@ -501,7 +508,11 @@ export class Applier {
       lang === "fr"
         ? `Fournisseur : ${vendor.profile.legalName} (${vendor.spec})`
         : `Vendor: ${vendor.profile.legalName} (${vendor.spec})`;
-    return [head, intro, ...cols, "", renderExplanation(trace, lang)].join("\n");
+    // Renewal, deadline and end date each describe the plan: say it once.
+    const seen = new Set<string>();
+    const steps = trace.steps.filter((st) => !seen.has(st.text.en) && seen.add(st.text.en));
+    const explanation = { steps, interpretations: trace.interpretations, segments: trace.segments };
+    return [head, intro, ...cols, "", renderExplanation(explanation, lang)].join("\n");
   }
 }
 

@@ -1,0 +1,152 @@
+import { isBlank } from "../adapter/cell-values";
+import { ymdFromDay } from "../engine";
+import type { Applier } from "./compute";
+import type { CellValue, FieldId, FormulaOptions, OutputValue } from "./types";
+
+/**
+ * Live formulas for one register row, to write instead of values: the CGV.* custom functions with
+ * their English names for the terms, native Excel arithmetic for the rest, and the row's own cell
+ * addresses, so that the results follow later edits of the row. The status stays a value (the text
+ * computed now): it is not a formula.
+ */
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "B3", "Feuil1!B3", "'Mon registre'!$B$3" → { column: 1, row: 3 }. */
+export function parseCellAddress(address: string): { column: number; row: number } {
+  const cell =
+    address
+      .slice(address.lastIndexOf("!") + 1)
+      .replace(/\$/g, "")
+      .split(":")[0] ?? "";
+  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(cell.trim());
+  if (!m) throw new Error(`Not a cell address: ${address}`);
+  let column = 0;
+  for (const ch of (m[1] as string).toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { column: column - 1, row: Number(m[2]) };
+}
+
+const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** Drops trailing empty arguments: f(a,b,,) → f(a,b). */
+function call(name: string, args: readonly string[]): string {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === "") end -= 1;
+  return `CGV.${name}(${args.slice(0, end).join(",")})`;
+}
+
+/**
+ * The formulas (and the status value) for data row `index` (0-based), in the order of
+ * `applier.columns`. `sourceTopLeft` is the address of the register's header cell top-left.
+ */
+export function rowFormulas(
+  applier: Applier,
+  row: readonly CellValue[],
+  index: number,
+  options: FormulaOptions,
+): OutputValue[] {
+  const top = parseCellAddress(options.sourceTopLeft);
+  const sheetRow = top.row + 1 + index;
+  const mapping = applier.options.mapping;
+  const width =
+    applier.options.headers?.length ??
+    Math.max(0, ...Object.values(mapping).map((i) => (i === undefined ? 0 : i + 1)));
+  const outFirst = options.outputFirstColumn ?? top.column + width;
+  const ref = (field: FieldId): string | undefined => {
+    const i = mapping[field];
+    return i === undefined ? undefined : `${columnLetters(top.column + i)}${sheetRow}`;
+  };
+  const out = (id: string): string => {
+    const j = applier.columns.findIndex((c) => c.id === id);
+    return `${columnLetters(outFirst + j)}${sheetRow}`;
+  };
+  const asOf =
+    options.asOfRef ??
+    (() => {
+      const { y, m, d } = ymdFromDay(applier.asOf);
+      return `DATE(${y},${m},${d})`;
+    })();
+  const filled = (field: FieldId): boolean => !isBlank(applier.cell(row, field));
+  const status = applier.computeRow(row, index).status;
+
+  // The vendor: the row's vendor cell when it holds the spec the engine reads, else the spec literal.
+  let vendor: string;
+  let resolved;
+  try {
+    resolved = applier.vendorFor(row);
+    const cellText = filled("vendor") ? String(applier.cell(row, "vendor")).trim().toLowerCase() : undefined;
+    vendor = cellText === resolved.spec ? (ref("vendor") as string) : quote(resolved.spec);
+  } catch {
+    vendor = ref("vendor") ?? quote(applier.options.vendor ?? "");
+  }
+  // An id column passes its cell when the cell holds the id itself, else the id it stands for.
+  const idArg = (field: FieldId, id: string | undefined): string => {
+    if (id === undefined) return "";
+    const cellText = filled(field) ? String(applier.cell(row, field)).trim().toLowerCase() : undefined;
+    return cellText === id ? (ref(field) as string) : quote(id);
+  };
+  const client = (): string => {
+    const r = ref("clientType");
+    if (r !== undefined) return r;
+    const d = applier.options.defaults?.clientType;
+    return d === undefined || d === "pro" ? "" : quote(d);
+  };
+
+  if (applier.mode === "invoices") {
+    const kind = resolved ? idArg("invoiceKind", applier.kindFor(row, resolved)) : "";
+    const dueRef = ref("dueDate");
+    const due =
+      dueRef !== undefined && filled("dueDate")
+        ? `=${dueRef}`
+        : `=${call("DUEDATE", [vendor, ref("invoiceDate") ?? "", kind])}`;
+    const paid = ref("paidDate");
+    const amountPaid = ref("amountPaid");
+    const partial = amountPaid !== undefined && paid !== undefined && filled("amountPaid");
+    // A partly paid row: interest runs to the as-of date, with the payment as a (date, amount) pair.
+    const end = partial
+      ? `MAX(${asOf},${paid})`
+      : paid !== undefined
+        ? `IF(${paid}="",${asOf},${paid})`
+        : asOf;
+    const amount = ref("amount") ?? "";
+    // Amount paid below the amount: a partial payment (date, amount) pair; at or above it: fully paid.
+    const payments = partial
+      ? `IF(AND(${amountPaid}>0,${amountPaid}<${amount}),CHOOSE({1,2},${paid},${amountPaid}),"")`
+      : "";
+    const endFull = partial ? `IF(OR(${paid}="",${amountPaid}<${amount}),${end},${paid})` : end;
+    const costs = ref("recoveryCosts") ?? "";
+    const dueOut = out("dueDate");
+    return [
+      due,
+      `=MAX(0,${endFull}-${dueOut})`,
+      `=${call("LATEINTEREST", [vendor, amount, dueOut, endFull, payments, client()])}`,
+      `=${call("RECOVERYFEE", [vendor, dueOut, endFull, costs, client()])}`,
+      `=${out("interest")}+${out("recoveryFee")}`,
+      status,
+    ];
+  }
+
+  const plan = resolved ? idArg("plan", applier.planFor(row, resolved)) : "";
+  const addition = ref("lastAddition") ?? "";
+  const start = ref("startDate") ?? "";
+  const notice = ref("noticeDate");
+  const noticeGiven = notice !== undefined && filled("noticeDate");
+  const args = (date: string): string[] => [vendor, start, date, plan, addition];
+  return [
+    `=${call("RENEWALDATE", args(asOf))}`,
+    noticeGiven ? "" : `=${call("NOTICEDEADLINE", args(asOf))}`,
+    noticeGiven ? "" : `=${out("noticeDeadline")}-${asOf}`,
+    `=${call("ENDDATE", args(noticeGiven ? (notice as string) : asOf))}`,
+    status,
+  ];
+}

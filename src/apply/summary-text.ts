@@ -1,0 +1,41 @@
+import type { Language } from "../engine";
+import { formatDate, formatMoney } from "./compute";
+import { serialToDay } from "../adapter/cell-values";
+import type { ApplySummary } from "./types";
+
+/** The summary as a few lines of text (the command line prints it; the pane may show it). */
+export function formatSummary(s: ApplySummary, lang: Language): string {
+  const fr = lang === "fr";
+  const date = (serial: number): string => formatDate(serialToDay(serial), lang);
+  const lines: string[] = [];
+  lines.push(fr ? `Arrêté au ${date(s.asOf)} (${s.asOfIso})` : `As of ${date(s.asOf)}`);
+  const kind = s.mode === "invoices" ? (fr ? "factures" : "invoices") : fr ? "abonnements" : "subscriptions";
+  lines.push(
+    fr
+      ? `${s.rows} ligne(s) de ${kind} : ${s.computed} calculée(s), ${s.errors} en erreur${s.blank ? `, ${s.blank} vide(s) ignorée(s)` : ""}.`
+      : `${s.rows} ${kind} row(s): ${s.computed} computed, ${s.errors} in error${s.blank ? `, ${s.blank} blank row(s) skipped` : ""}.`,
+  );
+  if (s.cancelled) lines.push(fr ? "Calcul interrompu : résultats partiels." : "Cancelled: partial results.");
+  if (s.mode === "invoices") {
+    lines.push(
+      fr
+        ? `Pénalités : ${formatMoney(s.totalPenalties, lang)} (intérêts ${formatMoney(s.totalInterest, lang)}, indemnités ${formatMoney(s.totalRecoveryFees, lang)}) sur ${s.lateRows} facture(s) en retard.`
+        : `Penalties: ${formatMoney(s.totalPenalties, lang)} (interest ${formatMoney(s.totalInterest, lang)}, recovery fees ${formatMoney(s.totalRecoveryFees, lang)}) on ${s.lateRows} late invoice(s).`,
+    );
+  }
+  if (s.nextDeadlines.length > 0) {
+    lines.push(fr ? "Prochaines échéances :" : "Next deadlines:");
+    for (const d of s.nextDeadlines) lines.push(`  ${date(d.date)}  ${d.label}`);
+  }
+  if (s.firstErrors.length > 0) {
+    lines.push(fr ? "Erreurs (premières) :" : "Errors (first ones):");
+    for (const e of s.firstErrors) lines.push(`  ${e.message}`);
+    if (s.errors > s.firstErrors.length)
+      lines.push(
+        fr
+          ? `  … et ${s.errors - s.firstErrors.length} autre(s).`
+          : `  … and ${s.errors - s.firstErrors.length} more.`,
+      );
+  }
+  return lines.join("\n");
+}
