@@ -1,4 +1,5 @@
 import type { Decimal } from "./money";
+import type { VendorProfile } from "./profile";
 import { formatCitation, type Citation, type Language, type Text } from "./text";
 
 /** One step of a computation, with the clause or law it applies. */
@@ -51,6 +52,17 @@ export class Trace {
 
   segment(s: RateSegment): void {
     this.segments.push(s);
+  }
+}
+
+/**
+ * Records the profile's interpretation notes that bear on a rule, matched by the clauses they cite
+ * (TERMS.md: "the explanation of every result computed under an ambiguous clause says so").
+ */
+export function noteInterpretations(trace: Trace, profile: VendorProfile, clauses: readonly Citation[]): void {
+  for (const i of profile.interpretations) {
+    if (!i.clause.some((c) => clauses.some((k) => k.document === c.document && k.article === c.article))) continue;
+    trace.interpretation({ id: i.id, text: i.text, ...(i.alternative ? { alternative: i.alternative } : {}) });
   }
 }
 

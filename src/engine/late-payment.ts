@@ -1,6 +1,6 @@
 import { addDays, formatIsoDay, type Day } from "./date";
 import { invalidInput, notApplicable } from "./errors";
-import type { RateSegment, Trace } from "./explanation";
+import { noteInterpretations, type RateSegment, type Trace } from "./explanation";
 import { Decimal, roundToCent, ZERO } from "./money";
 import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
 import { ecbRate, halfYearLabel, halfYearOf, halfYearStart, legalRateProfessional, type HalfYearKey, type RateTable } from "./rates";
@@ -99,6 +99,7 @@ function pct(d: Decimal): string {
 }
 
 function describeRule(trace: Trace, profile: VendorProfile, client: ClientType): void {
+  noteInterpretations(trace, profile, profile.latePayment.clause);
   const r = profile.latePayment.rate;
   const what =
     r.kind === "legal-multiple"

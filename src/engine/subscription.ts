@@ -1,6 +1,6 @@
 import { addDays, addMonths, endOfMonth, formatIsoDay, startOfMonth, wholeMonthsBetween, type Day } from "./date";
 import { invalidInput, notApplicable } from "./errors";
-import type { Trace } from "./explanation";
+import { noteInterpretations, type Trace } from "./explanation";
 import { roundToCent, ZERO, type Decimal } from "./money";
 import type { Plan, SubscriptionTerms, TermSchedule, VendorProfile } from "./profile";
 
@@ -102,6 +102,7 @@ function timeline(profile: VendorProfile, terms: PlanTerms, plan: Plan, query: S
       "lastAdditionDate",
     );
   }
+  if (trace) noteInterpretations(trace, profile, rule.clause);
   const pending = renewalAt(base, firstRenewalIndex(base, add, true));
   const windowStart = addMonths(pending, -rule.windowMonths);
   if (add < windowStart) {
