@@ -5,6 +5,7 @@
 export * from "./amounts";
 export * from "./date";
 export * from "./deadlines";
+export * from "./describe";
 export * from "./errors";
 export * from "./explanation";
 export * from "./holidays";
