@@ -385,7 +385,10 @@ export class Applier {
       return f();
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      const field = (e.argument !== undefined ? ARGUMENT_FIELDS[e.argument] : undefined) ?? fallback;
+      // A rule the vendor lacks or a missing rate is about the row, not about a cell.
+      const field =
+        (e.argument !== undefined ? ARGUMENT_FIELDS[e.argument] : undefined) ??
+        (e.kind === "invalid-input" ? fallback : undefined);
       const mapped = field !== undefined && this.options.mapping[field] !== undefined ? field : undefined;
       // "invoiceKind « x » n'est pas…" under the column's own name reads "« x » n'est pas…".
       const arg = e.argument;
