@@ -1,0 +1,144 @@
+import { dayToSerial } from "../adapter/cell-values";
+import { formatIsoDay, type Decimal, type Language } from "../engine";
+import { DELAY_BANDS, TOTAL_HEADING, type BandFigures } from "./payment-delays";
+import type { RegisterReport } from "./register";
+
+/**
+ * The report sheets as a matrix of cells, written the same way by the task pane (Office.js) and the
+ * command line (exceljs). The D441-6 table keeps the model's French headings verbatim: it is a French
+ * legal form and is published as such.
+ */
+
+export type SheetFormat = "money" | "percent" | "integer" | "date" | "text";
+
+export interface SheetCell {
+  readonly value: string | number | null;
+  readonly format?: SheetFormat;
+  readonly bold?: boolean;
+}
+
+export type SheetMatrix = readonly (readonly SheetCell[])[];
+
+export const SHEET_NUMBER_FORMATS: Readonly<Record<SheetFormat, string>> = {
+  money: '#,##0.00 "€"',
+  percent: "0.00%",
+  integer: "0",
+  date: "dd/mm/yyyy",
+  text: "@",
+};
+
+const text = (value: string, bold = false): SheetCell => (bold ? { value, bold } : { value });
+const money = (d: Decimal): SheetCell => ({ value: d.toDecimalPlaces(2).toNumber(), format: "money" });
+const count = (n: number): SheetCell => ({ value: n, format: "integer" });
+const share = (d: Decimal | undefined): SheetCell =>
+  d === undefined ? { value: "—" } : { value: d.toDecimalPlaces(6).toNumber(), format: "percent" };
+const BLANK: SheetCell = { value: null };
+
+export const TITLES = {
+  received:
+    "Article D. 441 I.-1° : Factures reçues non réglées à la date de clôture de l'exercice dont le terme est échu",
+  issued:
+    "Article D. 441 I.-2° : Factures émises non réglées à la date de clôture de l'exercice dont le terme est échu",
+} as const;
+
+const SOURCES =
+  "Code de commerce, art. L441-14 et D441-6 I ; modèle de tableau de l'arrêté du 20 mars 2017 (annexe 4-1 à l'article A. 441-2). " +
+  "Le modèle cite encore D. 441-4, L. 441-6 et L. 443-1, devenus D441-6, L441-10 et L441-11.";
+
+/** Table I of D441-6 for the register, with sections (A), (B), (C) and the sources. */
+export function delayTableSheet(report: RegisterReport): SheetMatrix {
+  const { table, kind } = report;
+  const bandCells = (pick: (f: BandFigures) => SheetCell) => [
+    ...DELAY_BANDS.map((b) => pick(table.bands[b.id])),
+    pick(table.total),
+  ];
+  const shareLabel =
+    kind === "received"
+      ? "Pourcentage du montant total des achats de l'exercice (HT)"
+      : "Pourcentage du chiffre d'affaires de l'exercice (HT)";
+  const contractual = report.references.filter((r) => r.terms.length > 0);
+  const rows: SheetCell[][] = [
+    [text(TITLES[kind], true)],
+    [text("Date de clôture de l'exercice"), { value: dayToSerial(report.closing), format: "date" }],
+    [],
+    [
+      text("(A) Tranches de retard de paiement", true),
+      ...DELAY_BANDS.map((b) => text(b.heading, true)),
+      text(TOTAL_HEADING, true),
+    ],
+    // The model fills the count under "0 jour" and "Total" only; the other bands are given too, as
+    // published reports commonly do.
+    [text("Nombre de factures concernées"), ...bandCells((f) => count(f.count))],
+    [text("Montant total des factures concernées (TTC)"), ...bandCells((f) => money(f.amount))],
+    [text(shareLabel), ...bandCells((f) => share(f.share))],
+    [],
+    [
+      text(
+        "(B) Factures exclues du (A) relatives à des dettes et créances litigieuses ou non comptabilisées",
+        true,
+      ),
+    ],
+    [text("Nombre des factures exclues"), count(table.excluded.count)],
+    [text("Montant total des factures exclues (TTC)"), money(table.excluded.amount)],
+    [],
+    [
+      text(
+        "(C) Délais de paiement de référence utilisés (contractuel ou délai légal – article L. 441-6 ou article L. 443-1 du code de commerce)",
+        true,
+      ),
+    ],
+    [
+      text("Délais de paiement utilisés pour le calcul des retards de paiement"),
+      text(`${contractual.length > 0 || report.registerDueDates ? "☒" : "☐"} Délais contractuels`),
+      text(`${contractual.length === 0 && !report.registerDueDates ? "☒" : "☐"} Délais légaux`),
+    ],
+    ...contractual.flatMap((r) => r.terms.map((term) => [BLANK, text(`${r.vendor} — ${term.fr}`)])),
+    ...(report.registerDueDates
+      ? [[BLANK, text("Échéances lues dans la colonne « Échéance » du registre lorsqu'elle est remplie")]]
+      : []),
+    [],
+    [text(SOURCES)],
+    [
+      text(
+        `Montants : reste dû TTC à la clôture, avoirs en négatif ; pourcentages sur le total HT de l'exercice. Calculé par Échéance le ${formatIsoDay(report.closing)} (date de clôture).`,
+      ),
+    ],
+  ];
+  if (report.errors.length > 0) {
+    rows.push([], [text(`${report.errors.length} ligne(s) du registre non prises en compte :`, true)]);
+    for (const e of report.errors.slice(0, 50)) rows.push([text(`Ligne ${e.row}`), text(e.message)]);
+  }
+  return rows;
+}
+
+/** The aging view: amounts unpaid at closing by vendor and band, largest past-due first. */
+export function agingSheet(report: RegisterReport, lang: Language = "fr"): SheetMatrix {
+  const fr = lang === "fr";
+  const header = [
+    text(fr ? "Fournisseur" : "Vendor", true),
+    text(fr ? "Non échu" : "Not yet due", true),
+    ...DELAY_BANDS.slice(1).map((b) =>
+      text(
+        fr
+          ? b.heading
+          : b.heading.replace(" à ", "–").replace(" jours et plus", "+ days").replace("jours", "days"),
+        true,
+      ),
+    ),
+    text(fr ? "Total échu" : "Total past due", true),
+  ];
+  return [
+    [
+      text(
+        fr ? `Balance âgée au ${formatIsoDay(report.closing)}` : `Aging at ${formatIsoDay(report.closing)}`,
+        true,
+      ),
+    ],
+    header,
+    ...report.aging.map((row) => [
+      text(row.vendor || (fr ? "(sans fournisseur)" : "(no vendor)")),
+      ...DELAY_BANDS.map((b) => money(row.bands[b.id])),
+      money(row.pastDue),
+    ]),
+  ];
+}

@@ -1,0 +1,186 @@
+import { iso, Decimal } from "../../src/engine";
+import {
+  bandOf,
+  DELAY_BANDS,
+  delayTableSheet,
+  agingSheet,
+  reportFromRegister,
+  isExcludedMark,
+} from "../../src/reports";
+
+/**
+ * The D441-6 I table worked by hand from a register closed on 31 December 2025. Days past due at
+ * closing = closing − due date; bands 0 (not yet due, for information) | 1–30 | 31–60 | 61–90 | 91+.
+ */
+
+const HEADERS = [
+  "N° facture",
+  "Fournisseur",
+  "Date facture",
+  "Échéance",
+  "Montant TTC",
+  "Date de paiement",
+  "Montant payé",
+  "Litige",
+];
+// prettier-ignore
+const ROWS = [
+  ["F1", "omi", "", "31/12/2025", 1000, "", "", ""],               // 0 days: due on closing day → "0 jour"
+  ["F2", "omi", "", "2026-01-15", 500, "", "", ""],                // not yet due → "0 jour"
+  ["F3", "omi", "", "2025-12-01", 1200, "", "", ""],               // 30 days → 1–30
+  ["F4", "omi", "", "2025-11-30", 800, "", "", ""],                // 31 days → 31–60
+  ["F5", "omi", "", "2025-11-01", 200, "", "", ""],                // 30 (Nov) + 30 = 60 days → 31–60
+  ["F6", "sillage", "", "2025-10-31", 300, "", "", ""],            // 61 days → 61–90
+  ["F7", "sillage", "", "2025-10-02", 700, "", "", ""],            // 29 + 30 + 31 = 90 days → 61–90
+  ["F8", "sillage", "", "2025-10-01", 400, "", "", ""],            // 91 days → 91+
+  ["F9", "omi", "", "2025-11-15", 900, "2026-01-10", "", ""],      // paid after closing: unpaid at closing, 46 days → 31–60
+  ["F10", "omi", "", "2025-11-15", 650, "2025-12-20", "", ""],     // paid before closing: not in the table
+  ["F11", "omi", "", "2025-09-30", 2000, "", "", "oui"],           // disputed → (B)
+  ["F12", "omi", "", "2025-12-10", -150, "", "", ""],              // credit note, 21 days → netted in 1–30
+  ["F13", "omi", "", "2025-12-01", 1000, "2025-12-15", 400, ""],   // 400 paid before closing: 600 left, 30 days → 1–30
+  ["F14", "omi", "15/10/2025", "", 100, "", "", ""],               // no due date: OMI 30 days → 14 Nov, 47 days → 31–60
+  ["F15", "omi", "bientôt", "", 100, "", "", ""],                  // no usable date: an error naming the column
+  ["", "", "", "", "", "", "", ""],                                // blank line: ignored
+];
+
+const report = reportFromRegister([HEADERS, ...ROWS], {
+  kind: "received",
+  closing: "2025-12-31",
+  yearTotalExclVat: 100000,
+});
+const money = (d: Decimal) => d.toFixed(2);
+
+test("the bands are the model table's, with the boundaries at 0, 30, 60 and 90 days inclusive", () => {
+  expect(DELAY_BANDS.map((b) => b.heading)).toEqual([
+    "0 jour (indicatif)",
+    "1 à 30 jours",
+    "31 à 60 jours",
+    "61 à 90 jours",
+    "91 jours et plus",
+  ]);
+  expect([-5, 0, 1, 30, 31, 60, 61, 90, 91, 400].map(bandOf)).toEqual([
+    "0",
+    "0",
+    "1-30",
+    "1-30",
+    "31-60",
+    "31-60",
+    "61-90",
+    "61-90",
+    "91+",
+    "91+",
+  ]);
+});
+
+test("each band counts the invoices unpaid at closing and sums what is left of them", () => {
+  const b = report.table.bands;
+  expect([b["0"].count, money(b["0"].amount)]).toEqual([2, "1500.00"]); // F1 + F2
+  expect([b["1-30"].count, money(b["1-30"].amount)]).toEqual([3, "1650.00"]); // 1200 − 150 + 600
+  expect([b["31-60"].count, money(b["31-60"].amount)]).toEqual([4, "2000.00"]); // 800 + 200 + 900 + 100
+  expect([b["61-90"].count, money(b["61-90"].amount)]).toEqual([2, "1000.00"]); // 300 + 700
+  expect([b["91+"].count, money(b["91+"].amount)]).toEqual([1, "400.00"]);
+});
+
+test("the total covers 1 day and more, leaving out the not-yet-due column", () => {
+  expect([report.table.total.count, money(report.table.total.amount)]).toEqual([10, "5050.00"]);
+  // 5050 / 100 000 of the year's purchases excl. VAT.
+  expect(report.table.total.share?.toString()).toBe("0.0505");
+  expect(report.table.bands["1-30"].share?.toString()).toBe("0.0165");
+});
+
+test("disputed invoices go to section (B), not to the bands", () => {
+  expect([report.table.excluded.count, money(report.table.excluded.amount)]).toEqual([1, "2000.00"]);
+  expect(report.invoices.find((i) => i.row === 12)?.excluded).toBe(true); // F11 is on sheet row 12
+});
+
+test("a row without a usable date is reported with its row and column, the others are counted", () => {
+  expect(report.errors).toHaveLength(1);
+  expect(report.errors[0]?.row).toBe(16);
+  expect(report.errors[0]?.message).toMatch(/Date facture/);
+});
+
+test("the aging view sums past-due amounts by vendor, largest first", () => {
+  expect(report.aging.map((r) => [r.vendor, money(r.pastDue)])).toEqual([
+    ["omi", "3650.00"], // 5050 − sillage's 1400
+    ["sillage", "1400.00"], // 300 + 700 + 400
+  ]);
+});
+
+test("section (C) states the contractual terms each vendor's due dates came from", () => {
+  const omi = report.references.find((r) => r.vendor === "omi");
+  expect(omi?.terms.map((t) => t.fr)).toContain("Facture : 30 jours date de facture (OMI CGA art. 6.3)");
+  expect(report.registerDueDates).toBe(true);
+});
+
+test("the sheet carries the model's headings verbatim and the figures under them", () => {
+  const sheet = delayTableSheet(report);
+  const find = (label: string) => sheet.find((row) => row[0]?.value === label);
+  expect(sheet[0]?.[0]?.value).toBe(
+    "Article D. 441 I.-1° : Factures reçues non réglées à la date de clôture de l'exercice dont le terme est échu",
+  );
+  expect(
+    find("(A) Tranches de retard de paiement")
+      ?.slice(1)
+      .map((c) => c.value),
+  ).toEqual([
+    "0 jour (indicatif)",
+    "1 à 30 jours",
+    "31 à 60 jours",
+    "61 à 90 jours",
+    "91 jours et plus",
+    "Total (1 jour et plus)",
+  ]);
+  expect(
+    find("Nombre de factures concernées")
+      ?.slice(1)
+      .map((c) => c.value),
+  ).toEqual([2, 3, 4, 2, 1, 10]);
+  expect(
+    find("Montant total des factures concernées (TTC)")
+      ?.slice(1)
+      .map((c) => c.value),
+  ).toEqual([1500, 1650, 2000, 1000, 400, 5050]);
+  expect(find("Pourcentage du montant total des achats de l'exercice (HT)")?.[6]).toEqual({
+    value: 0.0505,
+    format: "percent",
+  });
+  expect(find("Nombre des factures exclues")?.[1]?.value).toBe(1);
+  expect(sheet.some((row) => String(row[0]?.value ?? "").includes("L441-14 et D441-6"))).toBe(true);
+});
+
+test("issued invoices use the revenue heading", () => {
+  const issued = reportFromRegister([HEADERS, ...ROWS], { kind: "issued", closing: "2025-12-31" });
+  const sheet = delayTableSheet(issued);
+  expect(sheet[0]?.[0]?.value).toMatch(/^Article D\. 441 I\.-2° : Factures émises/);
+  const shares = sheet.find((r) => r[0]?.value === "Pourcentage du chiffre d'affaires de l'exercice (HT)");
+  expect(shares?.[6]?.value).toBe("—"); // no year total given: no percentage rather than a wrong one
+});
+
+test("the aging sheet has one row per vendor under a header", () => {
+  const sheet = agingSheet(report);
+  expect(sheet[1]?.map((c) => c.value)).toEqual([
+    "Fournisseur",
+    "Non échu",
+    "1 à 30 jours",
+    "31 à 60 jours",
+    "61 à 90 jours",
+    "91 jours et plus",
+    "Total échu",
+  ]);
+  expect(sheet.slice(2).map((r) => r[0]?.value)).toEqual(["omi", "sillage"]);
+});
+
+test("excluded marks: yes-like values exclude, blanks and no-like values do not", () => {
+  for (const v of ["oui", "X", "litige", true, 1]) expect(isExcludedMark(v)).toBe(true);
+  for (const v of ["", "non", "No", false, 0, null]) expect(isExcludedMark(v)).toBe(false);
+});
+
+test("the register is never modified", () => {
+  const rows = ROWS.map((r) => Object.freeze([...r]));
+  expect(() =>
+    reportFromRegister([Object.freeze([...HEADERS]), ...rows], {
+      kind: "received",
+      closing: iso("2025-12-31") + 25569,
+    }),
+  ).not.toThrow();
+});
