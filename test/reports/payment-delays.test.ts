@@ -1,4 +1,4 @@
-import { iso, Decimal } from "../../src/engine";
+import { iso, type Decimal } from "../../src/engine";
 import {
   bandOf,
   DELAY_BANDS,
