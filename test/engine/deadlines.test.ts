@@ -198,6 +198,10 @@ describe("digitalli clause deadlines", () => {
     expect(deadline(profile, "delivery-claim", from, settings)).toBeCloseTo(iso("2025-03-12") + 14.5 / 24, 9);
   });
 
+  test("event ids are case-insensitive", () => {
+    expect(dl("digitalli", " Deposit-Invoice ", "2025-03-10")).toBe("2025-03-18");
+  });
+
   test("an unknown event is rejected with the vendor's list of events", () => {
     const { profile, settings } = vendor("digitalli");
     const e = engineError(() => deadline(profile, "retention", iso("2025-01-01"), settings));

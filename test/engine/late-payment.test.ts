@@ -112,6 +112,12 @@ describe("late periods that span half-years", () => {
     expect(r.total.toFixed(2)).toBe("297.88");
   });
 
+  test("interest is rounded once per invoice, not per segment", () => {
+    // Same invoice as RATES.md's example: segments 108.0822 and 149.7945. Rounded per segment they would
+    // give 108.08 + 149.79 = 257.87; rounded once, 257.8767 -> 257.88.
+    expect(interest("injenius", 10000, "2025-05-31", "2025-08-14")).toBe("257.88");
+  });
+
   test("the statutory floor binds on both sides of 1 July 2024 for digitalli (CGV 9)", () => {
     // 16..30 Jun = 15 days at 15.21 %: 8000 × 0.1521 × 15 / 365 = 50.0055;
     // 1..15 Jul = 15 days at max(14.25, 14.76) = 14.76 %: 48.5260. Sum 98.5315 -> 98.53.
