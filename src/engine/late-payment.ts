@@ -3,7 +3,15 @@ import { invalidInput, notApplicable } from "./errors";
 import { noteInterpretations, type RateSegment, type Trace } from "./explanation";
 import { Decimal, roundToCent, ZERO } from "./money";
 import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
-import { ecbRate, halfYearLabel, halfYearOf, halfYearStart, legalRateProfessional, type HalfYearKey, type RateTable } from "./rates";
+import {
+  ecbRate,
+  halfYearLabel,
+  halfYearOf,
+  halfYearStart,
+  legalRateProfessional,
+  type HalfYearKey,
+  type RateTable,
+} from "./rates";
 import { DAY_COUNT_BASIS, type Settings } from "./settings";
 import { cite, LAW } from "./text";
 
@@ -65,7 +73,32 @@ function floorApplies(rule: LatePaymentRule, client: ClientType): boolean {
  * The annual rate for a late day in half-year `key`, after the floor. The legal rate used is always
  * the "tous les autres cas" one: the creditor is the vendor, a business, whoever the client is.
  */
-export function rateForHalfYear(rule: LatePaymentRule, key: HalfYearKey, client: ClientType, table: RateTable): AppliedRate {
+export function rateForHalfYear(
+  rule: LatePaymentRule,
+  key: HalfYearKey,
+  client: ClientType,
+  table: RateTable,
+): AppliedRate {
+  // Bulk work asks for the same few half-years millions of times: rates are memoised per rule and
+  // table (both immutable), never across tables, so user rate rows are always honoured.
+  let byTable = RATE_CACHE.get(rule);
+  if (!byTable) RATE_CACHE.set(rule, (byTable = new WeakMap()));
+  let byKey = byTable.get(table);
+  if (!byKey) byTable.set(table, (byKey = new Map()));
+  const cacheKey = key * 2 + (client === "pro" ? 0 : 1);
+  let rate = byKey.get(cacheKey);
+  if (!rate) byKey.set(cacheKey, (rate = computeRate(rule, key, client, table)));
+  return rate;
+}
+
+const RATE_CACHE = new WeakMap<LatePaymentRule, WeakMap<RateTable, Map<number, AppliedRate>>>();
+
+function computeRate(
+  rule: LatePaymentRule,
+  key: HalfYearKey,
+  client: ClientType,
+  table: RateTable,
+): AppliedRate {
   let contractual: Decimal;
   switch (rule.rate.kind) {
     case "legal-multiple":
@@ -78,13 +111,27 @@ export function rateForHalfYear(rule: LatePaymentRule, key: HalfYearKey, client:
       contractual = new Decimal(rule.rate.annualPercent).div(100);
       break;
   }
-  const floor = floorApplies(rule, client) ? legalRateProfessional(table, key).times(STATUTORY_FLOOR_FACTOR) : undefined;
+  const floor = floorApplies(rule, client)
+    ? legalRateProfessional(table, key).times(STATUTORY_FLOOR_FACTOR)
+    : undefined;
   const floorBound = floor !== undefined && floor.gt(contractual);
-  return { halfYear: key, contractual, floor, applied: floorBound && floor ? floor : contractual, floorBound };
+  return {
+    halfYear: key,
+    contractual,
+    floor,
+    applied: floorBound && floor ? floor : contractual,
+    floorBound,
+  };
 }
 
 /** The annual rate applied to a late day falling on `day` (PENALTYRATE). */
-export function penaltyRate(profile: VendorProfile, day: Day, client: ClientType, settings: Settings, trace?: Trace): AppliedRate {
+export function penaltyRate(
+  profile: VendorProfile,
+  day: Day,
+  client: ClientType,
+  settings: Settings,
+  trace?: Trace,
+): AppliedRate {
   checkClient(profile, client);
   const rate = rateForHalfYear(profile.latePayment, halfYearOf(day), client, settings.rates);
   if (trace) {
@@ -105,7 +152,10 @@ function describeRule(trace: Trace, profile: VendorProfile, client: ClientType):
     r.kind === "legal-multiple"
       ? { en: `${r.factor} × the French legal interest rate`, fr: `${r.factor} fois le taux d'intérêt légal` }
       : r.kind === "ecb-plus"
-        ? { en: `the ECB main refinancing rate + ${r.points} points`, fr: `le taux de refinancement de la BCE majoré de ${r.points} points` }
+        ? {
+            en: `the ECB main refinancing rate + ${r.points} points`,
+            fr: `le taux de refinancement de la BCE majoré de ${r.points} points`,
+          }
         : { en: `${r.annualPercent} % a year`, fr: `${r.annualPercent} % par an` };
   trace.step(
     `${profile.name}'s late-payment rate: ${what.en}, fixed per calendar half-year (the rate in force on 1 January or 1 July).`,
@@ -196,17 +246,25 @@ interface InterestComputation {
  * counts day P as late for the part it pays), cut at half-year boundaries (L441-10 II) and at
  * payment dates. Days late run from the day after the due date to `paidDate` inclusive.
  */
-function computeInterest(profile: VendorProfile, input: LatePaymentInput, settings: Settings, trace?: Trace): InterestComputation {
+function computeInterest(
+  profile: VendorProfile,
+  input: LatePaymentInput,
+  settings: Settings,
+  trace?: Trace,
+): InterestComputation {
   checkAmount(input.amount);
   const payments = sortedPayments(input);
   const rule = profile.latePayment;
   const daysLate = Math.max(0, input.paidDate - input.dueDate);
   let balance = input.amount;
   let p = 0;
-  for (; p < payments.length && (payments[p] as Payment).date <= input.dueDate; p++) balance = balance.minus((payments[p] as Payment).amount);
+  for (; p < payments.length && (payments[p] as Payment).date <= input.dueDate; p++)
+    balance = balance.minus((payments[p] as Payment).amount);
   const lateBalance = Decimal.max(balance, ZERO);
-  let exact = ZERO;
-  let minimum = ZERO;
+  // Σ balance × rate × days, divided by the day-count basis once at the end (exact either way; one
+  // decimal division instead of one per segment).
+  let numerator = ZERO;
+  let minimumNumerator = ZERO;
   const rates = new Map<HalfYearKey, AppliedRate>();
   let day = addDays(input.dueDate, 1);
   while (day <= input.paidDate && balance.gt(0)) {
@@ -222,19 +280,35 @@ function computeInterest(profile: VendorProfile, input: LatePaymentInput, settin
     const next = payments[p];
     if (next && next.date < end) end = next.date;
     const days = end - day + 1;
-    const interest = balance.times(rate.applied).times(days).div(DAY_COUNT_BASIS);
-    exact = exact.plus(interest);
+    const product = balance.times(rate.applied).times(days);
+    numerator = numerator.plus(product);
     if (rule.flatAlternative && input.client === "pro") {
-      minimum = minimum.plus(balance.times(legalRateProfessional(settings.rates, key).times(STATUTORY_FLOOR_FACTOR)).times(days).div(DAY_COUNT_BASIS));
+      minimumNumerator = minimumNumerator.plus(
+        balance.times(legalRateProfessional(settings.rates, key).times(STATUTORY_FLOOR_FACTOR)).times(days),
+      );
     }
-    trace?.segment(segment(day, end, days, key, balance, rate, interest));
+    if (trace) trace.segment(segment(day, end, days, key, balance, rate, product.div(DAY_COUNT_BASIS)));
     day = addDays(end, 1);
-    for (; p < payments.length && (payments[p] as Payment).date < day; p++) balance = balance.minus((payments[p] as Payment).amount);
+    for (; p < payments.length && (payments[p] as Payment).date < day; p++)
+      balance = balance.minus((payments[p] as Payment).amount);
   }
-  return { exact, statutoryMinimum: minimum, daysLate, lateBalance };
+  return {
+    exact: numerator.div(DAY_COUNT_BASIS),
+    statutoryMinimum: minimumNumerator.div(DAY_COUNT_BASIS),
+    daysLate,
+    lateBalance,
+  };
 }
 
-function segment(from: Day, to: Day, days: number, key: HalfYearKey, balance: Decimal, rate: AppliedRate, interest: Decimal): RateSegment {
+function segment(
+  from: Day,
+  to: Day,
+  days: number,
+  key: HalfYearKey,
+  balance: Decimal,
+  rate: AppliedRate,
+  interest: Decimal,
+): RateSegment {
   return {
     from,
     to,
@@ -255,7 +329,12 @@ function usesFlatReading(profile: VendorProfile, settings: Settings): boolean {
 }
 
 /** Late interest alone, rounded once to the cent (LATEINTEREST). */
-export function lateInterest(profile: VendorProfile, input: LatePaymentInput, settings: Settings, trace?: Trace): { interest: Decimal; daysLate: number } {
+export function lateInterest(
+  profile: VendorProfile,
+  input: LatePaymentInput,
+  settings: Settings,
+  trace?: Trace,
+): { interest: Decimal; daysLate: number } {
   checkClient(profile, input.client);
   if (trace) describeRule(trace, profile, input.client);
   const c = computeInterest(profile, input, settings, trace);
@@ -267,7 +346,8 @@ export function lateInterest(profile: VendorProfile, input: LatePaymentInput, se
   let interest = c.exact;
   const flat = profile.latePayment.flatAlternative;
   if (flat && usesFlatReading(profile, settings)) {
-    const flatAmount = c.lateBalance.gt(0) && c.daysLate > 0 ? input.amount.times(flat.percent).div(100) : ZERO;
+    const flatAmount =
+      c.lateBalance.gt(0) && c.daysLate > 0 ? input.amount.times(flat.percent).div(100) : ZERO;
     interest = Decimal.max(flatAmount, c.statutoryMinimum);
     trace?.step(
       `Reading "${flat.option}": a one-off ${flat.percent} % of the invoice amount (${roundToCent(flatAmount).toFixed(2)} €), never less than the statutory minimum interest over the same days (${roundToCent(c.statutoryMinimum).toFixed(2)} €).`,
@@ -282,7 +362,10 @@ export function lateInterest(profile: VendorProfile, input: LatePaymentInput, se
     );
   }
   const rounded = roundToCent(interest);
-  trace?.step(`Rounded once to the cent, half up: ${rounded.toFixed(2)} €.`, `Arrondi une seule fois au centime, au plus proche : ${rounded.toFixed(2)} €.`);
+  trace?.step(
+    `Rounded once to the cent, half up: ${rounded.toFixed(2)} €.`,
+    `Arrondi une seule fois au centime, au plus proche : ${rounded.toFixed(2)} €.`,
+  );
   return { interest: rounded, daysLate: c.daysLate };
 }
 
@@ -292,17 +375,27 @@ export function lateInterest(profile: VendorProfile, input: LatePaymentInput, se
  */
 export function recoveryFee(
   profile: VendorProfile,
-  input: Pick<LatePaymentInput, "dueDate" | "paidDate" | "recoveryCosts" | "client"> & { lateBalance?: Decimal },
+  input: Pick<LatePaymentInput, "dueDate" | "paidDate" | "recoveryCosts" | "client"> & {
+    lateBalance?: Decimal;
+  },
   trace?: Trace,
 ): Decimal {
   checkClient(profile, input.client);
   const rule = profile.latePayment.recoveryFee;
   if (input.recoveryCosts !== undefined && input.recoveryCosts.isNeg()) {
-    throw invalidInput("recoveryCosts", "recoveryCosts must not be negative.", "recoveryCosts ne doit pas être négatif.");
+    throw invalidInput(
+      "recoveryCosts",
+      "recoveryCosts must not be negative.",
+      "recoveryCosts ne doit pas être négatif.",
+    );
   }
   const late = input.paidDate > input.dueDate && (input.lateBalance === undefined || input.lateBalance.gt(0));
   if (!late) {
-    trace?.step("Not paid late: no recovery fee.", "Pas de retard de paiement : pas d'indemnité de recouvrement.", D441_5);
+    trace?.step(
+      "Not paid late: no recovery fee.",
+      "Pas de retard de paiement : pas d'indemnité de recouvrement.",
+      D441_5,
+    );
     return ZERO;
   }
   if (input.client === "consumer") {
@@ -334,12 +427,21 @@ export function recoveryFee(
 }
 
 /** Late interest plus the recovery fee (LATEFEE). */
-export function latePayment(profile: VendorProfile, input: LatePaymentInput, settings: Settings, trace?: Trace): LatePaymentResult {
+export function latePayment(
+  profile: VendorProfile,
+  input: LatePaymentInput,
+  settings: Settings,
+  trace?: Trace,
+): LatePaymentResult {
   const { interest, daysLate } = lateInterest(profile, input, settings, trace);
   let lateBalance = input.amount;
-  for (const p of input.payments ?? []) if (p.date <= input.dueDate) lateBalance = lateBalance.minus(p.amount);
+  for (const p of input.payments ?? [])
+    if (p.date <= input.dueDate) lateBalance = lateBalance.minus(p.amount);
   const fee = recoveryFee(profile, { ...input, lateBalance }, trace);
   const total = interest.plus(fee);
-  trace?.step(`Total: ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`, `Total : ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`);
+  trace?.step(
+    `Total: ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`,
+    `Total : ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`,
+  );
   return { daysLate, interest, recoveryFee: fee, total };
 }

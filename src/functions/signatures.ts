@@ -386,10 +386,20 @@ export const FUNCTION_SIGNATURES: readonly FunctionSignature[] = [
   },
 ];
 
+const BY_NAME = new Map<string, FunctionSignature>(
+  FUNCTION_SIGNATURES.flatMap((f) => [
+    [f.name, f],
+    [f.fr, f],
+  ]),
+);
+
 export function findSignature(name: string): FunctionSignature | undefined {
+  // Fast path: Excel passes the canonical name on every recalculation.
+  const exact = BY_NAME.get(name);
+  if (exact) return exact;
   const n = name
     .trim()
     .toUpperCase()
     .replace(/^CGV\./, "");
-  return FUNCTION_SIGNATURES.find((f) => f.name === n || f.fr === n);
+  return BY_NAME.get(n);
 }

@@ -1,0 +1,95 @@
+import {
+  dueDate,
+  iso,
+  latePayment,
+  noticeDeadline,
+  renewalDate,
+  resolveVendor,
+  Decimal,
+  type Day,
+} from "../src/engine";
+import { evaluate } from "../src/functions/catalog";
+import { getFunctionContext } from "../src/functions/context";
+import { dayToSerial } from "../src/adapter/cell-values";
+
+/**
+ * Engine throughput, single thread: evaluations per second of DUEDATE, LATEFEE (a late period across
+ * 30 June, so two rate segments), RENEWALDATE and NOTICEDEADLINE, through the engine and through the
+ * custom-function catalog (argument parsing included). Printed figures, not a timed test.
+ */
+
+export interface BenchRow {
+  readonly name: string;
+  readonly engine: number;
+  readonly adapter: number;
+}
+
+function perSecond(run: (i: number) => unknown, minMs = 400): number {
+  // Warm up, then run batches until minMs has passed.
+  for (let i = 0; i < 20_000; i++) run(i);
+  let n = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (let i = 0; i < 10_000; i++) run(n + i);
+    n += 10_000;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return (n / elapsed) * 1000;
+}
+
+export function engineBench(): BenchRow[] {
+  const omi = resolveVendor("omi");
+  const sillage = resolveVendor("sillage");
+  const ctx = getFunctionContext();
+  const base = iso("2024-01-01");
+  const days = (i: number) => (base + (i % 700)) as Day;
+  const serial = (i: number) => dayToSerial(days(i));
+  const amount = new Decimal(2500);
+  const due = iso("2025-06-10");
+  const paid = iso("2025-07-20"); // 20 days in 2025-H1, 20 in 2025-H2
+  const start = iso("2023-09-01");
+
+  const rows: BenchRow[] = [];
+  rows.push({
+    name: "DUEDATE",
+    engine: perSecond((i) => dueDate(omi.profile, days(i), undefined, omi.settings)),
+    adapter: perSecond((i) => evaluate("DUEDATE", ["omi", serial(i)], ctx)),
+  });
+  rows.push({
+    name: "LATEFEE (2 half-years)",
+    engine: perSecond((i) =>
+      latePayment(
+        omi.profile,
+        { amount, dueDate: due, paidDate: (paid + (i % 3)) as Day, client: "pro" },
+        omi.settings,
+      ),
+    ),
+    adapter: perSecond((i) =>
+      evaluate("LATEFEE", ["omi", 2500, dayToSerial(due), dayToSerial(paid) + (i % 3)], ctx),
+    ),
+  });
+  rows.push({
+    name: "RENEWALDATE",
+    engine: perSecond((i) => renewalDate(sillage.profile, { start }, days(i) > start ? days(i) : start)),
+    adapter: perSecond((i) => evaluate("RENEWALDATE", ["sillage", dayToSerial(start), serial(i)], ctx)),
+  });
+  rows.push({
+    name: "NOTICEDEADLINE",
+    engine: perSecond((i) => noticeDeadline(sillage.profile, { start }, days(i) > start ? days(i) : start)),
+    adapter: perSecond((i) => evaluate("NOTICEDEADLINE", ["sillage", dayToSerial(start), serial(i)], ctx)),
+  });
+  return rows;
+}
+
+export function formatEngineBench(rows: readonly BenchRow[]): string {
+  const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(12);
+  const lines = [
+    "| evaluation | engine /s | custom-function adapter /s | adapter cost |",
+    "|---|---:|---:|---:|",
+    ...rows.map(
+      (r) => `| ${r.name} | ${fmt(r.engine)} | ${fmt(r.adapter)} | ${(r.engine / r.adapter).toFixed(2)}× |`,
+    ),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,19 @@
+import os from "node:os";
+import { engineBench, formatEngineBench } from "./engine";
+
+/** `npm run bench`: every benchmark, one table each, with the machine it ran on. */
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+}
+
+async function main(): Promise<void> {
+  console.log(`Échéance benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}\n`);
+  console.log("Engine throughput (single thread):\n");
+  console.log(formatEngineBench(engineBench()));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
