@@ -90,20 +90,28 @@ export const DEFAULT_CHUNK_ROWS = 10_000;
 const norm = (text: string) => text.trim().toLowerCase();
 
 /**
- * Places output columns: an output whose header is already a column of the block that is not an input
- * column (a previous run's output) is rewritten in place; the others go to the right of the block, in
- * order. Input columns are never a target.
+ * Places output columns: an output whose header (or one of its aliases, e.g. the header in the other
+ * language) is already a column of the block that is not an input column (a previous run's output) is
+ * rewritten in place; the others go to the right of the block, in order. Input columns are never a target.
  */
 export function placeColumns(
   source: SourceBlock,
   headers: readonly string[],
   inputColumns: readonly number[],
+  aliases: readonly (readonly string[])[] = [],
 ): ColumnPlacement[] {
   const inputs = new Set(inputColumns);
+  const taken = new Set<number>();
   let next = source.startColumn + source.headers.length;
-  return headers.map((header) => {
-    const at = source.headers.findIndex((h, i) => !inputs.has(i) && norm(String(h)) === norm(header));
-    if (at >= 0) return { header, column: source.startColumn + at, existing: true };
+  return headers.map((header, k) => {
+    const names = new Set([header, ...(aliases[k] ?? [])].map(norm));
+    const at = source.headers.findIndex(
+      (h, i) => !inputs.has(i) && !taken.has(i) && names.has(norm(String(h))),
+    );
+    if (at >= 0) {
+      taken.add(at);
+      return { header, column: source.startColumn + at, existing: true };
+    }
     return { header, column: next++, existing: false };
   });
 }

@@ -1,0 +1,136 @@
+import {
+  NUMBER_FORMATS,
+  outputColumns,
+  prepareApply,
+  rowFormulas,
+  type ApplyOptions,
+  type ApplyResult,
+  type HeaderRecognition,
+  type OutputFormat,
+  type OutputValue,
+  type RegisterMode,
+} from "../apply";
+import { serialToDay } from "../adapter/cell-values";
+import { formatDate, formatMoney } from "../apply";
+import { isEngineError, type Language } from "../engine";
+import { blockAddress } from "../excel/address";
+import {
+  GatewayError,
+  placeColumns,
+  type ColumnPlacement,
+  type OutputColumn,
+  type SourceBlock,
+} from "../excel/gateway";
+import type { Strings } from "./i18n/strings";
+
+/**
+ * The glue between the register core (src/apply) and the gateway (src/excel): where the new columns
+ * go, what is written in them, and how values read in the pane. No computation of its own.
+ */
+
+/** Every column of the source except a previous run's outputs is an input: never a target. */
+export function inputColumns(source: SourceBlock, recognition: HeaderRecognition | undefined): number[] {
+  const previous = new Set(recognition?.previousOutputs ?? []);
+  return source.headers.map((_, i) => i).filter((i) => !previous.has(i));
+}
+
+/** The placements of a mode's output columns, matching earlier outputs in either language. */
+export function outputPlacements(
+  source: SourceBlock,
+  mode: RegisterMode,
+  lang: Language,
+  recognition: HeaderRecognition | undefined,
+): ColumnPlacement[] {
+  const columns = outputColumns(mode);
+  const other: Language = lang === "fr" ? "en" : "fr";
+  return placeColumns(
+    source,
+    columns.map((c) => c.header[lang]),
+    inputColumns(source, recognition),
+    columns.map((c) => [c.header[other]]),
+  );
+}
+
+/** Formulas reference the output columns by position: they need them side by side, in order. */
+export function placementsContiguous(placements: readonly ColumnPlacement[]): boolean {
+  const first = placements[0];
+  return first !== undefined && placements.every((p, i) => p.column === first.column + i);
+}
+
+/** The gateway's columns for a computed result: values, or live formulas row by row. */
+export function gatewayColumns(
+  source: SourceBlock,
+  result: ApplyResult,
+  options: ApplyOptions,
+  lang: Language,
+  placements: readonly ColumnPlacement[],
+  mode: "values" | "formulas",
+): OutputColumn[] {
+  let rows: readonly (readonly OutputValue[])[] = result.rows;
+  if (mode === "formulas") {
+    const applier = prepareApply(options);
+    const topLeft = blockAddress(source.startRow, source.startColumn);
+    const first = placements[0]?.column;
+    rows = result.rows.map((_, i) =>
+      rowFormulas(applier, source.rows[i] ?? [], i, {
+        sourceTopLeft: topLeft,
+        ...(first !== undefined ? { outputFirstColumn: first } : {}),
+      }),
+    );
+  }
+  return result.columns.map((c, j) => ({
+    header: c.header[lang],
+    numberFormat: NUMBER_FORMATS[c.format],
+    cells: rows.map((r) => r[j] ?? ""),
+  }));
+}
+
+/** An output value as the pane shows it in the preview. */
+export function formatOutput(value: OutputValue | undefined, format: OutputFormat, lang: Language): string {
+  if (value === undefined || value === "") return "";
+  if (typeof value === "string") return value;
+  if (format === "date") return formatDate(serialToDay(value), lang);
+  if (format === "money") return formatMoney(value, lang);
+  return String(value);
+}
+
+/** Any failure as a sentence for the user: the engine's own bilingual message, a gateway code, or the raw text. */
+export function describeError(error: unknown, strings: Strings, lang: Language): string {
+  if (isEngineError(error)) return error.text[lang];
+  if (error instanceof GatewayError) {
+    switch (error.code) {
+      case "no-table":
+        return strings.noTable;
+      case "empty-source":
+        return strings.emptySource;
+      case "too-large":
+        return strings.tooLarge;
+      case "no-selection":
+        return strings.noSelection;
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The core's options from the pane's choices. */
+export function buildApplyOptions(args: {
+  source: SourceBlock;
+  mode: RegisterMode;
+  mapping: ApplyOptions["mapping"];
+  vendor: string;
+  asOf: string;
+  lang: Language;
+  defaults: NonNullable<ApplyOptions["defaults"]>;
+}): ApplyOptions {
+  return {
+    mode: args.mode,
+    mapping: args.mapping,
+    vendor: args.vendor,
+    asOf: args.asOf,
+    lang: args.lang,
+    defaults: args.defaults,
+    headers: args.source.headers,
+    // Sheet row number of the first data row: the header row is 0-based startRow.
+    firstRowNumber: args.source.startRow + 2,
+  };
+}

@@ -1,0 +1,189 @@
+import {
+  Divider,
+  makeStyles,
+  Subtitle1,
+  Subtitle2,
+  Caption1,
+  tokens,
+  MessageBar,
+  MessageBarBody,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { VendorRegistry } from "../../../engine";
+import type { MemoryWorkbook } from "../../../excel/memory-workbook";
+import {
+  buildApplyOptions,
+  describeError,
+  outputPlacements,
+  placementsContiguous,
+} from "../../apply-adapter";
+import { useGateway } from "../../gateway-context";
+import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { ApplyPanel } from "../ApplyPanel/ApplyPanel";
+import { useApplyRun } from "../ApplyPanel/useApplyRun";
+import { AsOfPicker } from "../AsOfPicker/AsOfPicker";
+import { useAsOf } from "../AsOfPicker/useAsOf";
+import { DemoWorkbook } from "../DemoWorkbook/DemoWorkbook";
+import { LanguageToggle } from "../LanguageToggle/LanguageToggle";
+import { MappingEditor } from "../MappingEditor/MappingEditor";
+import { PreviewBanner } from "../PreviewBanner/PreviewBanner";
+import { PreviewTable } from "../PreviewTable/PreviewTable";
+import { usePreviewRows } from "../PreviewTable/usePreviewRows";
+import { SourcePanel } from "../SourcePanel/SourcePanel";
+import { useRegisterSource } from "../SourcePanel/useRegisterSource";
+import { VendorPicker } from "../VendorPicker/VendorPicker";
+import { useVendorChoice } from "../VendorPicker/useVendorChoice";
+import { VendorSummary } from "../VendorSummary/VendorSummary";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "44em",
+    marginLeft: "auto",
+    marginRight: "auto",
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  readonly registry: VendorRegistry;
+  /** Set in preview mode: the in-memory workbook the gateway runs on, shown under the pane. */
+  readonly demoWorkbook?: MemoryWorkbook;
+  /** Rows per write batch (10,000 in Excel; small in the preview so progress can be seen). */
+  readonly chunkRows: number;
+  readonly initialVendor?: string;
+}
+
+/** The task pane: vendor, as-of date, register and mapping, preview, apply. */
+export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppProps) {
+  const styles = useStyles();
+  const s = useStrings();
+  const { lang } = useLanguage();
+  const gateway = useGateway();
+  const vendor = useVendorChoice(registry, initialVendor);
+  const asOf = useAsOf();
+  const source = useRegisterSource(gateway);
+  const [writeMode, setWriteMode] = React.useState<"values" | "formulas">("values");
+  const [revision, setRevision] = React.useState(0);
+  const { read } = source;
+
+  // Read on opening and whenever the source kind changes; later reads are the user's or follow a write.
+  React.useEffect(() => {
+    void read();
+  }, [read]);
+
+  const onWritten = React.useCallback(() => {
+    setRevision((r) => r + 1);
+    void read();
+  }, [read]);
+  const run = useApplyRun(gateway, s, { chunkRows, onWritten });
+
+  const block = source.block;
+  const mode = source.mode;
+  const options = React.useMemo(
+    () =>
+      block && mode && asOf.iso && vendor.spec
+        ? buildApplyOptions({
+            source: block,
+            mode,
+            mapping: source.mapping,
+            vendor: vendor.spec,
+            asOf: asOf.iso,
+            lang,
+            defaults: vendor.defaults,
+          })
+        : undefined,
+    [block, mode, source.mapping, vendor.spec, vendor.defaults, asOf.iso, lang],
+  );
+  const preview = usePreviewRows(block, options);
+  const placements = React.useMemo(
+    () => (block && mode ? outputPlacements(block, mode, lang, source.recognition) : []),
+    [block, mode, lang, source.recognition],
+  );
+  const formulasAllowed = placementsContiguous(placements);
+  const blocking = source.problems.some((p) => p.kind !== "duplicate");
+  const canApply = options !== undefined && !blocking && preview?.error === undefined;
+
+  const onApply = () => {
+    if (!block || !options) return;
+    run.start({
+      source: block,
+      recognition: source.recognition,
+      options,
+      writeMode: formulasAllowed ? writeMode : "values",
+      lang,
+    });
+  };
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <div>
+          <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
+          <br />
+          <Caption1>{s.appSubtitle}</Caption1>
+        </div>
+        <LanguageToggle />
+      </header>
+      {demoWorkbook && <PreviewBanner />}
+
+      <section className={styles.section} aria-labelledby="vendor-title">
+        <Subtitle2 as="h2" id="vendor-title">
+          {s.vendorSection}
+        </Subtitle2>
+        <VendorPicker choice={vendor} mode={mode} />
+        {vendor.profile && <VendorSummary profile={vendor.profile} />}
+        <AsOfPicker asOf={asOf} />
+      </section>
+      <Divider />
+
+      <section className={styles.section} aria-labelledby="source-title">
+        <Subtitle2 as="h2" id="source-title">
+          {s.sourceSection}
+        </Subtitle2>
+        <SourcePanel source={source} />
+        {source.error !== undefined && (
+          <MessageBar intent="error" data-testid="source-error">
+            <MessageBarBody>{describeError(source.error, s, lang)}</MessageBarBody>
+          </MessageBar>
+        )}
+        <MappingEditor source={source} />
+      </section>
+      <Divider />
+
+      {block && (
+        <section className={styles.section} aria-labelledby="preview-title">
+          <Subtitle2 as="h2" id="preview-title">
+            {s.previewTitle}
+          </Subtitle2>
+          <PreviewTable source={block} preview={preview} referenceColumn={source.mapping.reference} />
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby="apply-title">
+        <Subtitle2 as="h2" id="apply-title">
+          {s.applySection}
+        </Subtitle2>
+        <ApplyPanel
+          run={run}
+          writeMode={formulasAllowed ? writeMode : "values"}
+          setWriteMode={setWriteMode}
+          formulasAllowed={formulasAllowed}
+          canApply={canApply}
+          onApply={onApply}
+        />
+      </section>
+
+      {demoWorkbook && (
+        <>
+          <Divider />
+          <DemoWorkbook workbook={demoWorkbook} revision={revision} onActivate={() => void read()} />
+        </>
+      )}
+    </main>
+  );
+}

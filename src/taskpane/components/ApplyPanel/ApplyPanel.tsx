@@ -1,0 +1,125 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { useStrings } from "../../i18n/LanguageContext";
+import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
+import type { ApplyRun } from "./useApplyRun";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  summary: { whiteSpace: "pre-line" },
+});
+
+/** Values or formulas, Apply, the progress bar with Cancel, and the outcome. */
+export function ApplyPanel({
+  run,
+  writeMode,
+  setWriteMode,
+  formulasAllowed,
+  canApply,
+  onApply,
+}: {
+  run: ApplyRun;
+  writeMode: "values" | "formulas";
+  setWriteMode: (mode: "values" | "formulas") => void;
+  formulasAllowed: boolean;
+  canApply: boolean;
+  onApply: () => void;
+}) {
+  const s = useStrings();
+  const styles = useStyles();
+  const st = run.state;
+  const phaseText =
+    st.phase === "counting"
+      ? s.phaseCounting
+      : st.phase === "computing"
+        ? s.phaseComputing(st.done, st.total)
+        : st.phase === "values"
+          ? s.phaseValues(st.done, st.total)
+          : st.phase === "formats"
+            ? s.phaseFormats(st.done, st.total)
+            : "";
+  // Overall progress: computing is the first fifth, values the next three fifths, formats the last.
+  const progress =
+    st.phase === "computing" || st.phase === "values" || st.phase === "formats"
+      ? (st.phase === "computing" ? 0 : st.phase === "values" ? 0.2 : 0.8) +
+        (st.total === 0 ? 1 : st.done / st.total) * (st.phase === "values" ? 0.6 : 0.2)
+      : undefined;
+
+  return (
+    <div className={styles.root}>
+      <Field label={s.writeAs} {...(writeMode === "formulas" ? { hint: s.formulasHint } : {})}>
+        <RadioGroup
+          value={writeMode}
+          onChange={(_, data) => setWriteMode(data.value as "values" | "formulas")}
+          layout="vertical"
+        >
+          <Radio value="values" label={s.writeValues} />
+          <Radio value="formulas" label={s.writeFormulas} disabled={!formulasAllowed} />
+        </RadioGroup>
+      </Field>
+      {!formulasAllowed && <Caption1>{s.formulasUnavailable}</Caption1>}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!canApply || run.busy} onClick={onApply} data-testid="apply">
+          {s.apply}
+        </Button>
+        {run.busy && st.phase !== "counting" && (
+          <Button onClick={run.cancel} data-testid="cancel">
+            {s.cancel}
+          </Button>
+        )}
+      </div>
+      {run.busy && (
+        <Field label={phaseText} data-testid="progress">
+          <ProgressBar
+            {...(progress !== undefined ? { value: progress } : {})}
+            max={1}
+            thickness="large"
+            aria-label={s.progressLabel}
+          />
+        </Field>
+      )}
+      {st.phase === "done" && (
+        <MessageBar
+          intent={st.cancelled ? "warning" : st.errors > 0 ? "warning" : "success"}
+          data-testid="apply-result"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>
+              {st.cancelled ? s.cancelled(st.rows) : s.done(st.rows, st.columns)}
+            </MessageBarTitle>
+            {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
+            <div className={styles.summary}>{st.summary}</div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {st.phase === "error" && (
+        <MessageBar intent="error" data-testid="apply-error">
+          <MessageBarBody>
+            <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+            {st.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <OverwriteDialog
+        open={st.phase === "confirm"}
+        count={st.phase === "confirm" ? st.count : 0}
+        address={st.phase === "confirm" ? st.address : ""}
+        onReplace={run.confirm}
+        onKeep={run.decline}
+      />
+    </div>
+  );
+}

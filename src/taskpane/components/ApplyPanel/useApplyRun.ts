@@ -1,0 +1,156 @@
+import * as React from "react";
+import { applyRegister, formatSummary, type ApplyOptions, type HeaderRecognition } from "../../../apply";
+import type { Language } from "../../../engine";
+import { sheetAddress } from "../../../excel/address";
+import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
+import { describeError, gatewayColumns, outputPlacements } from "../../apply-adapter";
+import type { Strings } from "../../i18n/strings";
+
+export type RunState =
+  | { readonly phase: "idle" }
+  | { readonly phase: "counting" }
+  | { readonly phase: "confirm"; readonly count: number; readonly address: string }
+  | { readonly phase: "computing" | "values" | "formats"; readonly done: number; readonly total: number }
+  | {
+      readonly phase: "done";
+      readonly rows: number;
+      readonly columns: number;
+      readonly cancelled: boolean;
+      readonly errors: number;
+      readonly summary: string;
+    }
+  | { readonly phase: "error"; readonly message: string };
+
+export interface RunRequest {
+  readonly source: SourceBlock;
+  readonly recognition: HeaderRecognition | undefined;
+  readonly options: ApplyOptions;
+  readonly writeMode: "values" | "formulas";
+  readonly lang: Language;
+}
+
+export interface ApplyRun {
+  readonly state: RunState;
+  readonly busy: boolean;
+  readonly start: (request: RunRequest) => void;
+  readonly confirm: () => void;
+  readonly decline: () => void;
+  readonly cancel: () => void;
+}
+
+/**
+ * Apply, step by step: count the non-empty target cells (and ask before replacing any), compute in
+ * chunks, write values then formats in chunks, select the result. Progress and cancel at every chunk;
+ * any failure ends in an "error" state with a sentence, never an exception.
+ */
+export function useApplyRun(
+  gateway: WorkbookGateway,
+  strings: Strings,
+  config: { readonly chunkRows: number; readonly onWritten?: () => void },
+): ApplyRun {
+  const [state, setState] = React.useState<RunState>({ phase: "idle" });
+  const pending = React.useRef<RunRequest | undefined>(undefined);
+  const abort = React.useRef<AbortController | undefined>(undefined);
+  const { chunkRows, onWritten } = config;
+
+  const write = React.useCallback(
+    async (req: RunRequest) => {
+      const controller = new AbortController();
+      abort.current = controller;
+      const { source, options, lang } = req;
+      try {
+        const placements = outputPlacements(source, options.mode, lang, req.recognition);
+        const total = source.rows.length;
+        setState({ phase: "computing", done: 0, total });
+        const result = await applyRegister(source.rows, options, {
+          chunkSize: chunkRows,
+          signal: controller.signal,
+          onProgress: ({ done }) => setState({ phase: "computing", done, total }),
+        });
+        if (result.cancelled) {
+          setState({
+            phase: "done",
+            rows: 0,
+            columns: 0,
+            cancelled: true,
+            errors: 0,
+            summary: strings.cancelledBeforeWrite,
+          });
+          return;
+        }
+        const columns = gatewayColumns(source, result, options, lang, placements, req.writeMode);
+        const outcome = await gateway.writeColumns(source, placements, columns, {
+          mode: req.writeMode,
+          chunkRows,
+          signal: controller.signal,
+          onProgress: (p) => setState({ phase: p.phase, done: p.rowsDone, total: p.rowsTotal }),
+        });
+        if (!outcome.cancelled) await gateway.selectColumns(source, placements);
+        setState({
+          phase: "done",
+          rows: outcome.rowsWritten,
+          columns: placements.filter((p) => !p.existing).length,
+          cancelled: outcome.cancelled,
+          errors: result.summary.errors,
+          summary: formatSummary(result.summary, lang),
+        });
+        onWritten?.();
+      } catch (e) {
+        setState({ phase: "error", message: describeError(e, strings, lang) });
+        onWritten?.();
+      } finally {
+        abort.current = undefined;
+      }
+    },
+    [gateway, strings, chunkRows, onWritten],
+  );
+
+  const start = React.useCallback(
+    (req: RunRequest) => {
+      void (async () => {
+        setState({ phase: "counting" });
+        try {
+          const placements = outputPlacements(req.source, req.options.mode, req.lang, req.recognition);
+          const count = await gateway.countNonEmpty(req.source, placements);
+          if (count > 0) {
+            pending.current = req;
+            const cols = placements.map((p) => p.column);
+            const first = Math.min(...cols);
+            const address = sheetAddress(
+              req.source.sheet,
+              req.source.startRow,
+              first,
+              req.source.rows.length + 1,
+              Math.max(...cols) - first + 1,
+            );
+            setState({ phase: "confirm", count, address });
+            return;
+          }
+          await write(req);
+        } catch (e) {
+          setState({ phase: "error", message: describeError(e, strings, req.lang) });
+        }
+      })();
+    },
+    [gateway, strings, write],
+  );
+
+  const confirm = React.useCallback(() => {
+    const req = pending.current;
+    pending.current = undefined;
+    if (req) void write(req);
+  }, [write]);
+
+  const decline = React.useCallback(() => {
+    pending.current = undefined;
+    setState({ phase: "idle" });
+  }, []);
+
+  const cancel = React.useCallback(() => abort.current?.abort(), []);
+  const busy =
+    state.phase === "counting" ||
+    state.phase === "computing" ||
+    state.phase === "values" ||
+    state.phase === "formats";
+  return { state, busy, start, confirm, decline, cancel };
+}

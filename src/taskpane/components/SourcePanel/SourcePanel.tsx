@@ -1,0 +1,52 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { SourceKind } from "../../../excel/gateway";
+import { useStrings } from "../../i18n/LanguageContext";
+import type { RegisterSource } from "./useRegisterSource";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+});
+
+/** Where the register is read from: the current region, the selection or an Excel table. */
+export function SourcePanel({ source }: { source: RegisterSource }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const block = source.block;
+  return (
+    <div className={styles.root}>
+      <Field label={s.sourceKind}>
+        <RadioGroup
+          value={source.kind}
+          onChange={(_, data) => source.setKind(data.value as SourceKind)}
+          data-testid="source-kind"
+        >
+          <Radio value="region" label={s.sourceRegion} />
+          <Radio value="selection" label={s.sourceSelection} />
+          <Radio value="table" label={s.sourceTable} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Button onClick={() => void source.read()} disabled={source.reading} data-testid="read-source">
+          {s.readSource}
+        </Button>
+        {source.reading && <Spinner size="tiny" label={s.reading} />}
+      </div>
+      {block && (
+        <Caption1 data-testid="source-address">
+          {s.sourceRead(block.address, block.rows.length, block.table?.name)}
+        </Caption1>
+      )}
+    </div>
+  );
+}

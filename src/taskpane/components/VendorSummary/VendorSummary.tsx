@@ -1,0 +1,80 @@
+import { Badge, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import type { VendorProfile } from "../../../engine";
+import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { describeVendor, type SummaryLine } from "../../vendor-summary";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  cite: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
+  label: { fontWeight: tokens.fontWeightSemibold },
+});
+
+function Lines({ title, lines }: { title: string; lines: readonly SummaryLine[] }) {
+  const styles = useStyles();
+  const s = useStrings();
+  const { lang } = useLanguage();
+  if (lines.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <Subtitle2 as="h4">{title}</Subtitle2>
+      <ul className={styles.list}>
+        {lines.map((line) => (
+          <li key={line.label}>
+            <Text className={styles.label}>{line.label}</Text>
+            {line.isDefault && (
+              <>
+                {" "}
+                <Badge appearance="tint" size="small">
+                  {s.defaultMark}
+                </Badge>
+              </>
+            )}
+            <Text>
+              {lang === "fr" ? " : " : ": "}
+              {line.text}{" "}
+            </Text>
+            {line.cites.length > 0 && <Caption1 className={styles.cite}>[{line.cites.join(" ; ")}]</Caption1>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The chosen vendor's terms in a few readable lines, each with its clause citations. */
+export function VendorSummary({ profile }: { profile: VendorProfile }) {
+  const { lang } = useLanguage();
+  const s = useStrings();
+  const styles = useStyles();
+  const summary = React.useMemo(() => describeVendor(profile, lang), [profile, lang]);
+  return (
+    <div
+      className={styles.root}
+      data-testid="vendor-summary"
+      aria-label={`${s.summaryTitle} — ${summary.title}`}
+      role="region"
+    >
+      <Caption1>{summary.document}</Caption1>
+      <Lines title={s.paymentTerms} lines={summary.paymentTerms} />
+      <Lines title={s.latePayment} lines={summary.latePayment} />
+      <Lines title={s.subscriptions} lines={summary.subscriptions} />
+      <Lines title={s.interpretations} lines={summary.interpretations} />
+      <Lines title={s.contradictions} lines={summary.contradictions} />
+    </div>
+  );
+}
