@@ -9,10 +9,11 @@ export function formatSummary(s: ApplySummary, lang: Language): string {
   const date = (serial: number): string => formatDate(serialToDay(serial), lang);
   const lines: string[] = [];
   lines.push(fr ? `Arrêté au ${date(s.asOf)} (${s.asOfIso})` : `As of ${date(s.asOf)}`);
-  const kind = s.mode === "invoices" ? (fr ? "factures" : "invoices") : fr ? "abonnements" : "subscriptions";
+  const kind =
+    s.mode === "invoices" ? (fr ? "de factures" : "invoice") : fr ? "d'abonnements" : "subscription";
   lines.push(
     fr
-      ? `${s.rows} ligne(s) de ${kind} : ${s.computed} calculée(s), ${s.errors} en erreur${s.blank ? `, ${s.blank} vide(s) ignorée(s)` : ""}.`
+      ? `${s.rows} ligne(s) ${kind} : ${s.computed} calculée(s), ${s.errors} en erreur${s.blank ? `, ${s.blank} vide(s) ignorée(s)` : ""}.`
       : `${s.rows} ${kind} row(s): ${s.computed} computed, ${s.errors} in error${s.blank ? `, ${s.blank} blank row(s) skipped` : ""}.`,
   );
   if (s.cancelled) lines.push(fr ? "Calcul interrompu : résultats partiels." : "Cancelled: partial results.");

@@ -1,0 +1,413 @@
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import {
+  applyRegister,
+  columnLetters,
+  fieldInfo,
+  formatSummary,
+  prepareApply,
+  recognizeHeaders,
+  rowFormulas,
+  type ApplyOptions,
+  type ApplyResult,
+  type FieldId,
+  type RegisterMode,
+} from "../apply";
+import { isEngineError, type ClientType, type Language } from "../engine";
+import {
+  addOutputColumns,
+  pickWorksheet,
+  readCsv,
+  tableFromWorksheet,
+  workbookFromTable,
+  writeCsv,
+  type OutputCell,
+  type RegisterTable,
+} from "./register-io";
+
+/**
+ * `echeance apply`: applies a vendor's terms to a register file (xlsx or csv) and writes a copy with
+ * the new columns to the right. The input file is only read.
+ */
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  isTTY: boolean;
+}
+
+export const APPLY_USAGE = `Usage: echeance apply INPUT.xlsx|INPUT.csv --vendor ID [options]
+
+Applies a vendor's terms to a register (invoices or subscriptions) and writes a copy with new
+columns: due date, days late, interest, recovery fee, total, status — or renewal, notice deadline,
+days left, end date, status. The input file is never modified.
+
+Options:
+  --vendor ID          omi, sillage, xiahdeh, injenius, digitalli, with options: xiahdeh+flat
+                       (optional when the register has a Fournisseur/Vendor column)
+  --sheet NAME         worksheet to read (default: the first)
+  --mode MODE          invoices | subscriptions (default: detected from the headers)
+  --as-of YYYY-MM-DD   "as of" date (default: today)
+  --output KIND        values (default) | formulas (live CGV.* formulas, for the add-in)
+  -o, --out FILE       output file, .xlsx or .csv (default: INPUT.echeance.xlsx next to the input)
+  --explain ROW        print the explanation of sheet row ROW (with clause citations); writes nothing
+  --lang fr|en         language of statuses, headers and messages (default: fr)
+  --kind ID            invoice kind for rows without one (e.g. deposit)
+  --plan ID            plan for rows without one (e.g. no-commitment)
+  --client pro|consumer  client type for rows without one (default: pro)
+  -h, --help           this help
+
+Exit code: 0 when at least one row was computed, 1 when none could be, 2 on a usage error.
+`;
+
+interface ApplyArgs {
+  input: string;
+  vendor?: string;
+  sheet?: string;
+  mode?: RegisterMode;
+  asOf?: string;
+  output: "values" | "formulas";
+  out?: string;
+  explain?: number;
+  lang: Language;
+  kind?: string;
+  plan?: string;
+  client?: ClientType;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): ApplyArgs {
+  const args: Partial<ApplyArgs> & { output: "values" | "formulas"; lang: Language; help: boolean } = {
+    output: "values",
+    lang: "fr",
+    help: false,
+  };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[i + 1];
+      if (v === undefined || (v.startsWith("-") && v.length > 1))
+        throw new UsageError(`${flag} needs a value.`);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case "-h":
+      case "--help":
+        args.help = true;
+        break;
+      case "--vendor":
+        args.vendor = value();
+        break;
+      case "--sheet":
+        args.sheet = value();
+        break;
+      case "--mode": {
+        const v = value().toLowerCase();
+        if (v !== "invoices" && v !== "subscriptions")
+          throw new UsageError(`--mode must be invoices or subscriptions (got "${v}").`);
+        args.mode = v;
+        break;
+      }
+      case "--as-of":
+      case "--asof":
+        args.asOf = value();
+        break;
+      case "--output": {
+        const v = value().toLowerCase();
+        if (v !== "values" && v !== "formulas")
+          throw new UsageError(`--output must be values or formulas (got "${v}").`);
+        args.output = v;
+        break;
+      }
+      case "-o":
+      case "--out":
+        args.out = value();
+        break;
+      case "--explain": {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+          throw new UsageError(`--explain needs a sheet row number (got "${v}").`);
+        args.explain = n;
+        break;
+      }
+      case "--lang": {
+        const v = value().toLowerCase();
+        if (v !== "fr" && v !== "en") throw new UsageError(`--lang must be fr or en (got "${v}").`);
+        args.lang = v;
+        break;
+      }
+      case "--kind":
+        args.kind = value();
+        break;
+      case "--plan":
+        args.plan = value();
+        break;
+      case "--client": {
+        const v = value().toLowerCase();
+        if (v !== "pro" && v !== "consumer")
+          throw new UsageError(`--client must be pro or consumer (got "${v}").`);
+        args.client = v;
+        break;
+      }
+      default:
+        if (flag.startsWith("-") && flag.length > 1) throw new UsageError(`unknown option ${flag}.`);
+        positional.push(raw);
+    }
+  }
+  if (args.help) return { ...args, input: positional[0] ?? "" };
+  if (positional.length === 0) throw new UsageError("INPUT file is missing.");
+  if (positional.length > 1) throw new UsageError(`one INPUT file only (got ${positional.join(", ")}).`);
+  return { ...args, input: positional[0] as string };
+}
+
+/** Today's date in the local time zone, as YYYY-MM-DD (the only place the command reads the clock). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
+  return path.join(dir, `${base}.echeance.xlsx`);
+}
+
+interface LoadedRegister {
+  table: RegisterTable;
+  /** The in-memory workbook holding the register (xlsx input), or undefined for CSV. */
+  workbook?: ExcelJS.Workbook;
+  worksheet?: ExcelJS.Worksheet;
+  csvSeparator?: string;
+}
+
+async function load(args: ApplyArgs): Promise<LoadedRegister> {
+  if (/\.(csv|txt)$/i.test(args.input)) {
+    const csv = await readCsv(args.input);
+    return { table: csv, csvSeparator: csv.separator };
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(args.input);
+  const ws = pickWorksheet(wb, args.sheet);
+  return { table: tableFromWorksheet(ws), workbook: wb, worksheet: ws };
+}
+
+function progressBar(io: CliIo, total: number): ((p: { done: number; total: number }) => void) | undefined {
+  if (!io.isTTY || total < 2000) return undefined;
+  let last = -1;
+  return ({ done }) => {
+    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    io.stderr.write(
+      `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(pct).padStart(3)} % ${done}/${total}`,
+    );
+    if (done >= total) io.stderr.write("\n");
+  };
+}
+
+const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function describeMapping(
+  mapping: Partial<Record<FieldId, number>>,
+  headers: readonly unknown[],
+  lang: Language,
+): string {
+  const parts = (Object.entries(mapping) as [FieldId, number][])
+    .sort((a, b) => a[1] - b[1])
+    .map(([field, i]) => `${String(headers[i] ?? "").trim()} → ${fieldInfo(field).label[lang]}`);
+  return parts.join(", ");
+}
+
+/** `echeance apply …`: returns the exit code (0 computed, 1 nothing computed, 2 usage). */
+export async function runApply(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY: boolean },
+): Promise<number> {
+  let args: ApplyArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`echeance apply: ${e.message}\n\n${APPLY_USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    io.stdout.write(APPLY_USAGE);
+    return 0;
+  }
+  const fr = args.lang === "fr";
+  const say = (line: string): void => void io.stdout.write(`${line}\n`);
+  const warn = (line: string): void => void io.stderr.write(`${line}\n`);
+
+  const out = args.out ?? defaultOutput(args.input);
+  if (args.explain === undefined && path.resolve(out) === path.resolve(args.input)) {
+    warn(
+      `echeance apply: ${fr ? "le fichier de sortie ne peut pas être le fichier d'entrée" : "the output file cannot be the input file"} (${out}).`,
+    );
+    return 2;
+  }
+
+  let loaded: LoadedRegister;
+  try {
+    loaded = await load(args);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    warn(`echeance apply: ${fr ? "lecture impossible de" : "cannot read"} ${args.input}: ${why}`);
+    return e instanceof Error && /no sheet named/.test(why) ? 2 : 1;
+  }
+  const { table } = loaded;
+  const rec = recognizeHeaders(table.headers, args.mode ? { mode: args.mode } : {});
+  if (rec.mode === undefined) {
+    for (const p of rec.problems) warn(p.message[args.lang]);
+    warn(
+      fr
+        ? "Indiquez --mode invoices ou --mode subscriptions, ou renommez les colonnes."
+        : "Give --mode invoices or --mode subscriptions, or rename the columns.",
+    );
+    return 1;
+  }
+  const blocking = rec.problems.filter((p) => p.kind === "missing" || p.kind === "out-of-range");
+  for (const p of rec.problems) warn(`${fr ? "Attention" : "Warning"} : ${p.message[args.lang]}`);
+  if (blocking.length > 0) return 1;
+  if (args.vendor === undefined && rec.mapping.vendor === undefined) {
+    warn(
+      `echeance apply: --vendor ${fr ? "est obligatoire (le registre n'a pas de colonne Fournisseur)" : "is required (the register has no Vendor column)"}.\n\n${APPLY_USAGE}`,
+    );
+    return 2;
+  }
+
+  const asOf = args.asOf ?? today();
+  const options: ApplyOptions = {
+    mode: rec.mode,
+    mapping: rec.mapping,
+    headers: table.headers,
+    asOf,
+    lang: args.lang,
+    firstRowNumber: table.headerRow + 1,
+    ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
+    defaults: {
+      ...(args.kind !== undefined ? { invoiceKind: args.kind } : {}),
+      ...(args.plan !== undefined ? { plan: args.plan } : {}),
+      ...(args.client !== undefined ? { clientType: args.client } : {}),
+    },
+  };
+  let applier;
+  try {
+    applier = prepareApply(options);
+  } catch (e) {
+    if (isEngineError(e)) {
+      warn(`echeance apply: ${e.text[args.lang]}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  if (args.explain !== undefined) {
+    const index = args.explain - table.headerRow - 1;
+    const row = table.rows[index];
+    if (index < 0 || row === undefined) {
+      warn(
+        `echeance apply: --explain ${args.explain}: ${fr ? `les lignes de données vont de ${table.headerRow + 1} à ${table.headerRow + table.rows.length}` : `data rows run from ${table.headerRow + 1} to ${table.headerRow + table.rows.length}`}.`,
+      );
+      return 2;
+    }
+    say(applier.explainRow(row, index));
+    return 0;
+  }
+
+  say(
+    `${fr ? "Registre" : "Register"} : ${args.input} (${table.sheetName}) — ${rec.mode === "invoices" ? (fr ? "factures" : "invoices") : fr ? "abonnements" : "subscriptions"}`,
+  );
+  say(`${fr ? "Colonnes" : "Columns"} : ${describeMapping(rec.mapping, table.headers, args.lang)}`);
+  if (rec.unrecognized.length > 0)
+    say(
+      `${fr ? "Colonnes non utilisées" : "Columns not used"} : ${rec.unrecognized.map((u) => u.header).join(", ")}`,
+    );
+
+  const onProgress = progressBar(io, table.rows.length);
+  const result: ApplyResult = await applyRegister(table.rows, options, {
+    chunkSize: 5000,
+    yieldFn: immediate,
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+  let cells: OutputCell[][] = result.rows as OutputCell[][];
+  let asOfCell: string | undefined;
+  if (args.output === "formulas") {
+    // The as-of date goes in one cell beside the new headers; every formula refers to it.
+    const firstOut = table.headers.length;
+    // 0-based: outputs at firstOut…, then the "as of" label, then the date.
+    asOfCell = `$${columnLetters(firstOut + result.columns.length + 1)}$${table.headerRow}`;
+    cells = table.rows.map((row, i) => {
+      const f = rowFormulas(applier, row, i, {
+        sourceTopLeft: `A${table.headerRow}`,
+        outputFirstColumn: firstOut,
+        asOfRef: asOfCell as string,
+      });
+      const values = result.rows[i] ?? [];
+      return f.map((formula, j) =>
+        typeof formula === "string" && formula.startsWith("=")
+          ? { formula, result: values[j] ?? "" }
+          : formula,
+      );
+    });
+  }
+
+  try {
+    if (/\.csv$/i.test(out)) {
+      await writeCsv(out, table, loaded.csvSeparator ?? ";", result.columns, result.rows, args.lang);
+    } else {
+      const target =
+        loaded.workbook && loaded.worksheet
+          ? { wb: loaded.workbook, ws: loaded.worksheet, table }
+          : csvWorkbook(table);
+      addOutputColumns(
+        target.ws,
+        target.table,
+        target.table.headers.length + 1,
+        result.columns,
+        cells,
+        args.lang,
+      );
+      if (asOfCell !== undefined) {
+        const headerRow = target.ws.getRow(target.table.headerRow);
+        const col = target.table.headers.length + result.columns.length + 1;
+        headerRow.getCell(col).value = fr ? "Date d'arrêté" : "As of";
+        headerRow.getCell(col).font = { bold: true };
+        headerRow.getCell(col + 1).value = result.summary.asOf;
+        headerRow.getCell(col + 1).numFmt = "dd/mm/yyyy";
+      }
+      await target.wb.xlsx.writeFile(out);
+    }
+  } catch (e) {
+    warn(
+      `echeance apply: ${fr ? "écriture impossible de" : "cannot write"} ${out}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return 1;
+  }
+
+  say(formatSummary(result.summary, args.lang));
+  say(`${fr ? "Résultat écrit dans" : "Written to"} ${out}`);
+  return result.summary.computed > 0 ? 0 : 1;
+}
+
+function csvWorkbook(table: RegisterTable): {
+  wb: ExcelJS.Workbook;
+  ws: ExcelJS.Worksheet;
+  table: RegisterTable;
+} {
+  const { wb, ws } = workbookFromTable(table);
+  return { wb, ws, table: { ...table, headerRow: 1 } };
+}

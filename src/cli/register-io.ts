@@ -1,0 +1,248 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { NUMBER_FORMATS, type CellValue, type OutputColumn, type OutputValue } from "../apply";
+import type { Language } from "../engine";
+
+/**
+ * Reading and writing registers for the command line: xlsx through exceljs (in memory, keeping the
+ * other sheets and every style; or streaming for large files) and CSV (";" or "," separated, UTF-8
+ * with or without BOM). The input file is only ever read.
+ */
+
+const MS_PER_DAY = 86400000;
+const SERIAL_1970 = 25569;
+
+/** An exceljs cell value as Excel's `range.values` would give it (dates as serials). */
+export function excelCellValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.getTime() / MS_PER_DAY + SERIAL_1970;
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v)
+      return excelCellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("hyperlink" in v && "text" in v)
+      return excelCellValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
+  }
+  return String(v);
+}
+
+export interface RegisterTable {
+  readonly sheetName: string;
+  /** 1-based sheet row of the header row. */
+  readonly headerRow: number;
+  readonly headers: CellValue[];
+  readonly rows: CellValue[][];
+}
+
+/** The register in a worksheet: the first non-empty row is the header row; data rows follow. */
+export function tableFromWorksheet(ws: ExcelJS.Worksheet): RegisterTable {
+  let headerRow = 0;
+  let headers: CellValue[] = [];
+  const rows: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = rowValues(row);
+    if (headerRow === 0) {
+      if (values.every((v) => v === "")) return;
+      headerRow = rowNumber;
+      headers = trimTrailing(values);
+      return;
+    }
+    while (rows.length < rowNumber - headerRow - 1) rows.push([]);
+    rows.push(values.slice(0, headers.length));
+  });
+  return { sheetName: ws.name, headerRow: headerRow || 1, headers, rows };
+}
+
+function rowValues(row: ExcelJS.Row): CellValue[] {
+  const out: CellValue[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    out[col - 1] = excelCellValue(cell.value);
+  });
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = "";
+  return out;
+}
+
+function trimTrailing(values: CellValue[]): CellValue[] {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] === "" || values[end - 1] === null)) end -= 1;
+  return values.slice(0, end);
+}
+
+export function pickWorksheet(wb: ExcelJS.Workbook, sheet: string | undefined): ExcelJS.Worksheet {
+  if (sheet === undefined) {
+    const first = wb.worksheets[0];
+    if (!first) throw new Error("the workbook has no worksheet");
+    return first;
+  }
+  const ws =
+    wb.getWorksheet(sheet) ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+  if (!ws)
+    throw new Error(`no sheet named "${sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+  return ws;
+}
+
+// ---- CSV --------------------------------------------------------------------------------------
+
+/** Splits CSV text (RFC 4180 quoting) with the given separator. */
+export function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === separator) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** ";" when the header line has more semicolons than commas outside quotes (French Excel's CSV), else ",". */
+export function detectSeparator(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const unquoted = firstLine.replace(/"[^"]*"/g, "");
+  const semi = (unquoted.match(/;/g) ?? []).length;
+  const comma = (unquoted.match(/,/g) ?? []).length;
+  return semi >= comma && semi > 0 ? ";" : comma > 0 ? "," : semi > 0 ? ";" : "\t";
+}
+
+export interface CsvRegister extends RegisterTable {
+  readonly separator: string;
+}
+
+/** Reads a CSV register: BOM stripped, separator detected, cells kept as text (the core parses them). */
+export async function readCsv(file: string): Promise<CsvRegister> {
+  let text = await fs.readFile(file, "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const separator = detectSeparator(text);
+  const all = parseCsv(text, separator).map((r) => r.map((c) => c.trim()));
+  let start = all.findIndex((r) => r.some((c) => c !== ""));
+  if (start < 0) start = 0;
+  const headers = trimTrailing(all[start] ?? []);
+  const rows = all.slice(start + 1);
+  while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((c) => c === "")) rows.pop();
+  return {
+    sheetName: path.basename(file).replace(/\.[^.]+$/, ""),
+    headerRow: start + 1,
+    headers,
+    rows,
+    separator,
+  };
+}
+
+function csvField(value: string, separator: string): string {
+  return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Text of an output value for CSV: dates dd/mm/yyyy, money with a decimal comma in French. */
+export function outputText(value: OutputValue, format: OutputColumn["format"], lang: Language): string {
+  if (value === "" || typeof value === "string") return value;
+  if (format === "date") {
+    const ms = Math.round((value - SERIAL_1970) * MS_PER_DAY);
+    const d = new Date(ms);
+    const dd = String(d.getUTCDate()).padStart(2, "0");
+    const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
+    return `${dd}/${mm}/${d.getUTCFullYear()}`;
+  }
+  if (format === "money") return lang === "fr" ? value.toFixed(2).replace(".", ",") : value.toFixed(2);
+  return String(value);
+}
+
+/** Writes a CSV: the input columns unchanged, then the new columns. UTF-8 with a BOM (Excel reads it). */
+export async function writeCsv(
+  file: string,
+  table: RegisterTable,
+  separator: string,
+  columns: readonly OutputColumn[],
+  outputs: readonly (readonly OutputValue[])[],
+  lang: Language,
+): Promise<void> {
+  const width = table.headers.length;
+  const line = (cells: readonly string[]): string => cells.map((c) => csvField(c, separator)).join(separator);
+  const pad = (r: readonly CellValue[]): string[] => Array.from({ length: width }, (_, i) => cellText(r[i]));
+  const lines = [line([...pad(table.headers), ...columns.map((c) => c.header[lang])])];
+  table.rows.forEach((r, i) => {
+    const out = outputs[i] ?? [];
+    lines.push(line([...pad(r), ...columns.map((c, j) => outputText(out[j] ?? "", c.format, lang))]));
+  });
+  await fs.writeFile(file, `\ufeff${lines.join("\r\n")}\r\n`, "utf8");
+}
+
+function cellText(v: CellValue): string {
+  return v === null || v === undefined ? "" : String(v);
+}
+
+// ---- xlsx output ------------------------------------------------------------------------------
+
+/** A cell to write: a value, or a formula with its current result. */
+export type OutputCell = OutputValue | { readonly formula: string; readonly result: OutputValue };
+
+/**
+ * Adds the new columns to the right of the register in `ws` (header row styled like a header, number
+ * formats per column). Nothing else in the sheet is touched.
+ */
+export function addOutputColumns(
+  ws: ExcelJS.Worksheet,
+  table: RegisterTable,
+  firstColumn: number,
+  columns: readonly OutputColumn[],
+  outputs: readonly (readonly OutputCell[])[],
+  lang: Language,
+): void {
+  const header = ws.getRow(table.headerRow);
+  columns.forEach((c, j) => {
+    const cell = header.getCell(firstColumn + j);
+    cell.value = c.header[lang];
+    cell.font = { bold: true };
+    const col = ws.getColumn(firstColumn + j);
+    if (c.format !== "text") col.numFmt = NUMBER_FORMATS[c.format];
+    col.width = c.format === "text" ? 48 : 16;
+  });
+  outputs.forEach((values, i) => {
+    const row = ws.getRow(table.headerRow + 1 + i);
+    values.forEach((v, j) => {
+      const cell = row.getCell(firstColumn + j);
+      const format = columns[j]?.format ?? "text";
+      if (typeof v === "object") {
+        cell.value = {
+          formula: v.formula.replace(/^=/, ""),
+          result: v.result === "" ? undefined : v.result,
+        } as ExcelJS.CellFormulaValue;
+      } else cell.value = v === "" ? null : v;
+      if (format !== "text") cell.numFmt = NUMBER_FORMATS[format];
+    });
+  });
+}
+
+/** A new workbook holding a CSV register (cells as read) — the base of the xlsx written for a CSV input. */
+export function workbookFromTable(table: RegisterTable): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(table.sheetName.slice(0, 31) || "Registre");
+  ws.addRow(table.headers.map((h) => cellText(h)));
+  ws.getRow(1).font = { bold: true };
+  for (const r of table.rows) ws.addRow(r.map((v) => (v === "" ? null : v)));
+  return { wb, ws };
+}
