@@ -14,6 +14,8 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
+const { certificates, certificateWarning } = require("./scripts/dev-certs");
 const { FunctionsFrPlugin } = require("./scripts/functions-fr");
 
 const ROOT = __dirname;
@@ -21,6 +23,9 @@ const DIST = path.join(ROOT, "dist");
 const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const CLI_ENTRY = path.join(ROOT, "src/cli/main.ts");
 const DEV_PORT = Number(process.env.PORT) || 3000;
+const VERSION = require("./package.json").version;
+// `declare const ECHEANCE_VERSION` in the sources: the package version, baked in at build time.
+const define = () => new DefinePlugin({ ECHEANCE_VERSION: JSON.stringify(VERSION) });
 
 // What office.js loads at run time next to itself: the host file for each Excel platform
 // (excel-<platform>-16.xx.js), the strings of the UI locale (fallback en-us), the O15 mapping table
@@ -47,19 +52,12 @@ const tsRule = {
   },
 };
 
-async function httpsOptions() {
-  try {
-    const devCerts = require("office-addin-dev-certs");
-    const { ca, cert, key } = await devCerts.getHttpsServerOptions();
-    return { type: "https", options: { ca, cert, key } };
-  } catch (error) {
-    console.warn(
-      `\n[echeance] WARNING: no trusted development certificate (${String(error.message).split("\n")[0]}).\n` +
-        "[echeance] Serving over plain HTTP: Excel will not load the add-in from http://. Run\n" +
-        "[echeance] `npx office-addin-dev-certs install` where you have the rights, or use `npm start`.\n",
-    );
-    return { type: "http" };
-  }
+/** webpack-dev-server's `server` option: https when a certificate can be had, else http (warned). */
+async function devServerOption() {
+  const tls = await certificates({ installCerts: process.env.ECHEANCE_NO_CERT_INSTALL !== "1" });
+  const warning = certificateWarning(tls);
+  if (warning) console.warn(`\n[echeance] ${warning.split("\n").join("\n[echeance] ")}\n`);
+  return tls.scheme === "https" ? { type: "https", options: tls.options } : { type: "http" };
 }
 
 function webConfig(dev, server) {
@@ -86,9 +84,12 @@ function webConfig(dev, server) {
       // One webpack runtime for both entries: a module the pane and the functions share (the
       // function context) is instantiated once, so the pane can update what the functions use.
       runtimeChunk: "single",
+      // Code both entries use (the engine, the catalog) ships once, in a shared chunk.
+      splitChunks: { chunks: "all" },
     },
     performance: { hints: false },
     plugins: [
+      define(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new FunctionsFrPlugin({ signatures: "./src/functions/signatures.ts" }),
       new HtmlWebpackPlugin({
@@ -113,6 +114,7 @@ function webConfig(dev, server) {
     ],
     devServer: {
       static: false,
+      host: "localhost",
       port: DEV_PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       ...(server ? { server } : {}),
@@ -141,12 +143,13 @@ function nodeConfig(dev) {
     externals: { exceljs: "commonjs exceljs" },
     optimization: { minimize: false },
     performance: { hints: false },
+    plugins: [define()],
   };
 }
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
-  const server = env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+  const server = env.WEBPACK_SERVE ? await devServerOption() : undefined;
   const configs = [webConfig(dev, server)];
   // src/cli/main.ts is written separately: build the CLI only when it exists.
   if (fs.existsSync(CLI_ENTRY)) configs.push(nodeConfig(dev));

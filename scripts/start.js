@@ -22,6 +22,7 @@ const https = require("node:https");
 const os = require("node:os");
 const path = require("node:path");
 const { spawn, spawnSync } = require("node:child_process");
+const { certificates, certificateWarning, firstLine } = require("./dev-certs");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -73,55 +74,6 @@ function build() {
   const cli = require.resolve("webpack-cli/bin/cli.js");
   const result = spawnSync(process.execPath, [cli, "--mode", "development"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("The build failed: nothing to serve.");
-}
-
-function firstLine(error) {
-  return String((error && error.message) || error).split("\n")[0];
-}
-
-/**
- * How to serve: https with the office-addin-dev-certs certificate, trusted when it could be installed;
- * the same certificate untrusted when it could not (a container without sudo or trust store); plain
- * http when no certificate can be had at all. Never throws.
- */
-async function certificates(options) {
-  if (options.http) return { scheme: "http", reason: "--http was given" };
-  let devCerts;
-  try {
-    devCerts = require("office-addin-dev-certs");
-  } catch (error) {
-    return { scheme: "http", reason: `office-addin-dev-certs cannot be loaded (${firstLine(error)})` };
-  }
-  let reason = "installing the CA certificate was skipped (--no-install-certs)";
-  if (options.installCerts) {
-    try {
-      const { ca, cert, key } = await devCerts.getHttpsServerOptions();
-      return { scheme: "https", trusted: true, options: { ca, cert, key } };
-    } catch (error) {
-      reason = firstLine(error);
-    }
-  }
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = {
-    ca: path.join(dir, "ca.crt"),
-    cert: path.join(dir, "localhost.crt"),
-    key: path.join(dir, "localhost.key"),
-  };
-  try {
-    if (!Object.values(files).every((f) => fs.existsSync(f))) {
-      await devCerts.generateCertificates(files.ca, files.cert, files.key);
-    }
-    const read = (f) => fs.readFileSync(f);
-    return {
-      scheme: "https",
-      trusted: false,
-      reason,
-      caPath: files.ca,
-      options: { ca: read(files.ca), cert: read(files.cert), key: read(files.key) },
-    };
-  } catch (error) {
-    return { scheme: "http", reason: `${reason}; no certificate could be generated (${firstLine(error)})` };
-  }
 }
 
 /** The manifest to upload: manifest.xml itself on port 3000, a copy pointing at the port otherwise. */
@@ -294,20 +246,8 @@ async function main() {
   process.on("SIGINT", () => shutdown(0));
   process.on("SIGTERM", () => shutdown(0));
 
-  if (tls.scheme === "http") {
-    console.warn(
-      `\nWARNING: serving over plain HTTP (${tls.reason}).\n` +
-        "Excel (desktop and web) only loads add-ins over HTTPS: the preview in a browser works, Excel will not.\n" +
-        "Get a certificate with `npx office-addin-dev-certs install` where you have admin rights, then npm start again.\n",
-    );
-  } else if (!tls.trusted) {
-    console.warn(
-      `\nWARNING: the development certificate is not trusted by this machine (${tls.reason}).\n` +
-        `Certificate authority: ${tls.caPath}\n` +
-        "Trust it with `npx office-addin-dev-certs install` (needs admin rights), or open the task pane URL below\n" +
-        "once in the browser you use for Excel on the web and accept the certificate.\n",
-    );
-  }
+  const warning = certificateWarning(tls);
+  if (warning) console.warn(`\n${warning}\n`);
 
   console.log(
     [
