@@ -10,7 +10,8 @@ export function LanguageToggle() {
     <Button
       size="small"
       appearance="subtle"
-      aria-label={s.languageToggleLabel}
+      aria-label={`${s.languageToggle} — ${s.languageToggleLabel}`}
+      lang={lang === "fr" ? "en" : "fr"}
       onClick={() => setLang(lang === "fr" ? "en" : "fr")}
       data-testid="language"
     >

@@ -1,0 +1,255 @@
+/**
+ * The task pane in headless Chromium, on its preview mode: dist/taskpane.html loads the local office.js,
+ * which resolves Office.onReady with host null outside Excel, so the pane runs on the in-memory demo
+ * workbook (a register of 36 Sillage invoices at Factures!A1:F37, row 15 with the impossible date
+ * 31/02/2026). Needs `npx webpack --mode production` (the jest global setup runs it) and Debian
+ * chromium at /usr/bin/chromium.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOT = path.join(ROOT, "docs/taskpane.png");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+interface DemoCell {
+  value: string | number | boolean | null;
+  numberFormat?: string;
+}
+
+/** A cell of the demo workbook, read in the page. */
+function cell(page: Page, sheet: string, row: number, column: number): Promise<DemoCell | undefined> {
+  return page.evaluate(
+    ([s, r, c]) => {
+      const wb = (
+        window as unknown as {
+          __echeanceDemo: { cell(s: string, r: number, c: number): DemoCell | undefined };
+        }
+      ).__echeanceDemo;
+      const x = wb.cell(s as string, r as number, c as number);
+      return x ? { value: x.value, ...(x.numberFormat ? { numberFormat: x.numberFormat } : {}) } : undefined;
+    },
+    [sheet, row, column] as const,
+  );
+}
+
+const runnable = existsSync(CHROMIUM) && existsSync(path.join(DIST, "taskpane.html"));
+const maybe = runnable ? describe : describe.skip;
+if (!runnable)
+  console.warn(`Browser tests skipped: need ${CHROMIUM} and ${path.join(DIST, "taskpane.html")}.`);
+
+maybe("task pane in preview mode (headless Chromium)", () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve(DIST);
+    const port = (server.address() as AddressInfo).port;
+    profile = mkdtempSync(path.join(tmpdir(), "echeance-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 460, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    // Five rows per write batch and 120 ms between batches: 36 rows take ~2 s, long enough to see progress.
+    await page.goto(`http://127.0.0.1:${port}/taskpane.html?chunkRows=5&delay=120`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("outside Excel the pane says it is a preview and reads the demo register around A1", async () => {
+    await page.getByTestId("preview-banner").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("preview-banner").innerText()).toContain("Aperçu hors Excel");
+    // 36 invoices under one header row, six columns A..F.
+    await page.getByTestId("source-address").waitFor();
+    expect(await page.getByTestId("source-address").innerText()).toContain("Factures!A1:F37 — 36 ligne(s)");
+  });
+
+  test("the vendor picker lists the five vendors", async () => {
+    await page.getByTestId("vendor-picker").click();
+    const options = page.getByRole("option");
+    await options.first().waitFor();
+    const names = (await options.allInnerTexts()).map((t) => t.split(" — ")[0]);
+    expect(names).toEqual(["OMI", "Sillage", "Xiahdeh", "Injenius", "Digitalli"]);
+    await page.keyboard.press("Escape");
+  });
+
+  test("choosing Xiahdeh shows its terms with their clauses and its flat-penalty option", async () => {
+    await page.getByTestId("vendor-picker").click();
+    await page.getByRole("option", { name: /^Xiahdeh/ }).click();
+    const summary = page.getByTestId("vendor-summary");
+    await expect(summary.innerText()).resolves.toContain("30 jours après la date de facture");
+    const text = await summary.innerText();
+    // Balance due 30 days after the go-live invoice (art. 16.3.1); 10 % a year, floored (art. 16.4).
+    expect(text).toContain("[Xiahdeh CGV art. 16.3.1]");
+    expect(text).toContain("10 % l'an");
+    expect(text).toContain("[Xiahdeh CGV art. 16.4");
+    // No renewal: maintenance is not renewable by default (art. 13.3).
+    expect(text).toContain("Xiahdeh CGV art. 13.3");
+    await expect(page.getByRole("checkbox", { name: /flat/ }).count()).resolves.toBe(1);
+  });
+
+  test("back on Sillage, the headers are recognised and the preview shows the first rows computed", async () => {
+    await page.getByTestId("vendor-picker").click();
+    await page.getByRole("option", { name: /^Sillage/ }).click();
+    expect(await page.getByTestId("vendor-summary").innerText()).toContain("[Sillage CGV art. 7.2.1]");
+    const mapping = page.getByTestId("mapping");
+    expect(await mapping.locator('[data-field="invoiceDate"]').innerText()).toContain("D · Date facture");
+    expect(await mapping.locator('[data-field="amount"]').innerText()).toContain("E · Montant TTC");
+    expect(await mapping.locator('[data-field="paidDate"]').innerText()).toContain("F · Date de paiement");
+    expect(await mapping.locator('[data-field="invoiceKind"]').innerText()).toContain("C · Type de facture");
+
+    await page.getByTestId("as-of").fill("2026-06-30");
+    const rows = page.getByTestId("preview-table").locator("tbody tr");
+    await expect(rows.count()).resolves.toBe(5);
+    // FA-0101: consulting, 06/01/2025 + 15 days (Sillage 7.2.1) = 21/01/2025, paid 11/01/2025: on time.
+    const first = await rows.nth(0).innerText();
+    expect(first).toContain("FA-0101");
+    expect(first).toContain("21/01/2025");
+    expect(first).toContain("Payée à temps");
+    // FA-0102: training, 18/01/2025 + 15 days (7.2.2) = 02/02/2025, paid 09/02/2025: 7 days late.
+    // Interest: 1 213,50 € × 3 × 3,71 % (legal rate 2025-H1, CGV 7.4) × 7 / 365 = 2,59 €; + 40 € fee = 42,59 €.
+    const second = await rows.nth(1).innerText();
+    expect(second).toContain("02/02/2025");
+    expect(second).toMatch(/2,59\s€/);
+    expect(second).toMatch(/42,59\s€/);
+  });
+
+  test("Apply writes six columns with a progress bar; the bad row gets its message, the others are computed", async () => {
+    await page.getByTestId("apply").click();
+    await page.getByRole("progressbar").waitFor({ timeout: 5_000 });
+    await page.getByTestId("apply-result").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("apply-result").innerText()).toContain(
+      "36 ligne(s) écrites dans 6 nouvelle(s) colonne(s)",
+    );
+    // G1..L1 headers; G3 = FA-0102's due date 02/02/2025 = serial 45690 (01/01/2025 is 45658), as a date.
+    expect((await cell(page, "Factures", 0, 6))?.value).toBe("Échéance (CGV)");
+    expect((await cell(page, "Factures", 0, 11))?.value).toBe("Statut");
+    expect(await cell(page, "Factures", 2, 6)).toEqual({ value: 45690, numberFormat: "dd/mm/yyyy" });
+    expect((await cell(page, "Factures", 2, 10))?.value).toBe(42.59);
+    expect((await cell(page, "Factures", 2, 10))?.numberFormat).toContain("€");
+    // Sheet row 15 (index 14): invoice date 31/02/2026 does not exist; its status names the row and column.
+    const bad = String((await cell(page, "Factures", 14, 11))?.value);
+    expect(bad).toContain("Ligne 15");
+    expect(bad).toContain("31/02/2026");
+    // The row after it is computed.
+    expect(typeof (await cell(page, "Factures", 15, 6))?.value).toBe("number");
+    // Inputs untouched: the bad date is still the text typed, the amount of FA-0102 still 1 213,50.
+    expect((await cell(page, "Factures", 14, 3))?.value).toBe("31/02/2026");
+    expect((await cell(page, "Factures", 2, 4))?.value).toBe(1213.5);
+  });
+
+  test("a second Apply asks before replacing the cells written the first time, and says how many", async () => {
+    const nonEmpty = await page.evaluate(() => {
+      const wb = (
+        window as unknown as { __echeanceDemo: { value(s: string, r: number, c: number): unknown } }
+      ).__echeanceDemo;
+      let n = 0;
+      for (let r = 0; r < 37; r++)
+        for (let c = 6; c < 12; c++)
+          if (wb.value("Factures", r, c) !== "" && wb.value("Factures", r, c) !== null) n++;
+      return n;
+    });
+    await page.getByTestId("apply").click();
+    const dialog = page.getByTestId("overwrite-dialog");
+    await dialog.waitFor({ timeout: 5_000 });
+    expect(await dialog.innerText()).toContain(`${nonEmpty} cellule(s) non vide(s) de Factures!G1:L37`);
+    await page.getByRole("button", { name: "Ne rien écrire" }).click();
+    await dialog.waitFor({ state: "detached" });
+    // Replacing: the same columns are rewritten in place, no new ones.
+    await page.getByTestId("apply").click();
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await page.getByRole("button", { name: "Remplacer" }).click();
+    await expect(page.getByTestId("apply-result").innerText()).resolves.toContain(
+      "dans 0 nouvelle(s) colonne(s)",
+    );
+    await page.getByTestId("apply-result").filter({ hasText: "36 ligne(s)" }).waitFor({ timeout: 30_000 });
+    expect(await cell(page, "Factures", 0, 12)).toBeUndefined();
+  });
+
+  test("axe finds no serious or critical accessibility violation", async () => {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      type Node = { html: string };
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        html: v.nodes.map((n) => n.html.slice(0, 200)),
+      }));
+    });
+    // Fluent v9's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are focusable on
+    // purpose, to redirect focus at once; a known axe false positive (microsoft/tabster#288,
+    // accessibility-insights-web#7605 suppresses it the same way). Only those nodes are set aside.
+    const real = violations
+      .map((v) =>
+        v.id === "aria-hidden-focus"
+          ? { ...v, html: v.html.filter((h) => !h.includes("data-tabster-dummy")) }
+          : v,
+      )
+      .filter((v) => v.html.length > 0 && (v.impact === "serious" || v.impact === "critical"));
+    expect(real).toEqual([]);
+  });
+
+  test("the page raised no uncaught error; a screenshot is saved for the docs", async () => {
+    expect(pageErrors).toEqual([]);
+    await page.getByTestId("vendor-summary").scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});
