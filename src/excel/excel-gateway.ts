@@ -74,17 +74,27 @@ export class ExcelGateway implements WorkbookGateway {
         range = table.getRange();
       }
       range.load("address,rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
+      // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range.
+      const used = selected.worksheet.getUsedRange();
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
+      const top = Math.max(range.rowIndex, used.rowIndex);
+      const left = Math.max(range.columnIndex, used.columnIndex);
+      const bottom = Math.min(
+        range.rowIndex + range.rowCount - (table?.showTotals ? 1 : 0),
+        used.rowIndex + used.rowCount,
+      );
+      const right = Math.min(range.columnIndex + range.columnCount, used.columnIndex + used.columnCount);
       return {
         sheet: range.worksheet.name,
-        row: range.rowIndex,
-        column: range.columnIndex,
-        rowCount: range.rowCount - (table?.showTotals ? 1 : 0),
-        columnCount: range.columnCount,
+        row: top,
+        column: left,
+        rowCount: bottom - top,
+        columnCount: right - left,
         table: table?.name,
       };
     });
-    if (located.rowCount < 1) throw new GatewayError("empty-source");
+    if (located.rowCount < 1 || located.columnCount < 1) throw new GatewayError("empty-source");
     const values: CellValue[][] = [];
     for (let start = 0; start < located.rowCount; start += READ_CHUNK_ROWS) {
       const count = Math.min(READ_CHUNK_ROWS, located.rowCount - start);

@@ -245,6 +245,16 @@ describe("ExcelGateway against the Excel object model", () => {
     expect(source.table?.name).toBe("Abos");
   });
 
+  test("a whole-column selection A:C is clipped to the used rows instead of reading a million rows", async () => {
+    const wb = sampleWorkbook(5);
+    wb.select("Factures", { row: 0, column: 0, rowCount: 1_048_576, columnCount: 3 });
+    const host = new FakeExcelHost(wb);
+    const source = await new ExcelGateway(host).readSource("selection");
+    // Used range A1:E6 (header + 5 rows, the note in E1): rows 1..6 of columns A..C.
+    expect(source.address).toBe("Factures!A1:C6");
+    expect(source.rows).toHaveLength(5);
+  });
+
   test("a register of 12,000 rows is read in two requests of at most 10,000 rows", async () => {
     const wb = sampleWorkbook(12_000);
     const host = new FakeExcelHost(wb);

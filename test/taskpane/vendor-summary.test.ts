@@ -1,0 +1,73 @@
+import { SHIPPED_REGISTRY, type VendorProfile } from "../../src/engine";
+import { describeTerm, describeVendor, usesEndOfMonth } from "../../src/taskpane/vendor-summary";
+
+const vendor = (id: string): VendorProfile => {
+  const p = SHIPPED_REGISTRY.get(id);
+  if (!p) throw new Error(id);
+  return p;
+};
+
+describe("vendor summary shown in the pane", () => {
+  test("Digitalli's balance reads as 30 days end of month capped at 45, citing 8.1(b) and 8.2", () => {
+    // TERMS.md: digitalli balance = 30 days end of month, never beyond 45 days end of month (8.1(b), 8.2).
+    const balance = describeVendor(vendor("digitalli"), "fr").paymentTerms.find((l) =>
+      l.label.includes("(balance)"),
+    );
+    expect(balance).toMatchObject({
+      text: "30 jours fin de mois, jamais au-delà de 45 jours fin de mois",
+      cites: ["Digitalli CGV art. 8.1(b)", "Digitalli CGV art. 8.2"],
+      isDefault: true,
+    });
+    expect(usesEndOfMonth(vendor("digitalli"))).toBe(true);
+    expect(usesEndOfMonth(vendor("omi"))).toBe(false);
+  });
+
+  test("Sillage's monthly subscription invoice states no term: the legal 30 days, citing L441-10 I too", () => {
+    const line = describeVendor(vendor("sillage"), "fr").paymentTerms.find((l) =>
+      l.label.includes("(subscription)"),
+    );
+    expect(line?.text).toBe("aucun délai stipulé : délai légal de 30 jours");
+    expect(line?.cites).toContain("Code de commerce art. L441-10 I");
+  });
+
+  test("Injenius subscription invoices are debited on the 5th of the next month (art. 11)", () => {
+    expect(describeTerm({ kind: "day-of-month", day: 5, monthsAfter: 1 }, "fr")).toBe(
+      "le 5 du mois suivant la facture",
+    );
+    expect(describeTerm({ kind: "day-of-month", day: 5, monthsAfter: 1 }, "en")).toBe(
+      "on day 5 of the month after the invoice",
+    );
+  });
+
+  test("Injenius lists its three plans with fees, the monthly commitment as default", () => {
+    const subs = describeVendor(vendor("injenius"), "fr").subscriptions;
+    expect(subs.map((l) => l.label.replace(/^.*\((.*)\)$/, "$1"))).toEqual([
+      "no-commitment",
+      "commitment-monthly",
+      "commitment-annual",
+    ]);
+    const monthly = subs.find((l) => l.label.endsWith("(commitment-monthly)"));
+    expect(monthly?.isDefault).toBe(true);
+    // 12-month commitment renewed by 12-month periods, ends at the end of the calendar month, 59 € HT (art. 4, 11, 16).
+    expect(monthly?.text).toContain("Périodes de 12 mois reconduites tacitement");
+    expect(monthly?.text).toContain("fin à la fin du mois civil");
+    expect(monthly?.text).toContain("59 € HT/mois");
+  });
+
+  test("Xiahdeh has no renewal: a single not-applicable line citing art. 13.3, and the flat option described", () => {
+    const s = describeVendor(vendor("xiahdeh"), "en");
+    expect(s.subscriptions).toHaveLength(1);
+    expect(s.subscriptions[0]?.cites).toEqual(["Xiahdeh CGV art. 13.3"]);
+    expect(s.latePayment.map((l) => l.label)).toContain('Option "flat"');
+    // 10 % a year floored at 3 × the legal rate for professionals (16.4).
+    expect(s.latePayment[0]?.text).toBe(
+      "Interest at 10 % a year on the invoice amount, never below 3 × the legal rate between professionals, per day late.",
+    );
+  });
+
+  test("OMI's module-addition rule is shown under renewal (6.2, 7.2)", () => {
+    const add = describeVendor(vendor("omi"), "fr").subscriptions.find((l) => l.label === "Ajout de module");
+    expect(add?.text).toContain("dans les 3 mois précédant le renouvellement");
+    expect(add?.cites).toEqual(["OMI CGA art. 6.2", "OMI CGA art. 7.2"]);
+  });
+});
