@@ -101,7 +101,7 @@ const TYPES = {
 
 function handler(manifestPath) {
   return (req, res) => {
-    const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
+    const headers = { "Access-Control-Allow-Origin": "*" };
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { ...headers, Allow: "GET, HEAD" }).end();
       return;
@@ -125,8 +125,11 @@ function handler(manifestPath) {
         res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
         return;
       }
-      const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
-      res.writeHead(200, { ...headers, "Content-Type": type, "Content-Length": stat.size });
+      const ext = path.extname(file).toLowerCase();
+      const type = TYPES[ext] || "application/octet-stream";
+      // Office replaces icons served with any Cache-Control directive by a generic image.
+      const cache = [".png", ".svg", ".ico"].includes(ext) ? {} : { "Cache-Control": "no-store" };
+      res.writeHead(200, { ...headers, ...cache, "Content-Type": type, "Content-Length": stat.size });
       if (req.method === "HEAD") res.end();
       else fs.createReadStream(file).pipe(res);
     });

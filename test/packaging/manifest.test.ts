@@ -243,6 +243,14 @@ describe("manifest.xml", () => {
     }
   });
 
+  test("every ribbon icon comes in the three sizes Office requires: 16, 32 and 80 pixels", () => {
+    const icons = [...walk(workbook!)].filter(([name]) => name === "Icon").map(([, node]) => node);
+    expect(icons.length).toBe(2);
+    for (const icon of icons) {
+      expect(kids(icon, "bt:Image").map((i) => Number(attr(i, "size")))).toEqual([16, 32, 80]);
+    }
+  });
+
   test("every icon is a PNG in assets/ of the size the manifest declares", () => {
     const declared: [string, number][] = [
       [attr(kid(app, "IconUrl"), "DefaultValue")!, 32],

@@ -29,6 +29,7 @@ function freePort(): Promise<number> {
 interface Reply {
   readonly status: number;
   readonly body: string;
+  readonly headers: http.IncomingHttpHeaders;
 }
 
 function get(url: string, ca?: Buffer): Promise<Reply> {
@@ -39,7 +40,7 @@ function get(url: string, ca?: Buffer): Promise<Reply> {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on("error", reject);
   });
@@ -132,6 +133,11 @@ describe("npm start / npm stop without Excel", () => {
     expect((await get(`${base}/functions-fr.json`, ca)).status).toBe(200);
     expect((await get(`${base}/office.js`, ca)).status).toBe(200);
     expect((await get(`${base}/no-such-file.js`, ca)).status).toBe(404);
+    // Office shows a generic image instead of an icon served with any Cache-Control directive.
+    const icon = await get(`${base}/assets/icon-80.png`, ca);
+    expect(icon.status).toBe(200);
+    expect(icon.headers["content-type"]).toBe("image/png");
+    expect(icon.headers["cache-control"]).toBeUndefined();
 
     // Instructions: what to upload where, the pane URL and the metadata URL.
     const manifest = path.join(runDir, `manifest-${port}.xml`);
