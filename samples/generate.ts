@@ -350,7 +350,9 @@ async function generateLarge(count: number, file: string): Promise<void> {
     const date = new Date(base + int(r, 0, 860) * 86400000);
     const amount = cents(r, 50, 20000);
     const roll = r();
-    const paid = roll < 0.7 ? addDays(date, int(r, 0, 120)) : null;
+    const paidOn = addDays(date, int(r, 0, 120));
+    // Paid after the demo's as-of date (30 June 2026): still unpaid then.
+    const paid = roll < 0.7 && paidOn <= utc(2026, 6, 30) ? paidOn : null;
     const partial = roll > 0.9 && paid ? Math.round(amount * 50) / 100 : null;
     ws.addRow([
       `OMI-${i + 1}`,

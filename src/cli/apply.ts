@@ -1,3 +1,4 @@
+import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import {
@@ -8,19 +9,25 @@ import {
   prepareApply,
   recognizeHeaders,
   rowFormulas,
+  SummaryBuilder,
+  type Applier,
   type ApplyOptions,
   type ApplyResult,
+  type CellValue,
   type FieldId,
+  type OutputValue,
   type RegisterMode,
 } from "../apply";
+import { dayToSerial } from "../adapter/cell-values";
 import { isEngineError, type ClientType, type Language } from "../engine";
 import {
   addOutputColumns,
   pickWorksheet,
   readCsv,
+  streamRegister,
   tableFromWorksheet,
-  workbookFromTable,
   writeCsv,
+  writeTableXlsx,
   type OutputCell,
   type RegisterTable,
 } from "./register-io";
@@ -55,6 +62,8 @@ Options:
   --kind ID            invoice kind for rows without one (e.g. deposit)
   --plan ID            plan for rows without one (e.g. no-commitment)
   --client pro|consumer  client type for rows without one (default: pro)
+  --stream, --no-stream  force or forbid the streaming path (default: streaming above 3 MB;
+                       it keeps every sheet's values and cell formats, not column widths)
   -h, --help           this help
 
 Exit code: 0 when at least one row was computed, 1 when none could be, 2 on a usage error.
@@ -73,6 +82,8 @@ interface ApplyArgs {
   kind?: string;
   plan?: string;
   client?: ClientType;
+  /** Force (true) or forbid (false) the streaming path; default: by file size. */
+  stream?: boolean;
   help: boolean;
 }
 
@@ -157,6 +168,12 @@ function parseArgs(argv: readonly string[]): ApplyArgs {
         args.client = v;
         break;
       }
+      case "--stream":
+        args.stream = true;
+        break;
+      case "--no-stream":
+        args.stream = false;
+        break;
       default:
         if (flag.startsWith("-") && flag.length > 1) throw new UsageError(`unknown option ${flag}.`);
         positional.push(raw);
@@ -228,6 +245,116 @@ function describeMapping(
   return parts.join(", ");
 }
 
+/** Registers above this size (bytes) are read and written in streaming (flat memory). */
+export const STREAM_THRESHOLD_BYTES = 3_000_000;
+
+/** A stop with an exit code, after its messages were printed. */
+class Stop extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+interface Setup {
+  readonly options: ApplyOptions;
+  readonly applier: Applier;
+}
+
+/**
+ * From the register's header row to a prepared application: recognises the columns, prints the
+ * mapping and its problems, checks the vendor. Throws Stop with the exit code when it cannot go on.
+ */
+function setup(
+  args: ApplyArgs,
+  table: { readonly sheetName: string; readonly headerRow: number; readonly headers: readonly CellValue[] },
+  io: CliIo,
+  quiet: boolean,
+): Setup {
+  const fr = args.lang === "fr";
+  const say = (line: string): void => void io.stdout.write(`${line}\n`);
+  const warn = (line: string): void => void io.stderr.write(`${line}\n`);
+  const rec = recognizeHeaders(table.headers, args.mode ? { mode: args.mode } : {});
+  if (rec.mode === undefined) {
+    for (const p of rec.problems) warn(p.message[args.lang]);
+    warn(
+      fr
+        ? "Indiquez --mode invoices ou --mode subscriptions, ou renommez les colonnes."
+        : "Give --mode invoices or --mode subscriptions, or rename the columns.",
+    );
+    throw new Stop(1);
+  }
+  for (const p of rec.problems) warn(`${fr ? "Attention" : "Warning"} : ${p.message[args.lang]}`);
+  if (rec.problems.some((p) => p.kind === "missing" || p.kind === "out-of-range")) throw new Stop(1);
+  if (args.vendor === undefined && rec.mapping.vendor === undefined) {
+    warn(
+      `echeance apply: --vendor ${fr ? "est obligatoire (le registre n'a pas de colonne Fournisseur)" : "is required (the register has no Vendor column)"}.\n\n${APPLY_USAGE}`,
+    );
+    throw new Stop(2);
+  }
+  const options: ApplyOptions = {
+    mode: rec.mode,
+    mapping: rec.mapping,
+    headers: table.headers,
+    asOf: args.asOf ?? today(),
+    lang: args.lang,
+    firstRowNumber: table.headerRow + 1,
+    ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
+    defaults: {
+      ...(args.kind !== undefined ? { invoiceKind: args.kind } : {}),
+      ...(args.plan !== undefined ? { plan: args.plan } : {}),
+      ...(args.client !== undefined ? { clientType: args.client } : {}),
+    },
+  };
+  let applier: Applier;
+  try {
+    applier = prepareApply(options);
+  } catch (e) {
+    if (isEngineError(e)) {
+      warn(`echeance apply: ${e.text[args.lang]}`);
+      throw new Stop(2);
+    }
+    throw e;
+  }
+  if (!quiet) {
+    const kind =
+      rec.mode === "invoices" ? (fr ? "factures" : "invoices") : fr ? "abonnements" : "subscriptions";
+    say(`${fr ? "Registre" : "Register"} : ${args.input} (${table.sheetName}) — ${kind}`);
+    say(`${fr ? "Colonnes" : "Columns"} : ${describeMapping(rec.mapping, table.headers, args.lang)}`);
+    if (rec.unrecognized.length > 0) {
+      say(
+        `${fr ? "Colonnes non utilisées" : "Columns not used"} : ${rec.unrecognized.map((u) => u.header).join(", ")}`,
+      );
+    }
+  }
+  return { options, applier };
+}
+
+/** The cells for one row in formulas mode: formulas carry the computed value as their cached result. */
+function formulaCells(
+  applier: Applier,
+  row: readonly CellValue[],
+  index: number,
+  headerRow: number,
+  width: number,
+  values: readonly OutputValue[],
+): OutputCell[] {
+  const asOfRef = `$${columnLetters(width + applier.columns.length + 1)}$${headerRow}`;
+  const f = rowFormulas(applier, row, index, {
+    sourceTopLeft: `A${headerRow}`,
+    outputFirstColumn: width,
+    asOfRef,
+  });
+  return f.map((formula, j) =>
+    typeof formula === "string" && formula.startsWith("=") ? { formula, result: values[j] ?? "" } : formula,
+  );
+}
+
+/** The header cells after the new columns in formulas mode: the as-of label and date the formulas use. */
+function asOfHeader(args: ApplyArgs, applier: Applier): (string | number)[] {
+  if (args.output !== "formulas") return [];
+  return [args.lang === "fr" ? "Date d'arrêté" : "As of", dayToSerial(applier.asOf)];
+}
+
 /** `echeance apply …`: returns the exit code (0 computed, 1 nothing computed, 2 usage). */
 export async function runApply(
   argv: string[],
@@ -247,6 +374,15 @@ export async function runApply(
     io.stdout.write(APPLY_USAGE);
     return 0;
   }
+  try {
+    return await applyFile(args, io);
+  } catch (e) {
+    if (e instanceof Stop) return e.code;
+    throw e;
+  }
+}
+
+async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
   const fr = args.lang === "fr";
   const say = (line: string): void => void io.stdout.write(`${line}\n`);
   const warn = (line: string): void => void io.stderr.write(`${line}\n`);
@@ -258,6 +394,22 @@ export async function runApply(
     );
     return 2;
   }
+  const isCsv = /\.(csv|txt)$/i.test(args.input);
+  let size = 0;
+  try {
+    size = (await fs.stat(args.input)).size;
+  } catch (e) {
+    warn(
+      `echeance apply: ${fr ? "lecture impossible de" : "cannot read"} ${args.input}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return 1;
+  }
+  const stream =
+    !isCsv &&
+    args.explain === undefined &&
+    !/\.csv$/i.test(out) &&
+    (args.stream ?? size > STREAM_THRESHOLD_BYTES);
+  if (stream) return streamFile(args, io, out);
 
   let loaded: LoadedRegister;
   try {
@@ -268,51 +420,7 @@ export async function runApply(
     return e instanceof Error && /no sheet named/.test(why) ? 2 : 1;
   }
   const { table } = loaded;
-  const rec = recognizeHeaders(table.headers, args.mode ? { mode: args.mode } : {});
-  if (rec.mode === undefined) {
-    for (const p of rec.problems) warn(p.message[args.lang]);
-    warn(
-      fr
-        ? "Indiquez --mode invoices ou --mode subscriptions, ou renommez les colonnes."
-        : "Give --mode invoices or --mode subscriptions, or rename the columns.",
-    );
-    return 1;
-  }
-  const blocking = rec.problems.filter((p) => p.kind === "missing" || p.kind === "out-of-range");
-  for (const p of rec.problems) warn(`${fr ? "Attention" : "Warning"} : ${p.message[args.lang]}`);
-  if (blocking.length > 0) return 1;
-  if (args.vendor === undefined && rec.mapping.vendor === undefined) {
-    warn(
-      `echeance apply: --vendor ${fr ? "est obligatoire (le registre n'a pas de colonne Fournisseur)" : "is required (the register has no Vendor column)"}.\n\n${APPLY_USAGE}`,
-    );
-    return 2;
-  }
-
-  const asOf = args.asOf ?? today();
-  const options: ApplyOptions = {
-    mode: rec.mode,
-    mapping: rec.mapping,
-    headers: table.headers,
-    asOf,
-    lang: args.lang,
-    firstRowNumber: table.headerRow + 1,
-    ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
-    defaults: {
-      ...(args.kind !== undefined ? { invoiceKind: args.kind } : {}),
-      ...(args.plan !== undefined ? { plan: args.plan } : {}),
-      ...(args.client !== undefined ? { clientType: args.client } : {}),
-    },
-  };
-  let applier;
-  try {
-    applier = prepareApply(options);
-  } catch (e) {
-    if (isEngineError(e)) {
-      warn(`echeance apply: ${e.text[args.lang]}`);
-      return 2;
-    }
-    throw e;
-  }
+  const { options, applier } = setup(args, table, io, args.explain !== undefined);
 
   if (args.explain !== undefined) {
     const index = args.explain - table.headerRow - 1;
@@ -327,69 +435,29 @@ export async function runApply(
     return 0;
   }
 
-  say(
-    `${fr ? "Registre" : "Register"} : ${args.input} (${table.sheetName}) — ${rec.mode === "invoices" ? (fr ? "factures" : "invoices") : fr ? "abonnements" : "subscriptions"}`,
-  );
-  say(`${fr ? "Colonnes" : "Columns"} : ${describeMapping(rec.mapping, table.headers, args.lang)}`);
-  if (rec.unrecognized.length > 0)
-    say(
-      `${fr ? "Colonnes non utilisées" : "Columns not used"} : ${rec.unrecognized.map((u) => u.header).join(", ")}`,
-    );
-
   const onProgress = progressBar(io, table.rows.length);
   const result: ApplyResult = await applyRegister(table.rows, options, {
     chunkSize: 5000,
     yieldFn: immediate,
     ...(onProgress ? { onProgress } : {}),
   });
-
-  let cells: OutputCell[][] = result.rows as OutputCell[][];
-  let asOfCell: string | undefined;
-  if (args.output === "formulas") {
-    // The as-of date goes in one cell beside the new headers; every formula refers to it.
-    const firstOut = table.headers.length;
-    // 0-based: outputs at firstOut…, then the "as of" label, then the date.
-    asOfCell = `$${columnLetters(firstOut + result.columns.length + 1)}$${table.headerRow}`;
-    cells = table.rows.map((row, i) => {
-      const f = rowFormulas(applier, row, i, {
-        sourceTopLeft: `A${table.headerRow}`,
-        outputFirstColumn: firstOut,
-        asOfRef: asOfCell as string,
-      });
-      const values = result.rows[i] ?? [];
-      return f.map((formula, j) =>
-        typeof formula === "string" && formula.startsWith("=")
-          ? { formula, result: values[j] ?? "" }
-          : formula,
-      );
-    });
-  }
+  const width = table.headers.length;
+  const cells: OutputCell[][] =
+    args.output === "formulas"
+      ? table.rows.map((row, i) =>
+          formulaCells(applier, row, i, table.headerRow, width, result.rows[i] ?? []),
+        )
+      : (result.rows as OutputCell[][]);
+  const after = asOfHeader(args, applier);
 
   try {
     if (/\.csv$/i.test(out)) {
       await writeCsv(out, table, loaded.csvSeparator ?? ";", result.columns, result.rows, args.lang);
+    } else if (loaded.workbook && loaded.worksheet) {
+      addOutputColumns(loaded.worksheet, table, width + 1, result.columns, cells, args.lang, after);
+      await loaded.workbook.xlsx.writeFile(out);
     } else {
-      const target =
-        loaded.workbook && loaded.worksheet
-          ? { wb: loaded.workbook, ws: loaded.worksheet, table }
-          : csvWorkbook(table);
-      addOutputColumns(
-        target.ws,
-        target.table,
-        target.table.headers.length + 1,
-        result.columns,
-        cells,
-        args.lang,
-      );
-      if (asOfCell !== undefined) {
-        const headerRow = target.ws.getRow(target.table.headerRow);
-        const col = target.table.headers.length + result.columns.length + 1;
-        headerRow.getCell(col).value = fr ? "Date d'arrêté" : "As of";
-        headerRow.getCell(col).font = { bold: true };
-        headerRow.getCell(col + 1).value = result.summary.asOf;
-        headerRow.getCell(col + 1).numFmt = "dd/mm/yyyy";
-      }
-      await target.wb.xlsx.writeFile(out);
+      await writeTableXlsx(out, table, result.columns, cells, args.lang, after);
     }
   } catch (e) {
     warn(
@@ -403,11 +471,62 @@ export async function runApply(
   return result.summary.computed > 0 ? 0 : 1;
 }
 
-function csvWorkbook(table: RegisterTable): {
-  wb: ExcelJS.Workbook;
-  ws: ExcelJS.Worksheet;
-  table: RegisterTable;
-} {
-  const { wb, ws } = workbookFromTable(table);
-  return { wb, ws, table: { ...table, headerRow: 1 } };
+/** The large-file path: one streaming pass, reading, computing and writing row by row. */
+async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<number> {
+  const fr = args.lang === "fr";
+  const say = (line: string): void => void io.stdout.write(`${line}\n`);
+  const warn = (line: string): void => void io.stderr.write(`${line}\n`);
+  let state: { applier: Applier; summary: SummaryBuilder; width: number; headerRow: number } | undefined;
+  let rows: number | undefined;
+  try {
+    rows = await streamRegister(
+      args.input,
+      out,
+      args.sheet,
+      {
+        begin: (table) => {
+          const { applier } = setup(args, table, io, false);
+          say(
+            fr
+              ? "Fichier volumineux : lecture et écriture en continu."
+              : "Large file: streaming read and write.",
+          );
+          state = {
+            applier,
+            summary: new SummaryBuilder(applier),
+            width: table.headers.length,
+            headerRow: table.headerRow,
+          };
+          return { columns: applier.columns, after: asOfHeader(args, applier) };
+        },
+        row: (values, index) => {
+          const st = state as NonNullable<typeof state>;
+          const r = st.applier.computeRow(values, index);
+          st.summary.add(r, index, values);
+          return args.output === "formulas"
+            ? formulaCells(st.applier, values, index, st.headerRow, st.width, r.values)
+            : (r.values as OutputCell[]);
+        },
+      },
+      args.lang,
+      io.isTTY ? (n) => void io.stderr.write(`\r${n} ${fr ? "lignes" : "rows"}…`) : undefined,
+    );
+  } catch (e) {
+    await fs.rm(out, { force: true });
+    if (e instanceof Stop) throw e;
+    warn(`echeance apply: ${args.input} → ${out}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  if (io.isTTY) io.stderr.write("\n");
+  if (rows === undefined || state === undefined) {
+    await fs.rm(out, { force: true });
+    warn(
+      `echeance apply: ${fr ? "feuille introuvable ou vide" : "sheet not found or empty"}${args.sheet ? ` : ${args.sheet}` : ""}.`,
+    );
+    return args.sheet ? 2 : 1;
+  }
+  const summary = state.summary.build(false);
+  say(formatSummary(summary, args.lang));
+  say(`${fr ? "Résultat écrit dans" : "Written to"} ${out}`);
+  return summary.computed > 0 ? 0 : 1;
 }

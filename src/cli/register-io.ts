@@ -211,38 +211,173 @@ export function addOutputColumns(
   columns: readonly OutputColumn[],
   outputs: readonly (readonly OutputCell[])[],
   lang: Language,
+  after: readonly (string | number)[] = [],
 ): void {
-  const header = ws.getRow(table.headerRow);
+  writeHeaderCells(ws.getRow(table.headerRow), firstColumn - 1, { columns, after }, lang);
   columns.forEach((c, j) => {
-    const cell = header.getCell(firstColumn + j);
-    cell.value = c.header[lang];
-    cell.font = { bold: true };
     const col = ws.getColumn(firstColumn + j);
     if (c.format !== "text") col.numFmt = NUMBER_FORMATS[c.format];
     col.width = c.format === "text" ? 48 : 16;
   });
   outputs.forEach((values, i) => {
     const row = ws.getRow(table.headerRow + 1 + i);
-    values.forEach((v, j) => {
-      const cell = row.getCell(firstColumn + j);
-      const format = columns[j]?.format ?? "text";
-      if (typeof v === "object") {
-        cell.value = {
-          formula: v.formula.replace(/^=/, ""),
-          result: v.result === "" ? undefined : v.result,
-        } as ExcelJS.CellFormulaValue;
-      } else cell.value = v === "" ? null : v;
-      if (format !== "text") cell.numFmt = NUMBER_FORMATS[format];
-    });
+    values.forEach((v, j) => setOutputCell(row.getCell(firstColumn + j), v, columns[j]?.format ?? "text"));
   });
 }
 
-/** A new workbook holding a CSV register (cells as read) — the base of the xlsx written for a CSV input. */
-export function workbookFromTable(table: RegisterTable): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(table.sheetName.slice(0, 31) || "Registre");
-  ws.addRow(table.headers.map((h) => cellText(h)));
-  ws.getRow(1).font = { bold: true };
-  for (const r of table.rows) ws.addRow(r.map((v) => (v === "" ? null : v)));
-  return { wb, ws };
+// ---- streaming (large registers) --------------------------------------------------------------
+
+/** What a streaming pass does with the register sheet: told its header row, then asked for each data row's new cells. */
+export interface StreamHandler {
+  /** The register's header row; returns the header cells to append to it (new column titles…). */
+  begin(table: { readonly sheetName: string; readonly headerRow: number; readonly headers: CellValue[] }): {
+    readonly columns: readonly OutputColumn[];
+    /** Extra header cells after the new columns (e.g. the as-of label and date for formulas). */
+    readonly after?: readonly (string | number)[];
+  };
+  /** A data row (0-based index among data rows) → the cells to append. */
+  row(values: CellValue[], index: number): readonly OutputCell[];
+}
+
+function setOutputCell(cell: ExcelJS.Cell, v: OutputCell, format: OutputColumn["format"]): void {
+  if (typeof v === "object") {
+    cell.value = {
+      formula: v.formula.replace(/^=/, ""),
+      result: v.result === "" ? undefined : v.result,
+    } as ExcelJS.CellFormulaValue;
+  } else cell.value = v === "" ? null : v;
+  if (format !== "text") cell.numFmt = NUMBER_FORMATS[format];
+}
+
+/**
+ * Copies a workbook sheet by sheet, row by row (exceljs streaming reader → streaming writer), adding
+ * the new columns to the register sheet. Keeps every sheet's values and cell styles (number formats,
+ * fonts…); column widths, merged cells and other sheet-level features are not carried over. Memory
+ * stays flat whatever the number of rows. Returns the number of data rows seen, or undefined when the
+ * register sheet was not found.
+ */
+export async function streamRegister(
+  input: string,
+  output: string,
+  sheet: string | undefined,
+  handler: StreamHandler,
+  lang: Language,
+  onRows?: (rows: number) => void,
+): Promise<number | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  let targetDone = false;
+  let dataRows: number | undefined;
+  let sheetIndex = 0;
+  for await (const wsReader of reader) {
+    const name = (wsReader as unknown as { name: string }).name;
+    const isTarget =
+      !targetDone && (sheet === undefined ? sheetIndex === 0 : name.toLowerCase() === sheet.toLowerCase());
+    sheetIndex += 1;
+    const ws = writer.addWorksheet(name);
+    let headerRow = 0;
+    let width = 0;
+    let columns: readonly OutputColumn[] = [];
+    let count = 0;
+    for await (const row of wsReader as unknown as AsyncIterable<ExcelJS.Row>) {
+      const out = ws.getRow(row.number);
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const target = out.getCell(col);
+        target.value = cell.value;
+        if (cell.style && Object.keys(cell.style).length > 0) target.style = cell.style;
+      });
+      if (isTarget) {
+        const values = rowValues(row);
+        if (headerRow === 0 && values.some((v) => v !== "")) {
+          headerRow = row.number;
+          const headers = trimTrailing(values);
+          width = headers.length;
+          const begun = handler.begin({ sheetName: name, headerRow, headers });
+          columns = begun.columns;
+          writeHeaderCells(out, width, begun, lang);
+        } else if (headerRow !== 0) {
+          const cells = handler.row(values.slice(0, width), row.number - headerRow - 1);
+          cells.forEach((v, j) => setOutputCell(out.getCell(width + 1 + j), v, columns[j]?.format ?? "text"));
+          count += 1;
+          if (onRows && count % 5000 === 0) onRows(count);
+        }
+      }
+      out.commit();
+    }
+    if (isTarget) {
+      targetDone = true;
+      dataRows = count;
+    }
+    ws.commit();
+  }
+  await writer.commit();
+  return dataRows;
+}
+
+/** The new columns' titles and the extra header cells, after the register's `width` columns. */
+function writeHeaderCells(
+  out: ExcelJS.Row,
+  width: number,
+  begun: ReturnType<StreamHandler["begin"]>,
+  lang: Language,
+): void {
+  begun.columns.forEach((c, j) => {
+    const cell = out.getCell(width + 1 + j);
+    cell.value = c.header[lang];
+    cell.font = { bold: true };
+  });
+  (begun.after ?? []).forEach((v, k) => {
+    const cell = out.getCell(width + 1 + begun.columns.length + k);
+    cell.value = v;
+    if (typeof v === "number") cell.numFmt = NUMBER_FORMATS.date;
+    else cell.font = { bold: true };
+  });
+}
+
+/** Writes a register held in memory (a CSV's) and its new columns as an xlsx, with the streaming writer. */
+export async function writeTableXlsx(
+  output: string,
+  table: RegisterTable,
+  columns: readonly OutputColumn[],
+  outputs: readonly (readonly OutputCell[])[],
+  lang: Language,
+  after: readonly (string | number)[] = [],
+): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const ws = writer.addWorksheet(table.sheetName.slice(0, 31) || "Registre");
+  const width = table.headers.length;
+  const header = ws.getRow(1);
+  table.headers.forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = cellText(h);
+    cell.font = { bold: true };
+  });
+  writeHeaderCells(header, width, { columns, after }, lang);
+  header.commit();
+  table.rows.forEach((r, i) => {
+    const row = ws.getRow(i + 2);
+    r.forEach((v, c) => {
+      if (v !== "" && v !== null && v !== undefined) row.getCell(c + 1).value = v;
+    });
+    (outputs[i] ?? []).forEach((v, j) =>
+      setOutputCell(row.getCell(width + 1 + j), v, columns[j]?.format ?? "text"),
+    );
+    row.commit();
+  });
+  ws.commit();
+  await writer.commit();
 }
