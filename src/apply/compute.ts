@@ -258,23 +258,25 @@ export class Applier {
     const client = this.client(row);
     const costs = this.amount(row, "recoveryCosts", false);
 
+    if (paidAmount !== undefined && paidAmount.gt(0) && paid === undefined) {
+      throw new RowProblem("paidDate", {
+        en: `an amount paid of ${formatMoney(paidAmount, "en")} needs its payment date.`,
+        fr: `un montant payé de ${formatMoney(paidAmount, "fr")} demande sa date de paiement.`,
+      });
+    }
+    // An amount paid below the amount is a partial payment on the paid date: interest runs on the
+    // balance up to the as-of date. At or above the amount (or no such column), a full payment.
     const partialAmount = paidAmount !== undefined && paidAmount.lt(amount) ? paidAmount : undefined;
     const partial = partialAmount !== undefined;
     let end: Day;
     let payments: Payment[] = [];
     let outstanding = amount;
-    if (partialAmount !== undefined) {
-      if (partialAmount.gt(0)) {
-        if (paid === undefined) {
-          throw new RowProblem("paidDate", {
-            en: `an amount paid of ${formatMoney(partialAmount, "en")} needs its payment date.`,
-            fr: `un montant payé de ${formatMoney(partialAmount, "fr")} demande sa date de paiement.`,
-          });
-        }
-        payments = [{ date: paid, amount: partialAmount }];
-        outstanding = amount.minus(partialAmount);
-        end = paid > this.asOf ? paid : this.asOf;
-      } else end = this.asOf;
+    if (partialAmount !== undefined && partialAmount.gt(0) && paid !== undefined) {
+      payments = [{ date: paid, amount: partialAmount }];
+      outstanding = amount.minus(partialAmount);
+      end = paid > this.asOf ? paid : this.asOf;
+    } else if (partial) {
+      end = this.asOf; // "Montant payé" of 0: unpaid
     } else {
       end = paid ?? this.asOf;
       if (paid !== undefined) outstanding = new Decimal(0);

@@ -144,6 +144,7 @@ describe("bad rows", () => {
     ["F-5", "2025-01-10", 100, "", "", "", "Cadeau"],
     ["F-6", "2025-01-10", 100, "", "", 50, ""],
     ["F-7", "", 100, "", "", "", ""],
+    ["F-8", "2025-01-10", 100, "", "", 100, ""],
   ];
 
   it("each bad row says its row and column, and the other rows still compute", () => {
@@ -164,10 +165,14 @@ describe("bad rows", () => {
       /^Ligne 7, colonne « Payé le » : un montant payé de 50,00 € demande sa date de paiement/,
     );
     expect(statuses[6]).toMatch(/^Ligne 8, colonne « Date facture » : .*obligatoire/);
+    // Paid in full, but when? Without the date the interest cannot be counted.
+    expect(statuses[7]).toMatch(
+      /^Ligne 9, colonne « Payé le » : un montant payé de 100,00 € demande sa date de paiement/,
+    );
     // An error row has blank figures: no NaN, no undefined reaches a cell.
     expect(r.rows[1]?.slice(0, 5)).toEqual(["", "", "", "", ""]);
     expect(r.summary.computed).toBe(1);
-    expect(r.summary.errors).toBe(6);
+    expect(r.summary.errors).toBe(7);
   });
 
   it("counts rows from the sheet row given for the first data row", () => {
