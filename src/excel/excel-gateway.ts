@@ -42,7 +42,11 @@ type Cell = boolean | string | number;
  * - `suspendApiCalculationUntilNextSync` (ExcelApi 1.6) while writing, then one recalculation;
  * - named table columns (`columns.add` name, ExcelApi 1.4), else the header cell is written.
  * Blocks are addressed in A1 notation, so nothing depends on `getRangeByIndexes` (ExcelApi 1.7).
- * Data is written only inside the source's existing rows: never `rows.add`.
+ * Data is written only inside the source's existing rows: never `rows.add` (and nothing below a table,
+ * where `getRowsBelow` would be the way).
+ * Not verified inside real Excel (no Excel here): whether `columns.add` on a table whose right-hand
+ * neighbour cells hold data shifts them or overwrites them. The pane counts those cells as "would be
+ * replaced" and asks first either way.
  */
 export class ExcelGateway implements WorkbookGateway {
   readonly host = "excel" as const;

@@ -81,6 +81,17 @@ export function demoWorkbook(): MemoryWorkbook {
     rowCount: subs.length,
     columnCount: 5,
   });
+  // Input formats as an accountant's workbook has them: dates as dates, amounts in euros.
+  const invoices = DEMO_INVOICE_ROWS + 1;
+  for (let r = 1; r < invoices; r++) {
+    wb.setNumberFormat(DEMO_INVOICE_SHEET, r, 3, "dd/mm/yyyy");
+    wb.setNumberFormat(DEMO_INVOICE_SHEET, r, 4, '#,##0.00 "€"');
+    wb.setNumberFormat(DEMO_INVOICE_SHEET, r, 5, "dd/mm/yyyy");
+  }
+  for (let r = 1; r < subs.length; r++) {
+    wb.setNumberFormat(DEMO_SUBSCRIPTION_SHEET, r, 3, "dd/mm/yyyy");
+    wb.setNumberFormat(DEMO_SUBSCRIPTION_SHEET, r, 4, "dd/mm/yyyy");
+  }
   wb.select(DEMO_INVOICE_SHEET, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
   return wb;
 }

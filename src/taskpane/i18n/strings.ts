@@ -69,8 +69,8 @@ export const STRINGS = {
     phaseValues: (done: number, total: number) => `Écriture des valeurs : ${done} / ${total} lignes`,
     phaseFormats: (done: number, total: number) => `Mise en forme : ${done} / ${total} lignes`,
     progressLabel: "Progression de l'application",
-    done: (rows: number, columns: number) =>
-      `${rows} ligne(s) écrites dans ${columns} nouvelle(s) colonne(s).`,
+    done: (rows: number, columns: number, added: number) =>
+      `${rows} ligne(s) écrites dans ${columns} colonne(s), dont ${added} nouvelle(s).`,
     cancelled: (rows: number) => `Annulé : ${rows} ligne(s) écrites avant l'arrêt.`,
     cancelledBeforeWrite: "Annulé avant toute écriture.",
     confirmTitle: "Remplacer des cellules ?",
@@ -156,7 +156,8 @@ export const STRINGS = {
     phaseValues: (done: number, total: number) => `Writing values: ${done} / ${total} rows`,
     phaseFormats: (done: number, total: number) => `Formatting: ${done} / ${total} rows`,
     progressLabel: "Apply progress",
-    done: (rows: number, columns: number) => `${rows} row(s) written in ${columns} new column(s).`,
+    done: (rows: number, columns: number, added: number) =>
+      `${rows} row(s) written in ${columns} column(s), ${added} of them new.`,
     cancelled: (rows: number) => `Cancelled: ${rows} row(s) written before stopping.`,
     cancelledBeforeWrite: "Cancelled before anything was written.",
     confirmTitle: "Replace cells?",

@@ -98,7 +98,7 @@ export function ApplyPanel({
         >
           <MessageBarBody>
             <MessageBarTitle>
-              {st.cancelled ? s.cancelled(st.rows) : s.done(st.rows, st.columns)}
+              {st.cancelled ? s.cancelled(st.rows) : s.done(st.rows, st.columns, st.added)}
             </MessageBarTitle>
             {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
             <div className={styles.summary}>{st.summary}</div>

@@ -15,6 +15,7 @@ export type RunState =
       readonly phase: "done";
       readonly rows: number;
       readonly columns: number;
+      readonly added: number;
       readonly cancelled: boolean;
       readonly errors: number;
       readonly summary: string;
@@ -72,6 +73,7 @@ export function useApplyRun(
             phase: "done",
             rows: 0,
             columns: 0,
+            added: 0,
             cancelled: true,
             errors: 0,
             summary: strings.cancelledBeforeWrite,
@@ -89,7 +91,8 @@ export function useApplyRun(
         setState({
           phase: "done",
           rows: outcome.rowsWritten,
-          columns: placements.filter((p) => !p.existing).length,
+          columns: placements.length,
+          added: placements.filter((p) => !p.existing).length,
           cancelled: outcome.cancelled,
           errors: result.summary.errors,
           summary: formatSummary(result.summary, lang),

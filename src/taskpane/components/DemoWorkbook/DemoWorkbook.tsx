@@ -26,6 +26,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   cell: { whiteSpace: "nowrap" },
   rowHead: { color: tokens.colorNeutralForeground3 },
 });
@@ -76,7 +77,7 @@ export function DemoWorkbook({
         ))}
       </TabList>
       <div className={styles.scroller} tabIndex={0} role="region" aria-label={s.demoGrid(sheet)}>
-        <Table size="extra-small" aria-label={s.demoGrid(sheet)}>
+        <Table size="extra-small" aria-label={s.demoGrid(sheet)} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.rowHead}>#</TableHeaderCell>

@@ -24,6 +24,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  // Fluent's table is fixed-layout at 100 %: let columns take their content's width and scroll instead.
+  table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   cell: { whiteSpace: "nowrap" },
   error: { color: tokens.colorPaletteRedForeground1, whiteSpace: "normal", minWidth: "16em" },
 });
@@ -54,7 +56,12 @@ export function PreviewTable({
     <div>
       <Caption1>{s.previewCaption(result.rows.length, source.rows.length)}</Caption1>
       <div className={styles.scroller} tabIndex={0} role="region" aria-label={s.previewRegion}>
-        <Table size="extra-small" aria-label={s.previewRegion} data-testid="preview-table">
+        <Table
+          size="extra-small"
+          aria-label={s.previewRegion}
+          data-testid="preview-table"
+          className={styles.table}
+        >
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.cell}>
