@@ -6,6 +6,7 @@ import {
   invalidInput,
   tryDayFromYmd,
   type Day,
+  type Language,
   type Payment,
 } from "../engine";
 
@@ -37,11 +38,16 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "a non-finite number";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (Array.isArray(value)) return "a range";
+function describe(value: unknown, lang: Language = "en"): string {
+  const fr = lang === "fr";
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return fr ? `« ${shown} »` : `"${shown}"`;
+  }
+  if (typeof value === "number")
+    return Number.isFinite(value) ? String(value) : fr ? "un nombre non fini" : "a non-finite number";
+  if (typeof value === "boolean") return value ? (fr ? "VRAI" : "TRUE") : fr ? "FAUX" : "FALSE";
+  if (Array.isArray(value)) return fr ? "une plage" : "a range";
   return typeof value;
 }
 
@@ -50,18 +56,28 @@ const DATE_EXPECTED = {
   fr: "une date (date Excel, 2025-03-31 ou 31/03/2025)",
 };
 
-function badDate(arg: string, value: unknown, why?: string): EngineError {
+const NO_SUCH_DAY = {
+  en: "that day does not exist in the calendar",
+  fr: "ce jour n'existe pas dans le calendrier",
+};
+const PHANTOM = {
+  en: "29 February 1900 does not exist (Excel's 1900 leap-year bug)",
+  fr: "le 29 février 1900 n'existe pas (bogue de l'année 1900 d'Excel)",
+};
+
+function badDate(arg: string, value: unknown, why?: { en: string; fr: string }): EngineError {
   return invalidInput(
     arg,
-    `${arg}: ${describe(value)} is not ${DATE_EXPECTED.en}${why ? `: ${why}` : ""}.`,
-    `${arg} : ${describe(value)} n'est pas ${DATE_EXPECTED.fr}${why ? ` : ${why}` : ""}.`,
+    `${arg}: ${describe(value)} is not ${DATE_EXPECTED.en}${why ? `: ${why.en}` : ""}.`,
+    `${arg} : ${describe(value, "fr")} n'est pas ${DATE_EXPECTED.fr}${why ? ` : ${why.fr}` : ""}.`,
   );
 }
 
 /** Parses a date given as text: ISO `2025-03-31`, French `31/03/2025` (also with - or . and 2-digit years). */
 export function parseDateText(text: string): Day | "invalid" | "not-a-date" {
   const s = text.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  let m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) return tryDayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) ?? "invalid";
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
   if (m) {
@@ -88,12 +104,12 @@ export function readDateTime(value: unknown, arg: string): { day: Day; fraction:
         `${arg} : ${value} est hors des dates Excel (1 = 1900-01-01 à ${MAX_SERIAL} = 9999-12-31).`,
       );
     }
-    if (Math.floor(value) === PHANTOM_LEAP_DAY) throw badDate(arg, value, "29 February 1900 does not exist (Excel's 1900 leap-year bug)");
+    if (Math.floor(value) === PHANTOM_LEAP_DAY) throw badDate(arg, value, PHANTOM);
     return { day: serialToDay(value), fraction: value - Math.floor(value) };
   }
   if (typeof value === "string") {
     const parsed = parseDateText(value);
-    if (parsed === "invalid") throw badDate(arg, value, "that day does not exist in the calendar");
+    if (parsed === "invalid") throw badDate(arg, value, NO_SUCH_DAY);
     if (parsed === "not-a-date") {
       const asNumber = Number(value.trim().replace(",", "."));
       if (value.trim() !== "" && Number.isFinite(asNumber)) return readDateTime(asNumber, arg);
@@ -121,10 +137,17 @@ export function requireDate(value: unknown, arg: string): Day {
 }
 
 export function missing(arg: string, expected: { en: string; fr: string }): EngineError {
-  return invalidInput(arg, `${arg} is required: expected ${expected.en}.`, `${arg} est obligatoire : attendu ${expected.fr}.`);
+  return invalidInput(
+    arg,
+    `${arg} is required: expected ${expected.en}.`,
+    `${arg} est obligatoire : attendu ${expected.fr}.`,
+  );
 }
 
-const AMOUNT_EXPECTED = { en: "an amount in euros (1234.56 or 1 234,56 €)", fr: "un montant en euros (1234.56 ou 1 234,56 €)" };
+const AMOUNT_EXPECTED = {
+  en: "an amount in euros (1234.56 or 1 234,56 €)",
+  fr: "un montant en euros (1234.56 ou 1 234,56 €)",
+};
 
 /**
  * Parses an amount typed as text: French (`1 234,56 €`, with spaces, no-break or narrow no-break
@@ -143,8 +166,10 @@ export function parseAmountText(text: string): Decimal | undefined {
     s = s.slice(1);
   }
   s = s.replace(/^€|€$/g, "");
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, "").replace(",", "."); // 1.234,56
-  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, ""); // 1,234.56
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s))
+    s = s.replace(/\./g, "").replace(",", "."); // 1.234,56
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
+    s = s.replace(/,/g, ""); // 1,234.56
   else if (/^\d+,\d+$/.test(s)) s = s.replace(",", "."); // 1234,56
   if (!/^\d+(\.\d+)?$/.test(s) || s.length > 30) return undefined;
   const d = new Decimal(s);
@@ -154,17 +179,32 @@ export function parseAmountText(text: string): Decimal | undefined {
 export function readAmount(value: unknown, arg: string): Decimal | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw invalidInput(arg, `${arg}: not a finite number.`, `${arg} : nombre non fini.`);
-    if (Math.abs(value) > 1e15) throw invalidInput(arg, `${arg}: ${value} is too large for an amount.`, `${arg} : ${value} est trop grand pour un montant.`);
+    if (!Number.isFinite(value))
+      throw invalidInput(arg, `${arg}: not a finite number.`, `${arg} : nombre non fini.`);
+    if (Math.abs(value) > 1e15)
+      throw invalidInput(
+        arg,
+        `${arg}: ${value} is too large for an amount.`,
+        `${arg} : ${value} est trop grand pour un montant.`,
+      );
     // The shortest decimal that prints as this double: 0.1 stays 0.1, not 0.1000000000000000055…
     return new Decimal(String(value));
   }
   if (typeof value === "string") {
     const d = parseAmountText(value);
-    if (d === undefined) throw invalidInput(arg, `${arg}: ${describe(value)} is not ${AMOUNT_EXPECTED.en}.`, `${arg} : ${describe(value)} n'est pas ${AMOUNT_EXPECTED.fr}.`);
+    if (d === undefined)
+      throw invalidInput(
+        arg,
+        `${arg}: ${describe(value)} is not ${AMOUNT_EXPECTED.en}.`,
+        `${arg} : ${describe(value, "fr")} n'est pas ${AMOUNT_EXPECTED.fr}.`,
+      );
     return d;
   }
-  throw invalidInput(arg, `${arg}: ${describe(value)} is not ${AMOUNT_EXPECTED.en}.`, `${arg} : ${describe(value)} n'est pas ${AMOUNT_EXPECTED.fr}.`);
+  throw invalidInput(
+    arg,
+    `${arg}: ${describe(value)} is not ${AMOUNT_EXPECTED.en}.`,
+    `${arg} : ${describe(value, "fr")} n'est pas ${AMOUNT_EXPECTED.fr}.`,
+  );
 }
 
 export function requireAmount(value: unknown, arg: string): Decimal {
@@ -177,7 +217,11 @@ export function readText(value: unknown, arg: string): string | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw invalidInput(arg, `${arg}: ${describe(value)} is not text.`, `${arg} : ${describe(value)} n'est pas du texte.`);
+  throw invalidInput(
+    arg,
+    `${arg}: ${describe(value)} is not text.`,
+    `${arg} : ${describe(value, "fr")} n'est pas du texte.`,
+  );
 }
 
 export function requireText(value: unknown, arg: string, expected: { en: string; fr: string }): string {
@@ -199,7 +243,8 @@ function asRows(value: unknown): unknown[][] {
 export function readPayments(value: unknown, arg = "payments"): Payment[] {
   if (isBlank(value)) return [];
   const rows = asRows(value);
-  if (rows.length > 10000) throw invalidInput(arg, `${arg}: at most 10,000 payments.`, `${arg} : 10 000 paiements au plus.`);
+  if (rows.length > 10000)
+    throw invalidInput(arg, `${arg}: at most 10,000 payments.`, `${arg} : 10 000 paiements au plus.`);
   const out: Payment[] = [];
   rows.forEach((row, i) => {
     if (row.every(isBlank)) return;

@@ -75,18 +75,9 @@ export function formatMoney(amount: Decimal | number, lang: Language): string {
 
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 
-/**
- * The cell-values parser words its "why" in English in both languages; the register statuses are
- * read by French accountants, so the two known phrases are translated here.
- */
+/** French quotation marks around the values quoted back in French statuses. */
 function frenchMessage(fr: string): string {
-  return fr
-    .replace("that day does not exist in the calendar", "ce jour n'existe pas dans le calendrier")
-    .replace(
-      "29 February 1900 does not exist (Excel's 1900 leap-year bug)",
-      "le 29 février 1900 n'existe pas (bogue de l'année 1900 d'Excel)",
-    )
-    .replace(/"([^"]*)"/g, "« $1 »");
+  return fr.replace(/"([^"]*)"/g, "« $1 »");
 }
 
 interface InvoiceComputation {

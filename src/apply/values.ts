@@ -2,7 +2,6 @@ import {
   DEFAULT_SETTINGS,
   resolveVendor,
   SHIPPED_REGISTRY,
-  type ClientType,
   type Settings,
   type VendorProfile,
   type VendorRegistry,
@@ -15,34 +14,8 @@ import { normalizeHeader } from "./headers";
  * (case-insensitive); anything else unknown is passed on so the engine's error lists the valid ids.
  */
 
-const CLIENT_WORDS: Record<string, ClientType> = {};
-for (const w of [
-  "pro",
-  "professionnel",
-  "professionnelle",
-  "professional",
-  "entreprise",
-  "societe",
-  "business",
-  "b2b",
-])
-  CLIENT_WORDS[w] = "pro";
-for (const w of [
-  "consumer",
-  "consommateur",
-  "consommatrice",
-  "particulier",
-  "particuliere",
-  "individual",
-  "private",
-  "b2c",
-])
-  CLIENT_WORDS[w] = "consumer";
-
-/** A client type cell: pro / consumer and their French and English synonyms; undefined when unknown. */
-export function clientTypeFromText(text: string): ClientType | undefined {
-  return CLIENT_WORDS[normalizeHeader(text)];
-}
+// Client types are read as the custom functions read them: one word list for both.
+export { clientTypeFromText } from "../adapter/client-type";
 
 /** Words → candidate ids, the first one the vendor has wins. */
 const KIND_WORDS: Record<string, readonly string[]> = {

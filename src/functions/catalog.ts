@@ -33,6 +33,7 @@ import {
   requireDate,
   requireText,
 } from "../adapter/cell-values";
+import { clientTypeFromText } from "../adapter/client-type";
 import { getFunctionContext, resolveVendorCached, type FunctionContext } from "./context";
 import { FUNCTION_SIGNATURES, findSignature, type FunctionSignature } from "./signatures";
 
@@ -49,21 +50,10 @@ export type Outcome =
   | { readonly ok: true; readonly value: FunctionValue; readonly explanation?: Explanation }
   | { readonly ok: false; readonly code: ExcelErrorCode; readonly message: string };
 
-const CLIENT_ALIASES: Record<string, ClientType> = {
-  pro: "pro",
-  professional: "pro",
-  professionnel: "pro",
-  b2b: "pro",
-  consumer: "consumer",
-  consommateur: "consumer",
-  particulier: "consumer",
-  b2c: "consumer",
-};
-
 function readClient(value: unknown): ClientType {
   const text = readText(value, "clientType");
   if (text === undefined) return "pro";
-  const client = CLIENT_ALIASES[text.toLowerCase()];
+  const client = clientTypeFromText(text);
   if (!client)
     throw invalidInput(
       "clientType",
