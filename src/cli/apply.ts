@@ -1,6 +1,5 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import {
   applyRegister,
   columnLetters,
@@ -22,26 +21,19 @@ import { dayToSerial } from "../adapter/cell-values";
 import { isEngineError, type ClientType, type Language } from "../engine";
 import {
   addOutputColumns,
-  pickWorksheet,
-  readCsv,
+  readRegister,
   streamRegister,
-  tableFromWorksheet,
   writeCsv,
   writeTableXlsx,
+  type LoadedRegister,
   type OutputCell,
-  type RegisterTable,
 } from "./register-io";
+import { UsageError, type CliIo } from "./io";
 
 /**
  * `echeance apply`: applies a vendor's terms to a register file (xlsx or csv) and writes a copy with
  * the new columns to the right. The input file is only read.
  */
-
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  isTTY: boolean;
-}
 
 export const APPLY_USAGE = `Usage: echeance apply INPUT.xlsx|INPUT.csv --vendor ID [options]
 
@@ -86,8 +78,6 @@ interface ApplyArgs {
   stream?: boolean;
   help: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): ApplyArgs {
   const args: Partial<ApplyArgs> & { output: "values" | "formulas"; lang: Language; help: boolean } = {
@@ -197,23 +187,8 @@ function defaultOutput(input: string): string {
   return path.join(dir, `${base}.echeance.xlsx`);
 }
 
-interface LoadedRegister {
-  table: RegisterTable;
-  /** The in-memory workbook holding the register (xlsx input), or undefined for CSV. */
-  workbook?: ExcelJS.Workbook;
-  worksheet?: ExcelJS.Worksheet;
-  csvSeparator?: string;
-}
-
-async function load(args: ApplyArgs): Promise<LoadedRegister> {
-  if (/\.(csv|txt)$/i.test(args.input)) {
-    const csv = await readCsv(args.input);
-    return { table: csv, csvSeparator: csv.separator };
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(args.input);
-  const ws = pickWorksheet(wb, args.sheet);
-  return { table: tableFromWorksheet(ws), workbook: wb, worksheet: ws };
+function load(args: ApplyArgs): Promise<LoadedRegister> {
+  return readRegister(args.input, args.sheet);
 }
 
 function progressBar(io: CliIo, total: number): ((p: { done: number; total: number }) => void) | undefined {
@@ -356,10 +331,7 @@ function asOfHeader(args: ApplyArgs, applier: Applier): (string | number)[] {
 }
 
 /** `echeance apply …`: returns the exit code (0 computed, 1 nothing computed, 2 usage). */
-export async function runApply(
-  argv: string[],
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY: boolean },
-): Promise<number> {
+export async function runApply(argv: string[], io: CliIo): Promise<number> {
   let args: ApplyArgs;
   try {
     args = parseArgs(argv);

@@ -3,7 +3,8 @@ import { type Explanation, type Language } from "../engine";
 import { evaluate, formatValue, type FunctionValue } from "../functions/catalog";
 import { getFunctionContext, setFunctionContext } from "../functions/context";
 import { findSignature } from "../functions/signatures";
-import type { CliIo } from "./io";
+import { UsageError, type CliIo } from "./io";
+
 
 /**
  * `echeance fn FUNCTION ARG…`: one CGV function evaluated through the same catalog Excel uses.
@@ -23,8 +24,6 @@ function dateSerial(text: string): number | undefined {
   const day = parseDateText(text);
   return typeof day === "number" ? dayToSerial(day) : undefined;
 }
-
-export class UsageError extends Error {}
 
 /** One command-line argument as the cell value Excel would pass. */
 export function argumentValue(arg: string, position: number): unknown {

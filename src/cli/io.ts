@@ -4,3 +4,6 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   readonly isTTY: boolean;
 }
+
+/** A command-line mistake: the command prints it with its usage and exits 2. */
+export class UsageError extends Error {}

@@ -1,5 +1,7 @@
-import { FN_USAGE, runFn, UsageError } from "./fn";
-import type { CliIo } from "./io";
+import { runApply } from "./apply";
+import { FN_USAGE, runFn } from "./fn";
+import { UsageError, type CliIo } from "./io";
+import { REPORT_USAGE, runReport } from "./report";
 
 /** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register. */
 
@@ -14,6 +16,9 @@ Commands:
   echeance apply INPUT.xlsx|INPUT.csv --vendor ID [options]
       Applies a vendor's terms to a register of invoices or subscriptions.
       Run "echeance apply --help" for its options.
+  echeance report INPUT.xlsx|INPUT.csv --closing YYYY-MM-DD --kind received|issued [options]
+      The payment-delay table of Code de commerce D441-6 and an aging view.
+      Run "echeance report --help" for its options.
   echeance --version
 
 ${FN_USAGE}`;
@@ -22,6 +27,8 @@ type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   fn: runFn,
+  apply: runApply,
+  report: runReport,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -43,7 +50,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`${e.message}\n\n${command === "fn" ? FN_USAGE : USAGE}\n`);
+      const usage = command === "fn" ? FN_USAGE : command === "report" ? REPORT_USAGE : USAGE;
+      io.stderr.write(`echeance ${command}: ${e.message}\n\n${usage}\n`);
       return 2;
     }
     throw e;

@@ -84,6 +84,26 @@ export function pickWorksheet(wb: ExcelJS.Workbook, sheet: string | undefined): 
   return ws;
 }
 
+export interface LoadedRegister {
+  readonly table: RegisterTable;
+  /** The in-memory workbook holding the register (xlsx input), or undefined for CSV. */
+  readonly workbook?: ExcelJS.Workbook;
+  readonly worksheet?: ExcelJS.Worksheet;
+  readonly csvSeparator?: string;
+}
+
+/** Reads a register file, xlsx (the named or first sheet) or csv, for `apply` and `report`. */
+export async function readRegister(file: string, sheet: string | undefined): Promise<LoadedRegister> {
+  if (/\.(csv|txt)$/i.test(file)) {
+    const csv = await readCsv(file);
+    return { table: csv, csvSeparator: csv.separator };
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = pickWorksheet(wb, sheet);
+  return { table: tableFromWorksheet(ws), workbook: wb, worksheet: ws };
+}
+
 // ---- CSV --------------------------------------------------------------------------------------
 
 /** Splits CSV text (RFC 4180 quoting) with the given separator. */

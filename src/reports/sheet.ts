@@ -106,7 +106,8 @@ export function delayTableSheet(report: RegisterReport): SheetMatrix {
   ];
   if (report.errors.length > 0) {
     rows.push([], [text(`${report.errors.length} ligne(s) du registre non prises en compte :`, true)]);
-    for (const e of report.errors.slice(0, 50)) rows.push([text(`Ligne ${e.row}`), text(e.message)]);
+    // Each message already names its sheet row and column.
+    for (const e of report.errors.slice(0, 50)) rows.push([text(e.message)]);
   }
   return rows;
 }

@@ -1,3 +1,4 @@
+import { HEADERS, ROWS } from "../fixtures/reports/register";
 import { iso, type Decimal } from "../../src/engine";
 import {
   bandOf,
@@ -12,36 +13,6 @@ import {
  * The D441-6 I table worked by hand from a register closed on 31 December 2025. Days past due at
  * closing = closing − due date; bands 0 (not yet due, for information) | 1–30 | 31–60 | 61–90 | 91+.
  */
-
-const HEADERS = [
-  "N° facture",
-  "Fournisseur",
-  "Date facture",
-  "Échéance",
-  "Montant TTC",
-  "Date de paiement",
-  "Montant payé",
-  "Litige",
-];
-// prettier-ignore
-const ROWS = [
-  ["F1", "omi", "", "31/12/2025", 1000, "", "", ""],               // 0 days: due on closing day → "0 jour"
-  ["F2", "omi", "", "2026-01-15", 500, "", "", ""],                // not yet due → "0 jour"
-  ["F3", "omi", "", "2025-12-01", 1200, "", "", ""],               // 30 days → 1–30
-  ["F4", "omi", "", "2025-11-30", 800, "", "", ""],                // 31 days → 31–60
-  ["F5", "omi", "", "2025-11-01", 200, "", "", ""],                // 30 (Nov) + 30 = 60 days → 31–60
-  ["F6", "sillage", "", "2025-10-31", 300, "", "", ""],            // 61 days → 61–90
-  ["F7", "sillage", "", "2025-10-02", 700, "", "", ""],            // 29 + 30 + 31 = 90 days → 61–90
-  ["F8", "sillage", "", "2025-10-01", 400, "", "", ""],            // 91 days → 91+
-  ["F9", "omi", "", "2025-11-15", 900, "2026-01-10", "", ""],      // paid after closing: unpaid at closing, 46 days → 31–60
-  ["F10", "omi", "", "2025-11-15", 650, "2025-12-20", "", ""],     // paid before closing: not in the table
-  ["F11", "omi", "", "2025-09-30", 2000, "", "", "oui"],           // disputed → (B)
-  ["F12", "omi", "", "2025-12-10", -150, "", "", ""],              // credit note, 21 days → netted in 1–30
-  ["F13", "omi", "", "2025-12-01", 1000, "2025-12-15", 400, ""],   // 400 paid before closing: 600 left, 30 days → 1–30
-  ["F14", "omi", "15/10/2025", "", 100, "", "", ""],               // no due date: OMI 30 days → 14 Nov, 47 days → 31–60
-  ["F15", "omi", "bientôt", "", 100, "", "", ""],                  // no usable date: an error naming the column
-  ["", "", "", "", "", "", "", ""],                                // blank line: ignored
-];
 
 const report = reportFromRegister([HEADERS, ...ROWS], {
   kind: "received",

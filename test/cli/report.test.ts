@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { delayTableSheet, reportFromRegister } from "../../src/reports";
+import { HEADERS, ROWS } from "../fixtures/reports/register";
+
+/** `echeance report` end to end: a register file in, the D441-6 workbook out, the input untouched. */
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    isTTY: false,
+  });
+  return { code, out, err };
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+async function registerFile(): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "echeance-report-"));
+  const file = path.join(dir, "fournisseurs.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Factures");
+  ws.addRow(HEADERS);
+  for (const row of ROWS) ws.addRow(row);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function cellValue(v: ExcelJS.CellValue): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  return v as string | number;
+}
+
+test("the report workbook holds the same table the pane's sheet builder gives, and the input is untouched", async () => {
+  const input = await registerFile();
+  const before = sha(input);
+  const out = path.join(path.dirname(input), "d441.xlsx");
+  const r = await run(
+    "report",
+    input,
+    "--closing",
+    "2025-12-31",
+    "--kind",
+    "received",
+    "--total-excl-vat",
+    "100000",
+    "-o",
+    out,
+  );
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(sha(input)).toBe(before);
+  // The summary: 10 invoices for 5050 € past due (worked out in test/reports/payment-delays.test.ts).
+  expect(r.out).toMatch(/Total \(1 jour et plus\)\s+10\s+5\s050,00\s€\s+5,05 %/);
+  expect(r.out).toMatch(/Ligne 16/);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Délais de paiement D441-6", "Balance âgée"]);
+  const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+  const expected = delayTableSheet(
+    reportFromRegister([HEADERS, ...ROWS], {
+      kind: "received",
+      closing: "2025-12-31",
+      yearTotalExclVat: 100000,
+    }),
+  );
+  expected.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      expect([r + 1, c + 1, cellValue(ws.getRow(r + 1).getCell(c + 1).value)]).toEqual([
+        r + 1,
+        c + 1,
+        cell.value,
+      ]);
+    }),
+  );
+  expect(ws.getRow(6).getCell(2).numFmt).toBe('#,##0.00 "€"');
+});
+
+test("the default output goes next to the input", async () => {
+  const input = await registerFile();
+  const r = await run("report", input, "--closing", "31/12/2025", "--kind", "issued");
+  expect(r.code).toBe(0);
+  expect(r.out).toContain(input.replace(/\.xlsx$/, ".d441-6.xlsx"));
+});
+
+test("missing --closing or a bad --kind is a usage error with exit 2", async () => {
+  const input = await registerFile();
+  expect((await run("report", input, "--kind", "received")).code).toBe(2);
+  const bad = await run("report", input, "--closing", "2025-12-31", "--kind", "both");
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/--kind must be received or issued/);
+});
+
+test("an unreadable file exits 1 with a message", async () => {
+  const r = await run("report", "/nonexistent/x.xlsx", "--closing", "2025-12-31", "--kind", "received");
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/cannot read/);
+});
