@@ -3,7 +3,18 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "out/**",
+      "test-output/**",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,13 +35,36 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs"], message: "The engine is pure: no UI, Office or file libraries." },
-            { group: ["fs", "node:*", "path", "child_process", "http", "https"], message: "The engine does no I/O." },
-            { group: ["../adapter/*", "../functions/*", "../cli/*", "../taskpane/*", "../excel/*", "../apply/*"], message: "The engine never imports an adapter layer." },
+            {
+              group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs"],
+              message: "The engine is pure: no UI, Office or file libraries.",
+            },
+            {
+              group: ["fs", "node:*", "path", "child_process", "http", "https"],
+              message: "The engine does no I/O.",
+            },
+            {
+              group: [
+                "../adapter/*",
+                "../functions/*",
+                "../cli/*",
+                "../taskpane/*",
+                "../excel/*",
+                "../apply/*",
+              ],
+              message: "The engine never imports an adapter layer.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "Date", message: "The engine uses day numbers, never Date (no time zone may leak in)." }, "Office", "Excel", "window", "document"],
+      "no-restricted-globals": [
+        "error",
+        { name: "Date", message: "The engine uses day numbers, never Date (no time zone may leak in)." },
+        "Office",
+        "Excel",
+        "window",
+        "document",
+      ],
     },
   },
   {

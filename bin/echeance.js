@@ -13,12 +13,18 @@ try {
   }
   throw e;
 }
-cli.main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stderr.isTTY) }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`echeance: ${e && e.stack ? e.stack : String(e)}\n`);
-    process.exitCode = 3;
-  },
-);
+cli
+  .main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stderr.isTTY),
+  })
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`echeance: ${e && e.stack ? e.stack : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );

@@ -5,7 +5,6 @@ import { getFunctionContext, setFunctionContext } from "../functions/context";
 import { findSignature } from "../functions/signatures";
 import { UsageError, type CliIo } from "./io";
 
-
 /**
  * `echeance fn FUNCTION ARG…`: one CGV function evaluated through the same catalog Excel uses.
  * Arguments are turned into what Excel would hand over: an ISO date becomes a date serial, a number

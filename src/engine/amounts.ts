@@ -31,7 +31,8 @@ export function clauseAmount(
   trace?: Trace,
 ): Decimal {
   const clause = findAmountClause(profile, clauseId);
-  if (base.isNeg()) throw invalidInput("amount", "amount must not be negative.", "amount ne doit pas être négatif.");
+  if (base.isNeg())
+    throw invalidInput("amount", "amount must not be negative.", "amount ne doit pas être négatif.");
   if (clause.kind === "percent") {
     const result = roundToCent(base.times(clause.percent).div(100));
     trace?.step(
@@ -42,9 +43,20 @@ export function clauseAmount(
     return result;
   }
   const { from, to } = dates;
-  if (from === undefined) throw invalidInput("fromDate", `fromDate is required for ${clause.id}.`, `fromDate est obligatoire pour ${clause.id}.`);
-  if (to === undefined) throw invalidInput("toDate", `toDate is required for ${clause.id}.`, `toDate est obligatoire pour ${clause.id}.`);
-  if (to < from) throw invalidInput("toDate", "toDate is before fromDate.", "toDate est antérieure à fromDate.");
+  if (from === undefined)
+    throw invalidInput(
+      "fromDate",
+      `fromDate is required for ${clause.id}.`,
+      `fromDate est obligatoire pour ${clause.id}.`,
+    );
+  if (to === undefined)
+    throw invalidInput(
+      "toDate",
+      `toDate is required for ${clause.id}.`,
+      `toDate est obligatoire pour ${clause.id}.`,
+    );
+  if (to < from)
+    throw invalidInput("toDate", "toDate is before fromDate.", "toDate est antérieure à fromDate.");
   const onTime = to <= addMonths(from, clause.periodMonths);
   const periods = onTime ? 0 : Math.floor(wholeMonthsBetween(from, to) / clause.periodMonths);
   const pct = new Decimal(clause.percent).times(periods);

@@ -32,8 +32,14 @@ export function findDeadline(profile: VendorProfile, eventId: string): DeadlineR
 
 const UNIT_TEXT: Record<PeriodUnit, Text> = {
   "calendar-days": { en: "calendar day(s)", fr: "jour(s) calendaire(s)" },
-  "jours-ouvres": { en: "jour(s) ouvré(s) (Monday–Friday, public holidays excluded)", fr: "jour(s) ouvré(s)" },
-  "jours-ouvrables": { en: "jour(s) ouvrable(s) (Monday–Saturday, public holidays excluded)", fr: "jour(s) ouvrable(s)" },
+  "jours-ouvres": {
+    en: "jour(s) ouvré(s) (Monday–Friday, public holidays excluded)",
+    fr: "jour(s) ouvré(s)",
+  },
+  "jours-ouvrables": {
+    en: "jour(s) ouvrable(s) (Monday–Saturday, public holidays excluded)",
+    fr: "jour(s) ouvrable(s)",
+  },
   weeks: { en: "week(s)", fr: "semaine(s)" },
   months: { en: "month(s), date to date", fr: "mois, de date à date" },
   years: { en: "year(s), date to date", fr: "an(s), de date à date" },
@@ -53,7 +59,13 @@ function monthsFrom(from: Day, months: number, direction: "after" | "before"): D
  * when the period is in hours (48 h after signing the delivery note); the result has a fraction only
  * then. A deadline in calendar days is never moved; only rules that say so move to the next working day.
  */
-export function deadline(profile: VendorProfile, eventId: string, from: number, settings: Settings, trace?: Trace): number {
+export function deadline(
+  profile: VendorProfile,
+  eventId: string,
+  from: number,
+  settings: Settings,
+  trace?: Trace,
+): number {
   const rule = findDeadline(profile, eventId);
   const { amount, unit } = rule.period;
   const sign = rule.direction === "after" ? 1 : -1;

@@ -34,6 +34,11 @@ export function invalidInput(argument: string, en: string, fr: string): EngineEr
   return new EngineError("invalid-input", { en, fr }, argument);
 }
 
-export function notApplicable(en: string, fr: string, clause: readonly Citation[] = [], argument?: string): EngineError {
+export function notApplicable(
+  en: string,
+  fr: string,
+  clause: readonly Citation[] = [],
+  argument?: string,
+): EngineError {
   return new EngineError("not-applicable", { en, fr }, argument, clause);
 }

@@ -59,10 +59,19 @@ export class Trace {
  * Records the profile's interpretation notes that bear on a rule, matched by the clauses they cite
  * (TERMS.md: "the explanation of every result computed under an ambiguous clause says so").
  */
-export function noteInterpretations(trace: Trace, profile: VendorProfile, clauses: readonly Citation[]): void {
+export function noteInterpretations(
+  trace: Trace,
+  profile: VendorProfile,
+  clauses: readonly Citation[],
+): void {
   for (const i of profile.interpretations) {
-    if (!i.clause.some((c) => clauses.some((k) => k.document === c.document && k.article === c.article))) continue;
-    trace.interpretation({ id: i.id, text: i.text, ...(i.alternative ? { alternative: i.alternative } : {}) });
+    if (!i.clause.some((c) => clauses.some((k) => k.document === c.document && k.article === c.article)))
+      continue;
+    trace.interpretation({
+      id: i.id,
+      text: i.text,
+      ...(i.alternative ? { alternative: i.alternative } : {}),
+    });
   }
 }
 
@@ -80,7 +89,9 @@ export function renderExplanation(e: Explanation, lang: Language): string {
   });
   for (const note of e.interpretations) {
     const head = lang === "fr" ? "Interprétation" : "Interpretation";
-    const alt = note.alternative ? ` ${lang === "fr" ? "Autre lecture" : "Other reading"}: ${note.alternative[lang]}` : "";
+    const alt = note.alternative
+      ? ` ${lang === "fr" ? "Autre lecture" : "Other reading"}: ${note.alternative[lang]}`
+      : "";
     lines.push(`${head} (${note.id}): ${note.text[lang]}${alt}`);
   }
   return lines.join("\n");

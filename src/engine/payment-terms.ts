@@ -1,4 +1,14 @@
-import { addDays, addMonths, dayFromYmd, daysInMonth, endOfMonth, formatIsoDay, startOfMonth, ymdFromDay, type Day } from "./date";
+import {
+  addDays,
+  addMonths,
+  dayFromYmd,
+  daysInMonth,
+  endOfMonth,
+  formatIsoDay,
+  startOfMonth,
+  ymdFromDay,
+  type Day,
+} from "./date";
 import { invalidInput } from "./errors";
 import type { Trace } from "./explanation";
 import type { InvoiceKind, PaymentTerm, VendorProfile } from "./profile";
@@ -30,7 +40,10 @@ function dayOfMonthAfter(day: Day, k: number, monthsAfter: number): Day {
 
 /** "N days end of month" by the chosen method, then "le K" when the term names a day of the month. */
 function daysEndOfMonth(invoiceDate: Day, days: number, method: EndOfMonthMethod, dayOfMonth?: number): Day {
-  const due = method === "days-then-eom" ? endOfMonth(addDays(invoiceDate, days)) : addDays(endOfMonth(invoiceDate), days);
+  const due =
+    method === "days-then-eom"
+      ? endOfMonth(addDays(invoiceDate, days))
+      : addDays(endOfMonth(invoiceDate), days);
   if (dayOfMonth === undefined) return due;
   // "45 jours fin de mois le 10": the first 10th on or after that date.
   const sameMonth = dayOfMonthAfter(due, dayOfMonth, 0);
@@ -98,10 +111,18 @@ function explainDueDate(
   );
   switch (term.kind) {
     case "on-invoice":
-      trace.step(`Payable at once: due on the invoice date, ${d}.`, `Payable immédiatement : échéance à la date de facture, ${d}.`, ...kind.clause);
+      trace.step(
+        `Payable at once: due on the invoice date, ${d}.`,
+        `Payable immédiatement : échéance à la date de facture, ${d}.`,
+        ...kind.clause,
+      );
       break;
     case "days":
-      trace.step(`${term.days} calendar days after the invoice date: ${d}.`, `${term.days} jours calendaires après la date de facture : ${d}.`, ...kind.clause);
+      trace.step(
+        `${term.days} calendar days after the invoice date: ${d}.`,
+        `${term.days} jours calendaires après la date de facture : ${d}.`,
+        ...kind.clause,
+      );
       break;
     case "legal-default":
       trace.step(
@@ -120,8 +141,14 @@ function explainDueDate(
     case "days-end-of-month": {
       const how =
         method === "days-then-eom"
-          ? { en: `invoice date + ${term.days} days, then end of that month`, fr: `date de facture + ${term.days} jours, puis fin de ce mois` }
-          : { en: `end of the invoice month, then + ${term.days} days`, fr: `fin du mois de facture, puis + ${term.days} jours` };
+          ? {
+              en: `invoice date + ${term.days} days, then end of that month`,
+              fr: `date de facture + ${term.days} jours, puis fin de ce mois`,
+            }
+          : {
+              en: `end of the invoice month, then + ${term.days} days`,
+              fr: `fin du mois de facture, puis + ${term.days} jours`,
+            };
       trace.step(
         `${term.days} days end of month, computed as ${how.en} (method "${method}"; both methods are accepted by the DGCCRF and the CEPC): ${d}.`,
         `${term.days} jours fin de mois, calculés ainsi : ${how.fr} (méthode « ${method} » ; les deux méthodes sont admises par la DGCCRF et la CEPC) : ${d}.`,

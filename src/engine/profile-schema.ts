@@ -53,7 +53,11 @@ class Checker {
   id(v: unknown, path: string): string | undefined {
     const s = this.string(v, path, 40);
     if (s === undefined) return undefined;
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(s)) return this.fail(path, `"${s}" is not an id: lowercase letters, digits and dashes, starting with a letter`);
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(s))
+      return this.fail(
+        path,
+        `"${s}" is not an id: lowercase letters, digits and dashes, starting with a letter`,
+      );
     return s;
   }
 
@@ -65,12 +69,14 @@ class Checker {
 
   decimalText(v: unknown, path: string): string | undefined {
     const s = typeof v === "number" && Number.isFinite(v) ? String(v) : v;
-    if (typeof s !== "string" || !/^\d{1,7}(\.\d{1,6})?$/.test(s)) return this.fail(path, "expected a non-negative decimal number such as \"40\" or \"10.5\"");
+    if (typeof s !== "string" || !/^\d{1,7}(\.\d{1,6})?$/.test(s))
+      return this.fail(path, 'expected a non-negative decimal number such as "40" or "10.5"');
     return s;
   }
 
   oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T | undefined {
-    if (typeof v !== "string" || !(values as readonly string[]).includes(v)) return this.fail(path, `expected one of ${values.map((x) => `"${x}"`).join(", ")}`);
+    if (typeof v !== "string" || !(values as readonly string[]).includes(v))
+      return this.fail(path, `expected one of ${values.map((x) => `"${x}"`).join(", ")}`);
     return v as T;
   }
 
@@ -115,7 +121,13 @@ class Checker {
 function paymentTerm(c: Checker, v: unknown, path: string): PaymentTerm | undefined {
   const o = c.object(v, path);
   if (!o) return undefined;
-  const kind = c.oneOf(o.kind, `${path}.kind`, ["on-invoice", "days", "days-end-of-month", "day-of-month", "legal-default"] as const);
+  const kind = c.oneOf(o.kind, `${path}.kind`, [
+    "on-invoice",
+    "days",
+    "days-end-of-month",
+    "day-of-month",
+    "legal-default",
+  ] as const);
   switch (kind) {
     case "on-invoice":
     case "legal-default":
@@ -131,10 +143,19 @@ function paymentTerm(c: Checker, v: unknown, path: string): PaymentTerm | undefi
     }
     case "days-end-of-month": {
       const days = c.integer(o.days, `${path}.days`, 0, 366);
-      const dayOfMonth = o.dayOfMonth === undefined ? undefined : c.integer(o.dayOfMonth, `${path}.dayOfMonth`, 1, 31);
-      const cap = o.capDaysEndOfMonth === undefined ? undefined : c.integer(o.capDaysEndOfMonth, `${path}.capDaysEndOfMonth`, 0, 366);
+      const dayOfMonth =
+        o.dayOfMonth === undefined ? undefined : c.integer(o.dayOfMonth, `${path}.dayOfMonth`, 1, 31);
+      const cap =
+        o.capDaysEndOfMonth === undefined
+          ? undefined
+          : c.integer(o.capDaysEndOfMonth, `${path}.capDaysEndOfMonth`, 0, 366);
       if (days === undefined) return undefined;
-      return { kind, days, ...(dayOfMonth !== undefined ? { dayOfMonth } : {}), ...(cap !== undefined ? { capDaysEndOfMonth: cap } : {}) };
+      return {
+        kind,
+        days,
+        ...(dayOfMonth !== undefined ? { dayOfMonth } : {}),
+        ...(cap !== undefined ? { capDaysEndOfMonth: cap } : {}),
+      };
     }
     default:
       return undefined;
@@ -176,10 +197,19 @@ function latePayment(c: Checker, v: unknown, path: string): LatePaymentRule | un
   if (!o) return undefined;
   const rate = penaltyRate(c, o.rate, `${path}.rate`);
   const floor = c.oneOf(o.floor, `${path}.floor`, ["statutory", "contractual", "none"] as const);
-  const base = c.oneOf(o.base ?? "invoice-amount", `${path}.base`, ["invoice-amount", "amount-incl-vat", "sum-due"] as const);
+  const base = c.oneOf(o.base ?? "invoice-amount", `${path}.base`, [
+    "invoice-amount",
+    "amount-incl-vat",
+    "sum-due",
+  ] as const);
   const fee = c.object(o.recoveryFee, `${path}.recoveryFee`);
   const feeAmount = fee ? c.decimalText(fee.amount, `${path}.recoveryFee.amount`) : undefined;
-  const justified = fee && typeof fee.justifiedCostsAbove === "boolean" ? fee.justifiedCostsAbove : fee ? c.fail(`${path}.recoveryFee.justifiedCostsAbove`, "expected true or false") : undefined;
+  const justified =
+    fee && typeof fee.justifiedCostsAbove === "boolean"
+      ? fee.justifiedCostsAbove
+      : fee
+        ? c.fail(`${path}.recoveryFee.justifiedCostsAbove`, "expected true or false")
+        : undefined;
   const feeClause = fee ? c.citations(fee.clause ?? [], `${path}.recoveryFee.clause`) : undefined;
   const clause = c.citations(o.clause ?? [], `${path}.clause`);
   let flat: LatePaymentRule["flatAlternative"];
@@ -190,7 +220,8 @@ function latePayment(c: Checker, v: unknown, path: string): LatePaymentRule | un
     const fc = f ? c.citations(f.clause ?? [], `${path}.flatAlternative.clause`) : undefined;
     if (option !== undefined && percent !== undefined && fc) flat = { option, percent, clause: fc };
   }
-  if (!rate || !floor || !base || feeAmount === undefined || justified === undefined || !feeClause || !clause) return undefined;
+  if (!rate || !floor || !base || feeAmount === undefined || justified === undefined || !feeClause || !clause)
+    return undefined;
   return {
     rate,
     floor,
@@ -208,7 +239,9 @@ function plan(c: Checker, v: unknown, path: string): Plan | undefined {
   const id = c.id(o.id, `${path}.id`);
   const label = c.text(o.label, `${path}.label`);
   const s = c.object(o.schedule, `${path}.schedule`);
-  const anchor = s ? c.oneOf(s.anchor, `${path}.schedule.anchor`, ["start-date", "calendar-month"] as const) : undefined;
+  const anchor = s
+    ? c.oneOf(s.anchor, `${path}.schedule.anchor`, ["start-date", "calendar-month"] as const)
+    : undefined;
   const initialMonths = s ? c.integer(s.initialMonths, `${path}.schedule.initialMonths`, 1, 120) : undefined;
   const renewalMonths = s ? c.integer(s.renewalMonths, `${path}.schedule.renewalMonths`, 1, 120) : undefined;
   const n = c.object(o.notice, `${path}.notice`);
@@ -218,10 +251,17 @@ function plan(c: Checker, v: unknown, path: string): Plan | undefined {
   const et = c.object(o.earlyTermination, `${path}.earlyTermination`);
   let earlyTermination: Plan["earlyTermination"] | undefined;
   if (et) {
-    const kind = c.oneOf(et.kind, `${path}.earlyTermination.kind`, ["remaining-monthly-fees", "none", "not-priced"] as const);
+    const kind = c.oneOf(et.kind, `${path}.earlyTermination.kind`, [
+      "remaining-monthly-fees",
+      "none",
+      "not-priced",
+    ] as const);
     const clause = c.citations(et.clause ?? [], `${path}.earlyTermination.clause`);
     if (kind === "remaining-monthly-fees") {
-      const until = c.oneOf(et.until, `${path}.earlyTermination.until`, ["current-period-end", "initial-term-end"] as const);
+      const until = c.oneOf(et.until, `${path}.earlyTermination.until`, [
+        "current-period-end",
+        "initial-term-end",
+      ] as const);
       if (until && clause) earlyTermination = { kind, until, clause };
     } else if (kind) {
       const reason = c.text(et.reason, `${path}.earlyTermination.reason`);
@@ -229,8 +269,12 @@ function plan(c: Checker, v: unknown, path: string): Plan | undefined {
     }
   }
   const clause = c.citations(o.clause ?? [], `${path}.clause`);
-  const fee = o.monthlyFeeExclVat === undefined ? undefined : c.decimalText(o.monthlyFeeExclVat, `${path}.monthlyFeeExclVat`);
-  if (id === undefined || !label || !anchor || initialMonths === undefined || renewalMonths === undefined) return undefined;
+  const fee =
+    o.monthlyFeeExclVat === undefined
+      ? undefined
+      : c.decimalText(o.monthlyFeeExclVat, `${path}.monthlyFeeExclVat`);
+  if (id === undefined || !label || !anchor || initialMonths === undefined || renewalMonths === undefined)
+    return undefined;
   if (noticeAmount === undefined || !noticeUnit || !end || !earlyTermination || !clause) return undefined;
   return {
     id,
@@ -255,25 +299,41 @@ function subscription(c: Checker, v: unknown, path: string): SubscriptionTerms |
     return reason && clause ? { kind, reason, clause } : undefined;
   }
   if (kind !== "plans") return undefined;
-  const plans = (c.array(o.plans, `${path}.plans`, 50) ?? []).map((p, i) => plan(c, p, `${path}.plans[${i}]`));
+  const plans = (c.array(o.plans, `${path}.plans`, 50) ?? []).map((p, i) =>
+    plan(c, p, `${path}.plans[${i}]`),
+  );
   const valid = plans.filter((p): p is Plan => p !== undefined);
   c.uniqueIds(valid, `${path}.plans`);
   if (valid.length === 0) c.fail(`${path}.plans`, "expected at least one plan");
   const defaultPlan = c.id(o.defaultPlan, `${path}.defaultPlan`);
-  if (defaultPlan !== undefined && valid.length > 0 && !valid.some((p) => p.id === defaultPlan)) c.fail(`${path}.defaultPlan`, `"${defaultPlan}" is not one of the plans`);
+  if (defaultPlan !== undefined && valid.length > 0 && !valid.some((p) => p.id === defaultPlan))
+    c.fail(`${path}.defaultPlan`, `"${defaultPlan}" is not one of the plans`);
   let additionRule: Extract<SubscriptionTerms, { kind: "plans" }>["additionRule"];
   if (o.additionRule !== undefined) {
     const a = c.object(o.additionRule, `${path}.additionRule`);
-    const windowMonths = a ? c.integer(a.windowMonths, `${path}.additionRule.windowMonths`, 1, 24) : undefined;
-    const renewalMonths = a ? c.integer(a.renewalMonths, `${path}.additionRule.renewalMonths`, 1, 120) : undefined;
+    const windowMonths = a
+      ? c.integer(a.windowMonths, `${path}.additionRule.windowMonths`, 1, 24)
+      : undefined;
+    const renewalMonths = a
+      ? c.integer(a.renewalMonths, `${path}.additionRule.renewalMonths`, 1, 120)
+      : undefined;
     const clause = a ? c.citations(a.clause ?? [], `${path}.additionRule.clause`) : undefined;
-    if (windowMonths !== undefined && renewalMonths !== undefined && clause) additionRule = { windowMonths, renewalMonths, clause };
+    if (windowMonths !== undefined && renewalMonths !== undefined && clause)
+      additionRule = { windowMonths, renewalMonths, clause };
   }
   if (defaultPlan === undefined || plans.some((p) => p === undefined)) return undefined;
   return { kind, defaultPlan, plans: valid, ...(additionRule ? { additionRule } : {}) };
 }
 
-const UNITS: readonly PeriodUnit[] = ["calendar-days", "jours-ouvres", "jours-ouvrables", "weeks", "months", "years", "hours"];
+const UNITS: readonly PeriodUnit[] = [
+  "calendar-days",
+  "jours-ouvres",
+  "jours-ouvrables",
+  "weeks",
+  "months",
+  "years",
+  "hours",
+];
 
 function deadlineRule(c: Checker, v: unknown, path: string): DeadlineRule | undefined {
   const o = c.object(v, path);
@@ -286,9 +346,35 @@ function deadlineRule(c: Checker, v: unknown, path: string): DeadlineRule | unde
   const unit = p ? c.oneOf(p.unit, `${path}.period.unit`, UNITS) : undefined;
   const direction = c.oneOf(o.direction, `${path}.direction`, ["after", "before"] as const);
   const clause = c.citations(o.clause ?? [], `${path}.clause`);
-  const extend = o.extendToNextWorkingDay === undefined ? false : o.extendToNextWorkingDay === true ? true : o.extendToNextWorkingDay === false ? false : c.fail(`${path}.extendToNextWorkingDay`, "expected true or false");
-  if (id === undefined || !label || !from || amount === undefined || !unit || !direction || !clause || extend === undefined) return undefined;
-  return { id, label, from, period: { amount, unit }, direction, clause, ...(extend ? { extendToNextWorkingDay: true } : {}), ...c.optionalText(o.note, `${path}.note`) };
+  const extend =
+    o.extendToNextWorkingDay === undefined
+      ? false
+      : o.extendToNextWorkingDay === true
+        ? true
+        : o.extendToNextWorkingDay === false
+          ? false
+          : c.fail(`${path}.extendToNextWorkingDay`, "expected true or false");
+  if (
+    id === undefined ||
+    !label ||
+    !from ||
+    amount === undefined ||
+    !unit ||
+    !direction ||
+    !clause ||
+    extend === undefined
+  )
+    return undefined;
+  return {
+    id,
+    label,
+    from,
+    period: { amount, unit },
+    direction,
+    clause,
+    ...(extend ? { extendToNextWorkingDay: true } : {}),
+    ...c.optionalText(o.note, `${path}.note`),
+  };
 }
 
 function amountClause(c: Checker, v: unknown, path: string): AmountClause | undefined {
@@ -304,13 +390,17 @@ function amountClause(c: Checker, v: unknown, path: string): AmountClause | unde
   if (id === undefined || !kind || !label || percent === undefined || !of || !clause) return undefined;
   if (kind === "percent") return { id, kind, label, percent, of, clause, ...note };
   const periodMonths = c.integer(o.periodMonths, `${path}.periodMonths`, 1, 120);
-  return periodMonths === undefined ? undefined : { id, kind, label, percent, periodMonths, of, clause, ...note };
+  return periodMonths === undefined
+    ? undefined
+    : { id, kind, label, percent, periodMonths, of, clause, ...note };
 }
 
 const MAX_PROFILE_JSON_CHARS = 200_000;
 
 /** Validates and copies an untrusted vendor profile. Returns the issues, or the clean profile. */
-export function checkProfile(input: unknown): { ok: true; profile: VendorProfile } | { ok: false; issues: SchemaIssue[] } {
+export function checkProfile(
+  input: unknown,
+): { ok: true; profile: VendorProfile } | { ok: false; issues: SchemaIssue[] } {
   const c = new Checker();
   const o = c.object(input, "$");
   if (!o) return { ok: false, issues: c.issues };
@@ -328,22 +418,38 @@ export function checkProfile(input: unknown): { ok: true; profile: VendorProfile
       }
     : undefined;
   const profileVersion = c.string(o.profileVersion ?? "1.0.0", "$.profileVersion", 40);
-  const clients = (c.array(o.clients, "$.clients", 2) ?? []).map((x, i) => c.oneOf(x, `$.clients[${i}]`, ["pro", "consumer"] as const));
-  if (clients.length === 0) c.fail("$.clients", "expected at least one of \"pro\", \"consumer\"");
-  const kinds = (c.array(o.invoiceKinds, "$.invoiceKinds", 50) ?? []).map((k, i) => invoiceKind(c, k, `$.invoiceKinds[${i}]`));
+  const clients = (c.array(o.clients, "$.clients", 2) ?? []).map((x, i) =>
+    c.oneOf(x, `$.clients[${i}]`, ["pro", "consumer"] as const),
+  );
+  if (clients.length === 0) c.fail("$.clients", 'expected at least one of "pro", "consumer"');
+  const kinds = (c.array(o.invoiceKinds, "$.invoiceKinds", 50) ?? []).map((k, i) =>
+    invoiceKind(c, k, `$.invoiceKinds[${i}]`),
+  );
   const validKinds = kinds.filter((k): k is InvoiceKind => k !== undefined);
   c.uniqueIds(validKinds, "$.invoiceKinds");
   if (kinds.length === 0) c.fail("$.invoiceKinds", "expected at least one invoice kind");
   const defaultInvoiceKind = c.id(o.defaultInvoiceKind, "$.defaultInvoiceKind");
-  if (defaultInvoiceKind !== undefined && validKinds.length > 0 && !validKinds.some((k) => k.id === defaultInvoiceKind)) {
+  if (
+    defaultInvoiceKind !== undefined &&
+    validKinds.length > 0 &&
+    !validKinds.some((k) => k.id === defaultInvoiceKind)
+  ) {
     c.fail("$.defaultInvoiceKind", `"${defaultInvoiceKind}" is not one of the invoice kinds`);
   }
   const late = latePayment(c, o.latePayment, "$.latePayment");
-  const sub = subscription(c, o.subscription ?? { kind: "none", reason: "No subscription in these terms.", clause: [] }, "$.subscription");
-  const deadlines = (c.array(o.deadlines ?? [], "$.deadlines", 200) ?? []).map((x, i) => deadlineRule(c, x, `$.deadlines[${i}]`));
+  const sub = subscription(
+    c,
+    o.subscription ?? { kind: "none", reason: "No subscription in these terms.", clause: [] },
+    "$.subscription",
+  );
+  const deadlines = (c.array(o.deadlines ?? [], "$.deadlines", 200) ?? []).map((x, i) =>
+    deadlineRule(c, x, `$.deadlines[${i}]`),
+  );
   const validDeadlines = deadlines.filter((x): x is DeadlineRule => x !== undefined);
   c.uniqueIds(validDeadlines, "$.deadlines");
-  const amounts = (c.array(o.amounts ?? [], "$.amounts", 100) ?? []).map((x, i) => amountClause(c, x, `$.amounts[${i}]`));
+  const amounts = (c.array(o.amounts ?? [], "$.amounts", 100) ?? []).map((x, i) =>
+    amountClause(c, x, `$.amounts[${i}]`),
+  );
   const validAmounts = amounts.filter((x): x is AmountClause => x !== undefined);
   c.uniqueIds(validAmounts, "$.amounts");
   const interpretations = (c.array(o.interpretations ?? [], "$.interpretations", 100) ?? []).map((x, i) => {
@@ -353,9 +459,18 @@ export function checkProfile(input: unknown): { ok: true; profile: VendorProfile
     const text = c.text(io.text, `$.interpretations[${i}].text`);
     const clause = c.citations(io.clause ?? [], `$.interpretations[${i}].clause`);
     const option = io.option === undefined ? undefined : c.id(io.option, `$.interpretations[${i}].option`);
-    const alternative = io.alternative === undefined ? undefined : c.text(io.alternative, `$.interpretations[${i}].alternative`);
+    const alternative =
+      io.alternative === undefined
+        ? undefined
+        : c.text(io.alternative, `$.interpretations[${i}].alternative`);
     if (iid === undefined || !text || !clause) return undefined;
-    return { id: iid, text, clause, ...(option !== undefined ? { option } : {}), ...(alternative ? { alternative } : {}) };
+    return {
+      id: iid,
+      text,
+      clause,
+      ...(option !== undefined ? { option } : {}),
+      ...(alternative ? { alternative } : {}),
+    };
   });
   const contradictions = (c.array(o.contradictions ?? [], "$.contradictions", 100) ?? []).map((x, i) => {
     const co = c.object(x, `$.contradictions[${i}]`);
@@ -401,7 +516,10 @@ export function validateProfile(input: unknown): VendorProfile {
   const more = result.issues.length > 20 ? ` (and ${result.issues.length - 20} more)` : "";
   throw new EngineError(
     "invalid-input",
-    { en: `The vendor profile is not valid: ${list.join("; ")}${more}.`, fr: `Le profil fournisseur n'est pas valide : ${list.join(" ; ")}${more}.` },
+    {
+      en: `The vendor profile is not valid: ${list.join("; ")}${more}.`,
+      fr: `Le profil fournisseur n'est pas valide : ${list.join(" ; ")}${more}.`,
+    },
     "profile",
   );
 }
@@ -411,7 +529,10 @@ export function parseProfileJson(text: string): VendorProfile {
   if (text.length > MAX_PROFILE_JSON_CHARS) {
     throw new EngineError(
       "invalid-input",
-      { en: `The profile file is too large (${text.length} characters, at most ${MAX_PROFILE_JSON_CHARS}).`, fr: `Le fichier de profil est trop volumineux (${text.length} caractères, au plus ${MAX_PROFILE_JSON_CHARS}).` },
+      {
+        en: `The profile file is too large (${text.length} characters, at most ${MAX_PROFILE_JSON_CHARS}).`,
+        fr: `Le fichier de profil est trop volumineux (${text.length} caractères, au plus ${MAX_PROFILE_JSON_CHARS}).`,
+      },
       "profile",
     );
   }
@@ -420,7 +541,14 @@ export function parseProfileJson(text: string): VendorProfile {
     data = JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new EngineError("invalid-input", { en: `The profile file is not valid JSON: ${why}.`, fr: `Le fichier de profil n'est pas un JSON valide : ${why}.` }, "profile");
+    throw new EngineError(
+      "invalid-input",
+      {
+        en: `The profile file is not valid JSON: ${why}.`,
+        fr: `Le fichier de profil n'est pas un JSON valide : ${why}.`,
+      },
+      "profile",
+    );
   }
   return validateProfile(data);
 }

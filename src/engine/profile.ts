@@ -66,7 +66,11 @@ export interface LatePaymentRule {
    * An alternative reading selected by an option (Xiahdeh 16.4 "flat"): a one-off percentage of the
    * invoice amount, never less than the statutory minimum interest over the same days.
    */
-  readonly flatAlternative?: { readonly option: string; readonly percent: string; readonly clause: readonly Citation[] };
+  readonly flatAlternative?: {
+    readonly option: string;
+    readonly percent: string;
+    readonly clause: readonly Citation[];
+  };
   readonly clause: readonly Citation[];
   readonly note?: Text;
 }
@@ -115,11 +119,16 @@ export type SubscriptionTerms =
        * OMI: a product added during the `windowMonths` before a renewal renews the contract for
        * `renewalMonths` from the day of the addition.
        */
-      readonly additionRule?: { readonly windowMonths: number; readonly renewalMonths: number; readonly clause: readonly Citation[] };
+      readonly additionRule?: {
+        readonly windowMonths: number;
+        readonly renewalMonths: number;
+        readonly clause: readonly Citation[];
+      };
     }
   | { readonly kind: "none"; readonly reason: Text; readonly clause: readonly Citation[] };
 
-export type PeriodUnit = "calendar-days" | "jours-ouvres" | "jours-ouvrables" | "weeks" | "months" | "years" | "hours";
+export type PeriodUnit =
+  "calendar-days" | "jours-ouvres" | "jours-ouvrables" | "weeks" | "months" | "years" | "hours";
 
 export interface DeadlineRule {
   readonly id: string;
@@ -189,5 +198,9 @@ export interface VendorProfile {
   readonly amounts: readonly AmountClause[];
   readonly interpretations: readonly Interpretation[];
   /** Contradictions inside the vendor's own text, flagged rather than hidden. */
-  readonly contradictions: readonly { readonly id: string; readonly text: Text; readonly clause: readonly Citation[] }[];
+  readonly contradictions: readonly {
+    readonly id: string;
+    readonly text: Text;
+    readonly clause: readonly Citation[];
+  }[];
 }

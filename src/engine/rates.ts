@@ -87,7 +87,12 @@ function shippedRows(): Map<HalfYearKey, MutableRates> {
     const start = halfYearStart(key);
     let rate: Decimal | undefined;
     for (const c of changes) if (c.from !== undefined && c.from <= start) rate = c.rate;
-    const row = map.get(key) ?? { legalProfessional: undefined, legalConsumer: undefined, ecb: undefined, source: "" };
+    const row = map.get(key) ?? {
+      legalProfessional: undefined,
+      legalConsumer: undefined,
+      ecb: undefined,
+      source: "",
+    };
     row.ecb = rate;
     row.source = [row.source, "ECB rate: shipped table"].filter(Boolean).join("; ");
     map.set(key, row);
@@ -111,7 +116,8 @@ const RATE_LIMIT = new Decimal(100);
 
 function rateField(value: string | number | undefined, field: string, row: number): Decimal | undefined {
   if (value === undefined || value === "") return undefined;
-  const text = typeof value === "number" ? String(value) : value.trim().replace(",", ".").replace(/\s*%$/, "");
+  const text =
+    typeof value === "number" ? String(value) : value.trim().replace(",", ".").replace(/\s*%$/, "");
   if (!/^-?\d+(\.\d+)?$/.test(text)) {
     throw invalidInput(
       "rates",
@@ -145,7 +151,12 @@ export function buildRateTable(extra: readonly RateRow[] = []): RateTable {
         `Ligne de taux ${i + 1} : le semestre « ${row.halfYear} » n'est pas de la forme 2026-H2.`,
       );
     }
-    const current = map.get(key) ?? { legalProfessional: undefined, legalConsumer: undefined, ecb: undefined, source: "" };
+    const current = map.get(key) ?? {
+      legalProfessional: undefined,
+      legalConsumer: undefined,
+      ecb: undefined,
+      source: "",
+    };
     const legalProfessional = rateField(row.legalProfessional, "legalProfessional", i + 1);
     const legalConsumer = rateField(row.legalConsumer, "legalConsumer", i + 1);
     const ecb = rateField(row.ecb, "ecb", i + 1);

@@ -57,15 +57,23 @@ export function vendorOptions(profile: VendorProfile): string[] {
  * Resolves a vendor argument: an id, case-insensitive, optionally followed by options joined with
  * "+": "xiahdeh+flat", "digitalli+eom-then-days", "sillage+alsace-moselle".
  */
-export function resolveVendor(spec: string, registry: VendorRegistry = SHIPPED_REGISTRY, base: Settings = DEFAULT_SETTINGS): { profile: VendorProfile; settings: Settings } {
+export function resolveVendor(
+  spec: string,
+  registry: VendorRegistry = SHIPPED_REGISTRY,
+  base: Settings = DEFAULT_SETTINGS,
+): { profile: VendorProfile; settings: Settings } {
   const [rawId = "", ...rawOptions] = spec.split("+").map((part) => part.trim().toLowerCase());
   const profile = registry.get(rawId);
   if (!profile) {
     const known = registry.ids().join(", ");
     throw invalidInput(
       "vendor",
-      rawId === "" ? `vendor is empty: expected one of ${known}.` : `vendor "${rawId}" is unknown: expected one of ${known}.`,
-      rawId === "" ? `vendor est vide : attendu l'un de ${known}.` : `vendor « ${rawId} » est inconnu : attendu l'un de ${known}.`,
+      rawId === ""
+        ? `vendor is empty: expected one of ${known}.`
+        : `vendor "${rawId}" is unknown: expected one of ${known}.`,
+      rawId === ""
+        ? `vendor est vide : attendu l'un de ${known}.`
+        : `vendor « ${rawId} » est inconnu : attendu l'un de ${known}.`,
     );
   }
   const settings: MutableSettings = { ...base, readings: new Set(base.readings) };

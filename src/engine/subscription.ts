@@ -1,4 +1,12 @@
-import { addDays, addMonths, endOfMonth, formatIsoDay, startOfMonth, wholeMonthsBetween, type Day } from "./date";
+import {
+  addDays,
+  addMonths,
+  endOfMonth,
+  formatIsoDay,
+  startOfMonth,
+  wholeMonthsBetween,
+  type Day,
+} from "./date";
 import { invalidInput, notApplicable } from "./errors";
 import { noteInterpretations, type Trace } from "./explanation";
 import { roundToCent, ZERO, type Decimal } from "./money";
@@ -27,7 +35,10 @@ function subscriptionTerms(profile: VendorProfile): PlanTerms {
   return s;
 }
 
-export function findPlan(profile: VendorProfile, planId: string | undefined): { terms: PlanTerms; plan: Plan } {
+export function findPlan(
+  profile: VendorProfile,
+  planId: string | undefined,
+): { terms: PlanTerms; plan: Plan } {
   const terms = subscriptionTerms(profile);
   const id = (planId ?? terms.defaultPlan).trim().toLowerCase();
   const plan = terms.plans.find((p) => p.id === id);
@@ -89,7 +100,13 @@ function checkDates(query: SubscriptionQuery, reference: Day, referenceName: str
  * the day of the addition). The window is read date to date and inclusive: an addition exactly
  * 3 months before the renewal is inside it.
  */
-function timeline(profile: VendorProfile, terms: PlanTerms, plan: Plan, query: SubscriptionQuery, trace?: Trace): Timeline {
+function timeline(
+  profile: VendorProfile,
+  terms: PlanTerms,
+  plan: Plan,
+  query: SubscriptionQuery,
+  trace?: Trace,
+): Timeline {
   const base = baseTimeline(plan.schedule, query.start);
   const add = query.lastAddition;
   if (add === undefined) return base;
@@ -123,7 +140,13 @@ function timeline(profile: VendorProfile, terms: PlanTerms, plan: Plan, query: S
 
 function describePlan(trace: Trace, profile: VendorProfile, plan: Plan, start: Day): void {
   const s = plan.schedule;
-  const from = s.anchor === "calendar-month" ? { en: "calendar months", fr: "mois civils" } : { en: `periods from ${formatIsoDay(start)}, date to date`, fr: `périodes courant de date à date depuis le ${formatIsoDay(start)}` };
+  const from =
+    s.anchor === "calendar-month"
+      ? { en: "calendar months", fr: "mois civils" }
+      : {
+          en: `periods from ${formatIsoDay(start)}, date to date`,
+          fr: `périodes courant de date à date depuis le ${formatIsoDay(start)}`,
+        };
   trace.step(
     `${profile.name}, plan "${plan.id}" (${plan.label.en}): first term ${s.initialMonths} month(s), then tacit renewal every ${s.renewalMonths} month(s); ${from.en}.`,
     `${profile.name}, formule « ${plan.id} » (${plan.label.fr}) : durée initiale ${s.initialMonths} mois, puis reconduction tacite tous les ${s.renewalMonths} mois ; ${from.fr}.`,
@@ -141,15 +164,24 @@ export function noticeDeadlineFor(plan: Plan, renewal: Day): Day {
 }
 
 function noticeEnd(plan: Plan, notice: Day): Day {
-  return plan.notice.unit === "days" ? addDays(notice, plan.notice.amount) : addMonths(notice, plan.notice.amount);
+  return plan.notice.unit === "days"
+    ? addDays(notice, plan.notice.amount)
+    : addMonths(notice, plan.notice.amount);
 }
 
 function noticeText(plan: Plan): { en: string; fr: string } {
   const { amount, unit } = plan.notice;
-  if (unit === "days" && amount === 1) return { en: "received before the renewal date", fr: "reçu avant la date de renouvellement" };
+  if (unit === "days" && amount === 1)
+    return { en: "received before the renewal date", fr: "reçu avant la date de renouvellement" };
   return unit === "months"
-    ? { en: `at least ${amount} month(s) before the renewal, date to date`, fr: `au moins ${amount} mois avant le renouvellement, de date à date` }
-    : { en: `at least ${amount} day(s) before the renewal`, fr: `au moins ${amount} jour(s) avant le renouvellement` };
+    ? {
+        en: `at least ${amount} month(s) before the renewal, date to date`,
+        fr: `au moins ${amount} mois avant le renouvellement, de date à date`,
+      }
+    : {
+        en: `at least ${amount} day(s) before the renewal`,
+        fr: `au moins ${amount} jour(s) avant le renouvellement`,
+      };
 }
 
 /** The first renewal date after `asOf` (RENEWALDATE). */
@@ -171,7 +203,12 @@ export function renewalDate(profile: VendorProfile, query: SubscriptionQuery, as
  * The earliest notice deadline on or after `asOf` (NOTICEDEADLINE): the last day a notice may be
  * received and still stop a renewal. A deadline already passed gives way to the next renewal's.
  */
-export function noticeDeadline(profile: VendorProfile, query: SubscriptionQuery, asOf: Day, trace?: Trace): { deadline: Day; renewal: Day } {
+export function noticeDeadline(
+  profile: VendorProfile,
+  query: SubscriptionQuery,
+  asOf: Day,
+  trace?: Trace,
+): { deadline: Day; renewal: Day } {
   const { terms, plan } = findPlan(profile, query.planId);
   checkDates(query, asOf, "asOf");
   if (trace) describePlan(trace, profile, plan, query.start);
@@ -197,7 +234,12 @@ export function noticeDeadline(profile: VendorProfile, query: SubscriptionQuery,
 }
 
 /** The last day bound and billed for a notice received on `notice` (ENDDATE). */
-export function endDate(profile: VendorProfile, query: SubscriptionQuery, notice: Day, trace?: Trace): { end: Day; stoppedRenewal: Day } {
+export function endDate(
+  profile: VendorProfile,
+  query: SubscriptionQuery,
+  notice: Day,
+  trace?: Trace,
+): { end: Day; stoppedRenewal: Day } {
   const { terms, plan } = findPlan(profile, query.planId);
   checkDates(query, notice, "noticeDate");
   if (trace) describePlan(trace, profile, plan, query.start);
@@ -250,14 +292,22 @@ export function terminationFee(
       `terminationDate ${formatIsoDay(termination)} est antérieure à startDate ${formatIsoDay(query.start)}.`,
     );
   }
-  if (monthlyFee.isNeg()) throw invalidInput("monthlyFee", "monthlyFee must not be negative.", "monthlyFee ne doit pas être négatif.");
+  if (monthlyFee.isNeg())
+    throw invalidInput(
+      "monthlyFee",
+      "monthlyFee must not be negative.",
+      "monthlyFee ne doit pas être négatif.",
+    );
   if (rule.kind === "none") {
     trace?.step(rule.reason.en, rule.reason.fr, ...rule.clause);
     return { fee: ZERO, months: 0 };
   }
   if (trace) describePlan(trace, profile, plan, query.start);
   const t = baseTimeline(plan.schedule, query.start);
-  const periodEnd = rule.until === "initial-term-end" ? renewalAt(t, 0) : renewalAt(t, firstRenewalIndex(t, termination, true));
+  const periodEnd =
+    rule.until === "initial-term-end"
+      ? renewalAt(t, 0)
+      : renewalAt(t, firstRenewalIndex(t, termination, true));
   if (periodEnd <= termination) {
     trace?.step(
       `Terminated on ${formatIsoDay(termination)}, after the commitment ended on ${formatIsoDay(periodEnd)}: no indemnity, only the notice applies.`,
@@ -280,4 +330,3 @@ export function terminationFee(
   );
   return { fee, months: remaining.length };
 }
-

@@ -39,10 +39,15 @@ export function nextWorkingDayOnOrAfter(day: Day, kind: WorkingDayKind, calendar
 }
 
 /** Working days in (from, to]: the count that `addWorkingDays(from, n)` walks. Negative if to < from. */
-export function workingDaysBetween(from: Day, to: Day, kind: WorkingDayKind, calendar: HolidayCalendar): number {
+export function workingDaysBetween(
+  from: Day,
+  to: Day,
+  kind: WorkingDayKind,
+  calendar: HolidayCalendar,
+): number {
   const step = to < from ? -1 : 1;
   let count = 0;
-  for (let d = from; d !== to; ) {
+  for (let d = from; d !== to;) {
     d = addDays(d, step);
     if (isWorkingDay(d, kind, calendar)) count += step;
   }

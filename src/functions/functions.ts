@@ -32,8 +32,24 @@ export function dueDate(vendor: string, invoiceDate: any, invoiceKind?: any): nu
  * @param [clientType] pro (default) or consumer.
  * @returns The result as a number.
  */
-export function lateFee(vendor: string, amount: any, dueDate: any, paidDate: any, payments?: any[][], recoveryCosts?: any, clientType?: any): number {
-  return toExcel("LATEFEE", [vendor, amount, dueDate, paidDate, payments, recoveryCosts, clientType]) as number;
+export function lateFee(
+  vendor: string,
+  amount: any,
+  dueDate: any,
+  paidDate: any,
+  payments?: any[][],
+  recoveryCosts?: any,
+  clientType?: any,
+): number {
+  return toExcel("LATEFEE", [
+    vendor,
+    amount,
+    dueDate,
+    paidDate,
+    payments,
+    recoveryCosts,
+    clientType,
+  ]) as number;
 }
 
 /**
@@ -48,7 +64,14 @@ export function lateFee(vendor: string, amount: any, dueDate: any, paidDate: any
  * @param [clientType] pro (default) or consumer.
  * @returns The result as a number.
  */
-export function lateInterest(vendor: string, amount: any, dueDate: any, paidDate: any, payments?: any[][], clientType?: any): number {
+export function lateInterest(
+  vendor: string,
+  amount: any,
+  dueDate: any,
+  paidDate: any,
+  payments?: any[][],
+  clientType?: any,
+): number {
   return toExcel("LATEINTEREST", [vendor, amount, dueDate, paidDate, payments, clientType]) as number;
 }
 
@@ -63,7 +86,13 @@ export function lateInterest(vendor: string, amount: any, dueDate: any, paidDate
  * @param [clientType] pro (default) or consumer.
  * @returns The result as a number.
  */
-export function recoveryFee(vendor: string, dueDate: any, paidDate: any, recoveryCosts?: any, clientType?: any): number {
+export function recoveryFee(
+  vendor: string,
+  dueDate: any,
+  paidDate: any,
+  recoveryCosts?: any,
+  clientType?: any,
+): number {
   return toExcel("RECOVERYFEE", [vendor, dueDate, paidDate, recoveryCosts, clientType]) as number;
 }
 
@@ -91,7 +120,13 @@ export function penaltyRate(vendor: string, date: any, clientType?: any): number
  * @param [lastAdditionDate] Date a product or module was last added (OMI).
  * @returns The result as an Excel date serial number.
  */
-export function renewalDate(vendor: string, startDate: any, asOf: any, plan?: any, lastAdditionDate?: any): number {
+export function renewalDate(
+  vendor: string,
+  startDate: any,
+  asOf: any,
+  plan?: any,
+  lastAdditionDate?: any,
+): number {
   return toExcel("RENEWALDATE", [vendor, startDate, asOf, plan, lastAdditionDate]) as number;
 }
 
@@ -106,7 +141,13 @@ export function renewalDate(vendor: string, startDate: any, asOf: any, plan?: an
  * @param [lastAdditionDate] Date a product or module was last added (OMI).
  * @returns The result as an Excel date serial number.
  */
-export function noticeDeadline(vendor: string, startDate: any, asOf: any, plan?: any, lastAdditionDate?: any): number {
+export function noticeDeadline(
+  vendor: string,
+  startDate: any,
+  asOf: any,
+  plan?: any,
+  lastAdditionDate?: any,
+): number {
   return toExcel("NOTICEDEADLINE", [vendor, startDate, asOf, plan, lastAdditionDate]) as number;
 }
 
@@ -121,7 +162,13 @@ export function noticeDeadline(vendor: string, startDate: any, asOf: any, plan?:
  * @param [lastAdditionDate] Date a product or module was last added (OMI).
  * @returns The result as an Excel date serial number.
  */
-export function endDate(vendor: string, startDate: any, noticeDate: any, plan?: any, lastAdditionDate?: any): number {
+export function endDate(
+  vendor: string,
+  startDate: any,
+  noticeDate: any,
+  plan?: any,
+  lastAdditionDate?: any,
+): number {
   return toExcel("ENDDATE", [vendor, startDate, noticeDate, plan, lastAdditionDate]) as number;
 }
 
@@ -136,7 +183,13 @@ export function endDate(vendor: string, startDate: any, noticeDate: any, plan?: 
  * @param [plan] Plan id (blank: the vendor's default plan).
  * @returns The result as a number.
  */
-export function terminationFee(vendor: string, startDate: any, terminationDate: any, monthlyFee: any, plan?: any): number {
+export function terminationFee(
+  vendor: string,
+  startDate: any,
+  terminationDate: any,
+  monthlyFee: any,
+  plan?: any,
+): number {
   return toExcel("TERMINATIONFEE", [vendor, startDate, terminationDate, monthlyFee, plan]) as number;
 }
 
@@ -182,7 +235,16 @@ export function clauseAmount(vendor: string, clause: any, amount: any, fromDate?
  * @param [arg6] Argument 7 of that function.
  * @returns The explanation as text.
  */
-export function explain(functionName: any, vendor: any, arg1?: any, arg2?: any, arg3?: any, arg4?: any, arg5?: any, arg6?: any): string {
+export function explain(
+  functionName: any,
+  vendor: any,
+  arg1?: any,
+  arg2?: any,
+  arg3?: any,
+  arg4?: any,
+  arg5?: any,
+  arg6?: any,
+): string {
   return toExcel("EXPLAIN", [functionName, vendor, arg1, arg2, arg3, arg4, arg5, arg6]) as string;
 }
 

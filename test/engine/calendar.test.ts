@@ -76,22 +76,30 @@ describe("month arithmetic with EDATE semantics", () => {
 
   test("addMonths agrees with date-fns addMonths (same clamping) on any date and offset", () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromYmd(1900, 1, 1), max: dayFromYmd(2200, 12, 31) }), fc.integer({ min: -240, max: 240 }), (day, n) => {
-        const { y, m, d } = ymdFromDay(day as Day);
-        const js = dfAddMonths(new Date(Date.UTC(y, m - 1, d, 12)), n);
-        const ours = ymdFromDay(addMonths(day as Day, n));
-        // date-fns works in local time; noon UTC keeps the calendar date stable in any zone within ±11 h.
-        expect([ours.y, ours.m, ours.d]).toEqual([js.getFullYear(), js.getMonth() + 1, js.getDate()]);
-      }),
+      fc.property(
+        fc.integer({ min: dayFromYmd(1900, 1, 1), max: dayFromYmd(2200, 12, 31) }),
+        fc.integer({ min: -240, max: 240 }),
+        (day, n) => {
+          const { y, m, d } = ymdFromDay(day as Day);
+          const js = dfAddMonths(new Date(Date.UTC(y, m - 1, d, 12)), n);
+          const ours = ymdFromDay(addMonths(day as Day, n));
+          // date-fns works in local time; noon UTC keeps the calendar date stable in any zone within ±11 h.
+          expect([ours.y, ours.m, ours.d]).toEqual([js.getFullYear(), js.getMonth() + 1, js.getDate()]);
+        },
+      ),
     );
   });
 
   test("adding a month then subtracting it round-trips where the day exists in both months", () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromYmd(1950, 1, 1), max: dayFromYmd(2150, 12, 31) }), fc.integer({ min: -120, max: 120 }), (day, n) => {
-        const there = addMonths(day as Day, n);
-        if (ymdFromDay(there).d === ymdFromDay(day as Day).d) expect(addMonths(there, -n)).toBe(day);
-      }),
+      fc.property(
+        fc.integer({ min: dayFromYmd(1950, 1, 1), max: dayFromYmd(2150, 12, 31) }),
+        fc.integer({ min: -120, max: 120 }),
+        (day, n) => {
+          const there = addMonths(day as Day, n);
+          if (ymdFromDay(there).d === ymdFromDay(day as Day).d) expect(addMonths(there, -n)).toBe(day);
+        },
+      ),
     );
   });
 });

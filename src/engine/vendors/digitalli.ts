@@ -9,8 +9,16 @@ export const digitalli = {
   id: "digitalli",
   name: "Digitalli",
   legalName: "DIGITALLI SAS",
-  business: { en: "Goods, rentals, services, software licences", fr: "Marchandises, locations, prestations, licences logicielles" },
-  document: { title: "Conditions générales de vente", short: DOC, seed: "004_42db4045a621ad17.txt", version: "undated (as collected)" },
+  business: {
+    en: "Goods, rentals, services, software licences",
+    fr: "Marchandises, locations, prestations, licences logicielles",
+  },
+  document: {
+    title: "Conditions générales de vente",
+    short: DOC,
+    seed: "004_42db4045a621ad17.txt",
+    version: "undated (as collected)",
+  },
   profileVersion: "1.0.0",
   clients: ["pro"],
   defaultInvoiceKind: "balance",
@@ -21,7 +29,15 @@ export const digitalli = {
       term: { kind: "days-end-of-month", days: 30, capDaysEndOfMonth: 45 },
       clause: [c("8.1(b)"), c("8.2")],
     },
-    { id: "deposit", label: { en: "Deposit (30 %), on receipt of the deposit invoice", fr: "Acompte (30 %), à réception de la facture d'acompte" }, term: { kind: "on-invoice" }, clause: [c("8.1(a)")] },
+    {
+      id: "deposit",
+      label: {
+        en: "Deposit (30 %), on receipt of the deposit invoice",
+        fr: "Acompte (30 %), à réception de la facture d'acompte",
+      },
+      term: { kind: "on-invoice" },
+      clause: [c("8.1(a)")],
+    },
     {
       id: "first-order",
       label: { en: "First order of a new client", fr: "Première commande d'un nouveau client" },
@@ -32,7 +48,15 @@ export const digitalli = {
         fr: "8 jours après réception de la confirmation de commande : indiquez cette date comme date de facture.",
       },
     },
-    { id: "export", label: { en: "Export order, at order confirmation", fr: "Commande export, à la confirmation de commande" }, term: { kind: "on-invoice" }, clause: [c("8.1")] },
+    {
+      id: "export",
+      label: {
+        en: "Export order, at order confirmation",
+        fr: "Commande export, à la confirmation de commande",
+      },
+      term: { kind: "on-invoice" },
+      clause: [c("8.1")],
+    },
   ],
   latePayment: {
     rate: { kind: "ecb-plus", points: "10" },
@@ -64,7 +88,10 @@ export const digitalli = {
     },
     {
       id: "late-delivery-request",
-      label: { en: "Written request after a late delivery", fr: "Demande écrite après un retard de livraison" },
+      label: {
+        en: "Written request after a late delivery",
+        fr: "Demande écrite après un retard de livraison",
+      },
       from: { en: "the announced delivery date", fr: "la date de livraison annoncée" },
       period: { amount: 3, unit: "weeks" },
       direction: "after",
@@ -76,7 +103,10 @@ export const digitalli = {
     },
     {
       id: "cancellation-right",
-      label: { en: "Cancellation right after an unanswered late-delivery request", fr: "Droit d'annulation après une demande restée sans effet" },
+      label: {
+        en: "Cancellation right after an unanswered late-delivery request",
+        fr: "Droit d'annulation après une demande restée sans effet",
+      },
       from: { en: "the written request", fr: "la demande écrite" },
       period: { amount: 6, unit: "weeks" },
       direction: "after",
@@ -92,7 +122,10 @@ export const digitalli = {
     },
     {
       id: "payment-terms-derogation",
-      label: { en: "Request for derogating payment terms", fr: "Demande de conditions de paiement dérogatoires" },
+      label: {
+        en: "Request for derogating payment terms",
+        fr: "Demande de conditions de paiement dérogatoires",
+      },
       from: { en: "the order confirmation", fr: "la confirmation de commande" },
       period: { amount: 10, unit: "calendar-days" },
       direction: "after",

@@ -32,21 +32,35 @@ export const injenius = {
   id: "injenius",
   name: "Injenius",
   legalName: "THE LANDSKAPERS AND CO (INJENIUS)",
-  business: { en: "SaaS subscription plans and \"à la carte\" studies", fr: "Abonnements SaaS et études « à la carte »" },
-  document: { title: "Conditions générales SaaS du logiciel d'application INJENIUS", short: DOC, seed: "003_74085667897c81b6.txt", version: "undated (as collected)" },
+  business: {
+    en: 'SaaS subscription plans and "à la carte" studies',
+    fr: "Abonnements SaaS et études « à la carte »",
+  },
+  document: {
+    title: "Conditions générales SaaS du logiciel d'application INJENIUS",
+    short: DOC,
+    seed: "003_74085667897c81b6.txt",
+    version: "undated (as collected)",
+  },
   profileVersion: "1.0.0",
   clients: ["pro", "consumer"],
   defaultInvoiceKind: "subscription",
   invoiceKinds: [
     {
       id: "subscription",
-      label: { en: "Subscription: invoiced on the 25th, SEPA debit on the 5th of the next month", fr: "Abonnement : facturé le 25, prélèvement SEPA le 5 du mois suivant" },
+      label: {
+        en: "Subscription: invoiced on the 25th, SEPA debit on the 5th of the next month",
+        fr: "Abonnement : facturé le 25, prélèvement SEPA le 5 du mois suivant",
+      },
       term: { kind: "day-of-month", day: 5, monthsAfter: 1 },
       clause: [c("11")],
     },
     {
       id: "study",
-      label: { en: "\"À la carte\" study: debit on the 10th of the month after the invoice", fr: "Étude « à la carte » : prélèvement le 10 du mois suivant la facture" },
+      label: {
+        en: '"À la carte" study: debit on the 10th of the month after the invoice',
+        fr: "Étude « à la carte » : prélèvement le 10 du mois suivant la facture",
+      },
       term: { kind: "day-of-month", day: 10, monthsAfter: 1 },
       clause: [cite("Injenius CPV", "5")],
     },
@@ -79,8 +93,18 @@ export const injenius = {
         monthlyFeeExclVat: "79",
         clause: [c("4"), c("11")],
       },
-      commitmentPlan("commitment-monthly", "12-month commitment, billed monthly (59 € HT/month)", "Engagement 12 mois, facturé mensuellement (59 € HT/mois)", "59"),
-      commitmentPlan("commitment-annual", "12-month commitment, paid yearly (648 € HT once, 54 € HT/month)", "Engagement 12 mois, payé annuellement (648 € HT en une fois, 54 € HT/mois)", "54"),
+      commitmentPlan(
+        "commitment-monthly",
+        "12-month commitment, billed monthly (59 € HT/month)",
+        "Engagement 12 mois, facturé mensuellement (59 € HT/mois)",
+        "59",
+      ),
+      commitmentPlan(
+        "commitment-annual",
+        "12-month commitment, paid yearly (648 € HT once, 54 € HT/month)",
+        "Engagement 12 mois, payé annuellement (648 € HT en une fois, 54 € HT/mois)",
+        "54",
+      ),
     ],
   },
   deadlines: [
@@ -94,7 +118,10 @@ export const injenius = {
     },
     {
       id: "ip-claim-notice",
-      label: { en: "Notice of an intellectual-property claim", fr: "Notification d'une action en contrefaçon" },
+      label: {
+        en: "Notice of an intellectual-property claim",
+        fr: "Notification d'une action en contrefaçon",
+      },
       from: { en: "knowledge of the claim", fr: "la connaissance de l'action" },
       period: { amount: 8, unit: "calendar-days" },
       direction: "after",
@@ -102,7 +129,10 @@ export const injenius = {
     },
     {
       id: "suspension-after-notice",
-      label: { en: "Suspension of access after formal notice", fr: "Suspension de l'accès après mise en demeure" },
+      label: {
+        en: "Suspension of access after formal notice",
+        fr: "Suspension de l'accès après mise en demeure",
+      },
       from: { en: "the formal notice", fr: "la mise en demeure" },
       period: { amount: 8, unit: "calendar-days" },
       direction: "after",
@@ -110,7 +140,10 @@ export const injenius = {
     },
     {
       id: "termination-after-second-notice",
-      label: { en: "Termination after a second formal notice", fr: "Résiliation après une seconde mise en demeure" },
+      label: {
+        en: "Termination after a second formal notice",
+        fr: "Résiliation après une seconde mise en demeure",
+      },
       from: { en: "the second formal notice", fr: "la seconde mise en demeure" },
       period: { amount: 30, unit: "calendar-days" },
       direction: "after",
@@ -141,7 +174,10 @@ export const injenius = {
       ] as const
     ).map(([id, days, en, fr]) => ({
       id,
-      label: { en: `Fix of a ${en} anomaly (intervention, workaround and final fix)`, fr: `Correction d'une anomalie ${fr} (intervention, contournement et correction définitive)` },
+      label: {
+        en: `Fix of a ${en} anomaly (intervention, workaround and final fix)`,
+        fr: `Correction d'une anomalie ${fr} (intervention, contournement et correction définitive)`,
+      },
       from: { en: "the report of the anomaly", fr: "le signalement de l'anomalie" },
       period: { amount: days, unit: "jours-ouvrables" as const },
       direction: "after" as const,
@@ -149,7 +185,10 @@ export const injenius = {
     })),
     {
       id: "url-change-notice",
-      label: { en: "Notice of a change of the service's address", fr: "Préavis de changement d'adresse du service" },
+      label: {
+        en: "Notice of a change of the service's address",
+        fr: "Préavis de changement d'adresse du service",
+      },
       from: { en: "the day the old address stops", fr: "le jour où l'ancienne adresse cesse" },
       period: { amount: 14, unit: "calendar-days" },
       direction: "before",
@@ -160,7 +199,10 @@ export const injenius = {
     {
       id: "sla-credit",
       kind: "percent",
-      label: { en: "SLA credit for a month over 1 % unavailability outside maintenance", fr: "Avoir SLA pour un mois à plus de 1 % d'indisponibilité hors maintenance" },
+      label: {
+        en: "SLA credit for a month over 1 % unavailability outside maintenance",
+        fr: "Avoir SLA pour un mois à plus de 1 % d'indisponibilité hors maintenance",
+      },
       percent: "30",
       of: { en: "the monthly fee", fr: "de la redevance mensuelle" },
       clause: [c("6.3")],
@@ -179,7 +221,7 @@ export const injenius = {
       id: "injenius-penalty-start",
       clause: [c("11")],
       text: {
-        en: "\"À compter de ladite date d'échéance\": interest is counted from the day after the due date, as the statute does.",
+        en: '"À compter de ladite date d\'échéance": interest is counted from the day after the due date, as the statute does.',
         fr: "« À compter de ladite date d'échéance » : les intérêts courent à compter du lendemain de l'échéance, comme le prévoit la loi.",
       },
     },

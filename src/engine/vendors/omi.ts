@@ -20,10 +20,18 @@ export const omi = {
   clients: ["pro"],
   defaultInvoiceKind: "invoice",
   invoiceKinds: [
-    { id: "invoice", label: { en: "Invoice", fr: "Facture" }, term: { kind: "days", days: 30 }, clause: [c("6.3")] },
+    {
+      id: "invoice",
+      label: { en: "Invoice", fr: "Facture" },
+      term: { kind: "days", days: 30 },
+      clause: [c("6.3")],
+    },
     {
       id: "subscription",
-      label: { en: "Subscription invoice (monthly in advance or yearly upfront)", fr: "Facture d'abonnement (mensuelle à échoir ou annuelle d'avance)" },
+      label: {
+        en: "Subscription invoice (monthly in advance or yearly upfront)",
+        fr: "Facture d'abonnement (mensuelle à échoir ou annuelle d'avance)",
+      },
       term: { kind: "days", days: 30 },
       clause: [c("6.3")],
     },
@@ -102,7 +110,10 @@ export const omi = {
     },
     {
       id: "product-change-before-renewal",
-      label: { en: "Last day to change the number of products before a renewal", fr: "Dernier jour pour modifier le nombre de produits avant un renouvellement" },
+      label: {
+        en: "Last day to change the number of products before a renewal",
+        fr: "Dernier jour pour modifier le nombre de produits avant un renouvellement",
+      },
       from: { en: "the renewal date", fr: "la date de renouvellement" },
       period: { amount: 1, unit: "months" },
       direction: "before",
@@ -110,8 +121,14 @@ export const omi = {
     },
     {
       id: "price-change-notice",
-      label: { en: "Last day to notify a price change effective at a renewal", fr: "Dernier jour pour notifier un changement de prix applicable au renouvellement" },
-      from: { en: "the renewal date at which the new price applies", fr: "la date de renouvellement à laquelle le nouveau prix s'applique" },
+      label: {
+        en: "Last day to notify a price change effective at a renewal",
+        fr: "Dernier jour pour notifier un changement de prix applicable au renouvellement",
+      },
+      from: {
+        en: "the renewal date at which the new price applies",
+        fr: "la date de renouvellement à laquelle le nouveau prix s'applique",
+      },
       period: { amount: 3, unit: "months" },
       direction: "before",
       clause: [c("6.4")],
@@ -126,12 +143,18 @@ export const omi = {
     },
     {
       id: "force-majeure-termination",
-      label: { en: "Termination after prolonged force majeure", fr: "Résiliation après force majeure prolongée" },
+      label: {
+        en: "Termination after prolonged force majeure",
+        fr: "Résiliation après force majeure prolongée",
+      },
       from: { en: "the start of the force majeure event", fr: "le début de l'événement de force majeure" },
       period: { amount: 3, unit: "months" },
       direction: "after",
       clause: [c("19.2")],
-      note: { en: "Either party may terminate after 3 consecutive months of force majeure.", fr: "Chaque partie peut résilier après 3 mois consécutifs de force majeure." },
+      note: {
+        en: "Either party may terminate after 3 consecutive months of force majeure.",
+        fr: "Chaque partie peut résilier après 3 mois consécutifs de force majeure.",
+      },
     },
   ],
   amounts: [],

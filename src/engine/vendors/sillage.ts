@@ -11,22 +11,56 @@ export const sillage = {
   id: "sillage",
   name: "Sillage",
   legalName: "HORIZON SAAS (Sillage.ai)",
-  business: { en: "Consulting, training, custom SaaS subscriptions", fr: "Conseil, formation, abonnements SaaS sur mesure" },
-  document: { title: "Conditions Générales de Vente", short: DOC, seed: "001_b5b57cd92b7db28d.txt", version: "undated (as collected)" },
+  business: {
+    en: "Consulting, training, custom SaaS subscriptions",
+    fr: "Conseil, formation, abonnements SaaS sur mesure",
+  },
+  document: {
+    title: "Conditions Générales de Vente",
+    short: DOC,
+    seed: "001_b5b57cd92b7db28d.txt",
+    version: "undated (as collected)",
+  },
   profileVersion: "1.0.0",
   clients: ["pro"],
   defaultInvoiceKind: "consulting",
   invoiceKinds: [
-    { id: "consulting", label: { en: "Balance of consulting", fr: "Solde de conseil" }, term: { kind: "days", days: 15 }, clause: [c("7.2.1")] },
-    { id: "training", label: { en: "Balance of a training", fr: "Solde de formation" }, term: { kind: "days", days: 15 }, clause: [c("7.2.2")] },
-    { id: "deposit", label: { en: "Deposit (acompte), on signature", fr: "Acompte, à la signature" }, term: { kind: "on-invoice" }, clause: [c("7.2")] },
-    { id: "setup", label: { en: "Balance of software / SaaS set-up, before go-live", fr: "Solde de mise en place logiciel / SaaS, avant mise en production" }, term: { kind: "on-invoice" }, clause: [c("7.2.3")] },
+    {
+      id: "consulting",
+      label: { en: "Balance of consulting", fr: "Solde de conseil" },
+      term: { kind: "days", days: 15 },
+      clause: [c("7.2.1")],
+    },
+    {
+      id: "training",
+      label: { en: "Balance of a training", fr: "Solde de formation" },
+      term: { kind: "days", days: 15 },
+      clause: [c("7.2.2")],
+    },
+    {
+      id: "deposit",
+      label: { en: "Deposit (acompte), on signature", fr: "Acompte, à la signature" },
+      term: { kind: "on-invoice" },
+      clause: [c("7.2")],
+    },
+    {
+      id: "setup",
+      label: {
+        en: "Balance of software / SaaS set-up, before go-live",
+        fr: "Solde de mise en place logiciel / SaaS, avant mise en production",
+      },
+      term: { kind: "on-invoice" },
+      clause: [c("7.2.3")],
+    },
     {
       id: "subscription",
       label: { en: "Monthly subscription", fr: "Abonnement mensuel" },
       term: { kind: "legal-default" },
       clause: [c("7.2.3")],
-      note: { en: "No payment term is stated for the monthly subscription: legal default.", fr: "Aucun délai n'est stipulé pour l'abonnement mensuel : délai légal supplétif." },
+      note: {
+        en: "No payment term is stated for the monthly subscription: legal default.",
+        fr: "Aucun délai n'est stipulé pour l'abonnement mensuel : délai légal supplétif.",
+      },
     },
   ],
   latePayment: {
@@ -36,7 +70,7 @@ export const sillage = {
     recoveryFee: { amount: "40", justifiedCostsAbove: true, clause: [c("7.4")] },
     clause: [c("7.4")],
     note: {
-      en: "\"Taux légal minimum applicable entre professionnels\" is read as 3 × the legal interest rate; penalties run from the day after the due date without notice.",
+      en: '"Taux légal minimum applicable entre professionnels" is read as 3 × the legal interest rate; penalties run from the day after the due date without notice.',
       fr: "« Taux légal minimum applicable entre professionnels » est lu comme 3 fois le taux d'intérêt légal ; les pénalités courent dès le lendemain de l'échéance sans mise en demeure.",
     },
   },
@@ -46,7 +80,10 @@ export const sillage = {
     plans: [
       {
         id: "subscription",
-        label: { en: "SaaS subscription, 12-month commitment then monthly", fr: "Abonnement SaaS, engagement 12 mois puis mensuel" },
+        label: {
+          en: "SaaS subscription, 12-month commitment then monthly",
+          fr: "Abonnement SaaS, engagement 12 mois puis mensuel",
+        },
         schedule: { anchor: "start-date", initialMonths: 12, renewalMonths: 1 },
         notice: { amount: 1, unit: "months" },
         end: "day-before-renewal",
@@ -70,7 +107,10 @@ export const sillage = {
     },
     {
       id: "training-free-cancellation",
-      label: { en: "Last day to cancel a training free of charge", fr: "Dernier jour d'annulation gratuite d'une formation" },
+      label: {
+        en: "Last day to cancel a training free of charge",
+        fr: "Dernier jour d'annulation gratuite d'une formation",
+      },
       from: after("the session date", "la date de la session"),
       period: { amount: 7, unit: "jours-ouvres" },
       direction: "before",
@@ -82,7 +122,10 @@ export const sillage = {
     },
     {
       id: "provider-late-cancellation-discount",
-      label: { en: "Provider cancellation: last day without the 20 % discount", fr: "Annulation par le prestataire : dernier jour sans la remise de 20 %" },
+      label: {
+        en: "Provider cancellation: last day without the 20 % discount",
+        fr: "Annulation par le prestataire : dernier jour sans la remise de 20 %",
+      },
       from: after("the session date", "la date de la session"),
       period: { amount: 3, unit: "jours-ouvres" },
       direction: "before",
@@ -119,7 +162,10 @@ export const sillage = {
     },
     {
       id: "suspension-after-notice",
-      label: { en: "Suspension of services after formal notice", fr: "Suspension des services après mise en demeure" },
+      label: {
+        en: "Suspension of services after formal notice",
+        fr: "Suspension des services après mise en demeure",
+      },
       from: after("the formal notice", "la mise en demeure"),
       period: { amount: 15, unit: "calendar-days" },
       direction: "after",
@@ -159,7 +205,10 @@ export const sillage = {
     },
     {
       id: "force-majeure-termination",
-      label: { en: "Termination after prolonged force majeure", fr: "Résiliation après force majeure prolongée" },
+      label: {
+        en: "Termination after prolonged force majeure",
+        fr: "Résiliation après force majeure prolongée",
+      },
       from: after("the start of the force majeure event", "le début de l'événement de force majeure"),
       period: { amount: 60, unit: "calendar-days" },
       direction: "after",
@@ -170,7 +219,10 @@ export const sillage = {
     {
       id: "training-late-cancellation",
       kind: "percent",
-      label: { en: "Training cancelled under 7 jours ouvrés before the session", fr: "Formation annulée moins de 7 jours ouvrés avant la session" },
+      label: {
+        en: "Training cancelled under 7 jours ouvrés before the session",
+        fr: "Formation annulée moins de 7 jours ouvrés avant la session",
+      },
       percent: "20",
       of: { en: "the session price excl. VAT", fr: "du prix HT de la session" },
       clause: [c("8.2")],
@@ -178,7 +230,10 @@ export const sillage = {
     {
       id: "provider-late-cancellation-discount",
       kind: "percent",
-      label: { en: "Discount when the provider cancels under 3 jours ouvrés before", fr: "Remise en cas d'annulation par le prestataire moins de 3 jours ouvrés avant" },
+      label: {
+        en: "Discount when the provider cancels under 3 jours ouvrés before",
+        fr: "Remise en cas d'annulation par le prestataire moins de 3 jours ouvrés avant",
+      },
       percent: "20",
       of: { en: "the session price excl. VAT", fr: "du prix HT de la session" },
       clause: [c("8.3")],
@@ -186,7 +241,10 @@ export const sillage = {
     {
       id: "non-solicitation-indemnity",
       kind: "percent",
-      label: { en: "Non-solicitation indemnity (about one year of pay)", fr: "Indemnité de non-sollicitation (environ un an de rémunération)" },
+      label: {
+        en: "Non-solicitation indemnity (about one year of pay)",
+        fr: "Indemnité de non-sollicitation (environ un an de rémunération)",
+      },
       percent: "100",
       of: { en: "the person's annual pay", fr: "de la rémunération annuelle de la personne" },
       clause: [c("18")],
@@ -197,7 +255,7 @@ export const sillage = {
       id: "sillage-training-exactly-7",
       clause: [c("8.2")],
       text: {
-        en: "The text frees cancellations \"more than 7\" jours ouvrés before and charges \"less than 7\": exactly 7 is read in the client's favour, as free.",
+        en: 'The text frees cancellations "more than 7" jours ouvrés before and charges "less than 7": exactly 7 is read in the client\'s favour, as free.',
         fr: "Le texte rend gratuites les annulations « plus de 7 » jours ouvrés avant et payantes à « moins de 7 » : exactement 7 est lu en faveur du client, comme gratuit.",
       },
     },
@@ -205,7 +263,7 @@ export const sillage = {
       id: "sillage-penalty-rate",
       clause: [c("7.4")],
       text: {
-        en: "\"Taux légal minimum applicable entre professionnels\" is read as 3 × the legal interest rate, the statutory minimum of L441-10.",
+        en: '"Taux légal minimum applicable entre professionnels" is read as 3 × the legal interest rate, the statutory minimum of L441-10.',
         fr: "« Taux légal minimum applicable entre professionnels » est lu comme 3 fois le taux d'intérêt légal, le minimum de L441-10.",
       },
     },

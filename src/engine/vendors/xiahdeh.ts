@@ -9,15 +9,44 @@ export const xiahdeh = {
   id: "xiahdeh",
   name: "Xiahdeh",
   legalName: "Quentin Klymyk, brand Xiahdeh (hosted by Omnicité SA coopérative)",
-  business: { en: "Website projects, maintenance, support", fr: "Projets de sites web, maintenance, support" },
-  document: { title: "Conditions Générales de Vente", short: DOC, seed: "002_71f49a9e1aa64013.txt", version: "2019-12-01" },
+  business: {
+    en: "Website projects, maintenance, support",
+    fr: "Projets de sites web, maintenance, support",
+  },
+  document: {
+    title: "Conditions Générales de Vente",
+    short: DOC,
+    seed: "002_71f49a9e1aa64013.txt",
+    version: "2019-12-01",
+  },
   profileVersion: "1.0.0",
   clients: ["pro", "consumer"],
   defaultInvoiceKind: "balance",
   invoiceKinds: [
-    { id: "balance", label: { en: "Balance of a website project (go-live invoice)", fr: "Solde d'un projet de site (facture de mise en ligne)" }, term: { kind: "days", days: 30 }, clause: [c("16.3.1")] },
-    { id: "deposit", label: { en: "Deposit, 30 % at order", fr: "Acompte de 30 % à la commande" }, term: { kind: "on-invoice" }, clause: [c("5.2"), c("16.3.1")] },
-    { id: "annex", label: { en: "Annex services, maintenance, support, at order", fr: "Prestations annexes, maintenance, support, à la commande" }, term: { kind: "on-invoice" }, clause: [c("16.3.2")] },
+    {
+      id: "balance",
+      label: {
+        en: "Balance of a website project (go-live invoice)",
+        fr: "Solde d'un projet de site (facture de mise en ligne)",
+      },
+      term: { kind: "days", days: 30 },
+      clause: [c("16.3.1")],
+    },
+    {
+      id: "deposit",
+      label: { en: "Deposit, 30 % at order", fr: "Acompte de 30 % à la commande" },
+      term: { kind: "on-invoice" },
+      clause: [c("5.2"), c("16.3.1")],
+    },
+    {
+      id: "annex",
+      label: {
+        en: "Annex services, maintenance, support, at order",
+        fr: "Prestations annexes, maintenance, support, à la commande",
+      },
+      term: { kind: "on-invoice" },
+      clause: [c("16.3.2")],
+    },
   ],
   latePayment: {
     rate: { kind: "fixed", annualPercent: "10" },
@@ -58,7 +87,10 @@ export const xiahdeh = {
     },
     {
       id: "minor-changes-window",
-      label: { en: "End of the free minor changes window", fr: "Fin de la période de modifications mineures" },
+      label: {
+        en: "End of the free minor changes window",
+        fr: "Fin de la période de modifications mineures",
+      },
       from: { en: "go-live", fr: "la mise en ligne" },
       period: { amount: 30, unit: "calendar-days" },
       direction: "after",
@@ -135,11 +167,11 @@ export const xiahdeh = {
       clause: [c("16.4")],
       option: "flat",
       text: {
-        en: "\"Penalties equal to 10 % of the invoice amount\" with a start day and an end day is read as 10 % a year accrued per late day, floored per half-year at 3 × the legal rate for professional clients (client-favourable, and the reading the start and end days imply).",
+        en: '"Penalties equal to 10 % of the invoice amount" with a start day and an end day is read as 10 % a year accrued per late day, floored per half-year at 3 × the legal rate for professional clients (client-favourable, and the reading the start and end days imply).',
         fr: "« Pénalités égales à 10 % du montant de la facture » assorties d'un jour de départ et d'un jour de fin sont lues comme 10 % par an courus par jour de retard, avec le plancher de 3 fois le taux légal par semestre pour les clients professionnels (lecture favorable au client, et celle qu'impliquent les jours de départ et de fin).",
       },
       alternative: {
-        en: "Option \"flat\" (vendor \"xiahdeh+flat\"): a one-off 10 % of the invoice amount, never less than the statutory minimum interest over the same days.",
+        en: 'Option "flat" (vendor "xiahdeh+flat"): a one-off 10 % of the invoice amount, never less than the statutory minimum interest over the same days.',
         fr: "Option « flat » (fournisseur « xiahdeh+flat ») : un forfait unique de 10 % du montant de la facture, jamais inférieur à l'intérêt minimal légal sur les mêmes jours.",
       },
     },
