@@ -12,6 +12,7 @@ import {
   type ReportKind,
   type SheetMatrix,
 } from "../reports";
+import { readOptions } from "./args";
 import { UsageError, type CliIo } from "./io";
 import { readRegister } from "./register-io";
 
@@ -48,62 +49,37 @@ interface ReportArgs {
   lang: Language;
 }
 
+const REPORT_OPTIONS = {
+  help: { names: ["-h", "--help"] },
+  closing: { names: ["--closing"], value: true },
+  kind: { names: ["--kind"], value: true, choices: ["received", "issued"] },
+  total: { names: ["--total-excl-vat"], value: true },
+  vendor: { names: ["--vendor"], value: true },
+  sheet: { names: ["--sheet"], value: true },
+  out: { names: ["-o", "--out"], value: true },
+  lang: { names: ["--lang"], value: true, choices: ["fr", "en"] },
+} as const;
+
 function parseArgs(argv: readonly string[]): ReportArgs | "help" {
-  const found: Partial<ReportArgs> = { lang: "fr" };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] as string;
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const v = argv[i + 1];
-      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
-      i++;
-      return v;
-    };
-    switch (flag) {
-      case "-h":
-      case "--help":
-        return "help";
-      case "--closing":
-        found.closing = value();
-        break;
-      case "--kind": {
-        const v = value().toLowerCase();
-        if (v !== "received" && v !== "issued")
-          throw new UsageError(`--kind must be received or issued (got "${v}").`);
-        found.kind = v;
-        break;
-      }
-      case "--total-excl-vat":
-        found.total = value();
-        break;
-      case "--vendor":
-        found.vendor = value();
-        break;
-      case "--sheet":
-        found.sheet = value();
-        break;
-      case "-o":
-      case "--out":
-        found.out = value();
-        break;
-      case "--lang": {
-        const v = value();
-        if (v !== "fr" && v !== "en") throw new UsageError(`--lang must be fr or en (got "${v}").`);
-        found.lang = v;
-        break;
-      }
-      default:
-        if (raw.startsWith("-") && raw.length > 1) throw new UsageError(`unknown option ${raw}.`);
-        positional.push(raw);
-    }
-  }
+  const { options: o, positional } = readOptions(argv, REPORT_OPTIONS);
+  const text = (v: string | true | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+  if (o.help) return "help";
   if (positional.length !== 1) throw new UsageError("report needs exactly one input file.");
-  if (found.closing === undefined) throw new UsageError("--closing is required.");
-  if (found.kind === undefined) throw new UsageError("--kind is required (received or issued).");
-  return { ...found, input: positional[0] as string } as ReportArgs;
+  const closing = text(o.closing);
+  const kind = text(o.kind) as ReportKind | undefined;
+  if (closing === undefined) throw new UsageError("--closing is required.");
+  if (kind === undefined) throw new UsageError("--kind is required (received or issued).");
+  const args: ReportArgs = {
+    input: positional[0] as string,
+    closing,
+    kind,
+    lang: (text(o.lang) ?? "fr") as Language,
+  };
+  for (const key of ["total", "vendor", "sheet", "out"] as const) {
+    const value = text(o[key]);
+    if (value !== undefined) args[key] = value;
+  }
+  return args;
 }
 
 function writeMatrix(ws: ExcelJS.Worksheet, matrix: SheetMatrix): void {

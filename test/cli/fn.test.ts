@@ -1,23 +1,14 @@
+import { runMain } from "./run-main";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { main } from "../../src/cli/main";
 import { argumentValue, plainNumber } from "../../src/cli/fn";
 import { setFunctionContext } from "../../src/functions/context";
 
 /** `echeance fn`: the same catalog as Excel, from a shell. */
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = runMain;
 
 beforeEach(() => setFunctionContext({ lang: "en" }));
 

@@ -1,24 +1,15 @@
+import { runMain } from "./run-main";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { delayTableSheet, reportFromRegister } from "../../src/reports";
 import { HEADERS, ROWS } from "../fixtures/reports/register";
 
 /** `echeance report` end to end: a register file in, the D441-6 workbook out, the input untouched. */
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = runMain;
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

@@ -1,0 +1,13 @@
+import { main } from "../../src/cli/main";
+
+/** Runs the `echeance` command in memory and returns its exit code and what it printed. */
+export async function runMain(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    isTTY: false,
+  });
+  return { code, out, err };
+}
