@@ -18,6 +18,7 @@ export * from "./rates";
 export * from "./registry";
 export * from "./settings";
 export * from "./subscription";
+export * from "./terms-text";
 export * from "./text";
 export * from "./working-days";
 export { SHIPPED_VENDORS } from "./vendors";
