@@ -27,6 +27,8 @@ import {
   writeTableXlsx,
   type LoadedRegister,
   type OutputCell,
+  sheetFeatures,
+  type SheetFeatures,
 } from "./register-io";
 import { UsageError, type CliIo } from "./io";
 
@@ -381,6 +383,10 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
     args.explain === undefined &&
     !/\.csv$/i.test(out) &&
     (args.stream ?? size > STREAM_THRESHOLD_BYTES);
+  if (!isCsv && args.explain === undefined) {
+    const stop = await checkSheet(args, io, stream);
+    if (stop !== undefined) return stop;
+  }
   if (stream) return streamFile(args, io, out);
 
   let loaded: LoadedRegister;
@@ -441,6 +447,74 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
   say(formatSummary(result.summary, args.lang));
   say(`${fr ? "Résultat écrit dans" : "Written to"} ${out}`);
   return result.summary.computed > 0 ? 0 : 1;
+}
+
+/**
+ * What the register's cells do not show, said before anything is written. A protected sheet is refused
+ * (the pane cannot write into it either, and a copy would lock the new columns or drop the protection).
+ * A 1904-date-system workbook keeps its dates in values mode but refuses formulas (CGV.* read 1900
+ * serials). Merges, hidden rows and filters are reported. Returns an exit code to stop with, if any.
+ */
+async function checkSheet(args: ApplyArgs, io: CliIo, stream: boolean): Promise<number | undefined> {
+  let f: SheetFeatures | undefined;
+  try {
+    f = await sheetFeatures(args.input, args.sheet);
+  } catch {
+    return undefined; // unreadable: the read below says why
+  }
+  if (f === undefined) return undefined;
+  const fr = args.lang === "fr";
+  const warn = (line: string): void => void io.stderr.write(`${line}\n`);
+  if (f.protected) {
+    warn(
+      fr
+        ? `echeance apply: la feuille « ${f.sheetName} » est protégée : rien n'est écrit. Ôtez la protection dans Excel (Révision > Ôter la protection de la feuille), enregistrez, puis relancez.`
+        : `echeance apply: the sheet "${f.sheetName}" is protected: nothing written. Unprotect it in Excel (Review > Unprotect Sheet), save, and run again.`,
+    );
+    return 1;
+  }
+  if (f.date1904 && args.output === "formulas") {
+    warn(
+      fr
+        ? "echeance apply: ce classeur utilise le calendrier depuis 1904 ; les formules CGV.* lisent les dates du calendrier depuis 1900 et seraient décalées de 4 ans : rien n'est écrit. Utilisez --output values, ou décochez « Utiliser le calendrier depuis 1904 » dans Excel (Options > Options avancées)."
+        : 'echeance apply: this workbook uses the 1904 date system; CGV.* formulas read dates in the 1900 system and would be 4 years off: nothing written. Use --output values, or untick "Use 1904 date system" in Excel (Options > Advanced).',
+    );
+    return 2;
+  }
+  const list = (xs: readonly (string | number)[]): string =>
+    xs.slice(0, 5).join(", ") + (xs.length > 5 ? ", …" : "");
+  const lost = stream
+    ? fr
+      ? " ; la copie écrite en continu ne les garde pas"
+      : "; the streamed copy does not keep them"
+    : "";
+  const notes: string[] = [];
+  if (f.merges.length > 0)
+    notes.push(
+      fr
+        ? `cellules fusionnées (${list(f.merges)}) : seule la cellule en haut à gauche d'une fusion a une valeur, les autres sont lues vides, comme dans Excel${lost}.`
+        : `merged cells (${list(f.merges)}): only the top-left cell of a merge holds a value, the others read blank, as in Excel${lost}.`,
+    );
+  if (f.autoFilter)
+    notes.push(
+      fr
+        ? `filtre automatique sur la feuille : toutes les lignes sont calculées, filtrées ou non${lost}.`
+        : `autofilter on the sheet: every row is computed, filtered out or not${lost}.`,
+    );
+  if (f.hiddenRows.length > 0)
+    notes.push(
+      fr
+        ? `${f.hiddenRows.length} ligne(s) masquée(s) (${list(f.hiddenRows)}) : elles sont calculées comme les autres${lost}.`
+        : `${f.hiddenRows.length} hidden row(s) (${list(f.hiddenRows)}): computed like the others${lost}.`,
+    );
+  if (f.date1904)
+    notes.push(
+      fr
+        ? `classeur au calendrier depuis 1904 : les dates sont lues dans ce calendrier${stream ? " ; la copie écrite en continu est au calendrier depuis 1900, avec les mêmes dates" : " et les nouvelles dates y sont écrites"}.`
+        : `1904 date system workbook: dates are read in that system${stream ? "; the streamed copy uses the 1900 system, with the same dates" : " and the new dates are written in it"}.`,
+    );
+  for (const n of notes) warn(`${fr ? "Attention" : "Warning"} : ${n}`);
+  return undefined;
 }
 
 /** The large-file path: one streaming pass, reading, computing and writing row by row. */

@@ -59,7 +59,9 @@ export function tableFromWorksheet(ws: ExcelJS.Worksheet): RegisterTable {
 function rowValues(row: ExcelJS.Row): CellValue[] {
   const out: CellValue[] = [];
   row.eachCell({ includeEmpty: true }, (cell, col) => {
-    out[col - 1] = excelCellValue(cell.value);
+    // A merged cell's value is in its top-left cell only; the others read blank, as range.values in Excel.
+    const merged = cell.type === ExcelJS.ValueType.Merge && cell.master !== cell;
+    out[col - 1] = merged ? "" : excelCellValue(cell.value);
   });
   for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = "";
   return out;
@@ -265,8 +267,13 @@ function setOutputCell(cell: ExcelJS.Cell, v: OutputCell, format: OutputColumn["
       formula: v.formula.replace(/^=/, ""),
       result: v.result === "" ? undefined : v.result,
     } as ExcelJS.CellFormulaValue;
-  } else cell.value = v === "" ? null : v;
+  } else cell.value = v === "" ? null : format === "date" && typeof v === "number" ? serialDate(v) : v;
   if (format !== "text") cell.numFmt = NUMBER_FORMATS[format];
+}
+
+/** A date serial (1900 system) as a Date, which exceljs writes in the workbook's own date system (1900 or 1904). */
+function serialDate(serial: number): Date {
+  return new Date(Math.round((serial - SERIAL_1970) * MS_PER_DAY));
 }
 
 /**
@@ -326,6 +333,9 @@ export async function streamRegister(
           columns = begun.columns;
           writeHeaderCells(out, width, begun, lang);
         } else if (headerRow !== 0) {
+          // Blank lines are absent from the file: they count as blank rows, as in the in-memory path.
+          for (let gap = headerRow + 1 + count; gap < row.number; gap++, count++)
+            handler.row([], gap - headerRow - 1);
           const cells = handler.row(values.slice(0, width), row.number - headerRow - 1);
           cells.forEach((v, j) => setOutputCell(out.getCell(width + 1 + j), v, columns[j]?.format ?? "text"));
           count += 1;
@@ -400,4 +410,76 @@ export async function writeTableXlsx(
   });
   ws.commit();
   await writer.commit();
+}
+
+// ---- sheet-level features the register cells do not show --------------------------------------
+
+/** What a register sheet holds besides its cells: protection, merges, hidden rows, a filter, the date system. */
+export interface SheetFeatures {
+  readonly sheetName: string;
+  readonly protected: boolean;
+  /** Merged ranges, e.g. "B2:B3". */
+  readonly merges: readonly string[];
+  /** 1-based numbers of the hidden rows (by hand or by a filter). */
+  readonly hiddenRows: readonly number[];
+  readonly autoFilter: boolean;
+  readonly date1904: boolean;
+}
+
+/**
+ * Scans the register sheet's XML as it is inflated (flat memory; a few hundred ms for 100,000 rows) for
+ * the features exceljs's streaming reader does not report. The same sheet as `streamRegister` picks:
+ * the named one (case-insensitive) or the first. Undefined when there is no such sheet.
+ */
+export async function sheetFeatures(
+  file: string,
+  sheet: string | undefined,
+): Promise<SheetFeatures | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: "emit",
+    sharedStrings: "ignore",
+    styles: "ignore",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  let found: SheetFeatures | undefined;
+  let index = 0;
+  for await (const wsReader of reader) {
+    const ws = wsReader as unknown as { name: string; iterator: AsyncIterable<Buffer | string> };
+    const isTarget =
+      found === undefined &&
+      (sheet === undefined ? index === 0 : ws.name.toLowerCase() === sheet.toLowerCase());
+    index += 1;
+    const merges = new Set<string>();
+    const hidden = new Set<number>();
+    let prot = false;
+    let filter = false;
+    let tail = "";
+    for await (const chunk of ws.iterator) {
+      if (!isTarget) continue;
+      const text = tail + chunk.toString();
+      for (const m of text.matchAll(
+        /<sheetProtection\b([^>]*)>|<autoFilter\b|<mergeCell\b[^>]*?\bref="([^"]+)"|<row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>/g,
+      )) {
+        // <sheetProtection sheet="1" …/>: the sheet attribute defaults to false (ECMA-376 18.3.1.85).
+        if (m[1] !== undefined) prot = prot || /\bsheet="(?:1|true)"/.test(m[1]);
+        else if (m[0].startsWith("<autoFilter")) filter = true;
+        else if (m[2] !== undefined) merges.add(m[2]);
+        else if (m[3] !== undefined) hidden.add(Number(/\br="(\d+)"/.exec(m[3])?.[1] ?? 0));
+      }
+      tail = text.slice(-512);
+    }
+    if (isTarget) {
+      const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
+      found = {
+        sheetName: ws.name,
+        protected: prot,
+        merges: [...merges],
+        hiddenRows: [...hidden].filter((n) => n > 0).sort((a, b) => a - b),
+        autoFilter: filter,
+        date1904: props?.model?.date1904 === true,
+      };
+    }
+  }
+  return found;
 }
