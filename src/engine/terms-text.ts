@@ -1,4 +1,4 @@
-import { addDays, dayFromYmd, endOfMonth, formatIsoDay, type Day } from "./date";
+import { addDays, dayFromYmd, endOfMonth, formatIsoDay, maxDay, type Day } from "./date";
 import { describePaymentTerm, describePenaltyRate } from "./describe";
 import { Decimal, percent } from "./money";
 import { applyPaymentTerm } from "./payment-terms";
@@ -222,7 +222,7 @@ const MAX_DAYS_EOM = 45;
 /** Invoice dates a term is tried on: every day of a common year and of a leap year. */
 const SAMPLE_DAYS: readonly Day[] = (() => {
   const out: Day[] = [];
-  for (let d = dayFromYmd(2027, 1, 1); d <= dayFromYmd(2028, 12, 31); d++) out.push(d);
+  for (let d = dayFromYmd(2027, 1, 1); d <= dayFromYmd(2028, 12, 31); d = addDays(d, 1)) out.push(d);
   return out;
 })();
 
@@ -243,7 +243,7 @@ export function firstDateBeyondLegalMaximum(
       method === "days-then-eom"
         ? endOfMonth(addDays(invoiceDate, MAX_DAYS_EOM))
         : addDays(endOfMonth(invoiceDate), MAX_DAYS_EOM);
-    const limit = Math.max(sixty, eom45);
+    const limit = maxDay(sixty, eom45);
     if (due > limit) return { invoiceDate, due, limit };
   }
   return undefined;

@@ -1,0 +1,87 @@
+import type { EndOfMonthMethod, HolidayCalendar, RateRow, VendorProfile } from "../engine";
+import { contentHash } from "./json";
+
+/**
+ * What a workbook stores about its terms (the issue "Terms and settings stored in the workbook"):
+ * the settings, the legal-rate rows the user added, and the vendor profiles the workbook uses, each
+ * with its version and a content hash. Plain data; `document.ts` writes and reads it as XML.
+ */
+
+export const STORAGE_NAMESPACE = "urn:echeance:terms:v1";
+/** The format of the stored document; a newer format is refused with a message, never guessed at. */
+export const STORAGE_FORMAT = 1;
+
+export interface StoredSettings {
+  readonly holidays: HolidayCalendar;
+  readonly endOfMonthMethod: EndOfMonthMethod;
+  /** Interpretation options chosen instead of the default reading ("flat"…). */
+  readonly readings: readonly string[];
+}
+
+export interface StoredProfile {
+  readonly profile: VendorProfile;
+  /** The profile's own `profileVersion`, repeated so the document can be read without parsing JSON. */
+  readonly version: string;
+  /** `contentHash(profile)`: "sha256:" + 64 hex digits. */
+  readonly hash: string;
+  /**
+   * When the user chose to keep this stored profile over a different shipped one: the hash of that
+   * shipped profile. The same shipped version is then not asked about again; a newer one is.
+   */
+  readonly keptOverShipped?: string;
+}
+
+export interface StoredState {
+  readonly format: typeof STORAGE_FORMAT;
+  /** Incremented at every save: when two parts exist (an interrupted replace), the higher one wins. */
+  readonly revision: number;
+  readonly settings: StoredSettings;
+  readonly rateRows: readonly RateRow[];
+  readonly profiles: readonly StoredProfile[];
+}
+
+export const DEFAULT_STORED_SETTINGS: StoredSettings = {
+  holidays: "metropole",
+  endOfMonthMethod: "days-then-eom",
+  readings: [],
+};
+
+export function storedProfile(profile: VendorProfile, keptOverShipped?: string): StoredProfile {
+  return {
+    profile,
+    version: profile.profileVersion,
+    hash: contentHash(profile),
+    ...(keptOverShipped !== undefined ? { keptOverShipped } : {}),
+  };
+}
+
+/** A state to save: settings, rate rows and profiles, with the hashes computed here. */
+export function captureState(input: {
+  readonly settings?: StoredSettings;
+  readonly rateRows?: readonly RateRow[];
+  readonly profiles?: readonly VendorProfile[];
+  /** The state last read from the workbook, for the revision and the choices already made. */
+  readonly previous?: StoredState;
+}): StoredState {
+  const kept = new Map((input.previous?.profiles ?? []).map((p) => [p.profile.id, p]));
+  return {
+    format: STORAGE_FORMAT,
+    revision: (input.previous?.revision ?? 0) + 1,
+    settings: input.settings ?? input.previous?.settings ?? DEFAULT_STORED_SETTINGS,
+    rateRows: input.rateRows ?? input.previous?.rateRows ?? [],
+    profiles: (input.profiles ?? input.previous?.profiles.map((p) => p.profile) ?? []).map((p) => {
+      const before = kept.get(p.id);
+      return storedProfile(p, before && before.hash === contentHash(p) ? before.keptOverShipped : undefined);
+    }),
+  };
+}
+
+/** Adds or replaces one profile in a state (the editor's "save"). */
+export function withProfile(state: StoredState, profile: VendorProfile): StoredState {
+  const others = state.profiles.filter((p) => p.profile.id !== profile.id);
+  return { ...state, profiles: [...others, storedProfile(profile)] };
+}
+
+export function withoutProfile(state: StoredState, id: string): StoredState {
+  return { ...state, profiles: state.profiles.filter((p) => p.profile.id !== id) };
+}
