@@ -61,9 +61,15 @@ export type ReadResult =
 // Writing
 
 /** XML 1.0 forbids most control characters even escaped: they are dropped from attribute values. */
+/** Characters XML 1.0 does not allow at all: C0 controls other than tab, LF, CR; U+FFFE, U+FFFF. */
+function isXmlChar(c: number): boolean {
+  return c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 0xfffe && c !== 0xffff);
+}
+
 function attr(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+  return [...value]
+    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
+    .join("")
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
