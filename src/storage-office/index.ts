@@ -1,0 +1,2 @@
+export * from "./office";
+export * from "./terms-store";
