@@ -1,10 +1,15 @@
-import { blockAddress, sheetAddress } from "./address";
+import { blockAddress, parseAddress, sheetAddress } from "./address";
 import {
   contiguousRuns,
   DEFAULT_CHUNK_ROWS,
   GatewayError,
+  highlightFormula,
   isEmptyCell,
+  uniqueSheetName,
+  type CellRef,
   type CellValue,
+  type HighlightRule,
+  type MatrixCell,
   type ColumnPlacement,
   type OutputColumn,
   type SourceBlock,
@@ -269,6 +274,97 @@ export class ExcelGateway implements WorkbookGateway {
       const sheet = context.workbook.worksheets.getItem(source.sheet);
       sheet.activate();
       sheet.getRange(blockAddress(source.startRow, first, source.rows.length + 1, last - first + 1)).select();
+      await context.sync();
+    });
+  }
+
+  /**
+   * Custom-formula conditional formats (ExcelApi 1.6): the rules' ranges are cleared first, so a
+   * second Apply replaces them. The formulas test result and input cells only, never a custom function.
+   */
+  async addConditionalFormats(rules: readonly HighlightRule[]): Promise<boolean> {
+    if (!this.supports("1.6")) return false;
+    if (rules.length === 0) return true;
+    await this.office.run(async (context) => {
+      const ranges = rules.map((rule) =>
+        context.workbook.worksheets
+          .getItem(rule.sheet)
+          .getRange(blockAddress(rule.row, rule.column, rule.rowCount, rule.columnCount)),
+      );
+      const cleared = new Set<string>();
+      rules.forEach((rule, i) => {
+        const key = `${rule.sheet}!${blockAddress(rule.row, rule.column, rule.rowCount, rule.columnCount)}`;
+        if (!cleared.has(key)) ranges[i]?.conditionalFormats.clearAll();
+        cleared.add(key);
+      });
+      rules.forEach((rule, i) => {
+        const format = ranges[i]?.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        if (!format) return;
+        format.custom.rule.formula = highlightFormula(rule);
+        format.custom.format.fill.color = rule.fill;
+      });
+      await context.sync();
+    });
+    return true;
+  }
+
+  /** The active cell: `getActiveCell` (ExcelApi 1.7), else the selection's top-left cell. */
+  async activeCell(): Promise<CellRef> {
+    return this.office.run(async (context) => {
+      const range = this.supports("1.7")
+        ? context.workbook.getActiveCell()
+        : context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      const parsed = parseAddress(range.address);
+      if (parsed.sheet === undefined) throw new GatewayError("no-selection");
+      return { sheet: parsed.sheet, row: parsed.row, column: parsed.column };
+    });
+  }
+
+  async addSheet(name: string): Promise<string> {
+    return this.office.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const unique = uniqueSheetName(
+        name,
+        sheets.items.map((w) => w.name),
+      );
+      sheets.add(unique);
+      await context.sync();
+      return unique;
+    });
+  }
+
+  /** Values, number formats, then bold cells, in one request (report sheets are small). */
+  async writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void> {
+    const width = Math.max(1, ...matrix.map((line) => line.length));
+    if (matrix.length === 0) return;
+    await this.office.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const range = ws.getRange(blockAddress(0, 0, matrix.length, width));
+      const pad = <T>(line: readonly T[], fill: T): T[] => [
+        ...line,
+        ...Array.from({ length: width - line.length }, () => fill),
+      ];
+      range.values = matrix.map((line) =>
+        pad(
+          line.map((c) => toCell(c.value)),
+          "",
+        ),
+      );
+      range.numberFormat = matrix.map((line) =>
+        pad(
+          line.map((c) => c.numberFormat ?? "General"),
+          "General",
+        ),
+      );
+      matrix.forEach((line, r) =>
+        line.forEach((c, k) => {
+          if (c.bold) ws.getRange(blockAddress(r, k)).format.font.bold = true;
+        }),
+      );
       await context.sync();
     });
   }

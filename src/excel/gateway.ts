@@ -4,6 +4,8 @@
  * `MemoryGateway` on an in-memory workbook (preview outside Excel, tests).
  */
 
+import { columnLetters } from "./address";
+
 /** A cell as the gateways exchange it: Excel's own value types; null or "" is an empty cell. */
 export type CellValue = string | number | boolean | null;
 
@@ -83,6 +85,78 @@ export interface WorkbookGateway {
   ): Promise<WriteOutcome>;
   /** Selects the written columns (header row and data rows). */
   selectColumns(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<void>;
+  /**
+   * Replaces the conditional formats of the rules' ranges with the rules (a second Apply does not pile
+   * them up). Resolves false when the host cannot (ExcelApi 1.6 missing): the pane says so.
+   */
+  addConditionalFormats(rules: readonly HighlightRule[]): Promise<boolean>;
+  /** The active cell (the top-left cell of the selection), zero-based. */
+  activeCell(): Promise<CellRef>;
+  /** Adds a sheet named `name`, or `name (2)`, `name (3)`… when taken; resolves with the name used. */
+  addSheet(name: string): Promise<string>;
+  /** Writes a matrix of cells from A1 of a sheet: values, then number formats and bold. */
+  writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void>;
+}
+
+/** A cell address, zero-based. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A cell of a written matrix (a report sheet). */
+export interface MatrixCell {
+  readonly value: CellValue;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+}
+
+/**
+ * A conditional format, kept to one form that both Excel (as a custom formula) and the in-memory
+ * workbook (by evaluating it) understand: the rows of `range` whose `dateColumn` cell is a number in
+ * [`from`, `to`] (either bound optional) and whose `blankColumn` cell (if given) is empty are filled.
+ * The cells tested are result or input cells, never custom functions (OFFICE-NOTES.md).
+ */
+export interface HighlightRule {
+  readonly kind: "overdue" | "soon";
+  readonly sheet: string;
+  /** The block that gets the fill: zero-based first data row and column, and its size. */
+  readonly row: number;
+  readonly column: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** Zero-based sheet column of the date tested on each row. */
+  readonly dateColumn: number;
+  /** Inclusive bounds, as Excel date serials. */
+  readonly from?: number;
+  readonly to?: number;
+  /** Zero-based sheet column that must be empty (an invoice's payment date). */
+  readonly blankColumn?: number;
+  /** Fill colour, "#RRGGBB". */
+  readonly fill: string;
+}
+
+/**
+ * The Excel formula of a rule, relative to the top-left cell of its range (how Excel reads custom
+ * conditional-format formulas): `=AND(ISNUMBER($G2),$G2>=46203,$G2<=46233,$F2="")`.
+ */
+export function highlightFormula(rule: HighlightRule): string {
+  const row = rule.row + 1;
+  const date = `$${columnLetters(rule.dateColumn)}${row}`;
+  const parts = [`ISNUMBER(${date})`];
+  if (rule.from !== undefined) parts.push(`${date}>=${rule.from}`);
+  if (rule.to !== undefined) parts.push(`${date}<=${rule.to}`);
+  if (rule.blankColumn !== undefined) parts.push(`$${columnLetters(rule.blankColumn)}${row}=""`);
+  return `=AND(${parts.join(",")})`;
+}
+
+/** Whether a rule fills a given row, from the row's date and blank-column cells (the formula's meaning). */
+export function highlightMatches(rule: HighlightRule, date: CellValue, blank: CellValue): boolean {
+  if (typeof date !== "number") return false;
+  if (rule.from !== undefined && date < rule.from) return false;
+  if (rule.to !== undefined && date > rule.to) return false;
+  return rule.blankColumn === undefined || isEmptyCell(blank);
 }
 
 export const DEFAULT_CHUNK_ROWS = 10_000;
@@ -145,5 +219,27 @@ export class GatewayError extends Error {
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = "GatewayError";
+  }
+}
+
+/** Excel's limit on a sheet name's length. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A sheet name Excel accepts and no other sheet has (names compare case-insensitively): the characters
+ * Excel refuses (\ / ? * [ ] :) become "-", the name is cut to 31 characters, and " (2)", " (3)"…
+ * is added when taken.
+ */
+export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
+  const base =
+    wanted
+      .replace(/[\\/?*[\]:]/g, "-")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  for (let k = 1; ; k++) {
+    const suffix = k === 1 ? "" : ` (${k})`;
+    const name = base.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
   }
 }

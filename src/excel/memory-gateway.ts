@@ -1,16 +1,21 @@
 import { sheetAddress } from "./address";
 import {
+  contiguousRuns,
   DEFAULT_CHUNK_ROWS,
   GatewayError,
   isEmptyCell,
+  type CellRef,
   type CellValue,
   type ColumnPlacement,
+  type HighlightRule,
+  type MatrixCell,
   type OutputColumn,
   type SourceBlock,
   type SourceKind,
   type WorkbookGateway,
   type WriteOptions,
   type WriteOutcome,
+  uniqueSheetName,
 } from "./gateway";
 import { type Block, type MemoryWorkbook } from "./memory-workbook";
 
@@ -103,16 +108,28 @@ export class MemoryGateway implements WorkbookGateway {
       const added = placements.filter((p) => !p.existing).length;
       if (table) table.columnCount += added;
     }
-    placements.forEach((p, i) => write(source.startRow, p.column, columns[i]?.header ?? p.header));
+    const headers = placements.map((p, i) => columns[i]?.header ?? p.header);
+    placements.forEach((p, i) => write(source.startRow, p.column, headers[i] ?? ""));
+    wb.sync(headers);
+    batches++;
 
+    // As ExcelGateway does: one request per chunk and per run of adjacent columns' block.
+    const runs = contiguousRuns(placements.map((p, i) => ({ column: p.column, output: columns[i] })));
     let done = 0;
     for (let start = 0; start < total; start += chunk) {
       if (options.signal?.aborted) return this.finish({ rowsWritten: done, cancelled: true, batches });
       const end = Math.min(total, start + chunk);
-      placements.forEach((p, i) => {
-        const cells = columns[i]?.cells ?? [];
-        for (let r = start; r < end; r++) write(source.startRow + 1 + r, p.column, cells[r] ?? "");
-      });
+      const payload: CellValue[][][] = [];
+      for (const run of runs) {
+        const block: CellValue[][] = [];
+        for (let r = start; r < end; r++) {
+          const line = run.items.map((p) => p.output?.cells[r] ?? "");
+          line.forEach((v, k) => write(source.startRow + 1 + r, run.start + k, v));
+          block.push(line);
+        }
+        payload.push(block);
+      }
+      wb.sync(payload);
       batches++;
       done = end;
       options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
@@ -121,11 +138,19 @@ export class MemoryGateway implements WorkbookGateway {
     for (let start = 0; start < total; start += chunk) {
       if (options.signal?.aborted) return this.finish({ rowsWritten: done, cancelled: true, batches });
       const end = Math.min(total, start + chunk);
-      placements.forEach((p, i) => {
-        const format = columns[i]?.numberFormat ?? "General";
-        for (let r = start; r < end; r++)
-          wb.setNumberFormat(source.sheet, source.startRow + 1 + r, p.column, format);
-      });
+      const payload: string[][][] = [];
+      for (const run of runs) {
+        const formats = run.items.map((p) => p.output?.numberFormat ?? "General");
+        const block: string[][] = [];
+        for (let r = start; r < end; r++) {
+          formats.forEach((f, k) =>
+            wb.setNumberFormat(source.sheet, source.startRow + 1 + r, run.start + k, f),
+          );
+          block.push(formats);
+        }
+        payload.push(block);
+      }
+      wb.sync(payload);
       batches++;
       options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
       await pause(delay);
@@ -148,5 +173,45 @@ export class MemoryGateway implements WorkbookGateway {
       rowCount: source.rows.length + 1,
       columnCount: last - first + 1,
     });
+  }
+
+  async addConditionalFormats(rules: readonly HighlightRule[]): Promise<boolean> {
+    const wb = this.workbook;
+    for (const rule of rules)
+      wb.clearConditionalFormats(rule.sheet, {
+        row: rule.row,
+        column: rule.column,
+        rowCount: rule.rowCount,
+        columnCount: rule.columnCount,
+      });
+    wb.conditionalFormats.push(...rules);
+    wb.sync(rules);
+    return true;
+  }
+
+  async activeCell(): Promise<CellRef> {
+    const wb = this.workbook;
+    return { sheet: wb.activeSheet, row: wb.selection.row, column: wb.selection.column };
+  }
+
+  async addSheet(name: string): Promise<string> {
+    const wb = this.workbook;
+    const unique = uniqueSheetName(name, wb.sheetNames());
+    wb.addSheet(unique);
+    wb.sync(unique);
+    return unique;
+  }
+
+  async writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void> {
+    const wb = this.workbook;
+    matrix.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (isEmptyCell(cell.value)) return;
+        wb.write(sheet, r, c, cell.value, "values");
+        if (cell.numberFormat !== undefined) wb.setNumberFormat(sheet, r, c, cell.numberFormat);
+        if (cell.bold) wb.setBold(sheet, r, c, true);
+      }),
+    );
+    wb.sync(matrix);
   }
 }

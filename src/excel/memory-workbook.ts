@@ -1,11 +1,12 @@
 import { blockAddress, quoteSheet } from "./address";
-import { isEmptyCell, type CellValue } from "./gateway";
+import { highlightMatches, isEmptyCell, type CellValue, type HighlightRule } from "./gateway";
 
 /** One cell of the in-memory workbook. */
 export interface MemoryCell {
   value: CellValue;
   formula?: string;
   numberFormat?: string;
+  bold?: boolean;
 }
 
 export interface MemoryTable {
@@ -37,6 +38,43 @@ export class MemoryWorkbook {
   selection: Block = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
   /** Every write, as "Sheet!A1", in order. */
   readonly writeLog: string[] = [];
+  /** Conditional formats, in the order added. */
+  conditionalFormats: HighlightRule[] = [];
+  /** Requests made (the in-memory counterpart of `context.sync`), and each one's estimated payload in bytes. */
+  readonly syncs: number[] = [];
+
+  /**
+   * Counts one request, as Excel would receive it: `payload` is what the batch sends (values, formats),
+   * its size estimated as its JSON length (Excel on the web refuses requests over 5 MB).
+   */
+  sync(payload: unknown): void {
+    this.syncs.push(payload === undefined ? 0 : JSON.stringify(payload).length);
+  }
+
+  /** The fill a conditional format gives a cell (the last matching rule wins, as Excel stacks them). */
+  highlightAt(sheet: string, row: number, column: number): HighlightRule | undefined {
+    let found: HighlightRule | undefined;
+    for (const rule of this.conditionalFormats) {
+      if (rule.sheet !== sheet) continue;
+      if (row < rule.row || row >= rule.row + rule.rowCount) continue;
+      if (column < rule.column || column >= rule.column + rule.columnCount) continue;
+      const blank = rule.blankColumn === undefined ? "" : this.value(sheet, row, rule.blankColumn);
+      if (highlightMatches(rule, this.value(sheet, row, rule.dateColumn), blank)) found = rule;
+    }
+    return found;
+  }
+
+  /** Removes the conditional formats that overlap a block of a sheet (Excel's `conditionalFormats.clearAll`). */
+  clearConditionalFormats(sheet: string, block: Block): void {
+    this.conditionalFormats = this.conditionalFormats.filter(
+      (r) =>
+        r.sheet !== sheet ||
+        r.row >= block.row + block.rowCount ||
+        r.row + r.rowCount <= block.row ||
+        r.column >= block.column + block.columnCount ||
+        r.column + r.columnCount <= block.column,
+    );
+  }
 
   addSheet(
     name: string,
@@ -83,9 +121,18 @@ export class MemoryWorkbook {
     const prev = cells.get(key);
     const next: MemoryCell = { value: content };
     if (prev?.numberFormat !== undefined) next.numberFormat = prev.numberFormat;
+    if (prev?.bold !== undefined) next.bold = prev.bold;
     if (mode === "formulas" && typeof content === "string" && content.startsWith("=")) next.formula = content;
     cells.set(key, next);
     this.writeLog.push(`${quoteSheet(sheet)}!${blockAddress(row, column)}`);
+  }
+
+  setBold(sheet: string, row: number, column: number, bold: boolean): void {
+    const cells = this.sheet(sheet);
+    const key = `${row},${column}`;
+    const cell = cells.get(key) ?? { value: "" };
+    cell.bold = bold;
+    cells.set(key, cell);
   }
 
   setNumberFormat(sheet: string, row: number, column: number, format: string): void {

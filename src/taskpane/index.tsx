@@ -46,7 +46,9 @@ function boot(host: string | null | undefined): Boot {
     }
     return { gateway: new ExcelGateway(), lang: languageFromLocale(locale), chunkRows: DEFAULT_CHUNK_ROWS };
   }
-  const demo = demoWorkbook();
+  // ?demoRows=10000 makes the demo register that long (large-sheet tests; preview mode only).
+  const demoRows = Math.min(200_000, Math.floor(positive(q.get("demoRows"), 0)));
+  const demo = demoWorkbook(demoRows > 0 ? { invoiceRows: demoRows } : {});
   // ?chunkRows=…&delay=… slow the demo's writes down so the progress bar can be seen (and tested).
   const gateway = new MemoryGateway(demo, { chunkDelayMs: positive(q.get("delay"), 0) });
   const lang = q.get("lang") === "en" ? "en" : "fr";

@@ -11,11 +11,17 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { recognizeHeaders } from "../../src/apply";
+import { highlightFormula, type HighlightRule } from "../../src/excel/gateway";
+import { demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
+import { agingSheet, delayTableSheet, reportFromRegister, type SheetMatrix } from "../../src/reports";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = path.join(ROOT, "docs/taskpane.png");
+const REPORTS_SCREENSHOT = path.join(ROOT, "docs/taskpane-reports.png");
+const AXE = require.resolve("axe-core/axe.min.js");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -30,6 +36,11 @@ const TYPES: Record<string, string> = {
 function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    // axe-core from this origin: the pane's Content-Security-Policy refuses inline and foreign scripts.
+    if (url.pathname === "/__test/axe.min.js") {
+      res.writeHead(200, { "content-type": TYPES[".js"] ?? "" }).end(readFileSync(AXE));
+      return;
+    }
     const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
@@ -62,6 +73,41 @@ function cell(page: Page, sheet: string, row: number, column: number): Promise<D
   );
 }
 
+/** The demo workbook's matrix of a sheet, as the report matrices are: null for an empty cell. */
+function sheetValues(
+  page: Page,
+  sheet: string,
+  rows: number,
+  columns: number,
+): Promise<(string | number | null)[][]> {
+  return page.evaluate(
+    ([s, h, w]) => {
+      const wb = (
+        window as unknown as {
+          __echeanceDemo: { cell(s: string, r: number, c: number): { value: unknown } | undefined };
+        }
+      ).__echeanceDemo;
+      const out: (string | number | null)[][] = [];
+      for (let r = 0; r < (h as number); r++) {
+        const line: (string | number | null)[] = [];
+        for (let c = 0; c < (w as number); c++) {
+          const v = wb.cell(s as string, r, c)?.value;
+          line.push(v === undefined || v === "" ? null : (v as string | number));
+        }
+        out.push(line);
+      }
+      return out;
+    },
+    [sheet, rows, columns] as const,
+  );
+}
+
+/** A report matrix padded to a rectangle, as a sheet holds it (empty cells null). */
+function rectangle(matrix: SheetMatrix): (string | number | null)[][] {
+  const width = Math.max(...matrix.map((l) => l.length));
+  return matrix.map((l) => Array.from({ length: width }, (_, c) => l[c]?.value ?? null));
+}
+
 const runnable = existsSync(CHROMIUM) && existsSync(path.join(DIST, "taskpane.html"));
 const maybe = runnable ? describe : describe.skip;
 if (!runnable)
@@ -73,6 +119,7 @@ maybe("task pane in preview mode (headless Chromium)", () => {
   let page: Page;
   let profile: string;
   const pageErrors: string[] = [];
+  const cspMessages: string[] = [];
 
   beforeAll(async () => {
     server = await serve(DIST);
@@ -94,6 +141,9 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.text().includes("Content Security Policy")) cspMessages.push(m.text());
+    });
     // Five rows per write batch and 120 ms between batches: 36 rows take ~2 s, long enough to see progress.
     await page.goto(`http://127.0.0.1:${port}/taskpane.html?chunkRows=5&delay=120`);
   }, 60_000);
@@ -214,6 +264,88 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     expect(await cell(page, "Factures", 0, 12)).toBeUndefined();
   });
 
+  test("after Apply the pane sums up: rows computed and in error, penalties, the next deadlines on a timeline", async () => {
+    const summary = page.getByTestId("run-summary");
+    await summary.waitFor();
+    // 36 rows, row 15 in error: 35 computed, 1 error.
+    expect(await summary.locator('[data-figure="computed"] dd').innerText()).toBe("35");
+    expect(await summary.locator('[data-figure="errors"] dd').innerText()).toBe("1");
+    expect(await summary.locator('[data-figure="penalties"] dd').innerText()).toMatch(/€$/);
+    // The only unpaid invoices not yet due are the last three, consulting invoices of 16, 18 and
+    // 20/11/2026: + 15 days (Sillage 7.2.1) = 01/12, 03/12 and 05/12/2026.
+    const svg = page.getByTestId("timeline-svg");
+    expect(await svg.getAttribute("role")).toBe("img");
+    expect(await svg.getAttribute("aria-label")).toContain(
+      "3 prochaine(s) échéance(s), du 01/12/2026 au 05/12/2026",
+    );
+    await expect(page.getByTestId("timeline-point").count()).resolves.toBe(3);
+    const table = await page.getByTestId("timeline-table").locator("tbody tr").allInnerTexts();
+    expect(table.map((t) => t.split("\t")[0]?.trim())).toEqual(["01/12/2026", "03/12/2026", "05/12/2026"]);
+    // 30/06/2026 → 01/12/2026: 1 + 31 + 31 + 30 + 31 + 30 + 1 = 154 days.
+    expect(table[0]).toContain("154 j");
+  });
+
+  test("overdue unpaid invoices are highlighted by a conditional format on result cells, not on custom functions", async () => {
+    expect(await page.getByTestId("highlight-result").innerText()).toContain("Mise en évidence ajoutée");
+    const rules = await page.evaluate(
+      () =>
+        (window as unknown as { __echeanceDemo: { conditionalFormats: unknown[] } }).__echeanceDemo
+          .conditionalFormats,
+    );
+    expect(rules).toHaveLength(2);
+    const [overdue, soon] = rules as HighlightRule[];
+    // As of 30/06/2026 = serial 46203 (01/01/2026 = 46023, + 180): overdue is a due date (G) up to
+    // 46202 with no payment date (F); soon is 46203 to 46203 + 30 days.
+    expect(highlightFormula(overdue as HighlightRule)).toBe('=AND(ISNUMBER($G2),$G2<=46202,$F2="")');
+    expect(highlightFormula(soon as HighlightRule)).toBe('=AND(ISNUMBER($G2),$G2>=46203,$G2<=46233,$F2="")');
+    const fill = (address: string) => page.locator(`[data-cell="${address}"]`).getAttribute("data-fill");
+    // FA-0132 (row 33): training invoice of 13/01/2026 + 15 days (7.2.2) = 28/01/2026, never paid.
+    expect(await fill("G33")).toBe("#F8D7DA");
+    expect(await fill("L33")).toBe("#F8D7DA");
+    // Its input cells are not highlighted; FA-0102 (row 3) was paid; the November 2026 invoices fall
+    // due in December, more than 30 days after 30/06/2026.
+    expect(await fill("A33")).toBeNull();
+    expect(await fill("G3")).toBeNull();
+    expect(await fill("G37")).toBeNull();
+  });
+
+  test("clicking a cell of a computed row explains that row with its clauses; the header row is not a row", async () => {
+    await page.locator('[data-cell="K3"]').click();
+    const text = await page.getByTestId("explanation").innerText();
+    // FA-0102: training invoice, due 02/02/2025 (Sillage 7.2.2), paid 09/02/2025: 7 days late.
+    expect(text).toContain("Ligne 3");
+    expect(text).toContain("02/02/2025");
+    expect(text).toContain("7.2.2");
+    expect(text).toContain("7.4");
+    await page.locator('[data-cell="G1"]').click();
+    expect(await page.getByTestId("explain-message").innerText()).toContain("Factures!G1");
+    // The button explains the active cell: the selection made by the click.
+    await page.locator('[data-cell="B15"]').click();
+    await page.getByTestId("explain").click();
+    expect(await page.getByTestId("explanation").innerText()).toContain("31/02/2026");
+    await page.locator('[data-cell="K3"]').click();
+  });
+
+  test("the Content-Security-Policy lets the pane and office.js run and refuses inline scripts", async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self'");
+    expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe(
+      "object",
+    );
+    // The one thing refused along the way: office.js's telemetry frame on a Microsoft origin, which
+    // only 'self' leaves out (the pane does not need it).
+    expect(
+      cspMessages.filter((m) => !/Framing 'https:\/\/telemetryservice\.[^']*oaspapps\.com\//.test(m)),
+    ).toEqual([]);
+    await expect(page.addScriptTag({ content: "window.__injected = 1;" })).rejects.toThrow(
+      /Content Security Policy/,
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __injected?: number }).__injected),
+    ).toBeUndefined();
+    cspMessages.length = 0;
+  });
+
   test("the pane as it stands after an apply is saved as the docs screenshot", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -266,7 +398,59 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     expect((await cell(page, "Abonnements", 1, 8))?.value).toBe(46460);
   });
 
+  test("Reports writes the D441-6 table of the supplier register to a new sheet, cell for cell the core's", async () => {
+    await page.getByRole("radio", { name: "Zone autour de la cellule active" }).check();
+    await page.getByRole("tab", { name: "Fournisseurs" }).click();
+    await page.getByTestId("source-address").filter({ hasText: "Fournisseurs!A1:F21" }).waitFor();
+    await page.getByRole("tab", { name: "Rapports" }).click();
+    await page.getByTestId("closing").fill("2025-12-31");
+    await page.getByTestId("year-total").fill("250000");
+    // The "Litige" column is recognised as the disputed-invoice column.
+    expect(await page.getByTestId("excluded-column").innerText()).toContain("F · Litige");
+    await page.getByTestId("build-report").click();
+    const result = page.getByTestId("report-result");
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.innerText()).toContain("D441-6 2025-12-31, Balance âgée 2025-12-31");
+
+    const values = demoSupplierInvoices();
+    const report = reportFromRegister(values, {
+      kind: "received",
+      closing: "2025-12-31",
+      yearTotalExclVat: "250000",
+      vendor: "sillage",
+      mapping: recognizeHeaders(values[0] ?? [], { mode: "invoices" }).mapping,
+      excludedColumn: 5,
+      lang: "fr",
+      firstRowNumber: 2,
+    });
+    const table = rectangle(delayTableSheet(report));
+    expect(await sheetValues(page, "D441-6 2025-12-31", table.length, table[0]?.length ?? 0)).toEqual(table);
+    const aging = rectangle(agingSheet(report, "fr"));
+    expect(await sheetValues(page, "Balance âgée 2025-12-31", aging.length, aging[0]?.length ?? 0)).toEqual(
+      aging,
+    );
+    // Section (B): F-2025-012 is marked "oui"; 900 + (11 × 977 mod 6400) = 900 + 4347 = 5 247 €, unpaid.
+    const flat = table.flat();
+    const b = flat.indexOf("Montant total des factures exclues (TTC)");
+    expect(flat[b + 1]).toBe(5247);
+    expect(flat[flat.indexOf("Nombre des factures exclues") + 1]).toBe(1);
+  });
+
+  test("the aging view draws amounts by delay band and by vendor as accessible bar charts", async () => {
+    const bands = page.getByTestId("aging-bands");
+    expect(await bands.getAttribute("role")).toBe("img");
+    expect(await bands.getAttribute("aria-label")).toContain("91 jours et plus");
+    await expect(bands.getByTestId("aging-bar").count()).resolves.toBe(5);
+    const vendors = page.getByTestId("aging-vendors");
+    // Five vendors, each with unpaid invoices past due at closing.
+    await expect(vendors.getByTestId("aging-bar").count()).resolves.toBe(5);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: REPORTS_SCREENSHOT, fullPage: true });
+    expect(readFileSync(REPORTS_SCREENSHOT).subarray(1, 4).toString()).toBe("PNG");
+  });
+
   test("the English toggle switches the pane's language", async () => {
+    await page.getByRole("tab", { name: "Appliquer" }).click();
     await page.getByTestId("language").click();
     await page.getByRole("heading", { name: "Vendor", exact: true }).waitFor();
     expect(await page.getByTestId("apply").innerText()).toBe("Apply");
@@ -275,23 +459,30 @@ maybe("task pane in preview mode (headless Chromium)", () => {
   });
 
   test("axe finds no serious or critical accessibility violation", async () => {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      type Node = { html: string };
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        html: v.nodes.map((n) => n.html.slice(0, 200)),
-      }));
-    });
+    await page.addScriptTag({ url: "/__test/axe.min.js" });
+    const violations: { id: string; impact: string; html: string[] }[] = [];
+    // The Reports view (its charts and form), then the Apply view (summary, timeline, explanation).
+    for (const view of ["Rapports", "Appliquer"]) {
+      await page.getByRole("tab", { name: view }).click();
+      violations.push(
+        ...(await page.evaluate(async () => {
+          type Node = { html: string };
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document);
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            html: v.nodes.map((n) => n.html.slice(0, 200)),
+          }));
+        })),
+      );
+    }
     // Fluent v9's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) are focusable on
     // purpose, to redirect focus at once; a known axe false positive (microsoft/tabster#288,
     // accessibility-insights-web#7605 suppresses it the same way). Only those nodes are set aside.

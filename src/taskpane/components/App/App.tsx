@@ -7,6 +7,8 @@ import {
   tokens,
   MessageBar,
   MessageBarBody,
+  Tab,
+  TabList,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { VendorRegistry } from "../../../engine";
@@ -24,6 +26,12 @@ import { useApplyRun } from "../ApplyPanel/useApplyRun";
 import { AsOfPicker } from "../AsOfPicker/AsOfPicker";
 import { useAsOf } from "../AsOfPicker/useAsOf";
 import { DemoWorkbook } from "../DemoWorkbook/DemoWorkbook";
+import { ExplainPanel } from "../ExplainPanel/ExplainPanel";
+import { useExplain } from "../ExplainPanel/useExplain";
+import { useHighlighting } from "../HighlightSettings/HighlightSettings";
+import { ReportsPanel } from "../ReportsPanel/ReportsPanel";
+import { useReport } from "../ReportsPanel/useReport";
+import { DEFAULT_HIGHLIGHT_DAYS } from "../../highlight";
 import { LanguageToggle } from "../LanguageToggle/LanguageToggle";
 import { MappingEditor } from "../MappingEditor/MappingEditor";
 import { PreviewBanner } from "../PreviewBanner/PreviewBanner";
@@ -69,6 +77,8 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
   const source = useRegisterSource(gateway);
   const [writeMode, setWriteMode] = React.useState<"values" | "formulas">("values");
   const [revision, setRevision] = React.useState(0);
+  const [view, setView] = React.useState<"apply" | "reports">("apply");
+  const highlighting = useHighlighting(DEFAULT_HIGHLIGHT_DAYS);
   const { read } = source;
 
   // Read on opening and whenever the source kind changes; later reads are the user's or follow a write.
@@ -108,6 +118,21 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
   const blocking = source.problems.some((p) => p.kind !== "duplicate");
   const canApply = options !== undefined && !blocking && preview?.error === undefined;
 
+  const explain = useExplain(gateway, block, options, s, lang);
+  const report = useReport({
+    gateway,
+    source: block,
+    mapping: source.mapping,
+    vendor: vendor.spec,
+    lang,
+    strings: s,
+    active: view === "reports",
+  });
+  const onReportWritten = report.run.phase === "done" ? report.run.sheets.join() : "";
+  React.useEffect(() => {
+    if (onReportWritten !== "") setRevision((r) => r + 1);
+  }, [onReportWritten]);
+
   const onApply = () => {
     if (!block || !options) return;
     run.start({
@@ -116,6 +141,7 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
       options,
       writeMode: formulasAllowed ? writeMode : "values",
       lang,
+      ...(highlighting.days !== undefined ? { highlightDays: highlighting.days } : {}),
     });
   };
 
@@ -155,33 +181,70 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
       </section>
       <Divider />
 
-      {block && (
-        <section className={styles.section} aria-labelledby="preview-title">
-          <Subtitle2 as="h2" id="preview-title">
-            {s.previewTitle}
-          </Subtitle2>
-          <PreviewTable source={block} preview={preview} referenceColumn={source.mapping.reference} />
-        </section>
+      <TabList
+        selectedValue={view}
+        onTabSelect={(_, data) => setView(data.value as "apply" | "reports")}
+        aria-label={s.viewSwitch}
+        data-testid="view-switch"
+      >
+        <Tab value="apply">{s.tabApply}</Tab>
+        <Tab value="reports">{s.tabReports}</Tab>
+      </TabList>
+
+      {view === "apply" && (
+        <>
+          {block && (
+            <section className={styles.section} aria-labelledby="preview-title">
+              <Subtitle2 as="h2" id="preview-title">
+                {s.previewTitle}
+              </Subtitle2>
+              <PreviewTable source={block} preview={preview} referenceColumn={source.mapping.reference} />
+            </section>
+          )}
+
+          <section className={styles.section} aria-labelledby="apply-title">
+            <Subtitle2 as="h2" id="apply-title">
+              {s.applySection}
+            </Subtitle2>
+            <ApplyPanel
+              run={run}
+              writeMode={formulasAllowed ? writeMode : "values"}
+              setWriteMode={setWriteMode}
+              formulasAllowed={formulasAllowed}
+              canApply={canApply}
+              onApply={onApply}
+              highlighting={highlighting}
+            />
+          </section>
+          <Divider />
+
+          <section className={styles.section} aria-labelledby="explain-title">
+            <Subtitle2 as="h2" id="explain-title">
+              {s.explainTitle}
+            </Subtitle2>
+            <ExplainPanel explain={explain} preview={demoWorkbook !== undefined} />
+          </section>
+        </>
       )}
 
-      <section className={styles.section} aria-labelledby="apply-title">
-        <Subtitle2 as="h2" id="apply-title">
-          {s.applySection}
-        </Subtitle2>
-        <ApplyPanel
-          run={run}
-          writeMode={formulasAllowed ? writeMode : "values"}
-          setWriteMode={setWriteMode}
-          formulasAllowed={formulasAllowed}
-          canApply={canApply}
-          onApply={onApply}
-        />
-      </section>
+      {view === "reports" && (
+        <section className={styles.section} aria-labelledby="reports-title">
+          <Subtitle2 as="h2" id="reports-title">
+            {s.reportsSection}
+          </Subtitle2>
+          <ReportsPanel state={report} source={block} invoices={mode !== "subscriptions"} />
+        </section>
+      )}
 
       {demoWorkbook && (
         <>
           <Divider />
-          <DemoWorkbook workbook={demoWorkbook} revision={revision} onActivate={() => void read()} />
+          <DemoWorkbook
+            workbook={demoWorkbook}
+            revision={revision}
+            onActivate={() => void read()}
+            onCellClick={explain.explainCell}
+          />
         </>
       )}
     </main>

@@ -13,7 +13,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { useStrings } from "../../i18n/LanguageContext";
+import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
+import { RunSummary } from "../RunSummary/RunSummary";
 import type { ApplyRun } from "./useApplyRun";
 
 const useStyles = makeStyles({
@@ -30,6 +32,7 @@ export function ApplyPanel({
   formulasAllowed,
   canApply,
   onApply,
+  highlighting,
 }: {
   run: ApplyRun;
   writeMode: "values" | "formulas";
@@ -37,6 +40,7 @@ export function ApplyPanel({
   formulasAllowed: boolean;
   canApply: boolean;
   onApply: () => void;
+  highlighting: Highlighting;
 }) {
   const s = useStrings();
   const styles = useStyles();
@@ -71,8 +75,14 @@ export function ApplyPanel({
         </RadioGroup>
       </Field>
       {!formulasAllowed && <Caption1>{s.formulasUnavailable}</Caption1>}
+      <HighlightSettings highlighting={highlighting} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!canApply || run.busy} onClick={onApply} data-testid="apply">
+        <Button
+          appearance="primary"
+          disabled={!canApply || run.busy || highlighting.invalid}
+          onClick={onApply}
+          data-testid="apply"
+        >
           {s.apply}
         </Button>
         {run.busy && st.phase !== "counting" && (
@@ -101,9 +111,17 @@ export function ApplyPanel({
               {st.cancelled ? s.cancelled(st.rows) : s.done(st.rows, st.columns, st.added)}
             </MessageBarTitle>
             {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
-            <div className={styles.summary}>{st.summary}</div>
+            {st.highlight !== "off" && (
+              <div data-testid="highlight-result">
+                {st.highlight === "added" ? s.highlightAdded : s.highlightUnsupported}
+              </div>
+            )}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {st.phase === "done" && st.figures && !st.cancelled && <RunSummary figures={st.figures} />}
+      {st.phase === "done" && (st.cancelled || !st.figures) && (
+        <div className={styles.summary}>{st.summary}</div>
       )}
       {st.phase === "error" && (
         <MessageBar intent="error" data-testid="apply-error">

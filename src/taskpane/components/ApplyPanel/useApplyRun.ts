@@ -1,9 +1,16 @@
 import * as React from "react";
-import { applyRegister, formatSummary, type ApplyOptions, type HeaderRecognition } from "../../../apply";
+import {
+  applyRegister,
+  formatSummary,
+  type ApplyOptions,
+  type ApplySummary,
+  type HeaderRecognition,
+} from "../../../apply";
 import type { Language } from "../../../engine";
 import { sheetAddress } from "../../../excel/address";
 import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
 import { describeError, gatewayColumns, outputPlacements } from "../../apply-adapter";
+import { highlightRules } from "../../highlight";
 import type { Strings } from "../../i18n/strings";
 
 export type RunState =
@@ -19,6 +26,10 @@ export type RunState =
       readonly cancelled: boolean;
       readonly errors: number;
       readonly summary: string;
+      /** The core's summary (absent when cancelled before writing). */
+      readonly figures?: ApplySummary;
+      /** Conditional formats: added, not supported by this Excel, or not asked for. */
+      readonly highlight: "added" | "unsupported" | "off";
     }
   | { readonly phase: "error"; readonly message: string };
 
@@ -28,6 +39,8 @@ export interface RunRequest {
   readonly options: ApplyOptions;
   readonly writeMode: "values" | "formulas";
   readonly lang: Language;
+  /** Highlight overdue rows and deadlines within this many days of the as-of date; undefined: none. */
+  readonly highlightDays?: number;
 }
 
 export interface ApplyRun {
@@ -77,6 +90,7 @@ export function useApplyRun(
             cancelled: true,
             errors: 0,
             summary: strings.cancelledBeforeWrite,
+            highlight: "off",
           });
           return;
         }
@@ -87,7 +101,21 @@ export function useApplyRun(
           signal: controller.signal,
           onProgress: (p) => setState({ phase: p.phase, done: p.rowsDone, total: p.rowsTotal }),
         });
-        if (!outcome.cancelled) await gateway.selectColumns(source, placements);
+        let highlight: "added" | "unsupported" | "off" = "off";
+        if (!outcome.cancelled) {
+          if (req.highlightDays !== undefined) {
+            const rules = highlightRules({
+              source,
+              placements,
+              mode: options.mode,
+              mapping: options.mapping,
+              asOf: result.summary.asOf,
+              days: req.highlightDays,
+            });
+            highlight = (await gateway.addConditionalFormats(rules)) ? "added" : "unsupported";
+          }
+          await gateway.selectColumns(source, placements);
+        }
         setState({
           phase: "done",
           rows: outcome.rowsWritten,
@@ -96,6 +124,8 @@ export function useApplyRun(
           cancelled: outcome.cancelled,
           errors: result.summary.errors,
           summary: formatSummary(result.summary, lang),
+          figures: result.summary,
+          highlight,
         });
         onWritten?.();
       } catch (e) {

@@ -1,5 +1,6 @@
 import {
   makeStyles,
+  mergeClasses,
   Subtitle2,
   Tab,
   Table,
@@ -15,6 +16,7 @@ import * as React from "react";
 import { serialToDay } from "../../../adapter/cell-values";
 import { formatDate, formatMoney } from "../../../apply";
 import { columnLetters } from "../../../excel/address";
+import type { CellRef } from "../../../excel/gateway";
 import type { MemoryWorkbook } from "../../../excel/memory-workbook";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 
@@ -27,7 +29,12 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
-  cell: { whiteSpace: "nowrap" },
+  cell: { whiteSpace: "nowrap", cursor: "cell" },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+  },
   rowHead: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -37,10 +44,13 @@ const MAX_ROWS = 60;
 export function DemoWorkbook({
   workbook,
   onActivate,
+  onCellClick,
 }: {
   workbook: MemoryWorkbook;
   revision: number;
   onActivate: () => void;
+  /** A click on a cell selects it, as in Excel; the pane then explains its row. */
+  onCellClick?: (cell: CellRef) => void;
 }) {
   const s = useStrings();
   const { lang } = useLanguage();
@@ -50,6 +60,13 @@ export function DemoWorkbook({
   const used = workbook.usedBlock(sheet);
   const rows = Math.min(used.row + used.rowCount, MAX_ROWS);
   const cols = used.column + used.columnCount;
+  const sel = workbook.selection;
+  const [, setClicks] = React.useState(0);
+  const click = (r: number, c: number) => {
+    workbook.select(sheet, { row: r, column: c, rowCount: 1, columnCount: 1 });
+    setClicks((n) => n + 1);
+    onCellClick?.({ sheet, row: r, column: c });
+  };
   const show = (r: number, c: number): string => {
     const cell = workbook.cell(sheet, r, c);
     if (!cell) return "";
@@ -57,6 +74,8 @@ export function DemoWorkbook({
     const v = cell.value;
     if (typeof v === "number" && cell.numberFormat === "dd/mm/yyyy") return formatDate(serialToDay(v), lang);
     if (typeof v === "number" && cell.numberFormat?.includes("€")) return formatMoney(v, lang);
+    if (typeof v === "number" && cell.numberFormat?.endsWith("%"))
+      return `${(v * 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")} %`;
     return v === null ? "" : String(v);
   };
   return (
@@ -93,9 +112,19 @@ export function DemoWorkbook({
               <TableRow key={r}>
                 <TableCell className={styles.rowHead}>{r + 1}</TableCell>
                 {Array.from({ length: cols }, (_, c) => (
-                  <TableCell key={c} className={styles.cell} data-cell={`${columnLetters(c)}${r + 1}`}>
+                  <DemoCell
+                    key={c}
+                    address={`${columnLetters(c)}${r + 1}`}
+                    className={mergeClasses(
+                      styles.cell,
+                      workbook.cell(sheet, r, c)?.bold && styles.bold,
+                      sel.row === r && sel.column === c && styles.selected,
+                    )}
+                    fill={workbook.highlightAt(sheet, r, c)?.fill}
+                    onClick={() => click(r, c)}
+                  >
                     {show(r, c)}
-                  </TableCell>
+                  </DemoCell>
                 ))}
               </TableRow>
             ))}
@@ -103,5 +132,31 @@ export function DemoWorkbook({
         </Table>
       </div>
     </div>
+  );
+}
+
+/** A cell of the demo grid; a conditional format's fill is the one inline style (a per-cell colour). */
+function DemoCell({
+  address,
+  className,
+  fill,
+  onClick,
+  children,
+}: {
+  address: string;
+  className: string;
+  fill: string | undefined;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <TableCell
+      className={className}
+      data-cell={address}
+      {...(fill ? { "data-fill": fill, style: { backgroundColor: fill } } : {})}
+      onClick={onClick}
+    >
+      {children}
+    </TableCell>
   );
 }

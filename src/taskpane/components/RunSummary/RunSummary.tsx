@@ -1,0 +1,65 @@
+import { Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { formatMoney, type ApplySummary } from "../../../apply";
+import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { DeadlineTimeline } from "../DeadlineTimeline/DeadlineTimeline";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(8em, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  figure: {
+    display: "flex",
+    flexDirection: "column",
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** After Apply: rows computed and in error, penalties, and the coming deadlines on a timeline. */
+export function RunSummary({ figures }: { figures: ApplySummary }) {
+  const s = useStrings();
+  const { lang } = useLanguage();
+  const styles = useStyles();
+  const items: [string, string, string][] = [
+    ["computed", s.summaryComputed, String(figures.computed)],
+    ["errors", s.summaryErrors, String(figures.errors)],
+  ];
+  if (figures.mode === "invoices") {
+    items.push(["late", s.summaryLate, String(figures.lateRows)]);
+    items.push(["penalties", s.summaryPenalties, formatMoney(figures.totalPenalties, lang)]);
+  }
+  return (
+    <section className={styles.root} aria-labelledby="run-summary-title" data-testid="run-summary">
+      <Subtitle2 as="h3" id="run-summary-title">
+        {s.summaryTitle2}
+      </Subtitle2>
+      <dl className={styles.figures}>
+        {items.map(([id, term, value]) => (
+          <div key={id} className={styles.figure} data-figure={id}>
+            <dt className={styles.term}>
+              <Caption1>{term}</Caption1>
+            </dt>
+            <dd className={styles.value}>
+              <Text weight="semibold">{value}</Text>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Text weight="semibold">{s.nextDeadlines}</Text>
+      {figures.nextDeadlines.length === 0 ? (
+        <Caption1>{s.noDeadlines}</Caption1>
+      ) : (
+        <DeadlineTimeline deadlines={figures.nextDeadlines} asOf={figures.asOf} />
+      )}
+    </section>
+  );
+}
