@@ -1,0 +1,190 @@
+/**
+ * The task pane in headless Chromium (preview mode, dist/taskpane.html from a local static server):
+ * every request it makes while it loads, reads the register, picks a vendor, previews and applies goes
+ * to its own origin; workbook text is shown as text, never as HTML; and the page's CSP blocks requests
+ * to other hosts and inline scripts. Requests that would leave the origin are recorded and aborted
+ * (nothing leaves the machine). Needs `npx webpack --mode production` and /usr/bin/chromium.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Text a spreadsheet user could type that a careless pane would turn into markup. */
+const HOSTILE_REF = "<img src=x onerror=alert(1)>";
+const HOSTILE_CLIENT = "<b>gras</b>";
+const HOSTILE_DATE = "<script>alert(2)</script>";
+
+const runnable = existsSync(CHROMIUM) && existsSync(path.join(DIST, "taskpane.html"));
+const maybe = runnable ? describe : describe.skip;
+if (!runnable)
+  console.warn(`Browser tests skipped: need ${CHROMIUM} and ${path.join(DIST, "taskpane.html")}.`);
+
+maybe("the task pane stays on its own origin and shows workbook text as text", () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const sockets: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve(DIST);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    profile = mkdtempSync(path.join(tmpdir(), "echeance-security-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 460, height: 900 },
+    });
+    // Record everything; let only the page's own origin through.
+    await context.route("**/*", (route) =>
+      new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
+    );
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("websocket", (w) => sockets.push(w.url()));
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByTestId("preview-banner").waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("register cells holding HTML are shown literally in the preview, and nothing runs", async () => {
+    // Factures!A2 (first reference), B2 (its client), D3 (second invoice date) of the demo workbook.
+    await page.evaluate(
+      ([ref, client, date]) => {
+        const wb = (
+          window as unknown as {
+            __echeanceDemo: {
+              write(s: string, r: number, c: number, v: string, mode: "values" | "formulas"): void;
+            };
+          }
+        ).__echeanceDemo;
+        wb.write("Factures", 1, 0, ref as string, "values");
+        wb.write("Factures", 1, 1, client as string, "values");
+        wb.write("Factures", 2, 3, date as string, "values");
+      },
+      [HOSTILE_REF, HOSTILE_CLIENT, HOSTILE_DATE] as const,
+    );
+    await page.getByTestId("read-source").click();
+    await page.getByTestId("vendor-picker").click();
+    await page.getByRole("option", { name: /^Sillage/ }).click();
+    await page.getByTestId("as-of").fill("2026-06-30");
+    const rows = page.getByTestId("preview-table").locator("tbody tr");
+    await rows.first().filter({ hasText: HOSTILE_REF }).waitFor({ timeout: 10_000 });
+    // The reference is the literal text; the bad date's row status quotes the literal text.
+    expect(await rows.nth(0).innerText()).toContain(HOSTILE_REF);
+    const second = await rows.nth(1).innerText();
+    expect(second).toContain("Ligne 3");
+    expect(second).toContain(HOSTILE_DATE);
+    // No element was made from the cells: no <img src=x>, no inline <script>, no <b> holding "gras".
+    const made = await page.evaluate(() => ({
+      img: document.querySelectorAll('#root img[src="x"]').length,
+      script: document.querySelectorAll("#root script").length,
+      bold: [...document.querySelectorAll("#root b")].filter((b) => b.textContent === "gras").length,
+    }));
+    expect(made).toEqual({ img: 0, script: 0, bold: 0 });
+    expect(await page.locator("#root").innerText()).toContain(HOSTILE_CLIENT);
+    expect(dialogs).toEqual([]);
+  });
+
+  test("Apply writes the columns; the written status quoting the cell is text too", async () => {
+    await page.getByTestId("apply").click();
+    await page.getByTestId("apply-result").waitFor({ timeout: 30_000 });
+    const status = await page.evaluate(() => {
+      const wb = (
+        window as unknown as { __echeanceDemo: { value(s: string, r: number, c: number): unknown } }
+      ).__echeanceDemo;
+      return String(wb.value("Factures", 2, 11));
+    });
+    expect(status).toContain(HOSTILE_DATE);
+    expect(await page.locator("#root script").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test("every request from load to apply went to the page's own origin (no CDN, no telemetry)", () => {
+    const outside = requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin);
+    expect(outside).toEqual([]);
+    expect(sockets).toEqual([]);
+    // And the page did load its scripts from there.
+    expect(requests.some((u) => u.endsWith("/taskpane.js"))).toBe(true);
+    expect(requests.some((u) => u.endsWith("/office.js"))).toBe(true);
+  });
+
+  test("the CSP blocks a request to another host and an injected inline script", async () => {
+    const result = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener("securitypolicyviolation", (e) => violations.push(e.effectiveDirective));
+      let fetched = "no error";
+      try {
+        await fetch("http://192.0.2.1/leak"); // TEST-NET-1: never routable
+      } catch (e) {
+        fetched = (e as Error).name;
+      }
+      const s = document.createElement("script");
+      s.textContent = "window.__inlineRan = true";
+      document.body.appendChild(s);
+      await new Promise((r) => setTimeout(r, 200));
+      return {
+        fetched,
+        inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+        violations: [...new Set(violations)].sort(),
+      };
+    });
+    expect(result).toEqual({
+      fetched: "TypeError",
+      inlineRan: false,
+      violations: ["connect-src", "script-src-elem"],
+    });
+  });
+});
