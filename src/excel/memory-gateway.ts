@@ -32,6 +32,10 @@ function blockToSource(
   table?: string,
 ): SourceBlock {
   const values = wb.values(sheet, block);
+  // As ExcelGateway reads: one request to locate the block, then one per 10,000 rows of values.
+  wb.sync(block);
+  for (let start = 0; start < values.length; start += READ_CHUNK_ROWS)
+    wb.sync(values.slice(start, start + READ_CHUNK_ROWS));
   const [header = [], ...rows] = values;
   return {
     kind,
@@ -44,6 +48,9 @@ function blockToSource(
     ...(table !== undefined ? { table: { name: table } } : {}),
   };
 }
+
+/** Rows per read request, as in ExcelGateway. */
+const READ_CHUNK_ROWS = 10_000;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -167,6 +174,7 @@ export class MemoryGateway implements WorkbookGateway {
     if (placements.length === 0) return;
     const first = Math.min(...placements.map((p) => p.column));
     const last = Math.max(...placements.map((p) => p.column));
+    this.workbook.sync(undefined);
     this.workbook.select(source.sheet, {
       row: source.startRow,
       column: first,

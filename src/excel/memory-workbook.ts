@@ -1,6 +1,10 @@
 import { blockAddress, quoteSheet } from "./address";
 import { highlightMatches, isEmptyCell, type CellValue, type HighlightRule } from "./gateway";
 
+/** Excel's column count: a cell's key in a sheet's map is row × COLUMNS + column (numbers hash faster). */
+const COLUMNS = 16_384;
+const cellKey = (row: number, column: number): number => row * COLUMNS + column;
+
 /** One cell of the in-memory workbook. */
 export interface MemoryCell {
   value: CellValue;
@@ -32,12 +36,14 @@ export interface Block {
  * can check that input cells never are.
  */
 export class MemoryWorkbook {
-  private readonly sheets = new Map<string, Map<string, MemoryCell>>();
+  private readonly sheets = new Map<string, Map<number, MemoryCell>>();
   readonly tables: MemoryTable[] = [];
   activeSheet = "";
   selection: Block = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
-  /** Every write, as "Sheet!A1", in order. */
+  /** Every write, as "Sheet!A1", in order (unless `logWrites` is false: the benchmark's large runs). */
   readonly writeLog: string[] = [];
+  logWrites = true;
+  private readonly quoted = new Map<string, string>();
   /** Conditional formats, in the order added. */
   conditionalFormats: HighlightRule[] = [];
   /** Requests made (the in-memory counterpart of `context.sync`), and each one's estimated payload in bytes. */
@@ -96,18 +102,18 @@ export class MemoryWorkbook {
     this.tables.push(table);
   }
 
-  private sheet(name: string): Map<string, MemoryCell> {
+  private sheet(name: string): Map<number, MemoryCell> {
     const sheet = this.sheets.get(name);
     if (!sheet) throw new Error(`No sheet named ${name}`);
     return sheet;
   }
 
   private setInitial(sheet: string, row: number, column: number, value: CellValue): void {
-    if (!isEmptyCell(value)) this.sheet(sheet).set(`${row},${column}`, { value });
+    if (!isEmptyCell(value)) this.sheet(sheet).set(cellKey(row, column), { value });
   }
 
   cell(sheet: string, row: number, column: number): MemoryCell | undefined {
-    return this.sheet(sheet).get(`${row},${column}`);
+    return this.sheet(sheet).get(cellKey(row, column));
   }
 
   value(sheet: string, row: number, column: number): CellValue {
@@ -117,19 +123,22 @@ export class MemoryWorkbook {
   /** Writes a value (or a formula, whose displayed value is left to `computed`). */
   write(sheet: string, row: number, column: number, content: CellValue, mode: "values" | "formulas"): void {
     const cells = this.sheet(sheet);
-    const key = `${row},${column}`;
+    const key = cellKey(row, column);
     const prev = cells.get(key);
     const next: MemoryCell = { value: content };
     if (prev?.numberFormat !== undefined) next.numberFormat = prev.numberFormat;
     if (prev?.bold !== undefined) next.bold = prev.bold;
     if (mode === "formulas" && typeof content === "string" && content.startsWith("=")) next.formula = content;
     cells.set(key, next);
-    this.writeLog.push(`${quoteSheet(sheet)}!${blockAddress(row, column)}`);
+    if (!this.logWrites) return;
+    let quoted = this.quoted.get(sheet);
+    if (quoted === undefined) this.quoted.set(sheet, (quoted = quoteSheet(sheet)));
+    this.writeLog.push(`${quoted}!${blockAddress(row, column)}`);
   }
 
   setBold(sheet: string, row: number, column: number, bold: boolean): void {
     const cells = this.sheet(sheet);
-    const key = `${row},${column}`;
+    const key = cellKey(row, column);
     const cell = cells.get(key) ?? { value: "" };
     cell.bold = bold;
     cells.set(key, cell);
@@ -137,7 +146,7 @@ export class MemoryWorkbook {
 
   setNumberFormat(sheet: string, row: number, column: number, format: string): void {
     const cells = this.sheet(sheet);
-    const key = `${row},${column}`;
+    const key = cellKey(row, column);
     const cell = cells.get(key) ?? { value: "" };
     cell.numberFormat = format;
     cells.set(key, cell);
@@ -151,7 +160,8 @@ export class MemoryWorkbook {
     let minCol = Infinity;
     for (const [key, cell] of this.sheet(sheet)) {
       if (isEmptyCell(cell.value)) continue;
-      const [r, c] = key.split(",").map(Number) as [number, number];
+      const r = Math.floor(key / COLUMNS);
+      const c = key % COLUMNS;
       maxRow = Math.max(maxRow, r);
       maxCol = Math.max(maxCol, c);
       minRow = Math.min(minRow, r);
