@@ -1,0 +1,166 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { Language } from "../../../engine";
+import type { ProfileChoice, ProfileDifference } from "../../../storage";
+import { useLanguage } from "../../i18n/LanguageContext";
+
+const STRINGS = {
+  fr: {
+    title: "Conditions du classeur différentes de celles du complément",
+    intro:
+      "Ce classeur contient sa propre version de conditions fournisseur qui diffèrent de celles livrées avec Échéance. Choisissez, pour chacune, laquelle garder. Rien n'est remplacé sans votre choix ; en attendant, les calculs utilisent la version du classeur.",
+    versions: (stored: string, shipped: string) =>
+      `Version du classeur ${stored} — version livrée ${shipped}`,
+    field: "Champ",
+    storedCol: "Classeur",
+    shippedCol: "Complément",
+    more: (n: number) => `… et ${n} autre(s) différence(s).`,
+    keepStored: "Garder la version du classeur",
+    useShipped: "Utiliser la version livrée",
+    apply: "Appliquer ces choix",
+    later: "Plus tard",
+    acknowledged: "Déjà choisi pour cette version : version du classeur gardée.",
+  },
+  en: {
+    title: "The workbook's terms differ from the add-in's",
+    intro:
+      "This workbook carries its own version of vendor terms that differ from the ones shipped with Échéance. Choose which to keep for each. Nothing is replaced without your choice; meanwhile the computations use the workbook's version.",
+    versions: (stored: string, shipped: string) => `Workbook version ${stored} — shipped version ${shipped}`,
+    field: "Field",
+    storedCol: "Workbook",
+    shippedCol: "Add-in",
+    more: (n: number) => `… and ${n} more difference(s).`,
+    keepStored: "Keep the workbook's version",
+    useShipped: "Use the shipped version",
+    apply: "Apply these choices",
+    later: "Later",
+    acknowledged: "Already chosen for this version: the workbook's version is kept.",
+  },
+} as const;
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  vendor: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+});
+
+export interface StoredTermsDifferencesProps {
+  readonly differences: readonly ProfileDifference[];
+  readonly choices: ReadonlyMap<string, ProfileChoice>;
+  readonly onChoose: (id: string, choice: ProfileChoice) => void;
+  readonly lang: Language;
+}
+
+/** The differences, field by field, and a choice per vendor. Every value is rendered as text. */
+export function StoredTermsDifferences({
+  differences,
+  choices,
+  onChoose,
+  lang,
+}: StoredTermsDifferencesProps) {
+  const s = STRINGS[lang];
+  const styles = useStyles();
+  return (
+    <div className={styles.list} data-testid="stored-terms-differences">
+      {differences.map((d) => (
+        <section key={d.id} className={styles.vendor} aria-label={d.name}>
+          <Subtitle2>
+            {d.name} ({d.id})
+          </Subtitle2>
+          <span>{s.versions(d.stored.version, d.shipped.version)}</span>
+          <Table size="small" aria-label={`${d.name}: ${s.field}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{s.field}</TableHeaderCell>
+                <TableHeaderCell>{s.storedCol}</TableHeaderCell>
+                <TableHeaderCell>{s.shippedCol}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {d.changes.map((c) => (
+                <TableRow key={c.path}>
+                  <TableCell className={styles.value}>{c.path}</TableCell>
+                  <TableCell className={styles.value}>{c.stored}</TableCell>
+                  <TableCell className={styles.value}>{c.shipped}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {d.moreChanges > 0 && <span>{s.more(d.moreChanges)}</span>}
+          {d.acknowledged && <span>{s.acknowledged}</span>}
+          <RadioGroup
+            value={choices.get(d.id) ?? ""}
+            onChange={(_, v) => onChoose(d.id, v.value as ProfileChoice)}
+            aria-label={d.name}
+          >
+            <Radio value="stored" label={s.keepStored} />
+            <Radio value="shipped" label={s.useShipped} />
+          </RadioGroup>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export interface StoredTermsDialogProps {
+  readonly open: boolean;
+  /** `restored.pending` from useWorkbookTerms: the differences the user has not decided. */
+  readonly differences: readonly ProfileDifference[];
+  /** Called with a choice for every listed vendor. */
+  readonly onResolve: (choices: ReadonlyMap<string, ProfileChoice>) => void;
+  /** Closes without deciding: the workbook's versions stay in use and the question comes back next time. */
+  readonly onLater: () => void;
+}
+
+/** "Stored vs shipped": the user chooses which profile to keep, vendor by vendor — never silently. */
+export function StoredTermsDialog({ open, differences, onResolve, onLater }: StoredTermsDialogProps) {
+  const { lang } = useLanguage();
+  const s = STRINGS[lang];
+  const [choices, setChoices] = React.useState<ReadonlyMap<string, ProfileChoice>>(new Map());
+  const complete = differences.every((d) => choices.has(d.id));
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onLater()}>
+      <DialogSurface data-testid="stored-terms-dialog">
+        <DialogBody>
+          <DialogTitle>{s.title}</DialogTitle>
+          <DialogContent>
+            <p>{s.intro}</p>
+            <StoredTermsDifferences
+              differences={differences}
+              choices={choices}
+              lang={lang}
+              onChoose={(id, choice) => setChoices((m) => new Map(m).set(id, choice))}
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onLater}>
+              {s.later}
+            </Button>
+            <Button appearance="primary" disabled={!complete} onClick={() => onResolve(choices)}>
+              {s.apply}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

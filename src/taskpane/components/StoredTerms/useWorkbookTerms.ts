@@ -1,0 +1,112 @@
+import * as React from "react";
+import { SHIPPED_REGISTRY, type RateRow, type VendorProfile, type VendorRegistry } from "../../../engine";
+import {
+  applyChoices,
+  captureState,
+  restoreState,
+  withoutProfile,
+  withProfile,
+  type ProfileChoice,
+  type Restored,
+  type StorageIssue,
+  type StoredSettings,
+  type StoredState,
+} from "../../../storage";
+import { loadWorkbookTerms, saveWorkbookTerms, type TermsStore } from "../../../storage-office";
+
+export interface WorkbookTerms {
+  readonly status: "loading" | "ready" | "error";
+  /** Where the terms live: "custom-xml-part", "document-settings", or "memory" (preview, no Office). */
+  readonly storeKind: TermsStore["kind"] | "memory";
+  readonly state: StoredState;
+  readonly restored: Restored;
+  readonly issues: readonly StorageIssue[];
+  readonly hashMismatches: readonly string[];
+  readonly error: string | undefined;
+  /** Records the user's choices (stored vs shipped) and saves them. */
+  resolve(choices: ReadonlyMap<string, ProfileChoice>): Promise<void>;
+  saveProfile(profile: VendorProfile): Promise<void>;
+  removeProfile(id: string): Promise<void>;
+  saveSettings(settings: StoredSettings, rateRows: readonly RateRow[]): Promise<void>;
+  /** Keeps a copy of a shipped vendor's profile the workbook uses (after Apply), if not stored yet. */
+  rememberVendor(id: string): Promise<void>;
+}
+
+/**
+ * Loads the workbook's stored terms once, restores them, and saves every change. The store is an
+ * injected effect (STYLE.md): `officeTermsStore()` in Excel, undefined in preview mode (memory only).
+ * `onRestored` receives the registry and settings to hand to `setFunctionContext` and Apply.
+ */
+export function useWorkbookTerms(options: {
+  readonly store: TermsStore | undefined;
+  readonly shipped?: VendorRegistry;
+  readonly onRestored: (restored: Restored) => void;
+}): WorkbookTerms {
+  const shipped = options.shipped ?? SHIPPED_REGISTRY;
+  const { store, onRestored } = options;
+  const [state, setState] = React.useState<StoredState>(() => captureState({}));
+  const [status, setStatus] = React.useState<WorkbookTerms["status"]>(store ? "loading" : "ready");
+  const [issues, setIssues] = React.useState<readonly StorageIssue[]>([]);
+  const [hashMismatches, setHashMismatches] = React.useState<readonly string[]>([]);
+  const [error, setError] = React.useState<string>();
+  const restored = React.useMemo(() => restoreState(state, { shipped }), [state, shipped]);
+
+  React.useEffect(() => onRestored(restored), [restored, onRestored]);
+
+  React.useEffect(() => {
+    if (!store) return;
+    let live = true;
+    loadWorkbookTerms(store).then(
+      (loaded) => {
+        if (!live) return;
+        if (loaded.state) setState(loaded.state);
+        setIssues(loaded.issues);
+        setHashMismatches(loaded.hashMismatches);
+        setStatus("ready");
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setStatus("error");
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [store]);
+
+  const commit = React.useCallback(
+    async (next: StoredState) => {
+      const saved = captureState({ previous: next });
+      setState(saved);
+      if (!store) return;
+      try {
+        await saveWorkbookTerms(store, saved);
+        setError(undefined);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+        throw e;
+      }
+    },
+    [store],
+  );
+
+  return {
+    status,
+    storeKind: store?.kind ?? "memory",
+    state,
+    restored,
+    issues,
+    hashMismatches,
+    error,
+    resolve: (choices) => commit(applyChoices(state, choices, shipped)),
+    saveProfile: (profile) => commit(withProfile(state, profile)),
+    removeProfile: (id) => commit(withoutProfile(state, id)),
+    saveSettings: (settings, rateRows) => commit({ ...state, settings, rateRows }),
+    rememberVendor: async (id) => {
+      const p = shipped.get(id);
+      if (!p || state.profiles.some((s) => s.profile.id === p.id)) return;
+      await commit(withProfile(state, p));
+    },
+  };
+}
