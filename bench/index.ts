@@ -1,5 +1,6 @@
 import os from "node:os";
 import { engineBench, formatEngineBench } from "./engine";
+import { paneBench } from "./pane";
 
 /** `npm run bench`: every benchmark, one table each, with the machine it ran on. */
 function machine(): string {
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   console.log(`Échéance benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}\n`);
   console.log("Engine throughput (single thread):\n");
   console.log(formatEngineBench(engineBench()));
+  console.log("\nTask pane Apply against the in-memory Excel host (invoices):\n");
+  console.log(await paneBench());
 }
 
 main().catch((e: unknown) => {

@@ -5,6 +5,7 @@ import {
   GatewayError,
   highlightFormula,
   isEmptyCell,
+  readChunkRows,
   uniqueSheetName,
   type CellRef,
   type CellValue,
@@ -32,9 +33,6 @@ export const officeExcelHost: ExcelHost = {
   run: (batch) => Excel.run(batch),
   isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
 };
-
-/** Rows read per Excel.run when loading a register (Excel on the web: 5 MB per response). */
-const READ_CHUNK_ROWS = 10_000;
 
 type Cell = boolean | string | number;
 
@@ -105,8 +103,9 @@ export class ExcelGateway implements WorkbookGateway {
     });
     if (located.rowCount < 1 || located.columnCount < 1) throw new GatewayError("empty-source");
     const values: CellValue[][] = [];
-    for (let start = 0; start < located.rowCount; start += READ_CHUNK_ROWS) {
-      const count = Math.min(READ_CHUNK_ROWS, located.rowCount - start);
+    const readRows = readChunkRows(located.columnCount);
+    for (let start = 0; start < located.rowCount; start += readRows) {
+      const count = Math.min(readRows, located.rowCount - start);
       values.push(
         ...(await this.readBlock(
           located.sheet,
@@ -162,8 +161,9 @@ export class ExcelGateway implements WorkbookGateway {
     const rowCount = source.rows.length + 1;
     let count = 0;
     for (const run of runs) {
-      for (let start = 0; start < rowCount; start += READ_CHUNK_ROWS) {
-        const n = Math.min(READ_CHUNK_ROWS, rowCount - start);
+      const readRows = readChunkRows(run.items.length);
+      for (let start = 0; start < rowCount; start += readRows) {
+        const n = Math.min(readRows, rowCount - start);
         const block = await this.readBlock(
           source.sheet,
           source.startRow + start,

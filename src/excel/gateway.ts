@@ -161,6 +161,17 @@ export function highlightMatches(rule: HighlightRule, date: CellValue, blank: Ce
 
 export const DEFAULT_CHUNK_ROWS = 10_000;
 
+/**
+ * Rows per read request: a budget of cells rather than of rows, so a narrow register of 100,000 rows
+ * is read in a handful of requests while a wide one stays well under Excel on the web's 5 MB
+ * response limit (200,000 cells of dates, amounts and short texts is about 2 MB of JSON).
+ */
+export const READ_CELL_BUDGET = 200_000;
+
+export function readChunkRows(columns: number): number {
+  return Math.max(1_000, Math.min(50_000, Math.floor(READ_CELL_BUDGET / Math.max(1, columns))));
+}
+
 const norm = (text: string) => text.trim().toLowerCase();
 
 /**

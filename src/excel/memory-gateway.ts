@@ -4,6 +4,7 @@ import {
   DEFAULT_CHUNK_ROWS,
   GatewayError,
   isEmptyCell,
+  readChunkRows,
   type CellRef,
   type CellValue,
   type ColumnPlacement,
@@ -32,10 +33,11 @@ function blockToSource(
   table?: string,
 ): SourceBlock {
   const values = wb.values(sheet, block);
-  // As ExcelGateway reads: one request to locate the block, then one per 10,000 rows of values.
+  // As ExcelGateway reads: one request to locate the block, then one per chunk of values.
   wb.sync(block);
-  for (let start = 0; start < values.length; start += READ_CHUNK_ROWS)
-    wb.sync(values.slice(start, start + READ_CHUNK_ROWS));
+  const readRows = readChunkRows(values[0]?.length ?? 1);
+  for (let start = 0; start < values.length; start += readRows)
+    wb.sync(values.slice(start, start + readRows));
   const [header = [], ...rows] = values;
   return {
     kind,
@@ -48,9 +50,6 @@ function blockToSource(
     ...(table !== undefined ? { table: { name: table } } : {}),
   };
 }
-
-/** Rows per read request, as in ExcelGateway. */
-const READ_CHUNK_ROWS = 10_000;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -5,6 +5,8 @@ import {
   type OutputColumn,
   type SourceBlock,
   type WriteProgress,
+  readChunkRows,
+  READ_CELL_BUDGET,
 } from "../../src/excel/gateway";
 import { MemoryGateway } from "../../src/excel/memory-gateway";
 import { FakeExcelHost } from "./fake-excel";
@@ -255,12 +257,20 @@ describe("ExcelGateway against the Excel object model", () => {
     expect(source.rows).toHaveLength(5);
   });
 
-  test("a register of 12,000 rows is read in two requests of at most 10,000 rows", async () => {
-    const wb = sampleWorkbook(12_000);
+  test("a long register is read in requests of at most 200,000 cells (50,000 rows for a narrow one)", async () => {
+    const wb = sampleWorkbook(60_000);
     const host = new FakeExcelHost(wb);
     const source = await new ExcelGateway(host).readSource("region");
-    expect(source.rows).toHaveLength(12_000);
-    // 1 locating run + 2 reading runs (10,000 rows, then the 2,001 remaining rows incl. header).
-    expect(host.contexts).toHaveLength(3);
+    expect(source.rows).toHaveLength(60_000);
+    const perRequest = readChunkRows(source.headers.length);
+    expect(perRequest * source.headers.length).toBeLessThanOrEqual(READ_CELL_BUDGET);
+    // 1 locating run, then the 60,001 rows (header included) in chunks: 2 for this narrow register.
+    expect(host.contexts).toHaveLength(1 + Math.ceil(60_001 / perRequest));
+    expect(host.contexts.length).toBeGreaterThan(2);
+  });
+
+  test("a wide register gets fewer rows per request so no response nears the 5 MB limit", () => {
+    expect(readChunkRows(40)).toBe(5_000);
+    expect(readChunkRows(400)).toBe(1_000);
   });
 });
