@@ -45,7 +45,7 @@ function normalise(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[’'`]/g, " ")
-    .replace(/[.,;:!()]/g, " ")
+    .replace(/[.,;:!()\-]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -159,11 +159,18 @@ const RULES: readonly { re: RegExp; read: (m: RegExpExecArray) => TermCandidate[
  * // { kind: "days-end-of-month", days: 45, dayOfMonth: 10 }, method "days-then-eom"
  */
 export function parsePaymentTermText(input: string): TermTextReading {
-  const text = normalise(typeof input === "string" ? input : "");
+  const full = normalise(typeof input === "string" ? input : "");
+  // "… (jamais au-delà de 45 jours fin de mois)": a contractual ceiling (Digitalli 8.2).
+  const capMatch = CAP.exec(full);
+  const text = capMatch ? full.slice(0, capMatch.index).trim() : full;
+  const cap = capMatch ? Number(capMatch[1]) : undefined;
   for (const rule of RULES) {
     const m = rule.re.exec(text);
     if (!m) continue;
-    const candidates = rule.read(m).filter((c) => termDaysInRange(c.term));
+    const candidates = rule
+      .read(m)
+      .map((c) => (cap === undefined ? c : withCap(c, cap)))
+      .filter((c): c is TermCandidate => c !== undefined && termDaysInRange(c.term));
     if (candidates.length === 0) break;
     if (candidates.length > 1) {
       return {
@@ -185,6 +192,17 @@ export function parsePaymentTermText(input: string): TermTextReading {
       "Délai de paiement non compris. Écrivez-le comme dans les CGV, par ex. « 30 jours fin de mois », « 45 jours fin de mois le 10 », « 60 jours date de facture », « à réception de facture », « comptant ».",
     ),
   };
+}
+
+const CAP = new RegExp(
+  String.raw` (?:jamais au dela de|sans depasser|sans pouvoir depasser|dans la limite de|never beyond|not beyond|at most) (\d{1,3}) ?(?:jours?|j|days?) ${EOM}$`,
+);
+
+/** A ceiling only makes sense on a "fin de mois" term; on any other, the text is not understood. */
+function withCap(c: TermCandidate, cap: number): TermCandidate | undefined {
+  if (c.term.kind !== "days-end-of-month" || cap > 366) return undefined;
+  const term = { ...c.term, capDaysEndOfMonth: cap };
+  return c.method === undefined ? plain(term) : withMethod(term, c.method);
 }
 
 function termDaysInRange(term: PaymentTerm): boolean {

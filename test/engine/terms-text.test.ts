@@ -79,6 +79,15 @@ describe("payment terms typed as French terms of sale write them", () => {
     );
   });
 
+  test("a ceiling “(jamais au-delà de 45 jours fin de mois)” is kept, as Digitalli 8.2 writes it", () => {
+    expect(terms("30 jours fin de mois (jamais au-delà de 45 jours fin de mois)")).toEqual([
+      { kind: "days-end-of-month", days: 30, capDaysEndOfMonth: 45 },
+      { kind: "days-end-of-month", days: 30, capDaysEndOfMonth: 45 },
+    ]);
+    // A ceiling on a term that is not "fin de mois" means nothing: not understood.
+    expect(terms("30 jours (jamais au-delà de 45 jours fin de mois)")).toEqual([]);
+  });
+
   test("“le 5 du mois suivant” is a day of the next month", () => {
     expect(terms("le 5 du mois suivant")).toEqual([{ kind: "day-of-month", day: 5, monthsAfter: 1 }]);
   });
