@@ -45,7 +45,7 @@ function normalise(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[’'`]/g, " ")
-    .replace(/[.,;:!()\-]/g, " ")
+    .replace(/[-.,;:!()]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
