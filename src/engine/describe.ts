@@ -36,16 +36,17 @@ export function describePaymentTerm(term: PaymentTerm): Text {
     }
     case "day-of-month":
       return term.monthsAfter === 1
-        ? t(`on the ${ordinal(term.day)} of the following month`, `le ${term.day} du mois suivant`)
+        ? t(
+            `on the ${ordinal(term.day)} of the month after the invoice`,
+            `le ${term.day} du mois suivant la facture`,
+          )
         : t(
-            `on the ${ordinal(term.day)}, ${term.monthsAfter} months after the invoice month`,
-            `le ${term.day}, ${term.monthsAfter} mois après le mois de facture`,
+            `on the ${ordinal(term.day)} of the month ${term.monthsAfter} months after the invoice`,
+            `le ${term.day} du ${term.monthsAfter}e mois suivant la facture`,
           );
     case "legal-default":
-      return t(
-        "no term stated: 30 days, the legal default (L441-10 I)",
-        "aucun délai stipulé : 30 jours, délai légal supplétif (L441-10 I)",
-      );
+      // The citation (L441-10 I) goes with the text wherever it is shown.
+      return t("no term stated: legal default of 30 days", "aucun délai stipulé : délai légal de 30 jours");
   }
 }
 

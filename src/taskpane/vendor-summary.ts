@@ -1,10 +1,11 @@
 import {
+  describePaymentTerm,
+  describePenaltyRate,
   formatCitation,
   LAW,
   type Citation,
   type Language,
   type LatePaymentRule,
-  type PaymentTerm,
   type Plan,
   type VendorProfile,
 } from "../engine";
@@ -34,53 +35,9 @@ export interface VendorSummary {
 
 const cites = (list: readonly Citation[]): string[] => list.map(formatCitation);
 
-export function describeTerm(term: PaymentTerm, lang: Language): string {
-  const fr = lang === "fr";
-  switch (term.kind) {
-    case "on-invoice":
-      return fr ? "à la date de la facture (comptant)" : "on the invoice date (at once)";
-    case "days":
-      return fr ? `${term.days} jours après la date de facture` : `${term.days} days after the invoice date`;
-    case "days-end-of-month": {
-      let text = fr ? `${term.days} jours fin de mois` : `${term.days} days end of month`;
-      if (term.dayOfMonth !== undefined)
-        text += fr ? `, le ${term.dayOfMonth}` : `, on day ${term.dayOfMonth}`;
-      if (term.capDaysEndOfMonth !== undefined)
-        text += fr
-          ? `, jamais au-delà de ${term.capDaysEndOfMonth} jours fin de mois`
-          : `, never beyond ${term.capDaysEndOfMonth} days end of month`;
-      return text;
-    }
-    case "day-of-month":
-      if (term.monthsAfter === 1)
-        return fr
-          ? `le ${term.day} du mois suivant la facture`
-          : `on day ${term.day} of the month after the invoice`;
-      return fr
-        ? `le ${term.day} du ${term.monthsAfter}e mois suivant la facture`
-        : `on day ${term.day} of the month ${term.monthsAfter} months after the invoice`;
-    case "legal-default":
-      return fr
-        ? "aucun délai stipulé : délai légal de 30 jours"
-        : "no term stated: legal default of 30 days";
-  }
-}
-
 function describeRate(rule: LatePaymentRule, lang: Language): string {
   const fr = lang === "fr";
-  const r = rule.rate;
-  const rate =
-    r.kind === "legal-multiple"
-      ? fr
-        ? `${r.factor} fois le taux d'intérêt légal`
-        : `${r.factor} × the legal interest rate`
-      : r.kind === "ecb-plus"
-        ? fr
-          ? `taux BCE + ${r.points} points`
-          : `ECB rate + ${r.points} points`
-        : fr
-          ? `${r.annualPercent} % l'an`
-          : `${r.annualPercent} % a year`;
+  const rate = describePenaltyRate(rule.rate)[lang];
   const base =
     rule.base === "amount-incl-vat"
       ? fr
@@ -189,7 +146,7 @@ export function describeVendor(profile: VendorProfile, lang: Language): VendorSu
     document: `${profile.document.title} (${profile.legalName})`,
     paymentTerms: profile.invoiceKinds.map((k) => ({
       label: `${k.label[lang]} (${k.id})`,
-      text: describeTerm(k.term, lang),
+      text: describePaymentTerm(k.term)[lang],
       cites:
         k.term.kind === "legal-default"
           ? [...cites(k.clause), formatCitation({ document: LAW.commerce, article: "L441-10 I" })]

@@ -175,7 +175,7 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     await page.getByTestId("vendor-picker").click();
     await page.getByRole("option", { name: /^Xiahdeh/ }).click();
     const summary = page.getByTestId("vendor-summary");
-    await expect(summary.innerText()).resolves.toContain("30 jours après la date de facture");
+    await expect(summary.innerText()).resolves.toContain("30 jours date de facture");
     const text = await summary.innerText();
     // Balance due 30 days after the go-live invoice (art. 16.3.1); 10 % a year, floored (art. 16.4).
     expect(text).toContain("[Xiahdeh CGV art. 16.3.1]");

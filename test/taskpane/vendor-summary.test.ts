@@ -1,5 +1,6 @@
 import { SHIPPED_REGISTRY, type VendorProfile } from "../../src/engine";
-import { describeTerm, describeVendor, usesEndOfMonth } from "../../src/taskpane/vendor-summary";
+import { describePaymentTerm } from "../../src/engine";
+import { describeVendor, usesEndOfMonth } from "../../src/taskpane/vendor-summary";
 
 const vendor = (id: string): VendorProfile => {
   const p = SHIPPED_REGISTRY.get(id);
@@ -14,7 +15,7 @@ describe("vendor summary shown in the pane", () => {
       l.label.includes("(balance)"),
     );
     expect(balance).toMatchObject({
-      text: "30 jours fin de mois, jamais au-delà de 45 jours fin de mois",
+      text: "30 jours fin de mois (jamais au-delà de 45 jours fin de mois)",
       cites: ["Digitalli CGV art. 8.1(b)", "Digitalli CGV art. 8.2"],
       isDefault: true,
     });
@@ -31,12 +32,9 @@ describe("vendor summary shown in the pane", () => {
   });
 
   test("Injenius subscription invoices are debited on the 5th of the next month (art. 11)", () => {
-    expect(describeTerm({ kind: "day-of-month", day: 5, monthsAfter: 1 }, "fr")).toBe(
-      "le 5 du mois suivant la facture",
-    );
-    expect(describeTerm({ kind: "day-of-month", day: 5, monthsAfter: 1 }, "en")).toBe(
-      "on day 5 of the month after the invoice",
-    );
+    const text = describePaymentTerm({ kind: "day-of-month", day: 5, monthsAfter: 1 });
+    expect(text.fr).toBe("le 5 du mois suivant la facture");
+    expect(text.en).toBe("on the 5th of the month after the invoice");
   });
 
   test("Injenius lists its three plans with fees, the monthly commitment as default", () => {
