@@ -18,12 +18,22 @@ import {
   type RegisterMode,
 } from "../apply";
 import { dayToSerial } from "../adapter/cell-values";
-import { isEngineError, type ClientType, type Language } from "../engine";
+import { isEngineError, parseIsoDay, type ClientType, type Day, type Language } from "../engine";
+import {
+  portableReference,
+  portableRow,
+  provenanceNote,
+  summarizeFallbacks,
+  type PortableRow,
+  type ReferenceSheet,
+} from "../portable";
+import { buildIcs, icsTimestamp, registerEvents } from "../calendar";
 import {
   addOutputColumns,
   readRegister,
   streamRegister,
   writeCsv,
+  writeReferenceSheet,
   writeTableXlsx,
   type LoadedRegister,
   type OutputCell,
@@ -49,7 +59,13 @@ Options:
   --sheet NAME         worksheet to read (default: the first)
   --mode MODE          invoices | subscriptions (default: detected from the headers)
   --as-of YYYY-MM-DD   "as of" date (default: today)
-  --output KIND        values (default) | formulas (live CGV.* formulas, for the add-in)
+  --output KIND        values (default; a note on the first new header gives the vendor, profile
+                       version and date computed) | formulas (live CGV.* formulas, for the add-in)
+                       | portable (native Excel formulas that work without the add-in, reading a
+                       generated sheet of rates per half-year and public holidays; columns that
+                       cannot be formulas are written as values and listed)
+  --ics FILE           also export the coming due dates / notice deadlines as an iCalendar file
+  --alarm-days N       alarm N days before each calendar event (default: 7; 0 = on the day)
   -o, --out FILE       output file, .xlsx or .csv (default: INPUT.echeance.xlsx next to the input)
   --explain ROW        print the explanation of sheet row ROW (with clause citations); writes nothing
   --lang fr|en         language of statuses, headers and messages (default: fr)
@@ -69,8 +85,10 @@ interface ApplyArgs {
   sheet?: string;
   mode?: RegisterMode;
   asOf?: string;
-  output: "values" | "formulas";
+  output: "values" | "formulas" | "portable";
   out?: string;
+  ics?: string;
+  alarmDays: number;
   explain?: number;
   lang: Language;
   kind?: string;
@@ -82,8 +100,14 @@ interface ApplyArgs {
 }
 
 function parseArgs(argv: readonly string[]): ApplyArgs {
-  const args: Partial<ApplyArgs> & { output: "values" | "formulas"; lang: Language; help: boolean } = {
+  const args: Partial<ApplyArgs> & {
+    output: ApplyArgs["output"];
+    lang: Language;
+    help: boolean;
+    alarmDays: number;
+  } = {
     output: "values",
+    alarmDays: 7,
     lang: "fr",
     help: false,
   };
@@ -124,9 +148,20 @@ function parseArgs(argv: readonly string[]): ApplyArgs {
         break;
       case "--output": {
         const v = value().toLowerCase();
-        if (v !== "values" && v !== "formulas")
-          throw new UsageError(`--output must be values or formulas (got "${v}").`);
+        if (v !== "values" && v !== "formulas" && v !== "portable")
+          throw new UsageError(`--output must be values, formulas or portable (got "${v}").`);
         args.output = v;
+        break;
+      }
+      case "--ics":
+        args.ics = value();
+        break;
+      case "--alarm-days": {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 365)
+          throw new UsageError(`--alarm-days needs a whole number of days from 0 to 365 (got "${v}").`);
+        args.alarmDays = n;
         break;
       }
       case "-o":
@@ -326,9 +361,132 @@ function formulaCells(
   );
 }
 
+/** The cells for one row in portable mode: native formulas with the engine's values as cached results. */
+function portableCells(
+  applier: Applier,
+  row: readonly CellValue[],
+  index: number,
+  headerRow: number,
+  width: number,
+  reference: ReferenceSheet,
+  seen: PortableRow[],
+): OutputCell[] {
+  const asOfRef = `$${columnLetters(width + applier.columns.length + 1)}$${headerRow}`;
+  const r = portableRow(applier, row, index, {
+    sourceTopLeft: `A${headerRow}`,
+    outputFirstColumn: width,
+    asOfRef,
+    reference,
+  });
+  // Only what the summary needs is kept (no cells), so memory stays flat when streaming.
+  if (r.fallbacks.length > 0 || r.rowReason)
+    seen.push({
+      cells: [],
+      values: [],
+      fallbacks: r.fallbacks,
+      ...(r.rowReason ? { rowReason: r.rowReason } : {}),
+    });
+  return r.cells.map((cell, j) =>
+    typeof cell === "string" && cell.startsWith("=") ? { formula: cell, result: r.values[j] ?? "" } : cell,
+  );
+}
+
+/** Prints which columns were written as values in portable mode, and why. */
+function reportPortable(args: ApplyArgs, io: CliIo, applier: Applier, seen: readonly PortableRow[]): void {
+  const fr = args.lang === "fr";
+  const say = (line: string): void => void io.stdout.write(`${line}\n`);
+  const s = summarizeFallbacks(seen);
+  say(
+    fr
+      ? "Formules portables (sans le complément) : elles lisent la feuille de référence des taux et jours fériés."
+      : "Portable formulas (no add-in needed): they read the reference sheet of rates and holidays.",
+  );
+  for (const c of s.columns) {
+    const header = applier.columns.find((col) => col.id === c.column)?.header[args.lang] ?? c.column;
+    say(`  ${fr ? "Colonne en valeurs" : "Column written as values"} « ${header} » : ${c.reason[args.lang]}`);
+  }
+  for (const r of s.valueRowReasons)
+    say(`  ${r.rows} ${fr ? "ligne(s) en valeurs" : "row(s) written as values"} : ${r.reason[args.lang]}`);
+}
+
+/** The provenance note of values mode (vendor, profile version, date computed). */
+function valuesNote(
+  args: ApplyArgs,
+  applier: Applier,
+  rows: readonly (readonly CellValue[])[] | undefined,
+): string | undefined {
+  if (args.output !== "values") return undefined;
+  const vendors: { profile: ReturnType<Applier["vendorFor"]>["profile"]; spec: string }[] = [];
+  const specs = new Set<string>();
+  const add = (v: ReturnType<Applier["vendorFor"]>): void => {
+    if (specs.has(v.spec)) return;
+    specs.add(v.spec);
+    vendors.push(v);
+  };
+  if (rows) {
+    for (const row of rows) {
+      try {
+        add(applier.vendorFor(row));
+      } catch {
+        // a row without a usable vendor is an error row: it names no profile
+      }
+    }
+  } else if (args.vendor !== undefined) {
+    try {
+      add(applier.vendorFor([]));
+    } catch {
+      // no usable default vendor
+    }
+  }
+  const perRow = rows === undefined && applier.options.mapping.vendor !== undefined;
+  return provenanceNote(vendors, todayDay(), applier.asOf, args.lang, perRow);
+}
+
+function todayDay(): Day {
+  return parseIsoDay(today()) as Day;
+}
+
+/** Writes the calendar file of `--ics`; returns false (after a message) when it cannot. */
+async function writeIcs(
+  args: ApplyArgs,
+  io: CliIo,
+  applier: Applier,
+  rows: readonly (readonly CellValue[])[],
+): Promise<boolean> {
+  if (args.ics === undefined) return true;
+  const fr = args.lang === "fr";
+  const source = path.basename(args.input);
+  const events = registerEvents(applier, rows, { source });
+  const now = new Date();
+  const text = buildIcs(events, {
+    dtstamp: icsTimestamp(
+      now.getUTCFullYear(),
+      now.getUTCMonth() + 1,
+      now.getUTCDate(),
+      now.getUTCHours(),
+      now.getUTCMinutes(),
+      now.getUTCSeconds(),
+    ),
+    alarmDaysBefore: args.alarmDays,
+    calendarName: `${fr ? "Échéances" : "Deadlines"} — ${source}`,
+  });
+  try {
+    await fs.writeFile(args.ics, text, "utf8");
+  } catch (e) {
+    io.stderr.write(
+      `echeance apply: ${fr ? "écriture impossible de" : "cannot write"} ${args.ics}: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    return false;
+  }
+  io.stdout.write(
+    `${fr ? "Calendrier" : "Calendar"} : ${events.length} ${fr ? "échéance(s) à venir écrite(s) dans" : "coming deadline(s) written to"} ${args.ics}\n`,
+  );
+  return true;
+}
+
 /** The header cells after the new columns in formulas mode: the as-of label and date the formulas use. */
 function asOfHeader(args: ApplyArgs, applier: Applier): (string | number)[] {
-  if (args.output !== "formulas") return [];
+  if (args.output === "values") return [];
   return [args.lang === "fr" ? "Date d'arrêté" : "As of", dayToSerial(applier.asOf)];
 }
 
@@ -365,6 +523,12 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
   if (args.explain === undefined && path.resolve(out) === path.resolve(args.input)) {
     warn(
       `echeance apply: ${fr ? "le fichier de sortie ne peut pas être le fichier d'entrée" : "the output file cannot be the input file"} (${out}).`,
+    );
+    return 2;
+  }
+  if (args.output === "portable" && args.explain === undefined && /\.csv$/i.test(out)) {
+    warn(
+      `echeance apply: ${fr ? "--output portable écrit des formules : la sortie doit être un .xlsx" : "--output portable writes formulas: the output must be an .xlsx"} (${out}).`,
     );
     return 2;
   }
@@ -420,22 +584,38 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
     ...(onProgress ? { onProgress } : {}),
   });
   const width = table.headers.length;
+  const reference = args.output === "portable" ? portableReference(applier, todayDay()) : undefined;
+  const portableSeen: PortableRow[] = [];
   const cells: OutputCell[][] =
     args.output === "formulas"
       ? table.rows.map((row, i) =>
           formulaCells(applier, row, i, table.headerRow, width, result.rows[i] ?? []),
         )
-      : (result.rows as OutputCell[][]);
+      : reference
+        ? table.rows.map((row, i) =>
+            portableCells(applier, row, i, table.headerRow, width, reference, portableSeen),
+          )
+        : (result.rows as OutputCell[][]);
   const after = asOfHeader(args, applier);
+  const note = valuesNote(args, applier, table.rows);
 
   try {
     if (/\.csv$/i.test(out)) {
       await writeCsv(out, table, loaded.csvSeparator ?? ";", result.columns, result.rows, args.lang);
     } else if (loaded.workbook && loaded.worksheet) {
-      addOutputColumns(loaded.worksheet, table, width + 1, result.columns, cells, args.lang, after);
+      addOutputColumns(loaded.worksheet, table, width + 1, result.columns, cells, args.lang, after, note);
+      if (reference) {
+        const old = loaded.workbook.getWorksheet(reference.name);
+        if (old) loaded.workbook.removeWorksheet(old.id);
+        writeReferenceSheet(loaded.workbook.addWorksheet(reference.name), reference);
+        loaded.workbook.calcProperties.fullCalcOnLoad = true;
+      }
       await loaded.workbook.xlsx.writeFile(out);
     } else {
-      await writeTableXlsx(out, table, result.columns, cells, args.lang, after);
+      await writeTableXlsx(out, table, result.columns, cells, args.lang, after, {
+        ...(note !== undefined ? { note } : {}),
+        ...(reference ? { reference } : {}),
+      });
     }
   } catch (e) {
     warn(
@@ -445,7 +625,9 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
   }
 
   say(formatSummary(result.summary, args.lang));
+  if (reference) reportPortable(args, io, applier, portableSeen);
   say(`${fr ? "Résultat écrit dans" : "Written to"} ${out}`);
+  if (!(await writeIcs(args, io, applier, table.rows))) return 1;
   return result.summary.computed > 0 ? 0 : 1;
 }
 
@@ -472,6 +654,14 @@ async function checkSheet(args: ApplyArgs, io: CliIo, stream: boolean): Promise<
         : `echeance apply: the sheet "${f.sheetName}" is protected: nothing written. Unprotect it in Excel (Review > Unprotect Sheet), save, and run again.`,
     );
     return 1;
+  }
+  if (f.date1904 && args.output === "portable") {
+    warn(
+      fr
+        ? "echeance apply: ce classeur utilise le calendrier depuis 1904 ; la feuille de référence des formules portables est au calendrier depuis 1900 : rien n'est écrit. Utilisez --output values, ou décochez « Utiliser le calendrier depuis 1904 » dans Excel."
+        : 'echeance apply: this workbook uses the 1904 date system; the portable formulas\' reference sheet uses the 1900 system: nothing written. Use --output values, or untick "Use 1904 date system" in Excel.',
+    );
+    return 2;
   }
   if (f.date1904 && args.output === "formulas") {
     warn(
@@ -524,6 +714,9 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
   const warn = (line: string): void => void io.stderr.write(`${line}\n`);
   let state: { applier: Applier; summary: SummaryBuilder; width: number; headerRow: number } | undefined;
   let rows: number | undefined;
+  let reference: ReferenceSheet | undefined;
+  const portableSeen: PortableRow[] = [];
+  const pending: CellValue[][] = [];
   try {
     rows = await streamRegister(
       args.input,
@@ -543,12 +736,22 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
             width: table.headers.length,
             headerRow: table.headerRow,
           };
-          return { columns: applier.columns, after: asOfHeader(args, applier) };
+          if (args.output === "portable") reference = portableReference(applier, todayDay());
+          const note = valuesNote(args, applier, undefined);
+          return {
+            columns: applier.columns,
+            after: asOfHeader(args, applier),
+            ...(note !== undefined ? { note } : {}),
+          };
         },
         row: (values, index) => {
           const st = state as NonNullable<typeof state>;
           const r = st.applier.computeRow(values, index);
           st.summary.add(r, index, values);
+          // Only the rows with a coming deadline are kept, for the calendar (a sparse array).
+          if (args.ics !== undefined && r.nextDeadline !== undefined) pending[index] = values;
+          if (reference)
+            return portableCells(st.applier, values, index, st.headerRow, st.width, reference, portableSeen);
           return args.output === "formulas"
             ? formulaCells(st.applier, values, index, st.headerRow, st.width, r.values)
             : (r.values as OutputCell[]);
@@ -556,6 +759,7 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
       },
       args.lang,
       io.isTTY ? (n) => void io.stderr.write(`\r${n} ${fr ? "lignes" : "rows"}…`) : undefined,
+      () => reference,
     );
   } catch (e) {
     await fs.rm(out, { force: true });
@@ -573,6 +777,8 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
   }
   const summary = state.summary.build(false);
   say(formatSummary(summary, args.lang));
+  if (reference) reportPortable(args, io, state.applier, portableSeen);
   say(`${fr ? "Résultat écrit dans" : "Written to"} ${out}`);
+  if (!(await writeIcs(args, io, state.applier, pending))) return 1;
   return summary.computed > 0 ? 0 : 1;
 }

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, type CellValue, type OutputColumn, type OutputValue } from "../apply";
 import type { Language } from "../engine";
+import { REFERENCE_NUMBER_FORMATS, xlsxFormula, type ReferenceSheet } from "../portable";
 
 /**
  * Reading and writing registers for the command line: xlsx through exceljs (in memory, keeping the
@@ -234,8 +235,14 @@ export function addOutputColumns(
   outputs: readonly (readonly OutputCell[])[],
   lang: Language,
   after: readonly (string | number)[] = [],
+  note?: string,
 ): void {
-  writeHeaderCells(ws.getRow(table.headerRow), firstColumn - 1, { columns, after }, lang);
+  writeHeaderCells(
+    ws.getRow(table.headerRow),
+    firstColumn - 1,
+    { columns, after, ...(note !== undefined ? { note } : {}) },
+    lang,
+  );
   columns.forEach((c, j) => {
     const col = ws.getColumn(firstColumn + j);
     if (c.format !== "text") col.numFmt = NUMBER_FORMATS[c.format];
@@ -256,6 +263,8 @@ export interface StreamHandler {
     readonly columns: readonly OutputColumn[];
     /** Extra header cells after the new columns (e.g. the as-of label and date for formulas). */
     readonly after?: readonly (string | number)[];
+    /** A note (cell comment) on the first new header cell: the provenance of values. */
+    readonly note?: string;
   };
   /** A data row (0-based index among data rows) → the cells to append. */
   row(values: CellValue[], index: number): readonly OutputCell[];
@@ -264,7 +273,7 @@ export interface StreamHandler {
 function setOutputCell(cell: ExcelJS.Cell, v: OutputCell, format: OutputColumn["format"]): void {
   if (typeof v === "object") {
     cell.value = {
-      formula: v.formula.replace(/^=/, ""),
+      formula: xlsxFormula(v.formula),
       result: v.result === "" ? undefined : v.result,
     } as ExcelJS.CellFormulaValue;
   } else cell.value = v === "" ? null : format === "date" && typeof v === "number" ? serialDate(v) : v;
@@ -301,6 +310,7 @@ export async function streamRegister(
   handler: StreamHandler,
   lang: Language,
   onRows?: (rows: number) => void,
+  reference?: () => ReferenceSheet | undefined,
 ): Promise<number | undefined> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
@@ -319,6 +329,11 @@ export async function streamRegister(
   let sheetIndex = 0;
   for await (const wsReader of reader) {
     const name = (wsReader as unknown as { name: string }).name;
+    // An earlier portable output's reference sheet is replaced by the new one.
+    if (reference && name === reference()?.name) {
+      for await (const row of wsReader as unknown as AsyncIterable<ExcelJS.Row>) void row;
+      continue;
+    }
     const isTarget =
       !targetDone && (sheet === undefined ? sheetIndex === 0 : name.toLowerCase() === sheet.toLowerCase());
     sheetIndex += 1;
@@ -361,6 +376,12 @@ export async function streamRegister(
     }
     ws.commit();
   }
+  const refSheet = reference?.();
+  if (refSheet) {
+    const ws = writer.addWorksheet(refSheet.name);
+    writeReferenceSheet(ws, refSheet, true);
+    ws.commit();
+  }
   await writer.commit();
   return dataRows;
 }
@@ -376,6 +397,7 @@ function writeHeaderCells(
     const cell = out.getCell(width + 1 + j);
     cell.value = c.header[lang];
     cell.font = { bold: true };
+    if (j === 0 && begun.note !== undefined) cell.note = begun.note;
   });
   (begun.after ?? []).forEach((v, k) => {
     const cell = out.getCell(width + 1 + begun.columns.length + k);
@@ -393,6 +415,7 @@ export async function writeTableXlsx(
   outputs: readonly (readonly OutputCell[])[],
   lang: Language,
   after: readonly (string | number)[] = [],
+  extra: { readonly note?: string; readonly reference?: ReferenceSheet } = {},
 ): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: output,
@@ -407,7 +430,12 @@ export async function writeTableXlsx(
     cell.value = cellText(h);
     cell.font = { bold: true };
   });
-  writeHeaderCells(header, width, { columns, after }, lang);
+  writeHeaderCells(
+    header,
+    width,
+    { columns, after, ...(extra.note !== undefined ? { note: extra.note } : {}) },
+    lang,
+  );
   header.commit();
   table.rows.forEach((r, i) => {
     const row = ws.getRow(i + 2);
@@ -420,7 +448,35 @@ export async function writeTableXlsx(
     row.commit();
   });
   ws.commit();
+  if (extra.reference) {
+    const ref = writer.addWorksheet(extra.reference.name);
+    writeReferenceSheet(ref, extra.reference, true);
+    ref.commit();
+  }
   await writer.commit();
+}
+
+/**
+ * Writes the portable formulas' reference sheet (rates per half-year, holidays) from A1. With
+ * `streaming`, rows are committed as they are written (exceljs streaming writer).
+ */
+export function writeReferenceSheet(ws: ExcelJS.Worksheet, sheet: ReferenceSheet, streaming = false): void {
+  sheet.columnWidths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  sheet.rows.forEach((values, i) => {
+    const row = ws.getRow(i + 1);
+    values.forEach((v, j) => {
+      if (v === null) return;
+      const cell = row.getCell(j + 1);
+      if (typeof v === "object") {
+        cell.value = { formula: xlsxFormula(v.formula), result: v.result } as ExcelJS.CellFormulaValue;
+      } else cell.value = v;
+      const format = sheet.columnFormats[j];
+      if (i >= 4 && typeof v !== "string" && format !== undefined && format !== "text")
+        cell.numFmt = REFERENCE_NUMBER_FORMATS[format];
+      if (i === 0 || i === 3) cell.font = { bold: true };
+    });
+    if (streaming) row.commit();
+  });
 }
 
 // ---- sheet-level features the register cells do not show --------------------------------------

@@ -1,0 +1,132 @@
+import {
+  findInvoiceKind,
+  findPlan,
+  formatCitation,
+  formatIsoDay,
+  type Citation,
+  type Day,
+  type Language,
+} from "../engine";
+import { isBlank, serialToDay } from "../adapter/cell-values";
+import { formatDate, formatMoney, type Applier, type CellValue } from "../apply";
+import type { CalendarEvent } from "./ics";
+
+/**
+ * The coming deadlines of a register as calendar events: each unpaid invoice's due date, each
+ * subscription's notice deadline (or, once notice was given, its end date), on or after the as-of
+ * date. The description names the vendor, the row's reference and the clause the date comes from.
+ */
+
+export type DeadlineKind = "due-date" | "notice-deadline" | "contract-end";
+
+export interface RegisterEvent extends CalendarEvent {
+  readonly kind: DeadlineKind;
+  /** Sheet row number of the register row. */
+  readonly row: number;
+}
+
+export interface RegisterEventOptions {
+  /** Domain used in UIDs (default "echeance.invalid", a reserved name: never a real host). */
+  readonly uidDomain?: string;
+  /** Name of the workbook or register, shown in descriptions and used in UIDs. */
+  readonly source?: string;
+}
+
+const KIND_TEXT: Record<DeadlineKind, { en: string; fr: string }> = {
+  "due-date": { en: "Payment due", fr: "Échéance de paiement" },
+  "notice-deadline": { en: "Notice deadline", fr: "Date limite de préavis" },
+  "contract-end": { en: "Contract ends", fr: "Fin de contrat" },
+};
+
+/** Letters, digits and dashes only, accents dropped: a UID part. */
+function slug(text: string): string {
+  const s = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase();
+  return s === "" ? "x" : s.slice(0, 60);
+}
+
+function cellText(v: CellValue): string | undefined {
+  return isBlank(v) ? undefined : String(v).trim();
+}
+
+function citations(c: readonly Citation[]): string {
+  return c.map(formatCitation).join(", ");
+}
+
+/** The events of the rows' pending deadlines on or after the applier's as-of date, in row order. */
+export function registerEvents(
+  applier: Applier,
+  rows: readonly (readonly CellValue[])[],
+  options: RegisterEventOptions = {},
+): RegisterEvent[] {
+  const lang: Language = applier.lang;
+  const fr = lang === "fr";
+  const domain = options.uidDomain ?? "echeance.invalid";
+  const events: RegisterEvent[] = [];
+  const uids = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const r = applier.computeRow(row, i);
+    if (r.nextDeadline === undefined || r.state === "error" || r.state === "blank") return;
+    const date = serialToDay(r.nextDeadline);
+    if (date < applier.asOf) return;
+    const vendor = applier.vendorFor(row);
+    const n = applier.rowNumber(i);
+    const reference = cellText(applier.cell(row, "reference"));
+    const client = cellText(applier.cell(row, "client"));
+    let kind: DeadlineKind;
+    let clause: string;
+    const lines: string[] = [];
+    if (applier.mode === "invoices") {
+      kind = "due-date";
+      if (!isBlank(applier.cell(row, "dueDate")))
+        clause = fr ? "échéance saisie dans le registre" : "due date typed in the register";
+      else {
+        const invoiceKind = findInvoiceKind(vendor.profile, applier.kindFor(row, vendor));
+        clause = `${citations(invoiceKind.clause)} (${invoiceKind.label[lang]})`;
+      }
+      const amount = applier.cell(row, "amount");
+      if (typeof amount === "number")
+        lines.push(`${fr ? "Montant" : "Amount"} : ${formatMoney(amount, lang)}`);
+    } else {
+      const { plan } = findPlan(vendor.profile, applier.planFor(row, vendor));
+      kind = r.state === "notice-given" ? "contract-end" : "notice-deadline";
+      clause = `${citations(plan.clause)} (${plan.label[lang]})`;
+    }
+    const sep = fr ? " : " : ": ";
+    const who = reference ?? (fr ? `ligne ${n}` : `row ${n}`);
+    const summary = `${KIND_TEXT[kind][lang]} — ${who} (${vendor.profile.name})`;
+    const description = [
+      `${fr ? "Fournisseur" : "Vendor"}${sep}${vendor.profile.legalName} (${vendor.spec})`,
+      `${fr ? "Référence" : "Reference"}${sep}${reference ?? "—"}`,
+      ...(client !== undefined ? [`${fr ? "Client" : "Client"}${sep}${client}`] : []),
+      `${fr ? "Clause" : "Clause"}${sep}${clause}`,
+      ...lines.map((l) => l.replace(" : ", sep)),
+      `${fr ? "Date" : "Date"}${sep}${formatDate(date, lang)}`,
+      `${fr ? "Statut" : "Status"}${sep}${r.status}`,
+      fr
+        ? `Calculé par Échéance, arrêté au ${formatDate(applier.asOf, lang)}${options.source ? `, ${options.source}` : ""}, ligne ${n}.`
+        : `Computed by Échéance as of ${formatDate(applier.asOf, lang)}${options.source ? `, ${options.source}` : ""}, row ${n}.`,
+    ].join("\n");
+    const base = [
+      "echeance",
+      slug(options.source ?? "register"),
+      vendor.profile.id,
+      kind,
+      reference !== undefined ? slug(reference) : `row-${n}`,
+    ].join("-");
+    const seen = uids.get(base) ?? 0;
+    uids.set(base, seen + 1);
+    const uid = `${seen === 0 ? base : `${base}-${seen + 1}`}@${domain}`;
+    events.push({ uid, date, summary, description, category: "Échéance", kind, row: n });
+  });
+  return events;
+}
+
+/** ISO date of an event, for messages. */
+export function eventDateIso(e: { readonly date: Day }): string {
+  return formatIsoDay(e.date);
+}

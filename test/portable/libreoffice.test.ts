@@ -1,0 +1,305 @@
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import { applyRegisterSync, recognizeHeaders, type OutputColumn, type OutputValue } from "../../src/apply";
+import { runApply } from "../../src/cli/apply";
+import { readRegister, writeReferenceSheet } from "../../src/cli/register-io";
+import { deadline, DEFAULT_SETTINGS, iso, resolveVendor, SHIPPED_REGISTRY } from "../../src/engine";
+import { deadlineFormula, referenceSheet, xlsxFormula } from "../../src/portable";
+import {
+  INVOICE_HEADERS,
+  INVOICE_SPECS,
+  invoiceRows,
+  rng,
+  SUBSCRIPTION_HEADERS,
+  SUBSCRIPTION_SPECS,
+  subscriptionRows,
+} from "./registers";
+import { sheetCells } from "./xlsx-cells";
+import { columnLetters } from "../../src/apply";
+
+/**
+ * Proof that the portable formulas are right: registers of 1,100 varied rows per vendor (invoices for
+ * the five vendors, subscriptions for OMI, Sillage and Injenius) go through `echeance apply --output
+ * portable`; the cached results are then removed from every formula cell, LibreOffice Calc
+ * recalculates the workbooks headless (one soffice call), and every recalculated cell is compared
+ * with the engine's value: dates exact, money to the cent. Clause deadlines in jours ouvrés /
+ * ouvrables (WORKDAY.INTL over the reference sheet's holidays) are checked the same way.
+ */
+
+const SOFFICE = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
+const ROWS = 1100;
+
+if (!SOFFICE && !process.env.CI) {
+  console.warn(
+    "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n" +
+      "!! PORTABLE FORMULAS NOT CHECKED: LibreOffice (soffice) is not installed.              !!\n" +
+      "!! Install it: apt-get install -y libreoffice-calc-nogui — under CI this test fails.   !!\n" +
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n",
+  );
+}
+const describeLo = SOFFICE || process.env.CI ? describe : describe.skip;
+
+const sink = (): Writable =>
+  new Writable({
+    write(_c, _e, cb) {
+      cb();
+    },
+  });
+
+interface Case {
+  readonly name: string;
+  readonly vendor: string;
+  readonly asOf: string;
+  readonly input: string;
+  readonly output: string;
+  columns: readonly OutputColumn[];
+  expected: readonly (readonly OutputValue[])[];
+  computed: number;
+  headerRow: number;
+  width: number;
+}
+
+/** Always recalculate on load (a fresh profile would otherwise trust the file's cached results). */
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+async function writeInput(
+  file: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Registre");
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
+  headers.forEach((h, j) => {
+    if (/date|échéance|ajout/i.test(h)) ws.getColumn(j + 1).numFmt = "dd/mm/yyyy";
+  });
+  await wb.xlsx.writeFile(file);
+}
+
+/** Removes every formula's cached result, so only a recalculation can fill the cells. */
+async function stripResults(from: string, to: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  let formulas = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v !== null && typeof v === "object" && "formula" in v) {
+          cell.value = { formula: (v as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
+          formulas += 1;
+        }
+      }),
+    ),
+  );
+  await wb.xlsx.writeFile(to);
+  return formulas;
+}
+
+function same(expected: OutputValue, actual: string | number, format: OutputColumn["format"]): boolean {
+  if (expected === "" || typeof expected === "string") return expected === actual;
+  if (typeof actual !== "number") return false;
+  if (format === "money") return Math.round(actual * 100) === Math.round(expected * 100);
+  return actual === expected;
+}
+
+describeLo("portable formulas recalculated by LibreOffice Calc equal the engine", () => {
+  let dir: string;
+  const cases: Case[] = [];
+  let recalculated: string;
+  const deadlineCheck = { file: "", expected: [] as { row: number; col: number; value: number }[] };
+  let strippedFormulas = 0;
+
+  beforeAll(async () => {
+    if (!SOFFICE)
+      throw new Error(
+        "CI is set but LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui",
+      );
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "echeance-portable-"));
+    const stripped = path.join(dir, "stripped");
+    recalculated = path.join(dir, "recalculated");
+    await fs.mkdir(stripped);
+    await fs.mkdir(recalculated);
+
+    let seed = 20260101;
+    const all = [
+      ...INVOICE_SPECS.map((s) => ({
+        name: `invoices-${s.vendor}`,
+        vendor: s.vendor,
+        asOf: s.asOf,
+        headers: INVOICE_HEADERS,
+        rows: invoiceRows(s, ROWS, seed++),
+      })),
+      ...SUBSCRIPTION_SPECS.map((s) => ({
+        name: `subscriptions-${s.vendor}`,
+        vendor: s.vendor,
+        asOf: s.asOf,
+        headers: SUBSCRIPTION_HEADERS,
+        rows: subscriptionRows(s, ROWS, seed++),
+      })),
+    ];
+    for (const c of all) {
+      const input = path.join(dir, `${c.name}.xlsx`);
+      const output = path.join(dir, `${c.name}.portable.xlsx`);
+      await writeInput(input, c.headers, c.rows);
+      const code = await runApply(
+        [input, "--vendor", c.vendor, "--as-of", c.asOf, "--output", "portable", "-o", output],
+        { stdout: sink(), stderr: sink(), isTTY: false },
+      );
+      expect(code).toBe(0);
+      // The engine's values for the same rows, read the way the command reads them.
+      const { table } = await readRegister(input, undefined);
+      const rec = recognizeHeaders(table.headers);
+      const result = applyRegisterSync(table.rows, {
+        mode: rec.mode as "invoices" | "subscriptions",
+        mapping: rec.mapping,
+        headers: table.headers,
+        vendor: c.vendor,
+        asOf: c.asOf,
+        lang: "fr",
+        firstRowNumber: table.headerRow + 1,
+      });
+      cases.push({
+        name: c.name,
+        vendor: c.vendor,
+        asOf: c.asOf,
+        input,
+        output,
+        columns: result.columns,
+        expected: result.rows,
+        computed: result.summary.computed,
+        headerRow: table.headerRow,
+        width: table.headers.length,
+      });
+      strippedFormulas += await stripResults(output, path.join(stripped, path.basename(output)));
+    }
+
+    // Clause deadlines, every vendor and event, on 1,000 varied start dates (2015–2035).
+    const reference = referenceSheet({
+      lang: "fr",
+      holidayYears: { from: 2014, to: 2037 },
+      generatedOn: iso("2026-01-01"),
+    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Délais");
+    const r = rng(7);
+    const specs = ["omi", "sillage", "sillage+alsace-moselle", "xiahdeh", "injenius", "digitalli"];
+    const columns = specs.flatMap((spec) => {
+      const { profile, settings } = resolveVendor(spec, SHIPPED_REGISTRY, DEFAULT_SETTINGS);
+      return profile.deadlines.map((d) => ({ profile, settings, id: d.id }));
+    });
+    for (let i = 0; i < 1000; i++) {
+      const from = iso("2015-01-01") + Math.floor(r() * 7670);
+      const row = ws.getRow(i + 1);
+      row.getCell(1).value = from + 25569;
+      columns.forEach((c, j) => {
+        const f = deadlineFormula(c.profile, c.id, `A${i + 1}`, c.settings, reference);
+        if (typeof f !== "string") throw new Error(`no formula for ${c.profile.id} ${c.id}`);
+        const expected = deadline(c.profile, c.id, from, c.settings);
+        row.getCell(j + 2).value = { formula: xlsxFormula(f) } as ExcelJS.CellFormulaValue;
+        deadlineCheck.expected.push({ row: i + 1, col: j + 2, value: expected + 25569 });
+      });
+    }
+    writeReferenceSheet(wb.addWorksheet(reference.name), reference);
+    deadlineCheck.file = "deadlines.xlsx";
+    await wb.xlsx.writeFile(path.join(stripped, deadlineCheck.file));
+
+    const profile = path.join(dir, "lo-profile");
+    await fs.mkdir(path.join(profile, "user"), { recursive: true });
+    await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+    const files = (await fs.readdir(stripped)).map((f) => path.join(stripped, f));
+    const run = spawnSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        recalculated,
+        ...files,
+      ],
+      { encoding: "utf8", timeout: 170_000 },
+    );
+    if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
+  }, 240_000);
+
+  afterAll(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test("every register has at least 1,000 computed rows and the outputs are formulas", () => {
+    expect(cases).toHaveLength(8);
+    for (const c of cases) expect(c.computed).toBeGreaterThanOrEqual(1000);
+    // 5 invoice registers × 5 formula columns + 3 subscription registers × 2–4 columns, ~1,100 rows each.
+    expect(strippedFormulas).toBeGreaterThan(5 * 5 * 1000 + 3 * 2 * 1000);
+  });
+
+  test.each([
+    "invoices-omi",
+    "invoices-sillage",
+    "invoices-xiahdeh",
+    "invoices-injenius",
+    "invoices-digitalli",
+    "subscriptions-omi",
+    "subscriptions-sillage",
+    "subscriptions-injenius",
+  ])("%s: every recalculated cell equals the engine's value", async (name) => {
+    const c = cases.find((x) => x.name === name) as Case;
+    const cells = await sheetCells(path.join(recalculated, path.basename(c.output)), 1);
+    const mismatches: string[] = [];
+    let compared = 0;
+    let formulas = 0;
+    c.expected.forEach((values, i) => {
+      const r = c.headerRow + 1 + i;
+      c.columns.forEach((col, j) => {
+        const cell = cells.get(`${columnLetters(c.width + j)}${r}`);
+        const actual = cell?.value ?? "";
+        const expected = values[j] ?? "";
+        compared += 1;
+        if (cell?.formula !== undefined) formulas += 1;
+        if (!same(expected, actual, col.format) && mismatches.length < 15) {
+          const input = Array.from(
+            { length: c.width },
+            (_, k) => cells.get(`${columnLetters(k)}${r}`)?.value ?? "",
+          );
+          mismatches.push(
+            `row ${r} ${col.id}: expected ${String(expected)}, got ${String(actual)} — input ${JSON.stringify(input)} formula ${cell?.formula ?? "(value)"}`,
+          );
+        }
+      });
+    });
+    expect(compared).toBeGreaterThanOrEqual(1000 * c.columns.length);
+    // Every column but the status is a formula on a computed row.
+    expect(formulas).toBeGreaterThanOrEqual(c.computed * (c.columns.length - 1) * 0.6);
+    expect(mismatches).toEqual([]);
+  });
+
+  test("clause deadlines in jours ouvrés / ouvrables (WORKDAY.INTL over the holidays) equal the engine", async () => {
+    const cells = await sheetCells(path.join(recalculated, deadlineCheck.file), 1);
+    const mismatches: string[] = [];
+    for (const e of deadlineCheck.expected) {
+      const cell = cells.get(`${columnLetters(e.col - 1)}${e.row}`);
+      const actual = cell?.value ?? "";
+      if (typeof actual !== "number" || Math.abs(actual - e.value) > 1e-6) {
+        if (mismatches.length < 15)
+          mismatches.push(
+            `row ${e.row} col ${e.col}: expected ${e.value}, got ${String(actual)} (${cell?.formula})`,
+          );
+      }
+    }
+    expect(deadlineCheck.expected.length).toBeGreaterThan(30_000);
+    expect(mismatches).toEqual([]);
+  });
+});
