@@ -115,9 +115,10 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
   removeNSPrefix: false,
-  // Only the five predefined entities and character references: DOCTYPEs are refused before this.
+  // The predefined entities and character references (&#9;, &#233;) a host may write; no DTD is
+  // ever read (DOCTYPEs are refused before this), so nothing expands beyond one character.
   processEntities: true,
-  htmlEntities: false,
+  htmlEntities: true,
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,

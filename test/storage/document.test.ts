@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { buildRateTable, halfYearOf, iso, parseHalfYear } from "../../src/engine";
 import {
@@ -249,5 +250,39 @@ describe("hostile stored documents", () => {
       "rate[3]",
     ]);
     expect(r.issues[5]?.text.en).toMatch(/outside -100 % to 100 %/);
+  });
+});
+
+describe("laws of the stored document", () => {
+  test("any text in a profile's strings round-trips exactly (markup, CDATA ends, controls, astral characters)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), fc.string({ maxLength: 60 }), (en, fr) => {
+        const p = { ...acmeJson(), business: { en, fr } };
+        const state = captureState({ profiles: [p as never] });
+        const r = parseStoredDocument(serializeState(state));
+        expect(r.ok && r.state.profiles[0]?.profile.business).toEqual({ en, fr });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a rate row's source with controls and markup is written as valid XML and reads back without the controls", () => {
+    const state = captureState({
+      rateRows: [
+        { halfYear: "2026-H2", legalProfessional: "2.5", source: 'JO "n°1" <b>\u0001\tline\nnext & co' },
+      ],
+    });
+    const r = ok(serializeState(state));
+    expect(r.state.rateRows[0]?.source).toBe('JO "n°1" <b>\tline\nnext & co');
+  });
+
+  test("any string given as the document is either read or refused with a message, never thrown", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const r = parseStoredDocument(`<terms xmlns="${STORAGE_NAMESPACE}" format="1">${text}</terms>`);
+        expect(r.ok || r.issues.length > 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
