@@ -137,11 +137,15 @@ const RULES: readonly { re: RegExp; read: (m: RegExpExecArray) => TermCandidate[
     read: (m) => [plain({ kind: "days", days: Number(m[1]) })],
   },
   {
-    // "le 10 du mois suivant", "on the 5th of the following month"
-    re: /^(?:le|on the) (\d{1,2})(?:er|e|st|nd|rd|th)? (?:du mois suivant|of the (?:following|next) month)$/,
+    // "le 10 du mois suivant (la facture)", "le 10 du 2e mois suivant la facture",
+    // "on the 5th of the following month", "on the 10th of the month 2 months after the invoice"
+    re: /^(?:le|on the) (\d{1,2})(?:er|e|st|nd|rd|th)? (?:du (?:(\d{1,2}) ?e )?mois suivant(?: la facture| le mois de (?:la )?facture)?|of the (?:following|next) month|of the month (?:(\d{1,2}) months )?after the invoice(?: month)?)$/,
     read: (m) => {
       const day = Number(m[1]);
-      return day >= 1 && day <= 31 ? [plain({ kind: "day-of-month", day, monthsAfter: 1 })] : [];
+      const monthsAfter = Number(m[2] ?? m[3] ?? 1);
+      return day >= 1 && day <= 31 && monthsAfter >= 1 && monthsAfter <= 12
+        ? [plain({ kind: "day-of-month", day, monthsAfter })]
+        : [];
     },
   },
   {

@@ -4,6 +4,7 @@ import {
   checkLatePayment,
   checkPaymentTerm,
   checkProfileLegal,
+  describePaymentTerm,
   DEFAULT_RATE_TABLE,
   formatIsoDay,
   iso,
@@ -90,6 +91,26 @@ describe("payment terms typed as French terms of sale write them", () => {
 
   test("“le 5 du mois suivant” is a day of the next month", () => {
     expect(terms("le 5 du mois suivant")).toEqual([{ kind: "day-of-month", day: 5, monthsAfter: 1 }]);
+    expect(terms("le 10 du mois suivant la facture")).toEqual([
+      { kind: "day-of-month", day: 10, monthsAfter: 1 },
+    ]);
+    expect(terms("le 10 du 2e mois suivant la facture")).toEqual([
+      { kind: "day-of-month", day: 10, monthsAfter: 2 },
+    ]);
+  });
+
+  test("every payment term reads back from the engine's own wording, in French and in English", () => {
+    const samples: PaymentTerm[] = [
+      { kind: "on-invoice" },
+      { kind: "days", days: 45 },
+      { kind: "days-end-of-month", days: 45, dayOfMonth: 10 },
+      { kind: "days-end-of-month", days: 30, capDaysEndOfMonth: 45 },
+      { kind: "day-of-month", day: 5, monthsAfter: 1 },
+      { kind: "day-of-month", day: 10, monthsAfter: 2 },
+    ];
+    for (const term of samples)
+      for (const lang of ["fr", "en"] as const)
+        expect([lang, terms(describePaymentTerm(term)[lang])[0]]).toEqual([lang, term]);
   });
 
   test("text that is not a payment term gets no reading and a question with examples", () => {
