@@ -440,10 +440,15 @@ export function deadlineFormula(
   return `=${f}`;
 }
 
-/** Functions stored with the "_xlfn." prefix in xlsx files (added to Excel after 2007). */
-const XLFN: string[] = [];
+/**
+ * Functions to store with the "_xlfn." prefix in xlsx files. None of the functions written here:
+ * LibreOffice (7.4) reads WORKDAY.INTL / NETWORKDAYS.INTL only without the prefix (with it: #NAME?)
+ * and writes them without it. Not checked in real Excel; the hook stays so a prefix can be added in
+ * one place if Excel turns out to need one.
+ */
+const XLFN: readonly string[] = [];
 
-/** A formula as the xlsx file format stores it: no "=", newer functions prefixed with "_xlfn.". */
+/** A formula as the xlsx file format stores it: no "=" (and the prefixes of XLFN, if any). */
 export function xlsxFormula(formula: string): string {
   let f = formula.replace(/^=/, "");
   for (const name of XLFN) f = f.split(`${name}(`).join(`_xlfn.${name}(`);
