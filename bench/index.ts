@@ -1,5 +1,6 @@
 import os from "node:os";
 import { engineBench, formatEngineBench } from "./engine";
+import { cliBench } from "./cli";
 import { paneBench } from "./pane";
 
 /** `npm run bench`: every benchmark, one table each, with the machine it ran on. */
@@ -14,6 +15,10 @@ async function main(): Promise<void> {
   console.log(formatEngineBench(engineBench()));
   console.log("\nTask pane Apply against the in-memory Excel host (invoices):\n");
   console.log(await paneBench());
+  console.log(
+    "\n`echeance apply` vs exceljs read + write only (child processes, best of BENCH_REPEAT runs):\n",
+  );
+  console.log(await cliBench());
 }
 
 main().catch((e: unknown) => {
