@@ -59,6 +59,7 @@ interface Case {
   columns: readonly OutputColumn[];
   expected: readonly (readonly OutputValue[])[];
   computed: number;
+  rows: readonly (readonly (string | number | null)[])[];
   headerRow: number;
   width: number;
 }
@@ -178,6 +179,7 @@ describeLo("portable formulas recalculated by LibreOffice Calc equal the engine"
         columns: result.columns,
         expected: result.rows,
         computed: result.summary.computed,
+        rows: c.rows,
         headerRow: table.headerRow,
         width: table.headers.length,
       });
@@ -244,6 +246,63 @@ describeLo("portable formulas recalculated by LibreOffice Calc equal the engine"
     for (const c of cases) expect(c.computed).toBeGreaterThanOrEqual(1000);
     // 5 invoice registers × 5 formula columns + 3 subscription registers × 2–4 columns, ~1,100 rows each.
     expect(strippedFormulas).toBeGreaterThan(5 * 5 * 1000 + 3 * 2 * 1000);
+  });
+
+  test("the registers cover month ends, 29 February, holidays, half-year rate changes and partial payments", () => {
+    const day = (s: number): { y: number; m: number; d: number; last: boolean } => {
+      const t = new Date((s - 25569) * 86400000);
+      const next = new Date((s - 25568) * 86400000);
+      return {
+        y: t.getUTCFullYear(),
+        m: t.getUTCMonth() + 1,
+        d: t.getUTCDate(),
+        last: next.getUTCDate() === 1,
+      };
+    };
+    const invoices = cases.filter((c) => c.name.startsWith("invoices"));
+    let monthEnds = 0;
+    let leapDays = 0;
+    let holidays = 0;
+    let spanning = 0;
+    let partial = 0;
+    for (const c of invoices) {
+      c.rows.forEach((r, i) => {
+        const inv = day(r[2] as number);
+        if (inv.last) monthEnds += 1;
+        if (inv.m === 2 && inv.d === 29) leapDays += 1;
+        if ((inv.m === 1 && inv.d === 1) || (inv.m === 5 && inv.d === 1) || (inv.m === 12 && inv.d === 25))
+          holidays += 1;
+        if (typeof r[7] === "number" && r[7] > 0 && r[7] < (r[4] as number)) partial += 1;
+        const due = c.expected[i]?.[0];
+        const late = c.expected[i]?.[1];
+        if (typeof due === "number" && typeof late === "number" && late > 0) {
+          const a = day(due);
+          const b = day(due + late);
+          if (a.y * 2 + (a.m >= 7 ? 1 : 0) !== b.y * 2 + (b.m >= 7 ? 1 : 0)) spanning += 1;
+        }
+      });
+    }
+    expect(monthEnds).toBeGreaterThan(500);
+    expect(leapDays).toBeGreaterThan(10);
+    expect(holidays).toBeGreaterThan(50);
+    expect(spanning).toBeGreaterThan(1000);
+    expect(partial).toBeGreaterThan(200);
+    // Subscriptions: renewals on a month's last day (the EOMONTH branch of the notice rule).
+    const lastDayRenewals = cases
+      .filter((c) => c.name.startsWith("subscriptions"))
+      .reduce((n, c) => n + c.expected.filter((v) => typeof v[0] === "number" && day(v[0]).last).length, 0);
+    expect(lastDayRenewals).toBeGreaterThan(100);
+    // OMI: rows whose renewal no longer falls on the start's anniversary were re-anchored by a
+    // module added in the 3 months before a renewal (CGA 6.2, 7.2).
+    const omi = cases.find((c) => c.name === "subscriptions-omi") as Case;
+    const reanchored = omi.rows.filter((r, i) => {
+      const renewal = omi.expected[i]?.[0];
+      if (typeof r[4] !== "number" || typeof renewal !== "number") return false;
+      const a = day(r[2] as number);
+      const b = day(renewal);
+      return a.m !== b.m || (a.d !== b.d && !(a.last && b.last));
+    }).length;
+    expect(reanchored).toBeGreaterThan(50);
   });
 
   test.each([
