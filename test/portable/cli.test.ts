@@ -121,3 +121,33 @@ test("portable formulas need an xlsx output, and --alarm-days a whole number of 
   const bad = await run([input, "--vendor", "omi", "--ics", path.join(dir, "x.ics"), "--alarm-days", "-2"]);
   expect(bad.code).toBe(2);
 });
+
+test("the streaming path writes the same portable formulas, the reference sheet and the values note", async () => {
+  const portable = path.join(dir, "stream-portable.xlsx");
+  const p = await run([
+    input,
+    "--vendor",
+    "omi",
+    "--as-of",
+    "2025-04-01",
+    "--output",
+    "portable",
+    "--stream",
+    "-o",
+    portable,
+  ]);
+  expect(p.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(portable);
+  expect(wb.getWorksheet("Factures")?.getCell("E2").formula).toBe("B2+30");
+  expect(wb.getWorksheet("Échéance - taux et fériés")?.getCell("A5").value).toBe("2015-H1");
+  const values = path.join(dir, "stream-values.xlsx");
+  const v = await run([input, "--vendor", "omi", "--as-of", "2025-04-01", "--stream", "-o", values]);
+  expect(v.code).toBe(0);
+  const wv = new ExcelJS.Workbook();
+  await wv.xlsx.readFile(values);
+  const note = wv.getWorksheet("Factures")?.getCell("E1").note;
+  const text =
+    typeof note === "string" ? note : (note?.texts ?? []).map((t: { text: string }) => t.text).join("");
+  expect(text).toContain("OMI SAS (Plateforme OMI) (omi), profil 1.0.0");
+});
