@@ -212,7 +212,7 @@ function parseArgs(argv: readonly string[]): ApplyArgs {
   return { ...args, input: positional[0] as string };
 }
 
-/** Today's date in the local time zone, as YYYY-MM-DD (the only place the command reads the clock). */
+/** Today's date in the local time zone, as YYYY-MM-DD (the command reads the clock here and for the calendar's DTSTAMP only). */
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
