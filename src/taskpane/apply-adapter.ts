@@ -12,7 +12,7 @@ import {
 } from "../apply";
 import { serialToDay } from "../adapter/cell-values";
 import { formatDate, formatMoney } from "../apply";
-import { isEngineError, type Language } from "../engine";
+import { isEngineError, type Language, type Settings, type VendorRegistry } from "../engine";
 import { blockAddress } from "../excel/address";
 import {
   GatewayError,
@@ -121,8 +121,13 @@ export function buildApplyOptions(args: {
   asOf: string;
   lang: Language;
   defaults: NonNullable<ApplyOptions["defaults"]>;
+  /** The workbook's vendors and settings (stored terms restored); default: the shipped ones. */
+  registry?: VendorRegistry;
+  settings?: Settings;
 }): ApplyOptions {
   return {
+    ...(args.registry ? { registry: args.registry } : {}),
+    ...(args.settings ? { settings: args.settings } : {}),
     mode: args.mode,
     mapping: args.mapping,
     vendor: args.vendor,

@@ -6,6 +6,7 @@ import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../excel/gateway";
 import { ExcelGateway } from "../excel/excel-gateway";
 import { MemoryGateway } from "../excel/memory-gateway";
 import type { MemoryWorkbook } from "../excel/memory-workbook";
+import { officeTermsStore, type TermsStore } from "../storage-office";
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
 import { demoWorkbook } from "./demo/demo-register";
@@ -24,6 +25,8 @@ interface Boot {
   readonly lang: Language;
   readonly demo?: MemoryWorkbook;
   readonly chunkRows: number;
+  /** Excel only: where the workbook's terms live (custom XML part, or document settings). */
+  readonly termsStore?: TermsStore | undefined;
 }
 
 function params(): URLSearchParams {
@@ -44,7 +47,12 @@ function boot(host: string | null | undefined): Boot {
     } catch {
       locale = undefined;
     }
-    return { gateway: new ExcelGateway(), lang: languageFromLocale(locale), chunkRows: DEFAULT_CHUNK_ROWS };
+    return {
+      gateway: new ExcelGateway(),
+      lang: languageFromLocale(locale),
+      chunkRows: DEFAULT_CHUNK_ROWS,
+      termsStore: officeTermsStore(),
+    };
   }
   // ?demoRows=10000 makes the demo register that long (large-sheet tests; preview mode only).
   const demoRows = Math.min(200_000, Math.floor(positive(q.get("demoRows"), 0)));
@@ -67,6 +75,7 @@ function Root({ setup }: { setup: Boot }) {
               key={key}
               registry={SHIPPED_REGISTRY}
               chunkRows={setup.chunkRows}
+              termsStore={setup.termsStore}
               {...(setup.demo ? { demoWorkbook: setup.demo, initialVendor: "sillage" } : {})}
             />
           </Guarded>

@@ -400,7 +400,7 @@ maybe("task pane in preview mode (headless Chromium)", () => {
 
   test("Reports writes the D441-6 table of the supplier register to a new sheet, cell for cell the core's", async () => {
     await page.getByRole("radio", { name: "Zone autour de la cellule active" }).check();
-    await page.getByRole("tab", { name: "Fournisseurs" }).click();
+    await page.getByTestId("demo-workbook").getByRole("tab", { name: "Fournisseurs", exact: true }).click();
     await page.getByTestId("source-address").filter({ hasText: "Fournisseurs!A1:F21" }).waitFor();
     await page.getByRole("tab", { name: "Rapports" }).click();
     await page.getByTestId("closing").fill("2025-12-31");
@@ -449,6 +449,41 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     expect(readFileSync(REPORTS_SCREENSHOT).subarray(1, 4).toString()).toBe("PNG");
   });
 
+  test("the workbook keeps a copy of the vendor Apply used, and a custom vendor typed in the form becomes pickable", async () => {
+    await page.getByRole("tab", { name: "Fournisseurs du classeur" }).click();
+    const panel = page.getByTestId("vendors-panel");
+    await panel.waitFor();
+    // Apply ran with Sillage above: the workbook now stores a copy of Sillage's terms.
+    expect(await panel.innerText()).toContain("copie du fournisseur livré");
+    expect(await panel.innerText()).toMatch(/sillage/);
+
+    await page.getByTestId("new-vendor").click();
+    const editor = page.getByTestId("vendor-editor");
+    await editor.waitFor();
+    await editor.getByLabel("Identifiant (minuscules, chiffres, tirets)").fill("acme");
+    await editor.getByRole("textbox", { name: /^Nom\s*\*?$/ }).fill("ACME Fournitures");
+    await editor.getByLabel("Titre des conditions").fill("Conditions générales de vente ACME");
+    await editor.getByLabel("Nom court pour les citations").fill("ACME CGV");
+    const term = editor.getByLabel("Délai tel qu'écrit dans les CGV").first();
+    await term.fill("45 jours fin de mois");
+    // "fin de mois" has two lawful methods: the form reads both back and asks which one applies.
+    await expect(editor.innerText()).resolves.toMatch(/date de facture \+ 45 jours, puis fin de ce mois/);
+    await editor.getByRole("radio", { name: /date de facture \+ 45 jours, puis fin de ce mois/ }).check();
+    // Every rule carries its clause: the payment term's article and the late-payment article.
+    const articles = editor.getByLabel("Articles (séparés par ;)");
+    for (let i = 0; i < (await articles.count()); i++) await articles.nth(i).fill("6");
+    const save = editor.getByRole("button", { name: "Enregistrer dans le classeur" });
+    if (!(await save.isEnabled())) throw new Error(await editor.getByTestId("vendor-issues").innerText());
+    await save.click();
+    await page.getByTestId("vendors-message").waitFor();
+    expect(await page.getByTestId("vendors-message").innerText()).toContain("« acme » est enregistré");
+
+    await page.getByTestId("vendor-picker").click();
+    const names = (await page.getByRole("option").allInnerTexts()).map((t) => t.split(" — ")[0]);
+    expect(names).toContain("ACME Fournitures");
+    await page.keyboard.press("Escape");
+  });
+
   test("the English toggle switches the pane's language", async () => {
     await page.getByRole("tab", { name: "Appliquer" }).click();
     await page.getByTestId("language").click();
@@ -462,7 +497,7 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     await page.addScriptTag({ url: "/__test/axe.min.js" });
     const violations: { id: string; impact: string; html: string[] }[] = [];
     // The Reports view (its charts and form), then the Apply view (summary, timeline, explanation).
-    for (const view of ["Rapports", "Appliquer"]) {
+    for (const view of ["Rapports", "Fournisseurs du classeur", "Appliquer"]) {
       await page.getByRole("tab", { name: view }).click();
       violations.push(
         ...(await page.evaluate(async () => {

@@ -124,6 +124,10 @@ export const STRINGS = {
     explainRegion: "Explication de la ligne",
     tabApply: "Appliquer",
     tabReports: "Rapports",
+    tabVendors: "Fournisseurs du classeur",
+    vendorsSection: "Conditions enregistrées dans le classeur",
+    storedHashMismatch: (id: string) =>
+      `le fournisseur « ${id} » enregistré a été modifié hors d'Échéance (empreinte différente)`,
     viewSwitch: "Vue",
     reportsSection: "Rapport des délais de paiement (D441-6)",
     reportsIntro:
@@ -263,6 +267,9 @@ export const STRINGS = {
     explainRegion: "Row explanation",
     tabApply: "Apply",
     tabReports: "Reports",
+    tabVendors: "Workbook vendors",
+    vendorsSection: "Terms stored in the workbook",
+    storedHashMismatch: (id: string) => `stored vendor "${id}" was changed outside Échéance (hash differs)`,
     viewSwitch: "View",
     reportsSection: "Payment-delay report (D441-6)",
     reportsIntro:

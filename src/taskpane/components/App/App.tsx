@@ -12,6 +12,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { VendorRegistry } from "../../../engine";
+import { setFunctionContext } from "../../../functions/context";
+import type { Restored } from "../../../storage";
+import type { TermsStore } from "../../../storage-office";
 import type { MemoryWorkbook } from "../../../excel/memory-workbook";
 import {
   buildApplyOptions,
@@ -42,6 +45,9 @@ import { useRegisterSource } from "../SourcePanel/useRegisterSource";
 import { VendorPicker } from "../VendorPicker/VendorPicker";
 import { useVendorChoice } from "../VendorPicker/useVendorChoice";
 import { VendorSummary } from "../VendorSummary/VendorSummary";
+import { StoredTermsDialog } from "../StoredTerms/StoredTermsDialog";
+import { useWorkbookTerms } from "../StoredTerms/useWorkbookTerms";
+import { VendorsPanel } from "../VendorsPanel/VendorsPanel";
 
 const useStyles = makeStyles({
   root: {
@@ -64,20 +70,37 @@ export interface AppProps {
   /** Rows per write batch (10,000 in Excel; small in the preview so progress can be seen). */
   readonly chunkRows: number;
   readonly initialVendor?: string;
+  /** Where the workbook's terms are stored (Excel); undefined in preview mode (memory only). */
+  readonly termsStore?: TermsStore | undefined;
+}
+
+type View = "apply" | "reports" | "vendors";
+
+/**
+ * The CGV.* functions share this runtime: once the workbook's stored terms are restored, they see
+ * its custom vendors, rate rows and settings too.
+ */
+function useFunctionsContext(): (restored: Restored) => void {
+  return React.useCallback((restored: Restored) => {
+    setFunctionContext({ registry: restored.registry, settings: restored.settings });
+  }, []);
 }
 
 /** The task pane: vendor, as-of date, register and mapping, preview, apply. */
-export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppProps) {
+export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor, termsStore }: AppProps) {
   const styles = useStyles();
   const s = useStrings();
   const { lang } = useLanguage();
   const gateway = useGateway();
+  const terms = useWorkbookTerms({ store: termsStore, shipped, onRestored: useFunctionsContext() });
+  const { registry, settings } = terms.restored;
+  const [termsDeferred, setTermsDeferred] = React.useState(false);
   const vendor = useVendorChoice(registry, initialVendor);
   const asOf = useAsOf();
   const source = useRegisterSource(gateway);
   const [writeMode, setWriteMode] = React.useState<"values" | "formulas">("values");
   const [revision, setRevision] = React.useState(0);
-  const [view, setView] = React.useState<"apply" | "reports">("apply");
+  const [view, setView] = React.useState<View>("apply");
   const highlighting = useHighlighting(DEFAULT_HIGHLIGHT_DAYS);
   const { read } = source;
 
@@ -105,9 +128,11 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
             asOf: asOf.iso,
             lang,
             defaults: vendor.defaults,
+            registry,
+            settings,
           })
         : undefined,
-    [block, mode, source.mapping, vendor.spec, vendor.defaults, asOf.iso, lang],
+    [block, mode, source.mapping, vendor.spec, vendor.defaults, asOf.iso, lang, registry, settings],
   );
   const preview = usePreviewRows(block, options);
   const placements = React.useMemo(
@@ -127,11 +152,20 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
     lang,
     strings: s,
     active: view === "reports",
+    registry,
+    settings,
   });
   const onReportWritten = report.run.phase === "done" ? report.run.sheets.join() : "";
   React.useEffect(() => {
     if (onReportWritten !== "") setRevision((r) => r + 1);
   }, [onReportWritten]);
+
+  // A workbook keeps a copy of each shipped vendor it was computed with (the sharing issue).
+  const appliedVendor = run.state.phase === "done" ? vendor.profile?.id : undefined;
+  const { rememberVendor } = terms;
+  React.useEffect(() => {
+    if (appliedVendor !== undefined) void rememberVendor(appliedVendor).catch(() => undefined);
+  }, [appliedVendor, rememberVendor]);
 
   const onApply = () => {
     if (!block || !options) return;
@@ -156,6 +190,23 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
         <LanguageToggle />
       </header>
       {demoWorkbook && <PreviewBanner />}
+      <StoredTermsDialog
+        open={terms.restored.pending.length > 0 && !termsDeferred}
+        differences={terms.restored.pending}
+        onResolve={(choices) => void terms.resolve(choices)}
+        onLater={() => setTermsDeferred(true)}
+      />
+      {(terms.issues.length > 0 || terms.hashMismatches.length > 0 || terms.error !== undefined) && (
+        <MessageBar intent="warning" data-testid="stored-terms-issues">
+          <MessageBarBody>
+            {[
+              ...terms.issues.map((i) => `${i.where}: ${i.text[lang]}`),
+              ...terms.hashMismatches.map((id) => s.storedHashMismatch(id)),
+              ...(terms.error !== undefined ? [terms.error] : []),
+            ].join(" · ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <section className={styles.section} aria-labelledby="vendor-title">
         <Subtitle2 as="h2" id="vendor-title">
@@ -183,12 +234,13 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
 
       <TabList
         selectedValue={view}
-        onTabSelect={(_, data) => setView(data.value as "apply" | "reports")}
+        onTabSelect={(_, data) => setView(data.value as View)}
         aria-label={s.viewSwitch}
         data-testid="view-switch"
       >
         <Tab value="apply">{s.tabApply}</Tab>
         <Tab value="reports">{s.tabReports}</Tab>
+        <Tab value="vendors">{s.tabVendors}</Tab>
       </TabList>
 
       {view === "apply" && (
@@ -233,6 +285,20 @@ export function App({ registry, demoWorkbook, chunkRows, initialVendor }: AppPro
             {s.reportsSection}
           </Subtitle2>
           <ReportsPanel state={report} source={block} invoices={mode !== "subscriptions"} />
+        </section>
+      )}
+
+      {view === "vendors" && (
+        <section className={styles.section} aria-labelledby="vendors-title">
+          <Subtitle2 as="h2" id="vendors-title">
+            {s.vendorsSection}
+          </Subtitle2>
+          <VendorsPanel
+            terms={terms}
+            settings={settings}
+            asOfIso={asOf.iso}
+            onSaved={(id) => vendor.setVendorId(id)}
+          />
         </section>
       )}
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ColumnMapping } from "../../../apply";
-import type { Language } from "../../../engine";
+import type { Language, Settings, VendorRegistry } from "../../../engine";
 import { parseIsoDay } from "../../../engine";
 import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
 import {
@@ -60,8 +60,11 @@ export function useReport(args: {
   strings: Strings;
   /** Computed only while the Reports view is shown (a large register costs a pass over every row). */
   active: boolean;
+  /** The workbook's vendors and settings (stored terms restored). */
+  registry?: VendorRegistry;
+  settings?: Settings;
 }): ReportState {
-  const { gateway, source, mapping, vendor, lang, strings, active } = args;
+  const { gateway, source, mapping, vendor, lang, strings, active, registry, settings } = args;
   const [closingText, setClosingText] = React.useState(lastYearEnd);
   const [kind, setKind] = React.useState<ReportKind>("received");
   const [yearTotalText, setYearTotalText] = React.useState("");
@@ -89,12 +92,27 @@ export function useReport(args: {
           excludedColumn,
           lang,
           firstRowNumber: source.startRow + 2,
+          ...(registry ? { registry } : {}),
+          ...(settings ? { settings } : {}),
         }),
       };
     } catch (e) {
       return { problem: describeError(e, strings, lang) };
     }
-  }, [active, source, closingIso, kind, yearTotalText, vendor, mapping, excludedColumn, lang, strings]);
+  }, [
+    active,
+    source,
+    closingIso,
+    kind,
+    yearTotalText,
+    vendor,
+    mapping,
+    excludedColumn,
+    lang,
+    strings,
+    registry,
+    settings,
+  ]);
 
   const report = computed.report;
   const build = React.useCallback(async () => {

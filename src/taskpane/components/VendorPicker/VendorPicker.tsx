@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { ClientType, EndOfMonthMethod } from "../../../engine";
+import type { ClientType, EndOfMonthMethod, Language, VendorProfile } from "../../../engine";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import { usesEndOfMonth } from "../../vendor-summary";
 import type { VendorChoice } from "./useVendorChoice";
@@ -20,6 +20,12 @@ const useStyles = makeStyles({
 });
 
 /** The vendor dropdown, and the options that apply to the chosen vendor and register type. */
+/** "Sillage — Conseil, formation…"; a custom vendor without a business line shows its name alone. */
+function vendorLabel(v: VendorProfile, lang: Language): string {
+  const business = v.business[lang].trim();
+  return business === "" ? v.name : `${v.name} — ${business}`;
+}
+
 export function VendorPicker({
   choice,
   mode,
@@ -43,14 +49,14 @@ export function VendorPicker({
       <Field label={s.vendorLabel}>
         <Dropdown
           placeholder={s.vendorPlaceholder}
-          value={profile ? `${profile.name} — ${profile.business[lang]}` : ""}
+          value={profile ? vendorLabel(profile, lang) : ""}
           selectedOptions={profile ? [profile.id] : []}
           onOptionSelect={(_, data) => data.optionValue && choice.setVendorId(data.optionValue)}
           data-testid="vendor-picker"
         >
           {choice.vendors.map((v) => (
-            <Option key={v.id} value={v.id} text={`${v.name} — ${v.business[lang]}`}>
-              {`${v.name} — ${v.business[lang]}`}
+            <Option key={v.id} value={v.id} text={vendorLabel(v, lang)}>
+              {vendorLabel(v, lang)}
             </Option>
           ))}
         </Dropdown>

@@ -1,0 +1,188 @@
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { parseIsoDay, SHIPPED_VENDORS, type Day, type Settings, type VendorProfile } from "../../../engine";
+import { useLanguage } from "../../i18n/LanguageContext";
+import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
+import { VendorEditor } from "../VendorEditor/VendorEditor";
+
+/**
+ * The workbook's own vendors: the terms stored in the workbook (custom vendors and the copies of
+ * shipped vendors it uses), with the custom-vendor form to create, edit, import and export them.
+ */
+
+const STRINGS = {
+  fr: {
+    intro:
+      "Les conditions utilisées par ce classeur y sont enregistrées : un collègue qui l'ouvre retrouve les mêmes échéances.",
+    where: {
+      "custom-xml-part": "Enregistrées dans une partie XML personnalisée du classeur.",
+      "document-settings":
+        "Enregistrées dans les paramètres du document (parties XML non prises en charge ici).",
+      memory: "Aperçu hors Excel : les conditions restent en mémoire.",
+    },
+    none: "Aucun fournisseur enregistré dans ce classeur pour l'instant.",
+    id: "Identifiant",
+    name: "Nom",
+    version: "Version",
+    origin: "Origine",
+    custom: "personnalisé",
+    shipped: "copie du fournisseur livré",
+    edit: "Modifier",
+    remove: "Retirer",
+    create: "Nouveau fournisseur",
+    saved: (id: string) => `« ${id} » est enregistré dans le classeur et utilisable dans CGV.* et Appliquer.`,
+  },
+  en: {
+    intro: "The terms this workbook uses are stored in it: a colleague who opens it sees the same deadlines.",
+    where: {
+      "custom-xml-part": "Stored in a custom XML part of the workbook.",
+      "document-settings": "Stored in the document settings (custom XML parts not supported here).",
+      memory: "Preview outside Excel: the terms stay in memory.",
+    },
+    none: "No vendor stored in this workbook yet.",
+    id: "Id",
+    name: "Name",
+    version: "Version",
+    origin: "Origin",
+    custom: "custom",
+    shipped: "copy of a shipped vendor",
+    edit: "Edit",
+    remove: "Remove",
+    create: "New vendor",
+    saved: (id: string) => `"${id}" is stored in the workbook and works in CGV.* and Apply.`,
+  },
+} as const;
+
+const SHIPPED_IDS = SHIPPED_VENDORS.map((v) => v.id);
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+});
+
+export interface VendorsPanelProps {
+  readonly terms: WorkbookTerms;
+  readonly settings: Settings;
+  /** The as-of date the legal flags use (3 × the legal rate of its half-year). */
+  readonly asOfIso: string | undefined;
+  /** Called with the id of a vendor just saved, so the pane can select it. */
+  readonly onSaved: (id: string) => void;
+}
+
+/** Offers a JSON text for download (export of a profile). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanelProps) {
+  const { lang } = useLanguage();
+  const s = STRINGS[lang];
+  const styles = useStyles();
+  const [editing, setEditing] = React.useState<{ initial?: VendorProfile } | undefined>();
+  const [message, setMessage] = React.useState<{ ok: boolean; text: string }>();
+  const asOf =
+    (asOfIso === undefined ? undefined : parseIsoDay(asOfIso)) ?? (parseIsoDay("2026-01-01") as Day);
+  const stored = terms.state.profiles;
+
+  const save = async (profile: VendorProfile) => {
+    try {
+      await terms.saveProfile(profile);
+      setEditing(undefined);
+      setMessage({ ok: true, text: s.saved(profile.id) });
+      onSaved(profile.id);
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <div className={styles.root} data-testid="vendors-panel">
+      <Caption1>
+        {s.intro} {s.where[terms.storeKind]}
+      </Caption1>
+      {message && (
+        <MessageBar intent={message.ok ? "success" : "error"} data-testid="vendors-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {stored.length === 0 ? (
+        <Caption1>{s.none}</Caption1>
+      ) : (
+        <Table size="small" aria-label={s.intro}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{s.id}</TableHeaderCell>
+              <TableHeaderCell>{s.name}</TableHeaderCell>
+              <TableHeaderCell>{s.version}</TableHeaderCell>
+              <TableHeaderCell>{s.origin}</TableHeaderCell>
+              <TableHeaderCell />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {stored.map(({ profile }) => {
+              const custom = !SHIPPED_IDS.includes(profile.id);
+              return (
+                <TableRow key={profile.id}>
+                  <TableCell>{profile.id}</TableCell>
+                  <TableCell>{profile.name}</TableCell>
+                  <TableCell>{profile.profileVersion}</TableCell>
+                  <TableCell>{custom ? s.custom : s.shipped}</TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      {custom && (
+                        <Button size="small" onClick={() => setEditing({ initial: profile })}>
+                          {s.edit}
+                        </Button>
+                      )}
+                      <Button size="small" onClick={() => void terms.removeProfile(profile.id)}>
+                        {s.remove}
+                      </Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {editing ? (
+        <VendorEditor
+          key={editing.initial?.id ?? "new"}
+          initial={editing.initial}
+          rates={settings.rates}
+          asOf={asOf}
+          endOfMonthMethod={settings.endOfMonthMethod}
+          shippedIds={SHIPPED_IDS}
+          workbookIds={stored.map((p) => p.profile.id)}
+          onSave={(p) => void save(p)}
+          onCancel={() => setEditing(undefined)}
+          onExport={({ fileName, text }) => download(fileName, text)}
+        />
+      ) : (
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => setEditing({})} data-testid="new-vendor">
+            {s.create}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
