@@ -337,6 +337,16 @@ export class ExcelGateway implements WorkbookGateway {
     });
   }
 
+  async resetSheet(name: string): Promise<void> {
+    await this.office.run(async (context) => {
+      const found = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (found.isNullObject) context.workbook.worksheets.add(name);
+      else found.getRange().clear("Contents");
+      await context.sync();
+    });
+  }
+
   /** Values, number formats, then bold cells, in one request (report sheets are small). */
   async writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void> {
     const width = Math.max(1, ...matrix.map((line) => line.length));
@@ -348,7 +358,8 @@ export class ExcelGateway implements WorkbookGateway {
         ...line,
         ...Array.from({ length: width - line.length }, () => fill),
       ];
-      range.values = matrix.map((line) =>
+      // Through `formulas`, so a text starting with "=" is a formula and constants stay constants.
+      range.formulas = matrix.map((line) =>
         pad(
           line.map((c) => toCell(c.value)),
           "",

@@ -94,7 +94,12 @@ export interface WorkbookGateway {
   activeCell(): Promise<CellRef>;
   /** Adds a sheet named `name`, or `name (2)`, `name (3)`… when taken; resolves with the name used. */
   addSheet(name: string): Promise<string>;
-  /** Writes a matrix of cells from A1 of a sheet: values, then number formats and bold. */
+  /**
+   * Makes sure a sheet of exactly this name exists and is empty (added, or its contents cleared):
+   * for a sheet other cells refer to by name, such as the portable formulas' reference sheet.
+   */
+  resetSheet(name: string): Promise<void>;
+  /** Writes a matrix of cells from A1 of a sheet: values (a text starting with "=" is a formula), then number formats and bold. */
   writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void>;
 }
 

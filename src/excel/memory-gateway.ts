@@ -209,12 +209,19 @@ export class MemoryGateway implements WorkbookGateway {
     return unique;
   }
 
+  async resetSheet(name: string): Promise<void> {
+    const wb = this.workbook;
+    if (wb.sheetNames().includes(name)) wb.clearSheet(name);
+    else wb.addSheet(name);
+    wb.sync(name);
+  }
+
   async writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void> {
     const wb = this.workbook;
     matrix.forEach((line, r) =>
       line.forEach((cell, c) => {
         if (isEmptyCell(cell.value)) return;
-        wb.write(sheet, r, c, cell.value, "values");
+        wb.write(sheet, r, c, cell.value, "formulas");
         if (cell.numberFormat !== undefined) wb.setNumberFormat(sheet, r, c, cell.numberFormat);
         if (cell.bold) wb.setBold(sheet, r, c, true);
       }),

@@ -94,6 +94,11 @@ export class MemoryWorkbook {
     if (this.activeSheet === "") this.activeSheet = name;
   }
 
+  /** Empties a sheet's cells (its conditional formats and tables stay, as Excel's clear(contents) does). */
+  clearSheet(name: string): void {
+    this.sheet(name).clear();
+  }
+
   sheetNames(): string[] {
     return [...this.sheets.keys()];
   }

@@ -12,16 +12,28 @@ import {
 } from "../apply";
 import { serialToDay } from "../adapter/cell-values";
 import { formatDate, formatMoney } from "../apply";
-import { isEngineError, type Language, type Settings, type VendorRegistry } from "../engine";
+import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";
 import { blockAddress } from "../excel/address";
 import {
   GatewayError,
   placeColumns,
   type ColumnPlacement,
+  type MatrixCell,
   type OutputColumn,
   type SourceBlock,
 } from "../excel/gateway";
+import {
+  portableReference,
+  portableRow,
+  REFERENCE_NUMBER_FORMATS,
+  summarizeFallbacks,
+  type PortableRow,
+  type ReferenceSheet,
+} from "../portable";
 import type { Strings } from "./i18n/strings";
+
+/** How Apply writes: the engine's values, live CGV.* formulas, or native formulas that need no add-in. */
+export type WriteMode = "values" | "formulas" | "portable";
 
 /**
  * The glue between the register core (src/apply) and the gateway (src/excel): where the new columns
@@ -138,4 +150,67 @@ export function buildApplyOptions(args: {
     // Sheet row number of the first data row: the header row is 0-based startRow.
     firstRowNumber: args.source.startRow + 2,
   };
+}
+
+export interface PortableOutput {
+  readonly columns: OutputColumn[];
+  /** The sheet of rates and holidays the formulas read: write it (under its exact name) first. */
+  readonly reference: ReferenceSheet;
+  /** What was written as values instead of formulas, and why, in the pane's language. */
+  readonly fallbacks: readonly string[];
+}
+
+/**
+ * Portable mode: native Excel formulas (EDATE, EOMONTH, SUMPRODUCT…) over a reference sheet, so the
+ * workbook computes without the add-in; columns or rows a formula cannot express are values, and
+ * `fallbacks` says which and why.
+ */
+export function portableColumns(
+  source: SourceBlock,
+  result: ApplyResult,
+  options: ApplyOptions,
+  lang: Language,
+  placements: readonly ColumnPlacement[],
+  generatedOn: Day,
+): PortableOutput {
+  const applier = prepareApply(options);
+  const reference = portableReference(applier, generatedOn);
+  const first = placements[0]?.column;
+  const rows: PortableRow[] = result.rows.map((_, i) =>
+    portableRow(applier, source.rows[i] ?? [], i, {
+      sourceTopLeft: blockAddress(source.startRow, source.startColumn),
+      ...(first !== undefined ? { outputFirstColumn: first } : {}),
+      reference,
+    }),
+  );
+  const summary = summarizeFallbacks(rows);
+  const header = (id: string) => result.columns.find((c) => c.id === id)?.header[lang] ?? id;
+  const fallbacks = [
+    ...summary.columns.map((f) => `${header(f.column)} : ${f.reason[lang]} (${f.rows})`),
+    ...summary.valueRowReasons.map((r) => `${r.reason[lang]} (${r.rows})`),
+  ];
+  return {
+    columns: result.columns.map((c, j) => ({
+      header: c.header[lang],
+      numberFormat: NUMBER_FORMATS[c.format],
+      cells: rows.map((r) => r.cells[j] ?? ""),
+    })),
+    reference,
+    fallbacks,
+  };
+}
+
+/** The reference sheet as gateway cells: formulas with their "=", formats per column. */
+export function referenceMatrix(reference: ReferenceSheet): MatrixCell[][] {
+  return reference.rows.map((line) =>
+    line.map((cell, c) => {
+      const format = REFERENCE_NUMBER_FORMATS[reference.columnFormats[c] ?? "text"];
+      if (cell !== null && typeof cell === "object")
+        return {
+          value: `=${cell.formula.replace(/^=/, "")}`,
+          numberFormat: REFERENCE_NUMBER_FORMATS[cell.format],
+        };
+      return typeof cell === "number" ? { value: cell, numberFormat: format } : { value: cell };
+    }),
+  );
 }

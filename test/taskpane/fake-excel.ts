@@ -162,6 +162,10 @@ class FakeRange extends Loadable {
   select(): void {
     this.ctx.pending.push({ apply: () => this.ctx.wb.select(this.sheetName, this.block) });
   }
+  clear(applyTo: string): void {
+    if (applyTo !== "Contents") throw new Error("fake: only clear(Contents) is modelled");
+    this.ctx.pending.push({ apply: () => this.ctx.wb.clearSheet(this.sheetName) });
+  }
 }
 
 class FakeWorksheet extends Loadable {
@@ -175,7 +179,10 @@ class FakeWorksheet extends Loadable {
     this.need("name");
     return this.sheetName;
   }
-  getRange(address: string): FakeRange {
+  getRange(address?: string): FakeRange {
+    // No address: the whole sheet (only clear() is meaningful on it here).
+    if (address === undefined)
+      return new FakeRange(this.ctx, this.sheetName, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
     const a = parseAddress(address);
     return new FakeRange(this.ctx, a.sheet ?? this.sheetName, {
       row: a.row,
@@ -282,7 +289,19 @@ class FakeWorkbook {
     return new FakeRange(this.ctx, this.ctx.wb.activeSheet, this.ctx.wb.selection);
   }
   get worksheets() {
-    return { getItem: (name: string) => new FakeWorksheet(this.ctx, name) };
+    const ctx = this.ctx;
+    return {
+      getItem: (name: string) => new FakeWorksheet(ctx, name),
+      getItemOrNullObject: (name: string) => {
+        const sheet = new FakeWorksheet(ctx, name) as FakeWorksheet & { isNullObject: boolean };
+        // Read after a sync, as Office.js fills it in.
+        Object.defineProperty(sheet, "isNullObject", { get: () => !ctx.wb.sheetNames().includes(name) });
+        return sheet;
+      },
+      add: (name: string) => {
+        ctx.pending.push({ apply: () => ctx.wb.addSheet(name) });
+      },
+    };
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, this.ctx.wb.tables);

@@ -178,6 +178,23 @@ describe.each([
     );
     expect(wb.cell("Factures", 2, 3)?.formula).toBe('=CGV.DUEDATE("omi",B3)');
   });
+
+  test("resetSheet adds a sheet of exactly that name, or empties it so formulas naming it keep working", async () => {
+    const { wb, gateway } = make(3);
+    await gateway.resetSheet("Échéance - taux et fériés");
+    expect(wb.sheetNames()).toContain("Échéance - taux et fériés");
+    await gateway.writeMatrix("Échéance - taux et fériés", [
+      [{ value: "Semestre" }, { value: 0.0371, numberFormat: "0.00%" }],
+      [{ value: "=B1*3" }],
+    ]);
+    expect(wb.cell("Échéance - taux et fériés", 1, 0)?.formula).toBe("=B1*3");
+    await gateway.resetSheet("Échéance - taux et fériés");
+    // Same name (never "… (2)"), and the old contents are gone.
+    expect(wb.sheetNames().filter((n) => n.startsWith("Échéance - taux"))).toEqual([
+      "Échéance - taux et fériés",
+    ]);
+    expect(wb.cell("Échéance - taux et fériés", 0, 0)).toBeUndefined();
+  });
 });
 
 describe("ExcelGateway against the Excel object model", () => {

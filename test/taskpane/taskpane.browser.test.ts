@@ -10,6 +10,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ICAL from "ical.js";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { recognizeHeaders } from "../../src/apply";
 import { highlightFormula, type HighlightRule } from "../../src/excel/gateway";
@@ -350,6 +351,42 @@ maybe("task pane in preview mode (headless Chromium)", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  test("portable mode writes native formulas over a rates-and-holidays sheet, and says what stays a value", async () => {
+    await page.getByRole("radio", { name: /formules Excel natives/ }).check();
+    await page.getByTestId("apply").click();
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await page.getByRole("button", { name: "Remplacer" }).click();
+    const result = page.getByTestId("portable-result");
+    await result.waitFor({ timeout: 30_000 });
+    // The status is a sentence computed on the as-of date: always a value, and the pane says so.
+    expect(await result.innerText()).toMatch(/Statut/);
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __echeanceDemo: { sheetNames(): string[] } }).__echeanceDemo.sheetNames(),
+    );
+    expect(sheets).toContain("Échéance - taux et fériés");
+    // G2, the first row's due date: a native formula, no custom function.
+    const due = await cell(page, "Factures", 1, 6);
+    expect(String(due?.value)).toMatch(/^=/);
+    expect(String(due?.value)).not.toMatch(/CGV\./);
+    // The interest formula reads the reference sheet's half-year rows.
+    expect(String((await cell(page, "Factures", 1, 8))?.value)).toMatch(/SUMPRODUCT\(.*taux et fériés/);
+    await page.getByRole("radio", { name: "des valeurs (recommandé)" }).check();
+  });
+
+  test("the coming deadlines export as an iCalendar file with a reminder", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-ics").click(),
+    ]);
+    const text = readFileSync(await download.path(), "utf8");
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
+    const announced = Number(/(\d+) échéance/.exec(await page.getByTestId("ics-result").innerText())?.[1]);
+    expect(events.length).toBe(announced);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events)
+      expect(e.getFirstSubcomponent("valarm")?.getFirstPropertyValue("trigger")?.toString()).toBe("-P7D");
   });
 
   test("Cancel during the write stops between batches and says how many rows were written", async () => {

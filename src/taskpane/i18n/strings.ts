@@ -58,6 +58,18 @@ export const STRINGS = {
     writeAs: "Écrire",
     writeValues: "des valeurs (recommandé)",
     writeFormulas: "des formules CGV.* en direct",
+    writePortable: "des formules Excel natives (lisibles sans le complément)",
+    calendarSection: "Calendrier",
+    exportCalendar: "Exporter les échéances (.ics)",
+    alarmDays: "Rappel (jours avant)",
+    alarmDaysInvalid: "Un nombre de jours, de 0 à 999.",
+    calendarName: "Échéances",
+    calendarExported: (n: number) =>
+      `${n} échéance(s) à venir exportée(s) : ouvrez le fichier avec Outlook ou votre agenda.`,
+    portableHint:
+      "EDATE, FIN.MOIS, SOMMEPROD… sur une feuille « taux et fériés » ajoutée au classeur : les résultats se recalculent chez un collègue sans Échéance.",
+    portableWritten: (sheet: string) =>
+      `Formules natives écrites ; taux et jours fériés dans la feuille « ${sheet} ». Écrit en valeurs plutôt qu'en formules :`,
     formulasHint:
       "Les formules se recalculent, mais les fonctions personnalisées sont lentes sur de gros registres.",
     formulasUnavailable:
@@ -207,6 +219,18 @@ export const STRINGS = {
     writeAs: "Write",
     writeValues: "values (recommended)",
     writeFormulas: "live CGV.* formulas",
+    writePortable: "native Excel formulas (readable without the add-in)",
+    calendarSection: "Calendar",
+    exportCalendar: "Export the deadlines (.ics)",
+    alarmDays: "Reminder (days before)",
+    alarmDaysInvalid: "A number of days, 0 to 999.",
+    calendarName: "Deadlines",
+    calendarExported: (n: number) =>
+      `${n} coming deadline(s) exported: open the file with Outlook or your calendar.`,
+    portableHint:
+      "EDATE, EOMONTH, SUMPRODUCT… over a rates-and-holidays sheet added to the workbook: a colleague without Échéance sees the results recalculate.",
+    portableWritten: (sheet: string) =>
+      `Native formulas written; rates and holidays in the sheet "${sheet}". Written as values rather than formulas:`,
     formulasHint: "Formulas recalculate, but custom functions are slow on large registers.",
     formulasUnavailable: "Formulas unavailable: the existing result columns are not contiguous.",
     apply: "Apply",

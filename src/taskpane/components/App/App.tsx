@@ -11,7 +11,7 @@ import {
   TabList,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { VendorRegistry } from "../../../engine";
+import { parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
 import { setFunctionContext } from "../../../functions/context";
 import type { Restored } from "../../../storage";
 import type { TermsStore } from "../../../storage-office";
@@ -21,13 +21,15 @@ import {
   describeError,
   outputPlacements,
   placementsContiguous,
+  type WriteMode,
 } from "../../apply-adapter";
 import { useGateway } from "../../gateway-context";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import { ApplyPanel } from "../ApplyPanel/ApplyPanel";
 import { useApplyRun } from "../ApplyPanel/useApplyRun";
 import { AsOfPicker } from "../AsOfPicker/AsOfPicker";
-import { useAsOf } from "../AsOfPicker/useAsOf";
+import { todayIso, useAsOf } from "../AsOfPicker/useAsOf";
+import { CalendarExport } from "../CalendarExport/CalendarExport";
 import { DemoWorkbook } from "../DemoWorkbook/DemoWorkbook";
 import { ExplainPanel } from "../ExplainPanel/ExplainPanel";
 import { useExplain } from "../ExplainPanel/useExplain";
@@ -98,7 +100,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
   const vendor = useVendorChoice(registry, initialVendor);
   const asOf = useAsOf();
   const source = useRegisterSource(gateway);
-  const [writeMode, setWriteMode] = React.useState<"values" | "formulas">("values");
+  const [writeMode, setWriteMode] = React.useState<WriteMode>("values");
   const [revision, setRevision] = React.useState(0);
   const [view, setView] = React.useState<View>("apply");
   const highlighting = useHighlighting(DEFAULT_HIGHLIGHT_DAYS);
@@ -175,6 +177,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
       options,
       writeMode: formulasAllowed ? writeMode : "values",
       lang,
+      today: parseIsoDay(todayIso()) as Day,
       ...(highlighting.days !== undefined ? { highlightDays: highlighting.days } : {}),
     });
   };
@@ -267,6 +270,14 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
               onApply={onApply}
               highlighting={highlighting}
             />
+          </section>
+          <Divider />
+
+          <section className={styles.section} aria-labelledby="calendar-title">
+            <Subtitle2 as="h2" id="calendar-title">
+              {s.calendarSection}
+            </Subtitle2>
+            <CalendarExport source={block} options={options} />
           </section>
           <Divider />
 

@@ -16,6 +16,7 @@ import { useStrings } from "../../i18n/LanguageContext";
 import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
+import type { WriteMode } from "../../apply-adapter";
 import type { ApplyRun } from "./useApplyRun";
 
 const useStyles = makeStyles({
@@ -35,8 +36,8 @@ export function ApplyPanel({
   highlighting,
 }: {
   run: ApplyRun;
-  writeMode: "values" | "formulas";
-  setWriteMode: (mode: "values" | "formulas") => void;
+  writeMode: WriteMode;
+  setWriteMode: (mode: WriteMode) => void;
   formulasAllowed: boolean;
   canApply: boolean;
   onApply: () => void;
@@ -64,14 +65,22 @@ export function ApplyPanel({
 
   return (
     <div className={styles.root}>
-      <Field label={s.writeAs} {...(writeMode === "formulas" ? { hint: s.formulasHint } : {})}>
+      <Field
+        label={s.writeAs}
+        {...(writeMode === "formulas"
+          ? { hint: s.formulasHint }
+          : writeMode === "portable"
+            ? { hint: s.portableHint }
+            : {})}
+      >
         <RadioGroup
           value={writeMode}
-          onChange={(_, data) => setWriteMode(data.value as "values" | "formulas")}
+          onChange={(_, data) => setWriteMode(data.value as WriteMode)}
           layout="vertical"
         >
           <Radio value="values" label={s.writeValues} />
           <Radio value="formulas" label={s.writeFormulas} disabled={!formulasAllowed} />
+          <Radio value="portable" label={s.writePortable} disabled={!formulasAllowed} />
         </RadioGroup>
       </Field>
       {!formulasAllowed && <Caption1>{s.formulasUnavailable}</Caption1>}
@@ -111,6 +120,18 @@ export function ApplyPanel({
               {st.cancelled ? s.cancelled(st.rows) : s.done(st.rows, st.columns, st.added)}
             </MessageBarTitle>
             {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
+            {st.portable && (
+              <div data-testid="portable-result">
+                {s.portableWritten(st.portable.sheet)}
+                {st.portable.fallbacks.length > 0 && (
+                  <ul>
+                    {st.portable.fallbacks.map((f) => (
+                      <li key={f}>{f}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
             {st.highlight !== "off" && (
               <div data-testid="highlight-result">
                 {st.highlight === "added" ? s.highlightAdded : s.highlightUnsupported}

@@ -6,10 +6,17 @@ import {
   type ApplySummary,
   type HeaderRecognition,
 } from "../../../apply";
-import type { Language } from "../../../engine";
+import type { Day, Language } from "../../../engine";
 import { sheetAddress } from "../../../excel/address";
 import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
-import { describeError, gatewayColumns, outputPlacements } from "../../apply-adapter";
+import {
+  describeError,
+  gatewayColumns,
+  outputPlacements,
+  portableColumns,
+  referenceMatrix,
+  type WriteMode,
+} from "../../apply-adapter";
 import { highlightRules } from "../../highlight";
 import type { Strings } from "../../i18n/strings";
 
@@ -30,6 +37,8 @@ export type RunState =
       readonly figures?: ApplySummary;
       /** Conditional formats: added, not supported by this Excel, or not asked for. */
       readonly highlight: "added" | "unsupported" | "off";
+      /** Portable mode: the reference sheet written, and what went in as values rather than formulas. */
+      readonly portable?: { readonly sheet: string; readonly fallbacks: readonly string[] };
     }
   | { readonly phase: "error"; readonly message: string };
 
@@ -37,8 +46,10 @@ export interface RunRequest {
   readonly source: SourceBlock;
   readonly recognition: HeaderRecognition | undefined;
   readonly options: ApplyOptions;
-  readonly writeMode: "values" | "formulas";
+  readonly writeMode: WriteMode;
   readonly lang: Language;
+  /** Today, for the reference sheet's "generated on" line (the pane reads the clock, the core never does). */
+  readonly today: Day;
   /** Highlight overdue rows and deadlines within this many days of the as-of date; undefined: none. */
   readonly highlightDays?: number;
 }
@@ -94,9 +105,18 @@ export function useApplyRun(
           });
           return;
         }
-        const columns = gatewayColumns(source, result, options, lang, placements, req.writeMode);
+        let columns;
+        let portable: { sheet: string; fallbacks: readonly string[] } | undefined;
+        if (req.writeMode === "portable") {
+          const out = portableColumns(source, result, options, lang, placements, req.today);
+          // The formulas name the reference sheet: it is written first, under that exact name.
+          await gateway.resetSheet(out.reference.name);
+          await gateway.writeMatrix(out.reference.name, referenceMatrix(out.reference));
+          columns = out.columns;
+          portable = { sheet: out.reference.name, fallbacks: out.fallbacks };
+        } else columns = gatewayColumns(source, result, options, lang, placements, req.writeMode);
         const outcome = await gateway.writeColumns(source, placements, columns, {
-          mode: req.writeMode,
+          mode: req.writeMode === "values" ? "values" : "formulas",
           chunkRows,
           signal: controller.signal,
           onProgress: (p) => setState({ phase: p.phase, done: p.rowsDone, total: p.rowsTotal }),
@@ -126,6 +146,7 @@ export function useApplyRun(
           summary: formatSummary(result.summary, lang),
           figures: result.summary,
           highlight,
+          ...(portable ? { portable } : {}),
         });
         onWritten?.();
       } catch (e) {

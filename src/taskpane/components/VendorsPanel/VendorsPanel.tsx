@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { parseIsoDay, SHIPPED_VENDORS, type Day, type Settings, type VendorProfile } from "../../../engine";
+import { downloadText } from "../../download";
 import { useLanguage } from "../../i18n/LanguageContext";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { VendorEditor } from "../VendorEditor/VendorEditor";
@@ -80,16 +81,6 @@ export interface VendorsPanelProps {
   readonly asOfIso: string | undefined;
   /** Called with the id of a vendor just saved, so the pane can select it. */
   readonly onSaved: (id: string) => void;
-}
-
-/** Offers a JSON text for download (export of a profile). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanelProps) {
@@ -174,7 +165,7 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
           workbookIds={stored.map((p) => p.profile.id)}
           onSave={(p) => void save(p)}
           onCancel={() => setEditing(undefined)}
-          onExport={({ fileName, text }) => download(fileName, text)}
+          onExport={({ fileName, text }) => downloadText(fileName, text, "application/json")}
         />
       ) : (
         <div className={styles.actions}>
