@@ -45,6 +45,43 @@ function call(name: string, args: readonly string[]): string {
   return `CGV.${name}(${args.slice(0, end).join(",")})`;
 }
 
+/** Where a register row's cells are, for formulas written on that row. */
+export interface RowAddresses {
+  /** The row's cell for a mapped field ("B2"), or undefined when the field has no column. */
+  readonly ref: (field: FieldId) => string | undefined;
+  /** The row's cell of an output column ("H2"). */
+  readonly out: (id: string) => string;
+  /** The as-of date: the given cell, or a DATE(y,m,d) literal. */
+  readonly asOf: string;
+}
+
+/**
+ * The addresses a row's formulas use — its input cells, its output cells, the as-of date — shared by
+ * the live CGV.* formulas and the portable native ones.
+ */
+export function rowAddresses(
+  applier: Applier,
+  index: number,
+  options: { readonly sourceTopLeft: string; readonly outputFirstColumn?: number; readonly asOfRef?: string },
+): RowAddresses {
+  const top = parseCellAddress(options.sourceTopLeft);
+  const sheetRow = top.row + 1 + index;
+  const mapping = applier.options.mapping;
+  const width =
+    applier.options.headers?.length ??
+    Math.max(0, ...Object.values(mapping).map((i) => (i === undefined ? 0 : i + 1)));
+  const outFirst = options.outputFirstColumn ?? top.column + width;
+  const { y, m, d } = ymdFromDay(applier.asOf);
+  return {
+    ref: (field) => {
+      const i = mapping[field];
+      return i === undefined ? undefined : `${columnLetters(top.column + i)}${sheetRow}`;
+    },
+    out: (id) => `${columnLetters(outFirst + applier.columns.findIndex((c) => c.id === id))}${sheetRow}`,
+    asOf: options.asOfRef ?? `DATE(${y},${m},${d})`,
+  };
+}
+
 /**
  * The formulas (and the status value) for data row `index` (0-based), in the order of
  * `applier.columns`. `sourceTopLeft` is the address of the register's header cell top-left.
@@ -55,27 +92,7 @@ export function rowFormulas(
   index: number,
   options: FormulaOptions,
 ): OutputValue[] {
-  const top = parseCellAddress(options.sourceTopLeft);
-  const sheetRow = top.row + 1 + index;
-  const mapping = applier.options.mapping;
-  const width =
-    applier.options.headers?.length ??
-    Math.max(0, ...Object.values(mapping).map((i) => (i === undefined ? 0 : i + 1)));
-  const outFirst = options.outputFirstColumn ?? top.column + width;
-  const ref = (field: FieldId): string | undefined => {
-    const i = mapping[field];
-    return i === undefined ? undefined : `${columnLetters(top.column + i)}${sheetRow}`;
-  };
-  const out = (id: string): string => {
-    const j = applier.columns.findIndex((c) => c.id === id);
-    return `${columnLetters(outFirst + j)}${sheetRow}`;
-  };
-  const asOf =
-    options.asOfRef ??
-    (() => {
-      const { y, m, d } = ymdFromDay(applier.asOf);
-      return `DATE(${y},${m},${d})`;
-    })();
+  const { ref, out, asOf } = rowAddresses(applier, index, options);
   const filled = (field: FieldId): boolean => !isBlank(applier.cell(row, field));
   const status = applier.computeRow(row, index).status;
 

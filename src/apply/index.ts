@@ -53,5 +53,5 @@ export {
 export { Applier, prepareApply, formatDate, formatMoney } from "./compute";
 export { applyRegister, applyRegisterSync, SummaryBuilder } from "./run";
 export { clientTypeFromText, invoiceKindId, planId, VendorResolver, type ResolvedVendor } from "./values";
-export { rowFormulas, columnLetters, parseCellAddress } from "./formulas";
+export { rowFormulas, rowAddresses, columnLetters, parseCellAddress, type RowAddresses } from "./formulas";
 export { formatSummary } from "./summary-text";

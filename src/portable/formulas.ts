@@ -2,7 +2,6 @@ import {
   findDeadline,
   findInvoiceKind,
   findPlan,
-  ymdFromDay,
   type ClientType,
   type PaymentTerm,
   type Plan,
@@ -13,8 +12,7 @@ import {
 import { isBlank } from "../adapter/cell-values";
 import {
   clientTypeFromText,
-  columnLetters,
-  parseCellAddress,
+  rowAddresses,
   type Applier,
   type CellValue,
   type FieldId,
@@ -337,7 +335,6 @@ export function portableRow(
   const values = result.values;
   if (result.state === "blank") return { cells: values, values, fallbacks: [] };
   if (result.state === "error") return { cells: values, values, fallbacks: [], rowReason: ERROR_ROW };
-  const mapping = applier.options.mapping;
   for (const f of DATE_FIELDS)
     if (!isPlainNumberCell(applier.cell(row, f), true))
       return { cells: values, values, fallbacks: [], rowReason: NOT_NUMBERS };
@@ -345,24 +342,7 @@ export function portableRow(
     if (!isPlainNumberCell(applier.cell(row, f), false))
       return { cells: values, values, fallbacks: [], rowReason: NOT_NUMBERS };
 
-  const top = parseCellAddress(options.sourceTopLeft);
-  const sheetRow = top.row + 1 + index;
-  const width =
-    applier.options.headers?.length ??
-    Math.max(0, ...Object.values(mapping).map((i) => (i === undefined ? 0 : i + 1)));
-  const outFirst = options.outputFirstColumn ?? top.column + width;
-  const ref = (field: FieldId): string | undefined => {
-    const i = mapping[field];
-    return i === undefined ? undefined : `${columnLetters(top.column + i)}${sheetRow}`;
-  };
-  const out = (id: OutputColumnId): string =>
-    `${columnLetters(outFirst + applier.columns.findIndex((c) => c.id === id))}${sheetRow}`;
-  const asOf =
-    options.asOfRef ??
-    (() => {
-      const { y, m, d } = ymdFromDay(applier.asOf);
-      return `DATE(${y},${m},${d})`;
-    })();
+  const { ref, out, asOf } = rowAddresses(applier, index, options);
   const ctx: RowContext = {
     applier,
     row,
