@@ -14,18 +14,7 @@ import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 // exceljs's own zip library (a dependency of exceljs), used to pin the zip entries' dates.
 import JSZip from "jszip";
-
-/** mulberry32: a small, fixed, seedable generator, so the samples never change between runs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./rng";
 
 type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));

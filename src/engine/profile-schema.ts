@@ -12,6 +12,7 @@ import type {
   SubscriptionTerms,
   VendorProfile,
 } from "./profile";
+import { PERIOD_UNITS } from "./profile";
 import type { Citation, Text } from "./text";
 
 /**
@@ -325,15 +326,7 @@ function subscription(c: Checker, v: unknown, path: string): SubscriptionTerms |
   return { kind, defaultPlan, plans: valid, ...(additionRule ? { additionRule } : {}) };
 }
 
-const UNITS: readonly PeriodUnit[] = [
-  "calendar-days",
-  "jours-ouvres",
-  "jours-ouvrables",
-  "weeks",
-  "months",
-  "years",
-  "hours",
-];
+const UNITS: readonly PeriodUnit[] = PERIOD_UNITS;
 
 function deadlineRule(c: Checker, v: unknown, path: string): DeadlineRule | undefined {
   const o = c.object(v, path);

@@ -127,8 +127,17 @@ export type SubscriptionTerms =
     }
   | { readonly kind: "none"; readonly reason: Text; readonly clause: readonly Citation[] };
 
-export type PeriodUnit =
-  "calendar-days" | "jours-ouvres" | "jours-ouvrables" | "weeks" | "months" | "years" | "hours";
+export const PERIOD_UNITS = [
+  "calendar-days",
+  "jours-ouvres",
+  "jours-ouvrables",
+  "weeks",
+  "months",
+  "years",
+  "hours",
+] as const;
+
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
 export interface DeadlineRule {
   readonly id: string;

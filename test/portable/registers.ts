@@ -9,24 +9,15 @@ import {
   ymdFromDay,
   type Day,
 } from "../../src/engine";
+import { rng } from "../../samples/rng";
+
+export { rng };
 
 /**
  * Deterministic, varied registers for the portable-formula tests: month ends, 29 February, public
  * holidays, half-year boundaries, partial payments, typed due dates, justified costs, consumer
  * clients, every invoice kind and plan (ids and French words), vendor options per row.
  */
-
-/** mulberry32: a small seeded PRNG, so every run writes the same rows. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const serial = (day: Day): number => day + 25569;
 

@@ -17,6 +17,7 @@ import {
   formatCitation,
   type Day,
   type EndOfMonthMethod,
+  PERIOD_UNITS,
   type PeriodUnit,
   type RateTable,
   type VendorProfile,
@@ -70,15 +71,7 @@ export interface VendorEditorProps {
   readonly onExport: (file: { fileName: string; text: string }) => void;
 }
 
-const UNITS: readonly PeriodUnit[] = [
-  "calendar-days",
-  "jours-ouvres",
-  "jours-ouvrables",
-  "weeks",
-  "months",
-  "years",
-  "hours",
-];
+const UNITS: readonly PeriodUnit[] = PERIOD_UNITS;
 
 /** The custom-vendor form: terms typed as the contract writes them, read back, checked against the law. */
 export function VendorEditor(props: VendorEditorProps) {
