@@ -11,9 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,12 +65,7 @@ maybe("taskpane.html outside Excel (headless Chromium)", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
 

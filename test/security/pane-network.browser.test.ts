@@ -5,84 +5,34 @@
  * to other hosts and inline scripts. Requests that would leave the origin are recorded and aborted
  * (nothing leaves the machine). Needs `npx webpack --mode production` and /usr/bin/chromium.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".css": "text/css",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
+import type { BrowserContext, Page } from "playwright-core";
+import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 
 /** Text a spreadsheet user could type that a careless pane would turn into markup. */
 const HOSTILE_REF = "<img src=x onerror=alert(1)>";
 const HOSTILE_CLIENT = "<b>gras</b>";
 const HOSTILE_DATE = "<script>alert(2)</script>";
 
-const runnable = existsSync(CHROMIUM) && existsSync(path.join(DIST, "taskpane.html"));
-const maybe = runnable || process.env.CI ? describe : describe.skip; // under CI a missing browser fails rather than skips
-if (!runnable)
-  console.warn(`Browser tests skipped: need ${CHROMIUM} and ${path.join(DIST, "taskpane.html")}.`);
-
-maybe("the task pane stays on its own origin and shows workbook text as text", () => {
-  let server: Server;
+describeInBrowser("the task pane stays on its own origin and shows workbook text as text", () => {
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let origin: string;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
   const requests: string[] = [];
   const dialogs: string[] = [];
   const sockets: string[] = [];
 
   beforeAll(async () => {
-    server = await serve(DIST);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    profile = mkdtempSync(path.join(tmpdir(), "echeance-security-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 460, height: 900 },
-    });
+    served = await serveDir(DIST);
+    origin = served.origin;
+    browser = await launchChromium();
+    context = browser.context;
     // Record everything; let only the page's own origin through.
     await context.route("**/*", (route) =>
       new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
     );
-    page = context.pages()[0] ?? (await context.newPage());
+    page = browser.page;
     page.on("request", (r) => requests.push(r.url()));
     page.on("websocket", (w) => sockets.push(w.url()));
     page.on("dialog", (d) => {
@@ -94,9 +44,8 @@ maybe("the task pane stays on its own origin and shows workbook text as text", (
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    await served?.close();
   });
 
   test("register cells holding HTML are shown literally in the preview, and nothing runs", async () => {

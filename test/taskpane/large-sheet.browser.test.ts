@@ -3,32 +3,10 @@
  * demo's 36 rows repeat with their own invoice numbers, so data row i computes as row i mod 36, and
  * every row with i mod 36 = 13 has the impossible date 31/02/2026. Needs dist/ and /usr/bin/chromium.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const ROWS = 10_000;
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript; charset=utf-8";
-    res.writeHead(200, { "content-type": file.endsWith(".json") ? "application/json" : type });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 type Demo = {
   value(s: string, r: number, c: number): unknown;
@@ -46,42 +24,24 @@ function inputs(page: Page): Promise<string> {
   }, ROWS);
 }
 
-const runnable = existsSync(CHROMIUM) && existsSync(path.join(DIST, "taskpane.html"));
-const maybe = runnable || process.env.CI ? describe : describe.skip; // under CI a missing browser fails rather than skips
-
-maybe("task pane on a 10,000-row register (headless Chromium)", () => {
-  let server: Server;
-  let context: BrowserContext;
+describeInBrowser("task pane on a 10,000-row register (headless Chromium)", () => {
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  let profile: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await serve(DIST);
-    const port = (server.address() as AddressInfo).port;
-    profile = mkdtempSync(path.join(tmpdir(), "echeance-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-      ],
-      viewport: { width: 460, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    served = await serveDir(DIST);
+    browser = await launchChromium();
+    page = browser.page;
     page.on("pageerror", (e) => pageErrors.push(e.message));
     // 1,000 rows per batch, 150 ms between batches: about 3 s of writing, time to cancel midway.
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html?demoRows=${ROWS}&chunkRows=1000&delay=150`);
+    await page.goto(`${served.origin}/taskpane.html?demoRows=${ROWS}&chunkRows=1000&delay=150`);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    await served?.close();
   });
 
   test("apply, cancel midway, apply again: the same six columns, every row written, inputs untouched", async () => {

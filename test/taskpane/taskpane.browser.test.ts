@@ -5,52 +5,27 @@
  * 31/02/2026). Needs `npx webpack --mode production` (the jest global setup runs it) and Debian
  * chromium at /usr/bin/chromium.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
+import type { ServerResponse } from "node:http";
 import path from "node:path";
 import ICAL from "ical.js";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { recognizeHeaders } from "../../src/apply";
 import { highlightFormula, type HighlightRule } from "../../src/excel/gateway";
 import { demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
 import { agingSheet, delayTableSheet, reportFromRegister, type SheetMatrix } from "../../src/reports";
+import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = path.join(ROOT, "docs/taskpane.png");
 const REPORTS_SCREENSHOT = path.join(ROOT, "docs/taskpane-reports.png");
 const AXE = require.resolve("axe-core/axe.min.js");
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".css": "text/css",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    // axe-core from this origin: the pane's Content-Security-Policy refuses inline and foreign scripts.
-    if (url.pathname === "/__test/axe.min.js") {
-      res.writeHead(200, { "content-type": TYPES[".js"] ?? "" }).end(readFileSync(AXE));
-      return;
-    }
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+/** axe-core from the page's own origin: the pane's Content-Security-Policy refuses inline and foreign scripts. */
+function axeRoute(url: URL, _req: unknown, res: ServerResponse): boolean {
+  if (url.pathname !== "/__test/axe.min.js") return false;
+  res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(readFileSync(AXE));
+  return true;
 }
 
 interface DemoCell {
@@ -109,50 +84,28 @@ function rectangle(matrix: SheetMatrix): (string | number | null)[][] {
   return matrix.map((l) => Array.from({ length: width }, (_, c) => l[c]?.value ?? null));
 }
 
-const runnable = existsSync(CHROMIUM) && existsSync(path.join(DIST, "taskpane.html"));
-const maybe = runnable || process.env.CI ? describe : describe.skip; // under CI a missing browser fails rather than skips
-if (!runnable)
-  console.warn(`Browser tests skipped: need ${CHROMIUM} and ${path.join(DIST, "taskpane.html")}.`);
-
-maybe("task pane in preview mode (headless Chromium)", () => {
-  let server: Server;
-  let context: BrowserContext;
+describeInBrowser("task pane in preview mode (headless Chromium)", () => {
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  let profile: string;
   const pageErrors: string[] = [];
   const cspMessages: string[] = [];
 
   beforeAll(async () => {
-    server = await serve(DIST);
-    const port = (server.address() as AddressInfo).port;
-    profile = mkdtempSync(path.join(tmpdir(), "echeance-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 460, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    served = await serveDir(DIST, axeRoute);
+    browser = await launchChromium();
+    page = browser.page;
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("console", (m) => {
       if (m.text().includes("Content Security Policy")) cspMessages.push(m.text());
     });
     // Five rows per write batch and 120 ms between batches: 36 rows take ~2 s, long enough to see progress.
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html?chunkRows=5&delay=120`);
+    await page.goto(`${served.origin}/taskpane.html?chunkRows=5&delay=120`);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    await served?.close();
   });
 
   test("outside Excel the pane says it is a preview and reads the demo register around A1", async () => {
