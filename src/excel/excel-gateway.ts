@@ -6,6 +6,7 @@ import {
   highlightFormula,
   isEmptyCell,
   readChunkRows,
+  touchesInput,
   uniqueSheetName,
   type CellRef,
   type CellValue,
@@ -27,11 +28,31 @@ import {
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * Calls `onChange` with the address of every change made to a sheet (worksheet onChanged, ExcelApi
+   * 1.7) until the returned function is called.
+   */
+  watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>>;
 }
 
 export const officeExcelHost: ExcelHost = {
   run: (batch) => Excel.run(batch),
   isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  watchSheet: async (sheet, onChange) => {
+    const handler = await Excel.run(async (context) => {
+      const registered = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event) => {
+        onChange(event.address);
+      });
+      await context.sync();
+      return registered;
+    });
+    // A handler is removed in the context it was added in.
+    return () =>
+      Excel.run(handler.context, async (context) => {
+        handler.remove();
+        await context.sync();
+      });
+  },
 };
 
 type Cell = boolean | string | number;
@@ -190,80 +211,100 @@ export class ExcelGateway implements WorkbookGateway {
     const indexed = placements.map((p, i) => ({ ...p, output: columns[i] }));
     const runs = contiguousRuns(indexed);
     let batches = 0;
-
-    // Headers (and new table columns) first.
-    await this.office.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(source.sheet);
-      if (source.table) {
-        const table = context.workbook.tables.getItem(source.table.name);
-        for (const p of indexed) {
-          if (p.existing) continue;
-          if (named) table.columns.add(undefined, undefined, p.output?.header ?? p.header);
-          else table.columns.add();
-        }
-      }
-      for (const run of runs) {
-        sheet.getRange(blockAddress(source.startRow, run.start, 1, run.items.length)).values = [
-          run.items.map((p) => p.output?.header ?? p.header),
-        ];
-      }
-      await context.sync();
-    });
-    batches++;
-
     let done = 0;
-    for (let start = 0; start < total; start += chunk) {
-      if (options.signal?.aborted) return { rowsWritten: done, cancelled: true, batches };
-      const end = Math.min(total, start + chunk);
+    // Someone editing the register meanwhile (another window, a co-author) stops the write before
+    // its next chunk: the rows left were computed from data that is no longer there.
+    let editedCell: string | undefined;
+    const unwatch = this.supports("1.7")
+      ? await this.office.watchSheet(source.sheet, (address) => {
+          if (touchesInput(source, placements, address)) editedCell ??= address;
+        })
+      : undefined;
+    const stopped = (): WriteOutcome | undefined =>
+      editedCell !== undefined
+        ? { rowsWritten: done, cancelled: true, batches, editedCell }
+        : options.signal?.aborted
+          ? { rowsWritten: done, cancelled: true, batches }
+          : undefined;
+
+    try {
+      // Headers (and new table columns) first.
       await this.office.run(async (context) => {
-        if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
         const sheet = context.workbook.worksheets.getItem(source.sheet);
-        for (const run of runs) {
-          const block: Cell[][] = [];
-          for (let r = start; r < end; r++) block.push(run.items.map((p) => toCell(p.output?.cells[r])));
-          const range = sheet.getRange(
-            blockAddress(source.startRow + 1 + start, run.start, end - start, run.items.length),
-          );
-          if (options.mode === "formulas") range.formulas = block;
-          else range.values = block;
+        if (source.table) {
+          const table = context.workbook.tables.getItem(source.table.name);
+          for (const p of indexed) {
+            if (p.existing) continue;
+            if (named) table.columns.add(undefined, undefined, p.output?.header ?? p.header);
+            else table.columns.add();
+          }
         }
-        // One Excel.run per chunk (not a sync per loop turn inside one batch): the rule's concern does not apply.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        for (const run of runs) {
+          sheet.getRange(blockAddress(source.startRow, run.start, 1, run.items.length)).values = [
+            run.items.map((p) => p.output?.header ?? p.header),
+          ];
+        }
         await context.sync();
       });
       batches++;
-      done = end;
-      options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
-    }
 
-    for (let start = 0; start < total; start += chunk) {
-      if (options.signal?.aborted) return { rowsWritten: done, cancelled: true, batches };
-      const end = Math.min(total, start + chunk);
-      await this.office.run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem(source.sheet);
-        for (const run of runs) {
-          const formats = run.items.map((p) => p.output?.numberFormat ?? "General");
-          const block: string[][] = [];
-          for (let r = start; r < end; r++) block.push(formats);
-          sheet.getRange(
-            blockAddress(source.startRow + 1 + start, run.start, end - start, run.items.length),
-          ).numberFormat = block;
-        }
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-      });
-      batches++;
-      options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
-    }
+      for (let start = 0; start < total; start += chunk) {
+        const stop = stopped();
+        if (stop) return stop;
+        const end = Math.min(total, start + chunk);
+        await this.office.run(async (context) => {
+          if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
+          const sheet = context.workbook.worksheets.getItem(source.sheet);
+          for (const run of runs) {
+            const block: Cell[][] = [];
+            for (let r = start; r < end; r++) block.push(run.items.map((p) => toCell(p.output?.cells[r])));
+            const range = sheet.getRange(
+              blockAddress(source.startRow + 1 + start, run.start, end - start, run.items.length),
+            );
+            if (options.mode === "formulas") range.formulas = block;
+            else range.values = block;
+          }
+          // One Excel.run per chunk (not a sync per loop turn inside one batch): the rule's concern does not apply.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        });
+        batches++;
+        done = end;
+        options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
+      }
 
-    if (suspend && total > 0) {
-      // Calculation was suspended during the writes: recalculate once so dependants are up to date.
-      await this.office.run(async (context) => {
-        context.workbook.application.calculate("Recalculate");
-        await context.sync();
-      });
+      for (let start = 0; start < total; start += chunk) {
+        const stop = stopped();
+        if (stop) return stop;
+        const end = Math.min(total, start + chunk);
+        await this.office.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(source.sheet);
+          for (const run of runs) {
+            const formats = run.items.map((p) => p.output?.numberFormat ?? "General");
+            const block: string[][] = [];
+            for (let r = start; r < end; r++) block.push(formats);
+            sheet.getRange(
+              blockAddress(source.startRow + 1 + start, run.start, end - start, run.items.length),
+            ).numberFormat = block;
+          }
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        });
+        batches++;
+        options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
+      }
+
+      if (suspend && total > 0) {
+        // Calculation was suspended during the writes: recalculate once so dependants are up to date.
+        await this.office.run(async (context) => {
+          context.workbook.application.calculate("Recalculate");
+          await context.sync();
+        });
+      }
+      return stopped() ?? { rowsWritten: done, cancelled: false, batches };
+    } finally {
+      await unwatch?.();
     }
-    return { rowsWritten: done, cancelled: false, batches };
   }
 
   async selectColumns(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<void> {

@@ -4,7 +4,7 @@
  * `MemoryGateway` on an in-memory workbook (preview outside Excel, tests).
  */
 
-import { columnLetters } from "./address";
+import { columnLetters, parseAddress } from "./address";
 
 /** A cell as the gateways exchange it: Excel's own value types; null or "" is an empty cell. */
 export type CellValue = string | number | boolean | null;
@@ -65,6 +65,12 @@ export interface WriteOutcome {
   /** Data rows whose values were written (all of them unless cancelled). */
   readonly rowsWritten: number;
   readonly cancelled: boolean;
+  /**
+   * Set when an input cell of the register was edited while the columns were being written: the
+   * write stopped before its next chunk (whole chunks only), since the rows left would be computed
+   * from data that is no longer there.
+   */
+  readonly editedCell?: string;
   /** Excel.run batches (or their in-memory equivalent) used. */
   readonly batches: number;
 }
@@ -165,6 +171,28 @@ export function highlightMatches(rule: HighlightRule, date: CellValue, blank: Ce
 }
 
 export const DEFAULT_CHUNK_ROWS = 10_000;
+
+/**
+ * Whether a changed range (an address such as "B14" or "Factures!B2:C9") touches the register's input
+ * cells: its rows and the columns that are not output columns. Apply never writes input cells, so
+ * such a change is someone else's edit.
+ */
+export function touchesInput(
+  source: SourceBlock,
+  placements: readonly ColumnPlacement[],
+  address: string,
+): boolean {
+  const changed = parseAddress(address);
+  if (changed.sheet !== undefined && changed.sheet !== source.sheet) return false;
+  const lastRow = source.startRow + source.rows.length;
+  if (changed.row > lastRow || changed.row + changed.rowCount - 1 < source.startRow) return false;
+  const outputs = new Set(placements.map((p) => p.column));
+  for (let c = changed.column; c < changed.column + changed.columnCount; c++) {
+    const inside = c >= source.startColumn && c < source.startColumn + source.headers.length;
+    if (inside && !outputs.has(c)) return true;
+  }
+  return false;
+}
 
 /**
  * Rows per read request: a budget of cells rather than of rows, so a narrow register of 100,000 rows

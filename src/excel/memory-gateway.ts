@@ -5,6 +5,7 @@ import {
   GatewayError,
   isEmptyCell,
   readChunkRows,
+  touchesInput,
   type CellRef,
   type CellValue,
   type ColumnPlacement,
@@ -108,6 +109,17 @@ export class MemoryGateway implements WorkbookGateway {
     let batches = 0;
     const write = (row: number, column: number, content: CellValue) =>
       wb.write(source.sheet, row, column, content, options.mode);
+    // Someone editing the register meanwhile stops the write before its next chunk.
+    let editedCell: string | undefined;
+    const unsubscribe = wb.onEdit((sheet, address) => {
+      if (sheet === source.sheet && touchesInput(source, placements, address)) editedCell ??= address;
+    });
+    const stop = (cancelled: boolean): WriteOutcome | undefined =>
+      editedCell !== undefined
+        ? { rowsWritten: done, cancelled: true, batches, editedCell }
+        : cancelled
+          ? { rowsWritten: done, cancelled: true, batches }
+          : undefined;
 
     if (source.table) {
       const table = wb.tables.find((t) => t.name === source.table?.name);
@@ -122,46 +134,52 @@ export class MemoryGateway implements WorkbookGateway {
     // As ExcelGateway does: one request per chunk and per run of adjacent columns' block.
     const runs = contiguousRuns(placements.map((p, i) => ({ column: p.column, output: columns[i] })));
     let done = 0;
-    for (let start = 0; start < total; start += chunk) {
-      if (options.signal?.aborted) return this.finish({ rowsWritten: done, cancelled: true, batches });
-      const end = Math.min(total, start + chunk);
-      const payload: CellValue[][][] = [];
-      for (const run of runs) {
-        const block: CellValue[][] = [];
-        for (let r = start; r < end; r++) {
-          const line = run.items.map((p) => p.output?.cells[r] ?? "");
-          line.forEach((v, k) => write(source.startRow + 1 + r, run.start + k, v));
-          block.push(line);
+    try {
+      for (let start = 0; start < total; start += chunk) {
+        const stopped = stop(options.signal?.aborted === true);
+        if (stopped) return this.finish(stopped);
+        const end = Math.min(total, start + chunk);
+        const payload: CellValue[][][] = [];
+        for (const run of runs) {
+          const block: CellValue[][] = [];
+          for (let r = start; r < end; r++) {
+            const line = run.items.map((p) => p.output?.cells[r] ?? "");
+            line.forEach((v, k) => write(source.startRow + 1 + r, run.start + k, v));
+            block.push(line);
+          }
+          payload.push(block);
         }
-        payload.push(block);
+        wb.sync(payload);
+        batches++;
+        done = end;
+        options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
+        await pause(delay);
       }
-      wb.sync(payload);
-      batches++;
-      done = end;
-      options.onProgress?.({ rowsDone: done, rowsTotal: total, phase: "values" });
-      await pause(delay);
-    }
-    for (let start = 0; start < total; start += chunk) {
-      if (options.signal?.aborted) return this.finish({ rowsWritten: done, cancelled: true, batches });
-      const end = Math.min(total, start + chunk);
-      const payload: string[][][] = [];
-      for (const run of runs) {
-        const formats = run.items.map((p) => p.output?.numberFormat ?? "General");
-        const block: string[][] = [];
-        for (let r = start; r < end; r++) {
-          formats.forEach((f, k) =>
-            wb.setNumberFormat(source.sheet, source.startRow + 1 + r, run.start + k, f),
-          );
-          block.push(formats);
+      for (let start = 0; start < total; start += chunk) {
+        const stopped = stop(options.signal?.aborted === true);
+        if (stopped) return this.finish(stopped);
+        const end = Math.min(total, start + chunk);
+        const payload: string[][][] = [];
+        for (const run of runs) {
+          const formats = run.items.map((p) => p.output?.numberFormat ?? "General");
+          const block: string[][] = [];
+          for (let r = start; r < end; r++) {
+            formats.forEach((f, k) =>
+              wb.setNumberFormat(source.sheet, source.startRow + 1 + r, run.start + k, f),
+            );
+            block.push(formats);
+          }
+          payload.push(block);
         }
-        payload.push(block);
+        wb.sync(payload);
+        batches++;
+        options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
+        await pause(delay);
       }
-      wb.sync(payload);
-      batches++;
-      options.onProgress?.({ rowsDone: end, rowsTotal: total, phase: "formats" });
-      await pause(delay);
+      return this.finish(stop(false) ?? { rowsWritten: done, cancelled: false, batches });
+    } finally {
+      unsubscribe();
     }
-    return this.finish({ rowsWritten: done, cancelled: false, batches });
   }
 
   private finish(outcome: WriteOutcome): WriteOutcome {

@@ -94,6 +94,20 @@ export class MemoryWorkbook {
     if (this.activeSheet === "") this.activeSheet = name;
   }
 
+  private readonly editListeners = new Set<(sheet: string, address: string) => void>();
+
+  /** Listens to edits made by someone else than the pane (Excel's worksheet onChanged); returns the unsubscribe. */
+  onEdit(listener: (sheet: string, address: string) => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
+  }
+
+  /** A user's edit of one cell (tests and the preview): the value changes and listeners hear of it. */
+  edit(sheet: string, row: number, column: number, value: CellValue): void {
+    this.write(sheet, row, column, value, "values");
+    for (const listener of this.editListeners) listener(sheet, blockAddress(row, column));
+  }
+
   /** Empties a sheet's cells (its conditional formats and tables stay, as Excel's clear(contents) does). */
   clearSheet(name: string): void {
     this.sheet(name).clear();

@@ -315,6 +315,13 @@ export class FakeExcelHost implements ExcelHost {
     readonly wb: MemoryWorkbook,
     private readonly supported: number = 1.9,
   ) {}
+  /** Worksheet onChanged, on the memory workbook's user edits (MemoryWorkbook.edit). */
+  async watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>> {
+    const unsubscribe = this.wb.onEdit((changed, address) => {
+      if (changed === sheet) onChange(address);
+    });
+    return async () => void unsubscribe();
+  }
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const ctx = new FakeContext(this.wb);
     this.contexts.push(ctx);

@@ -129,6 +129,46 @@ describe.each([
     expect(wb.value("Factures", 11, 3)).toBe("");
   });
 
+  test("an input cell edited while the columns are written stops the write before its next chunk, and names the cell", async () => {
+    const { wb, gateway } = make(25);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    let edited = false;
+    const outcome = await gateway.writeColumns(source, placements, outputs(25), {
+      mode: "values",
+      chunkRows: 10,
+      onProgress: () => {
+        if (edited) return;
+        edited = true;
+        // Someone changes the invoice date of data row 15 (sheet row 16, B16) after the first chunk.
+        wb.edit("Factures", 15, 1, 45700);
+      },
+    });
+    expect(outcome).toMatchObject({ rowsWritten: 10, cancelled: true, editedCell: "B16" });
+    // The first chunk stands whole; nothing of the second was written.
+    expect(wb.value("Factures", 10, 3)).toBe(45658 + 10 + 30);
+    expect(wb.value("Factures", 11, 3)).toBe("");
+  });
+
+  test("a change in the output columns themselves, or on another sheet, does not stop the write", async () => {
+    const { wb, gateway } = make(25);
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    let once = false;
+    const outcome = await gateway.writeColumns(source, placements, outputs(25), {
+      mode: "values",
+      chunkRows: 10,
+      onProgress: () => {
+        if (once) return;
+        once = true;
+        wb.edit("Factures", 20, 3, "note"); // D21: an output column
+        wb.edit("Abonnements", 2, 1, "x");
+      },
+    });
+    expect(outcome).toMatchObject({ rowsWritten: 25, cancelled: false });
+    expect(outcome.editedCell).toBeUndefined();
+  });
+
   test("a second run rewrites its own earlier columns in place instead of adding new ones", async () => {
     const { gateway } = make(5);
     let source: SourceBlock = await gateway.readSource("region");

@@ -356,6 +356,25 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(written).toBeLessThan(36);
   });
 
+  test("editing the register while Apply writes stops it between batches and names the edited cell", async () => {
+    await page.getByTestId("apply").click();
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await page.getByRole("button", { name: "Remplacer" }).click();
+    await page.getByText(/Écriture des valeurs : \d+ \/ 36/).waitFor({ timeout: 10_000 });
+    // The user types a new amount in E20 (an input cell) while the batches are being written.
+    await page.evaluate(() =>
+      (
+        window as unknown as { __echeanceDemo: { edit(s: string, r: number, c: number, v: unknown): void } }
+      ).__echeanceDemo.edit("Factures", 19, 4, 1500),
+    );
+    const result = page.getByTestId("apply-result");
+    await result.filter({ hasText: "Arrêté" }).waitFor({ timeout: 10_000 });
+    expect(await result.innerText()).toMatch(/la cellule E20 du registre a été modifiée/);
+    const written = Number(/(\d+) ligne\(s\) écrites par lots entiers/.exec(await result.innerText())?.[1]);
+    expect(written % 5).toBe(0);
+    expect(written).toBeLessThan(36);
+  });
+
   test("the subscriptions table gets its new columns as table columns, computed per vendor row", async () => {
     await page.getByRole("tab", { name: "Abonnements" }).click();
     await page.getByRole("radio", { name: "Tableau Excel" }).check();

@@ -84,6 +84,8 @@ export const STRINGS = {
     done: (rows: number, columns: number, added: number) =>
       `${rows} ligne(s) écrites dans ${columns} colonne(s), dont ${added} nouvelle(s).`,
     cancelled: (rows: number) => `Annulé : ${rows} ligne(s) écrites avant l'arrêt.`,
+    editedDuringApply: (cell: string, rows: number) =>
+      `Arrêté : la cellule ${cell} du registre a été modifiée pendant l'écriture. ${rows} ligne(s) écrites par lots entiers ; relancez Appliquer pour des résultats à jour.`,
     cancelledBeforeWrite: "Annulé avant toute écriture.",
     confirmTitle: "Remplacer des cellules ?",
     confirmBody: (n: number, address: string) =>
@@ -243,6 +245,8 @@ export const STRINGS = {
     done: (rows: number, columns: number, added: number) =>
       `${rows} row(s) written in ${columns} column(s), ${added} of them new.`,
     cancelled: (rows: number) => `Cancelled: ${rows} row(s) written before stopping.`,
+    editedDuringApply: (cell: string, rows: number) =>
+      `Stopped: register cell ${cell} was edited while Apply was writing. ${rows} row(s) written in whole batches; run Apply again for up-to-date results.`,
     cancelledBeforeWrite: "Cancelled before anything was written.",
     confirmTitle: "Replace cells?",
     confirmBody: (n: number, address: string) =>

@@ -117,7 +117,11 @@ export function ApplyPanel({
         >
           <MessageBarBody>
             <MessageBarTitle>
-              {st.cancelled ? s.cancelled(st.rows) : s.done(st.rows, st.columns, st.added)}
+              {st.editedCell !== undefined
+                ? s.editedDuringApply(st.editedCell, st.rows)
+                : st.cancelled
+                  ? s.cancelled(st.rows)
+                  : s.done(st.rows, st.columns, st.added)}
             </MessageBarTitle>
             {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
             {st.portable && (

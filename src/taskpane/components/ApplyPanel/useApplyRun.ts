@@ -37,6 +37,8 @@ export type RunState =
       readonly figures?: ApplySummary;
       /** Conditional formats: added, not supported by this Excel, or not asked for. */
       readonly highlight: "added" | "unsupported" | "off";
+      /** The register cell someone edited while Apply wrote (the write stopped before its next chunk). */
+      readonly editedCell?: string;
       /** Portable mode: the reference sheet written, and what went in as values rather than formulas. */
       readonly portable?: { readonly sheet: string; readonly fallbacks: readonly string[] };
     }
@@ -147,6 +149,7 @@ export function useApplyRun(
           figures: result.summary,
           highlight,
           ...(portable ? { portable } : {}),
+          ...(outcome.editedCell !== undefined ? { editedCell: outcome.editedCell } : {}),
         });
         onWritten?.();
       } catch (e) {
