@@ -1,6 +1,7 @@
 import os from "node:os";
 import { engineBench, formatEngineBench } from "./engine";
 import { cliBench } from "./cli";
+import { libreOfficeBench } from "./libreoffice";
 import { paneBench } from "./pane";
 
 /** `npm run bench`: every benchmark, one table each, with the machine it ran on. */
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
     "\n`echeance apply` vs exceljs read + write only (child processes, best of BENCH_REPEAT runs):\n",
   );
   console.log(await cliBench());
+  console.log(
+    "\nThe same register outside Excel: the engine vs LibreOffice recalculating the portable formulas:\n",
+  );
+  console.log(await libreOfficeBench());
 }
 
 main().catch((e: unknown) => {

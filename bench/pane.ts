@@ -92,7 +92,7 @@ export function formatPaneBench(results: readonly PaneBenchRow[]): string {
     "",
     "Targets at 100k rows: total < 2 s, < 30 syncs, no request over 4 MB (Excel on the web refuses 5 MB).",
     "Syncs: write = Apply's requests (headers, values and formats per 10,000-row chunk, conditional formats,",
-    "selection); read = reading the register (locate, then 10,000 rows per request). Largest request: the",
+    "selection); read = reading the register (locate, then requests of at most 200,000 cells). Largest request: the",
     "JSON size of one request's values or formats, reads' responses included.",
   ];
   return lines.join("\n");

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -20,6 +19,7 @@ import {
 } from "./registers";
 import { sheetCells } from "./xlsx-cells";
 import { columnLetters } from "../../src/apply";
+import { recalculateWithLibreOffice, SOFFICE } from "../support/libreoffice";
 
 /**
  * Proof that the portable formulas are right: registers of 1,100 varied rows per vendor (invoices for
@@ -30,7 +30,6 @@ import { columnLetters } from "../../src/apply";
  * ouvrables (WORKDAY.INTL over the reference sheet's holidays) are checked the same way.
  */
 
-const SOFFICE = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
 const ROWS = 1100;
 
 if (!SOFFICE && !process.env.CI) {
@@ -65,14 +64,6 @@ interface Case {
   /** Only formula cells are compared (the as-of cell was edited after writing: values are stale). */
   formulasOnly: boolean;
 }
-
-/** Always recalculate on load (a fresh profile would otherwise trust the file's cached results). */
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 async function writeInput(
   file: string,
@@ -256,25 +247,8 @@ describeLo("portable formulas recalculated by LibreOffice Calc equal the engine"
     deadlineCheck.file = "deadlines.xlsx";
     await wb.xlsx.writeFile(path.join(stripped, deadlineCheck.file));
 
-    const profile = path.join(dir, "lo-profile");
-    await fs.mkdir(path.join(profile, "user"), { recursive: true });
-    await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
     const files = (await fs.readdir(stripped)).map((f) => path.join(stripped, f));
-    const run = spawnSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        recalculated,
-        ...files,
-      ],
-      { encoding: "utf8", timeout: 170_000 },
-    );
-    if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
+    await recalculateWithLibreOffice(files, recalculated, path.join(dir, "lo-profile"), 170_000);
   }, 240_000);
 
   afterAll(async () => {

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateLarge } from "../samples/generate";
+import { recalculateWithLibreOffice, SOFFICE } from "../test/support/libreoffice";
+
+/**
+ * The same invoice register computed two ways outside Excel: `echeance apply` (the engine), and
+ * LibreOffice Calc recalculating the portable-formula output of the same rows (native formulas over
+ * the rates sheet). Printed wall times, not a timed test.
+ */
+
+const ROOT = path.resolve(__dirname, "..");
+const BIN = path.join(ROOT, "bin", "echeance.js");
+
+function timed(args: readonly string[]): number {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`echeance ${args[0]} failed: ${run.stdout}\n${run.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+export async function libreOfficeBench(counts: readonly number[] = [10_000, 100_000]): Promise<string> {
+  if (!SOFFICE) return "LibreOffice (soffice) is not installed: skipped.";
+  if (!existsSync(path.join(ROOT, "dist", "cli", "echeance.js")))
+    throw new Error("dist/cli/echeance.js is missing: run `npm run build` first.");
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "echeance-lo-bench-"));
+  const lines = [
+    "| invoice rows | `echeance apply` (values) | writing the portable formulas | LibreOffice recalculating them | LibreOffice / echeance |",
+    "|---:|--:|--:|--:|--:|",
+  ];
+  try {
+    for (const rows of counts) {
+      const input = path.join(dir, `large-${rows}.xlsx`);
+      await generateLarge(rows, input);
+      const common = ["--vendor", "omi", "--as-of", "2026-06-30", "--stream"];
+      const values = timed(["apply", input, ...common, "-o", path.join(dir, `values-${rows}.xlsx`)]);
+      const portableFile = path.join(dir, `portable-${rows}.xlsx`);
+      const portable = timed(["apply", input, ...common, "--output", "portable", "-o", portableFile]);
+      const out = path.join(dir, `recalculated-${rows}`);
+      await fs.mkdir(out);
+      const start = process.hrtime.bigint();
+      await recalculateWithLibreOffice([portableFile], out, path.join(dir, `profile-${rows}`), 1_800_000);
+      const lo = Number(process.hrtime.bigint() - start) / 1e9;
+      lines.push(
+        `| ${rows.toLocaleString("en-US")} | ${values.toFixed(2)} s | ${portable.toFixed(2)} s | ${lo.toFixed(2)} s | ${(lo / values).toFixed(1)}× |`,
+      );
+    }
+    return lines.join("\n");
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Run alone: `node bench/run.js bench/libreoffice.ts`.
+if (path.resolve(process.argv[1] ?? "") === __filename) {
+  libreOfficeBench().then(
+    (table) => console.log(table),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
