@@ -1,4 +1,4 @@
-import { blockAddress, parseAddress, sheetAddress } from "./address";
+import { blockAddress, parseAddress, quoteSheet, sheetAddress } from "./address";
 import {
   contiguousRuns,
   DEFAULT_CHUNK_ROWS,
@@ -376,6 +376,35 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
       return unique;
     });
+  }
+
+  async addNote(sheet: string, row: number, column: number, text: string): Promise<boolean> {
+    const address = `${quoteSheet(sheet)}!${blockAddress(row, column)}`;
+    if (this.supports("1.18")) {
+      await this.office.run(async (context) => {
+        // A second Apply replaces its note rather than failing on an existing one.
+        const existing = context.workbook.notes.getItemOrNullObject(address);
+        await context.sync();
+        if (!existing.isNullObject) existing.delete();
+        context.workbook.notes.add(address, text);
+        await context.sync();
+      });
+      return true;
+    }
+    if (!this.supports("1.10")) return false;
+    try {
+      await this.office.run(async (context) => {
+        context.workbook.comments.getItemByCell(address).delete();
+        await context.sync();
+      });
+    } catch {
+      // No comment there yet: nothing to replace.
+    }
+    await this.office.run(async (context) => {
+      context.workbook.comments.add(address, text);
+      await context.sync();
+    });
+    return true;
   }
 
   async resetSheet(name: string): Promise<void> {

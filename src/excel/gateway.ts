@@ -101,6 +101,11 @@ export interface WorkbookGateway {
   /** Adds a sheet named `name`, or `name (2)`, `name (3)`… when taken; resolves with the name used. */
   addSheet(name: string): Promise<string>;
   /**
+   * Puts a note on a cell (Excel notes, ExcelApi 1.18, else a comment, ExcelApi 1.10), replacing one
+   * already there. Resolves false when the host has neither.
+   */
+  addNote(sheet: string, row: number, column: number, text: string): Promise<boolean>;
+  /**
    * Makes sure a sheet of exactly this name exists and is empty (added, or its contents cleared):
    * for a sheet other cells refer to by name, such as the portable formulas' reference sheet.
    */

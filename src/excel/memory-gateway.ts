@@ -1,4 +1,4 @@
-import { sheetAddress } from "./address";
+import { blockAddress, sheetAddress } from "./address";
 import {
   contiguousRuns,
   DEFAULT_CHUNK_ROWS,
@@ -225,6 +225,12 @@ export class MemoryGateway implements WorkbookGateway {
     wb.addSheet(unique);
     wb.sync(unique);
     return unique;
+  }
+
+  async addNote(sheet: string, row: number, column: number, text: string): Promise<boolean> {
+    this.workbook.notes.set(`${sheet}!${blockAddress(row, column)}`, text);
+    this.workbook.sync(text);
+    return true;
   }
 
   async resetSheet(name: string): Promise<void> {

@@ -94,6 +94,9 @@ export class MemoryWorkbook {
     if (this.activeSheet === "") this.activeSheet = name;
   }
 
+  /** Cell notes, by "Sheet!A1". */
+  readonly notes = new Map<string, string>();
+
   private readonly editListeners = new Set<(sheet: string, address: string) => void>();
 
   /** Listens to edits made by someone else than the pane (Excel's worksheet onChanged); returns the unsubscribe. */

@@ -306,6 +306,22 @@ class FakeWorkbook {
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, this.ctx.wb.tables);
   }
+  /** Excel notes (ExcelApi 1.18), kept in the memory workbook's notes by "Sheet!A1". */
+  get notes() {
+    const ctx = this.ctx;
+    const key = (address: string) => address.replace(/^'(.*)'!/, "$1!");
+    return {
+      getItemOrNullObject: (address: string) => ({
+        get isNullObject() {
+          return !ctx.wb.notes.has(key(address));
+        },
+        delete: () => ctx.pending.push({ apply: () => ctx.wb.notes.delete(key(address)) }),
+      }),
+      add: (address: string, text: string) => {
+        ctx.pending.push({ apply: () => ctx.wb.notes.set(key(address), text) });
+      },
+    };
+  }
 }
 
 /** An ExcelHost over a MemoryWorkbook, with the requirement sets it claims to support. */
@@ -313,7 +329,8 @@ export class FakeExcelHost implements ExcelHost {
   readonly contexts: FakeContext[] = [];
   constructor(
     readonly wb: MemoryWorkbook,
-    private readonly supported: number = 1.9,
+    /** The highest ExcelApi version claimed, e.g. "1.9" (compared as major.minor, so "1.18" > "1.9"). */
+    private readonly supported: string = "1.9",
   ) {}
   /** Worksheet onChanged, on the memory workbook's user edits (MemoryWorkbook.edit). */
   async watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>> {
@@ -328,7 +345,8 @@ export class FakeExcelHost implements ExcelHost {
     return batch(ctx as unknown as Excel.RequestContext);
   }
   isSetSupported(name: string, version: string): boolean {
-    return name === "ExcelApi" && Number(version) <= this.supported;
+    const minor = (v: string) => Number(v.split(".")[1] ?? 0);
+    return name === "ExcelApi" && minor(version) <= minor(this.supported);
   }
   /** All syncs of all runs, in order. */
   get syncs() {

@@ -240,7 +240,7 @@ describe.each([
 describe("ExcelGateway against the Excel object model", () => {
   test("each chunk of 10 rows is its own sync, values before formats, with calculation suspended and one recalculation", async () => {
     const wb = sampleWorkbook(25);
-    const host = new FakeExcelHost(wb, 1.9);
+    const host = new FakeExcelHost(wb, "1.9");
     const gateway = new ExcelGateway(host);
     const source = await gateway.readSource("region");
     const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
@@ -265,7 +265,7 @@ describe("ExcelGateway against the Excel object model", () => {
 
   test("without ExcelApi 1.6 calculation is not suspended and no recalculation is asked", async () => {
     const wb = sampleWorkbook(5);
-    const host = new FakeExcelHost(wb, 1.5);
+    const host = new FakeExcelHost(wb, "1.5");
     const gateway = new ExcelGateway(host);
     // ExcelApi 1.5 has no getSurroundingRegion (1.7): the used range A1:E6 is read instead.
     const source = await gateway.readSource("region");
@@ -278,7 +278,7 @@ describe("ExcelGateway against the Excel object model", () => {
   test("table columns are added with columns.add, one per new column, named from ExcelApi 1.4", async () => {
     const wb = sampleWorkbook(5);
     wb.select("Abonnements", { row: 3, column: 1, rowCount: 1, columnCount: 1 });
-    const host = new FakeExcelHost(wb, 1.9);
+    const host = new FakeExcelHost(wb, "1.9");
     const gateway = new ExcelGateway(host);
     const source = await gateway.readSource("table");
     const placements = placeColumns(source, ["Renouvellement", "Préavis"], [0, 1, 2]);
@@ -299,7 +299,7 @@ describe("ExcelGateway against the Excel object model", () => {
     const wb = sampleWorkbook(5);
     // Active cell outside the table (A1 of Abonnements): with 1.8 the sheet's table is still found.
     wb.select("Abonnements", { row: 0, column: 0, rowCount: 1, columnCount: 1 });
-    const gateway = new ExcelGateway(new FakeExcelHost(wb, 1.8));
+    const gateway = new ExcelGateway(new FakeExcelHost(wb, "1.8"));
     const source = await gateway.readSource("table");
     expect(source.table?.name).toBe("Abos");
   });
@@ -312,6 +312,23 @@ describe("ExcelGateway against the Excel object model", () => {
     // Used range A1:E6 (header + 5 rows, the note in E1): rows 1..6 of columns A..C.
     expect(source.address).toBe("Factures!A1:C6");
     expect(source.rows).toHaveLength(5);
+  });
+
+  test("the provenance note goes on the header cell as an Excel note (ExcelApi 1.18) and replaces an earlier one", async () => {
+    const wb = sampleWorkbook(3);
+    const gateway = new ExcelGateway(new FakeExcelHost(wb, "1.18"));
+    await expect(gateway.addNote("Factures", 0, 5, "première")).resolves.toBe(true);
+    await gateway.addNote("Factures", 0, 5, "seconde");
+    expect(wb.notes.get("Factures!F1")).toBe("seconde");
+    expect(wb.notes.size).toBe(1);
+  });
+
+  test("without notes or comments (before ExcelApi 1.10) no note is written and the gateway says so", async () => {
+    const wb = sampleWorkbook(3);
+    await expect(new ExcelGateway(new FakeExcelHost(wb, "1.9")).addNote("Factures", 0, 5, "x")).resolves.toBe(
+      false,
+    );
+    expect(wb.notes.size).toBe(0);
   });
 
   test("a long register is read in requests of at most 200,000 cells (50,000 rows for a narrow one)", async () => {

@@ -218,6 +218,16 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(await cell(page, "Factures", 0, 12)).toBeUndefined();
   });
 
+  test("values carry a provenance note on the first result header: the vendor's profile and the dates", async () => {
+    const note = await page.evaluate(() =>
+      (window as unknown as { __echeanceDemo: { notes: Map<string, string> } }).__echeanceDemo.notes.get(
+        "Factures!G1",
+      ),
+    );
+    expect(note).toMatch(/^Échéance — valeurs calculées le \d{4}-\d{2}-\d{2}, arrêté au 2026-06-30\./);
+    expect(note).toContain("Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil 1.0.0");
+  });
+
   test("after Apply the pane sums up: rows computed and in error, penalties, the next deadlines on a timeline", async () => {
     const summary = page.getByTestId("run-summary");
     await summary.waitFor();

@@ -6,7 +6,9 @@ import {
   type ApplySummary,
   type HeaderRecognition,
 } from "../../../apply";
-import type { Day, Language } from "../../../engine";
+import { serialToDay } from "../../../adapter/cell-values";
+import { resolveVendor, type Day, type Language } from "../../../engine";
+import { provenanceNote } from "../../../portable";
 import { sheetAddress } from "../../../excel/address";
 import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
 import {
@@ -54,6 +56,28 @@ export interface RunRequest {
   readonly today: Day;
   /** Highlight overdue rows and deadlines within this many days of the as-of date; undefined: none. */
   readonly highlightDays?: number;
+}
+
+/** The provenance note of a values run (vendor, profile version, dates); undefined without a resolvable vendor. */
+function provenance(
+  options: ApplyOptions,
+  today: Day,
+  asOfSerial: number,
+  lang: Language,
+): string | undefined {
+  if (options.vendor === undefined || options.vendor.trim() === "") return undefined;
+  try {
+    const { profile } = resolveVendor(options.vendor, options.registry, options.settings);
+    return provenanceNote(
+      [{ profile, spec: options.vendor }],
+      today,
+      serialToDay(asOfSerial),
+      lang,
+      options.mapping.vendor !== undefined,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ApplyRun {
@@ -135,6 +159,13 @@ export function useApplyRun(
               days: req.highlightDays,
             });
             highlight = (await gateway.addConditionalFormats(rules)) ? "added" : "unsupported";
+          }
+          if (req.writeMode === "values") {
+            // Values do not follow later edits: the header says which terms computed them, and when.
+            const note = provenance(options, req.today, result.summary.asOf, lang);
+            const first = placements[0];
+            if (note !== undefined && first)
+              await gateway.addNote(source.sheet, source.startRow, first.column, note);
           }
           await gateway.selectColumns(source, placements);
         }
