@@ -102,10 +102,15 @@ export class ExcelGateway implements WorkbookGateway {
         range = table.getRange();
       }
       range.load("address,rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
+      // Serials of a 1904 workbook are four years off the 1900 system every date here is read in.
+      // Office.js does not expose the date system: DATE(1904,1,1) is 0 there, 1462 in the 1900 system.
+      const probe = context.workbook.functions.date(1904, 1, 1);
+      probe.load("value");
       // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range.
       const used = selected.worksheet.getUsedRange();
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
+      if (probe.value === 0) throw new GatewayError("date-1904");
       const top = Math.max(range.rowIndex, used.rowIndex);
       const left = Math.max(range.columnIndex, used.columnIndex);
       const bottom = Math.min(
@@ -228,9 +233,13 @@ export class ExcelGateway implements WorkbookGateway {
           : undefined;
 
     try {
-      // Headers (and new table columns) first.
+      // Headers (and new table columns) first, once the sheet is known not to be protected: a
+      // protected sheet gets nothing rather than a half-written block.
       await this.office.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(source.sheet);
+        const protection = sheet.protection.load("protected");
+        await context.sync();
+        if (protection.protected) throw new GatewayError("protected", source.sheet);
         if (source.table) {
           const table = context.workbook.tables.getItem(source.table.name);
           for (const p of indexed) {

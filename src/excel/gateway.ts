@@ -259,7 +259,15 @@ export function contiguousRuns<T extends { readonly column: number }>(
 }
 
 /** Why a source could not be read; the pane turns the code into a sentence in the user's language. */
-export type GatewayErrorCode = "no-table" | "empty-source" | "too-large" | "no-selection";
+export type GatewayErrorCode =
+  | "no-table"
+  | "empty-source"
+  | "too-large"
+  | "no-selection"
+  /** The sheet to write is protected: nothing is written. */
+  | "protected"
+  /** The workbook counts dates from 1904: its serials would be read four years off. */
+  | "date-1904";
 
 export class GatewayError extends Error {
   constructor(

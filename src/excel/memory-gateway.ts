@@ -66,6 +66,7 @@ export class MemoryGateway implements WorkbookGateway {
 
   async readSource(kind: SourceKind): Promise<SourceBlock> {
     const wb = this.workbook;
+    if (wb.date1904) throw new GatewayError("date-1904");
     const sheet = wb.activeSheet;
     const sel = wb.selection;
     if (kind === "selection") return blockToSource(wb, kind, sheet, sel);
@@ -103,6 +104,9 @@ export class MemoryGateway implements WorkbookGateway {
     options: WriteOptions,
   ): Promise<WriteOutcome> {
     const wb = this.workbook;
+    // As ExcelGateway: the sheet's protection is read first, and a protected sheet gets nothing.
+    wb.sync(source.sheet);
+    if (wb.protectedSheets.has(source.sheet)) throw new GatewayError("protected", source.sheet);
     const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
     const total = source.rows.length;
     const delay = this.options.chunkDelayMs ?? 0;

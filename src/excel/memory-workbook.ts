@@ -94,6 +94,10 @@ export class MemoryWorkbook {
     if (this.activeSheet === "") this.activeSheet = name;
   }
 
+  /** Sheets protected against edits (Review > Protect sheet). */
+  readonly protectedSheets = new Set<string>();
+  /** The 1904 date system (File > Options > Advanced), as Excel for Mac workbooks once used. */
+  date1904 = false;
   /** Cell notes, by "Sheet!A1". */
   readonly notes = new Map<string, string>();
 

@@ -119,6 +119,10 @@ export function describeError(error: unknown, strings: Strings, lang: Language):
         return strings.tooLarge;
       case "no-selection":
         return strings.noSelection;
+      case "protected":
+        return strings.sheetProtected;
+      case "date-1904":
+        return strings.date1904;
     }
   }
   return error instanceof Error ? error.message : String(error);

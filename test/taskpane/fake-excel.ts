@@ -205,6 +205,17 @@ class FakeWorksheet extends Loadable {
   activate(): void {
     this.ctx.pending.push({ apply: () => (this.ctx.wb.activeSheet = this.sheetName) });
   }
+  get protection() {
+    const ctx = this.ctx;
+    const name = this.sheetName;
+    const protection = {
+      load: () => protection,
+      get protected() {
+        return ctx.wb.protectedSheets.has(name);
+      },
+    };
+    return protection;
+  }
 }
 
 class FakeTableColumns {
@@ -305,6 +316,21 @@ class FakeWorkbook {
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, this.ctx.wb.tables);
+  }
+  /** Worksheet functions: only DATE, enough for the gateway's date-system probe. */
+  get functions() {
+    const ctx = this.ctx;
+    return {
+      date: (y: number, m: number, d: number) => {
+        const serial1900 = Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+        return {
+          load: () => undefined,
+          get value() {
+            return ctx.wb.date1904 ? serial1900 - 1462 : serial1900;
+          },
+        };
+      },
+    };
   }
   /** Excel notes (ExcelApi 1.18), kept in the memory workbook's notes by "Sheet!A1". */
   get notes() {

@@ -169,6 +169,18 @@ describe.each([
     expect(outcome.editedCell).toBeUndefined();
   });
 
+  test("a protected sheet is refused before anything is written", async () => {
+    const { wb, gateway } = make(5);
+    const source = await gateway.readSource("region");
+    wb.protectedSheets.add("Factures");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    const log = wb.writeLog.length;
+    await expect(
+      gateway.writeColumns(source, placements, outputs(5), { mode: "values" }),
+    ).rejects.toMatchObject({ code: "protected" });
+    expect(wb.writeLog.length).toBe(log);
+  });
+
   test("a second run rewrites its own earlier columns in place instead of adding new ones", async () => {
     const { gateway } = make(5);
     let source: SourceBlock = await gateway.readSource("region");
@@ -248,8 +260,10 @@ describe("ExcelGateway against the Excel object model", () => {
     await gateway.writeColumns(source, placements, outputs(25), { mode: "values", chunkRows: 10 });
     const runs = host.contexts.slice(before);
     const syncs = runs.flatMap((c) => c.syncs);
-    // 1 header sync, 3 value syncs (10, 10, 5 rows × 2 columns), 3 format syncs, 1 recalculation.
+    // The sheet's protection read, 1 header sync, 3 value syncs (10, 10, 5 rows × 2 columns), 3 format
+    // syncs, 1 recalculation.
     expect(syncs.map((s) => [s.values, s.formats])).toEqual([
+      [0, 0],
       [2, 0],
       [20, 0],
       [20, 0],
@@ -312,6 +326,15 @@ describe("ExcelGateway against the Excel object model", () => {
     // Used range A1:E6 (header + 5 rows, the note in E1): rows 1..6 of columns A..C.
     expect(source.address).toBe("Factures!A1:C6");
     expect(source.rows).toHaveLength(5);
+  });
+
+  test("a workbook in the 1904 date system is refused when read, not read four years off", async () => {
+    const wb = sampleWorkbook(3);
+    wb.date1904 = true;
+    await expect(new ExcelGateway(new FakeExcelHost(wb)).readSource("region")).rejects.toMatchObject({
+      code: "date-1904",
+    });
+    await expect(new MemoryGateway(wb).readSource("region")).rejects.toMatchObject({ code: "date-1904" });
   });
 
   test("the provenance note goes on the header cell as an Excel note (ExcelApi 1.18) and replaces an earlier one", async () => {

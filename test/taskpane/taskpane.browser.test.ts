@@ -385,6 +385,20 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(written).toBeLessThan(36);
   });
 
+  test("a protected register sheet is refused with a sentence that says how to unprotect it, and nothing is written", async () => {
+    const demo = "window.__echeanceDemo"; // evaluated in the page, as plain JavaScript
+    const before = await page.evaluate(`${demo}.writeLog.length`);
+    await page.evaluate(`${demo}.protectedSheets.add("Factures")`);
+    await page.getByTestId("apply").click();
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await page.getByRole("button", { name: "Remplacer" }).click();
+    const error = page.getByTestId("apply-error");
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.innerText()).toContain("La feuille du registre est protégée : rien n'est écrit.");
+    expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(before);
+    await page.evaluate(`${demo}.protectedSheets.delete("Factures")`);
+  });
+
   test("the subscriptions table gets its new columns as table columns, computed per vendor row", async () => {
     await page.getByRole("tab", { name: "Abonnements" }).click();
     await page.getByRole("radio", { name: "Tableau Excel" }).check();

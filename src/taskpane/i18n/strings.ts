@@ -100,6 +100,10 @@ export const STRINGS = {
     emptySource: "La source est vide.",
     tooLarge: "La plage est trop grande pour être lue en une fois par Excel.",
     noSelection: "Aucune sélection.",
+    sheetProtected:
+      "La feuille du registre est protégée : rien n'est écrit. Ôtez la protection (Révision > Ôter la protection de la feuille) puis relancez Appliquer.",
+    date1904:
+      "Ce classeur compte les dates depuis 1904 (Fichier > Options > Options avancées) : ses dates seraient lues avec quatre ans d'écart. Décochez « Utiliser le calendrier depuis 1904 » ou copiez le registre dans un classeur au calendrier 1900.",
     demoTitle: "Classeur de démonstration",
     demoSheets: "Feuilles",
     demoGrid: (sheet: string) => `Contenu de la feuille ${sheet}`,
@@ -260,6 +264,10 @@ export const STRINGS = {
     emptySource: "The source is empty.",
     tooLarge: "The range is too large for Excel to read at once.",
     noSelection: "Nothing is selected.",
+    sheetProtected:
+      "The register's sheet is protected: nothing is written. Unprotect it (Review > Unprotect Sheet) and apply again.",
+    date1904:
+      'This workbook counts dates from 1904 (File > Options > Advanced): its dates would be read four years off. Untick "Use 1904 date system" or copy the register into a 1900-system workbook.',
     demoTitle: "Demo workbook",
     demoSheets: "Sheets",
     demoGrid: (sheet: string) => `Contents of sheet ${sheet}`,
