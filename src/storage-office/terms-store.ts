@@ -54,6 +54,20 @@ export interface XmlPartsContext {
 /** `Excel.run`, narrowed to what the store uses. */
 export type ExcelRunLike = <T>(batch: (context: XmlPartsContext) => Promise<T>) => Promise<T>;
 
+/**
+ * A store kept in memory, holding the documents it is given: the preview outside Excel, where a test
+ * (or a demo) hands it the XML a workbook would hold, and reads back what the pane saved.
+ */
+export function memoryTermsStore(documents: string[]): TermsStore {
+  return {
+    kind: "custom-xml-part",
+    readAll: async () => [...documents],
+    write: async (xml) => {
+      documents.splice(0, documents.length, xml);
+    },
+  };
+}
+
 /** The custom-XML-part store. */
 export function customXmlPartStore(run: ExcelRunLike, namespace: string = STORAGE_NAMESPACE): TermsStore {
   return {

@@ -6,7 +6,7 @@ import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../excel/gateway";
 import { ExcelGateway } from "../excel/excel-gateway";
 import { MemoryGateway } from "../excel/memory-gateway";
 import type { MemoryWorkbook } from "../excel/memory-workbook";
-import { officeTermsStore, type TermsStore } from "../storage-office";
+import { memoryTermsStore, officeTermsStore, type TermsStore } from "../storage-office";
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
 import { demoWorkbook } from "./demo/demo-register";
@@ -60,8 +60,17 @@ function boot(host: string | null | undefined): Boot {
   // ?chunkRows=…&delay=… slow the demo's writes down so the progress bar can be seen (and tested).
   const gateway = new MemoryGateway(demo, { chunkDelayMs: positive(q.get("delay"), 0) });
   const lang = q.get("lang") === "en" ? "en" : "fr";
-  (window as unknown as { __echeanceDemo?: MemoryWorkbook }).__echeanceDemo = demo;
-  return { gateway, lang, demo, chunkRows: positive(q.get("chunkRows"), DEFAULT_CHUNK_ROWS) };
+  const hooks = window as unknown as { __echeanceDemo?: MemoryWorkbook; __echeanceStoredTerms?: string[] };
+  hooks.__echeanceDemo = demo;
+  // A workbook's stored terms, as custom XML parts, handed over by a test (the demo has none).
+  const stored = hooks.__echeanceStoredTerms;
+  return {
+    gateway,
+    lang,
+    demo,
+    chunkRows: positive(q.get("chunkRows"), DEFAULT_CHUNK_ROWS),
+    ...(Array.isArray(stored) ? { termsStore: memoryTermsStore(stored) } : {}),
+  };
 }
 
 function Root({ setup }: { setup: Boot }) {
