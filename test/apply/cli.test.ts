@@ -2,29 +2,12 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { runApply } from "../../src/cli/apply";
+import { runApplyCommand } from "../cli/run-main";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 
-function capture(): { stream: Writable; text: () => string } {
-  let buf = "";
-  const stream = new Writable({
-    write(chunk: Buffer | string, _enc, cb) {
-      buf += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => buf };
-}
-
-async function run(argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await runApply(argv, { stdout: out.stream, stderr: err.stream, isTTY: false });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runApplyCommand;
 
 const sha = async (file: string): Promise<string> =>
   createHash("sha256")

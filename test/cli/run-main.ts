@@ -11,3 +11,11 @@ export async function runMain(...argv: string[]): Promise<{ code: number; out: s
   });
   return { code, out, err };
 }
+
+/** `echeance apply ARG…` in memory, as the apply tests read it. */
+export async function runApplyCommand(
+  argv: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runMain("apply", ...argv);
+  return { code: r.code, stdout: r.out, stderr: r.err };
+}

@@ -1,31 +1,14 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import ICAL from "ical.js";
-import { runApply } from "../../src/cli/apply";
+import { runApplyCommand } from "../cli/run-main";
 import { iso } from "../../src/engine";
 
 const serial = (text: string): number => iso(text) + 25569;
 
-function capture(): { stream: Writable; text: () => string } {
-  let buf = "";
-  const stream = new Writable({
-    write(chunk: Buffer | string, _enc, cb) {
-      buf += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => buf };
-}
-
-async function run(argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await runApply(argv, { stdout: out.stream, stderr: err.stream, isTTY: false });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runApplyCommand;
 
 let dir: string;
 let input: string;

@@ -12,27 +12,13 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { runApply } from "../../src/cli/apply";
+import { runApplyCommand } from "../cli/run-main";
 
 type Path = "memory" | "stream";
 const PATHS: Path[] = ["memory", "stream"];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runApply(argv, {
-    stdout: { write: (t: string) => void (stdout += t) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (t: string) => void (stderr += t) } as unknown as NodeJS.WritableStream,
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = runApplyCommand;
+type Run = Awaited<ReturnType<typeof run>>;
 
 const sha = async (file: string): Promise<string> =>
   createHash("sha256")
