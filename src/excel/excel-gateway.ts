@@ -6,6 +6,7 @@ import {
   highlightFormula,
   isEmptyCell,
   readChunkRows,
+  interruption,
   touchesInput,
   uniqueSheetName,
   type CellRef,
@@ -226,11 +227,7 @@ export class ExcelGateway implements WorkbookGateway {
         })
       : undefined;
     const stopped = (): WriteOutcome | undefined =>
-      editedCell !== undefined
-        ? { rowsWritten: done, cancelled: true, batches, editedCell }
-        : options.signal?.aborted
-          ? { rowsWritten: done, cancelled: true, batches }
-          : undefined;
+      interruption({ rowsWritten: done, batches }, editedCell, options.signal?.aborted === true);
 
     try {
       // Headers (and new table columns) first, once the sheet is known not to be protected: a

@@ -178,6 +178,19 @@ export function highlightMatches(rule: HighlightRule, date: CellValue, blank: Ce
 export const DEFAULT_CHUNK_ROWS = 10_000;
 
 /**
+ * The outcome of a write stopped before its next chunk: by an edit of the register (named), or by
+ * Cancel; undefined when it may go on. Both gateways check it between chunks.
+ */
+export function interruption(
+  progress: { readonly rowsWritten: number; readonly batches: number },
+  editedCell: string | undefined,
+  aborted: boolean,
+): WriteOutcome | undefined {
+  if (editedCell !== undefined) return { ...progress, cancelled: true, editedCell };
+  return aborted ? { ...progress, cancelled: true } : undefined;
+}
+
+/**
  * Whether a changed range (an address such as "B14" or "Factures!B2:C9") touches the register's input
  * cells: its rows and the columns that are not output columns. Apply never writes input cells, so
  * such a change is someone else's edit.

@@ -5,6 +5,7 @@ import {
   GatewayError,
   isEmptyCell,
   readChunkRows,
+  interruption,
   touchesInput,
   type CellRef,
   type CellValue,
@@ -118,12 +119,8 @@ export class MemoryGateway implements WorkbookGateway {
     const unsubscribe = wb.onEdit((sheet, address) => {
       if (sheet === source.sheet && touchesInput(source, placements, address)) editedCell ??= address;
     });
-    const stop = (cancelled: boolean): WriteOutcome | undefined =>
-      editedCell !== undefined
-        ? { rowsWritten: done, cancelled: true, batches, editedCell }
-        : cancelled
-          ? { rowsWritten: done, cancelled: true, batches }
-          : undefined;
+    const stop = (aborted: boolean): WriteOutcome | undefined =>
+      interruption({ rowsWritten: done, batches }, editedCell, aborted);
 
     if (source.table) {
       const table = wb.tables.find((t) => t.name === source.table?.name);
