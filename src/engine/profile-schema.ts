@@ -7,7 +7,6 @@ import type {
   LatePaymentRule,
   PaymentTerm,
   PenaltyRate,
-  PeriodUnit,
   Plan,
   SubscriptionTerms,
   VendorProfile,
@@ -326,8 +325,6 @@ function subscription(c: Checker, v: unknown, path: string): SubscriptionTerms |
   return { kind, defaultPlan, plans: valid, ...(additionRule ? { additionRule } : {}) };
 }
 
-const UNITS: readonly PeriodUnit[] = PERIOD_UNITS;
-
 function deadlineRule(c: Checker, v: unknown, path: string): DeadlineRule | undefined {
   const o = c.object(v, path);
   if (!o) return undefined;
@@ -336,7 +333,7 @@ function deadlineRule(c: Checker, v: unknown, path: string): DeadlineRule | unde
   const from = c.text(o.from, `${path}.from`);
   const p = c.object(o.period, `${path}.period`);
   const amount = p ? c.integer(p.amount, `${path}.period.amount`, 0, 10000) : undefined;
-  const unit = p ? c.oneOf(p.unit, `${path}.period.unit`, UNITS) : undefined;
+  const unit = p ? c.oneOf(p.unit, `${path}.period.unit`, PERIOD_UNITS) : undefined;
   const direction = c.oneOf(o.direction, `${path}.direction`, ["after", "before"] as const);
   const clause = c.citations(o.clause ?? [], `${path}.clause`);
   const extend =

@@ -71,8 +71,6 @@ export interface VendorEditorProps {
   readonly onExport: (file: { fileName: string; text: string }) => void;
 }
 
-const UNITS: readonly PeriodUnit[] = PERIOD_UNITS;
-
 /** The custom-vendor form: terms typed as the contract writes them, read back, checked against the law. */
 export function VendorEditor(props: VendorEditorProps) {
   const { lang } = useLanguage();
@@ -501,7 +499,7 @@ function DeadlinesSection({ ed, lang }: SectionProps) {
             </Field>
             <Field label={s.unit}>
               <Select value={x.unit} onChange={(_, v) => ed.setDeadline(i, { unit: v.value as PeriodUnit })}>
-                {UNITS.map((u) => (
+                {PERIOD_UNITS.map((u) => (
                   <option key={u} value={u}>
                     {u}
                   </option>
