@@ -127,6 +127,14 @@ export function requireDateTime(value: unknown, arg: string): { day: Day; fracti
 }
 
 export function readDate(value: unknown, arg: string): Day | undefined {
+  // Fast path for the common case, a serial within Excel's dates: no object for the time of day.
+  if (
+    typeof value === "number" &&
+    value >= 1 &&
+    value < MAX_SERIAL + 1 &&
+    Math.floor(value) !== PHANTOM_LEAP_DAY
+  )
+    return serialToDay(value);
   return readDateTime(value, arg)?.day;
 }
 
@@ -214,8 +222,11 @@ export function requireAmount(value: unknown, arg: string): Decimal {
 }
 
 export function readText(value: unknown, arg: string): string | undefined {
-  if (isBlank(value)) return undefined;
-  if (typeof value === "string") return value.trim();
+  if (typeof value === "string") {
+    const text = value.trim();
+    return text === "" ? undefined : text;
+  }
+  if (value === null || value === undefined) return undefined;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   throw invalidInput(
     arg,

@@ -34,7 +34,7 @@ import {
   requireText,
 } from "../adapter/cell-values";
 import { clientTypeFromText } from "../adapter/client-type";
-import { getFunctionContext, resolveVendorCached, type FunctionContext } from "./context";
+import { getFunctionContext, resolveVendorArg, type FunctionContext } from "./context";
 import { FUNCTION_SIGNATURES, findSignature, type FunctionSignature } from "./signatures";
 
 /** A function's value before it is handed to Excel or printed. */
@@ -66,16 +66,20 @@ function readClient(value: unknown): ClientType {
 const date = (day: Day, fraction = 0): FunctionValue => ({ type: "date", day, fraction });
 const num = (d: { toNumber(): number }): FunctionValue => ({ type: "number", value: d.toNumber() });
 
-interface Call {
-  readonly args: readonly unknown[];
-  readonly profile: VendorProfile;
-  readonly settings: Settings;
-  readonly trace: Trace | undefined;
-}
+/**
+ * Implementations by name. `args` are Excel's arguments in the signature's order, the vendor first
+ * (already resolved into `profile` and `settings`, hence the leading hole in each pattern): no copy
+ * of the arguments per call, since a recalculation makes hundreds of thousands of calls.
+ */
+type Implementation = (
+  args: readonly unknown[],
+  profile: VendorProfile,
+  settings: Settings,
+  trace: Trace | undefined,
+) => FunctionValue;
 
-/** Implementations by name; arguments after the vendor, in the signature's order. */
-const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
-  DUEDATE: ({ args: [invoiceDate, kind], profile, settings, trace }) =>
+const IMPLEMENTATIONS: Record<string, Implementation> = {
+  DUEDATE: ([, invoiceDate, kind], profile, settings, trace) =>
     date(
       dueDate(
         profile,
@@ -86,7 +90,7 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
       ),
     ),
 
-  LATEFEE: ({ args: [amount, due, paid, payments, costs, client], profile, settings, trace }) =>
+  LATEFEE: ([, amount, due, paid, payments, costs, client], profile, settings, trace) =>
     num(
       latePayment(
         profile,
@@ -103,7 +107,7 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
       ).total,
     ),
 
-  LATEINTEREST: ({ args: [amount, due, paid, payments, client], profile, settings, trace }) =>
+  LATEINTEREST: ([, amount, due, paid, payments, client], profile, settings, trace) =>
     num(
       lateInterest(
         profile,
@@ -119,7 +123,7 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
       ).interest,
     ),
 
-  RECOVERYFEE: ({ args: [due, paid, costs, client], profile, trace }) =>
+  RECOVERYFEE: ([, due, paid, costs, client], profile, _settings, trace) =>
     num(
       recoveryFee(
         profile,
@@ -133,25 +137,25 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
       ),
     ),
 
-  PENALTYRATE: ({ args: [day, client], profile, settings, trace }) =>
+  PENALTYRATE: ([, day, client], profile, settings, trace) =>
     num(penaltyRate(profile, requireDate(day, "date"), readClient(client), settings, trace).applied),
 
-  RENEWALDATE: ({ args: [start, asOf, plan, addition], profile, trace }) =>
+  RENEWALDATE: ([, start, asOf, plan, addition], profile, _settings, trace) =>
     date(renewalDate(profile, subscriptionQuery(start, plan, addition), requireDate(asOf, "asOf"), trace)),
 
-  NOTICEDEADLINE: ({ args: [start, asOf, plan, addition], profile, trace }) =>
+  NOTICEDEADLINE: ([, start, asOf, plan, addition], profile, _settings, trace) =>
     date(
       noticeDeadline(profile, subscriptionQuery(start, plan, addition), requireDate(asOf, "asOf"), trace)
         .deadline,
     ),
 
-  ENDDATE: ({ args: [start, notice, plan, addition], profile, trace }) =>
+  ENDDATE: ([, start, notice, plan, addition], profile, _settings, trace) =>
     date(
       endDate(profile, subscriptionQuery(start, plan, addition), requireDate(notice, "noticeDate"), trace)
         .end,
     ),
 
-  TERMINATIONFEE: ({ args: [start, termination, fee, plan], profile, trace }) =>
+  TERMINATIONFEE: ([, start, termination, fee, plan], profile, _settings, trace) =>
     num(
       terminationFee(
         profile,
@@ -162,7 +166,7 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
       ).fee,
     ),
 
-  DEADLINE: ({ args: [event, from], profile, settings, trace }) => {
+  DEADLINE: ([, event, from], profile, settings, trace) => {
     const start = requireDateTime(from, "fromDate");
     const result = deadline(
       profile,
@@ -175,7 +179,7 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
     return date(day, result - day);
   },
 
-  CLAUSEAMOUNT: ({ args: [clause, amount, from, to], profile, trace }) =>
+  CLAUSEAMOUNT: ([, clause, amount, from, to], profile, _settings, trace) =>
     num(
       clauseAmount(
         profile,
@@ -189,6 +193,36 @@ const IMPLEMENTATIONS: Record<string, (c: Call) => FunctionValue> = {
       ),
     ),
 };
+
+interface CatalogEntry {
+  readonly sig: FunctionSignature;
+  readonly impl: Implementation | undefined;
+}
+
+/**
+ * Excel calls with the canonical names, often the same one row after row: those resolve by one
+ * comparison or one map lookup to the signature and its implementation together (a keyed lookup on
+ * IMPLEMENTATIONS, with a different name at each call, costs more than DUEDATE itself).
+ */
+const ENTRY_BY_NAME = new Map<string, CatalogEntry>();
+for (const sig of FUNCTION_SIGNATURES) {
+  const entry = { sig, impl: IMPLEMENTATIONS[sig.name] };
+  ENTRY_BY_NAME.set(sig.name, entry).set(sig.fr, entry);
+}
+let lastName = "";
+let lastEntry: CatalogEntry | undefined;
+
+function entryFor(name: string): CatalogEntry | undefined {
+  if (name === lastName) return lastEntry;
+  let entry = ENTRY_BY_NAME.get(name);
+  if (!entry) {
+    const sig = findSignature(name);
+    entry = sig && ENTRY_BY_NAME.get(sig.name);
+  }
+  lastName = name;
+  lastEntry = entry;
+  return entry;
+}
 
 function subscriptionQuery(start: unknown, plan: unknown, addition: unknown) {
   return {
@@ -287,6 +321,11 @@ export function formatValue(value: FunctionValue): string {
   }
 }
 
+interface EvaluateOptions {
+  readonly explain?: boolean;
+}
+const PLAIN: EvaluateOptions = {};
+
 /**
  * Evaluates one CGV function by name (English or French) on Excel-style arguments: serials or
  * text for dates, numbers or French text for amounts, null/undefined/"" for blanks, nested arrays
@@ -296,17 +335,18 @@ export function evaluate(
   name: string,
   args: readonly unknown[],
   ctx: FunctionContext = getFunctionContext(),
-  options: { explain?: boolean } = {},
+  options: EvaluateOptions = PLAIN,
 ): Outcome {
   try {
-    const sig = findSignature(name);
-    if (!sig) {
+    const entry = entryFor(name);
+    if (!entry) {
       throw invalidInput(
         "functionName",
         `There is no function CGV.${name}.`,
         `La fonction CGV.${name} n'existe pas.`,
       );
     }
+    const { sig, impl } = entry;
     checkArity(sig, args);
     if (sig.name === "VENDORS") return { ok: true, value: vendorsTable(ctx) };
     if (sig.name === "EXPLAIN") {
@@ -316,12 +356,10 @@ export function evaluate(
       });
       return { ok: true, value: explainText(fn, args.slice(1), ctx) };
     }
-    const spec = requireText(args[0], "vendor", { en: "a vendor id", fr: "un identifiant de fournisseur" });
-    const { profile, settings } = resolveVendorCached(spec, ctx);
+    const { profile, settings } = resolveVendorArg(args[0], ctx);
     const trace = options.explain ? new Trace() : undefined;
-    const impl = IMPLEMENTATIONS[sig.name];
     if (!impl) throw new Error(`No implementation for ${sig.name}`);
-    const value = impl({ args: args.slice(1), profile, settings, trace });
+    const value = impl(args, profile, settings, trace);
     if (value.type === "number" && !Number.isFinite(value.value)) {
       throw invalidInput(
         "result",

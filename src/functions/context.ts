@@ -7,6 +7,7 @@ import {
   type VendorProfile,
   type VendorRegistry,
 } from "../engine";
+import { requireText } from "../adapter/cell-values";
 
 /**
  * What every CGV.* evaluation runs against: the vendors (shipped, plus those a workbook stores),
@@ -20,7 +21,10 @@ export interface FunctionContext {
 }
 
 let current: FunctionContext = { registry: SHIPPED_REGISTRY, settings: DEFAULT_SETTINGS, lang: "en" };
-let resolved = new Map<string, { profile: VendorProfile; settings: Settings }>();
+let resolved = new Map<string, ResolvedVendor>();
+// The last vendor argument seen: a column of formulas names the same vendor row after row.
+let lastKey: string | undefined;
+let lastVendor: ResolvedVendor | undefined;
 
 export function getFunctionContext(): FunctionContext {
   return current;
@@ -29,19 +33,35 @@ export function getFunctionContext(): FunctionContext {
 export function setFunctionContext(next: Partial<FunctionContext>): void {
   current = { ...current, ...next };
   resolved = new Map();
+  lastKey = lastVendor = undefined;
 }
 
-/** Vendor specs resolve once per context: bulk recalculation asks for the same few thousands of times. */
-export function resolveVendorCached(
-  spec: string,
-  ctx: FunctionContext,
-): { profile: VendorProfile; settings: Settings } {
-  if (ctx !== current) return resolveVendor(spec, ctx.registry, ctx.settings);
-  let hit = resolved.get(spec);
-  if (!hit) {
-    hit = resolveVendor(spec, ctx.registry, ctx.settings);
-    if (resolved.size > 1000) resolved.clear();
-    resolved.set(spec, hit);
+type ResolvedVendor = { profile: VendorProfile; settings: Settings };
+
+/**
+ * The vendor argument of a CGV function, as Excel passes it, resolved once per context and text:
+ * the cache is keyed by the cell's text as is, so a repeated call neither trims nor parses it.
+ */
+export function resolveVendorArg(value: unknown, ctx: FunctionContext): ResolvedVendor {
+  if (ctx !== current) return resolveVendorText(value, ctx);
+  if (value === lastKey && lastVendor) return lastVendor;
+  const key = typeof value === "string" ? value : undefined;
+  let vendor = key === undefined ? undefined : resolved.get(key);
+  if (!vendor) {
+    vendor = resolveVendorText(value, ctx);
+    if (key !== undefined) {
+      if (resolved.size > 1000) resolved.clear();
+      resolved.set(key, vendor);
+    }
   }
-  return hit;
+  if (key !== undefined) {
+    lastKey = key;
+    lastVendor = vendor;
+  }
+  return vendor;
+}
+
+function resolveVendorText(value: unknown, ctx: FunctionContext): ResolvedVendor {
+  const spec = requireText(value, "vendor", { en: "a vendor id", fr: "un identifiant de fournisseur" });
+  return resolveVendor(spec, ctx.registry, ctx.settings);
 }

@@ -115,6 +115,20 @@ describe("vendor argument", () => {
       /vendor/,
     );
   });
+
+  test("a column of calls alternating vendors, spellings and bad ids gives each row its own vendor", () => {
+    // The vendor is resolved once per text and remembered: every row must still get its own terms.
+    // OMI 30 days: 10 Mar → 9 Apr. Digitalli 30 days end of month (days then end of month): 9 Apr → 30 Apr.
+    const invoice = serial("2025-03-10");
+    for (let round = 0; round < 3; round++) {
+      expect(CGV.dueDate("omi", invoice)).toBe(serial("2025-04-09"));
+      expect(CGV.dueDate("digitalli", invoice)).toBe(serial("2025-04-30"));
+      expect(excelError(() => CGV.dueDate("acme", invoice)).code).toBe("#VALUE!");
+      expect(CGV.dueDate(" Digitalli ", invoice)).toBe(serial("2025-04-30"));
+      expect(excelError(() => CGV.dueDate(null as unknown as string, invoice)).code).toBe("#VALUE!");
+      expect(CGV.dueDate("omi", invoice)).toBe(serial("2025-04-09"));
+    }
+  });
 });
 
 describe("LATEFEE, LATEINTEREST, RECOVERYFEE", () => {

@@ -22,7 +22,7 @@ import {
   type ProfileChoice,
   type StoredState,
 } from "../../src/storage";
-import { serial } from "../functions/custom-functions-shim";
+import { excelError, serial } from "../functions/custom-functions-shim";
 import { acme, acmeJson, prototypeKeys, shipped } from "./fixtures";
 
 const PROTO_BEFORE = prototypeKeys();
@@ -108,6 +108,18 @@ describe("restoring a workbook's terms on another machine", () => {
     // Its plan: started 15 Jan 2025 for 12 months, renews 15 Jan 2026; notice 3 months → 15 Oct 2025.
     expect(CGV.renewalDate("acme", serial("2025-01-15"), serial("2025-06-01"))).toBe(serial("2026-01-15"));
     expect(CGV.noticeDeadline("acme", serial("2025-01-15"), serial("2025-06-01"))).toBe(serial("2025-10-15"));
+  });
+
+  test("a vendor called before a workbook's terms load is resolved again once they are loaded", () => {
+    // Shipped OMI: 30 days, 10 Mar 2025 → 9 Apr 2025. The function runtime remembers the vendor.
+    expect(CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-09"));
+    expect(excelError(() => CGV.dueDate("acme", serial("2025-01-31"))).code).toBe("#VALUE!");
+    const r = restoreState(reopened(captureState({ profiles: [acme(), editedOmi()] })));
+    setFunctionContext({ registry: r.registry, settings: r.settings, lang: "en" });
+    // Same call text, new context. The stored OMI says 45 days: 10 Mar → 24 Apr 2025.
+    expect(CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-24"));
+    // ACME now exists (30 days end of month: 31 Jan + 30 = 2 Mar → end of March).
+    expect(CGV.dueDate("acme", serial("2025-01-31"))).toBe(serial("2025-03-31"));
   });
 
   test("a stored copy that differs from the shipped one is pending, and the stored one is used meanwhile", () => {

@@ -1,0 +1,3 @@
+import { engineBench, formatEngineBench } from "./engine";
+console.log(formatEngineBench(engineBench()));
+console.log(formatEngineBench(engineBench()));
