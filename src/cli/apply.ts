@@ -39,8 +39,10 @@ import {
   type OutputCell,
   sheetFeatures,
   type SheetFeatures,
+  type StreamHandler,
 } from "./register-io";
 import { UsageError, type CliIo } from "./io";
+import { patchRegister, UnsupportedXlsx, type PatchOutcome } from "./xlsx/patch";
 
 /**
  * `echeance apply`: applies a vendor's terms to a register file (xlsx or csv) and writes a copy with
@@ -673,11 +675,13 @@ async function checkSheet(args: ApplyArgs, io: CliIo, stream: boolean): Promise<
   }
   const list = (xs: readonly (string | number)[]): string =>
     xs.slice(0, 5).join(", ") + (xs.length > 5 ? ", …" : "");
-  const lost = stream
-    ? fr
-      ? " ; la copie écrite en continu ne les garde pas"
-      : "; the streamed copy does not keep them"
-    : "";
+  // The exceljs stream (portable formulas, 1904 workbooks) does not carry sheet features over.
+  const lost =
+    stream && (args.output === "portable" || f.date1904)
+      ? fr
+        ? " ; la copie écrite en continu ne les garde pas"
+        : "; the streamed copy does not keep them"
+      : "";
   const notes: string[] = [];
   if (f.merges.length > 0)
     notes.push(
@@ -717,50 +721,63 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
   let reference: ReferenceSheet | undefined;
   const portableSeen: PortableRow[] = [];
   const pending: CellValue[][] = [];
+  const handler: StreamHandler = {
+    begin: (table) => {
+      const { applier } = setup(args, table, io, false);
+      say(
+        fr ? "Fichier volumineux : lecture et écriture en continu." : "Large file: streaming read and write.",
+      );
+      state = {
+        applier,
+        summary: new SummaryBuilder(applier),
+        width: table.headers.length,
+        headerRow: table.headerRow,
+      };
+      if (args.output === "portable") reference = portableReference(applier, todayDay());
+      const note = valuesNote(args, applier, undefined);
+      return {
+        columns: applier.columns,
+        after: asOfHeader(args, applier),
+        ...(note !== undefined ? { note } : {}),
+      };
+    },
+    row: (values, index) => {
+      const st = state as NonNullable<typeof state>;
+      const r = st.applier.computeRow(values, index);
+      st.summary.add(r, index, values);
+      // Only the rows with a coming deadline are kept, for the calendar (a sparse array).
+      if (args.ics !== undefined && r.nextDeadline !== undefined) pending[index] = values;
+      if (reference)
+        return portableCells(st.applier, values, index, st.headerRow, st.width, reference, portableSeen);
+      return args.output === "formulas"
+        ? formulaCells(st.applier, values, index, st.headerRow, st.width, r.values)
+        : (r.values as OutputCell[]);
+    },
+  };
+  const onRows = io.isTTY
+    ? (n: number) => void io.stderr.write(`\r${n} ${fr ? "lignes" : "rows"}…`)
+    : undefined;
   try {
-    rows = await streamRegister(
-      args.input,
-      out,
-      args.sheet,
-      {
-        begin: (table) => {
-          const { applier } = setup(args, table, io, false);
-          say(
-            fr
-              ? "Fichier volumineux : lecture et écriture en continu."
-              : "Large file: streaming read and write.",
-          );
-          state = {
-            applier,
-            summary: new SummaryBuilder(applier),
-            width: table.headers.length,
-            headerRow: table.headerRow,
-          };
-          if (args.output === "portable") reference = portableReference(applier, todayDay());
-          const note = valuesNote(args, applier, undefined);
-          return {
-            columns: applier.columns,
-            after: asOfHeader(args, applier),
-            ...(note !== undefined ? { note } : {}),
-          };
-        },
-        row: (values, index) => {
-          const st = state as NonNullable<typeof state>;
-          const r = st.applier.computeRow(values, index);
-          st.summary.add(r, index, values);
-          // Only the rows with a coming deadline are kept, for the calendar (a sparse array).
-          if (args.ics !== undefined && r.nextDeadline !== undefined) pending[index] = values;
-          if (reference)
-            return portableCells(st.applier, values, index, st.headerRow, st.width, reference, portableSeen);
-          return args.output === "formulas"
-            ? formulaCells(st.applier, values, index, st.headerRow, st.width, r.values)
-            : (r.values as OutputCell[]);
-        },
-      },
-      args.lang,
-      io.isTTY ? (n) => void io.stderr.write(`\r${n} ${fr ? "lignes" : "rows"}…`) : undefined,
-      () => reference,
-    );
+    // Values and live formulas: the register sheet's rows are rewritten in place in a byte-for-byte
+    // copy of the file. Portable formulas add a sheet, which the exceljs stream writes.
+    let patched: PatchOutcome | undefined;
+    if (args.output !== "portable") {
+      try {
+        patched = await patchRegister(args.input, out, args.sheet, handler, args.lang, onRows);
+      } catch (e) {
+        // Only a file refused before its first row is read again another way; a damaged one stops here.
+        if (!(e instanceof UnsupportedXlsx) || state !== undefined) throw e;
+        warn(
+          fr
+            ? `Attention : ${e.message} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
+            : `Warning: ${e.message}: the file is copied sheet by sheet; column widths, merges, filters and hidden rows are not kept in the copy.`,
+        );
+      }
+    }
+    if (patched?.noteSkipped) warn(`${fr ? "Attention" : "Warning"} : ${patched.noteSkipped[args.lang]}.`);
+    rows = patched
+      ? patched.dataRows
+      : await streamRegister(args.input, out, args.sheet, handler, args.lang, onRows, () => reference);
   } catch (e) {
     await fs.rm(out, { force: true });
     if (e instanceof Stop) throw e;

@@ -1,0 +1,649 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path/posix";
+import { StringDecoder } from "node:string_decoder";
+import { NUMBER_FORMATS, type CellValue, type OutputColumn } from "../../apply";
+import type { Language } from "../../engine";
+import { xlsxFormula } from "../../portable";
+import type { OutputCell, StreamHandler } from "../register-io";
+import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
+import { deflate, entryChunks, entryText, readZip, UnsupportedZip, ZipWriter, type ZipEntry } from "./zip";
+
+/**
+ * The fast path of `echeance apply` for large xlsx registers: the workbook is copied part by part,
+ * byte for byte, except the register sheet, whose rows are rewritten one by one with the new cells
+ * appended (and the styles part, which gains their formats). Everything else in the file — other
+ * sheets, charts, merges, filters, hidden rows, column widths, conditional formats, comments,
+ * defined names — comes through untouched, which the exceljs streaming copy cannot promise, and at
+ * a fraction of its cost: no cell object is built for the cells that are only copied.
+ *
+ * Files this path does not read (zip64, encrypted, Strict OOXML, the 1904 date system, a sheet that
+ * is not a worksheet) raise `UnsupportedXlsx`, and the caller falls back to the exceljs stream.
+ */
+
+export class UnsupportedXlsx extends Error {}
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The part's name in the zip, resolved against the source part's folder. */
+  readonly part: string;
+}
+
+function relsPartOf(part: string): string {
+  return path.join(path.dirname(part), "_rels", `${path.basename(part)}.rels`);
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  return m ? decodeXml(m[1] as string) : undefined;
+}
+
+function relationships(xml: string | undefined, source: string): Relationship[] {
+  if (xml === undefined) return [];
+  return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].flatMap((m) => {
+    const a = m[1] as string;
+    const id = attr(a, "Id");
+    const type = attr(a, "Type");
+    const target = attr(a, "Target");
+    if (
+      id === undefined ||
+      type === undefined ||
+      target === undefined ||
+      attr(a, "TargetMode") === "External"
+    )
+      return [];
+    const part = target.startsWith("/") ? target.slice(1) : path.join(path.dirname(source), target);
+    return [{ id, type, part }];
+  });
+}
+
+/** The workbook's register sheet and the parts around it, found through the package relationships. */
+interface Package {
+  readonly entries: readonly ZipEntry[];
+  readonly byName: ReadonlyMap<string, ZipEntry>;
+  readonly sheetName: string;
+  readonly sheetPart: string;
+  readonly stylesPart: string;
+  readonly shared: readonly string[];
+}
+
+function openPackage(buf: Buffer, sheet: string | undefined): Package | undefined {
+  let entries: ZipEntry[];
+  try {
+    entries = readZip(buf);
+  } catch (e) {
+    throw new UnsupportedXlsx(e instanceof UnsupportedZip ? e.message : String(e));
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const text = (part: string): string | undefined => {
+    const e = byName.get(part);
+    return e ? entryText(e) : undefined;
+  };
+  const main = relationships(text("_rels/.rels"), "").find((r) => r.type.endsWith("/officeDocument"));
+  const workbookXml = main && text(main.part);
+  if (!main || workbookXml === undefined) throw new UnsupportedXlsx("no workbook part");
+  if (workbookXml.includes(STRICT)) throw new UnsupportedXlsx("Strict Open XML workbook");
+  if (/<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml))
+    throw new UnsupportedXlsx("1904 date system");
+  const rels = relationships(text(relsPartOf(main.part)), main.part);
+  const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => {
+    const a = m[1] as string;
+    return { name: attr(a, "name") ?? "", id: /\s[\w]+:id="([^"]*)"/.exec(a)?.[1] ?? "" };
+  });
+  const chosen =
+    sheet === undefined ? sheets[0] : sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  if (!chosen) return undefined;
+  const rel = rels.find((r) => r.id === chosen.id);
+  if (!rel || !rel.type.endsWith("/worksheet") || !byName.has(rel.part))
+    throw new UnsupportedXlsx(`sheet "${chosen.name}" is not a worksheet part`);
+  const styles = rels.find((r) => r.type.endsWith("/styles"));
+  if (!styles || !byName.has(styles.part)) throw new UnsupportedXlsx("no styles part");
+  const sharedPart = rels.find((r) => r.type.endsWith("/sharedStrings"))?.part;
+  const sharedXml = sharedPart === undefined ? undefined : text(sharedPart);
+  return {
+    entries,
+    byName,
+    sheetName: chosen.name,
+    sheetPart: rel.part,
+    stylesPart: styles.part,
+    shared: sharedXml === undefined ? [] : parseSharedStrings(sharedXml),
+  };
+}
+
+// ---- styles -----------------------------------------------------------------------------------
+
+/** Style indexes (cellXfs) of the new cells. */
+interface NewStyles {
+  readonly bold: number;
+  readonly date: number;
+  readonly money: number;
+  readonly integer: number;
+}
+
+/** Adds a bold font and the three number formats to styles.xml, as new cellXfs entries. */
+export function addStyles(xml: string): { xml: string; ids: NewStyles } {
+  const formats = [NUMBER_FORMATS.date, NUMBER_FORMATS.money, NUMBER_FORMATS.integer];
+  const ids = new Map<string, number>();
+  let maxId = 163; // custom formats start at 164 (§18.8.30)
+  for (const m of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+    const id = Number(attr(m[1] as string, "numFmtId"));
+    const code = attr(m[1] as string, "formatCode");
+    if (Number.isFinite(id)) maxId = Math.max(maxId, id);
+    if (code !== undefined && !ids.has(code)) ids.set(code, id);
+  }
+  // Built-in 14 is a short date in the user's locale, not dd/mm/yyyy: the formats are always custom.
+  const added = formats.filter((f) => !ids.has(f));
+  added.forEach((f) => ids.set(f, ++maxId));
+  const numFmtXml = added
+    .map((f) => `<numFmt numFmtId="${ids.get(f)}" formatCode="${escapeXml(f)}"/>`)
+    .join("");
+  let out = xml;
+  if (added.length > 0) {
+    if (/<numFmts\b[^>]*\/>/.test(out))
+      out = out.replace(/<numFmts\b[^>]*\/>/, `<numFmts>${numFmtXml}</numFmts>`);
+    else if (/<\/numFmts>/.test(out)) out = out.replace("</numFmts>", `${numFmtXml}</numFmts>`);
+    else out = out.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts>${numFmtXml}</numFmts>`);
+    out = recount(out, "numFmts", "numFmt");
+  }
+  const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(out);
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(out);
+  if (!fonts || !cellXfs) throw new UnsupportedXlsx("styles part without fonts or cell formats");
+  // The bold font is the workbook's default font (the first) made bold, so headers keep its face and size.
+  const first = /<font\b[^>]*\/>|<font\b[^>]*>[\s\S]*?<\/font>/.exec(fonts[1] as string)?.[0] ?? "<font/>";
+  const bold = first.endsWith("/>")
+    ? `${first.slice(0, -2)}><b/></font>`
+    : first.replace(/<b\s*\/>|<b\s+val="[^"]*"\s*\/>/, "").replace(/^(<font\b[^>]*>)/, "$1<b/>");
+  const boldFont = count(fonts[1] as string, "font");
+  out = recount(out.replace("</fonts>", `${bold}</fonts>`), "fonts", "font");
+  const firstXf = count(
+    (/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(out) as RegExpExecArray)[1] as string,
+    "xf",
+  );
+  const xf = (numFmtId: number, fontId: number): string =>
+    `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}/>`;
+  const xfs = [
+    xf(0, boldFont),
+    xf(ids.get(NUMBER_FORMATS.date) as number, 0),
+    xf(ids.get(NUMBER_FORMATS.money) as number, 0),
+    xf(ids.get(NUMBER_FORMATS.integer) as number, 0),
+  ].join("");
+  out = recount(out.replace("</cellXfs>", `${xfs}</cellXfs>`), "cellXfs", "xf");
+  return { xml: out, ids: { bold: firstXf, date: firstXf + 1, money: firstXf + 2, integer: firstXf + 3 } };
+}
+
+function count(inner: string, element: string): number {
+  return (inner.match(new RegExp(`<${element}\\b`, "g")) ?? []).length;
+}
+
+/** Sets a collection's count attribute to the number of its children. */
+function recount(xml: string, collection: string, element: string): string {
+  return xml.replace(
+    new RegExp(`<${collection}\\b([^>]*)>([\\s\\S]*?)</${collection}>`),
+    (_, attrs: string, inner: string) => {
+      const n = count(inner, element);
+      const rest = attrs.replace(/\s+count="[^"]*"/, "");
+      return `<${collection} count="${n}"${rest}>${inner}</${collection}>`;
+    },
+  );
+}
+
+// ---- new cells --------------------------------------------------------------------------------
+
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : "0";
+}
+
+function textCell(ref: string, text: string, style: number | undefined): string {
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+}
+
+function styleOf(format: OutputColumn["format"], styles: NewStyles): number | undefined {
+  return format === "text" ? undefined : styles[format];
+}
+
+/** A new cell's XML; "" for an empty one. Dates are 1900-system serials (1904 workbooks do not come here). */
+function outputCellXml(
+  ref: string,
+  v: OutputCell,
+  format: OutputColumn["format"],
+  styles: NewStyles,
+): string {
+  const style = styleOf(format, styles);
+  const s = style ? ` s="${style}"` : "";
+  if (typeof v === "object") {
+    const f = `<f>${escapeXml(xlsxFormula(v.formula))}</f>`;
+    if (v.result === "") return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof v.result === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(v.result)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(v.result)}</v></c>`;
+  }
+  if (v === "") return "";
+  if (typeof v === "number") return `<c r="${ref}"${s}><v>${numberText(v)}</v></c>`;
+  return textCell(ref, v, style);
+}
+
+/**
+ * A row with new cells: the row's own cells kept as they are, except those in the columns the new
+ * cells take (an earlier run's values there are replaced, as the in-memory path does), in column
+ * order. `spans` is dropped: it is an optional hint (§18.3.1.73) the new cells would contradict.
+ */
+function rowWithCells(
+  open: string,
+  cells: readonly SheetCell[],
+  inner: string,
+  added: readonly { column: number; xml: string }[],
+): string {
+  const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
+  if (added.length === 0) return `${tag}${inner}</row>`;
+  const from = added[0]?.column as number;
+  const to = added[added.length - 1]?.column as number;
+  const last = cells[cells.length - 1];
+  const addedXml = added.map((a) => a.xml).join("");
+  if (!last || last.column < from) return `${tag}${inner}${addedXml}</row>`;
+  const before = cells.filter((c) => c.column < from).map((c) => c.xml);
+  const after = cells.filter((c) => c.column > to).map((c) => c.xml);
+  return `${tag}${before.join("")}${addedXml}${after.join("")}</row>`;
+}
+
+// ---- the register sheet -----------------------------------------------------------------------
+
+interface SheetPass {
+  dataRows: number | undefined;
+  note: string | undefined;
+  /** Zero-based first new column and how many, once the header row is known. */
+  firstColumn: number;
+  columnCount: number;
+  columnFormats: OutputColumn["format"][];
+  /** The header row's number, for the note's anchor. */
+  headerRow: number;
+}
+
+function rowValuesOf(cells: readonly SheetCell[]): CellValue[] {
+  const values: CellValue[] = [];
+  for (const c of cells) values[c.column] = c.value;
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = "";
+  return values;
+}
+
+function trimTrailing(values: CellValue[]): CellValue[] {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] === "" || values[end - 1] === null)) end -= 1;
+  return values.slice(0, end);
+}
+
+/** The sheet's head (before its rows) with the dimension and column widths of the new columns. */
+function headWithColumns(head: string, pass: SheetPass): string {
+  if (pass.columnCount === 0) return head;
+  const lastColumn = pass.firstColumn + pass.columnCount - 1;
+  let out = head.replace(
+    /<dimension\b([^>]*?)ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/,
+    (m, a: string, c1: string, r1: string, c2?: string, r2?: string) => {
+      const end = c2 ?? c1;
+      const endIndex = Math.max(columnNumber(end), lastColumn);
+      return `<dimension${a}ref="${c1}${r1}:${cellRef(endIndex, Number(r2 ?? r1))}"`;
+    },
+  );
+  const cols = pass.columnFormats
+    .map((f, j) => {
+      const n = pass.firstColumn + j + 1;
+      return `<col min="${n}" max="${n}" width="${f === "text" ? 48 : 16}" customWidth="1"/>`;
+    })
+    .join("");
+  const existing = /<cols>([\s\S]*?)<\/cols>/.exec(out);
+  if (existing) {
+    // Widths are only added where no <col> range already covers the new columns.
+    const covered = [...(existing[1] as string).matchAll(/<col\b([^>]*?)\/?>/g)].some((m) => {
+      const min = Number(attr(m[1] as string, "min"));
+      const max = Number(attr(m[1] as string, "max"));
+      return max >= pass.firstColumn + 1 && min <= lastColumn + 1;
+    });
+    if (!covered) out = out.replace("</cols>", `${cols}</cols>`);
+  } else out = out.replace(/<sheetData\b/, `<cols>${cols}</cols><sheetData`);
+  return out;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's sequence, §18.3.1.99). */
+const AFTER_LEGACY_DRAWING =
+  /<(?:legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
+
+async function* rewriteSheet(
+  chunks: AsyncIterable<Buffer>,
+  shared: readonly string[],
+  sheetName: string,
+  handler: StreamHandler,
+  lang: Language,
+  styles: NewStyles,
+  pass: SheetPass,
+  noteRelId: string | undefined,
+  onRows: ((rows: number) => void) | undefined,
+): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let text = "";
+  let pos = 0;
+  // Widened on purpose: the closures below move it on, which control-flow narrowing does not see.
+  let phase = "head" as "head" | "rows" | "tail";
+  let head = "";
+  const held: string[] = []; // rows before the header row is known
+  let out: string[] = [];
+  let outLength = 0;
+  let rowNumber = 0;
+  let headerRow = 0;
+  let width = 0;
+  let columns: readonly OutputColumn[] = [];
+  let count = 0;
+  const emit = (s: string): void => {
+    if (headerRow === 0 && phase !== "tail") held.push(s);
+    else {
+      out.push(s);
+      outLength += s.length;
+    }
+  };
+
+  function headerCells(begun: ReturnType<StreamHandler["begin"]>): { column: number; xml: string }[] {
+    const cells = begun.columns.map((c, j) => ({
+      column: width + j,
+      xml: textCell(cellRef(width + j, headerRow), c.header[lang], styles.bold),
+    }));
+    (begun.after ?? []).forEach((v, k) => {
+      const column = width + begun.columns.length + k;
+      const ref = cellRef(column, headerRow);
+      cells.push({
+        column,
+        xml:
+          typeof v === "number"
+            ? `<c r="${ref}" s="${styles.date}"><v>${numberText(v)}</v></c>`
+            : textCell(ref, v, styles.bold),
+      });
+    });
+    return cells;
+  }
+
+  function processRow(open: string, inner: string): void {
+    const r = /\sr="(\d+)"/.exec(open);
+    rowNumber = r ? Number(r[1]) : rowNumber + 1;
+    const cells = inner === "" ? [] : parseCells(inner, shared);
+    const values = rowValuesOf(cells);
+    if (headerRow === 0) {
+      if (!values.some((v) => v !== "")) return emit(open.endsWith("/>") ? open : `${open}${inner}</row>`);
+      headerRow = rowNumber;
+      const headers = trimTrailing(values);
+      width = headers.length;
+      const begun = handler.begin({ sheetName, headerRow, headers });
+      columns = begun.columns;
+      pass.headerRow = headerRow;
+      pass.firstColumn = width;
+      pass.columnCount = begun.columns.length + (begun.after?.length ?? 0);
+      pass.columnFormats = [
+        ...begun.columns.map((c) => c.format),
+        ...(begun.after ?? []).map(() => "date" as const),
+      ];
+      pass.note = begun.note;
+      const heldRows = held.splice(0);
+      out.push(headWithColumns(head, pass), ...heldRows);
+      emit(rowWithCells(open, cells, inner, headerCells(begun)));
+      return;
+    }
+    // Blank lines are absent from the file: they count as blank rows, as in the in-memory path.
+    for (let gap = headerRow + 1 + count; gap < rowNumber; gap++, count++) {
+      const added = newCells(handler.row([], gap - headerRow - 1), gap);
+      if (added.length > 0) emit(rowWithCells(`<row r="${gap}">`, [], "", added));
+    }
+    const added = newCells(handler.row(values.slice(0, width), rowNumber - headerRow - 1), rowNumber);
+    emit(rowWithCells(open, cells, inner, added));
+    count += 1;
+    if (onRows && count % 5000 === 0) onRows(count);
+  }
+
+  function newCells(values: readonly OutputCell[], row: number): { column: number; xml: string }[] {
+    const cells: { column: number; xml: string }[] = [];
+    values.forEach((v, j) => {
+      const xml = outputCellXml(cellRef(width + j, row), v, columns[j]?.format ?? "text", styles);
+      if (xml !== "") cells.push({ column: width + j, xml });
+    });
+    return cells;
+  }
+
+  const consume = (final: boolean): void => {
+    for (;;) {
+      if (phase === "head") {
+        const m = /<sheetData\b[^>]*?(\/?)>/.exec(text.slice(pos));
+        if (!m) {
+          if (text.length - pos > 1 << 20) throw new UnsupportedXlsx("no sheetData in the sheet");
+          return;
+        }
+        const end = pos + m.index + m[0].length;
+        if (m[1] === "/") {
+          // An empty sheet: no rows, no header.
+          head += text.slice(pos, pos + m.index);
+          phase = "tail";
+          out.push(head, "<sheetData/>");
+          pos = end;
+          continue;
+        }
+        head += text.slice(pos, end);
+        pos = end;
+        phase = "rows";
+        continue;
+      }
+      if (phase === "rows") {
+        const rowAt = text.indexOf("<row", pos);
+        const endAt = text.indexOf("</sheetData>", pos);
+        if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
+          if (headerRow === 0) out.push(head, ...held.splice(0));
+          out.push("</sheetData>");
+          pos = endAt + "</sheetData>".length;
+          phase = "tail";
+          continue;
+        }
+        if (rowAt < 0) return;
+        const openEnd = text.indexOf(">", rowAt);
+        if (openEnd < 0) return;
+        const open = text.slice(rowAt, openEnd + 1);
+        if (open.endsWith("/>")) {
+          processRow(open, "");
+          pos = openEnd + 1;
+          continue;
+        }
+        const close = text.indexOf("</row>", openEnd);
+        if (close < 0) return;
+        processRow(open, text.slice(openEnd + 1, close));
+        pos = close + "</row>".length;
+        continue;
+      }
+      // The tail is kept whole (merges, filters, formats: small), to place the note's drawing in it.
+      if (!final) return;
+      let tail = text.slice(pos);
+      pos = text.length;
+      if (noteRelId !== undefined && pass.note !== undefined) {
+        const at = AFTER_LEGACY_DRAWING.exec(tail);
+        const drawing = `<legacyDrawing xmlns:r="${REL}" r:id="${noteRelId}"/>`;
+        if (at) tail = tail.slice(0, at.index) + drawing + tail.slice(at.index);
+      }
+      out.push(tail);
+      return;
+    }
+  };
+
+  for await (const chunk of chunks) {
+    text = text.slice(pos) + decoder.write(chunk);
+    pos = 0;
+    consume(false);
+    if (outLength > 1 << 16) {
+      yield out.join("");
+      out = [];
+      outLength = 0;
+    }
+  }
+  text = text.slice(pos) + decoder.end();
+  pos = 0;
+  consume(true);
+  if (phase !== "tail") throw new UnsupportedXlsx("the sheet's XML ends inside its rows");
+  pass.dataRows = headerRow === 0 ? undefined : count;
+  yield out.join("");
+}
+
+// ---- the note (provenance) --------------------------------------------------------------------
+
+function commentsXml(ref: string, note: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Échéance</author></authors><commentList><comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(note)}</t></r></text></comment></commentList></comments>`;
+}
+
+/** The legacy drawing Excel needs to show a note (the shape exceljs and Excel write). */
+function noteVml(row: number, column: number): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute; margin-left:105.3pt;margin-top:10.5pt;width:240pt;height:120pt;z-index:1;visibility:hidden" fillcolor="infoBackground [80]" strokecolor="none [81]" o:insetmode="auto"><v:fill color2="infoBackground [80]"/><v:shadow color="none [81]" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto" inset="1.3mm,1.3mm,2.5mm,2.5mm"><div style="text-align:left"/></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${column + 1}, 15, ${row}, 10, ${column + 5}, 15, ${row + 8}, 4</x:Anchor><x:Locked>True</x:Locked><x:AutoFill>False</x:AutoFill><x:LockText>True</x:LockText><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData></v:shape></xml>`;
+}
+
+function unusedName(byName: ReadonlyMap<string, unknown>, pattern: (n: number) => string): string {
+  for (let n = 1; ; n++) if (!byName.has(pattern(n))) return pattern(n);
+}
+
+// ---- the whole file ---------------------------------------------------------------------------
+
+export interface PatchOutcome {
+  /** Data rows seen, or undefined when the register sheet was not found or empty. */
+  readonly dataRows: number | undefined;
+  /** Set when the provenance note could not be added, and why (English and French). */
+  readonly noteSkipped?: { readonly en: string; readonly fr: string };
+}
+
+/**
+ * Writes `output`: `input` with the register sheet's rows given their new cells by `handler`.
+ * Throws UnsupportedXlsx (before writing anything) for a file this path does not read.
+ */
+export async function patchRegister(
+  input: string,
+  output: string,
+  sheet: string | undefined,
+  handler: StreamHandler,
+  lang: Language,
+  onRows?: (rows: number) => void,
+): Promise<PatchOutcome> {
+  const buf = await fs.readFile(input);
+  const pkg = openPackage(buf, sheet);
+  if (!pkg) return { dataRows: undefined };
+  const sheetEntry = pkg.byName.get(pkg.sheetPart) as ZipEntry;
+  const stylesEntry = pkg.byName.get(pkg.stylesPart) as ZipEntry;
+  const styles = addStyles(entryText(stylesEntry));
+
+  // The note needs the sheet's legacy drawing; a sheet that already has notes keeps them, without ours.
+  const sheetRelsPart = relsPartOf(pkg.sheetPart);
+  const sheetRelsEntry = pkg.byName.get(sheetRelsPart);
+  const sheetRelsXml = sheetRelsEntry ? entryText(sheetRelsEntry) : undefined;
+  const hasNotes = relationships(sheetRelsXml, pkg.sheetPart).some((r) =>
+    /\/(comments|vmlDrawing)$/.test(r.type),
+  );
+  const usedIds = new Set(relationships(sheetRelsXml, pkg.sheetPart).map((r) => r.id));
+  let n = 1;
+  while (usedIds.has(`rId${n}`) || usedIds.has(`rId${n + 1}`)) n++;
+  const commentsId = `rId${n}`;
+  const drawingId = `rId${n + 1}`;
+
+  const pass: SheetPass = {
+    dataRows: undefined,
+    note: undefined,
+    firstColumn: 0,
+    columnCount: 0,
+    columnFormats: [],
+    headerRow: 0,
+  };
+  const sheetData = await deflate(
+    rewriteSheet(
+      entryChunks(sheetEntry),
+      pkg.shared,
+      pkg.sheetName,
+      handler,
+      lang,
+      styles.ids,
+      pass,
+      hasNotes ? undefined : drawingId,
+      onRows,
+    ),
+  );
+  const withNote = pass.note !== undefined && !hasNotes && pass.dataRows !== undefined;
+  const commentsPart = unusedName(pkg.byName, (k) => `xl/comments${k}.xml`);
+  const vmlPart = unusedName(pkg.byName, (k) => `xl/drawings/vmlDrawing${k}.vml`);
+
+  const file = await fs.open(output, "w");
+  try {
+    const zip = new ZipWriter(file);
+    for (const entry of pkg.entries) {
+      if (entry === sheetEntry) await zip.add(entry.name, sheetData);
+      else if (entry === stylesEntry) await zip.add(entry.name, await deflate([styles.xml]));
+      else if (withNote && entry.name === "[Content_Types].xml")
+        await zip.add(entry.name, await deflate([contentTypesWithNote(entryText(entry), commentsPart)]));
+      else if (withNote && entry === sheetRelsEntry)
+        await zip.add(
+          entry.name,
+          await deflate([
+            relsWithNote(entryText(entry), pkg.sheetPart, commentsPart, vmlPart, commentsId, drawingId),
+          ]),
+        );
+      else await zip.copy(entry);
+    }
+    if (withNote) {
+      const ref = cellRef(pass.firstColumn, pass.headerRow);
+      await zip.add(commentsPart, await deflate([commentsXml(ref, pass.note as string)]));
+      await zip.add(vmlPart, await deflate([noteVml(pass.headerRow - 1, pass.firstColumn)]));
+      if (!sheetRelsEntry)
+        await zip.add(
+          sheetRelsPart,
+          await deflate([
+            relsWithNote(undefined, pkg.sheetPart, commentsPart, vmlPart, commentsId, drawingId),
+          ]),
+        );
+    }
+    await zip.close();
+  } finally {
+    await file.close();
+  }
+  return {
+    dataRows: pass.dataRows,
+    ...(pass.note !== undefined && hasNotes
+      ? {
+          noteSkipped: {
+            en: "the sheet already has notes: they are kept, and the provenance note is not added",
+            fr: "la feuille a déjà des notes : elles sont gardées, et la note de provenance n'est pas ajoutée",
+          },
+        }
+      : {}),
+  };
+}
+
+function contentTypesWithNote(xml: string, commentsPart: string): string {
+  let out = xml;
+  if (!/<Default\b[^>]*Extension="vml"/i.test(out))
+    out = out.replace(
+      "</Types>",
+      '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>',
+    );
+  return out.replace(
+    "</Types>",
+    `<Override PartName="/${commentsPart}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
+  );
+}
+
+function relsWithNote(
+  xml: string | undefined,
+  sheetPart: string,
+  commentsPart: string,
+  vmlPart: string,
+  commentsId: string,
+  drawingId: string,
+): string {
+  const from = path.dirname(sheetPart);
+  const added =
+    `<Relationship Id="${commentsId}" Type="${REL}/comments" Target="${path.relative(from, commentsPart)}"/>` +
+    `<Relationship Id="${drawingId}" Type="${REL}/vmlDrawing" Target="${path.relative(from, vmlPart)}"/>`;
+  if (xml !== undefined && xml.includes("</Relationships>"))
+    return xml.replace("</Relationships>", `${added}</Relationships>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
+}
