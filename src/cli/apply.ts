@@ -769,7 +769,7 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
         if (!(e instanceof UnsupportedXlsx) || state !== undefined) throw e;
         warn(
           fr
-            ? `Attention : ${e.message} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
+            ? `Attention : ${e.fr} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
             : `Warning: ${e.message}: the file is copied sheet by sheet; column widths, merges, filters and hidden rows are not kept in the copy.`,
         );
       }

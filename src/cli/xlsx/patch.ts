@@ -6,7 +6,7 @@ import type { Language } from "../../engine";
 import { xlsxFormula } from "../../portable";
 import type { OutputCell, StreamHandler } from "../register-io";
 import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
-import { deflate, entryChunks, entryText, readZip, UnsupportedZip, ZipWriter, type ZipEntry } from "./zip";
+import { deflate, entryChunks, entryText, readZip, ZipWriter, type ZipEntry } from "./zip";
 
 /**
  * The fast path of `echeance apply` for large xlsx registers: the workbook is copied part by part,
@@ -20,7 +20,14 @@ import { deflate, entryChunks, entryText, readZip, UnsupportedZip, ZipWriter, ty
  * is not a worksheet) raise `UnsupportedXlsx`, and the caller falls back to the exceljs stream.
  */
 
-export class UnsupportedXlsx extends Error {}
+export class UnsupportedXlsx extends Error {
+  constructor(
+    en: string,
+    readonly fr: string,
+  ) {
+    super(en);
+  }
+}
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -75,7 +82,8 @@ function openPackage(buf: Buffer, sheet: string | undefined): Package | undefine
   try {
     entries = readZip(buf);
   } catch (e) {
-    throw new UnsupportedXlsx(e instanceof UnsupportedZip ? e.message : String(e));
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UnsupportedXlsx(`zip: ${why}`, `zip : ${why}`);
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
   const text = (part: string): string | undefined => {
@@ -84,10 +92,12 @@ function openPackage(buf: Buffer, sheet: string | undefined): Package | undefine
   };
   const main = relationships(text("_rels/.rels"), "").find((r) => r.type.endsWith("/officeDocument"));
   const workbookXml = main && text(main.part);
-  if (!main || workbookXml === undefined) throw new UnsupportedXlsx("no workbook part");
-  if (workbookXml.includes(STRICT)) throw new UnsupportedXlsx("Strict Open XML workbook");
+  if (!main || workbookXml === undefined)
+    throw new UnsupportedXlsx("no workbook part", "pas de classeur dans le fichier");
+  if (workbookXml.includes(STRICT))
+    throw new UnsupportedXlsx("Strict Open XML workbook", "classeur au format Open XML strict");
   if (/<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml))
-    throw new UnsupportedXlsx("1904 date system");
+    throw new UnsupportedXlsx("1904 date system", "calendrier depuis 1904");
   const rels = relationships(text(relsPartOf(main.part)), main.part);
   const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => {
     const a = m[1] as string;
@@ -98,9 +108,13 @@ function openPackage(buf: Buffer, sheet: string | undefined): Package | undefine
   if (!chosen) return undefined;
   const rel = rels.find((r) => r.id === chosen.id);
   if (!rel || !rel.type.endsWith("/worksheet") || !byName.has(rel.part))
-    throw new UnsupportedXlsx(`sheet "${chosen.name}" is not a worksheet part`);
+    throw new UnsupportedXlsx(
+      `sheet "${chosen.name}" is not a worksheet`,
+      `la feuille « ${chosen.name} » n'est pas une feuille de calcul`,
+    );
   const styles = rels.find((r) => r.type.endsWith("/styles"));
-  if (!styles || !byName.has(styles.part)) throw new UnsupportedXlsx("no styles part");
+  if (!styles || !byName.has(styles.part))
+    throw new UnsupportedXlsx("no styles part", "pas de styles dans le classeur");
   const sharedPart = rels.find((r) => r.type.endsWith("/sharedStrings"))?.part;
   const sharedXml = sharedPart === undefined ? undefined : text(sharedPart);
   return {
@@ -121,6 +135,8 @@ interface NewStyles {
   readonly date: number;
   readonly money: number;
   readonly integer: number;
+  /** The as-of date in the header row. */
+  readonly boldDate: number;
 }
 
 /** Adds a bold font and the three number formats to styles.xml, as new cellXfs entries. */
@@ -150,7 +166,11 @@ export function addStyles(xml: string): { xml: string; ids: NewStyles } {
   }
   const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(out);
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(out);
-  if (!fonts || !cellXfs) throw new UnsupportedXlsx("styles part without fonts or cell formats");
+  if (!fonts || !cellXfs)
+    throw new UnsupportedXlsx(
+      "styles part without fonts or cell formats",
+      "styles sans polices ni formats de cellule",
+    );
   // The bold font is the workbook's default font (the first) made bold, so headers keep its face and size.
   const first = /<font\b[^>]*\/>|<font\b[^>]*>[\s\S]*?<\/font>/.exec(fonts[1] as string)?.[0] ?? "<font/>";
   const bold = first.endsWith("/>")
@@ -169,9 +189,19 @@ export function addStyles(xml: string): { xml: string; ids: NewStyles } {
     xf(ids.get(NUMBER_FORMATS.date) as number, 0),
     xf(ids.get(NUMBER_FORMATS.money) as number, 0),
     xf(ids.get(NUMBER_FORMATS.integer) as number, 0),
+    xf(ids.get(NUMBER_FORMATS.date) as number, boldFont),
   ].join("");
   out = recount(out.replace("</cellXfs>", `${xfs}</cellXfs>`), "cellXfs", "xf");
-  return { xml: out, ids: { bold: firstXf, date: firstXf + 1, money: firstXf + 2, integer: firstXf + 3 } };
+  return {
+    xml: out,
+    ids: {
+      bold: firstXf,
+      date: firstXf + 1,
+      money: firstXf + 2,
+      integer: firstXf + 3,
+      boldDate: firstXf + 4,
+    },
+  };
 }
 
 function count(inner: string, element: string): number {
@@ -236,8 +266,8 @@ function rowWithCells(
   inner: string,
   added: readonly { column: number; xml: string }[],
 ): string {
+  if (added.length === 0) return open.endsWith("/>") ? open : `${open}${inner}</row>`;
   const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
-  if (added.length === 0) return `${tag}${inner}</row>`;
   const from = added[0]?.column as number;
   const to = added[added.length - 1]?.column as number;
   const last = cells[cells.length - 1];
@@ -360,7 +390,7 @@ async function* rewriteSheet(
         column,
         xml:
           typeof v === "number"
-            ? `<c r="${ref}" s="${styles.date}"><v>${numberText(v)}</v></c>`
+            ? `<c r="${ref}" s="${styles.boldDate}"><v>${numberText(v)}</v></c>`
             : textCell(ref, v, styles.bold),
       });
     });
@@ -373,7 +403,7 @@ async function* rewriteSheet(
     const cells = inner === "" ? [] : parseCells(inner, shared);
     const values = rowValuesOf(cells);
     if (headerRow === 0) {
-      if (!values.some((v) => v !== "")) return emit(open.endsWith("/>") ? open : `${open}${inner}</row>`);
+      if (!values.some((v) => v !== "")) return emit(rowWithCells(open, cells, inner, []));
       headerRow = rowNumber;
       const headers = trimTrailing(values);
       width = headers.length;
@@ -417,7 +447,11 @@ async function* rewriteSheet(
       if (phase === "head") {
         const m = /<sheetData\b[^>]*?(\/?)>/.exec(text.slice(pos));
         if (!m) {
-          if (text.length - pos > 1 << 20) throw new UnsupportedXlsx("no sheetData in the sheet");
+          if (text.length - pos > 1 << 20)
+            throw new UnsupportedXlsx(
+              "no cell data in the sheet",
+              "pas de données de cellules dans la feuille",
+            );
           return;
         }
         const end = pos + m.index + m[0].length;
@@ -486,7 +520,11 @@ async function* rewriteSheet(
   text = text.slice(pos) + decoder.end();
   pos = 0;
   consume(true);
-  if (phase !== "tail") throw new UnsupportedXlsx("the sheet's XML ends inside its rows");
+  if (phase !== "tail")
+    throw new UnsupportedXlsx(
+      "the sheet's XML ends inside its rows",
+      "le XML de la feuille s'arrête au milieu de ses lignes",
+    );
   pass.dataRows = headerRow === 0 ? undefined : count;
   yield out.join("");
 }
