@@ -68,3 +68,25 @@ export function parseAddress(address: string): {
   const lastRow = m[4] ? Number(m[4]) - 1 : row;
   return { sheet, row, column, rowCount: lastRow - row + 1, columnCount: lastColumn - column + 1 };
 }
+
+/**
+ * The rectangles of a multi-area address as Excel gives a RangeAreas' `address`: "Sheet1!C2:C3,
+ * Sheet1!E5:F5" (commas inside a quoted sheet name are part of the name).
+ */
+export function parseAreas(address: string): ReturnType<typeof parseAddress>[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map(parseAddress);
+}

@@ -1,10 +1,12 @@
-import { blockAddress, parseAddress, quoteSheet, sheetAddress } from "./address";
+import { blockAddress, parseAddress, parseAreas, quoteSheet, sheetAddress } from "./address";
 import {
+  blocksIntersect,
   contiguousRuns,
   DEFAULT_CHUNK_ROWS,
   GatewayError,
   highlightFormula,
   isEmptyCell,
+  mergesInOutput,
   readChunkRows,
   interruption,
   touchesInput,
@@ -15,8 +17,10 @@ import {
   type MatrixCell,
   type ColumnPlacement,
   type OutputColumn,
+  type SheetBlock,
   type SourceBlock,
   type SourceKind,
+  type SourceLayout,
   type WorkbookGateway,
   type WriteOptions,
   type WriteOutcome,
@@ -59,13 +63,50 @@ export const officeExcelHost: ExcelHost = {
 type Cell = boolean | string | number;
 
 /**
+ * A read-only request that carried an optional probe (merged areas, visible rows) failed. Excel fails
+ * a whole request when `getMergedAreasOrNullObject` meets more than 512 merged areas (documented), and
+ * large visible views have been reported to fail at times (office-js #4263): the batch is run once more
+ * without the probe, whose answer is then unknown (the pane says nothing), rather than failing the read.
+ */
+class ProbeFailed extends Error {}
+
+/** Syncs a read-only request; when it carried probes and fails, throws ProbeFailed so it is run again without them. */
+async function syncProbed(context: Excel.RequestContext, probed: boolean): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    if (probed) throw new ProbeFailed(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+/** A probe queued before a sync, read after it. */
+type Probe<T> = () => T;
+
+/**
+ * The range to look for merged areas touching `block` in: from A1 to the block's bottom-right cell.
+ * `getMergedAreasOrNullObject` returns only the merged areas whose top-left cell is in the range
+ * (office-js #3611, "by design"), so a merge starting left of or above the output columns (F5:H5 over
+ * an input column F and output G, H) is found only by a range that holds its top-left cell.
+ */
+function mergeScope(block: SheetBlock): string {
+  return blockAddress(0, 0, block.row + block.rowCount, block.column + block.columnCount);
+}
+
+/**
  * The gateway on Office.js. Every read and write is chunked: one `Excel.run` (one request) per block
  * of rows, values first, number formats after (OFFICE-NOTES.md, bulk work). Requirement sets are
  * checked and the gateway degrades:
  * - current region: `getSurroundingRegion` (ExcelApi 1.7), else the sheet's used range;
  * - table at the active cell: `Range.getTables` (ExcelApi 1.9), else the active sheet's first table;
  * - `suspendApiCalculationUntilNextSync` (ExcelApi 1.6) while writing, then one recalculation;
- * - named table columns (`columns.add` name, ExcelApi 1.4), else the header cell is written.
+ * - named table columns (`columns.add` name, ExcelApi 1.4), else the header cell is written;
+ * - hidden and filtered-out rows: `Range.rowHidden` on the block, then, only where some row is hidden,
+ *   `getVisibleView().cellAddresses` of one column per read chunk (ExcelApi 1.3), else nothing is said;
+ * - filters: `Worksheet.autoFilter.enabled`, `Table.autoFilter.isDataFiltered` (ExcelApi 1.9);
+ * - merged cells: `getMergedAreasOrNullObject` (ExcelApi 1.13), in the register (a notice) and where
+ *   the output goes (a refusal before anything is written); without 1.13 neither is checked.
+ * Each of these rides on a request the gateway makes anyway: none adds a request.
  * Blocks are addressed in A1 notation, so nothing depends on `getRangeByIndexes` (ExcelApi 1.7).
  * Data is written only inside the source's existing rows: never `rows.add` (and nothing below a table,
  * where `getRowsBelow` would be the way).
@@ -86,8 +127,39 @@ export class ExcelGateway implements WorkbookGateway {
     }
   }
 
+  /** Runs a batch with its probes, and once more without them if a probed sync failed (see ProbeFailed). */
+  private async runProbed<T>(
+    batch: (context: Excel.RequestContext, probes: boolean) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.office.run((context) => batch(context, true));
+    } catch (e) {
+      if (!(e instanceof ProbeFailed)) throw e;
+      return this.office.run((context) => batch(context, false));
+    }
+  }
+
+  /** Queues a read of the merged areas of a range (ExcelApi 1.13); undefined where the set is missing. */
+  private probeMerges(range: Excel.Range): Probe<SheetBlock[]> | undefined {
+    if (!this.supports("1.13")) return undefined;
+    const areas = range.getMergedAreasOrNullObject();
+    areas.load("address");
+    return () =>
+      areas.isNullObject
+        ? []
+        : parseAreas(areas.address).map((a) => ({
+            row: a.row,
+            column: a.column,
+            rowCount: a.rowCount,
+            columnCount: a.columnCount,
+          }));
+  }
+
   async readSource(kind: SourceKind): Promise<SourceBlock> {
-    const located = await this.office.run(async (context) => {
+    // Hidden rows are looked for only where ExcelApi 1.3 (getVisibleView) is there.
+    const rowsHidden = this.supports("1.3");
+    const filters = this.supports("1.9");
+    const located = await this.runProbed(async (context, probes) => {
       const selected = context.workbook.getSelectedRange();
       let range: Excel.Range = selected;
       let table: Excel.Table | undefined;
@@ -103,6 +175,13 @@ export class ExcelGateway implements WorkbookGateway {
         range = table.getRange();
       }
       range.load("address,rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
+      if (rowsHidden) range.load("rowHidden");
+      // A filter on the sheet (its buttons are enough: Data > Filter), or criteria on the table's own
+      // filter (every table shows filter buttons, so only isDataFiltered says something).
+      const sheetFilter = filters && !table ? selected.worksheet.autoFilter.load("enabled") : undefined;
+      const tableFilter = filters && table ? table.autoFilter.load("isDataFiltered") : undefined;
+      // Merged areas starting in the register: the others of a merge read blank.
+      const merges = probes ? this.probeMerges(range) : undefined;
       // Serials of a 1904 workbook are four years off the 1900 system every date here is read in.
       // Office.js does not expose the date system: DATE(1904,1,1) is 0 there, 1462 in the 1900 system.
       const probe = context.workbook.functions.date(1904, 1, 1);
@@ -110,7 +189,7 @@ export class ExcelGateway implements WorkbookGateway {
       // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range.
       const used = selected.worksheet.getUsedRange();
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      await context.sync();
+      await syncProbed(context, merges !== undefined);
       if (probe.value === 0) throw new GatewayError("date-1904");
       const top = Math.max(range.rowIndex, used.rowIndex);
       const left = Math.max(range.columnIndex, used.columnIndex);
@@ -119,29 +198,45 @@ export class ExcelGateway implements WorkbookGateway {
         used.rowIndex + used.rowCount,
       );
       const right = Math.min(range.columnIndex + range.columnCount, used.columnIndex + used.columnCount);
+      const block = { row: top, column: left, rowCount: bottom - top, columnCount: right - left };
+      const filter: SourceLayout["filter"] =
+        tableFilter?.isDataFiltered === true && table
+          ? { on: "table", table: table.name }
+          : sheetFilter?.enabled === true
+            ? { on: "sheet" }
+            : undefined;
       return {
         sheet: range.worksheet.name,
-        row: top,
-        column: left,
-        rowCount: bottom - top,
-        columnCount: right - left,
+        ...block,
         table: table?.name,
+        // rowHidden is false when no row of the range is hidden, true or null otherwise.
+        someHidden: rowsHidden && range.rowHidden !== false,
+        filter,
+        merges: (merges?.() ?? [])
+          .filter((a) => blocksIntersect(a, block))
+          .map((a) => blockAddress(a.row, a.column, a.rowCount, a.columnCount)),
       };
     });
     if (located.rowCount < 1 || located.columnCount < 1) throw new GatewayError("empty-source");
     const values: CellValue[][] = [];
+    let hidden: number[] | undefined = [];
     const readRows = readChunkRows(located.columnCount);
     for (let start = 0; start < located.rowCount; start += readRows) {
       const count = Math.min(readRows, located.rowCount - start);
-      values.push(
-        ...(await this.readBlock(
-          located.sheet,
-          located.row + start,
-          located.column,
-          count,
-          located.columnCount,
-        )),
+      const read = await this.readBlock(
+        located.sheet,
+        {
+          row: located.row + start,
+          column: located.column,
+          rowCount: count,
+          columnCount: located.columnCount,
+        },
+        { visibleRows: located.someHidden && hidden !== undefined },
       );
+      values.push(...read.values);
+      // A chunk whose visible view could not be read leaves the hidden rows unknown: nothing is said.
+      if (read.hiddenRows === undefined) hidden = undefined;
+      else hidden?.push(...read.hiddenRows.filter((n) => n > located.row + 1));
     }
     const [header = [], ...rows] = values;
     return {
@@ -159,46 +254,74 @@ export class ExcelGateway implements WorkbookGateway {
       headers: header.map((h) => (h === null ? "" : String(h))),
       rows,
       ...(located.table !== undefined ? { table: { name: located.table } } : {}),
+      layout: {
+        hiddenRows: located.someHidden ? (hidden ?? []) : [],
+        ...(located.filter ? { filter: located.filter } : {}),
+        merges: located.merges,
+      },
     };
   }
 
+  /**
+   * Reads a block's values in one request. With `visibleRows`, the same request reads the visible view
+   * of the block's first column, whose cell addresses are the rows not hidden: `hiddenRows` (sheet row
+   * numbers) is the others, or undefined when Excel refused the view. With `merges`, it also reads the
+   * merged areas of that scope (ExcelApi 1.13).
+   */
   private readBlock(
     sheet: string,
-    row: number,
-    column: number,
-    rowCount: number,
-    columnCount: number,
-  ): Promise<CellValue[][]> {
-    return this.office.run(async (context) => {
-      const range = context.workbook.worksheets
-        .getItem(sheet)
-        .getRange(blockAddress(row, column, rowCount, columnCount));
+    block: SheetBlock,
+    probes: { readonly visibleRows?: boolean; readonly merges?: SheetBlock } = {},
+  ): Promise<{ values: CellValue[][]; hiddenRows?: number[]; merges?: SheetBlock[] }> {
+    const address = blockAddress(block.row, block.column, block.rowCount, block.columnCount);
+    return this.runProbed(async (context, withProbes) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const range = ws.getRange(address);
       range.load("values");
-      await context.sync();
+      let view: Excel.RangeView | undefined;
+      if (withProbes && probes.visibleRows) {
+        view = ws.getRange(blockAddress(block.row, block.column, block.rowCount, 1)).getVisibleView();
+        view.load("cellAddresses");
+      }
+      const merges =
+        withProbes && probes.merges ? this.probeMerges(ws.getRange(mergeScope(probes.merges))) : undefined;
+      await syncProbed(context, view !== undefined || merges !== undefined);
       // Excel on the web may answer null instead of failing on a response over its limit.
       const values = range.values as CellValue[][] | null;
-      if (!values)
-        throw new GatewayError("too-large", `${sheet}!${blockAddress(row, column, rowCount, columnCount)}`);
-      return values;
+      if (!values) throw new GatewayError("too-large", `${sheet}!${address}`);
+      const out: { values: CellValue[][]; hiddenRows?: number[]; merges?: SheetBlock[] } = { values };
+      if (view) {
+        const visible = new Set(
+          (view.cellAddresses as unknown[][]).flat().map((a) => parseAddress(String(a)).row),
+        );
+        out.hiddenRows = [];
+        for (let r = block.row; r < block.row + block.rowCount; r++)
+          if (!visible.has(r)) out.hiddenRows.push(r + 1);
+      } else if (!probes.visibleRows) out.hiddenRows = [];
+      if (merges) out.merges = merges();
+      return out;
     });
   }
 
   async countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number> {
     const runs = contiguousRuns(placements);
     const rowCount = source.rows.length + 1;
+    // The first read also looks for merged cells where the output goes: refused before anything else.
+    let scope: SheetBlock | undefined = outputScope(source, placements);
     let count = 0;
     for (const run of runs) {
       const readRows = readChunkRows(run.items.length);
       for (let start = 0; start < rowCount; start += readRows) {
         const n = Math.min(readRows, rowCount - start);
-        const block = await this.readBlock(
+        const read = await this.readBlock(
           source.sheet,
-          source.startRow + start,
-          run.start,
-          n,
-          run.items.length,
+          { row: source.startRow + start, column: run.start, rowCount: n, columnCount: run.items.length },
+          scope ? { merges: scope } : {},
         );
-        for (const row of block) for (const cell of row) if (!isEmptyCell(cell)) count++;
+        scope = undefined;
+        const merged = mergesInOutput(read.merges ?? [], source, placements);
+        if (merged.length > 0) throw new GatewayError("merged", merged.join(", "));
+        for (const row of read.values) for (const cell of row) if (!isEmptyCell(cell)) count++;
       }
     }
     return count;
@@ -230,13 +353,18 @@ export class ExcelGateway implements WorkbookGateway {
       interruption({ rowsWritten: done, batches }, editedCell, options.signal?.aborted === true);
 
     try {
-      // Headers (and new table columns) first, once the sheet is known not to be protected: a
-      // protected sheet gets nothing rather than a half-written block.
-      await this.office.run(async (context) => {
+      // Headers (and new table columns) first, once the sheet is known not to be protected and the
+      // target cells not to hold part of a merge (Excel refuses that write): either gets nothing
+      // written rather than a half-written block. Merges may have been made since countNonEmpty.
+      await this.runProbed(async (context, probes) => {
         const sheet = context.workbook.worksheets.getItem(source.sheet);
         const protection = sheet.protection.load("protected");
-        await context.sync();
+        const scope = outputScope(source, placements);
+        const merges = probes && scope ? this.probeMerges(sheet.getRange(mergeScope(scope))) : undefined;
+        await syncProbed(context, merges !== undefined);
         if (protection.protected) throw new GatewayError("protected", source.sheet);
+        const merged = mergesInOutput(merges?.() ?? [], source, placements);
+        if (merged.length > 0) throw new GatewayError("merged", merged.join(", "));
         if (source.table) {
           const table = context.workbook.tables.getItem(source.table.name);
           for (const p of indexed) {
@@ -455,6 +583,19 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
     });
   }
+}
+
+/** The smallest block holding every output column's cells (header row included); undefined without columns. */
+function outputScope(source: SourceBlock, placements: readonly ColumnPlacement[]): SheetBlock | undefined {
+  if (placements.length === 0) return undefined;
+  const first = Math.min(...placements.map((p) => p.column));
+  const last = Math.max(...placements.map((p) => p.column));
+  return {
+    row: source.startRow,
+    column: first,
+    rowCount: source.rows.length + 1,
+    columnCount: last - first + 1,
+  };
 }
 
 /** A cell to hand to Excel: null and undefined become "" (Excel's empty cell), never `undefined`. */

@@ -4,7 +4,7 @@
  * `MemoryGateway` on an in-memory workbook (preview outside Excel, tests).
  */
 
-import { columnLetters, parseAddress } from "./address";
+import { blockAddress, columnLetters, parseAddress } from "./address";
 
 /** A cell as the gateways exchange it: Excel's own value types; null or "" is an empty cell. */
 export type CellValue = string | number | boolean | null;
@@ -27,6 +27,80 @@ export interface SourceBlock {
   readonly rows: readonly (readonly CellValue[])[];
   /** Set when the block is an Excel table: new columns become table columns. */
   readonly table?: { readonly name: string };
+  /** What the cells do not show: hidden and filtered-out rows, a filter, merged cells. */
+  readonly layout?: SourceLayout;
+}
+
+/**
+ * What a register's values do not show. Every row is read and computed, hidden or not (Office.js
+ * `values` include hidden rows), so this is for telling the user, not for skipping anything. Empty
+ * where the host cannot tell (a requirement set missing): the pane then says nothing.
+ */
+export interface SourceLayout {
+  /** Sheet row numbers (1-based, as Excel shows them) of the data rows hidden by hand or by a filter. */
+  readonly hiddenRows: readonly number[];
+  /** A filter is on: the sheet's autofilter, or one with criteria on the register's Excel table. */
+  readonly filter?: { readonly on: "sheet" } | { readonly on: "table"; readonly table: string };
+  /**
+   * Merged areas inside the register, without the sheet ("C2:C3"): only their top-left cell holds a
+   * value, the others read blank, as in Excel.
+   */
+  readonly merges: readonly string[];
+}
+
+/** Sheet row numbers of a block's data rows that are hidden, from the zero-based rows of the sheet that are. */
+export function hiddenDataRows(
+  firstDataRow: number,
+  rowCount: number,
+  hidden: (row: number) => boolean,
+): number[] {
+  const out: number[] = [];
+  for (let r = firstDataRow; r < firstDataRow + rowCount; r++) if (hidden(r)) out.push(r + 1);
+  return out;
+}
+
+/** Whether two blocks (zero-based, sizes) share a cell. */
+export function blocksIntersect(a: SheetBlock, b: SheetBlock): boolean {
+  return (
+    a.row < b.row + b.rowCount &&
+    b.row < a.row + a.rowCount &&
+    a.column < b.column + b.columnCount &&
+    b.column < a.column + a.columnCount
+  );
+}
+
+/** A rectangle of a sheet, zero-based. */
+export interface SheetBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** The cells the output columns are written to: one block per run of adjacent columns, header row included. */
+export function outputBlocks(source: SourceBlock, placements: readonly ColumnPlacement[]): SheetBlock[] {
+  return contiguousRuns(placements).map((run) => ({
+    row: source.startRow,
+    column: run.start,
+    rowCount: source.rows.length + 1,
+    columnCount: run.items.length,
+  }));
+}
+
+/**
+ * The merged areas, among `areas`, that touch the cells the output columns would be written to, as
+ * addresses without the sheet. Excel refuses a write to part of a merge, and a refusal halfway would
+ * leave a half-written block: the gateways refuse before writing anything when this is not empty.
+ */
+export function mergesInOutput(
+  areas: readonly SheetBlock[],
+  source: SourceBlock,
+  placements: readonly ColumnPlacement[],
+): string[] {
+  const targets = outputBlocks(source, placements);
+  return areas
+    .filter((a) => targets.some((t) => blocksIntersect(a, t)))
+    .map((a) => blockAddress(a.row, a.column, a.rowCount, a.columnCount));
 }
 
 /** One output column: a header and one cell per data row (a value, or a formula text starting with "="). */
@@ -80,9 +154,17 @@ export interface WorkbookGateway {
   readonly host: "excel" | "memory";
   /** Reads the register: the selected range, the Excel table at the active cell, or the current region around it. */
   readSource(kind: SourceKind): Promise<SourceBlock>;
-  /** How many non-empty cells the output columns would replace (header row included). */
+  /**
+   * How many non-empty cells the output columns would replace (header row included). The first look
+   * at the target cells, before anything is written: merged cells there are refused here already
+   * (GatewayError "merged"), so the pane says so before asking to replace anything.
+   */
   countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number>;
-  /** Writes the output columns, values first and formats after, in chunks, with progress and cancel. */
+  /**
+   * Writes the output columns, values first and formats after, in chunks, with progress and cancel.
+   * Refuses before writing anything a protected sheet (GatewayError "protected") and merged cells in
+   * the target cells (GatewayError "merged").
+   */
   writeColumns(
     source: SourceBlock,
     placements: readonly ColumnPlacement[],
@@ -280,12 +362,17 @@ export type GatewayErrorCode =
   /** The sheet to write is protected: nothing is written. */
   | "protected"
   /** The workbook counts dates from 1904: its serials would be read four years off. */
-  | "date-1904";
+  | "date-1904"
+  /**
+   * Merged cells where the output columns would be written (detail: their addresses, comma-separated):
+   * Excel refuses a write to part of a merge, so nothing is written.
+   */
+  | "merged";
 
 export class GatewayError extends Error {
   constructor(
     readonly code: GatewayErrorCode,
-    detail?: string,
+    readonly detail?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = "GatewayError";

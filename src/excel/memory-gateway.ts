@@ -3,7 +3,9 @@ import {
   contiguousRuns,
   DEFAULT_CHUNK_ROWS,
   GatewayError,
+  hiddenDataRows,
   isEmptyCell,
+  mergesInOutput,
   readChunkRows,
   interruption,
   touchesInput,
@@ -15,6 +17,7 @@ import {
   type OutputColumn,
   type SourceBlock,
   type SourceKind,
+  type SourceLayout,
   type WorkbookGateway,
   type WriteOptions,
   type WriteOutcome,
@@ -50,6 +53,22 @@ function blockToSource(
     headers: header.map((h) => (h === null ? "" : String(h))),
     rows,
     ...(table !== undefined ? { table: { name: table } } : {}),
+    layout: layoutOf(wb, sheet, block, table),
+  };
+}
+
+/** Hidden and filtered-out rows, the filter and the merges of a block, as ExcelGateway reads them. */
+function layoutOf(wb: MemoryWorkbook, sheet: string, block: Block, table: string | undefined): SourceLayout {
+  const filteredTable = table !== undefined && wb.tables.find((t) => t.name === table)?.filter !== undefined;
+  const filter: SourceLayout["filter"] = filteredTable
+    ? { on: "table", table }
+    : wb.autoFilter(sheet)
+      ? { on: "sheet" }
+      : undefined;
+  return {
+    hiddenRows: hiddenDataRows(block.row + 1, block.rowCount - 1, (r) => wb.isRowHidden(sheet, r)),
+    ...(filter ? { filter } : {}),
+    merges: wb.mergedAreas(sheet, block).map((a) => blockAddress(a.row, a.column, a.rowCount, a.columnCount)),
   };
 }
 
@@ -91,6 +110,7 @@ export class MemoryGateway implements WorkbookGateway {
   }
 
   async countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number> {
+    this.refuseMerges(source, placements);
     let count = 0;
     for (const p of placements)
       for (let r = 0; r <= source.rows.length; r++)
@@ -108,6 +128,7 @@ export class MemoryGateway implements WorkbookGateway {
     // As ExcelGateway: the sheet's protection is read first, and a protected sheet gets nothing.
     wb.sync(source.sheet);
     if (wb.protectedSheets.has(source.sheet)) throw new GatewayError("protected", source.sheet);
+    this.refuseMerges(source, placements);
     const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
     const total = source.rows.length;
     const delay = this.options.chunkDelayMs ?? 0;
@@ -143,11 +164,9 @@ export class MemoryGateway implements WorkbookGateway {
         const payload: CellValue[][][] = [];
         for (const run of runs) {
           const block: CellValue[][] = [];
-          for (let r = start; r < end; r++) {
-            const line = run.items.map((p) => p.output?.cells[r] ?? "");
-            line.forEach((v, k) => write(source.startRow + 1 + r, run.start + k, v));
-            block.push(line);
-          }
+          for (let r = start; r < end; r++) block.push(run.items.map((p) => p.output?.cells[r] ?? ""));
+          // One block per run and chunk, as ExcelGateway assigns one range's values.
+          wb.writeBlock(source.sheet, source.startRow + 1 + start, run.start, block, options.mode);
           payload.push(block);
         }
         wb.sync(payload);
@@ -181,6 +200,12 @@ export class MemoryGateway implements WorkbookGateway {
     } finally {
       unsubscribe();
     }
+  }
+
+  /** Merged cells where the output goes: refused before anything is written (Excel refuses part of a merge). */
+  private refuseMerges(source: SourceBlock, placements: readonly ColumnPlacement[]): void {
+    const merged = mergesInOutput(this.workbook.mergedAreas(source.sheet), source, placements);
+    if (merged.length > 0) throw new GatewayError("merged", merged.join(", "));
   }
 
   private finish(outcome: WriteOutcome): WriteOutcome {

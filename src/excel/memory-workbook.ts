@@ -1,5 +1,11 @@
 import { blockAddress, quoteSheet } from "./address";
-import { highlightMatches, isEmptyCell, type CellValue, type HighlightRule } from "./gateway";
+import {
+  blocksIntersect,
+  highlightMatches,
+  isEmptyCell,
+  type CellValue,
+  type HighlightRule,
+} from "./gateway";
 
 /** Excel's column count: a cell's key in a sheet's map is row × COLUMNS + column (numbers hash faster). */
 const COLUMNS = 16_384;
@@ -21,6 +27,27 @@ export interface MemoryTable {
   /** Rows including the header row. */
   rowCount: number;
   columnCount: number;
+  /**
+   * A filter with criteria on the table (Excel tables always show filter buttons; `table.autoFilter`
+   * `isDataFiltered` tells whether one filters): the zero-based sheet rows it leaves out, hidden.
+   */
+  filter?: { readonly hiddenRows: ReadonlySet<number> };
+}
+
+/** A sheet's autofilter (Data > Filter): its range, and the zero-based sheet rows its criteria leave out. */
+export interface MemoryAutoFilter {
+  readonly block: Block;
+  readonly hiddenRows: ReadonlySet<number>;
+  /** Whether criteria are set (`AutoFilter.isDataFiltered`); buttons alone filter nothing. */
+  readonly filtered: boolean;
+}
+
+/** What Excel says when a write covers part of a merged area (Excel's own wording in its UI). */
+export class MergedCellWriteError extends Error {
+  constructor(readonly area: string) {
+    super(`InvalidOperation: Cannot change part of a merged cell (${area}).`);
+    this.name = "MergedCellWriteError";
+  }
 }
 
 export interface Block {
@@ -148,6 +175,51 @@ export class MemoryWorkbook {
 
   /** Writes a value (or a formula, whose displayed value is left to `computed`). */
   write(sheet: string, row: number, column: number, content: CellValue, mode: "values" | "formulas"): void {
+    if (this.merges.has(sheet)) this.assertWritable(sheet, { row, column, rowCount: 1, columnCount: 1 });
+    this.put(sheet, row, column, content, mode);
+  }
+
+  /**
+   * Writes a block of cells as one `range.values` (or `formulas`) assignment: refused whole, before any
+   * cell changes, when it covers part of a merged area, as Excel refuses it.
+   */
+  writeBlock(
+    sheet: string,
+    row: number,
+    column: number,
+    block: readonly (readonly CellValue[])[],
+    mode: "values" | "formulas",
+  ): void {
+    const areas = this.merges.get(sheet);
+    if (areas === undefined) {
+      block.forEach((line, r) => line.forEach((v, c) => this.put(sheet, row + r, column + c, v, mode)));
+      return;
+    }
+    this.assertWritable(sheet, { row, column, rowCount: block.length, columnCount: block[0]?.length ?? 0 });
+    // A whole merged area may be written: only its top-left cell keeps a value, as Excel keeps it.
+    const hiddenByMerge = (r: number, c: number) =>
+      areas.some(
+        (a) =>
+          r >= a.row &&
+          r < a.row + a.rowCount &&
+          c >= a.column &&
+          c < a.column + a.columnCount &&
+          (r !== a.row || c !== a.column),
+      );
+    block.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (!hiddenByMerge(row + r, column + c)) this.put(sheet, row + r, column + c, v, mode);
+      }),
+    );
+  }
+
+  private put(
+    sheet: string,
+    row: number,
+    column: number,
+    content: CellValue,
+    mode: "values" | "formulas",
+  ): void {
     const cells = this.sheet(sheet);
     const key = cellKey(row, column);
     const prev = cells.get(key);
@@ -232,6 +304,137 @@ export class MemoryWorkbook {
         column >= t.startColumn &&
         column < t.startColumn + t.columnCount,
     );
+  }
+
+  // --- Merged cells, hidden rows and filters: what a register's values do not show. ---
+
+  private readonly merges = new Map<string, Block[]>();
+  private readonly hidden = new Map<string, Set<number>>();
+  private readonly autoFilters = new Map<string, MemoryAutoFilter>();
+
+  /**
+   * Merges a block (Home > Merge & Center). As Excel does, only the top-left cell keeps its value; the
+   * others are emptied, and read blank from then on.
+   */
+  merge(sheet: string, block: Block): void {
+    const areas = this.merges.get(sheet) ?? [];
+    if (areas.some((a) => blocksIntersect(a, block))) throw new Error("fake Excel: merges may not overlap");
+    const cells = this.sheet(sheet);
+    for (let r = block.row; r < block.row + block.rowCount; r++)
+      for (let c = block.column; c < block.column + block.columnCount; c++)
+        if (r !== block.row || c !== block.column) cells.delete(cellKey(r, c));
+    areas.push({ ...block });
+    this.merges.set(sheet, areas);
+  }
+
+  /** Unmerges the merged areas that intersect a block. */
+  unmerge(sheet: string, block: Block): void {
+    const left = (this.merges.get(sheet) ?? []).filter((a) => !blocksIntersect(a, block));
+    if (left.length > 0) this.merges.set(sheet, left);
+    else this.merges.delete(sheet);
+  }
+
+  /** The merged areas of a sheet that intersect a block (all of them without one), in the order merged. */
+  mergedAreas(sheet: string, block?: Block): Block[] {
+    return (this.merges.get(sheet) ?? []).filter((a) => block === undefined || blocksIntersect(a, block));
+  }
+
+  /**
+   * Excel refuses a write that covers part of a merged area ("Cannot change part of a merged cell"). A
+   * write covering the whole area is allowed, and so is one to its top-left cell alone (what typing in
+   * a merged cell does).
+   */
+  private assertWritable(sheet: string, block: Block): void {
+    for (const a of this.merges.get(sheet) ?? []) {
+      if (!blocksIntersect(a, block)) continue;
+      const whole =
+        block.row <= a.row &&
+        block.column <= a.column &&
+        block.row + block.rowCount >= a.row + a.rowCount &&
+        block.column + block.columnCount >= a.column + a.columnCount;
+      const topLeft =
+        block.rowCount === 1 && block.columnCount === 1 && block.row === a.row && block.column === a.column;
+      if (!whole && !topLeft)
+        throw new MergedCellWriteError(blockAddress(a.row, a.column, a.rowCount, a.columnCount));
+    }
+  }
+
+  /** Hides rows by hand (Format > Hide rows), zero-based. */
+  hideRows(sheet: string, rows: readonly number[]): void {
+    this.sheet(sheet);
+    const set = this.hidden.get(sheet) ?? new Set<number>();
+    rows.forEach((r) => set.add(r));
+    this.hidden.set(sheet, set);
+  }
+
+  /**
+   * Puts an autofilter on a block of a sheet (its first row holds the buttons). With `keep`, the data
+   * rows it returns false for are filtered out: hidden, as Excel hides them when the filter is applied.
+   */
+  setAutoFilter(sheet: string, block: Block, keep?: (row: readonly CellValue[]) => boolean): void {
+    this.autoFilters.set(sheet, {
+      block: { ...block },
+      hiddenRows: this.filteredOut(sheet, block, keep),
+      filtered: keep !== undefined,
+    });
+  }
+
+  /** Removes a sheet's autofilter: its rows show again. */
+  clearAutoFilter(sheet: string): void {
+    this.autoFilters.delete(sheet);
+  }
+
+  autoFilter(sheet: string): MemoryAutoFilter | undefined {
+    return this.autoFilters.get(sheet);
+  }
+
+  /** Filters a table's data rows (criteria on its header buttons); without `keep`, clears its filter. */
+  filterTable(name: string, keep?: (row: readonly CellValue[]) => boolean): void {
+    const table = this.tables.find((t) => t.name === name);
+    if (!table) throw new Error(`No table named ${name}`);
+    if (keep === undefined) delete table.filter;
+    else
+      table.filter = {
+        hiddenRows: this.filteredOut(
+          table.sheet,
+          {
+            row: table.startRow,
+            column: table.startColumn,
+            rowCount: table.rowCount,
+            columnCount: table.columnCount,
+          },
+          keep,
+        ),
+      };
+  }
+
+  private filteredOut(
+    sheet: string,
+    block: Block,
+    keep: ((row: readonly CellValue[]) => boolean) | undefined,
+  ): Set<number> {
+    const out = new Set<number>();
+    if (keep === undefined) return out;
+    for (let r = block.row + 1; r < block.row + block.rowCount; r++)
+      if (
+        !keep(
+          this.values(sheet, {
+            row: r,
+            column: block.column,
+            rowCount: 1,
+            columnCount: block.columnCount,
+          })[0] ?? [],
+        )
+      )
+        out.add(r);
+    return out;
+  }
+
+  /** Whether a row is hidden: by hand, by the sheet's autofilter, or by a table's filter (`Range.rowHidden`). */
+  isRowHidden(sheet: string, row: number): boolean {
+    if (this.hidden.get(sheet)?.has(row)) return true;
+    if (this.autoFilters.get(sheet)?.hiddenRows.has(row)) return true;
+    return this.tables.some((t) => t.sheet === sheet && t.filter?.hiddenRows.has(row) === true);
   }
 
   /** Values of a block, row by row. */

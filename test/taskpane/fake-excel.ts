@@ -7,7 +7,11 @@ import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/exc
  * A small fake of the Excel object model (office-addin-mock has no collection support), over a
  * MemoryWorkbook. It behaves like Office.js where the gateway could go wrong: properties must be
  * loaded and synced before they are read, writes reach the workbook only at `sync()`, an array written
- * to a range must match its dimensions, and each sync's written cells are recorded.
+ * to a range must match its dimensions, and each sync's written cells are recorded. Like Excel, a
+ * write covering part of a merged area fails its sync, `getMergedAreasOrNullObject` returns only the
+ * merged areas whose top-left cell is in the range (office-js #3611) and fails its request past 512
+ * areas (documented), `rowHidden` is true, false or null (mixed), and a range's visible view lists
+ * the cells of the rows that are not hidden.
  */
 
 class NotLoaded extends Error {}
@@ -139,14 +143,33 @@ class FakeRange extends Loadable {
     this.checkShape(v);
     this.ctx.current[mode] += this.block.rowCount * this.block.columnCount;
     for (let r = 0; r < this.block.rowCount; r++) this.ctx.current.rows.add(this.block.row + r);
+    // One block write, refused whole at sync when it covers part of a merge, as Excel refuses it.
     this.ctx.pending.push({
-      apply: () =>
-        v.forEach((row, r) =>
-          row.forEach((x, c) =>
-            this.ctx.wb.write(this.sheetName, this.block.row + r, this.block.column + c, x, mode),
-          ),
-        ),
+      apply: () => this.ctx.wb.writeBlock(this.sheetName, this.block.row, this.block.column, v, mode),
     });
+  }
+  /** True when every row of the range is hidden, false when none is, null when some are (ExcelApi 1.2). */
+  get rowHidden(): boolean | null {
+    this.need("rowHidden");
+    let hidden = 0;
+    for (let r = this.block.row; r < this.block.row + this.block.rowCount; r++)
+      if (this.ctx.wb.isRowHidden(this.sheetName, r)) hidden++;
+    return hidden === 0 ? false : hidden === this.block.rowCount ? true : null;
+  }
+  /** The visible cells of the range (ExcelApi 1.3). */
+  getVisibleView(): FakeRangeView {
+    return new FakeRangeView(this.ctx, this.sheetName, this.block);
+  }
+  /** The merged areas whose top-left cell is in the range (ExcelApi 1.13; office-js #3611). */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const inside = (a: Block) =>
+      a.row >= this.block.row &&
+      a.row < this.block.row + this.block.rowCount &&
+      a.column >= this.block.column &&
+      a.column < this.block.column + this.block.columnCount;
+    return new FakeRangeAreas(this.ctx, this.sheetName, () =>
+      this.ctx.wb.mergedAreas(this.sheetName).filter(inside),
+    );
   }
   getSurroundingRegion(): FakeRange {
     return new FakeRange(
@@ -165,6 +188,88 @@ class FakeRange extends Loadable {
   clear(applyTo: string): void {
     if (applyTo !== "Contents") throw new Error("fake: only clear(Contents) is modelled");
     this.ctx.pending.push({ apply: () => this.ctx.wb.clearSheet(this.sheetName) });
+  }
+}
+
+/** RangeView: the rows of a range that are not hidden. */
+class FakeRangeView extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: string,
+    private readonly block: Block,
+  ) {
+    super(ctx);
+  }
+  private visibleRows(): number[] {
+    const rows: number[] = [];
+    for (let r = this.block.row; r < this.block.row + this.block.rowCount; r++)
+      if (!this.ctx.wb.isRowHidden(this.sheetName, r)) rows.push(r);
+    return rows;
+  }
+  get rowCount(): number {
+    this.need("rowCount");
+    return this.visibleRows().length;
+  }
+  /** One address per visible cell, with its sheet, row by row. */
+  get cellAddresses(): string[][] {
+    this.need("cellAddresses");
+    return this.visibleRows().map((r) =>
+      Array.from(
+        { length: this.block.columnCount },
+        (_, c) => `${this.sheetName}!${blockAddress(r, this.block.column + c)}`,
+      ),
+    );
+  }
+}
+
+/** Excel's limit on the merged areas `getMergedAreasOrNullObject` returns (beyond it the request fails). */
+const MERGED_AREAS_LIMIT = 512;
+
+/** RangeAreas of merged areas, or a null object when there are none. */
+class FakeRangeAreas extends Loadable {
+  private synced = false;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: string,
+    private readonly areas: () => Block[],
+  ) {
+    super(ctx);
+    ctx.pending.push({
+      apply: () => {
+        if (this.areas().length > MERGED_AREAS_LIMIT)
+          throw new Error("GeneralException: more than 512 merged areas in the range");
+        this.synced = true;
+      },
+    });
+  }
+  get isNullObject(): boolean {
+    if (!this.synced) throw new NotLoaded("isNullObject read before sync");
+    return this.areas().length === 0;
+  }
+  /** "Sheet!C2:C3, Sheet!E5:F5", as Excel joins the areas' addresses. */
+  get address(): string {
+    this.need("address");
+    return this.areas()
+      .map((a) => `${this.sheetName}!${blockAddress(a.row, a.column, a.rowCount, a.columnCount)}`)
+      .join(", ");
+  }
+}
+
+/** AutoFilter of a sheet (ExcelApi 1.9). */
+class FakeAutoFilter extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly state: () => { enabled: boolean; isDataFiltered: boolean },
+  ) {
+    super(ctx);
+  }
+  get enabled(): boolean {
+    this.need("enabled");
+    return this.state().enabled;
+  }
+  get isDataFiltered(): boolean {
+    this.need("isDataFiltered");
+    return this.state().isDataFiltered;
   }
 }
 
@@ -204,6 +309,15 @@ class FakeWorksheet extends Loadable {
   }
   activate(): void {
     this.ctx.pending.push({ apply: () => (this.ctx.wb.activeSheet = this.sheetName) });
+  }
+  private filterProxy: FakeAutoFilter | undefined;
+  /** The sheet's autofilter (not the tables' own filters, as in Excel). */
+  get autoFilter(): FakeAutoFilter {
+    this.filterProxy ??= new FakeAutoFilter(this.ctx, () => {
+      const f = this.ctx.wb.autoFilter(this.sheetName);
+      return { enabled: f !== undefined, isDataFiltered: f?.filtered === true };
+    });
+    return this.filterProxy;
   }
   get protection() {
     const ctx = this.ctx;
@@ -260,6 +374,15 @@ class FakeTable extends Loadable {
   }
   get columns(): FakeTableColumns {
     return new FakeTableColumns(this.ctx, this.table);
+  }
+  private filterProxy: FakeAutoFilter | undefined;
+  /** A table's own filter: always enabled (its header buttons), filtering when criteria are set. */
+  get autoFilter(): FakeAutoFilter {
+    this.filterProxy ??= new FakeAutoFilter(this.ctx, () => ({
+      enabled: true,
+      isDataFiltered: this.table.filter !== undefined,
+    }));
+    return this.filterProxy;
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, this.table.sheet, {

@@ -32,16 +32,17 @@ const outputs = (rows: number): OutputColumn[] => [
 describe.each([
   [
     "MemoryGateway",
-    (rows: number) => {
+    (rows: number, _excelApi?: string) => {
       const wb = sampleWorkbook(rows);
       return { wb, gateway: new MemoryGateway(wb), host: undefined };
     },
   ],
   [
     "ExcelGateway on a fake Excel",
-    (rows: number) => {
+    // ExcelApi 1.9 unless a test needs more (merged areas are read from 1.13).
+    (rows: number, excelApi = "1.9") => {
       const wb = sampleWorkbook(rows);
-      const host = new FakeExcelHost(wb);
+      const host = new FakeExcelHost(wb, excelApi);
       return { wb, gateway: new ExcelGateway(host), host };
     },
   ],
@@ -179,6 +180,119 @@ describe.each([
       gateway.writeColumns(source, placements, outputs(5), { mode: "values" }),
     ).rejects.toMatchObject({ code: "protected" });
     expect(wb.writeLog.length).toBe(log);
+  });
+
+  test("hidden rows are read and written like the others, and the source names them by sheet row", async () => {
+    const { wb, gateway } = make(25);
+    // Sheet rows 4 and 8 (data rows 3 and 7) hidden by hand.
+    wb.hideRows("Factures", [3, 7]);
+    const source = await gateway.readSource("region");
+    expect(source.rows).toHaveLength(25);
+    expect(source.rows[2]).toEqual(["F-3", 45661, 300]);
+    expect(source.layout).toEqual({ hiddenRows: [4, 8], merges: [] });
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    await gateway.writeColumns(source, placements, outputs(25), { mode: "values" });
+    // The hidden sheet row 4 gets its due date (45658 + 3 + 30) like its neighbours.
+    expect(wb.value("Factures", 3, 3)).toBe(45691);
+    expect(wb.value("Factures", 7, 3)).toBe(45695);
+    expect(wb.value("Factures", 3, 2)).toBe(300);
+  });
+
+  test("an autofilter on the sheet: the filtered-out rows are read too, counted, and the filter is said", async () => {
+    const { wb, gateway } = make(25);
+    // Data > Filter on A1:C26, keeping amounts up to 1 000 €: F-11..F-25 (sheet rows 12..26) are filtered out.
+    wb.setAutoFilter(
+      "Factures",
+      { row: 0, column: 0, rowCount: 26, columnCount: 3 },
+      (row) => Number(row[2]) <= 1000,
+    );
+    const source = await gateway.readSource("region");
+    expect(source.rows).toHaveLength(25);
+    expect(source.rows[24]).toEqual(["F-25", 45683, 2500]);
+    expect(source.layout?.filter).toEqual({ on: "sheet" });
+    expect(source.layout?.hiddenRows).toEqual(Array.from({ length: 15 }, (_, k) => 12 + k));
+  });
+
+  test("a filtered Excel table: its filter is named and its filtered-out row is still read", async () => {
+    const { wb, gateway } = make(5);
+    wb.select("Abonnements", { row: 2, column: 2, rowCount: 1, columnCount: 1 });
+    wb.filterTable("Abos", (row) => row[0] !== "Beta");
+    const source = await gateway.readSource("table");
+    expect(source.rows.map((r) => r[0])).toEqual(["Alpha", "Beta", "Gamma"]);
+    // Beta is on sheet row 4 (the table starts at B2).
+    expect(source.layout).toEqual({ hiddenRows: [4], filter: { on: "table", table: "Abos" }, merges: [] });
+  });
+
+  test("a merged cell inside the register is named, and its other cells read blank as in Excel", async () => {
+    const { gateway, wb } = make(5, "1.13");
+    // B3:B4 merged: Excel keeps F-2's date (B3) and empties B4, F-3's date.
+    wb.merge("Factures", { row: 2, column: 1, rowCount: 2, columnCount: 1 });
+    const source = await gateway.readSource("region");
+    expect(source.rows[1]).toEqual(["F-2", 45660, 200]);
+    expect(source.rows[2]).toEqual(["F-3", "", 300]);
+    expect(source.layout?.merges).toEqual(["B3:B4"]);
+  });
+
+  test("a merge where the new columns go is refused before anything is written, naming it; the input is untouched", async () => {
+    const { wb, gateway } = make(25, "1.13");
+    const source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    // E5:E6, in the second new column (D, E).
+    wb.merge("Factures", { row: 4, column: 4, rowCount: 2, columnCount: 1 });
+    const before = wb.values("Factures", { row: 0, column: 0, rowCount: 26, columnCount: 5 });
+    const log = wb.writeLog.length;
+    await expect(gateway.countNonEmpty(source, placements)).rejects.toMatchObject({
+      code: "merged",
+      detail: "E5:E6",
+    });
+    await expect(
+      gateway.writeColumns(source, placements, outputs(25), { mode: "values" }),
+    ).rejects.toMatchObject({ code: "merged", detail: "E5:E6" });
+    expect(wb.writeLog.length).toBe(log);
+    expect(wb.values("Factures", { row: 0, column: 0, rowCount: 26, columnCount: 5 })).toEqual(before);
+  });
+
+  test("a merge starting in an input column and reaching into a new column is refused too", async () => {
+    const { wb, gateway } = make(25, "1.13");
+    // C8:D8: F-7's amount merged across the first new column D.
+    wb.merge("Factures", { row: 7, column: 2, rowCount: 1, columnCount: 2 });
+    const source = await gateway.readSource("region");
+    expect(source.layout?.merges).toEqual(["C8:D8"]);
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    await expect(gateway.countNonEmpty(source, placements)).rejects.toMatchObject({
+      code: "merged",
+      detail: "C8:D8",
+    });
+    const log = wb.writeLog.length;
+    await expect(
+      gateway.writeColumns(source, placements, outputs(25), { mode: "values" }),
+    ).rejects.toMatchObject({ code: "merged", detail: "C8:D8" });
+    expect(wb.writeLog.length).toBe(log);
+    expect(wb.value("Factures", 7, 2)).toBe(700);
+  });
+
+  test("a second run refuses a merge made from a former output header, and writes nothing", async () => {
+    const { wb, gateway } = make(5, "1.13");
+    let source = await gateway.readSource("region");
+    await gateway.writeColumns(source, placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]), outputs(5), {
+      mode: "values",
+    });
+    // The user merges the "Statut" header E1 with the empty F1 (E1 keeps its text).
+    wb.merge("Factures", { row: 0, column: 4, rowCount: 1, columnCount: 2 });
+    source = await gateway.readSource("region");
+    const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+    expect(placements).toEqual([
+      { header: "Échéance", column: 3, existing: true },
+      { header: "Statut", column: 4, existing: true },
+    ]);
+    const log = wb.writeLog.length;
+    await expect(gateway.countNonEmpty(source, placements)).rejects.toMatchObject({ detail: "E1:F1" });
+    await expect(
+      gateway.writeColumns(source, placements, outputs(5), { mode: "values" }),
+    ).rejects.toMatchObject({ code: "merged", detail: "E1:F1" });
+    expect(wb.writeLog.length).toBe(log);
+    expect(wb.value("Factures", 2, 3)).toBe(45658 + 2 + 30);
+    expect(wb.value("Factures", 0, 4)).toBe("Statut");
   });
 
   test("a second run rewrites its own earlier columns in place instead of adding new ones", async () => {
@@ -364,6 +478,82 @@ describe("ExcelGateway against the Excel object model", () => {
     // 1 locating run, then the 60,001 rows (header included) in chunks: 2 for this narrow register.
     expect(host.contexts).toHaveLength(1 + Math.ceil(60_001 / perRequest));
     expect(host.contexts.length).toBeGreaterThan(2);
+  });
+
+  test("without ExcelApi 1.13 merged cells are not looked for: nothing is said, and Excel's own refusal comes at the write", async () => {
+    const wb = sampleWorkbook(5);
+    wb.merge("Factures", { row: 2, column: 1, rowCount: 2, columnCount: 1 });
+    // D4:E4: across the new column D and the column right of it.
+    wb.merge("Factures", { row: 3, column: 3, rowCount: 1, columnCount: 2 });
+    const gateway = new ExcelGateway(new FakeExcelHost(wb, "1.12"));
+    const source = await gateway.readSource("region");
+    expect(source.layout?.merges).toEqual([]);
+    const placements = placeColumns(source, ["Échéance"], [0, 1, 2]);
+    await expect(gateway.countNonEmpty(source, placements)).resolves.toBe(0);
+    // The header goes in, then the first chunk covers part of D4:E4 and Excel refuses it: the
+    // half-written block the check (ExcelApi 1.13) prevents.
+    await expect(
+      gateway.writeColumns(source, placements, outputs(5).slice(0, 1), { mode: "values" }),
+    ).rejects.toThrow("Cannot change part of a merged cell (D4:E4)");
+    expect(wb.value("Factures", 0, 3)).toBe("Échéance");
+    expect(wb.value("Factures", 1, 3)).toBe("");
+  });
+
+  test("without ExcelApi 1.3 hidden rows are not looked for, and without 1.9 no filter is", async () => {
+    const wb = sampleWorkbook(5);
+    wb.hideRows("Factures", [2]);
+    const old = await new ExcelGateway(new FakeExcelHost(wb, "1.2")).readSource("region");
+    expect(old.rows).toHaveLength(5);
+    expect(old.layout).toEqual({ hiddenRows: [], merges: [] });
+    wb.setAutoFilter(
+      "Factures",
+      { row: 0, column: 0, rowCount: 6, columnCount: 3 },
+      (row) => row[0] !== "F-4",
+    );
+    const noFilter = await new ExcelGateway(new FakeExcelHost(wb, "1.8")).readSource("region");
+    // Sheet rows 3 (by hand) and 5 (F-4, filtered out) are hidden; the filter itself is not seen.
+    expect(noFilter.layout).toEqual({ hiddenRows: [3, 5], merges: [] });
+  });
+
+  test("hidden rows, filters and merges ride on the requests a read and a write make anyway", async () => {
+    const requests = async (dress: (wb: ReturnType<typeof sampleWorkbook>) => void) => {
+      const wb = sampleWorkbook(25);
+      dress(wb);
+      const host = new FakeExcelHost(wb, "1.13");
+      const gateway = new ExcelGateway(host);
+      const source = await gateway.readSource("region");
+      const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
+      await gateway.countNonEmpty(source, placements);
+      await gateway.writeColumns(source, placements, outputs(25), { mode: "values", chunkRows: 10 });
+      return { syncs: host.syncs.length, layout: source.layout };
+    };
+    const plain = await requests(() => undefined);
+    const dressed = await requests((wb) => {
+      wb.hideRows("Factures", [4]);
+      wb.setAutoFilter(
+        "Factures",
+        { row: 0, column: 0, rowCount: 26, columnCount: 3 },
+        (r) => r[0] !== "F-9",
+      );
+      wb.merge("Factures", { row: 11, column: 0, rowCount: 2, columnCount: 1 });
+    });
+    expect(dressed.layout).toEqual({ hiddenRows: [5, 10], filter: { on: "sheet" }, merges: ["A12:A13"] });
+    expect(dressed.syncs).toBe(plain.syncs);
+  });
+
+  test("past 512 merged areas Excel refuses the query: the read is made again without it and says nothing of merges", async () => {
+    const wb = sampleWorkbook(1_100);
+    // 550 merges of two cells in column A (A2:A3, A4:A5…): more than Excel lists.
+    for (let k = 0; k < 550; k++)
+      wb.merge("Factures", { row: 1 + 2 * k, column: 0, rowCount: 2, columnCount: 1 });
+    const gateway = new ExcelGateway(new FakeExcelHost(wb, "1.13"));
+    const source = await gateway.readSource("region");
+    expect(source.rows).toHaveLength(1_100);
+    expect(source.rows[0]).toEqual(["F-1", 45659, 100]);
+    expect(source.layout?.merges).toEqual([]);
+    // The output check cannot be made either: the count goes on without it.
+    const placements = placeColumns(source, ["Échéance"], [0, 1, 2]);
+    await expect(gateway.countNonEmpty(source, placements)).resolves.toBe(0);
   });
 
   test("a wide register gets fewer rows per request so no response nears the 5 MB limit", () => {
