@@ -21,6 +21,7 @@ import {
   type MatrixCell,
   type OutputColumn,
   type SourceBlock,
+  type SourceLayout,
 } from "../excel/gateway";
 import {
   portableReference,
@@ -123,9 +124,39 @@ export function describeError(error: unknown, strings: Strings, lang: Language):
         return strings.sheetProtected;
       case "date-1904":
         return strings.date1904;
+      case "merged":
+        return strings.mergedInOutput(error.detail ?? "");
     }
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** At most this many rows or merges are named in a notice (the command line names as many). */
+const NAMED = 5;
+
+const firstFew = (items: readonly (string | number)[]): string =>
+  items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ", …" : "");
+
+/**
+ * What the register's values do not show, as sentences for the user: merged cells (read blank but
+ * for their top-left cell), the filter, hidden or filtered-out rows (computed like the others). None
+ * is an error: every row is computed. Empty when the host could not tell.
+ */
+export function layoutNotices(layout: SourceLayout | undefined, strings: Strings): string[] {
+  if (!layout) return [];
+  const notices: string[] = [];
+  if (layout.merges.length > 0) notices.push(strings.noticeMerges(firstFew(layout.merges)));
+  if (layout.filter?.on === "sheet") notices.push(strings.noticeSheetFilter);
+  if (layout.filter?.on === "table") notices.push(strings.noticeTableFilter(layout.filter.table));
+  if (layout.hiddenRows.length > 0)
+    notices.push(
+      strings.noticeHidden(
+        layout.hiddenRows.length,
+        firstFew(layout.hiddenRows),
+        layout.filter !== undefined,
+      ),
+    );
+  return notices;
 }
 
 /** The core's options from the pane's choices. */

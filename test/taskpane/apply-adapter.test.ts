@@ -3,13 +3,16 @@ import type { SourceBlock } from "../../src/excel/gateway";
 import { MemoryGateway } from "../../src/excel/memory-gateway";
 import {
   buildApplyOptions,
+  describeError,
   gatewayColumns,
+  layoutNotices,
   inputColumns,
   outputPlacements,
   placementsContiguous,
 } from "../../src/taskpane/apply-adapter";
 import { demoWorkbook, DEMO_BAD_ROW } from "../../src/taskpane/demo/demo-register";
-import { languageFromLocale } from "../../src/taskpane/i18n/strings";
+import { languageFromLocale, STRINGS } from "../../src/taskpane/i18n/strings";
+import { GatewayError } from "../../src/excel/gateway";
 import { applyRegisterSync } from "../../src/apply";
 
 const block = (headers: string[], rows: (string | number)[][] = []): SourceBlock => ({
@@ -121,6 +124,57 @@ describe("task pane ↔ register core adapter", () => {
     ]);
     // firstRowNumber: the header is sheet row 1, so data row 14 (index 13) is "Ligne 15".
     expect(String(columns[5]?.cells[DEMO_BAD_ROW])).toContain("Ligne 15");
+  });
+
+  test("a filtered register with merges and hidden rows gets one sentence each, the first five rows named, in French and English", async () => {
+    const wb = demoWorkbook();
+    // Amounts over 5 000 € filtered out, plus sheet row 3 hidden by hand and D2:D3 merged.
+    wb.setAutoFilter(
+      "Factures",
+      { row: 0, column: 0, rowCount: 37, columnCount: 6 },
+      (r) => Number(r[4]) <= 5000,
+    );
+    wb.hideRows("Factures", [2]);
+    wb.merge("Factures", { row: 1, column: 3, rowCount: 2, columnCount: 1 });
+    const source = await new MemoryGateway(wb).readSource("region");
+    const hidden = source.layout?.hiddenRows ?? [];
+    expect(hidden.length).toBeGreaterThan(5);
+    expect(hidden).toContain(3);
+    const first = hidden.slice(0, 5).join(", ");
+    expect(layoutNotices(source.layout, STRINGS.fr)).toEqual([
+      "Cellules fusionnées (D2:D3) : seule la cellule en haut à gauche d'une fusion a une valeur, les autres sont lues vides, comme dans Excel.",
+      "Filtre automatique sur la feuille : toutes les lignes sont calculées, filtrées ou non.",
+      `${hidden.length} ligne(s) masquée(s) ou filtrée(s) (${first}, …) : elles sont calculées comme les autres.`,
+    ]);
+    expect(layoutNotices(source.layout, STRINGS.en)).toEqual([
+      "Merged cells (D2:D3): only the top-left cell of a merge holds a value, the others read blank, as in Excel.",
+      "Autofilter on the sheet: every row is computed, filtered out or not.",
+      `${hidden.length} hidden or filtered-out row(s) (${first}, …): computed like the others.`,
+    ]);
+  });
+
+  test("rows hidden by hand without a filter, and a filtered table, are said as such; a plain register says nothing", () => {
+    expect(layoutNotices({ hiddenRows: [4, 9], merges: [] }, STRINGS.fr)).toEqual([
+      "2 ligne(s) masquée(s) (4, 9) : elles sont calculées comme les autres.",
+    ]);
+    expect(
+      layoutNotices({ hiddenRows: [3], filter: { on: "table", table: "Abos" }, merges: [] }, STRINGS.en),
+    ).toEqual([
+      "Filter on the table Abos: every row is computed, filtered out or not.",
+      "1 hidden or filtered-out row(s) (3): computed like the others.",
+    ]);
+    expect(layoutNotices({ hiddenRows: [], merges: [] }, STRINGS.fr)).toEqual([]);
+    expect(layoutNotices(undefined, STRINGS.fr)).toEqual([]);
+  });
+
+  test("a merge in the output columns becomes a sentence naming it and saying how to unmerge, in both languages", () => {
+    const error = new GatewayError("merged", "H5:H6, J2:K2");
+    expect(describeError(error, STRINGS.fr, "fr")).toBe(
+      "Cellules fusionnées là où Appliquer écrirait (H5:H6, J2:K2) : Excel refuse d'écrire dans une partie de fusion, rien n'est écrit. Annulez la fusion (Accueil > Fusionner et centrer > Annuler Fusionner cellules) puis relancez Appliquer.",
+    );
+    expect(describeError(error, STRINGS.en, "en")).toBe(
+      "Merged cells where Apply would write (H5:H6, J2:K2): Excel refuses to write to part of a merge, so nothing is written. Unmerge them (Home > Merge & Center > Unmerge Cells) and apply again.",
+    );
   });
 
   test("the UI language follows Office's display language: English for en-*, French otherwise", () => {

@@ -104,6 +104,17 @@ export const STRINGS = {
       "La feuille du registre est protégée : rien n'est écrit. Ôtez la protection (Révision > Ôter la protection de la feuille) puis relancez Appliquer.",
     date1904:
       "Ce classeur compte les dates depuis 1904 (Fichier > Options > Options avancées) : ses dates seraient lues avec quatre ans d'écart. Décochez « Utiliser le calendrier depuis 1904 » ou copiez le registre dans un classeur au calendrier 1900.",
+    mergedInOutput: (addresses: string) =>
+      `Cellules fusionnées là où Appliquer écrirait (${addresses}) : Excel refuse d'écrire dans une partie de fusion, rien n'est écrit. Annulez la fusion (Accueil > Fusionner et centrer > Annuler Fusionner cellules) puis relancez Appliquer.`,
+    noticesTitle: "À savoir sur ce registre",
+    noticeMerges: (list: string) =>
+      `Cellules fusionnées (${list}) : seule la cellule en haut à gauche d'une fusion a une valeur, les autres sont lues vides, comme dans Excel.`,
+    noticeHidden: (n: number, list: string, filter: boolean) =>
+      `${n} ligne(s) masquée(s)${filter ? " ou filtrée(s)" : ""} (${list}) : elles sont calculées comme les autres.`,
+    noticeSheetFilter:
+      "Filtre automatique sur la feuille : toutes les lignes sont calculées, filtrées ou non.",
+    noticeTableFilter: (table: string) =>
+      `Filtre actif sur le tableau ${table} : toutes les lignes sont calculées, filtrées ou non.`,
     demoTitle: "Classeur de démonstration",
     demoSheets: "Feuilles",
     demoGrid: (sheet: string) => `Contenu de la feuille ${sheet}`,
@@ -268,6 +279,16 @@ export const STRINGS = {
       "The register's sheet is protected: nothing is written. Unprotect it (Review > Unprotect Sheet) and apply again.",
     date1904:
       'This workbook counts dates from 1904 (File > Options > Advanced): its dates would be read four years off. Untick "Use 1904 date system" or copy the register into a 1900-system workbook.',
+    mergedInOutput: (addresses: string) =>
+      `Merged cells where Apply would write (${addresses}): Excel refuses to write to part of a merge, so nothing is written. Unmerge them (Home > Merge & Center > Unmerge Cells) and apply again.`,
+    noticesTitle: "About this register",
+    noticeMerges: (list: string) =>
+      `Merged cells (${list}): only the top-left cell of a merge holds a value, the others read blank, as in Excel.`,
+    noticeHidden: (n: number, list: string, filter: boolean) =>
+      `${n} hidden${filter ? " or filtered-out" : ""} row(s) (${list}): computed like the others.`,
+    noticeSheetFilter: "Autofilter on the sheet: every row is computed, filtered out or not.",
+    noticeTableFilter: (table: string) =>
+      `Filter on the table ${table}: every row is computed, filtered out or not.`,
     demoTitle: "Demo workbook",
     demoSheets: "Sheets",
     demoGrid: (sheet: string) => `Contents of sheet ${sheet}`,

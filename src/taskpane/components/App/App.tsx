@@ -19,6 +19,7 @@ import type { MemoryWorkbook } from "../../../excel/memory-workbook";
 import {
   buildApplyOptions,
   describeError,
+  layoutNotices,
   outputPlacements,
   placementsContiguous,
   type WriteMode,
@@ -142,6 +143,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
     [block, mode, lang, source.recognition],
   );
   const formulasAllowed = placementsContiguous(placements);
+  const notices = React.useMemo(() => layoutNotices(block?.layout, s), [block, s]);
   const blocking = source.problems.some((p) => p.kind !== "duplicate");
   const canApply = options !== undefined && !blocking && preview?.error === undefined;
 
@@ -263,6 +265,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
             </Subtitle2>
             <ApplyPanel
               run={run}
+              notices={notices}
               writeMode={formulasAllowed ? writeMode : "values"}
               setWriteMode={setWriteMode}
               formulasAllowed={formulasAllowed}

@@ -23,11 +23,16 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
   summary: { whiteSpace: "pre-line" },
+  notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Values or formulas, Apply, the progress bar with Cancel, and the outcome. */
+/**
+ * Values or formulas, what the register's cells do not show (hidden rows, a filter, merged cells: every
+ * row is computed all the same), Apply, the progress bar with Cancel, and the outcome.
+ */
 export function ApplyPanel({
   run,
+  notices,
   writeMode,
   setWriteMode,
   formulasAllowed,
@@ -36,6 +41,8 @@ export function ApplyPanel({
   highlighting,
 }: {
   run: ApplyRun;
+  /** Sentences about the register's layout (apply-adapter `layoutNotices`); none: nothing shown. */
+  notices: readonly string[];
   writeMode: WriteMode;
   setWriteMode: (mode: WriteMode) => void;
   formulasAllowed: boolean;
@@ -85,6 +92,18 @@ export function ApplyPanel({
       </Field>
       {!formulasAllowed && <Caption1>{s.formulasUnavailable}</Caption1>}
       <HighlightSettings highlighting={highlighting} />
+      {notices.length > 0 && (
+        <MessageBar intent="info" data-testid="apply-notices">
+          <MessageBarBody>
+            <MessageBarTitle>{s.noticesTitle}</MessageBarTitle>
+            <ul className={styles.notices}>
+              {notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"
