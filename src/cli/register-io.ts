@@ -68,7 +68,8 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
   return out;
 }
 
-function trimTrailing(values: CellValue[]): CellValue[] {
+/** A row without its trailing blank cells (a header row's width). */
+export function trimTrailing(values: CellValue[]): CellValue[] {
   let end = values.length;
   while (end > 0 && (values[end - 1] === "" || values[end - 1] === null)) end -= 1;
   return values.slice(0, end);

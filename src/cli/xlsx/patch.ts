@@ -4,7 +4,8 @@ import { StringDecoder } from "node:string_decoder";
 import { NUMBER_FORMATS, type CellValue, type OutputColumn } from "../../apply";
 import type { Language } from "../../engine";
 import { xlsxFormula } from "../../portable";
-import type { OutputCell, StreamHandler } from "../register-io";
+import { columnIndex } from "../../excel/address";
+import { trimTrailing, type OutputCell, type StreamHandler } from "../register-io";
 import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
 import { deflate, entryChunks, entryText, readZip, ZipWriter, type ZipEntry } from "./zip";
 
@@ -298,12 +299,6 @@ function rowValuesOf(cells: readonly SheetCell[]): CellValue[] {
   return values;
 }
 
-function trimTrailing(values: CellValue[]): CellValue[] {
-  let end = values.length;
-  while (end > 0 && (values[end - 1] === "" || values[end - 1] === null)) end -= 1;
-  return values.slice(0, end);
-}
-
 /** The sheet's head (before its rows) with the dimension and column widths of the new columns. */
 function headWithColumns(head: string, pass: SheetPass): string {
   if (pass.columnCount === 0) return head;
@@ -312,7 +307,7 @@ function headWithColumns(head: string, pass: SheetPass): string {
     /<dimension\b([^>]*?)ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/,
     (m, a: string, c1: string, r1: string, c2?: string, r2?: string) => {
       const end = c2 ?? c1;
-      const endIndex = Math.max(columnNumber(end), lastColumn);
+      const endIndex = Math.max(columnIndex(end), lastColumn);
       return `<dimension${a}ref="${c1}${r1}:${cellRef(endIndex, Number(r2 ?? r1))}"`;
     },
   );
@@ -333,12 +328,6 @@ function headWithColumns(head: string, pass: SheetPass): string {
     if (!covered) out = out.replace("</cols>", `${cols}</cols>`);
   } else out = out.replace(/<sheetData\b/, `<cols>${cols}</cols><sheetData`);
   return out;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's sequence, §18.3.1.99). */
