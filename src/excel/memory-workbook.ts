@@ -367,6 +367,11 @@ export class MemoryWorkbook {
     this.hidden.set(sheet, set);
   }
 
+  /** Shows rows hidden by hand again (Format > Unhide rows). */
+  showRows(sheet: string, rows: readonly number[]): void {
+    rows.forEach((r) => this.hidden.get(sheet)?.delete(r));
+  }
+
   /**
    * Puts an autofilter on a block of a sheet (its first row holds the buttons). With `keep`, the data
    * rows it returns false for are filtered out: hidden, as Excel hides them when the filter is applied.

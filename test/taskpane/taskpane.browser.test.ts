@@ -399,6 +399,42 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.evaluate(`${demo}.protectedSheets.delete("Factures")`);
   });
 
+  test("a merged cell where Apply writes is refused with a sentence naming it, before anything is written; hidden rows and the merge are said", async () => {
+    const demo = "window.__echeanceDemo"; // evaluated in the page, as plain JavaScript
+    // The register A1:L37 as earlier Applies left it (inputs A..F, results G..L).
+    const before = await sheetValues(page, "Factures", 37, 12);
+    const h6 = before[5]?.[7];
+    // The user hides sheet row 10 and merges H5:H6, two "Jours de retard" results (H6 empties, as in Excel).
+    await page.evaluate(`${demo}.hideRows("Factures", [9])`);
+    await page.evaluate(`${demo}.merge("Factures", { row: 4, column: 7, rowCount: 2, columnCount: 1 })`);
+    await page.getByTestId("read-source").click();
+    const notices = page.getByTestId("apply-notices");
+    await notices.filter({ hasText: "H5:H6" }).waitFor({ timeout: 10_000 });
+    expect(await notices.innerText()).toContain(
+      "Cellules fusionnées (H5:H6) : seule la cellule en haut à gauche d'une fusion a une valeur",
+    );
+    expect(await notices.innerText()).toContain(
+      "1 ligne(s) masquée(s) (10) : elles sont calculées comme les autres.",
+    );
+    const log = await page.evaluate(`${demo}.writeLog.length`);
+    await page.getByTestId("apply").click();
+    const error = page.getByTestId("apply-error").filter({ hasText: "Cellules fusionnées" });
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.innerText()).toContain(
+      "Cellules fusionnées là où Appliquer écrirait (H5:H6) : Excel refuse d'écrire dans une partie de fusion, rien n'est écrit. Annulez la fusion",
+    );
+    // Refused at the first look at the target cells: no overwrite question, nothing written.
+    expect(await page.getByTestId("overwrite-dialog").count()).toBe(0);
+    expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(log);
+    const after = await sheetValues(page, "Factures", 37, 12);
+    expect(after.map((r) => r.slice(0, 6))).toEqual(before.map((r) => r.slice(0, 6)));
+    expect(after[4]?.[7]).toBe(before[4]?.[7]);
+    // Put the sheet back for the next tests.
+    await page.evaluate(`${demo}.unmerge("Factures", { row: 4, column: 7, rowCount: 1, columnCount: 1 })`);
+    await page.evaluate(`${demo}.showRows("Factures", [9])`);
+    await page.evaluate(`${demo}.write("Factures", 5, 7, ${JSON.stringify(h6 ?? "")}, "values")`);
+  });
+
   test("the subscriptions table gets its new columns as table columns, computed per vendor row", async () => {
     await page.getByRole("tab", { name: "Abonnements" }).click();
     await page.getByRole("radio", { name: "Tableau Excel" }).check();
