@@ -143,6 +143,38 @@ describe("what the streamed copy keeps", () => {
     expect(out.worksheets[0]?.getRow(2).values).toEqual(expect.arrayContaining([30, 22.87, 40, 62.87]));
   });
 
+  test("notes on another sheet are kept, and the new note's drawing takes shape ids they do not use", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Factures");
+    ws.addRow(["Réf", "Client", "Date facture", "Montant TTC", "Payé le"]);
+    ws.addRow(["F-1", "Acme", new Date(Date.UTC(2025, 0, 1)), 2500, new Date(Date.UTC(2025, 2, 2))]);
+    wb.addWorksheet("Suivi").getCell("A1").note = "Relancer en mars";
+    const input = path.join(dir, "notes-ailleurs.xlsx");
+    await wb.xlsx.writeFile(input);
+    const r = await applyBoth(input, "omi");
+    expect(r.stream.stderr).not.toContain("déjà des notes");
+    const zip = await JSZip.loadAsync(await fs.readFile(r.stream.file));
+    const vml = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.endsWith(".vml"))
+        .sort()
+        .map(async (n) =>
+          /data="(\d+)"[\s\S]*id="_x0000_s(\d+)"/.exec((await zip.file(n)?.async("string")) ?? "")?.slice(1),
+        ),
+    );
+    // exceljs gave the other sheet's drawing block 1 (ids 1025…); the new one is block 2 (ids 2049…).
+    expect(vml.sort()).toEqual([
+      ["1", "1025"],
+      ["2", "2049"],
+    ]);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(r.stream.file);
+    expect(JSON.stringify(out.getWorksheet("Suivi")?.getCell("A1").note)).toContain("Relancer en mars");
+    expect(JSON.stringify(out.getWorksheet("Factures")?.getCell("F1").note)).toContain(
+      "Échéance — valeurs calculées le",
+    );
+  });
+
   test("a 1904-date-system workbook goes through the exceljs stream, which says what its copy drops", async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;

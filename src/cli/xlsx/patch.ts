@@ -525,8 +525,22 @@ function commentsXml(ref: string, note: string): string {
 }
 
 /** The legacy drawing Excel needs to show a note (the shape exceljs and Excel write). */
-function noteVml(row: number, column: number): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute; margin-left:105.3pt;margin-top:10.5pt;width:240pt;height:120pt;z-index:1;visibility:hidden" fillcolor="infoBackground [80]" strokecolor="none [81]" o:insetmode="auto"><v:fill color2="infoBackground [80]"/><v:shadow color="none [81]" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto" inset="1.3mm,1.3mm,2.5mm,2.5mm"><div style="text-align:left"/></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${column + 1}, 15, ${row}, 10, ${column + 5}, 15, ${row + 8}, 4</x:Anchor><x:Locked>True</x:Locked><x:AutoFill>False</x:AutoFill><x:LockText>True</x:LockText><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData></v:shape></xml>`;
+function noteVml(row: number, column: number, block: number): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="_x0000_s${block * 1024 + 1}" type="#_x0000_t202" style="position:absolute; margin-left:105.3pt;margin-top:10.5pt;width:240pt;height:120pt;z-index:1;visibility:hidden" fillcolor="infoBackground [80]" strokecolor="none [81]" o:insetmode="auto"><v:fill color2="infoBackground [80]"/><v:shadow color="none [81]" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto" inset="1.3mm,1.3mm,2.5mm,2.5mm"><div style="text-align:left"/></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${column + 1}, 15, ${row}, 10, ${column + 5}, 15, ${row + 8}, 4</x:Anchor><x:Locked>True</x:Locked><x:AutoFill>False</x:AutoFill><x:LockText>True</x:LockText><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData></v:shape></xml>`;
+}
+
+/**
+ * Each legacy drawing of a workbook owns blocks of 1,024 shape ids (its o:idmap): the new one takes
+ * the block after those the other sheets' notes use, so no two shapes share an id.
+ */
+function freeShapeBlock(pkg: Package): number {
+  let max = 0;
+  for (const e of pkg.entries) {
+    if (!e.name.endsWith(".vml")) continue;
+    for (const m of entryText(e).matchAll(/<o:idmap\b[^>]*\bdata="([\d,\s]*)"/g))
+      for (const n of (m[1] as string).split(/[,\s]+/)) if (n !== "") max = Math.max(max, Number(n));
+  }
+  return max + 1;
 }
 
 function unusedName(byName: ReadonlyMap<string, unknown>, pattern: (n: number) => string): string {
@@ -619,7 +633,10 @@ export async function patchRegister(
     if (withNote) {
       const ref = cellRef(pass.firstColumn, pass.headerRow);
       await zip.add(commentsPart, await deflate([commentsXml(ref, pass.note as string)]));
-      await zip.add(vmlPart, await deflate([noteVml(pass.headerRow - 1, pass.firstColumn)]));
+      await zip.add(
+        vmlPart,
+        await deflate([noteVml(pass.headerRow - 1, pass.firstColumn, freeShapeBlock(pkg))]),
+      );
       if (!sheetRelsEntry)
         await zip.add(
           sheetRelsPart,
