@@ -148,7 +148,9 @@ describe("what the streamed copy keeps", () => {
     const ws = wb.addWorksheet("Factures");
     ws.addRow(["Réf", "Client", "Date facture", "Montant TTC", "Payé le"]);
     ws.addRow(["F-1", "Acme", new Date(Date.UTC(2025, 0, 1)), 2500, new Date(Date.UTC(2025, 2, 2))]);
-    wb.addWorksheet("Suivi").getCell("A1").note = "Relancer en mars";
+    const other = wb.addWorksheet("Suivi").getCell("A1");
+    other.value = "Acme";
+    other.note = "Relancer en mars";
     const input = path.join(dir, "notes-ailleurs.xlsx");
     await wb.xlsx.writeFile(input);
     const r = await applyBoth(input, "omi");
