@@ -1,3 +1,0 @@
-import { engineBench, formatEngineBench } from "./engine";
-console.log(formatEngineBench(engineBench()));
-console.log(formatEngineBench(engineBench()));
