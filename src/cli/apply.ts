@@ -74,8 +74,11 @@ Options:
   --kind ID            invoice kind for rows without one (e.g. deposit)
   --plan ID            plan for rows without one (e.g. no-commitment)
   --client pro|consumer  client type for rows without one (default: pro)
-  --stream, --no-stream  force or forbid the streaming path (default: streaming above 3 MB;
-                       it keeps every sheet's values and cell formats, not column widths)
+  --no-stream          read and write the whole workbook with exceljs in memory (by default the
+                       output is a copy of the input in which only the register's rows and the
+                       styles are rewritten: charts, merges, filters, notes… come through)
+  --stream             where that copy cannot be made (portable formulas, 1904 workbooks), use
+                       exceljs's streaming copy even below 3 MB (it drops widths, merges, filters)
   -h, --help           this help
 
 Exit code: 0 when at least one row was computed, 1 when none could be, 2 on a usage error.
@@ -259,7 +262,7 @@ function describeMapping(
   return parts.join(", ");
 }
 
-/** Registers above this size (bytes) are read and written in streaming (flat memory). */
+/** Above this size (bytes), a workbook exceljs has to copy is copied by its streaming writer (flat memory). */
 export const STREAM_THRESHOLD_BYTES = 3_000_000;
 
 /** A stop with an exit code, after its messages were printed. */
@@ -544,16 +547,19 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
     );
     return 1;
   }
-  const stream =
-    !isCsv &&
-    args.explain === undefined &&
-    !/\.csv$/i.test(out) &&
-    (args.stream ?? size > STREAM_THRESHOLD_BYTES);
+  // An xlsx written as xlsx is a copy of the input with the register's rows rewritten (copyFile),
+  // unless --no-stream asks for exceljs in memory. Where that copy cannot be made (portable formulas,
+  // a 1904 workbook, an unusual file), exceljs copies the workbook: streaming when it is large.
+  const xlsxOut = !isCsv && args.explain === undefined && !/\.csv$/i.test(out);
+  const large = xlsxOut && (args.stream ?? size > STREAM_THRESHOLD_BYTES);
   if (!isCsv && args.explain === undefined) {
-    const stop = await checkSheet(args, io, stream);
+    const stop = await checkSheet(args, io, large);
     if (stop !== undefined) return stop;
   }
-  if (stream) return streamFile(args, io, out);
+  if (xlsxOut && (large || (args.stream !== false && args.output !== "portable"))) {
+    const code = await copyFile(args, io, out, large);
+    if (code !== undefined) return code;
+  }
 
   let loaded: LoadedRegister;
   try {
@@ -711,8 +717,17 @@ async function checkSheet(args: ApplyArgs, io: CliIo, stream: boolean): Promise<
   return undefined;
 }
 
-/** The large-file path: one streaming pass, reading, computing and writing row by row. */
-async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<number> {
+/**
+ * One pass over the register, reading, computing and writing row by row: into a byte-for-byte copy of
+ * the file (src/cli/xlsx) or, where that cannot be made, an exceljs streaming copy when `large`.
+ * Undefined when neither applies (a small file the copy refused): the caller reads it in memory.
+ */
+async function copyFile(
+  args: ApplyArgs,
+  io: CliIo,
+  out: string,
+  large: boolean,
+): Promise<number | undefined> {
   const fr = args.lang === "fr";
   const say = (line: string): void => void io.stdout.write(`${line}\n`);
   const warn = (line: string): void => void io.stderr.write(`${line}\n`);
@@ -724,9 +739,12 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
   const handler: StreamHandler = {
     begin: (table) => {
       const { applier } = setup(args, table, io, false);
-      say(
-        fr ? "Fichier volumineux : lecture et écriture en continu." : "Large file: streaming read and write.",
-      );
+      if (large)
+        say(
+          fr
+            ? "Fichier volumineux : lecture et écriture en continu."
+            : "Large file: streaming read and write.",
+        );
       state = {
         applier,
         summary: new SummaryBuilder(applier),
@@ -758,8 +776,8 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
     ? (n: number) => void io.stderr.write(`\r${n} ${fr ? "lignes" : "rows"}…`)
     : undefined;
   try {
-    // Values and live formulas: the register sheet's rows are rewritten in place in a byte-for-byte
-    // copy of the file. Portable formulas add a sheet, which the exceljs stream writes.
+    // Values and live formulas: the register sheet's rows are rewritten in a byte-for-byte copy of the
+    // file. Portable formulas add a sheet, which the exceljs stream writes.
     let patched: PatchOutcome | undefined;
     if (args.output !== "portable") {
       try {
@@ -767,6 +785,7 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
       } catch (e) {
         // Only a file refused before its first row is read again another way; a damaged one stops here.
         if (!(e instanceof UnsupportedXlsx) || state !== undefined) throw e;
+        if (!large) return undefined;
         warn(
           fr
             ? `Attention : ${e.fr} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
@@ -774,7 +793,6 @@ async function streamFile(args: ApplyArgs, io: CliIo, out: string): Promise<numb
         );
       }
     }
-    if (patched?.noteSkipped) warn(`${fr ? "Attention" : "Warning"} : ${patched.noteSkipped[args.lang]}.`);
     rows = patched
       ? patched.dataRows
       : await streamRegister(args.input, out, args.sheet, handler, args.lang, onRows, () => reference);

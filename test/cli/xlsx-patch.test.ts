@@ -11,6 +11,7 @@ import JSZip from "jszip";
 import { runApplyCommand } from "./run-main";
 import { decodeXml, escapeXml, parseCells, parseSharedStrings } from "../../src/cli/xlsx/sheet-xml";
 import { addStyles, patchRegister, UnsupportedXlsx } from "../../src/cli/xlsx/patch";
+import { addComment, addNoteShape } from "../../src/cli/xlsx/note";
 import type { StreamHandler } from "../../src/cli/register-io";
 import type { CellValue } from "../../src/apply";
 import { recalculateWithLibreOffice, SOFFICE } from "../support/libreoffice";
@@ -125,7 +126,7 @@ describe("what the streamed copy keeps", () => {
     );
   });
 
-  test("a sheet that already has notes keeps them; the provenance note is not added, and it is said", async () => {
+  test("a sheet that already has notes keeps them and gains the provenance note; a second run adds its own, one shape per note", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Factures");
     ws.addRow(["Réf", "Client", "Date facture", "Montant TTC", "Payé le"]);
@@ -135,12 +136,43 @@ describe("what the streamed copy keeps", () => {
     await wb.xlsx.writeFile(input);
     const r = await applyBoth(input, "omi");
     expect(r.stream.code).toBe(0);
-    expect(r.stream.stderr).toContain("la feuille a déjà des notes : elles sont gardées");
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(r.stream.file);
-    expect(JSON.stringify(out.worksheets[0]?.getCell("B2").note)).toContain("Client suivi par Claire");
+    const sheet = out.worksheets[0] as ExcelJS.Worksheet;
+    expect(JSON.stringify(sheet.getCell("B2").note)).toContain("Client suivi par Claire");
+    expect(JSON.stringify(sheet.getCell("F1").note)).toContain("Échéance — valeurs calculées le");
     // OMI: 2 500 € due 31/01/2025, paid 02/03/2025: 30 days, 22.87 € + 40 € (EXAMPLES.md).
-    expect(out.worksheets[0]?.getRow(2).values).toEqual(expect.arrayContaining([30, 22.87, 40, 62.87]));
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([30, 22.87, 40, 62.87]));
+
+    // The output applied again (its result columns are now part of the register, as in memory):
+    // one note per cell, one shape per note, the first run's provenance note still one.
+    const again = path.join(dir, "again.xlsx");
+    expect((await runApplyCommand([r.stream.file, "--vendor", "omi", "-o", again])).code).toBe(0);
+    const zip = await JSZip.loadAsync(await fs.readFile(again));
+    const comments = (await zip.file("xl/comments1.xml")?.async("string")) as string;
+    const refs = [...comments.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(refs.sort()).toEqual(["B2", "F1", "L1"]);
+    expect([...comments.matchAll(/<author>/g)]).toHaveLength(2); // exceljs's "Author" and "Échéance"
+    const vml = (await zip.file("xl/drawings/vmlDrawing1.vml")?.async("string")) as string;
+    expect([...vml.matchAll(/ObjectType="Note"/g)]).toHaveLength(3);
+    expect(new Set([...vml.matchAll(/id="(_x0000_s\d+)"/g)].map((m) => m[1])).size).toBe(3);
+  });
+
+  test("parts exceljs does not know (here a custom XML part) come through the default copy of a small file", async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(SAMPLES, "omi-factures.xlsx")));
+    zip.file("customXml/item1.xml", '<?xml version="1.0"?><dossier client="Acme">2025</dossier>');
+    const input = path.join(dir, "custom.xlsx");
+    await fs.writeFile(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(dir, "custom-out.xlsx");
+    const r = await runApplyCommand([input, "--vendor", "omi", "--as-of", "2026-06-30", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("en continu");
+    const after = await JSZip.loadAsync(await fs.readFile(out));
+    expect(await after.file("customXml/item1.xml")?.async("string")).toContain('<dossier client="Acme">');
+    // exceljs in memory (--no-stream) rebuilds the package from what it understands.
+    const mem = path.join(dir, "custom-mem.xlsx");
+    await runApplyCommand([input, "--vendor", "omi", "--as-of", "2026-06-30", "-o", mem, "--no-stream"]);
+    expect((await JSZip.loadAsync(await fs.readFile(mem))).file("customXml/item1.xml")).toBeNull();
   });
 
   test("notes on another sheet are kept, and the new note's drawing takes shape ids they do not use", async () => {
@@ -275,6 +307,42 @@ describe("SpreadsheetML text", () => {
     expect(xml).toContain(
       '<xf numFmtId="171" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
     );
+  });
+});
+
+describe("notes", () => {
+  test("a comment joins the sheet's comments under the Échéance author, replacing one on the same cell", () => {
+    const xml =
+      '<comments xmlns="x"><authors><author>Claire</author></authors><commentList>' +
+      '<comment ref="B2" authorId="0"><text><t>suivi</t></text></comment>' +
+      '<comment ref="F1" authorId="0"><text><t>ancienne</t></text></comment></commentList></comments>';
+    expect(addComment(xml, "F1", "valeurs & <sources>")).toBe(
+      '<comments xmlns="x"><authors><author>Claire</author><author>Échéance</author></authors><commentList>' +
+        '<comment ref="B2" authorId="0"><text><t>suivi</t></text></comment>' +
+        '<comment ref="F1" authorId="1"><text><r><t xml:space="preserve">valeurs &amp; &lt;sources&gt;</t></r></text></comment></commentList></comments>',
+    );
+  });
+
+  test("a note shape takes the next id of the drawing's block, or a spare block added to its id map when the block is full", () => {
+    const drawing = (ids: number[], data: string) =>
+      `<xml xmlns:v="v" xmlns:o="o" xmlns:x="x"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>` +
+      ids
+        .map(
+          (id) =>
+            `<v:shape id="_x0000_s${id}"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`,
+        )
+        .join("") +
+      "</xml>";
+    const next = addNoteShape(drawing([1025], "1"), 0, 5, 3);
+    expect([...next.matchAll(/id="_x0000_s(\d+)"/g)].map((m) => m[1])).toEqual(["1025", "1026"]);
+    expect(next).toContain("<x:Row>0</x:Row><x:Column>5</x:Column>");
+    expect(next).toContain('id="_x0000_t202"'); // the note shape type, which this drawing lacked
+    // 2047 is the last id of block 1: the next shape goes to spare block 3 (ids 3073…).
+    const full = addNoteShape(drawing([2047], "1"), 0, 5, 3);
+    expect(full).toContain('data="1,3"');
+    expect(full).toContain('id="_x0000_s3073"');
+    // A shape already on that cell (an earlier run's) is kept as it is.
+    expect(addNoteShape(drawing([1025], "1"), 1, 1, 3)).toBe(drawing([1025], "1"));
   });
 });
 

@@ -7,6 +7,7 @@ import { xlsxFormula } from "../../portable";
 import { columnIndex } from "../../excel/address";
 import { trimTrailing, type OutputCell, type StreamHandler } from "../register-io";
 import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
+import { addComment, addNoteShape, newComments, newNoteDrawing, shapeBlocks } from "./note";
 import { deflate, entryChunks, entryText, readZip, ZipWriter, type ZipEntry } from "./zip";
 
 /**
@@ -520,26 +521,10 @@ async function* rewriteSheet(
 
 // ---- the note (provenance) --------------------------------------------------------------------
 
-function commentsXml(ref: string, note: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Échéance</author></authors><commentList><comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(note)}</t></r></text></comment></commentList></comments>`;
-}
-
-/** The legacy drawing Excel needs to show a note (the shape exceljs and Excel write). */
-function noteVml(row: number, column: number, block: number): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="_x0000_s${block * 1024 + 1}" type="#_x0000_t202" style="position:absolute; margin-left:105.3pt;margin-top:10.5pt;width:240pt;height:120pt;z-index:1;visibility:hidden" fillcolor="infoBackground [80]" strokecolor="none [81]" o:insetmode="auto"><v:fill color2="infoBackground [80]"/><v:shadow color="none [81]" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto" inset="1.3mm,1.3mm,2.5mm,2.5mm"><div style="text-align:left"/></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${column + 1}, 15, ${row}, 10, ${column + 5}, 15, ${row + 8}, 4</x:Anchor><x:Locked>True</x:Locked><x:AutoFill>False</x:AutoFill><x:LockText>True</x:LockText><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData></v:shape></xml>`;
-}
-
-/**
- * Each legacy drawing of a workbook owns blocks of 1,024 shape ids (its o:idmap): the new one takes
- * the block after those the other sheets' notes use, so no two shapes share an id.
- */
+/** The first id block of 1,024 shape ids that no legacy drawing of the workbook uses. */
 function freeShapeBlock(pkg: Package): number {
   let max = 0;
-  for (const e of pkg.entries) {
-    if (!e.name.endsWith(".vml")) continue;
-    for (const m of entryText(e).matchAll(/<o:idmap\b[^>]*\bdata="([\d,\s]*)"/g))
-      for (const n of (m[1] as string).split(/[,\s]+/)) if (n !== "") max = Math.max(max, Number(n));
-  }
+  for (const e of pkg.entries) if (e.name.endsWith(".vml")) max = Math.max(max, ...shapeBlocks(entryText(e)));
   return max + 1;
 }
 
@@ -552,8 +537,6 @@ function unusedName(byName: ReadonlyMap<string, unknown>, pattern: (n: number) =
 export interface PatchOutcome {
   /** Data rows seen, or undefined when the register sheet was not found or empty. */
   readonly dataRows: number | undefined;
-  /** Set when the provenance note could not be added, and why (English and French). */
-  readonly noteSkipped?: { readonly en: string; readonly fr: string };
 }
 
 /**
@@ -575,18 +558,29 @@ export async function patchRegister(
   const stylesEntry = pkg.byName.get(pkg.stylesPart) as ZipEntry;
   const styles = addStyles(entryText(stylesEntry));
 
-  // The note needs the sheet's legacy drawing; a sheet that already has notes keeps them, without ours.
+  // The note goes into the sheet's comments and legacy drawing, which are made where missing.
   const sheetRelsPart = relsPartOf(pkg.sheetPart);
   const sheetRelsEntry = pkg.byName.get(sheetRelsPart);
-  const sheetRelsXml = sheetRelsEntry ? entryText(sheetRelsEntry) : undefined;
-  const hasNotes = relationships(sheetRelsXml, pkg.sheetPart).some((r) =>
-    /\/(comments|vmlDrawing)$/.test(r.type),
-  );
-  const usedIds = new Set(relationships(sheetRelsXml, pkg.sheetPart).map((r) => r.id));
-  let n = 1;
-  while (usedIds.has(`rId${n}`) || usedIds.has(`rId${n + 1}`)) n++;
-  const commentsId = `rId${n}`;
-  const drawingId = `rId${n + 1}`;
+  const sheetRels = relationships(sheetRelsEntry ? entryText(sheetRelsEntry) : undefined, pkg.sheetPart);
+  const existingComments = sheetRels.find((r) => r.type.endsWith("/comments") && pkg.byName.has(r.part));
+  const existingDrawing = sheetRels.find((r) => r.type.endsWith("/vmlDrawing") && pkg.byName.has(r.part));
+  const usedIds = new Set(sheetRels.map((r) => r.id));
+  const freeIds: string[] = [];
+  for (let n = 1; freeIds.length < 2; n++) if (!usedIds.has(`rId${n}`)) freeIds.push(`rId${n}`);
+  const commentsRel = existingComments ?? {
+    id: freeIds[0] as string,
+    type: `${REL}/comments`,
+    part: unusedName(pkg.byName, (k) => `xl/comments${k}.xml`),
+  };
+  const drawingRel = existingDrawing ?? {
+    id: freeIds[1] as string,
+    type: `${REL}/vmlDrawing`,
+    part: unusedName(pkg.byName, (k) => `xl/drawings/vmlDrawing${k}.vml`),
+  };
+  const newRels = [
+    existingComments ? undefined : commentsRel,
+    existingDrawing ? undefined : drawingRel,
+  ].filter((r): r is Relationship => r !== undefined);
 
   const pass: SheetPass = {
     dataRows: undefined,
@@ -605,89 +599,73 @@ export async function patchRegister(
       lang,
       styles.ids,
       pass,
-      hasNotes ? undefined : drawingId,
+      existingDrawing ? undefined : drawingRel.id,
       onRows,
     ),
   );
-  const withNote = pass.note !== undefined && !hasNotes && pass.dataRows !== undefined;
-  const commentsPart = unusedName(pkg.byName, (k) => `xl/comments${k}.xml`);
-  const vmlPart = unusedName(pkg.byName, (k) => `xl/drawings/vmlDrawing${k}.vml`);
+  const note = pass.dataRows === undefined ? undefined : pass.note;
+  const noteRow = pass.headerRow - 1;
+  const noteRef = cellRef(pass.firstColumn, pass.headerRow);
+  const commentsEntry = existingComments && pkg.byName.get(existingComments.part);
+  const drawingEntry = existingDrawing && pkg.byName.get(existingDrawing.part);
 
   const file = await fs.open(output, "w");
   try {
     const zip = new ZipWriter(file);
+    const rewrite = async (entry: ZipEntry, edit: (xml: string) => string): Promise<void> =>
+      zip.add(entry.name, await deflate([edit(entryText(entry))]));
     for (const entry of pkg.entries) {
       if (entry === sheetEntry) await zip.add(entry.name, sheetData);
       else if (entry === stylesEntry) await zip.add(entry.name, await deflate([styles.xml]));
-      else if (withNote && entry.name === "[Content_Types].xml")
-        await zip.add(entry.name, await deflate([contentTypesWithNote(entryText(entry), commentsPart)]));
-      else if (withNote && entry === sheetRelsEntry)
-        await zip.add(
-          entry.name,
-          await deflate([
-            relsWithNote(entryText(entry), pkg.sheetPart, commentsPart, vmlPart, commentsId, drawingId),
-          ]),
-        );
+      else if (note === undefined) await zip.copy(entry);
+      else if (entry === commentsEntry) await rewrite(entry, (xml) => addComment(xml, noteRef, note));
+      else if (entry === drawingEntry)
+        await rewrite(entry, (xml) => addNoteShape(xml, noteRow, pass.firstColumn, freeShapeBlock(pkg)));
+      else if (entry.name === "[Content_Types].xml" && newRels.length > 0)
+        await rewrite(entry, (xml) => contentTypesWith(xml, existingComments ? undefined : commentsRel.part));
+      else if (entry === sheetRelsEntry && newRels.length > 0)
+        await rewrite(entry, (xml) => relsWith(xml, pkg.sheetPart, newRels));
       else await zip.copy(entry);
     }
-    if (withNote) {
-      const ref = cellRef(pass.firstColumn, pass.headerRow);
-      await zip.add(commentsPart, await deflate([commentsXml(ref, pass.note as string)]));
-      await zip.add(
-        vmlPart,
-        await deflate([noteVml(pass.headerRow - 1, pass.firstColumn, freeShapeBlock(pkg))]),
-      );
-      if (!sheetRelsEntry)
+    if (note !== undefined) {
+      if (!existingComments) await zip.add(commentsRel.part, await deflate([newComments(noteRef, note)]));
+      if (!existingDrawing)
         await zip.add(
-          sheetRelsPart,
-          await deflate([
-            relsWithNote(undefined, pkg.sheetPart, commentsPart, vmlPart, commentsId, drawingId),
-          ]),
+          drawingRel.part,
+          await deflate([newNoteDrawing(noteRow, pass.firstColumn, freeShapeBlock(pkg))]),
         );
+      if (!sheetRelsEntry)
+        await zip.add(sheetRelsPart, await deflate([relsWith(undefined, pkg.sheetPart, newRels)]));
     }
     await zip.close();
   } finally {
     await file.close();
   }
-  return {
-    dataRows: pass.dataRows,
-    ...(pass.note !== undefined && hasNotes
-      ? {
-          noteSkipped: {
-            en: "the sheet already has notes: they are kept, and the provenance note is not added",
-            fr: "la feuille a déjà des notes : elles sont gardées, et la note de provenance n'est pas ajoutée",
-          },
-        }
-      : {}),
-  };
+  return { dataRows: pass.dataRows };
 }
 
-function contentTypesWithNote(xml: string, commentsPart: string): string {
+/** [Content_Types].xml declaring the VML extension and, when it is new, the comments part. */
+function contentTypesWith(xml: string, commentsPart: string | undefined): string {
   let out = xml;
   if (!/<Default\b[^>]*Extension="vml"/i.test(out))
     out = out.replace(
       "</Types>",
       '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>',
     );
+  if (commentsPart === undefined) return out;
   return out.replace(
     "</Types>",
     `<Override PartName="/${commentsPart}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
   );
 }
 
-function relsWithNote(
-  xml: string | undefined,
-  sheetPart: string,
-  commentsPart: string,
-  vmlPart: string,
-  commentsId: string,
-  drawingId: string,
-): string {
+/** The sheet's relationships with the new ones added (targets relative to the sheet's folder). */
+function relsWith(xml: string | undefined, sheetPart: string, added: readonly Relationship[]): string {
   const from = path.dirname(sheetPart);
-  const added =
-    `<Relationship Id="${commentsId}" Type="${REL}/comments" Target="${path.relative(from, commentsPart)}"/>` +
-    `<Relationship Id="${drawingId}" Type="${REL}/vmlDrawing" Target="${path.relative(from, vmlPart)}"/>`;
+  const text = added
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${path.relative(from, r.part)}"/>`)
+    .join("");
   if (xml !== undefined && xml.includes("</Relationships>"))
-    return xml.replace("</Relationships>", `${added}</Relationships>`);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
+    return xml.replace("</Relationships>", `${text}</Relationships>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${text}</Relationships>`;
 }
