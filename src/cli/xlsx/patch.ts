@@ -274,10 +274,14 @@ function rowWithCells(
   const to = added[added.length - 1]?.column as number;
   const last = cells[cells.length - 1];
   const addedXml = added.map((a) => a.xml).join("");
-  if (!last || last.column < from) return `${tag}${inner}${addedXml}</row>`;
+  // A row's extension list, if any, comes after its cells (CT_Row).
+  const ext = inner.indexOf("<extLst");
+  const extLst = ext >= 0 ? inner.slice(ext) : "";
+  if (!last || last.column < from)
+    return `${tag}${ext >= 0 ? inner.slice(0, ext) : inner}${addedXml}${extLst}</row>`;
   const before = cells.filter((c) => c.column < from).map((c) => c.xml);
   const after = cells.filter((c) => c.column > to).map((c) => c.xml);
-  return `${tag}${before.join("")}${addedXml}${after.join("")}</row>`;
+  return `${tag}${before.join("")}${addedXml}${after.join("")}${extLst}</row>`;
 }
 
 // ---- the register sheet -----------------------------------------------------------------------
