@@ -548,15 +548,15 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
     return 1;
   }
   // An xlsx written as xlsx is a copy of the input with the register's rows rewritten (copyFile),
-  // unless --no-stream asks for exceljs in memory. Where that copy cannot be made (portable formulas,
-  // a 1904 workbook, an unusual file), exceljs copies the workbook: streaming when it is large.
+  // unless --no-stream asks for exceljs in memory. Where that copy cannot be made (a 1904 workbook,
+  // an unusual file), exceljs copies the workbook: streaming when it is large.
   const xlsxOut = !isCsv && args.explain === undefined && !/\.csv$/i.test(out);
   const large = xlsxOut && (args.stream ?? size > STREAM_THRESHOLD_BYTES);
   if (!isCsv && args.explain === undefined) {
     const stop = await checkSheet(args, io, large);
     if (stop !== undefined) return stop;
   }
-  if (xlsxOut && (large || (args.stream !== false && args.output !== "portable"))) {
+  if (xlsxOut && (large || args.stream !== false)) {
     const code = await copyFile(args, io, out, large);
     if (code !== undefined) return code;
   }
@@ -681,9 +681,9 @@ async function checkSheet(args: ApplyArgs, io: CliIo, stream: boolean): Promise<
   }
   const list = (xs: readonly (string | number)[]): string =>
     xs.slice(0, 5).join(", ") + (xs.length > 5 ? ", …" : "");
-  // The exceljs stream (portable formulas, 1904 workbooks) does not carry sheet features over.
+  // The exceljs stream (what copies a large 1904 workbook) does not carry sheet features over.
   const lost =
-    stream && (args.output === "portable" || f.date1904)
+    stream && f.date1904
       ? fr
         ? " ; la copie écrite en continu ne les garde pas"
         : "; the streamed copy does not keep them"
@@ -776,22 +776,20 @@ async function copyFile(
     ? (n: number) => void io.stderr.write(`\r${n} ${fr ? "lignes" : "rows"}…`)
     : undefined;
   try {
-    // Values and live formulas: the register sheet's rows are rewritten in a byte-for-byte copy of the
-    // file. Portable formulas add a sheet, which the exceljs stream writes.
+    // The register sheet's rows are rewritten in a byte-for-byte copy of the file (portable formulas
+    // add their reference sheet to it).
     let patched: PatchOutcome | undefined;
-    if (args.output !== "portable") {
-      try {
-        patched = await patchRegister(args.input, out, args.sheet, handler, args.lang, onRows);
-      } catch (e) {
-        // Only a file refused before its first row is read again another way; a damaged one stops here.
-        if (!(e instanceof UnsupportedXlsx) || state !== undefined) throw e;
-        if (!large) return undefined;
-        warn(
-          fr
-            ? `Attention : ${e.fr} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
-            : `Warning: ${e.message}: the file is copied sheet by sheet; column widths, merges, filters and hidden rows are not kept in the copy.`,
-        );
-      }
+    try {
+      patched = await patchRegister(args.input, out, args.sheet, handler, args.lang, onRows, () => reference);
+    } catch (e) {
+      // Only a file refused before its first row is read again another way; a damaged one stops here.
+      if (!(e instanceof UnsupportedXlsx) || state !== undefined) throw e;
+      if (!large) return undefined;
+      warn(
+        fr
+          ? `Attention : ${e.fr} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
+          : `Warning: ${e.message}: the file is copied sheet by sheet; column widths, merges, filters and hidden rows are not kept in the copy.`,
+      );
     }
     rows = patched
       ? patched.dataRows

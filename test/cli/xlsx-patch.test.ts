@@ -30,15 +30,17 @@ afterEach(async () => {
  * Every non-empty cell of the first sheet: value, number format, bold. "General" is no format, and the
  * header row's formats are left out: the in-memory copy formats whole columns, headers included.
  */
-async function sheetCells(file: string): Promise<Map<string, string>> {
+async function sheetCells(file: string, sheet?: string): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const cells = new Map<string, string>();
-  wb.worksheets[0]?.eachRow({ includeEmpty: false }, (row, n) =>
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const format = n === 1 || cell.numFmt === "General" ? null : (cell.numFmt ?? null);
-      cells.set(cell.address, JSON.stringify([cell.value, format, cell.font?.bold === true]));
-    }),
+  (sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet))?.eachRow(
+    { includeEmpty: false },
+    (row, n) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const format = n === 1 || cell.numFmt === "General" ? null : (cell.numFmt ?? null);
+        cells.set(cell.address, JSON.stringify([cell.value, format, cell.font?.bold === true]));
+      }),
   );
   return cells;
 }
@@ -94,6 +96,41 @@ describe("the streamed copy writes the cells the in-memory copy writes", () => {
   test.each(SAMPLE_FILES)("%s, live formulas (%s)", async (file, vendor) => {
     const r = await applyBoth(path.join(SAMPLES, file), vendor, ["--output", "formulas"]);
     expectSameCells(await sheetCells(r.stream.file), await sheetCells(r.memory.file));
+  });
+});
+
+describe("portable formulas in the streamed copy", () => {
+  const REFERENCE = "Échéance - taux et fériés";
+
+  test.each(SAMPLE_FILES.slice(0, 6))(
+    "%s: the register and the reference sheet as in memory (%s)",
+    async (file, vendor) => {
+      const r = await applyBoth(path.join(SAMPLES, file), vendor, ["--output", "portable"]);
+      expect([r.memory.code, r.stream.code]).toEqual([0, 0]);
+      expectSameCells(await sheetCells(r.stream.file), await sheetCells(r.memory.file));
+      expectSameCells(await sheetCells(r.stream.file, REFERENCE), await sheetCells(r.memory.file, REFERENCE));
+    },
+  );
+
+  test("applied again, the output keeps one reference sheet, rewritten, and asks for a full recalculation", async () => {
+    const first = path.join(dir, "first.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    const common = ["--vendor", "omi", "--as-of", "2026-06-30", "--output", "portable"];
+    expect(
+      (await runApplyCommand([path.join(SAMPLES, "omi-factures.xlsx"), ...common, "-o", first])).code,
+    ).toBe(0);
+    expect((await runApplyCommand([first, ...common, "-o", second])).code).toBe(0);
+    const zip = await JSZip.loadAsync(await fs.readFile(second));
+    const workbook = (await zip.file("xl/workbook.xml")?.async("string")) as string;
+    expect([...workbook.matchAll(/<sheet\b[^>]*\sname="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "Factures",
+      "Notes",
+      REFERENCE,
+    ]);
+    expect(workbook).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(second);
+    expect(wb.getWorksheet(REFERENCE)?.getCell("A5").value).toBe("2015-H1");
   });
 });
 
@@ -296,14 +333,14 @@ describe("SpreadsheetML text", () => {
       '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill/></fills>' +
       '<cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="170" fontId="0"/></cellXfs></styleSheet>';
     const { xml, ids } = addStyles(styles);
-    expect(ids).toEqual({ bold: 2, date: 3, money: 4, integer: 5, boldDate: 6 });
+    expect(ids).toEqual({ bold: 2, date: 3, money: 4, integer: 5, boldDate: 6, percent: 7, text: 8 });
     expect(xml).toContain('<numFmts count="4">');
     expect(xml).toContain('<numFmt numFmtId="171" formatCode="dd/mm/yyyy"/>');
     expect(xml).toContain('<numFmt numFmtId="172" formatCode="#,##0.00 &quot;€&quot;"/>');
     expect(xml).toContain(
       '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>',
     );
-    expect(xml).toContain('<cellXfs count="7">');
+    expect(xml).toContain('<cellXfs count="9">');
     expect(xml).toContain(
       '<xf numFmtId="171" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
     );

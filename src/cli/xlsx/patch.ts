@@ -3,7 +3,8 @@ import * as path from "node:path/posix";
 import { StringDecoder } from "node:string_decoder";
 import { NUMBER_FORMATS, type CellValue, type OutputColumn } from "../../apply";
 import type { Language } from "../../engine";
-import { xlsxFormula } from "../../portable";
+import { xlsxFormula, type ReferenceSheet } from "../../portable";
+import { referenceSheetXml, workbookWithReference } from "./reference-part";
 import { columnIndex } from "../../excel/address";
 import { trimTrailing, type OutputCell, type StreamHandler } from "../register-io";
 import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
@@ -77,6 +78,9 @@ interface Package {
   readonly sheetPart: string;
   readonly stylesPart: string;
   readonly shared: readonly string[];
+  readonly workbookPart: string;
+  readonly workbookRels: readonly Relationship[];
+  readonly sheets: readonly { readonly name: string; readonly relId: string }[];
 }
 
 function openPackage(buf: Buffer, sheet: string | undefined): Package | undefined {
@@ -103,12 +107,12 @@ function openPackage(buf: Buffer, sheet: string | undefined): Package | undefine
   const rels = relationships(text(relsPartOf(main.part)), main.part);
   const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => {
     const a = m[1] as string;
-    return { name: attr(a, "name") ?? "", id: /\s[\w]+:id="([^"]*)"/.exec(a)?.[1] ?? "" };
+    return { name: attr(a, "name") ?? "", relId: /\s[\w]+:id="([^"]*)"/.exec(a)?.[1] ?? "" };
   });
   const chosen =
     sheet === undefined ? sheets[0] : sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   if (!chosen) return undefined;
-  const rel = rels.find((r) => r.id === chosen.id);
+  const rel = rels.find((r) => r.id === chosen.relId);
   if (!rel || !rel.type.endsWith("/worksheet") || !byName.has(rel.part))
     throw new UnsupportedXlsx(
       `sheet "${chosen.name}" is not a worksheet`,
@@ -126,19 +130,25 @@ function openPackage(buf: Buffer, sheet: string | undefined): Package | undefine
     sheetPart: rel.part,
     stylesPart: styles.part,
     shared: sharedXml === undefined ? [] : parseSharedStrings(sharedXml),
+    workbookPart: main.part,
+    workbookRels: rels,
+    sheets,
   };
 }
 
 // ---- styles -----------------------------------------------------------------------------------
 
 /** Style indexes (cellXfs) of the new cells. */
-interface NewStyles {
+export interface NewStyles {
   readonly bold: number;
   readonly date: number;
   readonly money: number;
   readonly integer: number;
   /** The as-of date in the header row. */
   readonly boldDate: number;
+  /** The portable formulas' reference sheet: rates (built-in 10, "0.00%") and text (built-in 49, "@"). */
+  readonly percent: number;
+  readonly text: number;
 }
 
 /** Adds a bold font and the three number formats to styles.xml, as new cellXfs entries. */
@@ -192,6 +202,8 @@ export function addStyles(xml: string): { xml: string; ids: NewStyles } {
     xf(ids.get(NUMBER_FORMATS.money) as number, 0),
     xf(ids.get(NUMBER_FORMATS.integer) as number, 0),
     xf(ids.get(NUMBER_FORMATS.date) as number, boldFont),
+    xf(10, 0),
+    xf(49, 0),
   ].join("");
   out = recount(out.replace("</cellXfs>", `${xfs}</cellXfs>`), "cellXfs", "xf");
   return {
@@ -202,6 +214,8 @@ export function addStyles(xml: string): { xml: string; ids: NewStyles } {
       money: firstXf + 2,
       integer: firstXf + 3,
       boldDate: firstXf + 4,
+      percent: firstXf + 5,
+      text: firstXf + 6,
     },
   };
 }
@@ -554,6 +568,7 @@ export async function patchRegister(
   handler: StreamHandler,
   lang: Language,
   onRows?: (rows: number) => void,
+  reference?: () => ReferenceSheet | undefined,
 ): Promise<PatchOutcome> {
   const buf = await fs.readFile(input);
   const pkg = openPackage(buf, sheet);
@@ -607,40 +622,40 @@ export async function patchRegister(
       onRows,
     ),
   );
+  const edits = new PackageEdits(pkg);
+  edits.edit(pkg.stylesPart, () => styles.xml);
   const note = pass.dataRows === undefined ? undefined : pass.note;
-  const noteRow = pass.headerRow - 1;
-  const noteRef = cellRef(pass.firstColumn, pass.headerRow);
-  const commentsEntry = existingComments && pkg.byName.get(existingComments.part);
-  const drawingEntry = existingDrawing && pkg.byName.get(existingDrawing.part);
+  if (note !== undefined) {
+    const noteRow = pass.headerRow - 1;
+    const noteRef = cellRef(pass.firstColumn, pass.headerRow);
+    if (existingComments) edits.edit(existingComments.part, (xml) => addComment(xml, noteRef, note));
+    else {
+      edits.add(commentsRel.part, newComments(noteRef, note));
+      edits.contentType(commentsRel.part, COMMENTS_TYPE);
+    }
+    if (existingDrawing)
+      edits.edit(existingDrawing.part, (xml) =>
+        addNoteShape(xml, noteRow, pass.firstColumn, freeShapeBlock(pkg)),
+      );
+    else {
+      edits.add(drawingRel.part, newNoteDrawing(noteRow, pass.firstColumn, freeShapeBlock(pkg)));
+      edits.edit("[Content_Types].xml", withVmlDefault);
+    }
+    if (newRels.length > 0) edits.editOrAdd(sheetRelsPart, (xml) => relsWith(xml, pkg.sheetPart, newRels));
+  }
+  const ref = pass.dataRows === undefined ? undefined : reference?.();
+  if (ref) addReferenceSheet(pkg, edits, ref, styles.ids);
 
   const file = await fs.open(output, "w");
   try {
     const zip = new ZipWriter(file);
-    const rewrite = async (entry: ZipEntry, edit: (xml: string) => string): Promise<void> =>
-      zip.add(entry.name, await deflate([edit(entryText(entry))]));
     for (const entry of pkg.entries) {
+      const edit = edits.editOf(entry.name);
       if (entry === sheetEntry) await zip.add(entry.name, sheetData);
-      else if (entry === stylesEntry) await zip.add(entry.name, await deflate([styles.xml]));
-      else if (note === undefined) await zip.copy(entry);
-      else if (entry === commentsEntry) await rewrite(entry, (xml) => addComment(xml, noteRef, note));
-      else if (entry === drawingEntry)
-        await rewrite(entry, (xml) => addNoteShape(xml, noteRow, pass.firstColumn, freeShapeBlock(pkg)));
-      else if (entry.name === "[Content_Types].xml" && newRels.length > 0)
-        await rewrite(entry, (xml) => contentTypesWith(xml, existingComments ? undefined : commentsRel.part));
-      else if (entry === sheetRelsEntry && newRels.length > 0)
-        await rewrite(entry, (xml) => relsWith(xml, pkg.sheetPart, newRels));
+      else if (edit) await zip.add(entry.name, await deflate([edit(entryText(entry))]));
       else await zip.copy(entry);
     }
-    if (note !== undefined) {
-      if (!existingComments) await zip.add(commentsRel.part, await deflate([newComments(noteRef, note)]));
-      if (!existingDrawing)
-        await zip.add(
-          drawingRel.part,
-          await deflate([newNoteDrawing(noteRow, pass.firstColumn, freeShapeBlock(pkg))]),
-        );
-      if (!sheetRelsEntry)
-        await zip.add(sheetRelsPart, await deflate([relsWith(undefined, pkg.sheetPart, newRels)]));
-    }
+    for (const [name, xml] of edits.added()) await zip.add(name, await deflate([xml]));
     await zip.close();
   } finally {
     await file.close();
@@ -648,24 +663,89 @@ export async function patchRegister(
   return { dataRows: pass.dataRows };
 }
 
-/** [Content_Types].xml declaring the VML extension and, when it is new, the comments part. */
-function contentTypesWith(xml: string, commentsPart: string | undefined): string {
-  let out = xml;
-  if (!/<Default\b[^>]*Extension="vml"/i.test(out))
-    out = out.replace(
-      "</Types>",
-      '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>',
+const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** What the copy changes besides the register sheet: parts whose text is edited, and new parts. */
+class PackageEdits {
+  private readonly edits = new Map<string, ((xml: string) => string)[]>();
+  private readonly news = new Map<string, string>();
+
+  constructor(private readonly pkg: Package) {}
+
+  edit(part: string, fn: (xml: string) => string): void {
+    this.edits.set(part, [...(this.edits.get(part) ?? []), fn]);
+  }
+
+  add(part: string, xml: string): void {
+    this.news.set(part, xml);
+  }
+
+  /** Edits the part, or adds it as the edit of nothing when the file has none. */
+  editOrAdd(part: string, fn: (xml: string | undefined) => string): void {
+    if (this.pkg.byName.has(part)) this.edit(part, fn);
+    else this.add(part, fn(undefined));
+  }
+
+  contentType(part: string, type: string): void {
+    this.edit("[Content_Types].xml", (xml) =>
+      xml.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`),
     );
-  if (commentsPart === undefined) return out;
-  return out.replace(
+  }
+
+  editOf(part: string): ((xml: string) => string) | undefined {
+    const fns = this.edits.get(part);
+    return fns && ((xml) => fns.reduce((text, fn) => fn(text), xml));
+  }
+
+  added(): [string, string][] {
+    return [...this.news];
+  }
+}
+
+/**
+ * The portable formulas' reference sheet: an earlier run's (same name) gets the new content in its
+ * own part; otherwise a new worksheet part, listed last in the workbook. Either way the workbook asks
+ * for a full recalculation on opening.
+ */
+function addReferenceSheet(
+  pkg: Package,
+  edits: PackageEdits,
+  sheet: ReferenceSheet,
+  styles: NewStyles,
+): void {
+  const xml = referenceSheetXml(sheet, styles);
+  const earlier = pkg.sheets.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
+  const earlierPart =
+    earlier && pkg.workbookRels.find((r) => r.id === earlier.relId && r.type.endsWith("/worksheet"));
+  if (earlierPart && pkg.byName.has(earlierPart.part)) {
+    edits.edit(earlierPart.part, () => xml);
+    edits.edit(pkg.workbookPart, (text) => workbookWithReference(text, undefined));
+    return;
+  }
+  const part = unusedName(pkg.byName, (k) => `xl/worksheets/sheet${k}.xml`);
+  const used = new Set(pkg.workbookRels.map((r) => r.id));
+  let n = 1;
+  while (used.has(`rId${n}`)) n++;
+  const rel: Relationship = { id: `rId${n}`, type: `${REL}/worksheet`, part };
+  edits.add(part, xml);
+  edits.contentType(part, WORKSHEET_TYPE);
+  edits.editOrAdd(relsPartOf(pkg.workbookPart), (text) => relsWith(text, pkg.workbookPart, [rel]));
+  edits.edit(pkg.workbookPart, (text) => workbookWithReference(text, { name: sheet.name, relId: rel.id }));
+}
+
+/** [Content_Types].xml declaring the VML extension of legacy drawings. */
+function withVmlDefault(xml: string): string {
+  if (/<Default\b[^>]*Extension="vml"/i.test(xml)) return xml;
+  return xml.replace(
     "</Types>",
-    `<Override PartName="/${commentsPart}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>',
   );
 }
 
-/** The sheet's relationships with the new ones added (targets relative to the sheet's folder). */
-function relsWith(xml: string | undefined, sheetPart: string, added: readonly Relationship[]): string {
-  const from = path.dirname(sheetPart);
+/** A part's relationships with the new ones added (targets relative to the part's folder). */
+function relsWith(xml: string | undefined, source: string, added: readonly Relationship[]): string {
+  const from = path.dirname(source);
   const text = added
     .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${path.relative(from, r.part)}"/>`)
     .join("");
