@@ -271,13 +271,19 @@ export class ExcelGateway implements WorkbookGateway {
   private readBlock(
     sheet: string,
     block: SheetBlock,
-    probes: { readonly visibleRows?: boolean; readonly merges?: SheetBlock } = {},
-  ): Promise<{ values: CellValue[][]; hiddenRows?: number[]; merges?: SheetBlock[] }> {
+    probes: {
+      readonly visibleRows?: boolean;
+      readonly merges?: SheetBlock;
+      /** Also read whether the sheet is protected (no probe: a property every Excel has). */
+      readonly protection?: boolean;
+    } = {},
+  ): Promise<{ values: CellValue[][]; hiddenRows?: number[]; merges?: SheetBlock[]; protected?: boolean }> {
     const address = blockAddress(block.row, block.column, block.rowCount, block.columnCount);
     return this.runProbed(async (context, withProbes) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const range = ws.getRange(address);
       range.load("values");
+      const protection = probes.protection ? ws.protection.load("protected") : undefined;
       let view: Excel.RangeView | undefined;
       if (withProbes && probes.visibleRows) {
         view = ws.getRange(blockAddress(block.row, block.column, block.rowCount, 1)).getVisibleView();
@@ -289,7 +295,13 @@ export class ExcelGateway implements WorkbookGateway {
       // Excel on the web may answer null instead of failing on a response over its limit.
       const values = range.values as CellValue[][] | null;
       if (!values) throw new GatewayError("too-large", `${sheet}!${address}`);
-      const out: { values: CellValue[][]; hiddenRows?: number[]; merges?: SheetBlock[] } = { values };
+      const out: {
+        values: CellValue[][];
+        hiddenRows?: number[];
+        merges?: SheetBlock[];
+        protected?: boolean;
+      } = { values };
+      if (protection) out.protected = protection.protected;
       if (view) {
         const visible = new Set(
           (view.cellAddresses as unknown[][]).flat().map((a) => parseAddress(String(a)).row),
@@ -306,8 +318,11 @@ export class ExcelGateway implements WorkbookGateway {
   async countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number> {
     const runs = contiguousRuns(placements);
     const rowCount = source.rows.length + 1;
-    // The first read also looks for merged cells where the output goes: refused before anything else.
-    let scope: SheetBlock | undefined = outputScope(source, placements);
+    // The first read also looks at the sheet's protection and at merged cells where the output goes:
+    // either is refused here, before anything is written (portable mode writes its reference sheet
+    // before the columns) and before the user is asked to replace anything.
+    let first = true;
+    const scope = outputScope(source, placements);
     let count = 0;
     for (const run of runs) {
       const readRows = readChunkRows(run.items.length);
@@ -316,9 +331,10 @@ export class ExcelGateway implements WorkbookGateway {
         const read = await this.readBlock(
           source.sheet,
           { row: source.startRow + start, column: run.start, rowCount: n, columnCount: run.items.length },
-          scope ? { merges: scope } : {},
+          first ? { protection: true, ...(scope ? { merges: scope } : {}) } : {},
         );
-        scope = undefined;
+        first = false;
+        if (read.protected) throw new GatewayError("protected", source.sheet);
         const merged = mergesInOutput(read.merges ?? [], source, placements);
         if (merged.length > 0) throw new GatewayError("merged", merged.join(", "));
         for (const row of read.values) for (const cell of row) if (!isEmptyCell(cell)) count++;

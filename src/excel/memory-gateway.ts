@@ -110,6 +110,8 @@ export class MemoryGateway implements WorkbookGateway {
   }
 
   async countNonEmpty(source: SourceBlock, placements: readonly ColumnPlacement[]): Promise<number> {
+    // As ExcelGateway: the first look refuses a protected sheet and a merge in the way.
+    if (this.workbook.protectedSheets.has(source.sheet)) throw new GatewayError("protected", source.sheet);
     this.refuseMerges(source, placements);
     let count = 0;
     for (const p of placements)

@@ -170,12 +170,14 @@ describe.each([
     expect(outcome.editedCell).toBeUndefined();
   });
 
-  test("a protected sheet is refused before anything is written", async () => {
+  test("a protected sheet is refused before anything is written, from the first look at the target cells", async () => {
     const { wb, gateway } = make(5);
     const source = await gateway.readSource("region");
     wb.protectedSheets.add("Factures");
     const placements = placeColumns(source, ["Échéance", "Statut"], [0, 1, 2]);
     const log = wb.writeLog.length;
+    // countNonEmpty comes first (before the overwrite question and portable mode's reference sheet).
+    await expect(gateway.countNonEmpty(source, placements)).rejects.toMatchObject({ code: "protected" });
     await expect(
       gateway.writeColumns(source, placements, outputs(5), { mode: "values" }),
     ).rejects.toMatchObject({ code: "protected" });

@@ -389,13 +389,18 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     const demo = "window.__echeanceDemo"; // evaluated in the page, as plain JavaScript
     const before = await page.evaluate(`${demo}.writeLog.length`);
     await page.evaluate(`${demo}.protectedSheets.add("Factures")`);
-    await page.getByTestId("apply").click();
-    await page.getByTestId("overwrite-dialog").waitFor();
-    await page.getByRole("button", { name: "Remplacer" }).click();
-    const error = page.getByTestId("apply-error");
-    await error.waitFor({ timeout: 10_000 });
-    expect(await error.innerText()).toContain("La feuille du registre est protégée : rien n'est écrit.");
-    expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(before);
+    // In values mode and in portable mode, whose reference sheet would otherwise be written first:
+    // the refusal comes at the first look at the target cells, before the overwrite question.
+    for (const mode of ["des valeurs (recommandé)", /formules Excel natives/]) {
+      await page.getByRole("radio", { name: mode }).check();
+      await page.getByTestId("apply").click();
+      const error = page.getByTestId("apply-error");
+      await error.waitFor({ timeout: 10_000 });
+      expect(await error.innerText()).toContain("La feuille du registre est protégée : rien n'est écrit.");
+      expect(await page.getByTestId("overwrite-dialog").count()).toBe(0);
+      expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(before);
+    }
+    await page.getByRole("radio", { name: "des valeurs (recommandé)" }).check();
     await page.evaluate(`${demo}.protectedSheets.delete("Factures")`);
   });
 
