@@ -226,7 +226,8 @@ function today(): string {
 function defaultOutput(input: string): string {
   const dir = path.dirname(input);
   const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
-  return path.join(dir, `${base}.echeance.xlsx`);
+  // A macro-enabled workbook keeps its macros and its kind (.xlsm); everything else becomes .xlsx.
+  return path.join(dir, `${base}.echeance.${/\.xlsm$/i.test(input) ? "xlsm" : "xlsx"}`);
 }
 
 function load(args: ApplyArgs): Promise<LoadedRegister> {
@@ -560,6 +561,7 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
     const code = await copyFile(args, io, out, large);
     if (code !== undefined) return code;
   }
+  if (/\.xlsm$/i.test(out)) return refuseXlsm(args, io, out);
 
   let loaded: LoadedRegister;
   try {
@@ -717,6 +719,16 @@ async function checkSheet(args: ApplyArgs, io: CliIo, stream: boolean): Promise<
   return undefined;
 }
 
+/** exceljs writes .xlsx packages only: a macro-enabled name on one would not open in Excel. */
+function refuseXlsm(args: ApplyArgs, io: CliIo, out: string): number {
+  io.stderr.write(
+    args.lang === "fr"
+      ? `echeance apply: ${out} : ce classeur ne peut être recopié qu'au format .xlsx (sans macros) ; choisissez une sortie .xlsx avec -o.\n`
+      : `echeance apply: ${out}: this workbook can only be copied as an .xlsx (without macros); choose an .xlsx output with -o.\n`,
+  );
+  return 2;
+}
+
 /**
  * One pass over the register, reading, computing and writing row by row: into a byte-for-byte copy of
  * the file (src/cli/xlsx) or, where that cannot be made, an exceljs streaming copy when `large`.
@@ -785,12 +797,19 @@ async function copyFile(
       // Only a file refused before its first row is read again another way; a damaged one stops here.
       if (!(e instanceof UnsupportedXlsx) || state !== undefined) throw e;
       if (!large) return undefined;
+      if (/\.xlsm$/i.test(out)) return refuseXlsm(args, io, out);
       warn(
         fr
           ? `Attention : ${e.fr} : le fichier est recopié feuille par feuille ; largeurs de colonnes, fusions, filtres et lignes masquées ne sont pas gardés dans la copie.`
           : `Warning: ${e.message}: the file is copied sheet by sheet; column widths, merges, filters and hidden rows are not kept in the copy.`,
       );
     }
+    if (patched?.macrosDropped)
+      warn(
+        fr
+          ? `Attention : les macros du classeur ne sont pas gardées dans une copie .xlsx ; nommez la sortie en .xlsm (-o …xlsm) pour les garder.`
+          : `Warning: the workbook's macros are not kept in an .xlsx copy; name the output .xlsm (-o …xlsm) to keep them.`,
+      );
     rows = patched
       ? patched.dataRows
       : await streamRegister(args.input, out, args.sheet, handler, args.lang, onRows, () => reference);

@@ -78,7 +78,8 @@ export function addNoteShape(vml: string, row: number, column: number, spareBloc
   );
   if (there) return vml;
   const blocks = shapeBlocks(vml);
-  const ids = [...vml.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
+  // Form controls carry their shape id in o:spid as well.
+  const ids = [...vml.matchAll(/\b(?:id|o:spid)="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
   let id = Math.max(0, ...ids) + 1;
   let out = vml;
   if (!blocks.includes(Math.floor(id / 1024))) {

@@ -5,9 +5,11 @@ import { NUMBER_FORMATS, type CellValue, type OutputColumn } from "../../apply";
 import type { Language } from "../../engine";
 import { xlsxFormula, type ReferenceSheet } from "../../portable";
 import { referenceSheetXml, workbookWithReference } from "./reference-part";
+import { colsWithNewColumns } from "./columns";
 import { columnIndex } from "../../excel/address";
 import { trimTrailing, type OutputCell, type StreamHandler } from "../register-io";
 import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
+import { legacyDrawingOf } from "./worksheet-tail";
 import { addComment, addNoteShape, newComments, newNoteDrawing, shapeBlocks } from "./note";
 import { deflate, entryChunks, entryText, readZip, ZipWriter, type ZipEntry } from "./zip";
 
@@ -49,6 +51,30 @@ function relsPartOf(part: string): string {
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
   return m ? decodeXml(m[1] as string) : undefined;
+}
+
+/**
+ * Relationship ids not used in a .rels part: every Id counts, external ones (hyperlinks) included,
+ * since Ids are unique within the part (OPC, ECMA-376-2 §6.5.3.4).
+ */
+function unusedRelIds(xml: string | undefined, count: number): string[] {
+  const used = new Set([...(xml ?? "").matchAll(/<Relationship\b[^>]*?\sId="([^"]*)"/g)].map((m) => m[1]));
+  const free: string[] = [];
+  for (let n = 1; free.length < count; n++) if (!used.has(`rId${n}`)) free.push(`rId${n}`);
+  return free;
+}
+
+/** Removes the calculation chain: its part, the workbook's relationship to it and its content type. */
+function dropCalcChain(pkg: Package, edits: PackageEdits): void {
+  const chain = pkg.workbookRels.find((r) => r.type.endsWith("/calcChain"));
+  if (!chain) return;
+  edits.remove(chain.part);
+  edits.edit(relsPartOf(pkg.workbookPart), (xml) =>
+    xml.replace(new RegExp(`<Relationship\\b[^>]*?\\sId="${chain.id}"[^>]*?/>`), ""),
+  );
+  edits.edit("[Content_Types].xml", (xml) =>
+    xml.replace(new RegExp(`<Override\\b[^>]*?PartName="/${chain.part}"[^>]*?/>`), ""),
+  );
 }
 
 function relationships(xml: string | undefined, source: string): Relationship[] {
@@ -109,8 +135,18 @@ function openPackage(buf: Buffer, sheet: string | undefined): Package | undefine
     const a = m[1] as string;
     return { name: attr(a, "name") ?? "", relId: /\s[\w]+:id="([^"]*)"/.exec(a)?.[1] ?? "" };
   });
+  if (sheets.length === 0)
+    throw new UnsupportedXlsx(
+      "no sheet found in the workbook part",
+      "aucune feuille trouvée dans le classeur",
+    );
+  const isWorksheet = (s: { relId: string }): boolean =>
+    rels.some((r) => r.id === s.relId && r.type.endsWith("/worksheet"));
+  // Without a name, the first worksheet (a chart sheet may come first), as exceljs's worksheets[0].
   const chosen =
-    sheet === undefined ? sheets[0] : sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    sheet === undefined
+      ? sheets.find(isWorksheet)
+      : sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   if (!chosen) return undefined;
   const rel = rels.find((r) => r.id === chosen.relId);
   if (!rel || !rel.type.endsWith("/worksheet") || !byName.has(rel.part))
@@ -156,11 +192,17 @@ export function addStyles(xml: string): { xml: string; ids: NewStyles } {
   const formats = [NUMBER_FORMATS.date, NUMBER_FORMATS.money, NUMBER_FORMATS.integer];
   const ids = new Map<string, number>();
   let maxId = 163; // custom formats start at 164 (§18.8.30)
+  // Ids are taken past every numFmt (differential formats' too); a code is reused only from the
+  // workbook's own list, since a dxf's number format is not defined for cells (§18.8.17).
+  const own = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(xml)?.[1] ?? "";
   for (const m of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
     const id = Number(attr(m[1] as string, "numFmtId"));
-    const code = attr(m[1] as string, "formatCode");
     if (Number.isFinite(id)) maxId = Math.max(maxId, id);
-    if (code !== undefined && !ids.has(code)) ids.set(code, id);
+  }
+  for (const m of own.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+    const id = Number(attr(m[1] as string, "numFmtId"));
+    const code = attr(m[1] as string, "formatCode");
+    if (code !== undefined && Number.isFinite(id) && !ids.has(code)) ids.set(code, id);
   }
   // Built-in 14 is a short date in the user's locale, not dd/mm/yyyy: the formats are always custom.
   const added = formats.filter((f) => !ids.has(f));
@@ -271,31 +313,61 @@ function outputCellXml(
   return textCell(ref, v, style);
 }
 
+/** Zero-based columns a row's new cells take; the file's cells there are replaced. */
+interface ColumnRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
  * A row with new cells: the row's own cells kept as they are, except those in the columns the new
- * cells take (an earlier run's values there are replaced, as the in-memory path does), in column
- * order. `spans` is dropped: it is an optional hint (§18.3.1.73) the new cells would contradict.
+ * cells take (an earlier run's values there are replaced, even by an empty cell, as the in-memory path
+ * does), in column order. `spans` is dropped: it is an optional hint (§18.3.1.73) the new cells would
+ * contradict. Says whether a formula cell of the file was replaced.
  */
 function rowWithCells(
   open: string,
   cells: readonly SheetCell[],
   inner: string,
   added: readonly { column: number; xml: string }[],
-): string {
-  if (added.length === 0) return open.endsWith("/>") ? open : `${open}${inner}</row>`;
+  range?: ColumnRange,
+): { xml: string; droppedFormula: boolean } {
+  const dropped = range ? cells.filter((c) => c.column >= range.from && c.column <= range.to) : [];
+  if (!range || (added.length === 0 && dropped.length === 0))
+    return { xml: open.endsWith("/>") ? open : `${open}${inner}</row>`, droppedFormula: false };
+  for (const c of dropped) refuseSharedFormulaReachingOut(c, range);
   const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
-  const from = added[0]?.column as number;
-  const to = added[added.length - 1]?.column as number;
-  const last = cells[cells.length - 1];
   const addedXml = added.map((a) => a.xml).join("");
   // A row's extension list, if any, comes after its cells (CT_Row).
   const ext = inner.indexOf("<extLst");
   const extLst = ext >= 0 ? inner.slice(ext) : "";
-  if (!last || last.column < from)
-    return `${tag}${ext >= 0 ? inner.slice(0, ext) : inner}${addedXml}${extLst}</row>`;
-  const before = cells.filter((c) => c.column < from).map((c) => c.xml);
-  const after = cells.filter((c) => c.column > to).map((c) => c.xml);
-  return `${tag}${before.join("")}${addedXml}${after.join("")}${extLst}</row>`;
+  const droppedFormula = dropped.some((c) => c.xml.includes("<f"));
+  const last = cells[cells.length - 1];
+  if (!last || last.column < range.from)
+    return {
+      xml: `${tag}${ext >= 0 ? inner.slice(0, ext) : inner}${addedXml}${extLst}</row>`,
+      droppedFormula,
+    };
+  const before = cells.filter((c) => c.column < range.from).map((c) => c.xml);
+  const after = cells.filter((c) => c.column > range.to).map((c) => c.xml);
+  return { xml: `${tag}${before.join("")}${addedXml}${after.join("")}${extLst}</row>`, droppedFormula };
+}
+
+/**
+ * A shared formula's master cell holds the formula its other cells reuse (§18.3.1.40): replacing the
+ * master where those cells lie outside the new columns would leave them without a formula.
+ */
+function refuseSharedFormulaReachingOut(cell: SheetCell, range: ColumnRange): void {
+  const ref = /<f\b[^>]*\bt="shared"[^>]*\bref="([A-Z]+)\d+(?::([A-Z]+)\d+)?"/.exec(cell.xml);
+  if (!ref) return;
+  const first = columnIndex(ref[1] as string);
+  const last = columnIndex(ref[2] ?? (ref[1] as string));
+  if (first >= range.from && last <= range.to) return;
+  const at = /\br="([A-Z]+\d+)"/.exec(cell.xml)?.[1] ?? "";
+  throw new UnsupportedXlsx(
+    `cell ${at} holds a formula shared with cells outside the new columns: move it, or the cells right of the register, and run again`,
+    `la cellule ${at} porte une formule partagée avec des cellules hors des nouvelles colonnes : déplacez-la, ou les cellules à droite du registre, et relancez`,
+  );
 }
 
 // ---- the register sheet -----------------------------------------------------------------------
@@ -309,6 +381,11 @@ interface SheetPass {
   columnFormats: OutputColumn["format"][];
   /** The header row's number, for the note's anchor. */
   headerRow: number;
+  /** The relationship id of the sheet's legacy drawing, and whether the pass added the element. */
+  drawingRelId: string | undefined;
+  drawingAdded: boolean;
+  /** A formula cell of the file was replaced by a new cell: the calculation chain names it. */
+  droppedFormula: boolean;
 }
 
 function rowValuesOf(cells: readonly SheetCell[]): CellValue[] {
@@ -322,7 +399,7 @@ function rowValuesOf(cells: readonly SheetCell[]): CellValue[] {
 function headWithColumns(head: string, pass: SheetPass): string {
   if (pass.columnCount === 0) return head;
   const lastColumn = pass.firstColumn + pass.columnCount - 1;
-  let out = head.replace(
+  const out = head.replace(
     /<dimension\b([^>]*?)ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/,
     (m, a: string, c1: string, r1: string, c2?: string, r2?: string) => {
       const end = c2 ?? c1;
@@ -330,28 +407,11 @@ function headWithColumns(head: string, pass: SheetPass): string {
       return `<dimension${a}ref="${c1}${r1}:${cellRef(endIndex, Number(r2 ?? r1))}"`;
     },
   );
-  const cols = pass.columnFormats
-    .map((f, j) => {
-      const n = pass.firstColumn + j + 1;
-      return `<col min="${n}" max="${n}" width="${f === "text" ? 48 : 16}" customWidth="1"/>`;
-    })
-    .join("");
-  const existing = /<cols>([\s\S]*?)<\/cols>/.exec(out);
-  if (existing) {
-    // Widths are only added where no <col> range already covers the new columns.
-    const covered = [...(existing[1] as string).matchAll(/<col\b([^>]*?)\/?>/g)].some((m) => {
-      const min = Number(attr(m[1] as string, "min"));
-      const max = Number(attr(m[1] as string, "max"));
-      return max >= pass.firstColumn + 1 && min <= lastColumn + 1;
-    });
-    if (!covered) out = out.replace("</cols>", `${cols}</cols>`);
-  } else out = out.replace(/<sheetData\b/, `<cols>${cols}</cols><sheetData`);
-  return out;
+  const existing = /<cols>([\s\S]*?)<\/cols>|<cols\s*\/>/.exec(out);
+  const cols = colsWithNewColumns(existing?.[1], pass.firstColumn + 1, pass.columnFormats);
+  // <cols> comes right before <sheetData> (CT_Worksheet).
+  return existing ? out.replace(existing[0], cols) : out.replace(/<sheetData\b/, `${cols}<sheetData`);
 }
-
-/** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's sequence, §18.3.1.99). */
-const AFTER_LEGACY_DRAWING =
-  /<(?:legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
 
 async function* rewriteSheet(
   chunks: AsyncIterable<Buffer>,
@@ -361,7 +421,7 @@ async function* rewriteSheet(
   lang: Language,
   styles: NewStyles,
   pass: SheetPass,
-  noteRelId: string | undefined,
+  newDrawingRelId: string,
   onRows: ((rows: number) => void) | undefined,
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
@@ -405,13 +465,43 @@ async function* rewriteSheet(
     return cells;
   }
 
+  // Blank rows after the header wait for a later row with values: only then are they data rows
+  // (as in the in-memory path, where trailing blank rows are no rows at all).
+  const blanks: { row: number; open: string; cells: SheetCell[]; inner: string }[] = [];
+  let dataRange: ColumnRange = { from: 0, to: -1 };
+
+  function emitRow(
+    open: string,
+    cells: readonly SheetCell[],
+    inner: string,
+    added: readonly { column: number; xml: string }[],
+    range?: ColumnRange,
+  ): void {
+    const row = rowWithCells(open, cells, inner, added, range);
+    if (row.droppedFormula) pass.droppedFormula = true;
+    emit(row.xml);
+  }
+
+  /** The data rows before sheet row `upTo`: blank rows of the file, or rows the file leaves out. */
+  function flushGaps(upTo: number): void {
+    let b = 0;
+    for (let gap = headerRow + 1 + count; gap < upTo; gap++, count++) {
+      const added = newCells(handler.row([], gap - headerRow - 1), gap);
+      const blank = blanks[b]?.row === gap ? blanks[b++] : undefined;
+      if (blank) emitRow(blank.open, blank.cells, blank.inner, added, dataRange);
+      else if (added.length > 0) emitRow(`<row r="${gap}">`, [], "", added, dataRange);
+    }
+    blanks.length = 0;
+  }
+
   function processRow(open: string, inner: string): void {
     const r = /\sr="(\d+)"/.exec(open);
     rowNumber = r ? Number(r[1]) : rowNumber + 1;
     const cells = inner === "" ? [] : parseCells(inner, shared);
     const values = rowValuesOf(cells);
+    const blank = !values.some((v) => v !== "");
     if (headerRow === 0) {
-      if (!values.some((v) => v !== "")) return emit(rowWithCells(open, cells, inner, []));
+      if (blank) return emitRow(open, cells, inner, []);
       headerRow = rowNumber;
       const headers = trimTrailing(values);
       width = headers.length;
@@ -425,20 +515,26 @@ async function* rewriteSheet(
         ...(begun.after ?? []).map(() => "date" as const),
       ];
       pass.note = begun.note;
+      dataRange = { from: width, to: width + columns.length - 1 };
       const heldRows = held.splice(0);
       out.push(headWithColumns(head, pass), ...heldRows);
-      emit(rowWithCells(open, cells, inner, headerCells(begun)));
+      emitRow(open, cells, inner, headerCells(begun), { from: width, to: width + pass.columnCount - 1 });
       return;
     }
-    // Blank lines are absent from the file: they count as blank rows, as in the in-memory path.
-    for (let gap = headerRow + 1 + count; gap < rowNumber; gap++, count++) {
-      const added = newCells(handler.row([], gap - headerRow - 1), gap);
-      if (added.length > 0) emit(rowWithCells(`<row r="${gap}">`, [], "", added));
+    if (blank) {
+      blanks.push({ row: rowNumber, open, cells, inner });
+      return;
     }
+    flushGaps(rowNumber);
     const added = newCells(handler.row(values.slice(0, width), rowNumber - headerRow - 1), rowNumber);
-    emit(rowWithCells(open, cells, inner, added));
+    emitRow(open, cells, inner, added, dataRange);
     count += 1;
     if (onRows && count % 5000 === 0) onRows(count);
+  }
+
+  /** Blank rows after the last data row: copied as they are. */
+  function flushTrailingBlanks(): void {
+    for (const b of blanks.splice(0)) emitRow(b.open, b.cells, b.inner, []);
   }
 
   function newCells(values: readonly OutputCell[], row: number): { column: number; xml: string }[] {
@@ -481,6 +577,7 @@ async function* rewriteSheet(
         const endAt = text.indexOf("</sheetData>", pos);
         if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
           if (headerRow === 0) out.push(head, ...held.splice(0));
+          flushTrailingBlanks();
           out.push("</sheetData>");
           pos = endAt + "</sheetData>".length;
           phase = "tail";
@@ -505,10 +602,11 @@ async function* rewriteSheet(
       if (!final) return;
       let tail = text.slice(pos);
       pos = text.length;
-      if (noteRelId !== undefined && pass.note !== undefined) {
-        const at = AFTER_LEGACY_DRAWING.exec(tail);
-        const drawing = `<legacyDrawing xmlns:r="${REL}" r:id="${noteRelId}"/>`;
-        if (at) tail = tail.slice(0, at.index) + drawing + tail.slice(at.index);
+      if (pass.note !== undefined) {
+        const drawing = legacyDrawingOf(tail, newDrawingRelId);
+        tail = drawing.tail;
+        pass.drawingRelId = drawing.relId;
+        pass.drawingAdded = drawing.added;
       }
       out.push(tail);
       return;
@@ -555,6 +653,8 @@ function unusedName(byName: ReadonlyMap<string, unknown>, pattern: (n: number) =
 export interface PatchOutcome {
   /** Data rows seen, or undefined when the register sheet was not found or empty. */
   readonly dataRows: number | undefined;
+  /** The input was macro-enabled and the output is an .xlsx: its VBA project was left out. */
+  readonly macrosDropped?: boolean;
 }
 
 /**
@@ -579,28 +679,11 @@ export async function patchRegister(
 
   // The note goes into the sheet's comments and legacy drawing, which are made where missing.
   const sheetRelsPart = relsPartOf(pkg.sheetPart);
-  const sheetRelsEntry = pkg.byName.get(sheetRelsPart);
-  const sheetRels = relationships(sheetRelsEntry ? entryText(sheetRelsEntry) : undefined, pkg.sheetPart);
-  const existingComments = sheetRels.find((r) => r.type.endsWith("/comments") && pkg.byName.has(r.part));
-  const existingDrawing = sheetRels.find((r) => r.type.endsWith("/vmlDrawing") && pkg.byName.has(r.part));
-  const usedIds = new Set(sheetRels.map((r) => r.id));
-  const freeIds: string[] = [];
-  for (let n = 1; freeIds.length < 2; n++) if (!usedIds.has(`rId${n}`)) freeIds.push(`rId${n}`);
-  const commentsRel = existingComments ?? {
-    id: freeIds[0] as string,
-    type: `${REL}/comments`,
-    part: unusedName(pkg.byName, (k) => `xl/comments${k}.xml`),
-  };
-  const drawingRel = existingDrawing ?? {
-    id: freeIds[1] as string,
-    type: `${REL}/vmlDrawing`,
-    part: unusedName(pkg.byName, (k) => `xl/drawings/vmlDrawing${k}.vml`),
-  };
-  const newRels = [
-    existingComments ? undefined : commentsRel,
-    existingDrawing ? undefined : drawingRel,
-  ].filter((r): r is Relationship => r !== undefined);
-
+  const sheetRelsXml = pkg.byName.has(sheetRelsPart)
+    ? entryText(pkg.byName.get(sheetRelsPart) as ZipEntry)
+    : undefined;
+  const sheetRels = relationships(sheetRelsXml, pkg.sheetPart);
+  const freeIds = unusedRelIds(sheetRelsXml, 2);
   const pass: SheetPass = {
     dataRows: undefined,
     note: undefined,
@@ -608,6 +691,9 @@ export async function patchRegister(
     columnCount: 0,
     columnFormats: [],
     headerRow: 0,
+    drawingRelId: undefined,
+    drawingAdded: false,
+    droppedFormula: false,
   };
   const sheetData = await deflate(
     rewriteSheet(
@@ -618,27 +704,40 @@ export async function patchRegister(
       lang,
       styles.ids,
       pass,
-      existingDrawing ? undefined : drawingRel.id,
+      freeIds[1] as string,
       onRows,
     ),
   );
   const edits = new PackageEdits(pkg);
   edits.edit(pkg.stylesPart, () => styles.xml);
+  const macrosDropped = matchWorkbookTypeToName(pkg, edits, output);
+  // A replaced formula cell would stay in the calculation chain, which Excel then repairs: the chain
+  // is optional (§18.6) and Excel rebuilds it.
+  if (pass.droppedFormula) dropCalcChain(pkg, edits);
   const note = pass.dataRows === undefined ? undefined : pass.note;
   if (note !== undefined) {
     const noteRow = pass.headerRow - 1;
     const noteRef = cellRef(pass.firstColumn, pass.headerRow);
+    const newRels: Relationship[] = [];
+    const existingComments = sheetRels.find((r) => r.type.endsWith("/comments") && pkg.byName.has(r.part));
     if (existingComments) edits.edit(existingComments.part, (xml) => addComment(xml, noteRef, note));
     else {
-      edits.add(commentsRel.part, newComments(noteRef, note));
-      edits.contentType(commentsRel.part, COMMENTS_TYPE);
+      const part = unusedName(pkg.byName, (k) => `xl/comments${k}.xml`);
+      newRels.push({ id: freeIds[0] as string, type: `${REL}/comments`, part });
+      edits.add(part, newComments(noteRef, note));
+      edits.contentType(part, COMMENTS_TYPE);
     }
+    const existingDrawing = pass.drawingAdded
+      ? undefined
+      : sheetRels.find((r) => r.id === pass.drawingRelId && pkg.byName.has(r.part));
     if (existingDrawing)
       edits.edit(existingDrawing.part, (xml) =>
         addNoteShape(xml, noteRow, pass.firstColumn, freeShapeBlock(pkg)),
       );
     else {
-      edits.add(drawingRel.part, newNoteDrawing(noteRow, pass.firstColumn, freeShapeBlock(pkg)));
+      const part = unusedName(pkg.byName, (k) => `xl/drawings/vmlDrawing${k}.vml`);
+      newRels.push({ id: pass.drawingRelId ?? (freeIds[1] as string), type: `${REL}/vmlDrawing`, part });
+      edits.add(part, newNoteDrawing(noteRow, pass.firstColumn, freeShapeBlock(pkg)));
       edits.edit("[Content_Types].xml", withVmlDefault);
     }
     if (newRels.length > 0) edits.editOrAdd(sheetRelsPart, (xml) => relsWith(xml, pkg.sheetPart, newRels));
@@ -651,6 +750,7 @@ export async function patchRegister(
     const zip = new ZipWriter(file);
     for (const entry of pkg.entries) {
       const edit = edits.editOf(entry.name);
+      if (edits.isRemoved(entry.name)) continue;
       if (entry === sheetEntry) await zip.add(entry.name, sheetData);
       else if (edit) await zip.add(entry.name, await deflate([edit(entryText(entry))]));
       else await zip.copy(entry);
@@ -660,7 +760,49 @@ export async function patchRegister(
   } finally {
     await file.close();
   }
-  return { dataRows: pass.dataRows };
+  return { dataRows: pass.dataRows, ...(macrosDropped ? { macrosDropped } : {}) };
+}
+
+const MAIN_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  xlsm: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+};
+
+/**
+ * Excel opens a file only when its extension matches its workbook's content type: the copy takes the
+ * type its name says, as Save As does. A macro-enabled workbook (or template) saved as .xlsx loses
+ * its VBA project, as in Excel; true when it had one.
+ */
+function matchWorkbookTypeToName(pkg: Package, edits: PackageEdits, output: string): boolean {
+  const types = entryText(pkg.byName.get("[Content_Types].xml") as ZipEntry);
+  const override = new RegExp(`<Override\\b[^>]*?PartName="/${pkg.workbookPart}"[^>]*?/>`).exec(types)?.[0];
+  const current = override && /ContentType="([^"]*)"/.exec(override)?.[1];
+  const macro = /\.xlsm$/i.test(output);
+  const wanted = macro ? MAIN_TYPES.xlsm : MAIN_TYPES.xlsx;
+  if (override && current !== wanted)
+    edits.edit("[Content_Types].xml", (xml) =>
+      xml.replace(override, override.replace(`"${current}"`, `"${wanted}"`)),
+    );
+  if (macro) return false;
+  const vba = pkg.workbookRels.filter((r) => r.type.endsWith("/vbaProject"));
+  for (const rel of vba) {
+    const related = relationships(
+      pkg.byName.has(relsPartOf(rel.part))
+        ? entryText(pkg.byName.get(relsPartOf(rel.part)) as ZipEntry)
+        : undefined,
+      rel.part,
+    );
+    for (const part of [rel.part, relsPartOf(rel.part), ...related.map((r) => r.part)]) {
+      edits.remove(part);
+      edits.edit("[Content_Types].xml", (xml) =>
+        xml.replace(new RegExp(`<Override\\b[^>]*?PartName="/${part}"[^>]*?/>`), ""),
+      );
+    }
+    edits.edit(relsPartOf(pkg.workbookPart), (xml) =>
+      xml.replace(new RegExp(`<Relationship\\b[^>]*?\\sId="${rel.id}"[^>]*?/>`), ""),
+    );
+  }
+  return vba.length > 0;
 }
 
 const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -670,6 +812,7 @@ const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadshee
 class PackageEdits {
   private readonly edits = new Map<string, ((xml: string) => string)[]>();
   private readonly news = new Map<string, string>();
+  private readonly removed = new Set<string>();
 
   constructor(private readonly pkg: Package) {}
 
@@ -679,6 +822,14 @@ class PackageEdits {
 
   add(part: string, xml: string): void {
     this.news.set(part, xml);
+  }
+
+  remove(part: string): void {
+    this.removed.add(part);
+  }
+
+  isRemoved(part: string): boolean {
+    return this.removed.has(part);
   }
 
   /** Edits the part, or adds it as the edit of nothing when the file has none. */
@@ -724,10 +875,9 @@ function addReferenceSheet(
     return;
   }
   const part = unusedName(pkg.byName, (k) => `xl/worksheets/sheet${k}.xml`);
-  const used = new Set(pkg.workbookRels.map((r) => r.id));
-  let n = 1;
-  while (used.has(`rId${n}`)) n++;
-  const rel: Relationship = { id: `rId${n}`, type: `${REL}/worksheet`, part };
+  const workbookRels = pkg.byName.get(relsPartOf(pkg.workbookPart));
+  const [id] = unusedRelIds(workbookRels ? entryText(workbookRels) : undefined, 1);
+  const rel: Relationship = { id: id as string, type: `${REL}/worksheet`, part };
   edits.add(part, xml);
   edits.contentType(part, WORKSHEET_TYPE);
   edits.editOrAdd(relsPartOf(pkg.workbookPart), (text) => relsWith(text, pkg.workbookPart, [rel]));

@@ -15,6 +15,9 @@ export class UnsupportedZip extends Error {}
 
 export interface ZipEntry {
   readonly name: string;
+  /** The name's bytes and UTF-8 flag as stored, so that a copied entry keeps its exact name. */
+  readonly rawName: Buffer;
+  readonly utf8: boolean;
   readonly method: number;
   readonly flags: number;
   readonly time: number;
@@ -57,7 +60,10 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const extraLength = buf.readUInt16LE(p + 30);
     const commentLength = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString(flags & UTF8_NAMES ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
+    const rawName = buf.subarray(p + 46, p + 46 + nameLength);
+    // Without the UTF-8 flag a name is CP437 by the letter of APPNOTE, but many writers put UTF-8 there
+    // without the flag: the parts this code looks up are ASCII either way.
+    const name = rawName.toString("utf8");
     if (flags & 0x0001) throw new UnsupportedZip(`encrypted entry ${name}`);
     if (method !== 0 && method !== 8) throw new UnsupportedZip(`compression method ${method} (${name})`);
     if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff)
@@ -67,6 +73,8 @@ export function readZip(buf: Buffer): ZipEntry[] {
     if (start + compressedSize > buf.length) throw new UnsupportedZip(`truncated entry ${name}`);
     entries.push({
       name,
+      rawName,
+      utf8: (flags & UTF8_NAMES) !== 0,
       method,
       flags,
       time: buf.readUInt16LE(p + 12),
@@ -92,6 +100,23 @@ export function entryChunks(entry: ZipEntry): AsyncIterable<Buffer> {
   return entry.method === 0 ? source : source.pipe(zlib.createInflateRaw());
 }
 
+/** CRC-32 (IEEE 802.3, as zip uses it), table-driven, for Node versions before zlib.crc32 (20.15). */
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+export function crc32Table(data: Uint8Array, previous = 0): number {
+  let c = ~previous;
+  for (let i = 0; i < data.length; i++)
+    c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+const crc32 = nativeCrc32 ?? crc32Table;
+
 /** Text deflated, with what the zip records about it. */
 export interface Deflated {
   readonly chunks: readonly Buffer[];
@@ -112,7 +137,7 @@ export async function deflate(content: AsyncIterable<string> | Iterable<string>)
   async function* bytes(): AsyncGenerator<Buffer> {
     for await (const text of content) {
       const b = Buffer.from(text, "utf8");
-      crc = zlib.crc32(b, crc);
+      crc = crc32(b, crc);
       size += b.length;
       yield b;
     }
@@ -172,9 +197,9 @@ export class ZipWriter {
   /** Copies an entry of the input as it was: its compressed bytes are not touched. */
   async copy(entry: ZipEntry): Promise<void> {
     const w = {
-      name: Buffer.from(entry.name, "utf8"),
+      name: entry.rawName,
       method: entry.method,
-      flags: UTF8_NAMES,
+      flags: entry.utf8 ? UTF8_NAMES : 0,
       time: entry.time,
       date: entry.date,
       crc: entry.crc,
