@@ -816,7 +816,8 @@ async function copyFile(
   } catch (e) {
     await fs.rm(out, { force: true });
     if (e instanceof Stop) throw e;
-    warn(`echeance apply: ${args.input} → ${out}: ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof UnsupportedXlsx && fr ? e.fr : e instanceof Error ? e.message : String(e);
+    warn(`echeance apply: ${args.input} → ${out}: ${why}`);
     return 1;
   }
   if (io.isTTY) io.stderr.write("\n");

@@ -1,0 +1,355 @@
+/**
+ * Workbooks shaped the way real producers write them, each of which once made the byte-for-byte copy
+ * (src/cli/xlsx) write a file Excel would repair or refuse, or lose content. Each starts from the OMI
+ * sample register (50 invoices, header row 1, columns A–I, new columns from J) with one part changed.
+ */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { runApplyCommand } from "./run-main";
+import { crc32Table } from "../../src/cli/xlsx/zip";
+import { colsWithNewColumns } from "../../src/cli/xlsx/columns";
+import { legacyDrawingOf } from "../../src/cli/xlsx/worksheet-tail";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/omi-factures.xlsx");
+const SHEET = "xl/worksheets/sheet1.xml";
+const SHEET_RELS = "xl/worksheets/_rels/sheet1.xml.rels";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const rels = (body: string) =>
+  `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "echeance-hostile-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** The sample with some parts edited or added, written as `name`. */
+async function variant(name: string, change: (zip: JSZip) => Promise<void> | void): Promise<string> {
+  const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
+  await change(zip);
+  const file = path.join(dir, name);
+  await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+async function editSheet(zip: JSZip, edit: (xml: string) => string): Promise<void> {
+  zip.file(SHEET, edit((await zip.file(SHEET)?.async("string")) as string));
+}
+
+async function apply(input: string, extra: readonly string[] = [], out = path.join(dir, "out.xlsx")) {
+  const r = await runApplyCommand([input, "--vendor", "omi", "--as-of", "2026-06-30", "-o", out, ...extra]);
+  const zip = r.code === 0 ? await JSZip.loadAsync(await fs.readFile(out)) : undefined;
+  const text = async (part: string) => (await zip?.file(part)?.async("string")) ?? "";
+  return { ...r, out, zip, text };
+}
+
+test("the note's relationship takes an Id no hyperlink of the sheet uses, external ones included", async () => {
+  const input = await variant("liens.xlsx", async (zip) => {
+    await editSheet(zip, (xml) =>
+      xml.replace("</sheetData>", '</sheetData><hyperlinks><hyperlink ref="A2" r:id="rId1"/></hyperlinks>'),
+    );
+    zip.file(
+      SHEET_RELS,
+      rels(
+        `<Relationship Id="rId1" Type="${REL}/hyperlink" Target="https://example.com/F-1.pdf" TargetMode="External"/>`,
+      ),
+    );
+  });
+  const r = await apply(input);
+  expect(r.code).toBe(0);
+  const ids = [...(await r.text(SHEET_RELS)).matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
+  expect(ids).toHaveLength(3);
+  expect(new Set(ids).size).toBe(3);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(r.out);
+  expect(JSON.stringify(wb.worksheets[0]?.getCell("A2").value)).toContain("F-1.pdf");
+  expect(JSON.stringify(wb.worksheets[0]?.getCell("J1").note)).toContain("Échéance — valeurs calculées le");
+});
+
+describe("the note's drawing in the worksheet's tail", () => {
+  test("goes among the worksheet's own children, not into a data bar rule's extension list", () => {
+    const tail =
+      '<conditionalFormatting sqref="E2:E51"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar>' +
+      '<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}"><x14:id>{1}</x14:id></ext></extLst></cfRule></conditionalFormatting>' +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"/></extLst></worksheet>';
+    const r = legacyDrawingOf(tail, "rId9");
+    expect(r.added).toBe(true);
+    expect(r.tail).toContain('footer="0.3"/><legacyDrawing xmlns:r=');
+    expect(r.tail).toMatch(/r:id="rId9"\/><extLst><ext uri="\{78C0D931/);
+    expect(r.tail).toContain("</dataBar><extLst>");
+  });
+
+  test("controls wrapped in mc:AlternateContent come after it; a sheet's own drawing is found, a header picture's is not", () => {
+    const controls =
+      '<pageMargins left="0.7"/><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="x14"><controls><control r:id="rId3"/></controls></mc:Choice></mc:AlternateContent></worksheet>';
+    expect(legacyDrawingOf(controls, "rId9").tail).toContain('<pageMargins left="0.7"/><legacyDrawing');
+    expect(legacyDrawingOf('<legacyDrawing r:id="rId4"/></worksheet>', "rId9")).toMatchObject({
+      relId: "rId4",
+      added: false,
+    });
+    const hf = legacyDrawingOf(
+      '<headerFooter><oddHeader>&amp;G</oddHeader></headerFooter><legacyDrawingHF r:id="rId1"/></worksheet>',
+      "rId2",
+    );
+    expect(hf).toMatchObject({ relId: "rId2", added: true });
+    expect(hf.tail).toContain('</headerFooter><legacyDrawing xmlns:r="');
+  });
+
+  test("a header picture's drawing is left alone: the note gets a drawing of its own", async () => {
+    const input = await variant("entete.xlsx", async (zip) => {
+      await editSheet(zip, (xml) =>
+        xml.replace(
+          "</worksheet>",
+          '<headerFooter><oddHeader>&amp;G</oddHeader></headerFooter><legacyDrawingHF r:id="rId1"/></worksheet>',
+        ),
+      );
+      zip.file(
+        SHEET_RELS,
+        rels(`<Relationship Id="rId1" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawingHF1.vml"/>`),
+      );
+      zip.file(
+        "xl/drawings/vmlDrawingHF1.vml",
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="LH"/></xml>',
+      );
+    });
+    const r = await apply(input);
+    expect(r.code).toBe(0);
+    expect(await r.text("xl/drawings/vmlDrawingHF1.vml")).toBe(
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="LH"/></xml>',
+    );
+    const sheet = await r.text(SHEET);
+    const own = /<legacyDrawing [^>]*r:id="(rId\d+)"/.exec(sheet)?.[1];
+    expect(own).toBeDefined();
+    expect(own).not.toBe("rId1");
+    expect(await r.text(SHEET_RELS)).toMatch(
+      new RegExp(`Id="${own}" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing\\d.vml"`),
+    );
+  });
+});
+
+test("pre-formatted empty rows after the data are no rows: nothing is written there, the summary as in memory", async () => {
+  const input = await variant("lignes-vides.xlsx", (zip) =>
+    editSheet(zip, (xml) =>
+      xml.replace(
+        "</sheetData>",
+        '<row r="60" ht="30" customHeight="1"/><row r="1048576" ht="30" customHeight="1"/></sheetData>',
+      ),
+    ),
+  );
+  const streamed = await apply(input, ["--output", "formulas"]);
+  const memory = await apply(input, ["--output", "formulas", "--no-stream"], path.join(dir, "memory.xlsx"));
+  expect(streamed.code).toBe(0);
+  const said = (r: { stdout: string; out: string }) => r.stdout.replace(r.out, "OUT");
+  expect(said(streamed)).toBe(said(memory));
+  const sheet = await streamed.text(SHEET);
+  expect(sheet).toContain(
+    '<row r="60" ht="30" customHeight="1"/><row r="1048576" ht="30" customHeight="1"/></sheetData>',
+  );
+  expect((await fs.stat(streamed.out)).size).toBeLessThan(200_000);
+});
+
+describe("cells the new columns replace", () => {
+  test("a formula replaced there takes the calculation chain with it (Excel rebuilds it)", async () => {
+    const input = await variant("chaine.xlsx", async (zip) => {
+      await editSheet(zip, (xml) =>
+        xml.replace(/(<row r="2"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="K2"><f>E2*2</f><v>1</v></c></row>'),
+      );
+      zip.file(
+        "xl/calcChain.xml",
+        '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="K2" i="1"/></calcChain>',
+      );
+      const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        wbRels.replace(
+          "</Relationships>",
+          `<Relationship Id="rId99" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
+        ),
+      );
+      const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
+      zip.file(
+        "[Content_Types].xml",
+        types.replace(
+          "</Types>",
+          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+        ),
+      );
+    });
+    const r = await apply(input);
+    expect(r.code).toBe(0);
+    expect(r.zip?.file("xl/calcChain.xml")).toBeNull();
+    expect(await r.text("xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(await r.text("[Content_Types].xml")).not.toContain("calcChain");
+    // K2 is the new "Jours de retard" cell of row 2, no longer the formula.
+    expect(await r.text(SHEET)).not.toContain("<f>E2*2</f>");
+  });
+
+  test("a shared formula reaching outside the new columns is refused with the cell named, and no file is left", async () => {
+    const input = await variant("partagee.xlsx", (zip) =>
+      editSheet(zip, (xml) =>
+        xml.replace(
+          /(<row r="2"[^>]*>[\s\S]*?)<\/row>/,
+          '$1<c r="O2"><f t="shared" ref="O2:Q2" si="0">E2*2</f><v>1</v></c></row>',
+        ),
+      ),
+    );
+    const r = await apply(input);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "la cellule O2 porte une formule partagée avec des cellules hors des nouvelles colonnes",
+    );
+    await expect(fs.stat(r.out)).rejects.toThrow();
+  });
+});
+
+test("a number format a conditional format defines is not taken for the cells' own", async () => {
+  // The sample's own list has dd/mm/yyyy and the money format, not "0" (days late): a dxf has it.
+  const input = await variant("dxf.xlsx", async (zip) => {
+    const styles = (await zip.file("xl/styles.xml")?.async("string")) as string;
+    expect(styles).not.toMatch(/<numFmts\b[^>]*>[\s\S]*formatCode="0"[\s\S]*<\/numFmts>/);
+    zip.file(
+      "xl/styles.xml",
+      styles.replace(
+        /<dxfs\b[^>]*\/>|<dxfs\b[^>]*>[\s\S]*?<\/dxfs>|(?=<tableStyles)/,
+        '<dxfs count="1"><dxf><numFmt numFmtId="300" formatCode="0"/></dxf></dxfs>',
+      ),
+    );
+  });
+  const r = await apply(input);
+  expect(r.code).toBe(0);
+  const styles = await r.text("xl/styles.xml");
+  const own = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(styles)?.[1] ?? "";
+  expect(own).toContain('<numFmt numFmtId="301" formatCode="0"/>');
+  expect(styles).toContain('<dxf><numFmt numFmtId="300" formatCode="0"/></dxf>');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(r.out);
+  expect(wb.worksheets[0]?.getCell("K2").numFmt).toBe("0");
+});
+
+test("column ranges covering the new columns (hidden to the end) are split around them, in order", () => {
+  expect(
+    colsWithNewColumns(
+      '<col min="1" max="4" width="12" customWidth="1"/><col min="5" max="16384" width="9" hidden="1"/>',
+      6,
+      ["date", "text"],
+    ),
+  ).toBe(
+    '<cols><col min="1" max="4" width="12" customWidth="1"/><col min="5" max="5" width="9" hidden="1"/>' +
+      '<col min="6" max="6" width="16" customWidth="1"/><col min="7" max="7" width="48" customWidth="1"/>' +
+      '<col min="8" max="16384" width="9" hidden="1"/></cols>',
+  );
+  expect(colsWithNewColumns('<col min="10" max="10" width="5"/>', 5, ["integer"])).toBe(
+    '<cols><col min="5" max="5" width="16" customWidth="1"/><col min="10" max="10" width="5"/></cols>',
+  );
+});
+
+test("zip entry names are copied as stored, UTF-8 without the flag included", async () => {
+  const input = await variant("image.xlsx", (zip) => {
+    zip.file("xl/media/imagé.png", Buffer.from([137, 80, 78, 71]));
+  });
+  // JSZip writes the flag; clear it, as Info-ZIP and others write UTF-8 names.
+  const buf = await fs.readFile(input);
+  const name = Buffer.from("xl/media/imagé.png", "utf8");
+  for (let i = buf.indexOf(name); i >= 0; i = buf.indexOf(name, i + 1)) {
+    const central = buf.readUInt32LE(i - 46) === 0x02014b50;
+    const at = central ? i - 46 + 8 : i - 30 + 6;
+    buf.writeUInt16LE(buf.readUInt16LE(at) & ~0x0800, at);
+  }
+  await fs.writeFile(input, buf);
+  const r = await apply(input);
+  expect(r.code).toBe(0);
+  expect(Buffer.from(await fs.readFile(r.out)).indexOf(name)).toBeGreaterThan(0);
+  expect(r.zip?.file("xl/media/imagé.png")).not.toBeNull();
+});
+
+test("CRC-32 without zlib.crc32 (Node before 20.15) gives zlib's value, chunk by chunk", () => {
+  const data = Buffer.from("N° facture;Échéance;Pénalités\n".repeat(50));
+  const native = (zlib as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
+  const expected = native ? native(data) : 0;
+  expect(crc32Table(data.subarray(30), crc32Table(data.subarray(0, 30)))).toBe(
+    native ? expected : crc32Table(data),
+  );
+  // The check value of the standard: CRC-32 of "123456789" is 0xCBF43926.
+  expect(crc32Table(Buffer.from("123456789"))).toBe(0xcbf43926);
+});
+
+describe("macro-enabled workbooks", () => {
+  async function xlsm(): Promise<string> {
+    return variant("registre.xlsm", async (zip) => {
+      const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
+      zip.file(
+        "[Content_Types].xml",
+        types
+          .replace(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+          )
+          .replace(
+            "</Types>",
+            '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+          ),
+      );
+      zip.file("xl/vbaProject.bin", Buffer.from("vba"));
+      const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        wbRels.replace(
+          "</Relationships>",
+          `<Relationship Id="rId98" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`,
+        ),
+      );
+    });
+  }
+
+  test("by default the copy is an .xlsm with its macros", async () => {
+    const input = await xlsm();
+    const r = await runApplyCommand([input, "--vendor", "omi", "--as-of", "2026-06-30"]);
+    expect(r.code).toBe(0);
+    const out = path.join(dir, "registre.echeance.xlsm");
+    const zip = await JSZip.loadAsync(await fs.readFile(out));
+    expect(await zip.file("xl/vbaProject.bin")?.async("string")).toBe("vba");
+    expect(await zip.file("[Content_Types].xml")?.async("string")).toContain("macroEnabled.main+xml");
+  });
+
+  test("an .xlsx copy is a plain workbook without the macros, and says so", async () => {
+    const r = await apply(await xlsm());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("les macros du classeur ne sont pas gardées dans une copie .xlsx");
+    expect(r.zip?.file("xl/vbaProject.bin")).toBeNull();
+    expect(await r.text("[Content_Types].xml")).toContain("spreadsheetml.sheet.main+xml");
+    expect(await r.text("xl/_rels/workbook.xml.rels")).not.toContain("vbaProject");
+  });
+});
+
+test("without --sheet, a chart sheet in first place is passed over for the first worksheet", async () => {
+  const input = await variant("graphique.xlsx", async (zip) => {
+    const wb = (await zip.file("xl/workbook.xml")?.async("string")) as string;
+    zip.file(
+      "xl/workbook.xml",
+      wb.replace("<sheets>", '<sheets><sheet name="Graphique" sheetId="9" r:id="rId97"/>'),
+    );
+    const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      wbRels.replace(
+        "</Relationships>",
+        `<Relationship Id="rId97" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+      ),
+    );
+    zip.file(
+      "xl/chartsheets/sheet1.xml",
+      '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    );
+  });
+  const r = await apply(input);
+  expect(r.code).toBe(0);
+  expect(r.stderr).not.toContain("recopié feuille par feuille");
+  expect(await r.text("xl/chartsheets/sheet1.xml")).toContain("<chartsheet");
+  expect(await r.text(SHEET)).toContain("Échéance (CGV)");
+});
