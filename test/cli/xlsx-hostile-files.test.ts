@@ -13,6 +13,7 @@ import { runApplyCommand } from "./run-main";
 import { crc32Table } from "../../src/cli/xlsx/zip";
 import { colsWithNewColumns } from "../../src/cli/xlsx/columns";
 import { legacyDrawingOf } from "../../src/cli/xlsx/worksheet-tail";
+import { patchRegister } from "../../src/cli/xlsx/patch";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/omi-factures.xlsx");
 const SHEET = "xl/worksheets/sheet1.xml";
@@ -352,4 +353,28 @@ test("without --sheet, a chart sheet in first place is passed over for the first
   expect(r.stderr).not.toContain("recopié feuille par feuille");
   expect(await r.text("xl/chartsheets/sheet1.xml")).toContain("<chartsheet");
   expect(await r.text(SHEET)).toContain("Échéance (CGV)");
+});
+
+test("a workbook part whose elements carry a namespace prefix is refused to the exceljs path, not read as sheetless", async () => {
+  const input = await variant("prefixe.xlsx", async (zip) => {
+    const wb = (await zip.file("xl/workbook.xml")?.async("string")) as string;
+    zip.file(
+      "xl/workbook.xml",
+      wb
+        .replace(
+          /<(\/?)(workbook|sheets|sheet|workbookPr|bookViews|workbookView|calcPr|definedNames|definedName)\b/g,
+          "<$1x:$2",
+        )
+        .replace(
+          'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+          'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        ),
+    );
+  });
+  const handler = { begin: () => ({ columns: [] }), row: () => [] };
+  await expect(
+    patchRegister(input, path.join(dir, "never.xlsx"), undefined, handler, "fr"),
+  ).rejects.toMatchObject({
+    fr: "aucune feuille trouvée dans le classeur",
+  });
 });
