@@ -94,6 +94,15 @@ describe("the note's drawing in the worksheet's tail", () => {
       relId: "rId4",
       added: false,
     });
+    // A ">" inside an attribute value, and a commented-out drawing, are read for what they are.
+    const tooltip = legacyDrawingOf(
+      '<hyperlinks><hyperlink ref="A2" r:id="rId1" tooltip="montant > 1000"/></hyperlinks><!-- <legacyDrawing r:id="rId7"/> --><pageMargins left="0.7"/></worksheet>',
+      "rId9",
+    );
+    expect(tooltip).toMatchObject({ relId: "rId9", added: true });
+    expect(tooltip.tail).toMatch(
+      /<pageMargins left="0.7"\/><legacyDrawing [^>]*r:id="rId9"\/><\/worksheet>$/,
+    );
     const hf = legacyDrawingOf(
       '<headerFooter><oddHeader>&amp;G</oddHeader></headerFooter><legacyDrawingHF r:id="rId1"/></worksheet>',
       "rId2",
@@ -377,4 +386,71 @@ test("a workbook part whose elements carry a namespace prefix is refused to the 
   ).rejects.toMatchObject({
     fr: "aucune feuille trouvée dans le classeur",
   });
+});
+
+test("thousands of formatted empty rows after the data are copied as they come, without being held", async () => {
+  const empty = Array.from({ length: 9 }, (_, j) => `<c r="${"ABCDEFGHI"[j]}ROW" s="1"/>`).join("");
+  const rows = Array.from(
+    { length: 50_000 },
+    (_, i) => `<row r="${i + 100}">${empty.replace(/ROW/g, String(i + 100))}</row>`,
+  );
+  const input = await variant("formatees.xlsx", (zip) =>
+    editSheet(zip, (xml) => xml.replace("</sheetData>", `${rows.join("")}</sheetData>`)),
+  );
+  const before = process.memoryUsage().rss;
+  const r = await apply(input, ["--output", "formulas"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("50 ligne(s) de factures");
+  // The rows come through unchanged (no new cells, no formulas), the last one included.
+  const sheet = await r.text(SHEET);
+  expect(sheet).toContain(`<row r="50099">${empty.replace(/ROW/g, "50099")}</row></sheetData>`);
+  expect(sheet).not.toMatch(/<c r="J100"/);
+  expect(process.memoryUsage().rss - before).toBeLessThan(400 * 2 ** 20);
+});
+
+test("a cell's own extension list is not taken for its row's: new cells go after the cell", async () => {
+  const input = await variant("ext-cellule.xlsx", (zip) =>
+    editSheet(zip, (xml) =>
+      xml.replace('<c r="H2" s="2"/>', '<c r="H2" s="2"><v>7</v><extLst><ext uri="{c}"/></extLst></c>'),
+    ),
+  );
+  const r = await apply(input);
+  expect(r.code).toBe(0);
+  expect(await r.text(SHEET)).toMatch(
+    /<c r="H2" s="2"><v>7<\/v><extLst><ext uri="\{c\}"\/><\/extLst><\/c><c r="J2"/,
+  );
+});
+
+test("portable formulas refuse a workbook whose chart sheet has the reference sheet's name, and write nothing", async () => {
+  const input = await variant("nom-pris.xlsx", async (zip) => {
+    const wb = (await zip.file("xl/workbook.xml")?.async("string")) as string;
+    zip.file(
+      "xl/workbook.xml",
+      wb.replace("</sheets>", '<sheet name="Échéance - taux et fériés" sheetId="9" r:id="rId97"/></sheets>'),
+    );
+    const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      wbRels.replace(
+        "</Relationships>",
+        `<Relationship Id="rId97" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+      ),
+    );
+    zip.file(
+      "xl/chartsheets/sheet1.xml",
+      '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    );
+  });
+  const r = await apply(input, ["--output", "portable"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain(
+    "le classeur a une feuille « Échéance - taux et fériés » qui n'est pas une feuille de calcul",
+  );
+  await expect(fs.stat(r.out)).rejects.toThrow();
+});
+
+test("a template output (.xltx) gets the template content type", async () => {
+  const r = await apply(SAMPLE, [], path.join(dir, "modele.xltx"));
+  expect(r.code).toBe(0);
+  expect(await r.text("[Content_Types].xml")).toContain("spreadsheetml.template.main+xml");
 });

@@ -8,7 +8,15 @@ import { referenceSheetXml, workbookWithReference } from "./reference-part";
 import { colsWithNewColumns } from "./columns";
 import { columnIndex } from "../../excel/address";
 import { trimTrailing, type OutputCell, type StreamHandler } from "../register-io";
-import { cellRef, decodeXml, escapeXml, parseCells, parseSharedStrings, type SheetCell } from "./sheet-xml";
+import {
+  cellRef,
+  decodeXml,
+  escapeXml,
+  lastRowWithValues,
+  parseCells,
+  parseSharedStrings,
+  type SheetCell,
+} from "./sheet-xml";
 import { legacyDrawingOf } from "./worksheet-tail";
 import { addComment, addNoteShape, newComments, newNoteDrawing, shapeBlocks } from "./note";
 import { deflate, entryChunks, entryText, readZip, ZipWriter, type ZipEntry } from "./zip";
@@ -338,11 +346,11 @@ function rowWithCells(
   for (const c of dropped) refuseSharedFormulaReachingOut(c, range);
   const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
   const addedXml = added.map((a) => a.xml).join("");
-  // A row's extension list, if any, comes after its cells (CT_Row).
-  const ext = inner.indexOf("<extLst");
+  // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
+  const last = cells[cells.length - 1];
+  const ext = inner.indexOf("<extLst", last ? inner.lastIndexOf(last.xml) + last.xml.length : 0);
   const extLst = ext >= 0 ? inner.slice(ext) : "";
   const droppedFormula = dropped.some((c) => c.xml.includes("<f"));
-  const last = cells[cells.length - 1];
   if (!last || last.column < range.from)
     return {
       xml: `${tag}${ext >= 0 ? inner.slice(0, ext) : inner}${addedXml}${extLst}</row>`,
@@ -422,6 +430,7 @@ async function* rewriteSheet(
   styles: NewStyles,
   pass: SheetPass,
   newDrawingRelId: string,
+  lastValueRow: number,
   onRows: ((rows: number) => void) | undefined,
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
@@ -465,9 +474,6 @@ async function* rewriteSheet(
     return cells;
   }
 
-  // Blank rows after the header wait for a later row with values: only then are they data rows
-  // (as in the in-memory path, where trailing blank rows are no rows at all).
-  const blanks: { row: number; open: string; cells: SheetCell[]; inner: string }[] = [];
   let dataRange: ColumnRange = { from: 0, to: -1 };
 
   function emitRow(
@@ -482,21 +488,13 @@ async function* rewriteSheet(
     emit(row.xml);
   }
 
-  /** The data rows before sheet row `upTo`: blank rows of the file, or rows the file leaves out. */
-  function flushGaps(upTo: number): void {
-    let b = 0;
-    for (let gap = headerRow + 1 + count; gap < upTo; gap++, count++) {
-      const added = newCells(handler.row([], gap - headerRow - 1), gap);
-      const blank = blanks[b]?.row === gap ? blanks[b++] : undefined;
-      if (blank) emitRow(blank.open, blank.cells, blank.inner, added, dataRange);
-      else if (added.length > 0) emitRow(`<row r="${gap}">`, [], "", added, dataRange);
-    }
-    blanks.length = 0;
-  }
-
   function processRow(open: string, inner: string): void {
     const r = /\sr="(\d+)"/.exec(open);
     rowNumber = r ? Number(r[1]) : rowNumber + 1;
+    // Rows after the last one with a value are formatting only: no data rows (as in the in-memory
+    // path, where exceljs's eachRow skips them), copied as they are.
+    if (headerRow !== 0 && rowNumber > lastValueRow)
+      return emit(open.endsWith("/>") ? open : `${open}${inner}</row>`);
     const cells = inner === "" ? [] : parseCells(inner, shared);
     const values = rowValuesOf(cells);
     const blank = !values.some((v) => v !== "");
@@ -521,20 +519,16 @@ async function* rewriteSheet(
       emitRow(open, cells, inner, headerCells(begun), { from: width, to: width + pass.columnCount - 1 });
       return;
     }
-    if (blank) {
-      blanks.push({ row: rowNumber, open, cells, inner });
-      return;
+    // Blank lines absent from the file count as blank rows, as in the in-memory path.
+    for (let gap = headerRow + 1 + count; gap < rowNumber; gap++, count++) {
+      const added = newCells(handler.row([], gap - headerRow - 1), gap);
+      if (added.length > 0) emitRow(`<row r="${gap}">`, [], "", added, dataRange);
     }
-    flushGaps(rowNumber);
-    const added = newCells(handler.row(values.slice(0, width), rowNumber - headerRow - 1), rowNumber);
+    const index = rowNumber - headerRow - 1;
+    const added = newCells(handler.row(blank ? [] : values.slice(0, width), index), rowNumber);
     emitRow(open, cells, inner, added, dataRange);
     count += 1;
     if (onRows && count % 5000 === 0) onRows(count);
-  }
-
-  /** Blank rows after the last data row: copied as they are. */
-  function flushTrailingBlanks(): void {
-    for (const b of blanks.splice(0)) emitRow(b.open, b.cells, b.inner, []);
   }
 
   function newCells(values: readonly OutputCell[], row: number): { column: number; xml: string }[] {
@@ -577,7 +571,6 @@ async function* rewriteSheet(
         const endAt = text.indexOf("</sheetData>", pos);
         if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
           if (headerRow === 0) out.push(head, ...held.splice(0));
-          flushTrailingBlanks();
           out.push("</sheetData>");
           pos = endAt + "</sheetData>".length;
           phase = "tail";
@@ -705,6 +698,7 @@ export async function patchRegister(
       styles.ids,
       pass,
       freeIds[1] as string,
+      await lastRowWithValues(entryChunks(sheetEntry)),
       onRows,
     ),
   );
@@ -763,9 +757,15 @@ export async function patchRegister(
   return { dataRows: pass.dataRows, ...(macrosDropped ? { macrosDropped } : {}) };
 }
 
-const MAIN_TYPES = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-  xlsm: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+/** The workbook part's content type each file extension goes with, and whether it holds macros. */
+const MAIN_TYPES: Record<string, { readonly type: string; readonly macros: boolean }> = {
+  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", macros: false },
+  xlsm: { type: "application/vnd.ms-excel.sheet.macroEnabled.main+xml", macros: true },
+  xltx: {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    macros: false,
+  },
+  xltm: { type: "application/vnd.ms-excel.template.macroEnabled.main+xml", macros: true },
 };
 
 /**
@@ -777,8 +777,11 @@ function matchWorkbookTypeToName(pkg: Package, edits: PackageEdits, output: stri
   const types = entryText(pkg.byName.get("[Content_Types].xml") as ZipEntry);
   const override = new RegExp(`<Override\\b[^>]*?PartName="/${pkg.workbookPart}"[^>]*?/>`).exec(types)?.[0];
   const current = override && /ContentType="([^"]*)"/.exec(override)?.[1];
-  const macro = /\.xlsm$/i.test(output);
-  const wanted = macro ? MAIN_TYPES.xlsm : MAIN_TYPES.xlsx;
+  const kind =
+    MAIN_TYPES[/\.(\w+)$/.exec(output)?.[1]?.toLowerCase() ?? ""] ??
+    (MAIN_TYPES.xlsx as { type: string; macros: boolean });
+  const wanted = kind.type;
+  const macro = kind.macros;
   if (override && current !== wanted)
     edits.edit("[Content_Types].xml", (xml) =>
       xml.replace(override, override.replace(`"${current}"`, `"${wanted}"`)),
@@ -874,6 +877,12 @@ function addReferenceSheet(
     edits.edit(pkg.workbookPart, (text) => workbookWithReference(text, undefined));
     return;
   }
+  // The formulas name the sheet: another kind of sheet (a chart) under that name cannot stay beside it.
+  if (earlier)
+    throw new UnsupportedXlsx(
+      `the workbook has a sheet named "${earlier.name}" that is not a worksheet: rename it, since the portable formulas read a sheet of that name`,
+      `le classeur a une feuille « ${earlier.name} » qui n'est pas une feuille de calcul : renommez-la, les formules portables lisent une feuille de ce nom`,
+    );
   const part = unusedName(pkg.byName, (k) => `xl/worksheets/sheet${k}.xml`);
   const workbookRels = pkg.byName.get(relsPartOf(pkg.workbookPart));
   const [id] = unusedRelIds(workbookRels ? entryText(workbookRels) : undefined, 1);

@@ -1,3 +1,4 @@
+import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../../apply";
 import { columnIndex, columnLetters } from "../../excel/address";
 
@@ -116,4 +117,41 @@ function cellValue(attrs: string, content: string | undefined, shared: readonly 
 /** A cell reference: zero-based column, 1-based row. */
 export function cellRef(column: number, row: number): string {
   return `${columnLetters(column)}${row}`;
+}
+
+/**
+ * The number of the last row holding a value (a non-empty `<v>` or an inline string), read from the
+ * sheet's XML as it inflates: rows after it are formatting only, which the register pass copies as
+ * they are without counting them. (A cell whose shared string is empty counts as a value here.)
+ */
+export async function lastRowWithValues(chunks: AsyncIterable<Buffer>): Promise<number> {
+  const decoder = new StringDecoder("utf8");
+  let text = "";
+  let rowNumber = 0;
+  let last = 0;
+  for await (const chunk of chunks) {
+    text += decoder.write(chunk);
+    let pos = 0;
+    for (;;) {
+      const at = text.indexOf("<row", pos);
+      if (at < 0) break;
+      const openEnd = text.indexOf(">", at);
+      if (openEnd < 0) break;
+      const open = text.slice(at, openEnd + 1);
+      let end = openEnd + 1;
+      let inner = "";
+      if (!open.endsWith("/>")) {
+        const close = text.indexOf("</row>", openEnd);
+        if (close < 0) break;
+        inner = text.slice(openEnd + 1, close);
+        end = close + "</row>".length;
+      }
+      const r = /\sr="(\d+)"/.exec(open);
+      rowNumber = r ? Number(r[1]) : rowNumber + 1;
+      if (/<v>[^<]|<is>/.test(inner)) last = rowNumber;
+      pos = end;
+    }
+    text = text.slice(pos);
+  }
+  return last;
 }

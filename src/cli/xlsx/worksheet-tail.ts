@@ -16,7 +16,12 @@ const AFTER_LEGACY_DRAWING = new Set([
   "extLst",
 ]);
 
-const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s[^>]*?)?)(\/?)>/g;
+/**
+ * A tag with its attributes read quote-aware (a ">" is legal inside an attribute value), or a
+ * comment, CDATA section or processing instruction, which are passed over (no name captured).
+ */
+const TAG =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 
 /**
  * The note's legacy drawing: the relationship id of the sheet's own `<legacyDrawing>` when it has one
@@ -31,7 +36,8 @@ export function legacyDrawingOf(
   let insertAt: number | undefined;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(tail); m; m = TAG.exec(tail)) {
-    const [whole, closing, name = "", attrs = "", selfClosing] = m;
+    const [whole, closing, name, attrs = "", selfClosing] = m;
+    if (name === undefined) continue;
     const local = name.slice(name.indexOf(":") + 1);
     if (closing) {
       if (depth === 0 && local === "worksheet") insertAt ??= m.index;
@@ -53,7 +59,8 @@ export function legacyDrawingOf(
     }
     if (!selfClosing) depth += 1;
   }
-  const at = insertAt ?? tail.length;
+  // Without a top-level </worksheet> found (a tail this scanner misreads), the root's end tag.
+  const at = insertAt ?? Math.max(0, tail.lastIndexOf("</"));
   const drawing = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${newRelId}"/>`;
   return { tail: tail.slice(0, at) + drawing + tail.slice(at), relId: newRelId, added: true };
 }
