@@ -13,6 +13,8 @@ import {
   decodeXml,
   escapeXml,
   lastRowWithValues,
+  nextRow,
+  rowNumberOf,
   parseCells,
   parseSharedStrings,
   type SheetCell,
@@ -421,17 +423,24 @@ function headWithColumns(head: string, pass: SheetPass): string {
   return existing ? out.replace(existing[0], cols) : out.replace(/<sheetData\b/, `${cols}<sheetData`);
 }
 
+interface SheetRewrite {
+  readonly shared: readonly string[];
+  readonly sheetName: string;
+  readonly handler: StreamHandler;
+  readonly lang: Language;
+  readonly styles: NewStyles;
+  /** What the pass finds, for the parts written after it. */
+  readonly pass: SheetPass;
+  /** The relationship id a new legacy drawing for the note takes. */
+  readonly newDrawingRelId: string;
+  readonly lastValueRow: number;
+  readonly onRows: ((rows: number) => void) | undefined;
+}
+
+/** The register sheet's XML, row by row, with the new cells (see `patchRegister`). */
 async function* rewriteSheet(
   chunks: AsyncIterable<Buffer>,
-  shared: readonly string[],
-  sheetName: string,
-  handler: StreamHandler,
-  lang: Language,
-  styles: NewStyles,
-  pass: SheetPass,
-  newDrawingRelId: string,
-  lastValueRow: number,
-  onRows: ((rows: number) => void) | undefined,
+  { shared, sheetName, handler, lang, styles, pass, newDrawingRelId, lastValueRow, onRows }: SheetRewrite,
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
   let text = "";
@@ -489,12 +498,10 @@ async function* rewriteSheet(
   }
 
   function processRow(open: string, inner: string): void {
-    const r = /\sr="(\d+)"/.exec(open);
-    rowNumber = r ? Number(r[1]) : rowNumber + 1;
+    rowNumber = rowNumberOf(open, rowNumber);
     // Rows after the last one with a value are formatting only: no data rows (as in the in-memory
     // path, where exceljs's eachRow skips them), copied as they are.
-    if (headerRow !== 0 && rowNumber > lastValueRow)
-      return emit(open.endsWith("/>") ? open : `${open}${inner}</row>`);
+    if (headerRow !== 0 && rowNumber > lastValueRow) return emitRow(open, [], inner, []);
     const cells = inner === "" ? [] : parseCells(inner, shared);
     const values = rowValuesOf(cells);
     const blank = !values.some((v) => v !== "");
@@ -576,19 +583,10 @@ async function* rewriteSheet(
           phase = "tail";
           continue;
         }
-        if (rowAt < 0) return;
-        const openEnd = text.indexOf(">", rowAt);
-        if (openEnd < 0) return;
-        const open = text.slice(rowAt, openEnd + 1);
-        if (open.endsWith("/>")) {
-          processRow(open, "");
-          pos = openEnd + 1;
-          continue;
-        }
-        const close = text.indexOf("</row>", openEnd);
-        if (close < 0) return;
-        processRow(open, text.slice(openEnd + 1, close));
-        pos = close + "</row>".length;
+        const row = rowAt < 0 ? undefined : nextRow(text, rowAt);
+        if (!row) return;
+        processRow(row.open, row.inner);
+        pos = row.end;
         continue;
       }
       // The tail is kept whole (merges, filters, formats: small), to place the note's drawing in it.
@@ -689,18 +687,17 @@ export async function patchRegister(
     droppedFormula: false,
   };
   const sheetData = await deflate(
-    rewriteSheet(
-      entryChunks(sheetEntry),
-      pkg.shared,
-      pkg.sheetName,
+    rewriteSheet(entryChunks(sheetEntry), {
+      shared: pkg.shared,
+      sheetName: pkg.sheetName,
       handler,
       lang,
-      styles.ids,
+      styles: styles.ids,
       pass,
-      freeIds[1] as string,
-      await lastRowWithValues(entryChunks(sheetEntry)),
+      newDrawingRelId: freeIds[1] as string,
+      lastValueRow: await lastRowWithValues(entryChunks(sheetEntry)),
       onRows,
-    ),
+    }),
   );
   const edits = new PackageEdits(pkg);
   edits.edit(pkg.stylesPart, () => styles.xml);

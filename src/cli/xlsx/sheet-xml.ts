@@ -120,6 +120,31 @@ export function cellRef(column: number, row: number): string {
 }
 
 /**
+ * The next `<row>` element of sheet XML from `from`: its start tag and content ("" for `<row …/>`)
+ * and where it ends; undefined when there is none, or when it is not all in `text` yet.
+ */
+export function nextRow(
+  text: string,
+  from: number,
+): { readonly at: number; readonly open: string; readonly inner: string; readonly end: number } | undefined {
+  const at = text.indexOf("<row", from);
+  if (at < 0) return undefined;
+  const openEnd = text.indexOf(">", at);
+  if (openEnd < 0) return undefined;
+  const open = text.slice(at, openEnd + 1);
+  if (open.endsWith("/>")) return { at, open, inner: "", end: openEnd + 1 };
+  const close = text.indexOf("</row>", openEnd);
+  if (close < 0) return undefined;
+  return { at, open, inner: text.slice(openEnd + 1, close), end: close + "</row>".length };
+}
+
+/** A row's number: its r attribute, or the one after the previous row's (§18.3.1.73: r is optional). */
+export function rowNumberOf(open: string, previous: number): number {
+  const r = /\sr="(\d+)"/.exec(open);
+  return r ? Number(r[1]) : previous + 1;
+}
+
+/**
  * The number of the last row holding a value (a non-empty `<v>` or an inline string), read from the
  * sheet's XML as it inflates: rows after it are formatting only, which the register pass copies as
  * they are without counting them. (A cell whose shared string is empty counts as a value here.)
@@ -132,24 +157,10 @@ export async function lastRowWithValues(chunks: AsyncIterable<Buffer>): Promise<
   for await (const chunk of chunks) {
     text += decoder.write(chunk);
     let pos = 0;
-    for (;;) {
-      const at = text.indexOf("<row", pos);
-      if (at < 0) break;
-      const openEnd = text.indexOf(">", at);
-      if (openEnd < 0) break;
-      const open = text.slice(at, openEnd + 1);
-      let end = openEnd + 1;
-      let inner = "";
-      if (!open.endsWith("/>")) {
-        const close = text.indexOf("</row>", openEnd);
-        if (close < 0) break;
-        inner = text.slice(openEnd + 1, close);
-        end = close + "</row>".length;
-      }
-      const r = /\sr="(\d+)"/.exec(open);
-      rowNumber = r ? Number(r[1]) : rowNumber + 1;
-      if (/<v>[^<]|<is>/.test(inner)) last = rowNumber;
-      pos = end;
+    for (let row = nextRow(text, pos); row; row = nextRow(text, pos)) {
+      rowNumber = rowNumberOf(row.open, rowNumber);
+      if (/<v>[^<]|<is>/.test(row.inner)) last = rowNumber;
+      pos = row.end;
     }
     text = text.slice(pos);
   }
