@@ -77,7 +77,7 @@ Options:
   --no-stream          read and write the whole workbook with exceljs in memory (by default the
                        output is a copy of the input in which only the register's rows and the
                        styles are rewritten: charts, merges, filters, notes… come through)
-  --stream             where that copy cannot be made (portable formulas, 1904 workbooks), use
+  --stream             where that copy cannot be made (1904 workbooks, unusual files), use
                        exceljs's streaming copy even below 3 MB (it drops widths, merges, filters)
   -h, --help           this help
 
@@ -561,7 +561,7 @@ async function applyFile(args: ApplyArgs, io: CliIo): Promise<number> {
     const code = await copyFile(args, io, out, large);
     if (code !== undefined) return code;
   }
-  if (/\.xlsm$/i.test(out)) return refuseXlsm(args, io, out);
+  if (args.explain === undefined && /\.xlsm$/i.test(out)) return refuseXlsm(args, io, out);
 
   let loaded: LoadedRegister;
   try {

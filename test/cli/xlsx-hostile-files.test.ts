@@ -327,6 +327,14 @@ describe("macro-enabled workbooks", () => {
     expect(await zip.file("[Content_Types].xml")?.async("string")).toContain("macroEnabled.main+xml");
   });
 
+  test("--explain on an .xlsm register explains the row and writes nothing", async () => {
+    const input = await xlsm();
+    const r = await runApplyCommand([input, "--vendor", "omi", "--as-of", "2026-06-30", "--explain", "4"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("OMI");
+    await expect(fs.stat(path.join(dir, "registre.echeance.xlsm"))).rejects.toThrow();
+  });
+
   test("an .xlsx copy is a plain workbook without the macros, and says so", async () => {
     const r = await apply(await xlsm());
     expect(r.code).toBe(0);
