@@ -21,15 +21,23 @@ function timed(args: readonly string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-export async function libreOfficeBench(counts: readonly number[] = [10_000, 100_000]): Promise<string> {
-  if (!SOFFICE) return "LibreOffice (soffice) is not installed: skipped.";
+export interface LibreOfficeBenchRow {
+  readonly rows: number;
+  /** `echeance apply` in values mode, the portable-formula output, LibreOffice recalculating it: seconds. */
+  readonly values: number;
+  readonly portable: number;
+  readonly libreOffice: number;
+}
+
+/** The measures, or undefined where LibreOffice is not installed. */
+export async function libreOfficeBenchRows(
+  counts: readonly number[] = [10_000, 100_000],
+): Promise<LibreOfficeBenchRow[] | undefined> {
+  if (!SOFFICE) return undefined;
   if (!existsSync(path.join(ROOT, "dist", "cli", "echeance.js")))
     throw new Error("dist/cli/echeance.js is missing: run `npm run build` first.");
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "echeance-lo-bench-"));
-  const lines = [
-    "| invoice rows | `echeance apply` (values) | writing the portable formulas | LibreOffice recalculating them | LibreOffice / echeance |",
-    "|---:|--:|--:|--:|--:|",
-  ];
+  const out: LibreOfficeBenchRow[] = [];
   try {
     for (const rows of counts) {
       const input = path.join(dir, `large-${rows}.xlsx`);
@@ -38,19 +46,37 @@ export async function libreOfficeBench(counts: readonly number[] = [10_000, 100_
       const values = timed(["apply", input, ...common, "-o", path.join(dir, `values-${rows}.xlsx`)]);
       const portableFile = path.join(dir, `portable-${rows}.xlsx`);
       const portable = timed(["apply", input, ...common, "--output", "portable", "-o", portableFile]);
-      const out = path.join(dir, `recalculated-${rows}`);
-      await fs.mkdir(out);
+      const recalculated = path.join(dir, `recalculated-${rows}`);
+      await fs.mkdir(recalculated);
       const start = process.hrtime.bigint();
-      await recalculateWithLibreOffice([portableFile], out, path.join(dir, `profile-${rows}`), 1_800_000);
-      const lo = Number(process.hrtime.bigint() - start) / 1e9;
-      lines.push(
-        `| ${rows.toLocaleString("en-US")} | ${values.toFixed(2)} s | ${portable.toFixed(2)} s | ${lo.toFixed(2)} s | ${(lo / values).toFixed(1)}× |`,
+      await recalculateWithLibreOffice(
+        [portableFile],
+        recalculated,
+        path.join(dir, `profile-${rows}`),
+        1_800_000,
       );
+      out.push({ rows, values, portable, libreOffice: Number(process.hrtime.bigint() - start) / 1e9 });
     }
-    return lines.join("\n");
+    return out;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+export function formatLibreOfficeBench(rows: readonly LibreOfficeBenchRow[] | undefined): string {
+  if (!rows) return "LibreOffice (soffice) is not installed: skipped.";
+  return [
+    "| invoice rows | `echeance apply` (values) | writing the portable formulas | LibreOffice recalculating them | LibreOffice / echeance |",
+    "|---:|--:|--:|--:|--:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.rows.toLocaleString("en-US")} | ${r.values.toFixed(2)} s | ${r.portable.toFixed(2)} s | ${r.libreOffice.toFixed(2)} s | ${(r.libreOffice / r.values).toFixed(1)}× |`,
+    ),
+  ].join("\n");
+}
+
+export async function libreOfficeBench(): Promise<string> {
+  return formatLibreOfficeBench(await libreOfficeBenchRows());
 }
 
 // Run alone: `node bench/run.js bench/libreoffice.ts`.

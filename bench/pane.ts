@@ -98,12 +98,17 @@ export function formatPaneBench(results: readonly PaneBenchRow[]): string {
   return lines.join("\n");
 }
 
-/** The pane benchmark at 10k and 100k rows, as a printed markdown table. */
-export async function paneBench(): Promise<string> {
+/** The pane benchmark at 10k and 100k rows. */
+export async function paneBenchRows(): Promise<PaneBenchRow[]> {
   await paneRun(2_000); // warm-up
   const results: PaneBenchRow[] = [];
   for (const rows of [10_000, 100_000]) results.push(await paneRun(rows));
-  return formatPaneBench(results);
+  return results;
+}
+
+/** The pane benchmark at 10k and 100k rows, as a printed markdown table. */
+export async function paneBench(): Promise<string> {
+  return formatPaneBench(await paneBenchRows());
 }
 
 // Run alone (`node bench/run.js bench/pane.ts` puts this file in argv[1]), not when imported by bench/index.ts.

@@ -197,6 +197,8 @@ const IMPLEMENTATIONS: Record<string, Implementation> = {
 interface CatalogEntry {
   readonly sig: FunctionSignature;
   readonly impl: Implementation | undefined;
+  /** How many arguments the function takes at most (checked on every call). */
+  readonly arity: number;
 }
 
 /**
@@ -206,7 +208,7 @@ interface CatalogEntry {
  */
 const ENTRY_BY_NAME = new Map<string, CatalogEntry>();
 for (const sig of FUNCTION_SIGNATURES) {
-  const entry = { sig, impl: IMPLEMENTATIONS[sig.name] };
+  const entry = { sig, impl: IMPLEMENTATIONS[sig.name], arity: sig.params.length };
   ENTRY_BY_NAME.set(sig.name, entry).set(sig.fr, entry);
 }
 let lastName = "";
@@ -270,14 +272,12 @@ function errorCode(kind: string): ExcelErrorCode {
   return kind === "not-applicable" ? "#N/A" : kind === "invalid-input" ? "#VALUE!" : "#NUM!";
 }
 
-function checkArity(sig: FunctionSignature, args: readonly unknown[]): void {
-  if (args.length > sig.params.length) {
-    throw invalidInput(
-      "arguments",
-      `${sig.name} takes at most ${sig.params.length} arguments (${sig.params.map((p) => p.name).join(", ")}); got ${args.length}.`,
-      `${sig.fr} prend au plus ${sig.params.length} arguments (${sig.params.map((p) => p.fr).join(", ")}) ; reçu ${args.length}.`,
-    );
-  }
+function tooManyArguments(sig: FunctionSignature, args: readonly unknown[]): Error {
+  return invalidInput(
+    "arguments",
+    `${sig.name} takes at most ${sig.params.length} arguments (${sig.params.map((p) => p.name).join(", ")}); got ${args.length}.`,
+    `${sig.fr} prend au plus ${sig.params.length} arguments (${sig.params.map((p) => p.fr).join(", ")}) ; reçu ${args.length}.`,
+  );
 }
 
 function explainText(name: string, args: readonly unknown[], ctx: FunctionContext): FunctionValue {
@@ -347,7 +347,7 @@ export function evaluate(
       );
     }
     const { sig, impl } = entry;
-    checkArity(sig, args);
+    if (args.length > entry.arity) throw tooManyArguments(sig, args);
     if (sig.name === "VENDORS") return { ok: true, value: vendorsTable(ctx) };
     if (sig.name === "EXPLAIN") {
       const fn = requireText(args[0], "functionName", {
