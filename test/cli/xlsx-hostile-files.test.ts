@@ -39,8 +39,34 @@ async function variant(name: string, change: (zip: JSZip) => Promise<void> | voi
   return file;
 }
 
-async function editSheet(zip: JSZip, edit: (xml: string) => string): Promise<void> {
-  zip.file(SHEET, edit((await zip.file(SHEET)?.async("string")) as string));
+async function editPart(zip: JSZip, part: string, edit: (xml: string) => string): Promise<void> {
+  zip.file(part, edit((await zip.file(part)?.async("string")) as string));
+}
+
+const editSheet = (zip: JSZip, edit: (xml: string) => string): Promise<void> => editPart(zip, SHEET, edit);
+
+/** Adds a relationship to the workbook part. */
+const relateToWorkbook = (zip: JSZip, relationship: string): Promise<void> =>
+  editPart(zip, "xl/_rels/workbook.xml.rels", (xml) =>
+    xml.replace("</Relationships>", `${relationship}</Relationships>`),
+  );
+
+/** Adds a chart sheet named `name`, listed first or last among the sheets. */
+async function addChartSheet(zip: JSZip, name: string, where: "first" | "last"): Promise<void> {
+  const entry = `<sheet name="${name}" sheetId="9" r:id="rId97"/>`;
+  await editPart(zip, "xl/workbook.xml", (xml) =>
+    where === "first"
+      ? xml.replace("<sheets>", `<sheets>${entry}`)
+      : xml.replace("</sheets>", `${entry}</sheets>`),
+  );
+  await relateToWorkbook(
+    zip,
+    `<Relationship Id="rId97" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/>`,
+  );
+  zip.file(
+    "xl/chartsheets/sheet1.xml",
+    '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+  );
 }
 
 async function apply(input: string, extra: readonly string[] = [], out = path.join(dir, "out.xlsx")) {
@@ -174,18 +200,12 @@ describe("cells the new columns replace", () => {
         "xl/calcChain.xml",
         '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="K2" i="1"/></calcChain>',
       );
-      const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
-      zip.file(
-        "xl/_rels/workbook.xml.rels",
-        wbRels.replace(
-          "</Relationships>",
-          `<Relationship Id="rId99" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
-        ),
+      await relateToWorkbook(
+        zip,
+        `<Relationship Id="rId99" Type="${REL}/calcChain" Target="calcChain.xml"/>`,
       );
-      const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
-      zip.file(
-        "[Content_Types].xml",
-        types.replace(
+      await editPart(zip, "[Content_Types].xml", (xml) =>
+        xml.replace(
           "</Types>",
           '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
         ),
@@ -292,10 +312,8 @@ test("CRC-32 without zlib.crc32 (Node before 20.15) gives zlib's value, chunk by
 describe("macro-enabled workbooks", () => {
   async function xlsm(): Promise<string> {
     return variant("registre.xlsm", async (zip) => {
-      const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
-      zip.file(
-        "[Content_Types].xml",
-        types
+      await editPart(zip, "[Content_Types].xml", (xml) =>
+        xml
           .replace(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
             "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
@@ -306,13 +324,9 @@ describe("macro-enabled workbooks", () => {
           ),
       );
       zip.file("xl/vbaProject.bin", Buffer.from("vba"));
-      const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
-      zip.file(
-        "xl/_rels/workbook.xml.rels",
-        wbRels.replace(
-          "</Relationships>",
-          `<Relationship Id="rId98" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`,
-        ),
+      await relateToWorkbook(
+        zip,
+        `<Relationship Id="rId98" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`,
       );
     });
   }
@@ -346,25 +360,7 @@ describe("macro-enabled workbooks", () => {
 });
 
 test("without --sheet, a chart sheet in first place is passed over for the first worksheet", async () => {
-  const input = await variant("graphique.xlsx", async (zip) => {
-    const wb = (await zip.file("xl/workbook.xml")?.async("string")) as string;
-    zip.file(
-      "xl/workbook.xml",
-      wb.replace("<sheets>", '<sheets><sheet name="Graphique" sheetId="9" r:id="rId97"/>'),
-    );
-    const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
-    zip.file(
-      "xl/_rels/workbook.xml.rels",
-      wbRels.replace(
-        "</Relationships>",
-        `<Relationship Id="rId97" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
-      ),
-    );
-    zip.file(
-      "xl/chartsheets/sheet1.xml",
-      '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
-    );
-  });
+  const input = await variant("graphique.xlsx", (zip) => addChartSheet(zip, "Graphique", "first"));
   const r = await apply(input);
   expect(r.code).toBe(0);
   expect(r.stderr).not.toContain("recopié feuille par feuille");
@@ -430,25 +426,9 @@ test("a cell's own extension list is not taken for its row's: new cells go after
 });
 
 test("portable formulas refuse a workbook whose chart sheet has the reference sheet's name, and write nothing", async () => {
-  const input = await variant("nom-pris.xlsx", async (zip) => {
-    const wb = (await zip.file("xl/workbook.xml")?.async("string")) as string;
-    zip.file(
-      "xl/workbook.xml",
-      wb.replace("</sheets>", '<sheet name="Échéance - taux et fériés" sheetId="9" r:id="rId97"/></sheets>'),
-    );
-    const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
-    zip.file(
-      "xl/_rels/workbook.xml.rels",
-      wbRels.replace(
-        "</Relationships>",
-        `<Relationship Id="rId97" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
-      ),
-    );
-    zip.file(
-      "xl/chartsheets/sheet1.xml",
-      '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
-    );
-  });
+  const input = await variant("nom-pris.xlsx", (zip) =>
+    addChartSheet(zip, "Échéance - taux et fériés", "last"),
+  );
   const r = await apply(input, ["--output", "portable"]);
   expect(r.code).toBe(1);
   expect(r.stderr).toContain(

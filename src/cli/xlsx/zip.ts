@@ -182,15 +182,7 @@ export class ZipWriter {
   private localHeader(w: Omit<Written, "offset">): Buffer {
     const h = Buffer.alloc(30);
     h.writeUInt32LE(LOCAL, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(w.flags, 6);
-    h.writeUInt16LE(w.method, 8);
-    h.writeUInt16LE(w.time, 10);
-    h.writeUInt16LE(w.date, 12);
-    h.writeUInt32LE(w.crc, 14);
-    h.writeUInt32LE(w.compressedSize, 18);
-    h.writeUInt32LE(w.size, 22);
-    h.writeUInt16LE(w.name.length, 26);
+    writeEntryFields(h, 4, w);
     return Buffer.concat([h, w.name]);
   }
 
@@ -237,16 +229,8 @@ export class ZipWriter {
     for (const w of this.written) {
       const h = Buffer.alloc(46);
       h.writeUInt32LE(CENTRAL, 0);
-      h.writeUInt16LE(20, 4);
-      h.writeUInt16LE(20, 6);
-      h.writeUInt16LE(w.flags, 8);
-      h.writeUInt16LE(w.method, 10);
-      h.writeUInt16LE(w.time, 12);
-      h.writeUInt16LE(w.date, 14);
-      h.writeUInt32LE(w.crc, 16);
-      h.writeUInt32LE(w.compressedSize, 20);
-      h.writeUInt32LE(w.size, 24);
-      h.writeUInt16LE(w.name.length, 28);
+      h.writeUInt16LE(20, 4); // version made by
+      writeEntryFields(h, 6, w);
       h.writeUInt32LE(w.offset, 42);
       await this.write(Buffer.concat([h, w.name]));
     }
@@ -260,6 +244,22 @@ export class ZipWriter {
     e.writeUInt32LE(start, 16);
     await this.write(e);
   }
+}
+
+/**
+ * The fields a local header and its central directory record share, in the same order (APPNOTE
+ * 4.3.7, 4.3.12): version needed, flags, method, time, date, CRC, sizes, name length.
+ */
+function writeEntryFields(h: Buffer, at: number, w: Omit<Written, "offset">): void {
+  h.writeUInt16LE(20, at);
+  h.writeUInt16LE(w.flags, at + 2);
+  h.writeUInt16LE(w.method, at + 4);
+  h.writeUInt16LE(w.time, at + 6);
+  h.writeUInt16LE(w.date, at + 8);
+  h.writeUInt32LE(w.crc, at + 10);
+  h.writeUInt32LE(w.compressedSize, at + 14);
+  h.writeUInt32LE(w.size, at + 18);
+  h.writeUInt16LE(w.name.length, at + 22);
 }
 
 /** The current local time in MS-DOS format, as zip entries date themselves. */
