@@ -79,12 +79,7 @@ function dropCalcChain(pkg: Package, edits: PackageEdits): void {
   const chain = pkg.workbookRels.find((r) => r.type.endsWith("/calcChain"));
   if (!chain) return;
   edits.remove(chain.part);
-  edits.edit(relsPartOf(pkg.workbookPart), (xml) =>
-    xml.replace(new RegExp(`<Relationship\\b[^>]*?\\sId="${chain.id}"[^>]*?/>`), ""),
-  );
-  edits.edit("[Content_Types].xml", (xml) =>
-    xml.replace(new RegExp(`<Override\\b[^>]*?PartName="/${chain.part}"[^>]*?/>`), ""),
-  );
+  edits.removeRelationship(relsPartOf(pkg.workbookPart), chain.id);
 }
 
 function relationships(xml: string | undefined, source: string): Relationship[] {
@@ -772,7 +767,9 @@ const MAIN_TYPES: Record<string, { readonly type: string; readonly macros: boole
  */
 function matchWorkbookTypeToName(pkg: Package, edits: PackageEdits, output: string): boolean {
   const types = entryText(pkg.byName.get("[Content_Types].xml") as ZipEntry);
-  const override = new RegExp(`<Override\\b[^>]*?PartName="/${pkg.workbookPart}"[^>]*?/>`).exec(types)?.[0];
+  const override = new RegExp(`<Override\\b[^>]*?PartName="/${escapeRegExp(pkg.workbookPart)}"[^>]*?/>`).exec(
+    types,
+  )?.[0];
   const current = override && /ContentType="([^"]*)"/.exec(override)?.[1];
   const kind =
     MAIN_TYPES[/\.(\w+)$/.exec(output)?.[1]?.toLowerCase() ?? ""] ??
@@ -792,17 +789,14 @@ function matchWorkbookTypeToName(pkg: Package, edits: PackageEdits, output: stri
         : undefined,
       rel.part,
     );
-    for (const part of [rel.part, relsPartOf(rel.part), ...related.map((r) => r.part)]) {
-      edits.remove(part);
-      edits.edit("[Content_Types].xml", (xml) =>
-        xml.replace(new RegExp(`<Override\\b[^>]*?PartName="/${part}"[^>]*?/>`), ""),
-      );
-    }
-    edits.edit(relsPartOf(pkg.workbookPart), (xml) =>
-      xml.replace(new RegExp(`<Relationship\\b[^>]*?\\sId="${rel.id}"[^>]*?/>`), ""),
-    );
+    for (const part of [rel.part, relsPartOf(rel.part), ...related.map((r) => r.part)]) edits.remove(part);
+    edits.removeRelationship(relsPartOf(pkg.workbookPart), rel.id);
   }
   return vba.length > 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -824,8 +818,19 @@ class PackageEdits {
     this.news.set(part, xml);
   }
 
+  /** Leaves the part out of the copy, with its content-type override if it has one. */
   remove(part: string): void {
     this.removed.add(part);
+    this.edit("[Content_Types].xml", (xml) =>
+      xml.replace(new RegExp(`<Override\\b[^>]*?PartName="/${escapeRegExp(part)}"[^>]*?/>`), ""),
+    );
+  }
+
+  /** Takes a relationship out of a .rels part. */
+  removeRelationship(relsPart: string, id: string): void {
+    this.edit(relsPart, (xml) =>
+      xml.replace(new RegExp(`<Relationship\\b[^>]*?\\sId="${escapeRegExp(id)}"[^>]*?/>`), ""),
+    );
   }
 
   isRemoved(part: string): boolean {
