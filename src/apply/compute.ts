@@ -15,11 +15,14 @@ import {
   type Language,
   type Payment,
   type Text,
+  vendorResolver,
+  type ResolvedVendor,
+  type VendorResolver,
 } from "../engine";
 import { dayToSerial, isBlank, readAmount, readDate, requireDate, serialToDay } from "../adapter/cell-values";
 import { outputColumns } from "./columns";
 import { fieldInfo } from "./headers";
-import { clientTypeFromText, invoiceKindId, planId, VendorResolver, type ResolvedVendor } from "./values";
+import { clientTypeFromText, invoiceKindId, planId } from "./values";
 import type {
   ApplyOptions,
   CellValue,
@@ -109,7 +112,7 @@ export class Applier {
     this.lang = options.lang ?? "fr";
     this.columns = outputColumns(this.mode);
     this.firstRowNumber = options.firstRowNumber ?? 2;
-    this.resolver = new VendorResolver(options.registry, options.settings);
+    this.resolver = vendorResolver(options.registry, options.settings);
     const asOf = readDate(options.asOf, "asOf");
     if (asOf === undefined)
       throw new EngineError(

@@ -52,6 +52,6 @@ export {
 } from "./headers";
 export { Applier, prepareApply, formatDate, formatMoney } from "./compute";
 export { applyRegister, applyRegisterSync, SummaryBuilder } from "./run";
-export { clientTypeFromText, invoiceKindId, planId, VendorResolver, type ResolvedVendor } from "./values";
+export { clientTypeFromText, invoiceKindId, planId } from "./values";
 export { rowFormulas, rowAddresses, columnLetters, parseCellAddress, type RowAddresses } from "./formulas";
 export { formatSummary } from "./summary-text";

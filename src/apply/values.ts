@@ -1,24 +1,20 @@
-import {
-  DEFAULT_SETTINGS,
-  resolveVendor,
-  SHIPPED_REGISTRY,
-  type Settings,
-  type VendorProfile,
-  type VendorRegistry,
-} from "../engine";
+import type { VendorProfile } from "../engine";
 import { normalizeHeader } from "./headers";
 
 /**
- * Register cell texts that name an engine id in the accountant's words: vendors by id or name,
- * client types, invoice kinds and plans in French or English. The ids themselves are always accepted
+ * Register cell texts that name an engine id in the accountant's words: client types, invoice kinds and plans in French or English. The ids themselves are always accepted
  * (case-insensitive); anything else unknown is passed on so the engine's error lists the valid ids.
  */
 
 // Client types are read as the custom functions read them: one word list for both.
 export { clientTypeFromText } from "../adapter/client-type";
 
-/** Words → candidate ids, the first one the vendor has wins. */
-const KIND_WORDS: Record<string, readonly string[]> = {
+/** Words → candidate ids, the first one the vendor has wins. A Map: cell text never indexes an object. */
+function wordMap(words: Readonly<Record<string, readonly string[]>>): ReadonlyMap<string, readonly string[]> {
+  return new Map(Object.entries(words));
+}
+
+const KIND_WORDS: ReadonlyMap<string, readonly string[]> = wordMap({
   acompte: ["deposit"],
   "facture acompte": ["deposit"],
   solde: ["balance", "consulting"],
@@ -39,9 +35,9 @@ const KIND_WORDS: Record<string, readonly string[]> = {
   "premiere commande": ["first-order"],
   "first order": ["first-order"],
   "commande export": ["export"],
-};
+});
 
-const PLAN_WORDS: Record<string, readonly string[]> = {
+const PLAN_WORDS: ReadonlyMap<string, readonly string[]> = wordMap({
   "sans engagement": ["no-commitment"],
   "engagement mensuel": ["commitment-monthly"],
   "avec engagement": ["commitment-monthly"],
@@ -53,12 +49,12 @@ const PLAN_WORDS: Record<string, readonly string[]> = {
   "paiement annuel": ["commitment-annual"],
   abonnement: ["subscription", "standard"],
   "abonnement mensuel": ["subscription", "commitment-monthly"],
-};
+});
 
 function fromWords(
   text: string,
   ids: readonly string[],
-  words: Record<string, readonly string[]>,
+  words: ReadonlyMap<string, readonly string[]>,
   defaultId?: string,
 ): string {
   const lower = text.trim().toLowerCase();
@@ -73,7 +69,7 @@ function fromWords(
     if (ids.includes(norm)) return norm;
     return defaultId;
   }
-  for (const id of words[norm] ?? []) if (ids.includes(id)) return id;
+  for (const id of words.get(norm) ?? []) if (ids.includes(id)) return id;
   return text.trim();
 }
 
@@ -96,63 +92,4 @@ export function planId(profile: VendorProfile, text: string): string {
     s.plans.map((p) => p.id),
     PLAN_WORDS,
   );
-}
-
-export interface ResolvedVendor {
-  readonly profile: VendorProfile;
-  readonly settings: Settings;
-  /** The spec as the engine reads it ("omi", "xiahdeh+flat"). */
-  readonly spec: string;
-}
-
-/**
- * Resolves vendor specs once each: "omi", "OMI", "xiahdeh+flat", or a vendor's name ("Sillage.ai",
- * "DIGITALLI SAS") → its id. Throws the engine's error for an unknown vendor or option.
- */
-export class VendorResolver {
-  private readonly cache = new Map<string, ResolvedVendor | Error>();
-  private readonly names = new Map<string, string>();
-
-  constructor(
-    private readonly registry: VendorRegistry = SHIPPED_REGISTRY,
-    private readonly base: Settings = DEFAULT_SETTINGS,
-  ) {
-    for (const p of registry.all()) this.addNames(p);
-  }
-
-  private addNames(p: VendorProfile): void {
-    for (const n of [p.id, p.name, p.legalName]) {
-      const norm = normalizeHeader(n);
-      if (norm !== "" && !this.names.has(norm)) this.names.set(norm, p.id);
-      const first = norm.split(" ")[0];
-      if (first !== undefined && first.length >= 3 && !this.names.has(first)) this.names.set(first, p.id);
-    }
-  }
-
-  resolve(spec: string): ResolvedVendor {
-    const key = spec.trim();
-    const hit = this.cache.get(key);
-    if (hit instanceof Error) throw hit;
-    if (hit) return hit;
-    try {
-      const resolved = this.resolveUncached(key);
-      this.cache.set(key, resolved);
-      return resolved;
-    } catch (e) {
-      if (e instanceof Error) this.cache.set(key, e);
-      throw e;
-    }
-  }
-
-  private resolveUncached(spec: string): ResolvedVendor {
-    const [head = "", ...options] = spec.split("+");
-    let id = head.trim().toLowerCase();
-    if (this.registry.get(id) === undefined) {
-      const norm = normalizeHeader(head);
-      id = this.names.get(norm) ?? this.names.get(norm.split(" ")[0] ?? "") ?? id;
-    }
-    const full = [id, ...options.map((o) => o.trim().toLowerCase())].join("+");
-    const { profile, settings } = resolveVendor(full, this.registry, this.base);
-    return { profile, settings, spec: full };
-  }
 }

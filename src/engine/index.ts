@@ -20,5 +20,6 @@ export * from "./settings";
 export * from "./subscription";
 export * from "./terms-text";
 export * from "./text";
+export * from "./vendor-choice";
 export * from "./working-days";
 export { SHIPPED_VENDORS } from "./vendors";

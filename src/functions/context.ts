@@ -1,7 +1,7 @@
 import {
   DEFAULT_SETTINGS,
-  resolveVendor,
   SHIPPED_REGISTRY,
+  vendorResolver,
   type Language,
   type Settings,
   type VendorProfile,
@@ -63,5 +63,5 @@ export function resolveVendorArg(value: unknown, ctx: FunctionContext): Resolved
 
 function resolveVendorText(value: unknown, ctx: FunctionContext): ResolvedVendor {
   const spec = requireText(value, "vendor", { en: "a vendor id", fr: "un identifiant de fournisseur" });
-  return resolveVendor(spec, ctx.registry, ctx.settings);
+  return vendorResolver(ctx.registry, ctx.settings).resolve(spec);
 }

@@ -7,6 +7,7 @@ import {
   type Plan,
   type Settings,
   type Text,
+  type ResolvedVendor,
   type VendorProfile,
 } from "../engine";
 import { isBlank } from "../adapter/cell-values";
@@ -18,7 +19,6 @@ import {
   type FieldId,
   type OutputColumnId,
   type OutputValue,
-  type ResolvedVendor,
 } from "../apply";
 import { appliedRateKey, type ReferenceSheet } from "./reference";
 

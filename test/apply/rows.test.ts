@@ -130,7 +130,7 @@ describe("invoice rows", () => {
       serial("2025-01-31"),
     ]);
     expect(r.results[3]?.status).toMatch(
-      /^Ligne 5, colonne « Fournisseur » : vendor « inconnu » est inconnu/,
+      /^Ligne 5, colonne « Fournisseur » : le fournisseur « Inconnu » est inconnu/,
     );
   });
 });

@@ -178,7 +178,7 @@ describe("resolveVendor", () => {
     expect(e.kind).toBe("invalid-input");
     expect(e.argument).toBe("vendor");
     expect(e.text.en).toBe(
-      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli.',
+      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli (or a vendor\'s name).',
     );
     expect(engineError(() => resolveVendor("")).text.en).toBe(
       "vendor is empty: expected one of omi, sillage, xiahdeh, injenius, digitalli.",
