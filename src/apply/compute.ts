@@ -105,6 +105,8 @@ export class Applier {
   readonly lang: Language;
   readonly firstRowNumber: number;
   private readonly resolver: VendorResolver;
+  private readonly used = new Map<string, ResolvedVendor>();
+  private lastUsed: ResolvedVendor | undefined;
   private readonly fixedVendor: ResolvedVendor | EngineError | undefined;
 
   constructor(readonly options: ApplyOptions) {
@@ -146,7 +148,7 @@ export class Applier {
     return this.firstRowNumber + index;
   }
 
-  cell(row: readonly CellValue[], field: FieldId): CellValue {
+  cell(row: readonly CellValue[], field: FieldId): CellValue | undefined {
     const index = this.options.mapping[field];
     return index === undefined ? undefined : row[index];
   }
@@ -195,18 +197,31 @@ export class Applier {
     return String(v).trim();
   }
 
+  /** The vendors rows were computed with so far, each once, in the order met (for the provenance note). */
+  vendorsUsed(): ResolvedVendor[] {
+    return [...this.used.values()];
+  }
+
+  private use(v: ResolvedVendor): ResolvedVendor {
+    if (v !== this.lastUsed) {
+      this.lastUsed = v;
+      if (!this.used.has(v.spec)) this.used.set(v.spec, v);
+    }
+    return v;
+  }
+
   vendorFor(row: readonly CellValue[]): ResolvedVendor {
     const spec = this.text(row, "vendor");
     if (spec !== undefined) {
       try {
-        return this.resolver.resolve(spec);
+        return this.use(this.resolver.resolve(spec));
       } catch (e) {
         if (isEngineError(e)) throw new RowProblem("vendor", e.text);
         throw e;
       }
     }
     if (this.fixedVendor instanceof EngineError) throw new RowProblem("vendor", this.fixedVendor.text);
-    if (this.fixedVendor) return this.fixedVendor;
+    if (this.fixedVendor) return this.use(this.fixedVendor);
     throw new RowProblem(this.options.mapping.vendor === undefined ? undefined : "vendor", {
       en: "no vendor: fill in the vendor column or choose a vendor.",
       fr: "aucun fournisseur : renseignez la colonne fournisseur ou choisissez un fournisseur.",

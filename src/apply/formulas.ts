@@ -1,4 +1,5 @@
 import { isBlank } from "../adapter/cell-values";
+import { columnLetters, parseCellAddress } from "../cells";
 import { ymdFromDay } from "../engine";
 import type { Applier } from "./compute";
 import type { CellValue, FieldId, FormulaOptions, OutputValue } from "./types";
@@ -9,32 +10,6 @@ import type { CellValue, FieldId, FormulaOptions, OutputValue } from "./types";
  * addresses, so that the results follow later edits of the row. The status stays a value (the text
  * computed now): it is not a formula.
  */
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "B3", "Feuil1!B3", "'Mon registre'!$B$3" → { column: 1, row: 3 }. */
-export function parseCellAddress(address: string): { column: number; row: number } {
-  const cell =
-    address
-      .slice(address.lastIndexOf("!") + 1)
-      .replace(/\$/g, "")
-      .split(":")[0] ?? "";
-  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(cell.trim());
-  if (!m) throw new Error(`Not a cell address: ${address}`);
-  let column = 0;
-  for (const ch of (m[1] as string).toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { column: column - 1, row: Number(m[2]) };
-}
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
@@ -62,7 +37,12 @@ export interface RowAddresses {
 export function rowAddresses(
   applier: Applier,
   index: number,
-  options: { readonly sourceTopLeft: string; readonly outputFirstColumn?: number; readonly asOfRef?: string },
+  options: {
+    readonly sourceTopLeft: string;
+    readonly outputFirstColumn?: number;
+    readonly outputColumns?: readonly number[];
+    readonly asOfRef?: string;
+  },
 ): RowAddresses {
   const top = parseCellAddress(options.sourceTopLeft);
   const sheetRow = top.row + 1 + index;
@@ -77,7 +57,10 @@ export function rowAddresses(
       const i = mapping[field];
       return i === undefined ? undefined : `${columnLetters(top.column + i)}${sheetRow}`;
     },
-    out: (id) => `${columnLetters(outFirst + applier.columns.findIndex((c) => c.id === id))}${sheetRow}`,
+    out: (id) => {
+      const k = applier.columns.findIndex((c) => c.id === id);
+      return `${columnLetters(options.outputColumns?.[k] ?? outFirst + k)}${sheetRow}`;
+    },
     asOf: options.asOfRef ?? `DATE(${y},${m},${d})`,
   };
 }

@@ -79,7 +79,7 @@ const STOP_WORDS = new Set([
 ]);
 
 /** "Date d'Échéance (€)" → "date echeance": accents, case, punctuation and small words removed. */
-export function normalizeHeader(value: CellValue): string {
+export function normalizeHeader(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   return String(value)
     .normalize("NFD")

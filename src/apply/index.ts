@@ -53,5 +53,28 @@ export {
 export { Applier, prepareApply, formatDate, formatMoney } from "./compute";
 export { applyRegister, applyRegisterSync, SummaryBuilder } from "./run";
 export { clientTypeFromText, invoiceKindId, planId } from "./values";
-export { rowFormulas, rowAddresses, columnLetters, parseCellAddress, type RowAddresses } from "./formulas";
+export { rowFormulas, rowAddresses, type RowAddresses } from "./formulas";
 export { formatSummary } from "./summary-text";
+export * from "./sink";
+export {
+  planColumns,
+  columnsContiguous,
+  asOfCells,
+  highlightRules,
+  highlightFormula,
+  highlightMatches,
+  HIGHLIGHT_FILLS,
+  DEFAULT_HIGHLIGHT_DAYS,
+} from "./plan";
+export {
+  applyToSheet,
+  planApply,
+  rowsInMemory,
+  ApplyRefusal,
+  type ApplyRequest,
+  type ApplyControl,
+  type ApplyOutcome,
+  type ApplyPlan,
+  type RegisterRows,
+  type RowsProgress,
+} from "./use-case";

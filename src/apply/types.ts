@@ -2,10 +2,10 @@
  * Public types of the register-application core (src/apply). Pure data: no Office.js, no React, no
  * Node I/O. The task pane and the command line both build on these; changes are additive only.
  */
+import type { CellValue } from "../cells";
 import type { ClientType, Language, Settings, Text, VendorRegistry } from "../engine";
 
-/** A cell value the way Excel's `range.values` gives it; null/undefined also count as blank. */
-export type CellValue = string | number | boolean | null | undefined;
+export type { CellValue } from "../cells";
 
 /** A value the core writes into a new column: a number (date serial, money, count) or text ("" = blank). */
 export type OutputValue = string | number;
@@ -214,6 +214,8 @@ export interface FormulaOptions {
    * range (its width taken from `ApplyOptions.headers`, else the widest mapped column).
    */
   readonly outputFirstColumn?: number;
+  /** 0-based sheet column of each output column, in the mode's order (planned columns); overrides `outputFirstColumn`. */
+  readonly outputColumns?: readonly number[];
   /**
    * A cell reference holding the as-of date (e.g. "$K$1"); when absent the as-of date is written as
    * DATE(y,m,d).

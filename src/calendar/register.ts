@@ -49,7 +49,7 @@ function slug(text: string): string {
   return s === "" ? "x" : s.slice(0, 60);
 }
 
-function cellText(v: CellValue): string | undefined {
+function cellText(v: CellValue | undefined): string | undefined {
   return isBlank(v) ? undefined : String(v).trim();
 }
 

@@ -1,8 +1,9 @@
 import { promises as fs } from "node:fs";
+import { columnLetters } from "../cells";
 import * as path from "node:path";
 import {
   applyRegister,
-  columnLetters,
+
   fieldInfo,
   formatSummary,
   prepareApply,

@@ -215,7 +215,7 @@ export async function writeCsv(
   await fs.writeFile(file, `\ufeff${lines.join("\r\n")}\r\n`, "utf8");
 }
 
-function cellText(v: CellValue): string {
+function cellText(v: CellValue | undefined): string {
   return v === null || v === undefined ? "" : String(v);
 }
 

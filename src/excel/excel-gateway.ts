@@ -1,4 +1,4 @@
-import { blockAddress, parseAddress, parseAreas, quoteSheet, sheetAddress } from "./address";
+import { blockAddress, parseAddress, parseAreas, quoteSheet, sheetAddress } from "../cells";
 import {
   blocksIntersect,
   contiguousRuns,

@@ -4,10 +4,18 @@
  * `MemoryGateway` on an in-memory workbook (preview outside Excel, tests).
  */
 
-import { blockAddress, columnLetters, parseAddress } from "./address";
+import {
+  blockAddress,
+  blocksIntersect,
+  columnLetters,
+  contiguousRuns,
+  isEmptyCell,
+  parseAddress,
+  type CellValue,
+  type SheetBlock,
+} from "../cells";
 
-/** A cell as the gateways exchange it: Excel's own value types; null or "" is an empty cell. */
-export type CellValue = string | number | boolean | null;
+export { blocksIntersect, contiguousRuns, isEmptyCell, type CellValue, type SheetBlock };
 
 /** Where the register comes from. */
 export type SourceKind = "selection" | "table" | "region";
@@ -59,23 +67,7 @@ export function hiddenDataRows(
   return out;
 }
 
-/** Whether two blocks (zero-based, sizes) share a cell. */
-export function blocksIntersect(a: SheetBlock, b: SheetBlock): boolean {
-  return (
-    a.row < b.row + b.rowCount &&
-    b.row < a.row + a.rowCount &&
-    a.column < b.column + b.columnCount &&
-    b.column < a.column + a.columnCount
-  );
-}
 
-/** A rectangle of a sheet, zero-based. */
-export interface SheetBlock {
-  readonly row: number;
-  readonly column: number;
-  readonly rowCount: number;
-  readonly columnCount: number;
-}
 
 /** The cells the output columns are written to: one block per run of adjacent columns, header row included. */
 export function outputBlocks(source: SourceBlock, placements: readonly ColumnPlacement[]): SheetBlock[] {
@@ -334,24 +326,7 @@ export function placeColumns(
   });
 }
 
-/** Whether a cell counts as empty for the overwrite count. */
-export function isEmptyCell(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
-}
 
-/** Contiguous runs of placements, so a write covers adjacent columns with one range. */
-export function contiguousRuns<T extends { readonly column: number }>(
-  items: readonly T[],
-): { start: number; items: T[] }[] {
-  const sorted = [...items].sort((a, b) => a.column - b.column);
-  const runs: { start: number; items: T[] }[] = [];
-  for (const item of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.start + last.items.length === item.column) last.items.push(item);
-    else runs.push({ start: item.column, items: [item] });
-  }
-  return runs;
-}
 
 /** Why a source could not be read; the pane turns the code into a sentence in the user's language. */
 export type GatewayErrorCode =

@@ -1,4 +1,4 @@
-import { blockAddress, sheetAddress } from "./address";
+import { blockAddress, sheetAddress } from "../cells";
 import {
   contiguousRuns,
   DEFAULT_CHUNK_ROWS,

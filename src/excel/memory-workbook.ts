@@ -1,4 +1,4 @@
-import { blockAddress, quoteSheet } from "./address";
+import { blockAddress, quoteSheet } from "../cells";
 import {
   blocksIntersect,
   highlightMatches,

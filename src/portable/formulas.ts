@@ -35,6 +35,8 @@ export interface PortableFormulaOptions {
   readonly sourceTopLeft: string;
   /** 0-based sheet column of the first output column (default: right after the source range). */
   readonly outputFirstColumn?: number;
+  /** 0-based sheet column of each output column, in the mode's order (overrides `outputFirstColumn`). */
+  readonly outputColumns?: readonly number[];
   /** A cell holding the as-of date, e.g. "$M$1" (default: DATE(y,m,d) literal). */
   readonly asOfRef?: string;
   /** The reference sheet the formulas read (rates, holidays). */
@@ -144,7 +146,7 @@ interface RowContext {
   readonly vendor: ResolvedVendor;
 }
 
-function isPlainNumberCell(v: CellValue, date: boolean): boolean {
+function isPlainNumberCell(v: CellValue | undefined, date: boolean): boolean {
   if (isBlank(v)) return true;
   return typeof v === "number" && Number.isFinite(v) && (!date || Number.isInteger(v));
 }

@@ -20,7 +20,7 @@ import {
   type VendorRegistry,
 } from "../engine";
 import { dayToSerial } from "../adapter/cell-values";
-import { columnLetters } from "../apply";
+import { columnLetters } from "../cells";
 
 /**
  * The reference sheet the portable formulas read: the rates per calendar half-year (legal rate, ECB

@@ -92,7 +92,7 @@ export function findExcludedColumn(headers: readonly CellValue[]): number | unde
 const NOT_EXCLUDED = new Set(["", "non", "no", "n", "false", "faux", "0", "-"]);
 
 /** A cell of the excluded column: "oui", "x", "litige", TRUE… exclude; blank, "non", 0, FALSE do not. */
-export function isExcludedMark(value: CellValue): boolean {
+export function isExcludedMark(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value !== 0;
@@ -221,7 +221,7 @@ function withCell(row: readonly CellValue[], index: number, value: CellValue): C
   return copy;
 }
 
-function safeAmount(value: CellValue): Decimal | undefined {
+function safeAmount(value: CellValue | undefined): Decimal | undefined {
   try {
     return readAmount(value, "amount");
   } catch {
@@ -229,7 +229,7 @@ function safeAmount(value: CellValue): Decimal | undefined {
   }
 }
 
-function readDateSafe(value: CellValue): Day | undefined {
+function readDateSafe(value: CellValue | undefined): Day | undefined {
   try {
     return readDate(value, "date");
   } catch {

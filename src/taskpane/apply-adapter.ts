@@ -13,7 +13,7 @@ import {
 import { serialToDay } from "../adapter/cell-values";
 import { formatDate, formatMoney } from "../apply";
 import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";
-import { blockAddress } from "../excel/address";
+import { blockAddress } from "../cells";
 import {
   GatewayError,
   placeColumns,

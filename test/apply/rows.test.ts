@@ -195,7 +195,7 @@ describe("bad rows", () => {
   });
 
   it("skips blank rows without calling them errors", () => {
-    const r = apply("invoices", INVOICE_HEADERS, [["", "", "", null, undefined, "", ""]], {
+    const r = apply("invoices", INVOICE_HEADERS, [["", "", "", null, null, "", ""]], {
       vendor: "omi",
       asOf: "2025-06-30",
     });

@@ -1,7 +1,8 @@
+import { columnLetters } from "../../src/cells";
 import {
   applyRegister,
   applyRegisterSync,
-  columnLetters,
+
   formatSummary,
   prepareApply,
   recognizeHeaders,

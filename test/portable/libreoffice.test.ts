@@ -18,7 +18,7 @@ import {
   subscriptionRows,
 } from "./registers";
 import { sheetCells } from "./xlsx-cells";
-import { columnLetters } from "../../src/apply";
+import { columnLetters } from "../../src/cells";
 import { recalculateWithLibreOffice, SOFFICE } from "../support/libreoffice";
 
 /**

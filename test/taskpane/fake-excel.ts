@@ -1,4 +1,4 @@
-import { blockAddress, parseAddress } from "../../src/excel/address";
+import { blockAddress, parseAddress } from "../../src/cells";
 import type { ExcelHost } from "../../src/excel/excel-gateway";
 import type { CellValue } from "../../src/excel/gateway";
 import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/excel/memory-workbook";

@@ -6,7 +6,7 @@ import type { Language } from "../../engine";
 import { xlsxFormula, type ReferenceSheet } from "../../portable";
 import { referenceSheetXml, workbookWithReference } from "./reference-part";
 import { colsWithNewColumns } from "./columns";
-import { columnIndex } from "../../excel/address";
+import { columnIndex } from "../../cells";
 import { trimTrailing, type OutputCell, type StreamHandler } from "../register-io";
 import {
   cellRef,

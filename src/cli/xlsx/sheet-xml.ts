@@ -1,6 +1,6 @@
 import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../../apply";
-import { columnIndex, columnLetters } from "../../excel/address";
+import { columnIndex, columnLetters } from "../../cells";
 
 /**
  * SpreadsheetML (ECMA-376 part 1, §18) read and written as text, for the parts the register pass

@@ -9,7 +9,7 @@ import {
 import { serialToDay } from "../../../adapter/cell-values";
 import { resolveVendor, type Day, type Language } from "../../../engine";
 import { provenanceNote } from "../../../portable";
-import { sheetAddress } from "../../../excel/address";
+import { sheetAddress } from "../../../cells";
 import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
 import {
   describeError,

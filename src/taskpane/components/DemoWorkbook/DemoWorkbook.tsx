@@ -15,7 +15,7 @@ import {
 import * as React from "react";
 import { serialToDay } from "../../../adapter/cell-values";
 import { formatDate, formatMoney } from "../../../apply";
-import { columnLetters } from "../../../excel/address";
+import { columnLetters } from "../../../cells";
 import type { CellRef } from "../../../excel/gateway";
 import type { MemoryWorkbook } from "../../../excel/memory-workbook";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";

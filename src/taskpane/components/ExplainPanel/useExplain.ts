@@ -1,6 +1,6 @@
 import * as React from "react";
 import { prepareApply, type ApplyOptions } from "../../../apply";
-import { sheetAddress } from "../../../excel/address";
+import { sheetAddress } from "../../../cells";
 import type { CellRef, SourceBlock, WorkbookGateway } from "../../../excel/gateway";
 import { describeError } from "../../apply-adapter";
 import type { Strings } from "../../i18n/strings";

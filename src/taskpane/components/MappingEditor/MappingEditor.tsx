@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { FIELDS, type FieldId, type RegisterMode } from "../../../apply";
-import { columnLetters } from "../../../excel/address";
+import { columnLetters } from "../../../cells";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import type { RegisterSource } from "../SourcePanel/useRegisterSource";
 

@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { columnLetters } from "../../../excel/address";
+import { columnLetters } from "../../../cells";
 import type { SourceBlock } from "../../../excel/gateway";
 import type { ReportKind } from "../../../reports";
 import { useStrings } from "../../i18n/LanguageContext";

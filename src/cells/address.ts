@@ -1,6 +1,6 @@
 /**
- * A1 addresses from zero-based row and column indexes, so the gateways never depend on
- * `getRangeByIndexes` (ExcelApi 1.7) to write a block.
+ * A1 addresses from zero-based row and column indexes (the gateways never depend on
+ * `getRangeByIndexes`, ExcelApi 1.7, to write a block; formulas and xlsx parts use the same).
  */
 
 /** Column letters of a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
@@ -27,6 +27,17 @@ export function blockAddress(row: number, column: number, rowCount = 1, columnCo
   const first = `${columnLetters(column)}${row + 1}`;
   if (rowCount === 1 && columnCount === 1) return first;
   return `${first}:${columnLetters(column + columnCount - 1)}${row + rowCount}`;
+}
+
+/** "B3", "Feuil1!B3", "'Mon registre'!$B$3", "B3:D9" → its first cell: zero-based column, 1-based row. */
+export function parseCellAddress(address: string): { column: number; row: number } {
+  const { row, column } = parseAddress(address.replace(/\$/g, ""));
+  return { column, row: row + 1 };
+}
+
+/** A1 reference of a zero-based column and a 1-based row, as xlsx cells and formulas write it: (1, 3) → "B3". */
+export function cellRef(column: number, row: number): string {
+  return `${columnLetters(column)}${row}`;
 }
 
 /** A sheet name as Excel writes it in an address: quoted when it holds anything but letters, digits and _. */
