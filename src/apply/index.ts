@@ -78,3 +78,12 @@ export {
   type RegisterRows,
   type RowsProgress,
 } from "./use-case";
+export {
+  findHeaderRow,
+  locateRegister,
+  isRegisterHeader,
+  HEADER_SEARCH_ROWS,
+  type LocatedHeader,
+  type Location,
+  type SheetHead,
+} from "./locate";
