@@ -151,11 +151,11 @@ function invoiceRows(vendor: string, seed: number, n = 50): Cell[][] {
     if (i % 11 === 7) amountCell = frAmount(amount); // "1 234,56 €" typed as text
     rows.push([ref, pick(r, CLIENTS), dateCell, kind, amountCell, paid, paidAmount, costs, comment]);
   }
-  // Deliberately bad rows: a date that does not exist and a negative amount (a credit note).
+  // Deliberately bad rows: a date that does not exist and an amount that is not one.
   (rows[9] as Cell[])[2] = "31/02/2025";
   (rows[9] as Cell[])[8] = "Date erronée (exprès)";
-  (rows[23] as Cell[])[4] = -350;
-  (rows[23] as Cell[])[8] = "Avoir saisi en facture (exprès)";
+  (rows[23] as Cell[])[4] = "à confirmer";
+  (rows[23] as Cell[])[8] = "Montant non saisi (exprès)";
   if (consumerVendor) {
     for (const row of rows) row.splice(2, 0, null);
     rows.forEach((row, i) => (row[2] = i % 4 === 1 ? "Particulier" : "Professionnel"));

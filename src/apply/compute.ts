@@ -3,8 +3,10 @@ import {
   dueDate as engineDueDate,
   EngineError,
   endDate as engineEndDate,
+  halfYearText,
   isEngineError,
-  latePayment,
+  latePaymentKnown,
+  type MissingRate,
   noticeDeadline as engineNoticeDeadline,
   renewalDate as engineRenewalDate,
   renderExplanation,
@@ -85,6 +87,8 @@ function frenchMessage(fr: string): string {
 
 interface InvoiceComputation {
   readonly due: Day;
+  /** The rate a late day needs and the rate table lacks: interest not computed, the rest is. */
+  readonly missingRate?: MissingRate | undefined;
   readonly daysLate: number;
   readonly interest: Decimal;
   readonly fee: Decimal;
@@ -175,13 +179,18 @@ export class Applier {
     return this.guard(field, (arg) => requireDate(this.cell(row, field), arg));
   }
 
-  private amount(row: readonly CellValue[], field: FieldId, required: boolean): Decimal | undefined {
+  private amount(
+    row: readonly CellValue[],
+    field: FieldId,
+    required: boolean,
+    negative: "refused" | "allowed" = "refused",
+  ): Decimal | undefined {
     const value = this.cell(row, field);
     if (required && isBlank(value)) {
       throw new RowProblem(field, { en: "the amount is missing.", fr: "le montant est manquant." });
     }
     const d = this.guard(field, (arg) => readAmount(value, arg));
-    if (d !== undefined && d.isNeg()) {
+    if (d !== undefined && d.isNeg() && negative === "refused") {
       const shown = typeof value === "string" ? value.trim() : String(value);
       throw new RowProblem(field, {
         en: `"${shown}" is negative: a credit note bears no late interest.`,
@@ -255,12 +264,26 @@ export class Applier {
 
   private computeInvoice(row: readonly CellValue[], trace?: Trace): InvoiceComputation {
     const v = this.vendorFor(row);
-    const amount = this.amount(row, "amount", true) as Decimal;
+    // A negative amount is a credit note: it bears no penalties (and is netted in the D441-6 bands).
+    const amount = this.amount(row, "amount", true, "allowed") as Decimal;
     let due = this.date(row, "dueDate");
     if (due === undefined) {
       const invoiceDate = this.requiredDate(row, "invoiceDate");
       const kind = this.kindFor(row, v);
       due = this.engine("invoiceKind", () => engineDueDate(v.profile, invoiceDate, kind, v.settings, trace));
+    }
+    if (amount.isNeg()) {
+      const zero = new Decimal(0);
+      return {
+        due,
+        daysLate: 0,
+        interest: zero,
+        fee: zero,
+        total: zero,
+        state: "credit-note",
+        outstanding: amount,
+        end: this.asOf,
+      };
     }
     const paid = this.date(row, "paidDate");
     const paidAmount = this.amount(row, "amountPaid", false);
@@ -291,7 +314,7 @@ export class Applier {
       if (paid !== undefined) outstanding = new Decimal(0);
     }
     const r = this.engine(undefined, () =>
-      latePayment(
+      latePaymentKnown(
         v.profile,
         { amount, dueDate: due, paidDate: end, payments, recoveryCosts: costs, client },
         v.settings,
@@ -304,6 +327,7 @@ export class Applier {
     else state = this.asOf > due ? "late" : "not-due";
     return {
       due,
+      missingRate: r.missingRate?.missingRate,
       daysLate: r.daysLate,
       interest: r.interest,
       fee: r.recoveryFee,
@@ -315,9 +339,17 @@ export class Applier {
   }
 
   private invoiceStatus(c: InvoiceComputation): string {
+    const status = this.invoiceSituation(c);
+    if (c.missingRate === undefined) return status;
+    return `${status}. ${missingRateSentence(c.missingRate, this.lang)}`;
+  }
+
+  private invoiceSituation(c: InvoiceComputation): string {
     const fr = this.lang === "fr";
     const n = c.daysLate;
     switch (c.state) {
+      case "credit-note":
+        return fr ? "Avoir — pas de pénalités" : "Credit note — no penalties";
       case "paid-on-time":
         return fr ? "Payée à temps" : "Paid on time";
       case "paid-late":
@@ -449,13 +481,15 @@ export class Applier {
         const c = this.computeInvoice(row);
         const status = this.invoiceStatus(c);
         const pending = c.state === "not-due" || (c.state === "partly-paid" && c.daysLate === 0);
+        // A missing rate leaves the interest (and the total that includes it) saying so; the rest stands.
+        const missing = c.missingRate === undefined ? undefined : missingRateCell(c.missingRate, this.lang);
         const base = {
           values: [
             dayToSerial(c.due),
             c.daysLate,
-            c.interest.toNumber(),
+            missing ?? c.interest.toNumber(),
             c.fee.toNumber(),
-            c.total.toNumber(),
+            missing ?? c.total.toNumber(),
             status,
           ],
           state: c.state,
@@ -463,13 +497,16 @@ export class Applier {
           penalty: c.total.toNumber(),
           interest: c.interest.toNumber(),
           recoveryFee: c.fee.toNumber(),
+          ...(c.missingRate !== undefined ? { missingRate: c.missingRate } : {}),
         };
         return pending ? { ...base, nextDeadline: dayToSerial(c.due) } : base;
       }
       const c = this.computeSubscription(row);
       const status = this.subscriptionStatus(c);
+      // A renewal after the contract's end (a notice was given) will not happen: none is shown.
+      const renews = c.notice === undefined || c.renewal <= c.end;
       const values: OutputValue[] = [
-        dayToSerial(c.renewal),
+        renews ? dayToSerial(c.renewal) : "",
         c.deadline === undefined ? "" : dayToSerial(c.deadline),
         c.deadline === undefined ? "" : c.deadline - this.asOf,
         dayToSerial(c.end),
@@ -535,6 +572,28 @@ function show(value: OutputValue | undefined, format: string, lang: Language): s
   if (typeof value === "number" && format === "date") return formatDate(serialToDay(value), lang);
   if (typeof value === "number" && format === "money") return formatMoney(value, lang);
   return String(value);
+}
+
+/** What the status says of a missing rate, in an accountant's words, with where to add it. */
+export function missingRateSentence(missing: MissingRate, lang: Language): string {
+  const which =
+    missing.rate === "legal"
+      ? lang === "fr"
+        ? "taux légal"
+        : "legal interest rate"
+      : lang === "fr"
+        ? "taux BCE"
+        : "ECB rate";
+  const when = halfYearText(missing.halfYear, lang);
+  return lang === "fr"
+    ? `Intérêts non calculés : ${which} du ${when} non renseigné — Paramètres > Taux`
+    : `Interest not computed: ${which} for the ${when} not entered — Settings > Rates`;
+}
+
+/** The interest cell of a row whose rate is missing. */
+function missingRateCell(missing: MissingRate, lang: Language): string {
+  const when = halfYearText(missing.halfYear, lang);
+  return lang === "fr" ? `taux du ${when} manquant` : `rate for the ${when} missing`;
 }
 
 function internal(e: unknown): Text {

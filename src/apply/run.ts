@@ -34,6 +34,7 @@ export class SummaryBuilder {
   private fees = new Decimal(0);
   private readonly firstErrors: { row: number; message: string }[] = [];
   private deadlines: { row: number; label: string; date: number }[] = [];
+  private readonly missing = new Map<string, { rate: "legal" | "ecb"; halfYear: number; rows: number }>();
 
   constructor(private readonly applier: Applier) {}
 
@@ -52,7 +53,18 @@ export class SummaryBuilder {
     this.computed += 1;
     if (result.interest !== 0) this.interest = this.interest.plus(result.interest);
     if (result.recoveryFee !== 0) this.fees = this.fees.plus(result.recoveryFee);
-    if (result.penalty > 0 || result.state === "late") this.lateRows += 1;
+    const late =
+      result.state === "late" ||
+      result.state === "paid-late" ||
+      result.penalty > 0 ||
+      result.missingRate !== undefined;
+    if (late) this.lateRows += 1;
+    if (result.missingRate) {
+      const key = `${result.missingRate.rate} ${result.missingRate.halfYear}`;
+      const hit = this.missing.get(key);
+      if (hit) hit.rows += 1;
+      else this.missing.set(key, { ...result.missingRate, rows: 1 });
+    }
     if (result.nextDeadline !== undefined && result.nextDeadline >= dayToSerial(this.applier.asOf))
       this.addDeadline(result.nextDeadline, index, row);
   }
@@ -87,6 +99,9 @@ export class SummaryBuilder {
       totalRecoveryFees: this.fees.toDecimalPlaces(2).toNumber(),
       totalPenalties: this.interest.plus(this.fees).toDecimalPlaces(2).toNumber(),
       lateRows: this.lateRows,
+      missingRates: [...this.missing.values()].sort(
+        (a, b) => a.halfYear - b.halfYear || a.rate.localeCompare(b.rate),
+      ),
       nextDeadlines: this.deadlines.map((d) => ({ ...d, dateIso: formatIsoDay(serialToDay(d.date)) })),
       cancelled,
     };

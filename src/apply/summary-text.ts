@@ -1,5 +1,5 @@
 import type { Language } from "../engine";
-import { formatDate, formatMoney } from "./compute";
+import { formatDate, formatMoney, missingRateSentence } from "./compute";
 import { serialToDay } from "../adapter/cell-values";
 import type { ApplySummary } from "./types";
 
@@ -23,6 +23,14 @@ export function formatSummary(s: ApplySummary, lang: Language): string {
         ? `Pénalités : ${formatMoney(s.totalPenalties, lang)} (intérêts ${formatMoney(s.totalInterest, lang)}, indemnités ${formatMoney(s.totalRecoveryFees, lang)}) sur ${s.lateRows} facture(s) en retard.`
         : `Penalties: ${formatMoney(s.totalPenalties, lang)} (interest ${formatMoney(s.totalInterest, lang)}, recovery fees ${formatMoney(s.totalRecoveryFees, lang)}) on ${s.lateRows} late invoice(s).`,
     );
+    for (const m of s.missingRates) {
+      const sentence = missingRateSentence(m, lang);
+      lines.push(
+        fr
+          ? `${m.rows} facture(s) sans intérêts (non compris dans les totaux) — ${sentence}.`
+          : `${m.rows} invoice(s) without interest (left out of the totals) — ${sentence}.`,
+      );
+    }
   }
   if (s.nextDeadlines.length > 0) {
     lines.push(fr ? "Prochaines échéances :" : "Next deadlines:");

@@ -3,7 +3,7 @@
  * Node I/O. The task pane and the command line both build on these; changes are additive only.
  */
 import type { CellValue } from "../cells";
-import type { ClientType, Language, Settings, Text, VendorRegistry } from "../engine";
+import type { ClientType, Language, MissingRate, Settings, Text, VendorRegistry } from "../engine";
 
 export type { CellValue } from "../cells";
 
@@ -130,7 +130,7 @@ export interface ApplyOptions {
 }
 
 export type InvoiceState =
-  "paid-on-time" | "paid-late" | "partly-paid" | "not-due" | "late" | "error" | "blank";
+  "paid-on-time" | "paid-late" | "partly-paid" | "not-due" | "late" | "credit-note" | "error" | "blank";
 export type SubscriptionState = "notice-to-send" | "notice-urgent" | "notice-given" | "error" | "blank";
 export type RowState = InvoiceState | SubscriptionState;
 
@@ -151,6 +151,8 @@ export interface RowResult {
   readonly nextDeadline?: number;
   /** The error message, when `state` is "error". */
   readonly error?: string;
+  /** Invoices: the rate a late day needs and the table lacks (interest not computed; the rest is). */
+  readonly missingRate?: MissingRate;
 }
 
 export interface ApplySummary {
@@ -171,6 +173,15 @@ export interface ApplySummary {
   readonly totalPenalties: number;
   /** Invoices counted late (paid late, unpaid past due, partly paid past due). */
   readonly lateRows: number;
+  /**
+   * Invoices whose interest could not be computed for want of a rate, by missing rate and half-year
+   * (their due date, days late, fee and status are computed; the totals leave their interest out).
+   */
+  readonly missingRates: readonly {
+    readonly rate: MissingRate["rate"];
+    readonly halfYear: number;
+    readonly rows: number;
+  }[];
   /** The soonest pending deadlines on or after the as-of date (at most 5), earliest first. */
   readonly nextDeadlines: readonly {
     readonly row: number;

@@ -9,20 +9,35 @@ import type { Citation, Text } from "./text";
  */
 export type EngineErrorKind = "invalid-input" | "not-applicable" | "rate-unknown" | "out-of-range";
 
+/** A rate the rate table does not hold: the legal interest rate or the ECB rate of a half-year. */
+export interface MissingRate {
+  readonly rate: "legal" | "ecb";
+  readonly halfYear: number;
+}
+
 export class EngineError extends Error {
   readonly kind: EngineErrorKind;
   readonly text: Text;
   /** The argument the message is about, as the function names it (`dueDate`, `plan`…). */
   readonly argument: string | undefined;
   readonly clause: readonly Citation[];
+  /** rate-unknown: which rate is missing, and for which half-year (year × 2 + 0 for H1, 1 for H2). */
+  readonly missingRate: MissingRate | undefined;
 
-  constructor(kind: EngineErrorKind, text: Text, argument?: string, clause: readonly Citation[] = []) {
+  constructor(
+    kind: EngineErrorKind,
+    text: Text,
+    argument?: string,
+    clause: readonly Citation[] = [],
+    missingRate?: MissingRate,
+  ) {
     super(text.en);
     this.name = "EngineError";
     this.kind = kind;
     this.text = text;
     this.argument = argument;
     this.clause = clause;
+    this.missingRate = missingRate;
   }
 }
 

@@ -1,5 +1,5 @@
 import { addDays, formatIsoDay, type Day } from "./date";
-import { invalidInput, notApplicable } from "./errors";
+import { EngineError, invalidInput, notApplicable } from "./errors";
 import { noteInterpretations, type RateSegment, type Trace } from "./explanation";
 import { Decimal, roundToCent, ZERO } from "./money";
 import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
@@ -426,6 +426,41 @@ export function recoveryFee(
   return fixed;
 }
 
+/**
+ * Late interest plus the recovery fee, where a missing rate does not hide what does not depend on it:
+ * the days late and the recovery fee are computed, and `missingRate` says which half-year's rate is
+ * missing (interest then 0 and left out of `total`). A register row stays late and keeps its fee.
+ */
+export function latePaymentKnown(
+  profile: VendorProfile,
+  input: LatePaymentInput,
+  settings: Settings,
+  trace?: Trace,
+): LatePaymentResult & { readonly missingRate?: EngineError } {
+  try {
+    return latePayment(profile, input, settings, trace);
+  } catch (e) {
+    if (!(e instanceof EngineError) || e.kind !== "rate-unknown") throw e;
+    checkAmount(input.amount);
+    const fee = recoveryFee(profile, { ...input, lateBalance: balanceAtDueDate(input) });
+    return {
+      daysLate: Math.max(0, input.paidDate - input.dueDate),
+      interest: ZERO,
+      recoveryFee: fee,
+      total: fee,
+      missingRate: e,
+    };
+  }
+}
+
+/** The balance still due the day after the due date (payments on or before it deducted). */
+function balanceAtDueDate(input: LatePaymentInput): Decimal {
+  let lateBalance = input.amount;
+  for (const p of input.payments ?? [])
+    if (p.date <= input.dueDate) lateBalance = lateBalance.minus(p.amount);
+  return lateBalance;
+}
+
 /** Late interest plus the recovery fee (LATEFEE). */
 export function latePayment(
   profile: VendorProfile,
@@ -434,10 +469,7 @@ export function latePayment(
   trace?: Trace,
 ): LatePaymentResult {
   const { interest, daysLate } = lateInterest(profile, input, settings, trace);
-  let lateBalance = input.amount;
-  for (const p of input.payments ?? [])
-    if (p.date <= input.dueDate) lateBalance = lateBalance.minus(p.amount);
-  const fee = recoveryFee(profile, { ...input, lateBalance }, trace);
+  const fee = recoveryFee(profile, { ...input, lateBalance: balanceAtDueDate(input) }, trace);
   const total = interest.plus(fee);
   trace?.step(
     `Total: ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`,

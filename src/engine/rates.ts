@@ -20,6 +20,15 @@ export function halfYearLabel(key: HalfYearKey): string {
   return `${Math.floor(key / 2)}-H${(key % 2) + 1}`;
 }
 
+/** A half-year in words: « 2e semestre 2026 », "2nd half of 2026". */
+export function halfYearText(key: HalfYearKey, lang: "en" | "fr"): string {
+  const year = Math.floor(key / 2);
+  const first = key % 2 === 0;
+  return lang === "fr"
+    ? `${first ? "1er" : "2e"} semestre ${year}`
+    : `${first ? "1st" : "2nd"} half of ${year}`;
+}
+
 export function parseHalfYear(text: string): HalfYearKey | undefined {
   const m = /^\s*(\d{4})\s*-?\s*[HhSs]([12])\s*$/.exec(text);
   return m ? Number(m[1]) * 2 + Number(m[2]) - 1 : undefined;
@@ -192,6 +201,8 @@ function missing(which: "legal" | "ecb", key: HalfYearKey, table: RateTable): En
           fr: `Le taux de l'intérêt légal du semestre ${label} n'est pas dans la table des taux${connu} : ajoutez une ligne de taux pour ${label}.`,
         },
         "rates",
+        [],
+        { rate: "legal", halfYear: key },
       )
     : new EngineError(
         "rate-unknown",
@@ -200,6 +211,8 @@ function missing(which: "legal" | "ecb", key: HalfYearKey, table: RateTable): En
           fr: `Le taux de refinancement de la BCE en vigueur au premier jour du semestre ${label} n'est pas dans la table des taux${connu} : ajoutez une ligne de taux pour ${label}.`,
         },
         "rates",
+        [],
+        { rate: "ecb", halfYear: key },
       );
 }
 

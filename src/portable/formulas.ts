@@ -316,8 +316,11 @@ function subscriptionFormulas(ctx: RowContext): { cells: OutputValue[]; fallback
       : `EDATE(${received},${plan.notice.amount})`;
   const stopped = renewalAfter(sp.anchor, first, every, `(${earliest}-1)`);
   const end = plan.end === "end-of-calendar-month" ? `EOMONTH(${stopped}-1,0)` : `${stopped}-1`;
+  // After a notice, a renewal that falls after the contract's end will not happen: none is shown.
+  const renewalCell =
+    notice === undefined ? `=${renewal}` : `=IF(AND(${notice}<>"",${renewal}>${out("endDate")}),"",${renewal})`;
   return {
-    cells: [`=${renewal}`, deadlineCell, ifNoNotice(`${out("noticeDeadline")}-${asOf}`), `=${end}`],
+    cells: [renewalCell, deadlineCell, ifNoNotice(`${out("noticeDeadline")}-${asOf}`), `=${end}`],
     fallbacks,
   };
 }

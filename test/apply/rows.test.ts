@@ -1,4 +1,10 @@
-import { applyRegisterSync, recognizeHeaders, type CellValue, type RegisterMode } from "../../src/apply";
+import {
+  applyRegisterSync,
+  formatSummary,
+  recognizeHeaders,
+  type CellValue,
+  type RegisterMode,
+} from "../../src/apply";
 import { dayToSerial } from "../../src/adapter/cell-values";
 import { iso } from "../../src/engine";
 
@@ -154,9 +160,7 @@ describe("bad rows", () => {
     expect(statuses[1]).toMatch(
       /^Ligne 3, colonne « Date facture » : « 31\/02\/2025 » n'est pas une date .*ce jour n'existe pas/,
     );
-    expect(statuses[2]).toBe(
-      "Ligne 4, colonne « Montant TTC » : « -120 » est négatif : un avoir ne porte pas d'intérêts de retard.",
-    );
+    expect(statuses[2]).toBe("Avoir — pas de pénalités");
     expect(statuses[3]).toMatch(/^Ligne 5, colonne « Montant TTC » : « douze » n'est pas un montant/);
     expect(statuses[4]).toBe(
       "Ligne 6, colonne « Type de facture » : « Cadeau » n'est pas un type de facture de OMI : invoice, subscription.",
@@ -171,8 +175,9 @@ describe("bad rows", () => {
     );
     // An error row has blank figures: no NaN, no undefined reaches a cell.
     expect(r.rows[1]?.slice(0, 5)).toEqual(["", "", "", "", ""]);
-    expect(r.summary.computed).toBe(1);
-    expect(r.summary.errors).toBe(7);
+    // F-1 and the credit note F-3 are computed; the six others are errors.
+    expect(r.summary.computed).toBe(2);
+    expect(r.summary.errors).toBe(6);
   });
 
   it("counts rows from the sheet row given for the first data row", () => {
@@ -299,5 +304,101 @@ describe("subscription rows", () => {
       asOf: "2025-01-01",
     });
     expect(x.results[0]?.status).toMatch(/^Ligne 2 : .*13\.3/);
+  });
+});
+
+describe("a rate the table lacks blanks nothing that does not depend on it", () => {
+  // The shipped legal rate ends with 2026-H1; today is 3 December 2026.
+  it("an omi invoice late in 2026-H2 keeps its due date, days late, fee and status; only the interest says the rate is missing", () => {
+    // Invoice 1 Sep 2026 + 30 days (CGA 6.3) = due 1 Oct 2026; unpaid on 3 Dec 2026:
+    // 30 days of October after the 1st + 30 of November + 3 of December = 63 days late; 40 € (D441-5).
+    const r = apply("invoices", INVOICE_HEADERS, [["F-9", "2026-09-01", 1000, "", "", "", ""]], {
+      vendor: "omi",
+      asOf: "2026-12-03",
+    });
+    expect(r.rows[0]).toEqual([
+      serial("2026-10-01"),
+      63,
+      "taux du 2e semestre 2026 manquant",
+      40,
+      "taux du 2e semestre 2026 manquant",
+      "Impayée — 63 jours de retard. Intérêts non calculés : taux légal du 2e semestre 2026 non renseigné — Paramètres > Taux",
+    ]);
+    expect(r.results[0]?.state).toBe("late");
+    expect(r.summary.computed).toBe(1);
+    expect(r.summary.errors).toBe(0);
+    expect(r.summary.lateRows).toBe(1);
+    expect(r.summary.totalRecoveryFees).toBe(40);
+    expect(r.summary.totalInterest).toBe(0);
+    expect(r.summary.missingRates).toEqual([{ rate: "legal", halfYear: 2026 * 2 + 1, rows: 1 }]);
+  });
+
+  it("names the ECB rate for a vendor at ECB + 10 points, in English too", () => {
+    // Injenius: invoiced 25 Sep 2026, debited 5 Oct 2026 (art. 11); the ECB table is known through March 2026.
+    const r = apply("invoices", INVOICE_HEADERS, [["I-1", "2026-09-25", 59, "", "", "", ""]], {
+      vendor: "injenius",
+      asOf: "2026-12-03",
+      lang: "en",
+    });
+    expect(r.rows[0]?.[0]).toBe(serial("2026-10-05"));
+    expect(r.rows[0]?.[5]).toBe(
+      "Unpaid — 59 days late. Interest not computed: ECB rate for the 2nd half of 2026 not entered — Settings > Rates",
+    );
+  });
+
+  it("the summary says how many rows lack interest and why", () => {
+    const r = apply(
+      "invoices",
+      INVOICE_HEADERS,
+      [
+        ["F-9", "2026-09-01", 1000, "", "", "", ""],
+        ["F-10", "2026-08-01", 500, "", "", "", ""],
+        ["F-1", "2025-01-01", 2500, "2025-01-31", "2025-03-02", "", ""],
+      ],
+      { vendor: "omi", asOf: "2026-12-03" },
+    );
+    expect(formatSummary(r.summary, "fr")).toContain(
+      "2 facture(s) sans intérêts (non compris dans les totaux) — Intérêts non calculés : taux légal du 2e semestre 2026 non renseigné — Paramètres > Taux.",
+    );
+    // F-1's 22.87 € of interest and the three 40 € fees.
+    expect(r.summary.totalPenalties).toBe(142.87);
+  });
+});
+
+describe("credit notes", () => {
+  it("a negative amount is a credit note: its due date, no penalties, not an error and not late", () => {
+    // omi: 10 Jan 2025 + 30 days = 9 Feb 2025 (CGA 6.3); an « avoir » bears no late interest or fee.
+    const r = apply("invoices", INVOICE_HEADERS, [["AV-1", "2025-01-10", -350, "", "", "", ""]], {
+      vendor: "omi",
+      asOf: "2026-12-03",
+    });
+    expect(r.rows[0]).toEqual([serial("2025-02-09"), 0, 0, 0, 0, "Avoir — pas de pénalités"]);
+    expect(r.results[0]?.state).toBe("credit-note");
+    expect(r.results[0]?.nextDeadline).toBeUndefined();
+    expect(r.summary.lateRows).toBe(0);
+    expect(r.summary.errors).toBe(0);
+  });
+});
+
+describe("terminated subscriptions", () => {
+  it("an omi contract ended by a notice shows no next renewal", () => {
+    // Start 1 Sep 2023, notice received 1 Jul 2025: it stops the 1 Sep 2025 renewal (7.4), so the
+    // contract ended on 31 Aug 2025. On 3 Dec 2026 there is no « prochain renouvellement » to show.
+    const r = apply("subscriptions", SUB_HEADERS, [["C-9", "Zeta", "2023-09-01", "", "", "2025-07-01"]], {
+      vendor: "omi",
+      asOf: "2026-12-03",
+    });
+    expect(r.rows[0]).toEqual(["", "", "", serial("2025-08-31"), "Résilié — contrat terminé le 31/08/2025"]);
+  });
+
+  it("a notice given for a later end keeps the renewals that still happen before it", () => {
+    // Sillage, start 31 May 2025, notice 20 May 2026: bound until 29 June 2026 (19.3). On 25 May 2026
+    // the next monthly anniversary, 31 May 2026, still comes before that end.
+    const r = apply("subscriptions", SUB_HEADERS, [["C-10", "Eta", "2025-05-31", "", "", "2026-05-20"]], {
+      vendor: "sillage",
+      asOf: "2026-05-25",
+    });
+    expect(r.rows[0]?.[0]).toBe(serial("2026-05-31"));
+    expect(r.rows[0]?.[3]).toBe(serial("2026-06-29"));
   });
 });
