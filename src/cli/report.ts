@@ -139,6 +139,12 @@ function summary(report: RegisterReport, out: string, lang: Language): string {
       ? `  Exclues (litigieuses ou non comptabilisées) : ${t.excluded.count}, ${eur(t.excluded.amount)}`
       : `  Excluded (disputed or not booked): ${t.excluded.count}, ${eur(t.excluded.amount)}`,
   ];
+  if (report.afterClosing > 0)
+    lines.push(
+      fr
+        ? `  Non comptées : ${report.afterClosing} facture(s) datée(s) après la clôture.`
+        : `  Not counted: ${report.afterClosing} invoice(s) dated after the closing.`,
+    );
   if (report.errors.length > 0) {
     lines.push(
       fr

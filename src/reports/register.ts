@@ -64,6 +64,11 @@ export interface RegisterReport {
   readonly references: readonly { readonly vendor: string; readonly terms: readonly Text[] }[];
   /** Whether some due dates were read from the register's own due-date column. */
   readonly registerDueDates: boolean;
+  /**
+   * Invoices dated after the closing date, left out: they were neither receivables nor debts at the
+   * closing (the table looks at the books on that day).
+   */
+  readonly afterClosing: number;
   readonly excludedColumn: number | undefined;
 }
 
@@ -131,18 +136,20 @@ export function reportFromRegister(
   const vendors = new Set<string>();
   let registerDueDates = false;
 
+  let afterClosing = 0;
+
   rows.forEach((row, i) => {
     const rowNumber = applier.rowNumber(i);
-    // A credit note is a negative amount: Apply refuses those, so its due date is computed on the
-    // absolute amount (the due date does not depend on it) from a copy — the row itself is untouched.
-    const amountIndex = mapping.amount;
-    const amount = amountIndex === undefined ? undefined : safeAmount(row[amountIndex]);
-    const probe =
-      amount !== undefined && amount.isNegative() && amountIndex !== undefined
-        ? withCell(row, amountIndex, amount.abs().toNumber())
-        : row;
-    const result = applier.computeRow(probe, i);
+    // A credit note (a negative amount) computes like an invoice: its due date places it in a band.
+    const amount = mapping.amount === undefined ? undefined : safeAmount(row[mapping.amount]);
+    const result = applier.computeRow(row, i);
     if (result.state === "blank") return;
+    // An invoice issued after the closing did not exist at the closing: it belongs to no band.
+    const issued = mapping.invoiceDate === undefined ? undefined : readDateSafe(row[mapping.invoiceDate]);
+    if (issued !== undefined && issued > closing) {
+      afterClosing += 1;
+      return;
+    }
     if (result.state === "error" || amount === undefined) {
       errors.push({ row: rowNumber, message: result.error ?? result.status });
       return;
@@ -174,6 +181,7 @@ export function reportFromRegister(
     errors,
     references: [...vendors].sort().map((vendor) => ({ vendor, terms: termsOf(vendor, options) })),
     registerDueDates,
+    afterClosing,
     excludedColumn,
   };
 }
@@ -213,12 +221,6 @@ function termsOf(vendor: string, options: ReportOptions): Text[] {
     if (!isEngineError(e)) throw e;
     return [];
   }
-}
-
-function withCell(row: readonly CellValue[], index: number, value: CellValue): CellValue[] {
-  const copy = [...row];
-  copy[index] = value;
-  return copy;
 }
 
 function safeAmount(value: CellValue | undefined): Decimal | undefined {

@@ -155,3 +155,40 @@ test("the register is never modified", () => {
     }),
   ).not.toThrow();
 });
+
+describe("invoices dated before, on and after the closing, paid before, on and after it", () => {
+  // Closing 31 December 2025; OMI's terms: invoice date + 30 days (CGA 6.3).
+  // prettier-ignore
+  const rows = [
+    ["A1", "omi", "2025-10-15", "", 1000, "", "", ""],             // due 14 Nov, unpaid: 47 days → 31–60
+    ["A2", "omi", "2025-12-31", "", 200, "", "", ""],              // dated on the closing day: due 30 Jan 2026 → 0 jour
+    ["A3", "omi", "2026-01-05", "", 300, "", "", ""],              // dated after the closing: not in the table
+    ["A4", "omi", "2025-11-01", "", 400, "2025-12-31", "", ""],    // due 1 Dec, paid on the closing day: settled
+    ["A5", "omi", "2025-11-01", "", 500, "2026-01-10", "", ""],    // due 1 Dec, paid after the closing: 30 days → 1–30
+    ["A6", "omi", "2025-11-01", "", 600, "2025-12-15", "", ""],    // due 1 Dec, paid before the closing: settled
+    ["A7", "omi", "2026-02-01", "", 700, "2026-02-10", "", ""],    // dated and paid after the closing: not in the table
+    ["A8", "omi", "2025-12-20", "", -100, "", "", ""],             // credit note, due 19 Jan 2026 → netted in 0 jour
+    ["A9", "omi", "2026-01-03", "", -50, "", "", ""],              // credit note dated after the closing: not in the table
+  ];
+  const r = reportFromRegister([HEADERS, ...rows], { kind: "received", closing: "2025-12-31" });
+  const b = r.table.bands;
+
+  test("only invoices dated on or before the closing and unpaid at it are in the bands", () => {
+    expect([b["0"].count, money(b["0"].amount)]).toEqual([2, "100.00"]); // A2 200 + A8 −100
+    expect([b["1-30"].count, money(b["1-30"].amount)]).toEqual([1, "500.00"]); // A5
+    expect([b["31-60"].count, money(b["31-60"].amount)]).toEqual([1, "1000.00"]); // A1
+    expect([b["61-90"].count, b["91+"].count]).toEqual([0, 0]);
+    expect([r.table.total.count, money(r.table.total.amount)]).toEqual([2, "1500.00"]);
+  });
+
+  test("says how many invoices dated after the closing were left out, and lists no error for them", () => {
+    expect(r.afterClosing).toBe(3); // A3, A7, A9
+    expect(r.errors).toEqual([]);
+    expect(r.invoices.map((i) => i.row)).toEqual([2, 3, 5, 6, 7, 9]); // A1, A2, A4, A5, A6, A8 (sheet rows)
+  });
+
+  test("the aging's not-yet-due column holds no invoice issued after the closing", () => {
+    const omi = r.aging.find((a) => a.vendor === "omi");
+    expect(money(omi?.bands["0"] as Decimal)).toBe("100.00");
+  });
+});
