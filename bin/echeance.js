@@ -14,11 +14,7 @@ try {
   throw e;
 }
 cli
-  .main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    isTTY: Boolean(process.stderr.isTTY),
-  })
+  .main(process.argv.slice(2), cli.processIo())
   .then(
     (code) => {
       process.exitCode = code;

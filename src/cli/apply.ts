@@ -3,7 +3,6 @@ import { columnLetters } from "../cells";
 import * as path from "node:path";
 import {
   applyRegister,
-
   fieldInfo,
   formatSummary,
   prepareApply,

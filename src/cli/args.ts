@@ -1,61 +1,108 @@
+import { parseArgs } from "node:util";
+import type { Language } from "../engine";
 import { UsageError } from "./io";
 
-/** One command-line option: its spellings, whether it takes a value, and the values it accepts. */
+/**
+ * The one command-line parser: `node:util` `parseArgs` (`--name value`, `--name=value`, `-o value`,
+ * bare flags, strict), with the accepted values of each option checked here and every mistake said in
+ * the user's language.
+ */
+
+/** One option: a value or a flag, its short letter, and the values it accepts (compared case-insensitively). */
 export interface OptionSpec {
-  readonly names: readonly string[];
-  readonly value?: boolean;
-  /** Accepted values (compared case-insensitively, returned lower-case). */
+  readonly type: "string" | "boolean";
+  readonly short?: string;
   readonly choices?: readonly string[];
 }
 
-export interface ParsedOptions<K extends string> {
-  readonly options: Partial<Record<K, string | true>>;
-  readonly positional: readonly string[];
+export type ParsedOptions<S extends Record<string, OptionSpec>> = {
+  readonly [K in keyof S]?: S[K]["type"] extends "boolean" ? true : string;
+};
+
+/** The language of messages: `--lang en` / `--lang=en` anywhere in the arguments, else French. */
+export function languageOf(argv: readonly string[]): Language {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = a === "--lang" ? argv[i + 1] : a?.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (value?.toLowerCase() === "en") return "en";
+  }
+  return "fr";
 }
 
-/**
- * Reads `--name value`, `--name=value`, `-o value` and bare flags against a spec; anything else
- * starting with "-" is a usage error, the rest is positional.
- */
-export function readOptions<K extends string>(
+/** A usage error worded in the user's language. */
+export function usage(lang: Language, en: string, fr: string): UsageError {
+  return new UsageError(lang === "fr" ? fr : en);
+}
+
+export function readOptions<S extends Record<string, OptionSpec>>(
   argv: readonly string[],
-  spec: Readonly<Record<K, OptionSpec>>,
-): ParsedOptions<K> {
-  const byName = new Map<string, [K, OptionSpec]>();
-  for (const key of Object.keys(spec) as K[])
-    for (const name of spec[key].names) byName.set(name, [key, spec[key]]);
-  const options: Partial<Record<K, string | true>> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] as string;
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const entry = byName.get(flag);
-    if (!entry) {
-      if (raw.startsWith("-") && raw.length > 1) throw new UsageError(`unknown option ${flag}.`);
-      positional.push(raw);
-      continue;
-    }
-    const [key, option] = entry;
-    if (!option.value) {
-      options[key] = true;
-      continue;
-    }
-    let value: string | undefined;
-    if (eq > 0) value = raw.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith("-") && value.length > 1 && !/^-\d/.test(value)))
-        throw new UsageError(`${flag} needs a value.`);
-      i++;
-    }
-    if (option.choices) {
-      const lower = value.toLowerCase();
-      if (!option.choices.includes(lower))
-        throw new UsageError(`${flag} must be ${option.choices.join(" or ")} (got "${value}").`);
-      value = lower;
-    }
-    options[key] = value;
+  spec: S,
+  lang: Language,
+): { options: ParsedOptions<S>; positional: string[] } {
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+  for (const [name, o] of Object.entries(spec))
+    options[name] = { type: o.type, ...(o.short !== undefined ? { short: o.short } : {}) };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw explain(e, spec, lang);
   }
-  return { options, positional };
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const out: Record<string, string | true> = {};
+  for (const [name, o] of Object.entries(spec)) {
+    const v = values[name];
+    if (v === undefined || v === false) continue;
+    if (typeof v === "boolean") {
+      out[name] = true;
+      continue;
+    }
+    if (o.choices) {
+      const lower = v.toLowerCase();
+      if (!o.choices.includes(lower))
+        throw usage(
+          lang,
+          `--${name} must be ${o.choices.join(" or ")} (got "${v}").`,
+          `--${name} attend ${o.choices.join(" ou ")} (reçu « ${v} »).`,
+        );
+      out[name] = lower;
+    } else out[name] = v;
+  }
+  return { options: out as ParsedOptions<S>, positional: parsed.positionals };
+}
+
+/** parseArgs' errors (English, with a code) as a sentence in the user's language. */
+function explain(e: unknown, spec: Record<string, OptionSpec>, lang: Language): UsageError {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "";
+  const bare = option.replace(/^-+/, "");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return usage(lang, `unknown option ${option}.`, `option inconnue : ${option}.`);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const takesValue = spec[bare]?.type === "string" || /argument missing/.test(message);
+    return takesValue
+      ? usage(lang, `${option} needs a value.`, `${option} attend une valeur.`)
+      : usage(lang, `${option} takes no value.`, `${option} ne prend pas de valeur.`);
+  }
+  return usage(lang, message, `arguments incorrects : ${message}`);
+}
+
+/** A whole number option within bounds, or a usage error naming it. */
+export function wholeNumber(
+  value: string | undefined,
+  option: string,
+  min: number,
+  max: number,
+  lang: Language,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw usage(
+      lang,
+      `${option} needs a whole number from ${min} to ${max} (got "${value}").`,
+      `${option} attend un nombre entier de ${min} à ${max} (reçu « ${value} »).`,
+    );
+  return n;
 }

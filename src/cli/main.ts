@@ -1,13 +1,33 @@
+import type { Language } from "../engine";
 import { runApply } from "./apply";
+import { languageOf } from "./args";
 import { FN_USAGE, runFn } from "./fn";
 import { UsageError, type CliIo } from "./io";
-import { REPORT_USAGE, runReport } from "./report";
 
-/** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register. */
+export { processIo } from "./io";
+import { reportUsage, runReport } from "./report";
+
+/** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register, `report` builds D441-6. */
 
 declare const ECHEANCE_VERSION: string | undefined;
 
-const USAGE = `echeance — French vendors' terms of sale (CGV) as dates and amounts
+const USAGE_TEXT: Readonly<Record<Language, string>> = {
+  fr: `echeance — les conditions générales de vente (CGV) de fournisseurs français en dates et en montants
+
+Commandes :
+  echeance fn FONCTION [ARG…] [--json] [--lang fr|en]
+      Calcule une fonction CGV exactement comme Excel, par exemple
+      echeance fn DATEECHEANCE omi 2025-03-10        → 2025-04-09
+  echeance apply REGISTRE.xlsx|REGISTRE.csv --vendor ID [options]
+      Applique les conditions d'un fournisseur à un registre de factures ou d'abonnements.
+      « echeance apply --help » pour ses options.
+  echeance report REGISTRE.xlsx|REGISTRE.csv --closing AAAA-MM-JJ --kind received|issued [options]
+      Le tableau des délais de paiement de l'article D441-6 du Code de commerce et une balance âgée.
+      « echeance report --help » pour ses options.
+  echeance --version
+
+Les messages sont en français ; --lang en les donne en anglais.`,
+  en: `echeance — French vendors' terms of sale (CGV) as dates and amounts
 
 Commands:
   echeance fn FUNCTION [ARG…] [--json] [--lang en|fr]
@@ -21,37 +41,46 @@ Commands:
       Run "echeance report --help" for its options.
   echeance --version
 
-${FN_USAGE}`;
+Messages are in French by default; --lang en gives them in English.`,
+};
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  fn: runFn,
-  apply: runApply,
-  report: runReport,
-};
+const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ["fn", runFn],
+  ["apply", runApply],
+  ["report", runReport],
+]);
+
+const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
+  ["fn", () => FN_USAGE],
+  ["report", reportUsage],
+]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  const lang = languageOf(argv);
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE_TEXT[lang]}\n`);
     return command === undefined ? 2 : 0;
   }
   if (command === "--version" || command === "-v") {
     io.stdout.write(`${typeof ECHEANCE_VERSION === "string" ? ECHEANCE_VERSION : "development"}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS.get(command);
   if (!run) {
-    io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+    io.stderr.write(
+      `${lang === "fr" ? `Commande inconnue : « ${command} ».` : `Unknown command "${command}".`}\n\n${USAGE_TEXT[lang]}\n`,
+    );
     return 2;
   }
   try {
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      const usage = command === "fn" ? FN_USAGE : command === "report" ? REPORT_USAGE : USAGE;
-      io.stderr.write(`echeance ${command}: ${e.message}\n\n${usage}\n`);
+      const usage = USAGES.get(command)?.(lang) ?? USAGE_TEXT[lang];
+      io.stderr.write(`echeance ${command}${lang === "fr" ? " :" : ":"} ${e.message}\n\n${usage}\n`);
       return 2;
     }
     throw e;

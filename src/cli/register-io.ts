@@ -177,7 +177,7 @@ export async function readCsv(file: string): Promise<CsvRegister> {
   };
 }
 
-function csvField(value: string, separator: string): string {
+export function csvField(value: string, separator: string): string {
   return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -1,6 +1,8 @@
+import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { formatMoney } from "../apply";
+import { formatDate, formatMoney } from "../apply";
+import { serialToDay } from "../adapter/cell-values";
 import { formatIsoDay, isEngineError, type Decimal, type Language } from "../engine";
 import {
   agingSheet,
@@ -12,9 +14,10 @@ import {
   type ReportKind,
   type SheetMatrix,
 } from "../reports";
-import { readOptions } from "./args";
-import { UsageError, type CliIo } from "./io";
-import { readRegister } from "./register-io";
+import { languageOf, readOptions, usage, wholeNumber, type OptionSpec } from "./args";
+import type { CliIo } from "./io";
+import { csvField } from "./register-io";
+import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "./register-file";
 
 /**
  * `echeance report`: the statutory payment-delay table (D441-6 I) and the aging view of an invoice
@@ -22,21 +25,43 @@ import { readRegister } from "./register-io";
  * file is only read.
  */
 
-export const REPORT_USAGE = `Usage: echeance report INPUT.xlsx|INPUT.csv --closing YYYY-MM-DD --kind received|issued [options]
+const USAGE_TEXT = {
+  fr: `Usage : echeance report REGISTRE.xlsx|REGISTRE.csv --closing AAAA-MM-JJ --kind received|issued [options]
+
+Construit le tableau des délais de paiement de l'article D441-6 I du Code de commerce (factures non
+réglées à la date de clôture, par retard : 0, 1 à 30, 31 à 60, 61 à 90, 91 jours et plus) et une
+balance âgée par fournisseur, dans un nouveau classeur (ou un fichier CSV).
+
+Options :
+  --closing DATE          date de clôture de l'exercice (obligatoire)
+  --kind TYPE             received (factures reçues, fournisseurs) | issued (factures émises, clients) (obligatoire)
+  --total-excl-vat N      achats (received) ou chiffre d'affaires (issued) HT de l'exercice, pour les pourcentages
+  --vendor ID             fournisseur des lignes sans colonne Fournisseur (omi, sillage…)
+  --sheet NOM             feuille à lire (par défaut : la première qui porte un registre)
+  --header-row N          ligne des en-têtes (par défaut : trouvée parmi les premières lignes)
+  -o, --out FICHIER       classeur de sortie .xlsx, ou .csv (par défaut : REGISTRE.d441-6.xlsx à côté)
+  --lang fr|en            langue des messages (par défaut fr ; le tableau garde les intitulés légaux)
+Une colonne intitulée « Litige » (oui/non) marque les factures litigieuses, reportées à part en section (B).
+`,
+  en: `Usage: echeance report INPUT.xlsx|INPUT.csv --closing YYYY-MM-DD --kind received|issued [options]
 
 Builds the payment-delay table of Code de commerce D441-6 I (invoices unpaid at the closing date by
-days past due: 0, 1–30, 31–60, 61–90, 91+) and an aging view by vendor, in a new workbook.
+days past due: 0, 1–30, 31–60, 61–90, 91+) and an aging view by vendor, in a new workbook (or a CSV file).
 
 Options:
   --closing DATE          closing date of the financial year (required)
   --kind KIND             received (supplier invoices) | issued (customer invoices) (required)
   --total-excl-vat N      the year's purchases (received) or revenue (issued) excl. VAT, for the percentages
   --vendor ID             vendor for rows without a Fournisseur/Vendor column (omi, sillage…)
-  --sheet NAME            worksheet to read (default: the first)
-  -o, --out FILE          output workbook (default: INPUT.d441-6.xlsx next to the input)
-  --lang fr|en            language of the summary (default fr; the table keeps the legal French headings)
+  --sheet NAME            worksheet to read (default: the first that holds a register)
+  --header-row N          the header row (default: found among the first rows)
+  -o, --out FILE          output workbook .xlsx, or .csv (default: INPUT.d441-6.xlsx next to the input)
+  --lang fr|en            language of messages (default fr; the table keeps the legal French headings)
 A column headed "Litige" (oui/non) marks disputed invoices, reported apart in section (B).
-`;
+`,
+} as const;
+
+export const reportUsage = (lang: Language): string => USAGE_TEXT[lang];
 
 interface ReportArgs {
   input: string;
@@ -45,41 +70,48 @@ interface ReportArgs {
   total?: string;
   vendor?: string;
   sheet?: string;
+  headerRow?: number;
   out?: string;
   lang: Language;
 }
 
 const REPORT_OPTIONS = {
-  help: { names: ["-h", "--help"] },
-  closing: { names: ["--closing"], value: true },
-  kind: { names: ["--kind"], value: true, choices: ["received", "issued"] },
-  total: { names: ["--total-excl-vat"], value: true },
-  vendor: { names: ["--vendor"], value: true },
-  sheet: { names: ["--sheet"], value: true },
-  out: { names: ["-o", "--out"], value: true },
-  lang: { names: ["--lang"], value: true, choices: ["fr", "en"] },
-} as const;
+  help: { type: "boolean", short: "h" },
+  closing: { type: "string" },
+  kind: { type: "string", choices: ["received", "issued"] },
+  "total-excl-vat": { type: "string" },
+  vendor: { type: "string" },
+  sheet: { type: "string" },
+  "header-row": { type: "string" },
+  out: { type: "string", short: "o" },
+  lang: { type: "string", choices: ["fr", "en"] },
+} as const satisfies Record<string, OptionSpec>;
 
-function parseArgs(argv: readonly string[]): ReportArgs | "help" {
-  const { options: o, positional } = readOptions(argv, REPORT_OPTIONS);
-  const text = (v: string | true | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | "help" {
+  const { options: o, positional } = readOptions(argv, REPORT_OPTIONS, lang);
   if (o.help) return "help";
-  if (positional.length !== 1) throw new UsageError("report needs exactly one input file.");
-  const closing = text(o.closing);
-  const kind = text(o.kind) as ReportKind | undefined;
-  if (closing === undefined) throw new UsageError("--closing is required.");
-  if (kind === undefined) throw new UsageError("--kind is required (received or issued).");
-  const args: ReportArgs = {
+  if (positional.length !== 1)
+    throw usage(lang, "report needs exactly one input file.", "report attend un seul fichier registre.");
+  if (o.closing === undefined)
+    throw usage(lang, "--closing is required.", "--closing est obligatoire (date de clôture AAAA-MM-JJ).");
+  if (o.kind === undefined)
+    throw usage(
+      lang,
+      "--kind is required (received or issued).",
+      "--kind est obligatoire (received : factures reçues, ou issued : factures émises).",
+    );
+  const headerRow = wholeNumber(o["header-row"], "--header-row", 1, 1_048_576, lang);
+  return {
     input: positional[0] as string,
-    closing,
-    kind,
-    lang: (text(o.lang) ?? "fr") as Language,
+    closing: o.closing,
+    kind: o.kind as ReportKind,
+    lang,
+    ...(o["total-excl-vat"] !== undefined ? { total: o["total-excl-vat"] } : {}),
+    ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
+    ...(headerRow !== undefined ? { headerRow } : {}),
+    ...(o.out !== undefined ? { out: o.out } : {}),
   };
-  for (const key of ["total", "vendor", "sheet", "out"] as const) {
-    const value = text(o[key]);
-    if (value !== undefined) args[key] = value;
-  }
-  return args;
 }
 
 function writeMatrix(ws: ExcelJS.Worksheet, matrix: SheetMatrix): void {
@@ -159,45 +191,90 @@ function summary(report: RegisterReport, out: string, lang: Language): string {
 
 /** `echeance report …`: 0 when a table was written, 1 when nothing could be read or placed, 2 on usage errors. */
 export async function runReport(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv);
+  const lang = languageOf(argv);
+  const args = parseReportArgs(argv, lang);
   if (args === "help") {
-    io.stdout.write(REPORT_USAGE);
+    io.stdout.write(reportUsage(lang));
     return 0;
   }
+  const fr = lang === "fr";
   const out = args.out ?? args.input.replace(/(\.[^./\\]+)?$/, ".d441-6.xlsx");
   if (path.resolve(out) === path.resolve(args.input))
-    throw new UsageError("the output file cannot be the input file.");
-  let loaded;
-  try {
-    loaded = await readRegister(args.input, args.sheet);
-  } catch (e) {
-    io.stderr.write(
-      `echeance report: cannot read ${args.input}: ${e instanceof Error ? e.message : String(e)}\n`,
+    throw usage(
+      lang,
+      "the output file cannot be the input file.",
+      "le fichier de sortie ne peut pas être le registre lu.",
     );
+  const fail = (en: string, frText: string): void =>
+    void io.stderr.write(`echeance report : ${fr ? frText : en}\n`);
+  let register: RegisterFile;
+  try {
+    register = await readRegisterFile(args.input, {
+      mode: "invoices",
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
+    });
+  } catch (e) {
+    const problem = fileProblem(e, args.input);
+    fail(problem.en, problem.fr);
     return 1;
   }
+  io.stdout.write(`${describeLocation(register, args.input, lang)}\n`);
   let report: RegisterReport;
   try {
-    report = reportFromRegister([loaded.table.headers, ...loaded.table.rows], {
+    report = reportFromRegister([register.headers, ...register.rows], {
       kind: args.kind,
       closing: args.closing,
-      lang: args.lang,
-      firstRowNumber: loaded.table.headerRow + 1,
+      lang,
+      firstRowNumber: register.headerRow + 1,
       ...(args.total === undefined ? {} : { yearTotalExclVat: args.total }),
       ...(args.vendor === undefined ? {} : { vendor: args.vendor }),
     });
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    io.stderr.write(`echeance report: ${e.text[args.lang]}\n`);
+    fail(e.text.en, e.text.fr);
     return 2;
   }
   if (report.invoices.length === 0) {
-    io.stderr.write(
-      `${summary(report, "—", args.lang)}\necheance report: no invoice could be placed; nothing written.\n`,
+    io.stderr.write(`${summary(report, "—", lang)}\n`);
+    fail(
+      "no invoice could be placed; nothing written.",
+      "aucune facture n'a pu être classée ; rien n'est écrit.",
     );
     return 1;
   }
-  await writeReportWorkbook(report, out, args.lang);
-  io.stdout.write(`${summary(report, out, args.lang)}\n`);
+  try {
+    if (/\.csv$/i.test(out)) await writeReportCsv(report, out, lang);
+    else await writeReportWorkbook(report, out, lang);
+  } catch (e) {
+    const problem = fileProblem(e, out);
+    fail(problem.en, problem.fr);
+    return 1;
+  }
+  io.stdout.write(`${summary(report, out, lang)}\n`);
   return 0;
+}
+
+/** The report as CSV (";" separated, dates dd/mm/yyyy, amounts with a decimal comma in French): the table, a blank line, the aging. */
+export async function writeReportCsv(report: RegisterReport, file: string, lang: Language): Promise<void> {
+  const lines = [
+    ...matrixCsv(delayTableSheet(report), lang),
+    "",
+    ...matrixCsv(agingSheet(report, lang), lang),
+  ];
+  await fs.writeFile(file, `\ufeff${lines.join("\r\n")}\r\n`, "utf8");
+}
+
+function matrixCsv(matrix: SheetMatrix, lang: Language): string[] {
+  return matrix.map((cells) =>
+    cells
+      .map((cell) => {
+        if (cell.value === null) return "";
+        if (typeof cell.value === "string") return csvField(cell.value, ";");
+        if (cell.format === "date") return formatDate(serialToDay(cell.value), lang);
+        const text = cell.format === "percent" ? `${(cell.value * 100).toFixed(2)} %` : String(cell.value);
+        return lang === "fr" ? text.replace(".", ",") : text;
+      })
+      .join(";"),
+  );
 }

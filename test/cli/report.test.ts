@@ -83,16 +83,26 @@ test("the default output goes next to the input", async () => {
   expect(r.out).toContain(input.replace(/\.xlsx$/, ".d441-6.xlsx"));
 });
 
-test("missing --closing or a bad --kind is a usage error with exit 2", async () => {
+test("missing --closing or a bad --kind is a usage error with exit 2, said in French", async () => {
   const input = await registerFile();
-  expect((await run("report", input, "--kind", "received")).code).toBe(2);
+  const missing = await run("report", input, "--kind", "received");
+  expect(missing.code).toBe(2);
+  expect(missing.err).toMatch(/^echeance report : --closing est obligatoire \(date de clôture AAAA-MM-JJ\)\./);
   const bad = await run("report", input, "--closing", "2025-12-31", "--kind", "both");
   expect(bad.code).toBe(2);
-  expect(bad.err).toMatch(/--kind must be received or issued/);
+  expect(bad.err).toMatch(/--kind attend received ou issued \(reçu « both »\)/);
+  const english = await run("report", input, "--closing", "2025-12-31", "--kind", "both", "--lang", "en");
+  expect(english.err).toMatch(/^echeance report: --kind must be received or issued \(got "both"\)/);
 });
 
-test("an unreadable file exits 1 with a message", async () => {
+test("an unknown option is named, in French", async () => {
+  const r = await run("report", "x.xlsx", "--closing", "2025-12-31", "--kind", "received", "--colsing");
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/option inconnue : --colsing/);
+});
+
+test("a file that does not exist exits 1 with a sentence, not a raw ENOENT", async () => {
   const r = await run("report", "/nonexistent/x.xlsx", "--closing", "2025-12-31", "--kind", "received");
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(/cannot read/);
+  expect(r.err).toBe("echeance report : /nonexistent/x.xlsx : fichier introuvable.\n");
 });
