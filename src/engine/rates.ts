@@ -3,6 +3,7 @@ import legalData from "./data/legal-interest-rates.json";
 import { dayFromYmd, parseIsoDay, ymdFromDay, type Day } from "./date";
 import { EngineError, invalidInput } from "./errors";
 import { Decimal, percent } from "./money";
+import type { Text } from "./text";
 
 /**
  * Rates of Code de commerce L441-10 II, fixed per calendar half-year: for a day in January–June the
@@ -49,6 +50,10 @@ export interface HalfYearRates {
   readonly ecb: Decimal | undefined;
   /** Where each figure came from: the shipped table, or a user's row. */
   readonly source: string;
+  /** Some figure of this half-year comes from a user's rate row (explanations say so). */
+  readonly user: boolean;
+  /** A user's row replaced a figure the shipped table gives (the pane asks first and flags it). */
+  readonly changedShipped: boolean;
 }
 
 export interface RateTable {
@@ -72,6 +77,8 @@ interface MutableRates {
   legalConsumer: Decimal | undefined;
   ecb: Decimal | undefined;
   source: string;
+  user: boolean;
+  changedShipped: boolean;
 }
 
 function shippedRows(): Map<HalfYearKey, MutableRates> {
@@ -84,6 +91,8 @@ function shippedRows(): Map<HalfYearKey, MutableRates> {
       legalConsumer: percent(row.consumer),
       ecb: undefined,
       source: `legal rate: ${row.order}`,
+      user: false,
+      changedShipped: false,
     });
   }
   // ECB: the rate in force on each half-year's first day, for the half-years whose first day lies
@@ -101,6 +110,8 @@ function shippedRows(): Map<HalfYearKey, MutableRates> {
       legalConsumer: undefined,
       ecb: undefined,
       source: "",
+      user: false,
+      changedShipped: false,
     };
     row.ecb = rate;
     row.source = [row.source, "ECB rate: shipped table"].filter(Boolean).join("; ");
@@ -121,59 +132,162 @@ function freeze(map: Map<HalfYearKey, MutableRates>): RateTable {
   return { byHalfYear, legalKnownThrough, ecbKnownThrough };
 }
 
-const RATE_LIMIT = new Decimal(100);
+/** The highest annual rate a rate row may give (the legal and ECB rates have never come near it). */
+export const RATE_ROW_MAX_PERCENT = 30;
 
-function rateField(value: string | number | undefined, field: string, row: number): Decimal | undefined {
-  if (value === undefined || value === "") return undefined;
+/** The fields of a rate row, as the rate file's header names them. */
+export type RateRowField = "half-year" | "legal-professional" | "legal-consumer" | "ecb";
+
+const FIELD_OF: ReadonlyMap<RateRowField, "legalProfessional" | "legalConsumer" | "ecb"> = new Map([
+  ["legal-professional", "legalProfessional"],
+  ["legal-consumer", "legalConsumer"],
+  ["ecb", "ecb"],
+] as const);
+
+const FIELD_WORDS: Readonly<Record<RateRowField, Text>> = {
+  "half-year": { en: "half-year", fr: "semestre" },
+  "legal-professional": { en: "legal rate (professionals)", fr: "taux légal (professionnels)" },
+  "legal-consumer": { en: "legal rate (consumers)", fr: "taux légal (particuliers)" },
+  ecb: { en: "ECB rate", fr: "taux BCE" },
+};
+
+/** A problem of one rate row, naming the row (1-based, as the user counts them) and the field. */
+export interface RateRowProblem {
+  readonly row: number;
+  readonly field: RateRowField;
+  readonly text: Text;
+}
+
+/** A rate figure as typed ("2.50", "2,50", "2,5 %", 2.5) as a fraction, or a problem. */
+function rateFigure(
+  value: string | number | undefined,
+  row: number,
+  field: RateRowField,
+): Decimal | undefined | RateRowProblem {
+  if (value === undefined || (typeof value === "string" && value.trim() === "")) return undefined;
   const text =
-    typeof value === "number" ? String(value) : value.trim().replace(",", ".").replace(/\s*%$/, "");
-  if (!/^-?\d+(\.\d+)?$/.test(text)) {
-    throw invalidInput(
-      "rates",
-      `Rate row ${row}: ${field} "${String(value)}" is not a percentage (expected e.g. 2.62).`,
-      `Ligne de taux ${row} : ${field} « ${String(value)} » n'est pas un pourcentage (attendu par ex. 2,62).`,
-    );
-  }
+    typeof value === "number" ? String(value) : value.trim().replace(/\s*%$/, "").replace(",", ".");
+  const name = FIELD_WORDS[field];
+  if (!/^-?\d{1,3}(\.\d{1,6})?$/.test(text))
+    return {
+      row,
+      field,
+      text: {
+        en: `rate row ${row}, ${name.en}: "${String(value)}" is not a percentage (expected e.g. 2.62).`,
+        fr: `ligne de taux ${row}, ${name.fr} : « ${String(value)} » n'est pas un pourcentage (attendu par ex. 2,62).`,
+      },
+    };
   const d = new Decimal(text);
-  if (d.abs().gt(RATE_LIMIT)) {
-    throw invalidInput(
-      "rates",
-      `Rate row ${row}: ${field} ${text} % is outside -100 % to 100 %.`,
-      `Ligne de taux ${row} : ${field} ${text} % est hors de -100 % à 100 %.`,
-    );
-  }
+  if (d.isNeg() || d.gt(RATE_ROW_MAX_PERCENT))
+    return {
+      row,
+      field,
+      text: {
+        en: `rate row ${row}, ${name.en}: ${text} % is outside 0 % to ${RATE_ROW_MAX_PERCENT} % (a percentage per year, e.g. 2.62).`,
+        fr: `ligne de taux ${row}, ${name.fr} : ${text.replace(".", ",")} % est hors de 0 % à ${RATE_ROW_MAX_PERCENT} % (un pourcentage annuel, par ex. 2,62).`,
+      },
+    };
   return d.div(100);
+}
+
+const isProblem = (v: unknown): v is RateRowProblem =>
+  typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, "field");
+
+/**
+ * Checks rate rows as a user gives them (a file, the pane, a workbook): a half-year of the form
+ * 2026-H2, figures that are percentages from 0 to 30, at least one figure, and no half-year given twice
+ * with different figures. Every problem names its row and field; rows with a problem are not used.
+ */
+export function checkRateRows(rows: readonly RateRow[]): RateRowProblem[] {
+  const problems: RateRowProblem[] = [];
+  const seen = new Map<HalfYearKey, { row: number; figures: string }>();
+  rows.forEach((r, i) => {
+    const row = i + 1;
+    const key = parseHalfYear(r.halfYear);
+    if (key === undefined) {
+      problems.push({
+        row,
+        field: "half-year",
+        text: {
+          en: `rate row ${row}: the half-year "${r.halfYear}" is not of the form 2026-H2.`,
+          fr: `ligne de taux ${row} : le semestre « ${r.halfYear} » n'est pas de la forme 2026-H2.`,
+        },
+      });
+      return;
+    }
+    const figures: string[] = [];
+    let bad = false;
+    for (const [field, prop] of FIELD_OF) {
+      const v = rateFigure(r[prop], row, field);
+      if (isProblem(v)) {
+        problems.push(v);
+        bad = true;
+      } else figures.push(v === undefined ? "" : v.toString());
+    }
+    if (bad) return;
+    if (figures.every((f) => f === "")) {
+      problems.push({
+        row,
+        field: "legal-professional",
+        text: {
+          en: `rate row ${row} (${halfYearLabel(key)}) gives no rate.`,
+          fr: `la ligne de taux ${row} (${halfYearLabel(key)}) ne donne aucun taux.`,
+        },
+      });
+      return;
+    }
+    const before = seen.get(key);
+    const joined = figures.join("|");
+    if (before && before.figures !== joined)
+      problems.push({
+        row,
+        field: "half-year",
+        text: {
+          en: `rate row ${row}: ${halfYearLabel(key)} is already given on row ${before.row} with other figures.`,
+          fr: `ligne de taux ${row} : le semestre ${halfYearLabel(key)} figure déjà ligne ${before.row} avec d'autres taux.`,
+        },
+      });
+    else if (!before) seen.set(key, { row, figures: joined });
+  });
+  return problems;
 }
 
 /**
  * The rate table: the shipped one, with the user's rows added on top (a user row replaces the
- * figures it gives for its half-year, and only those).
+ * figures it gives for its half-year, and only those). Throws the first problem of `checkRateRows`.
  */
 export function buildRateTable(extra: readonly RateRow[] = []): RateTable {
+  const problem = checkRateRows(extra)[0];
+  if (problem) throw invalidInput("rates", problem.text.en, problem.text.fr);
   const map = shippedRows();
   extra.forEach((row, i) => {
-    const key = parseHalfYear(row.halfYear);
-    if (key === undefined) {
-      throw invalidInput(
-        "rates",
-        `Rate row ${i + 1}: half-year "${row.halfYear}" is not of the form 2026-H2.`,
-        `Ligne de taux ${i + 1} : le semestre « ${row.halfYear} » n'est pas de la forme 2026-H2.`,
-      );
-    }
+    const key = parseHalfYear(row.halfYear) as HalfYearKey;
     const current = map.get(key) ?? {
       legalProfessional: undefined,
       legalConsumer: undefined,
       ecb: undefined,
       source: "",
+      user: false,
+      changedShipped: false,
     };
-    const legalProfessional = rateField(row.legalProfessional, "legalProfessional", i + 1);
-    const legalConsumer = rateField(row.legalConsumer, "legalConsumer", i + 1);
-    const ecb = rateField(row.ecb, "ecb", i + 1);
+    const figure = (field: RateRowField, prop: "legalProfessional" | "legalConsumer" | "ecb") =>
+      rateFigure(row[prop], i + 1, field) as Decimal | undefined;
+    const legalProfessional = figure("legal-professional", "legalProfessional");
+    const legalConsumer = figure("legal-consumer", "legalConsumer");
+    const ecb = figure("ecb", "ecb");
+    const changed = (given: Decimal | undefined, shipped: Decimal | undefined) =>
+      given !== undefined && shipped !== undefined && !current.user && !given.eq(shipped);
     map.set(key, {
       legalProfessional: legalProfessional ?? current.legalProfessional,
       legalConsumer: legalConsumer ?? current.legalConsumer,
       ecb: ecb ?? current.ecb,
       source: `user row${row.source ? `: ${row.source}` : ""}`,
+      user: true,
+      changedShipped:
+        current.changedShipped ||
+        changed(legalProfessional, current.legalProfessional) ||
+        changed(legalConsumer, current.legalConsumer) ||
+        changed(ecb, current.ecb),
     });
   });
   return freeze(map);

@@ -1,4 +1,5 @@
 import {
+  checkRateRows,
   buildRateTable,
   DEFAULT_RATE_TABLE,
   DEFAULT_SETTINGS,
@@ -188,15 +189,71 @@ describe("user-supplied rate rows (buildRateTable)", () => {
   test("bad rows are rejected with a message naming the row and the field", () => {
     const bad = (rows: Parameters<typeof buildRateTable>[0]) => engineError(() => buildRateTable(rows));
     expect(bad([{ halfYear: "2026-H3", ecb: "2" }]).text.en).toBe(
-      'Rate row 1: half-year "2026-H3" is not of the form 2026-H2.',
+      'rate row 1: the half-year "2026-H3" is not of the form 2026-H2.',
     );
-    expect(bad([{ halfYear: "2026-H2" }, { halfYear: "2027-H1", legalProfessional: "abc" }]).text.en).toBe(
-      'Rate row 2: legalProfessional "abc" is not a percentage (expected e.g. 2.62).',
+    expect(
+      bad([
+        { halfYear: "2026-H2", ecb: "2" },
+        { halfYear: "2027-H1", legalProfessional: "abc" },
+      ]).text.fr,
+    ).toBe(
+      "ligne de taux 2, taux légal (professionnels) : « abc » n'est pas un pourcentage (attendu par ex. 2,62).",
     );
-    expect(bad([{ halfYear: "2026-H2", ecb: 150 }]).text.en).toBe(
-      "Rate row 1: ecb 150 % is outside -100 % to 100 %.",
+    expect(bad([{ halfYear: "2026-H2", ecb: 150 }]).text.fr).toBe(
+      "ligne de taux 1, taux BCE : 150 % est hors de 0 % à 30 % (un pourcentage annuel, par ex. 2,62).",
     );
+    expect(bad([{ halfYear: "2026-H2", ecb: "-0.5" }]).text.en).toMatch(/-0.5 % is outside 0 % to 30 %/);
+    expect(bad([{ halfYear: "2026-H2" }]).text.fr).toBe("la ligne de taux 1 (2026-H2) ne donne aucun taux.");
     expect(bad([{ halfYear: "2026-H2", ecb: 150 }]).kind).toBe("invalid-input");
     expect(bad([{ halfYear: "2026-H2", ecb: 150 }]).argument).toBe("rates");
+  });
+});
+
+describe("checking rate rows a user gives", () => {
+  test("a half-year given twice with other figures names both rows; the same figures twice are fine", () => {
+    const problems = checkRateRows([
+      { halfYear: "2026-H2", legalProfessional: "2,50", legalConsumer: "6.20", ecb: "2.15" },
+      { halfYear: "2026-h2", legalProfessional: "2.5", legalConsumer: "6,2", ecb: "2.15 %" },
+      { halfYear: "2026-H2", legalProfessional: "2.60" },
+    ]);
+    expect(problems).toEqual([
+      {
+        row: 3,
+        field: "half-year",
+        text: {
+          en: "rate row 3: 2026-H2 is already given on row 1 with other figures.",
+          fr: "ligne de taux 3 : le semestre 2026-H2 figure déjà ligne 1 avec d'autres taux.",
+        },
+      },
+    ]);
+  });
+
+  test("every bad field of every row is named, not only the first", () => {
+    const problems = checkRateRows([
+      { halfYear: "2026-H2", legalProfessional: "deux", ecb: "45" },
+      { halfYear: "S2 2026?", ecb: "2" },
+    ]);
+    expect(problems.map((p) => [p.row, p.field])).toEqual([
+      [1, "legal-professional"],
+      [1, "ecb"],
+      [2, "half-year"],
+    ]);
+  });
+
+  test("a user's row is marked, and one that changes a shipped figure is flagged", () => {
+    const table = buildRateTable([
+      { halfYear: "2026-H2", legalProfessional: "2.5", ecb: "2.15" },
+      { halfYear: "2025-H2", legalProfessional: "2.80" },
+    ]);
+    const h2026 = table.byHalfYear.get(2026 * 2 + 1);
+    expect([h2026?.user, h2026?.changedShipped]).toEqual([true, false]);
+    // 2025-H2's shipped professional rate is 2.76 (arrêté du 19 juin 2025): 2.80 changes it.
+    const h2025 = table.byHalfYear.get(2025 * 2 + 1);
+    expect([h2025?.user, h2025?.changedShipped, h2025?.legalProfessional?.toString()]).toEqual([
+      true,
+      true,
+      "0.028",
+    ]);
+    expect(table.legalKnownThrough).toBe(2026 * 2 + 1);
   });
 });

@@ -249,7 +249,7 @@ describe("hostile stored documents", () => {
       "rate[2]",
       "rate[3]",
     ]);
-    expect(r.issues[5]?.text.en).toMatch(/outside -100 % to 100 %/);
+    expect(r.issues[5]?.text.en).toMatch(/outside 0 % to 30 %/);
   });
 });
 
