@@ -8,6 +8,7 @@ export * from "./compare";
 export * from "./document";
 export * from "./json";
 export * from "./profile-file";
+export * from "./rate-file";
 export * from "./restore";
 export * from "./sha256";
 export * from "./state";
