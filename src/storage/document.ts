@@ -15,6 +15,7 @@ import {
   STORAGE_FORMAT,
   STORAGE_NAMESPACE,
   type StoredProfile,
+  type StoredRegister,
   type StoredSettings,
   type StoredState,
 } from "./state";
@@ -26,6 +27,8 @@ import {
  *     <settings holidays="metropole" endOfMonthMethod="days-then-eom" readings="flat"/>
  *     <rate halfYear="2026-H2" legalProfessional="2.5" legalConsumer="" ecb="2.15" source="…"/>
  *     <profile id="acme" version="1.0.0" hash="sha256:…"><![CDATA[{…profile JSON…}]]></profile>
+ *     <register sheet="Factures" range="A1:F51" vendor="omi" mode="invoices" write="values" asOf="today"
+ *               appliedOn="2026-12-03" headers="N° facture&#9;Date facture&#9;…"/>
  *   </terms>
  *
  * Reading treats the document as hostile: size limit, no DOCTYPE or entity declarations (no XXE, no
@@ -39,6 +42,7 @@ export const MAX_PROFILE_CHARS = 200_000;
 export const MAX_PROFILES = 50;
 export const MAX_RATE_ROWS = 200;
 export const MAX_READINGS = 20;
+export const MAX_REGISTERS = 100;
 
 export interface StorageIssue {
   /** Where: "document", "settings", "rate[2]", "profile[acme]$.latePayment.rate". */
@@ -94,6 +98,13 @@ export function serializeState(state: StoredState): string {
       `  <rate halfYear="${attr(row.halfYear)}" legalProfessional="${attr(figure(row.legalProfessional))}" legalConsumer="${attr(figure(row.legalConsumer))}" ecb="${attr(figure(row.ecb))}" source="${attr(row.source ?? "")}"/>`,
     );
   }
+  for (const r of state.registers) {
+    const optional = (name: string, v: string | undefined) =>
+      v === undefined ? "" : ` ${name}="${attr(v)}"`;
+    lines.push(
+      `  <register sheet="${attr(r.sheet)}"${optional("range", r.range)}${optional("table", r.table)} vendor="${attr(r.vendor)}" mode="${r.mode}" write="${r.write}" asOf="${attr(r.asOf)}"${optional("invoiceKind", r.invoiceKind)}${optional("plan", r.plan)}${optional("clientType", r.clientType)} appliedOn="${attr(r.appliedOn)}" headers="${attr(r.headers.join("\t"))}"/>`,
+    );
+  }
   for (const p of state.profiles) {
     const kept = p.keptOverShipped === undefined ? "" : ` keptOverShipped="${attr(p.keptOverShipped)}"`;
     lines.push(
@@ -126,7 +137,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   cdataPropName: false,
   maxNestedTags: 8,
-  isArray: (name) => ["rate", "profile", "settings"].includes(localName(name)),
+  isArray: (name) => ["rate", "profile", "settings", "register"].includes(localName(name)),
 });
 
 type XmlNode = Record<string, unknown>;
@@ -254,13 +265,16 @@ export function parseStoredDocument(xml: unknown): ReadResult {
   const settings = readSettings(children(r, "settings", prefix), issues);
   const rateRows = readRates(children(r, "rate", prefix), issues);
   const { profiles, hashMismatches } = readProfiles(children(r, "profile", prefix), issues);
-  const known = new Set(["settings", "rate", "profile"].map((n) => (prefix ? `${prefix}:${n}` : n)));
+  const registers = readRegisters(children(r, "register", prefix), issues);
+  const known = new Set(
+    ["settings", "rate", "profile", "register"].map((n) => (prefix ? `${prefix}:${n}` : n)),
+  );
   for (const k of Object.keys(r))
     if (!k.startsWith("@_") && k !== "#text" && !known.has(k))
       issues.push(issue("document", `Unknown element <${k}> ignored.`, `Élément inconnu <${k}> ignoré.`));
   return {
     ok: true,
-    state: { format: STORAGE_FORMAT, revision, settings, rateRows, profiles },
+    state: { format: STORAGE_FORMAT, revision, settings, rateRows, profiles, registers },
     issues,
     hashMismatches,
   };
@@ -352,6 +366,77 @@ function readRates(nodes: unknown[], issues: StorageIssue[]): RateRow[] {
     }
   });
   return rows;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const RANGE = /^\$?[A-Z]{1,3}\$?\d{1,7}(:\$?[A-Z]{1,3}\$?\d{1,7})?$/;
+
+function readRegisters(nodes: unknown[], issues: StorageIssue[]): StoredRegister[] {
+  if (nodes.length > MAX_REGISTERS)
+    issues.push(
+      issue(
+        "registers",
+        `${nodes.length} registers: only the first ${MAX_REGISTERS} are read.`,
+        `${nodes.length} registres : seuls les ${MAX_REGISTERS} premiers sont lus.`,
+      ),
+    );
+  const out: StoredRegister[] = [];
+  nodes.slice(0, MAX_REGISTERS).forEach((node, i) => {
+    const where = `register[${i + 1}]`;
+    const n: XmlNode = typeof node === "object" && node !== null ? (node as XmlNode) : {};
+    const a = (name: string) => attrOf(n, name);
+    const sheet = (a("sheet") ?? "").slice(0, 31);
+    const range = a("range");
+    const table = a("table");
+    const mode = a("mode");
+    const write = a("write") ?? "values";
+    const asOf = a("asOf") ?? "today";
+    const clientType = a("clientType");
+    const appliedOn = a("appliedOn") ?? "";
+    const valid =
+      sheet !== "" &&
+      (range === undefined || RANGE.test(range)) &&
+      (range !== undefined || table !== undefined) &&
+      (mode === "invoices" || mode === "subscriptions") &&
+      (write === "values" || write === "formulas" || write === "portable") &&
+      (asOf === "today" || ISO_DAY.test(asOf)) &&
+      (clientType === undefined || clientType === "pro" || clientType === "consumer") &&
+      ISO_DAY.test(appliedOn);
+    if (!valid) {
+      issues.push(
+        issue(
+          where,
+          `Remembered register on "${sheet}" is not valid: ignored (apply it again to remember it).`,
+          `Registre mémorisé sur « ${sheet} » non valide : ignoré (appliquez-le à nouveau pour le mémoriser).`,
+        ),
+      );
+      return;
+    }
+    const text = (name: string, max: number) => {
+      const v = a(name);
+      return v === undefined ? undefined : v.slice(0, max);
+    };
+    const invoiceKind = text("invoiceKind", 40);
+    const plan = text("plan", 40);
+    out.push({
+      sheet,
+      ...(range !== undefined ? { range } : {}),
+      ...(table !== undefined ? { table: table.slice(0, 255) } : {}),
+      vendor: (a("vendor") ?? "").slice(0, 200),
+      mode: mode as StoredRegister["mode"],
+      write: write as StoredRegister["write"],
+      asOf,
+      ...(invoiceKind !== undefined ? { invoiceKind } : {}),
+      ...(plan !== undefined ? { plan } : {}),
+      ...(clientType !== undefined ? { clientType: clientType as "pro" | "consumer" } : {}),
+      headers: (a("headers") ?? "")
+        .split("\t")
+        .slice(0, 200)
+        .map((h) => h.slice(0, 255)),
+      appliedOn,
+    });
+  });
+  return out;
 }
 
 function readProfiles(

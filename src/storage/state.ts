@@ -38,6 +38,45 @@ export interface StoredState {
   readonly settings: StoredSettings;
   readonly rateRows: readonly RateRow[];
   readonly profiles: readonly StoredProfile[];
+  /** The registers Apply wrote in this workbook, so « Tout recalculer » / `--all` can apply them again. */
+  readonly registers: readonly StoredRegister[];
+}
+
+/**
+ * A register Apply wrote: where it is, what it was applied with, and whether its as-of date is today
+ * (recomputed at each recalculation) or a fixed date. Its header texts tell when columns moved.
+ */
+export interface StoredRegister {
+  readonly sheet: string;
+  /** The register's block with its header row, without the sheet ("B3:G51"), when not a table. */
+  readonly range?: string;
+  /** The Excel table holding the register, when it is one. */
+  readonly table?: string;
+  /** The vendor choice ("omi", "xiahdeh+flat"), or "" when each row names its vendor. */
+  readonly vendor: string;
+  readonly mode: "invoices" | "subscriptions";
+  readonly write: "values" | "formulas" | "portable";
+  /** "today", or the fixed as-of date (YYYY-MM-DD). */
+  readonly asOf: string;
+  /** Defaults for rows without them: invoice kind, plan, client type. */
+  readonly invoiceKind?: string;
+  readonly plan?: string;
+  readonly clientType?: "pro" | "consumer";
+  /** The register's header texts when it was applied (input columns only), to tell when columns moved. */
+  readonly headers: readonly string[];
+  /** The day Apply last wrote it (YYYY-MM-DD). */
+  readonly appliedOn: string;
+}
+
+/** Where a stored register is, as a key: a table by name, else its sheet and range. */
+export function registerKey(r: Pick<StoredRegister, "sheet" | "range" | "table">): string {
+  return r.table !== undefined ? `table:${r.table.toLowerCase()}` : `range:${r.sheet}!${r.range ?? ""}`;
+}
+
+/** Remembers a register Apply wrote, replacing the one at the same place. */
+export function withRegister(state: StoredState, register: StoredRegister): StoredState {
+  const key = registerKey(register);
+  return { ...state, registers: [...state.registers.filter((r) => registerKey(r) !== key), register] };
 }
 
 export const DEFAULT_STORED_SETTINGS: StoredSettings = {
@@ -60,6 +99,7 @@ export function captureState(input: {
   readonly settings?: StoredSettings;
   readonly rateRows?: readonly RateRow[];
   readonly profiles?: readonly VendorProfile[];
+  readonly registers?: readonly StoredRegister[];
   /** The state last read from the workbook, for the revision and the choices already made. */
   readonly previous?: StoredState;
 }): StoredState {
@@ -69,6 +109,7 @@ export function captureState(input: {
     revision: (input.previous?.revision ?? 0) + 1,
     settings: input.settings ?? input.previous?.settings ?? DEFAULT_STORED_SETTINGS,
     rateRows: input.rateRows ?? input.previous?.rateRows ?? [],
+    registers: input.registers ?? input.previous?.registers ?? [],
     profiles: (input.profiles ?? input.previous?.profiles.map((p) => p.profile) ?? []).map((p) => {
       const before = kept.get(p.id);
       return storedProfile(p, before && before.hash === contentHash(p) ? before.keptOverShipped : undefined);

@@ -12,6 +12,7 @@ import {
   sha256OfText,
   STORAGE_NAMESPACE,
   type StoredState,
+  withRegister,
 } from "../../src/storage";
 import { acme, acmeJson, prototypeKeys, shipped } from "./fixtures";
 
@@ -118,6 +119,52 @@ describe("the stored document round-trips", () => {
     expect(r.state.revision).toBe(7);
     expect(r.state.profiles[0]?.profile).toEqual(acme());
     expect(r.hashMismatches).toEqual([]);
+  });
+});
+
+describe("remembered registers", () => {
+  const register = {
+    sheet: "Factures 2025",
+    range: "B3:H51",
+    vendor: "xiahdeh+flat",
+    mode: "invoices" as const,
+    write: "values" as const,
+    asOf: "today",
+    invoiceKind: "deposit",
+    clientType: "consumer" as const,
+    headers: ["N° facture", "Date facture", "Montant TTC"],
+    appliedOn: "2026-12-03",
+  };
+
+  test("a register Apply wrote reads back as it was saved, and a second Apply at the same place replaces it", () => {
+    const table = {
+      ...register,
+      range: undefined,
+      table: "Abonnements",
+      mode: "subscriptions" as const,
+      asOf: "2026-06-30",
+      write: "portable" as const,
+    };
+    const { range: _unused, ...inTable } = table;
+    const state = withRegister(withRegister(captureState({}), register), inTable);
+    const back = ok(serializeState(state)).state.registers;
+    expect(back).toEqual([register, inTable]);
+    const again = withRegister(state, { ...register, vendor: "omi", appliedOn: "2026-12-04" });
+    expect(again.registers).toHaveLength(2);
+    expect(again.registers.find((r) => r.range === "B3:H51")?.vendor).toBe("omi");
+  });
+
+  test("a remembered register with a bad range or as-of date is skipped with a message, the rest loads", () => {
+    const xml = serializeState(withRegister(captureState({}), register))
+      .replace('range="B3:H51"', 'range="B3:=cmd"')
+      .replace(
+        "</terms>",
+        `  <register sheet="X" range="A1:B2" vendor="omi" mode="invoices" write="values" asOf="demain" appliedOn="2026-12-03" headers=""/>\n</terms>`,
+      );
+    const r = ok(xml);
+    expect(r.state.registers).toEqual([]);
+    expect(r.issues.map((i) => i.where)).toEqual(["register[1]", "register[2]"]);
+    expect(r.issues[0]?.text.fr).toMatch(/^Registre mémorisé sur « Factures 2025 » non valide/);
   });
 });
 
