@@ -20,7 +20,7 @@ import {
   type OutputColumnId,
   type OutputValue,
 } from "../apply";
-import { appliedRateKey, type ReferenceSheet } from "./reference";
+import { appliedRateKey, ratesNeeded, type ReferenceSheet } from "./reference";
 
 /**
  * Native Excel formulas (English names, as Office.js `range.formulas` and the xlsx format take them)
@@ -220,9 +220,15 @@ function invoiceFormulas(ctx: RowContext): string[] {
     const minimum = client === "pro" ? `${sum(reference.ranges.floor)}/365` : "0";
     interest = `ROUND(MAX(${flatAmount},${minimum}),2)`;
   }
-  // No late day (or nothing owed): 0. A late day outside the rate rows: #N/A, as the engine refuses.
+  // No late day (or nothing owed): 0. A late day outside the rate rows, or in a half-year whose rate is
+  // not filled in yet: #N/A, as the engine refuses to guess a rate.
+  const needed = ratesNeeded(rule, client);
+  const missing = [
+    ...(needed.legal ? [reference.ranges.legalMissing] : []),
+    ...(needed.ecb ? [reference.ranges.ecbMissing] : []),
+  ].map((flags) => `${rateDays(reference, flags, dueOut, lateEnd)}>0`);
   const interestCell =
-    `IF(OR(${late}=0,${am}<=0),0,IF(OR(${dueOut}+1<MIN(${start}),${lateEnd}>MAX(${endRange})),NA(),` +
+    `IF(OR(${late}=0,${am}<=0),0,IF(OR(${dueOut}+1<MIN(${start}),${lateEnd}>MAX(${endRange})${missing.map((m) => `,${m}`).join("")}),NA(),` +
     `${interest}))`;
 
   const fee = rule.recoveryFee;
@@ -318,7 +324,9 @@ function subscriptionFormulas(ctx: RowContext): { cells: OutputValue[]; fallback
   const end = plan.end === "end-of-calendar-month" ? `EOMONTH(${stopped}-1,0)` : `${stopped}-1`;
   // After a notice, a renewal that falls after the contract's end will not happen: none is shown.
   const renewalCell =
-    notice === undefined ? `=${renewal}` : `=IF(AND(${notice}<>"",${renewal}>${out("endDate")}),"",${renewal})`;
+    notice === undefined
+      ? `=${renewal}`
+      : `=IF(AND(${notice}<>"",${renewal}>${out("endDate")}),"",${renewal})`;
   return {
     cells: [renewalCell, deadlineCell, ifNoNotice(`${out("noticeDeadline")}-${asOf}`), `=${end}`],
     fallbacks,

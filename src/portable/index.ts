@@ -78,7 +78,12 @@ export {
 } from "./formulas";
 
 /** Excel number formats of the reference sheet's columns. */
-export const REFERENCE_NUMBER_FORMATS = { date: "dd/mm/yyyy", percent: "0.00%", text: "@" } as const;
+export const REFERENCE_NUMBER_FORMATS = {
+  date: "dd/mm/yyyy",
+  percent: "0.00%",
+  integer: "0",
+  text: "@",
+} as const;
 
 /**
  * The reference sheet for an application: the applier's rates, vendors and language; holidays from

@@ -31,9 +31,12 @@ import { columnLetters } from "../cells";
 
 /** A cell of the reference sheet: a value, or a formula (English names, no "=") with its value now. */
 export type ReferenceCell =
-  string | number | null | { readonly formula: string; readonly result: number; readonly format: "percent" };
+  | string
+  | number
+  | null
+  | { readonly formula: string; readonly result: number; readonly format: "percent" | "integer" };
 
-export type ReferenceFormat = "date" | "percent" | "text";
+export type ReferenceFormat = "date" | "percent" | "integer" | "text";
 
 export interface ReferenceSheet {
   /** The sheet's name (French or English), quoted as needed in `ranges`. */
@@ -54,6 +57,10 @@ export interface ReferenceSheet {
     readonly floor: string;
     /** Applied rate per `appliedRateKey(vendorId, client)`. */
     readonly applied: Readonly<Record<string, string>>;
+    /** 1 on a half-year whose legal rate is not filled in yet, else 0 (such a half-year gives #N/A). */
+    readonly legalMissing: string;
+    /** 1 on a half-year whose ECB rate is not filled in yet, else 0. */
+    readonly ecbMissing: string;
     readonly holidays: Readonly<Record<HolidayCalendar, string>>;
   };
   /** First and last day (Excel serials) the rate rows cover. */
@@ -90,18 +97,21 @@ export function sheetRef(sheet: string, range: string): string {
 
 const HEADER_ROW = 4; // 1-based sheet row of the table headers; data from the next row
 
-function rateRows(table: RateTable): HalfYearKey[] {
-  // The contiguous run of half-years, ending at the last one with both rates known, whose legal and
-  // ECB rates are both known.
+/**
+ * The half-years the rate rows list: from the first one whose rates are both known to the end of
+ * `toYear`. Half-years whose rates are not known yet are listed with blank rates, so a user can type a
+ * newly published rate into its row and every formula reading the sheet follows.
+ */
+function rateRows(table: RateTable, toYear: number): HalfYearKey[] {
   const keys = [...table.byHalfYear.keys()].sort((a, b) => a - b);
-  const known = (k: HalfYearKey): boolean => {
+  const first = keys.find((k) => {
     const r = table.byHalfYear.get(k);
     return r?.legalProfessional !== undefined && r.ecb !== undefined;
-  };
-  const last = keys.filter(known).pop();
-  if (last === undefined) return [];
+  });
+  if (first === undefined) return [];
+  const last = Math.max(toYear * 2 + 1, keys[keys.length - 1] ?? first);
   const out: HalfYearKey[] = [];
-  for (let k = last; known(k); k--) out.unshift(k);
+  for (let k = first; k <= last; k++) out.push(k);
   return out;
 }
 
@@ -116,6 +126,32 @@ function contractualFormula(rule: LatePaymentRule, legal: string, ecb: string): 
   }
 }
 
+/** The applied rate the formula gives now: the engine's, or what the formula reads from blank rates (0-based). */
+function appliedNow(rule: LatePaymentRule, key: HalfYearKey, client: ClientType, table: RateTable): number {
+  try {
+    return rateForHalfYear(rule, key, client, table).applied.toNumber();
+  } catch {
+    const r = table.byHalfYear.get(key);
+    const legal = r?.legalProfessional?.toNumber() ?? 0;
+    const ecb = r?.ecb?.toNumber() ?? 0;
+    const contractual =
+      rule.rate.kind === "legal-multiple"
+        ? rule.rate.factor * legal
+        : rule.rate.kind === "ecb-plus"
+          ? ecb + Number(rule.rate.points) / 100
+          : Number(rule.rate.annualPercent) / 100;
+    return floorApplies(rule, client) ? Math.max(contractual, 3 * legal) : contractual;
+  }
+}
+
+/** Whether a rule's applied rate needs the legal rate, the ECB rate (its contractual rate or its floor). */
+export function ratesNeeded(rule: LatePaymentRule, client: ClientType): { legal: boolean; ecb: boolean } {
+  return {
+    legal: rule.rate.kind === "legal-multiple" || floorApplies(rule, client),
+    ecb: rule.rate.kind === "ecb-plus",
+  };
+}
+
 function floorApplies(rule: LatePaymentRule, client: ClientType): boolean {
   // As the engine (late-payment.ts): a statutory floor for professional clients, a contractual one always.
   return rule.floor === "contractual" || (rule.floor === "statutory" && client === "pro");
@@ -128,7 +164,7 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const registry = options.registry ?? SHIPPED_REGISTRY;
   const name = REFERENCE_SHEET_NAME[lang];
-  const keys = rateRows(settings.rates);
+  const keys = rateRows(settings.rates, options.holidayYears.to);
   const vendors: { profile: VendorProfile; client: ClientType }[] = [];
   for (const profile of registry.all())
     for (const client of profile.clients) vendors.push({ profile, client });
@@ -145,6 +181,8 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
     fr ? "Taux d'intérêt légal (professionnels)" : "Legal interest rate (professionals)",
     fr ? "Taux BCE (refinancement) au 1er jour" : "ECB refinancing rate on the first day",
     fr ? "3 × taux légal (plancher)" : "3 × legal rate (floor)",
+    fr ? "Taux légal manquant" : "Legal rate missing",
+    fr ? "Taux BCE manquant" : "ECB rate missing",
     ...vendors.map(({ profile, client }) =>
       fr
         ? `Taux appliqué ${profile.name} (${client === "pro" ? "client professionnel" : "client particulier"})`
@@ -154,29 +192,32 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   const rateWidth = header.length;
   const holidayCol = rateWidth + 1;
   const applied: Record<string, string> = {};
-  vendors.forEach(({ profile, client }, j) => (applied[appliedRateKey(profile.id, client)] = range(6 + j)));
+  vendors.forEach(({ profile, client }, j) => (applied[appliedRateKey(profile.id, client)] = range(8 + j)));
 
   const table: ReferenceCell[][] = keys.map((key, i) => {
     const r = HEADER_ROW + 1 + i;
     const rates = settings.rates.byHalfYear.get(key);
-    const legal = rates?.legalProfessional?.toNumber() ?? 0;
-    const ecb = rates?.ecb?.toNumber() ?? 0;
+    const legal = rates?.legalProfessional?.toNumber();
+    const ecb = rates?.ecb?.toNumber();
     const legalRef = `D${r}`;
     const ecbRef = `E${r}`;
     const floorRef = `F${r}`;
+    // A blank rate reads 0 in the rate columns; the "missing" flags make the formulas give #N/A for
+    // a late day in that half-year, never a silent 0.
     return [
       halfYearLabel(key),
       dayToSerial(halfYearStart(key)),
       dayToSerial(halfYearStart(key + 1)) - 1,
-      legal,
-      ecb,
-      { formula: `3*${legalRef}`, result: legal * 3, format: "percent" },
+      legal ?? null,
+      ecb ?? null,
+      { formula: `3*${legalRef}`, result: (legal ?? 0) * 3, format: "percent" },
+      { formula: `IF(${legalRef}="",1,0)`, result: legal === undefined ? 1 : 0, format: "integer" },
+      { formula: `IF(${ecbRef}="",1,0)`, result: ecb === undefined ? 1 : 0, format: "integer" },
       ...vendors.map(({ profile, client }): ReferenceCell => {
         const rule = profile.latePayment;
         const contractual = contractualFormula(rule, legalRef, ecbRef);
         const formula = floorApplies(rule, client) ? `MAX(${contractual},${floorRef})` : contractual;
-        const result = rateForHalfYear(rule, key, client, settings.rates).applied.toNumber();
-        return { formula, result, format: "percent" };
+        return { formula, result: appliedNow(rule, key, client, settings.rates), format: "percent" };
       }),
     ];
   });
@@ -214,8 +255,8 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   const note = blankRow();
   const day = formatIsoDay(options.generatedOn);
   note[0] = fr
-    ? `Générée le ${day}. Les formules du registre lisent ces plages : modifiez les taux ici (Code de commerce L441-10 II ; taux au 1er janvier / 1er juillet), n'insérez ni ne supprimez de lignes.`
-    : `Generated on ${day}. The register's formulas read these ranges: edit rates here (Code de commerce L441-10 II; rate on 1 January / 1 July), do not insert or delete rows.`;
+    ? `Générée le ${day}. Les formules du registre lisent ces plages (Code de commerce L441-10 II ; taux en vigueur au 1er janvier / 1er juillet). Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne (colonnes D et E, en %) : toutes les formules suivent ; tant qu'un taux manque, les intérêts des jours de ce semestre donnent #N/A. N'insérez ni ne supprimez de lignes.`
+    : `Generated on ${day}. The register's formulas read these ranges (Code de commerce L441-10 II; rates in force on 1 January / 1 July). To add a half-year published since, type its rates in its row (columns D and E, in %): every formula follows; while a rate is missing, interest for days in that half-year gives #N/A. Do not insert or delete rows.`;
   rows.push(note);
   rows.push(blankRow());
   const head = blankRow();
@@ -242,6 +283,8 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   columnFormats[1] = "date";
   columnFormats[2] = "date";
   for (let j = 3; j < rateWidth; j++) columnFormats[j] = "percent";
+  columnFormats[6] = "integer";
+  columnFormats[7] = "integer";
   HOLIDAY_CALENDARS.forEach((_, c) => (columnFormats[holidayCol + 2 * c] = "date"));
   const columnWidths: number[] = columnFormats.map((f, j) =>
     j === 0 ? 12 : f === "text" ? 22 : f === "date" ? 12 : 16,
@@ -261,6 +304,8 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
       legal: range(3),
       ecb: range(4),
       floor: range(5),
+      legalMissing: range(6),
+      ecbMissing: range(7),
       applied,
       holidays,
     },

@@ -40,7 +40,17 @@ describe("reference sheet", () => {
     expect(h1[3]).toBeCloseTo(0.0507, 10);
     expect(h1[4]).toBeCloseTo(0.045, 10);
     expect(reference.firstDay).toBe(serial("2015-01-01"));
-    expect(reference.lastDay).toBe(halfYearStart((parseHalfYear("2026-H1") as number) + 1) + 25569 - 1);
+    // Rows run to the end of the last holiday year (2026): 2026-H2 is listed, its rates blank.
+    expect(reference.lastDay).toBe(halfYearStart((parseHalfYear("2026-H2") as number) + 1) + 25569 - 1);
+  });
+
+  test("a half-year whose rates are not known yet has a row with blank rates, flagged as missing", () => {
+    const h2 = rowOf("2026-H2");
+    expect([h2[1], h2[2], h2[3], h2[4]]).toEqual([serial("2026-07-01"), serial("2026-12-31"), null, null]);
+    expect(h2[header.indexOf("Taux légal manquant")]).toMatchObject({ formula: "IF(D28=\"\",1,0)", result: 1 });
+    expect(h2[header.indexOf("Taux BCE manquant")]).toMatchObject({ formula: "IF(E28=\"\",1,0)", result: 1 });
+    expect(rowOf("2026-H1")[header.indexOf("Taux légal manquant")]).toMatchObject({ result: 0 });
+    expect(String(reference.rows[1]?.[0])).toMatch(/Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne/);
   });
 
   test("applied rates are after the floor: Digitalli floored at 3 × legal, Injenius not, Xiahdeh consumers not", () => {
