@@ -5,6 +5,7 @@ import { FN_USAGE, runFn } from "./fn";
 import { UsageError, type CliIo } from "./io";
 
 export { processIo } from "./io";
+import { ratesUsage, runRates } from "./rates";
 import { reportUsage, runReport } from "./report";
 
 /** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register, `report` builds D441-6. */
@@ -24,6 +25,8 @@ Commandes :
   echeance report REGISTRE.xlsx|REGISTRE.csv --closing AAAA-MM-JJ --kind received|issued [options]
       Le tableau des délais de paiement de l'article D441-6 du Code de commerce et une balance âgée.
       « echeance report --help » pour ses options.
+  echeance rates [--rates FICHIER]
+      La table des taux (taux légal, taux BCE) par semestre, leur origine et où trouver les chiffres officiels.
   echeance --version
 
 Les messages sont en français ; --lang en les donne en anglais.`,
@@ -39,6 +42,8 @@ Commands:
   echeance report INPUT.xlsx|INPUT.csv --closing YYYY-MM-DD --kind received|issued [options]
       The payment-delay table of Code de commerce D441-6 and an aging view.
       Run "echeance report --help" for its options.
+  echeance rates [--rates FILE]
+      The rate table (legal rate, ECB rate) per half-year, where each came from, where to find official figures.
   echeance --version
 
 Messages are in French by default; --lang en gives them in English.`,
@@ -50,11 +55,13 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["fn", runFn],
   ["apply", runApply],
   ["report", runReport],
+  ["rates", runRates],
 ]);
 
 const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
   ["fn", () => FN_USAGE],
   ["report", reportUsage],
+  ["rates", ratesUsage],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -13,6 +13,7 @@ export * from "./late-payment";
 export * from "./money";
 export * from "./payment-terms";
 export * from "./profile";
+export * from "./rate-guide";
 export * from "./profile-schema";
 export * from "./rates";
 export * from "./registry";

@@ -50,6 +50,10 @@ export interface HalfYearRates {
   readonly ecb: Decimal | undefined;
   /** Where each figure came from: the shipped table, or a user's row. */
   readonly source: string;
+  /** The arrêté that set the shipped legal rates (« arrêté du 15 décembre 2025 »). */
+  readonly legalOrder: string | undefined;
+  /** The note a user gave with their rate row (where the figure comes from). */
+  readonly userNote: string | undefined;
   /** Some figure of this half-year comes from a user's rate row (explanations say so). */
   readonly user: boolean;
   /** A user's row replaced a figure the shipped table gives (the pane asks first and flags it). */
@@ -77,6 +81,8 @@ interface MutableRates {
   legalConsumer: Decimal | undefined;
   ecb: Decimal | undefined;
   source: string;
+  legalOrder: string | undefined;
+  userNote: string | undefined;
   user: boolean;
   changedShipped: boolean;
 }
@@ -91,6 +97,8 @@ function shippedRows(): Map<HalfYearKey, MutableRates> {
       legalConsumer: percent(row.consumer),
       ecb: undefined,
       source: `legal rate: ${row.order}`,
+      legalOrder: row.order,
+      userNote: undefined,
       user: false,
       changedShipped: false,
     });
@@ -110,6 +118,8 @@ function shippedRows(): Map<HalfYearKey, MutableRates> {
       legalConsumer: undefined,
       ecb: undefined,
       source: "",
+      legalOrder: undefined,
+      userNote: undefined,
       user: false,
       changedShipped: false,
     };
@@ -267,6 +277,8 @@ export function buildRateTable(extra: readonly RateRow[] = []): RateTable {
       legalConsumer: undefined,
       ecb: undefined,
       source: "",
+      legalOrder: undefined,
+      userNote: undefined,
       user: false,
       changedShipped: false,
     };
@@ -282,6 +294,9 @@ export function buildRateTable(extra: readonly RateRow[] = []): RateTable {
       legalConsumer: legalConsumer ?? current.legalConsumer,
       ecb: ecb ?? current.ecb,
       source: `user row${row.source ? `: ${row.source}` : ""}`,
+      legalOrder:
+        legalProfessional === undefined && legalConsumer === undefined ? current.legalOrder : undefined,
+      userNote: row.source,
       user: true,
       changedShipped:
         current.changedShipped ||
