@@ -37,7 +37,7 @@ test("a rate file's rows are shown as added, and one changing a shipped figure s
   const r = await runMain("rates", "--rates", file, "--from", "2026-H1");
   expect(r.code).toBe(0);
   expect(r.out).toMatch(
-    /2026-H1 +2,7 +6,67 +2,15 +ajouté, MODIFIE un taux livré — correction$/,
+    /2026-H1 +2,7 +6,67 +2,15 +ajouté, MODIFIE un taux livré — correction/m,
   );
   expect(r.out).toMatch(/2026-H2 +2,5 +6,2 +2,15 +ajouté — arrêté du 24 juin 2026/);
 });
