@@ -86,7 +86,13 @@ const ORIGIN: Readonly<Record<RateOrigin, { en: string; fr: string }>> = {
 /** The table as text lines: a header, one line per half-year, how far rates are known, the sources. */
 export function formatRateTable(table: RateTable, from: number, to: number, lang: Language): string[] {
   const fr = lang === "fr";
-  const num = (v: string | undefined): string => (v === undefined ? "—" : fr ? v.replace(".", ",") : v);
+  // At least two decimals, as the arrêtés write them (2,50 not 2,5).
+  const num = (v: string | undefined): string => {
+    if (v === undefined) return "—";
+    const [int = "0", dec = ""] = v.split(".");
+    const text = `${int}.${dec.padEnd(2, "0")}`;
+    return fr ? text.replace(".", ",") : text;
+  };
   const header = fr
     ? ["Semestre", "Légal (pro.)", "Légal (part.)", "BCE au 1er jour", "Origine"]
     : ["Half-year", "Legal (pro.)", "Legal (cons.)", "ECB on day 1", "Origin"];

@@ -37,9 +37,9 @@ test("a rate file's rows are shown as added, and one changing a shipped figure s
   const r = await runMain("rates", "--rates", file, "--from", "2026-H1");
   expect(r.code).toBe(0);
   expect(r.out).toMatch(
-    /2026-H1 +2,7 +6,67 +2,15 +ajouté, MODIFIE un taux livré — correction/m,
+    /2026-H1 +2,70 +6,67 +2,15 +ajouté, MODIFIE un taux livré — correction/m,
   );
-  expect(r.out).toMatch(/2026-H2 +2,5 +6,2 +2,15 +ajouté — arrêté du 24 juin 2026/);
+  expect(r.out).toMatch(/2026-H2 +2,50 +6,20 +2,15 +ajouté — arrêté du 24 juin 2026/);
 });
 
 test("a bad rate file uses nothing and names each row and field", async () => {
