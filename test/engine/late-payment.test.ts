@@ -260,12 +260,25 @@ describe("xiahdeh's flat option (CGV 16.4, vendor xiahdeh+flat)", () => {
 });
 
 describe("a half-year missing from the rate table", () => {
-  test("a late day in 2026-H2 with no ECB rate is a rate-unknown error naming 2026-H2 (injenius)", () => {
-    const e = engineError(() => fee("injenius", 1000, "2026-06-20", "2026-07-10"));
+  test("a late day in 2027-H1 with no ECB rate is a rate-unknown error naming 2027-H1 (injenius)", () => {
+    // The shipped ECB table runs to 28 Oct 2026: the rate in force on 1 January 2027 is unknown.
+    const e = engineError(() => fee("injenius", 1000, "2026-12-20", "2027-01-10"));
     expect(e.kind).toBe("rate-unknown");
-    expect(e.text.en).toContain("2026-H2");
-    expect(e.text.en).toContain("add a rate row for 2026-H2");
-    expect(e.text.fr).toContain("2026-H2");
+    expect(e.text.en).toContain("2027-H1");
+    expect(e.text.en).toContain("add a rate row for 2027-H1");
+    expect(e.text.fr).toContain("2027-H1");
+  });
+
+  test("a late period in 2026-H2 is computable for injenius from the ECB rate alone (ECB + 10, not floored)", () => {
+    // ECB rate in force on 1 July 2026: 2.40 % -> 12.40 %. Due 30 Jun, paid 10 Jul 2026: 10 days,
+    // 1000 × 0.124 × 10 / 365 = 3.3973 -> 3.40.
+    expect(interest("injenius", 1000, "2026-06-30", "2026-07-10")).toBe("3.40");
+  });
+
+  test("digitalli in 2026-H2 still needs the legal rate for its own floor", () => {
+    const e = engineError(() => fee("digitalli", 1000, "2026-06-30", "2026-07-10"));
+    expect(e.kind).toBe("rate-unknown");
+    expect(e.text.en).toContain("French legal interest rate for 2026-H2");
   });
 
   test("a late day in 2026-H2 with no legal rate is a rate-unknown error naming 2026-H2 (omi)", () => {
