@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    // The engine is pure: no Office.js, React, DOM or Node I/O (STYLE.md, one-way layers).
+    // The engine is pure: no Office.js, React, DOM or Node I/O (docs/conventions.md#one-way-layers).
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -103,7 +103,7 @@ describe("rates per vendor and half-year (L441-10 II)", () => {
 });
 
 describe("late periods that span half-years", () => {
-  test("RATES.md's worked example: 10 000 € due 31 May 2025 paid 14 Aug 2025 at ECB + 10 (injenius)", () => {
+  test("the worked example of docs/rates.md: 10 000 € due 31 May 2025 paid 14 Aug 2025 at ECB + 10 (injenius)", () => {
     // June: 30 days at 13.15 % (ECB 3.15 % on 1 Jan 2025) = 108.0822; 1 Jul..14 Aug: 31 + 14 = 45 days at
     // 12.15 % (ECB 2.15 % on 1 Jul 2025) = 149.7945. Sum 257.8767 -> 257.88, rounded once; + 40.
     const r = fee("injenius", 10000, "2025-05-31", "2025-08-14");
@@ -113,7 +113,7 @@ describe("late periods that span half-years", () => {
   });
 
   test("interest is rounded once per invoice, not per segment", () => {
-    // Same invoice as RATES.md's example: segments 108.0822 and 149.7945. Rounded per segment they would
+    // Same invoice as the example of docs/rates.md#worked-public-examples: segments 108.0822 and 149.7945. Rounded per segment they would
     // give 108.08 + 149.79 = 257.87; rounded once, 257.8767 -> 257.88.
     expect(interest("injenius", 10000, "2025-05-31", "2025-08-14")).toBe("257.88");
   });
@@ -136,7 +136,7 @@ describe("late periods that span half-years", () => {
 });
 
 describe("partial payments: interest on the balance outstanding each day", () => {
-  test("EXAMPLES.md: 2000 €, 1000 € paid on 11 Mar, the rest on 31 Mar (sillage, CGV 7.4)", () => {
+  test("docs/conventions.md#worked-examples: 2000 €, 1000 € paid on 11 Mar, the rest on 31 Mar (sillage, CGV 7.4)", () => {
     // 2 Mar..11 Mar: 10 days on 2000 (the payment day still counts for the part it pays); 12..31 Mar: 20 days on 1000.
     // (2000 × 10 + 1000 × 20) × 11.13 % / 365 = 40 000 × 0.1113 / 365 = 12.1973 -> 12.20.
     expect(

@@ -39,8 +39,8 @@ describe("half-years", () => {
   });
 });
 
-describe("the shipped rate table against RATES.md", () => {
-  // RATES.md, "Resulting figures, for checking (BCE + 10 / 3 × professional legal rate)".
+describe("the shipped rate table against docs/rates.md", () => {
+  // docs/rates.md#resulting-figures-for-checking.
   const figures: [string, string, string][] = [
     ["2015-H1", "10.05", "2.79"],
     ["2016-H1", "10.05", "3.03"],
@@ -60,7 +60,7 @@ describe("the shipped rate table against RATES.md", () => {
     expect(legalRateProfessional(DEFAULT_RATE_TABLE, k).times(300).toString()).toBe(triple);
   });
 
-  // RATES.md, legal rate table: half-year, natural persons, all other cases (professional).
+  // docs/rates.md#the-legal-interest-rate-table: half-year, natural persons, all other cases (professional).
   const legal: [string, string, string][] = [
     ["2015-H1", "4.06", "0.93"],
     ["2015-H2", "4.29", "0.99"],
@@ -123,7 +123,7 @@ describe("the shipped rate table against RATES.md", () => {
   });
 });
 
-describe("the public worked examples of RATES.md", () => {
+describe("the public worked examples of docs/rates.md#worked-public-examples", () => {
   const fixed = (annualPercent: string): VendorProfile => ({
     ...vendor("injenius").profile,
     latePayment: {

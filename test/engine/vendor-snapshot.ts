@@ -2,7 +2,7 @@
  * Renders a human-readable snapshot of what the engine computes for one vendor: sample invoices,
  * late payments, subscriptions, clause deadlines and amounts. The files live in docs/vendors/<id>.md
  * and a test compares them with the engine's current output, so a change of behaviour shows in a diff
- * (STYLE.md, "terms as data"). Regenerate with UPDATE_VENDOR_SNAPSHOTS=1.
+ * (docs/conventions.md#terms-as-data). Regenerate with UPDATE_VENDOR_SNAPSHOTS=1.
  */
 import {
   clauseAmount,
