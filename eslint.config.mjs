@@ -3,7 +3,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 /**
- * The engine is pure (STYLE.md, one-way layers): no Office.js, React, DOM or Node I/O, no Date, and no
+ * The engine is pure (docs/conventions.md#one-way-layers): no Office.js, React, DOM or Node I/O, no Date, and no
  * import from outside src/engine — checked per folder depth, since "../" leaves the engine from its
  * root but not from src/engine/vendors/.
  */

@@ -2,7 +2,7 @@
  * Deterministic sample registers (fixed seed): `ts-node -P samples/tsconfig.json samples/generate.ts`
  * writes samples/<vendor>-factures.xlsx for every vendor, samples/omi-factures.csv, and
  * samples/<vendor>-abonnements.xlsx for the vendors whose terms have subscriptions (omi, sillage,
- * injenius; TERMS.md: Xiahdeh and Digitalli have none).
+ * injenius; docs/terms.md#xiahdeh-and-digitalli-no-subscription: Xiahdeh and Digitalli have none).
  * `… samples/generate.ts large 100000 OUT.xlsx` writes a large OMI invoice register for benchmarks.
  *
  * The registers look like an accountant's: French headers, dates as Excel dates, a few dates and
@@ -46,7 +46,7 @@ const CLIENTS = [
   "Clinique Vétérinaire Blanc",
 ];
 
-/** Invoice kinds per vendor (TERMS.md), with French labels as an accountant would type them, and weights. */
+/** Invoice kinds per vendor (docs/terms.md#payment-due-dates-per-invoice-kind), with French labels as an accountant would type them, and weights. */
 const KINDS: Record<string, readonly [string, number][]> = {
   omi: [
     ["Facture", 3],
@@ -169,7 +169,7 @@ function invoiceHeaders(vendor: string): string[] {
   return h;
 }
 
-/** Plans per vendor as a client would label them (TERMS.md plan ids in parentheses). */
+/** Plans per vendor as a client would label them (the plan ids of docs/terms.md#payment-due-dates-per-invoice-kind in parentheses). */
 const PLANS: Record<string, readonly string[]> = {
   omi: ["Standard"], // standard
   sillage: ["Abonnement"], // subscription

@@ -1,6 +1,6 @@
 /**
  * Calendar dates as plain day numbers: days since 1970-01-01 in the proleptic Gregorian calendar.
- * No time zone, no `Date`, so no DST or host clock can leak into a deadline (STYLE.md, "plain values").
+ * No time zone, no `Date`, so no DST or host clock can leak into a deadline (docs/conventions.md#plain-values).
  * Algorithms: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
  */
 
@@ -68,7 +68,7 @@ export function daysBetween(a: Day, b: Day): number {
 /**
  * The same day-of-month `n` months later (or earlier), clamped to the month's last day when it does
  * not exist: 31 Jan + 1 month = 28/29 Feb. This is Excel's EDATE and the "de date à date" reading of
- * a period in months (TERMS.md, conventions; Sillage CGV 19.3).
+ * a period in months (docs/terms.md#dates-and-periods-in-months; Sillage CGV 19.3).
  */
 export function addMonths(day: Day, n: number): Day {
   const { y, m, d } = ymdFromDay(day);

@@ -8,7 +8,7 @@ export interface Step {
   readonly cite: readonly Citation[];
 }
 
-/** An interpretation decided in TERMS.md that this result depends on. */
+/** An interpretation decided in docs/terms.md#decisions-where-a-text-is-ambiguous that this result depends on. */
 export interface InterpretationNote {
   readonly id: string;
   readonly text: Text;
@@ -57,7 +57,7 @@ export class Trace {
 
 /**
  * Records the profile's interpretation notes that bear on a rule, matched by the clauses they cite
- * (TERMS.md: "the explanation of every result computed under an ambiguous clause says so").
+ * (docs/terms.md#the-ambiguity-rule: "the explanation of every result computed under an ambiguous clause says so").
  */
 export function noteInterpretations(
   trace: Trace,

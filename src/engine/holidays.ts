@@ -3,7 +3,7 @@ import { addDays, dayFromYmd, ymdFromDay, type Day } from "./date";
 /**
  * French public holidays (jours fériés, Code du travail L3133-1), computed for any year.
  * Alsace-Moselle adds Good Friday (in communes with a Protestant temple or mixed church) and
- * 26 December (Code du travail L3134-13); TERMS.md makes it a setting, metropolitan France the default.
+ * 26 December (Code du travail L3134-13); docs/terms.md#day-counts-and-holidays makes it a setting, metropolitan France the default.
  */
 export type HolidayCalendar = "metropole" | "alsace-moselle";
 

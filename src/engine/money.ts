@@ -1,7 +1,7 @@
 import DecimalJs from "decimal.js";
 
 /**
- * Money and rates are decimals, never binary floating point (STYLE.md). One module-private Decimal
+ * Money and rates are decimals, never binary floating point (docs/conventions.md#decimal-money). One module-private Decimal
  * configuration: the global `Decimal.set` is never touched, so a host page's settings cannot change
  * our rounding.
  */
@@ -11,7 +11,7 @@ export type Decimal = InstanceType<typeof Decimal>;
 export const ZERO = new Decimal(0);
 
 /**
- * The one rounding of money in the engine: to the cent, half up (TERMS.md: "interest is rounded to
+ * The one rounding of money in the engine: to the cent, half up (docs/terms.md#the-statutory-frame: "interest is rounded to
  * the cent, half up, once per invoice"). Everything before this stays exact.
  */
 export function roundToCent(amount: Decimal): Decimal {

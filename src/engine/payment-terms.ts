@@ -77,7 +77,7 @@ export function applyPaymentTerm(term: PaymentTerm, invoiceDate: Day, method: En
 
 /**
  * The payment due date of an invoice of the given kind (default: the vendor's ordinary invoice).
- * A due date on a weekend or holiday is not moved: no rule says so (TERMS.md).
+ * A due date on a weekend or holiday is not moved: no rule says so (docs/terms.md#due-dates-on-weekends-and-holidays).
  */
 export function dueDate(
   profile: VendorProfile,

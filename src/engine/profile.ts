@@ -175,7 +175,7 @@ export type AmountClause =
       readonly note?: Text;
     };
 
-/** An ambiguity decided in TERMS.md: the default reading, and the option that selects the other. */
+/** An ambiguity decided in docs/terms.md#decisions-where-a-text-is-ambiguous: the default reading, and the option that selects the other. */
 export interface Interpretation {
   readonly id: string;
   readonly clause: readonly Citation[];

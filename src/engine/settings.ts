@@ -4,7 +4,7 @@ import { DEFAULT_RATE_TABLE, type RateTable } from "./rates";
 /**
  * "N jours fin de mois": both methods are lawful (DGCCRF, CEPC). days-then-eom — invoice date + N
  * days, then the end of that month — is the default, the practice the CEPC describes first;
- * eom-then-days — end of the invoice month, then + N days — is the option (TERMS.md).
+ * eom-then-days — end of the invoice month, then + N days — is the option (docs/terms.md#fin-de-mois-payment-terms).
  */
 export type EndOfMonthMethod = "days-then-eom" | "eom-then-days";
 

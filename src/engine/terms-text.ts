@@ -156,7 +156,7 @@ const RULES: readonly { re: RegExp; read: (m: RegExpExecArray) => TermCandidate[
 
 /**
  * Reads a payment term typed as a French (or English) contract writes it. "N jours fin de mois" has
- * two lawful readings (TERMS.md: both methods are accepted by the DGCCRF and the CEPC): both are
+ * two lawful readings (docs/terms.md#fin-de-mois-payment-terms: both methods are accepted by the DGCCRF and the CEPC): both are
  * returned, default method first, with a question for the user.
  *
  * @example parsePaymentTermText("45 jours fin de mois le 10").candidates[0].term
@@ -305,7 +305,7 @@ function pct(d: Decimal): string {
  * Flags a late-payment rule the law forbids between professionals: a contractual rate below 3 × the
  * legal interest rate of the half-year of `asOf` (L441-10 II), and a recovery fee below 40 € (D441-5).
  * The statutory default restated (BCE + 10 points, floor "none") is not a contractual rate and is
- * not flagged (TERMS.md).
+ * not flagged (docs/terms.md#the-statutory-floor).
  */
 export function checkLatePayment(rule: LatePaymentRule, rates: RateTable, asOf: Day): LegalFlag[] {
   const flags: LegalFlag[] = [];

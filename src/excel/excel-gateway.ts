@@ -95,7 +95,7 @@ function mergeScope(block: SheetBlock): string {
 
 /**
  * The gateway on Office.js. Every read and write is chunked: one `Excel.run` (one request) per block
- * of rows, values first, number formats after (OFFICE-NOTES.md, bulk work). Requirement sets are
+ * of rows, values first, number formats after (docs/office.md#bulk-work-in-the-task-pane). Requirement sets are
  * checked and the gateway degrades:
  * - current region: `getSurroundingRegion` (ExcelApi 1.7), else the sheet's used range;
  * - table at the active cell: `Range.getTables` (ExcelApi 1.9), else the active sheet's first table;

@@ -1,6 +1,6 @@
 /**
  * What the task pane asks of a workbook, and nothing more. The pane's components receive a
- * `WorkbookGateway` (STYLE.md, "UI components receive effects"): `ExcelGateway` runs it on Office.js,
+ * `WorkbookGateway` (docs/conventions.md#effects-are-injected): `ExcelGateway` runs it on Office.js,
  * `MemoryGateway` on an in-memory workbook (preview outside Excel, tests).
  */
 
@@ -67,8 +67,6 @@ export function hiddenDataRows(
   return out;
 }
 
-
-
 /** The cells the output columns are written to: one block per run of adjacent columns, header row included. */
 export function outputBlocks(source: SourceBlock, placements: readonly ColumnPlacement[]): SheetBlock[] {
   return contiguousRuns(placements).map((run) => ({
@@ -121,7 +119,7 @@ export interface WriteProgress {
 export interface WriteOptions {
   /** "values" writes `values`; "formulas" writes `formulas` (constants stay constants). */
   readonly mode: "values" | "formulas";
-  /** Rows per Excel.run batch (OFFICE-NOTES.md: 5k–20k). */
+  /** Rows per Excel.run batch (docs/office.md#bulk-work-in-the-task-pane: 5k–20k). */
   readonly chunkRows?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: WriteProgress) => void;
@@ -206,7 +204,7 @@ export interface MatrixCell {
  * A conditional format, kept to one form that both Excel (as a custom formula) and the in-memory
  * workbook (by evaluating it) understand: the rows of `range` whose `dateColumn` cell is a number in
  * [`from`, `to`] (either bound optional) and whose `blankColumn` cell (if given) is empty are filled.
- * The cells tested are result or input cells, never custom functions (OFFICE-NOTES.md).
+ * The cells tested are result or input cells, never custom functions (docs/office.md#conditional-formats).
  */
 export interface HighlightRule {
   readonly kind: "overdue" | "soon";
@@ -325,8 +323,6 @@ export function placeColumns(
     return { header, column: next++, existing: false };
   });
 }
-
-
 
 /** Why a source could not be read; the pane turns the code into a sentence in the user's language. */
 export type GatewayErrorCode =

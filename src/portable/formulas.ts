@@ -90,7 +90,7 @@ const ERROR_ROW: Text = {
 
 /** An expression for a calendar date `n` months after `a` is EDATE; this is the inverse rule. */
 export function monthsBeforeFormula(r: string, months: number): string {
-  // The latest N with EDATE(N, months) ≤ R (TERMS.md): EDATE(R, −months), except when R is the last
+  // The latest N with EDATE(N, months) ≤ R (docs/terms.md#renewal-date-notice-deadline-end-date): EDATE(R, −months), except when R is the last
   // day of its month — then every day of month(R) − months from day(R) on maps onto R, so the
   // latest is that month's last day (30 June − 1 month → 31 May).
   return `IF(DAY(${r}+1)=1,EOMONTH(${r},-${months}),EDATE(${r},-${months}))`;

@@ -13,7 +13,7 @@ export const DEFAULT_HIGHLIGHT_DAYS = 30;
  *   the invoice is unpaid. Without a payment-date column every past due date counts as unpaid.
  * - subscriptions: "soon" when the notice deadline falls within `days` days from the as-of date.
  * The rules test the written result cells and the register's own payment-date cells: never a custom
- * function (OFFICE-NOTES.md: async functions give #CALC! in conditional formats).
+ * function (docs/office.md#conditional-formats: async functions give #CALC! in conditional formats).
  *
  * @param asOf the as-of date as an Excel serial (the summary's `asOf`)
  * @param placements the output placements, in the order of the mode's output columns

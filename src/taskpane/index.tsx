@@ -16,7 +16,7 @@ import { languageFromLocale } from "./i18n/strings";
 
 /**
  * The task pane's entry. In Excel, Office.onReady resolves with host "Excel" and the pane runs on
- * ExcelGateway. Outside Excel the local office.js resolves with host null (OFFICE-NOTES.md): the pane
+ * ExcelGateway. Outside Excel the local office.js resolves with host null (docs/office.md#outside-excel): the pane
  * then runs on an in-memory demo workbook, with a banner. The components are the same.
  */
 

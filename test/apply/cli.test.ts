@@ -40,7 +40,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** A small invoice register with the worked examples of EXAMPLES.md. */
+/** A small invoice register with the worked examples of docs/conventions.md#worked-examples. */
 async function writeRegister(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Factures");
@@ -82,7 +82,7 @@ describe("echeance apply", () => {
       "Total pénalités",
       "Statut",
     ]);
-    // EXAMPLES.md: 2500 € due 31 Jan 2025 paid 2 Mar 2025 → 30 days, 22.87 + 40 = 62.87.
+    // docs/conventions.md#worked-examples: 2500 € due 31 Jan 2025 paid 2 Mar 2025 → 30 days, 22.87 + 40 = 62.87.
     const f1 = rows[1] as unknown[];
     expect(iso(f1[6])).toBe("2025-01-31");
     expect(f1.slice(7, 12)).toEqual([30, 22.87, 40, 62.87, "Payée avec 30 jours de retard"]);

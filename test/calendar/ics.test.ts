@@ -123,7 +123,7 @@ describe("a register's coming deadlines become events", () => {
 
   test("subscriptions give their notice deadline, or their end date once notice was received", () => {
     // OMI, started 2023-09-01, as of 2025-05-20: renewal 2025-09-01, notice at least 2 months before
-    //   → deadline 2025-07-01 (1 Jul + 2 months = 1 Sep; EXAMPLES.md).
+    //   → deadline 2025-07-01 (1 Jul + 2 months = 1 Sep; docs/conventions.md#worked-examples).
     // OMI, same start, notice received 2025-07-01: it stops the 2025-09-01 renewal → ends 2025-08-31.
     // OMI, started 2023-06-01: deadline for 2025-06-01 was 2025-04-01 (passed) → 2026-04-01.
     const rows: CellValue[][] = [

@@ -178,7 +178,7 @@ describe("what the streamed copy keeps", () => {
     const sheet = out.worksheets[0] as ExcelJS.Worksheet;
     expect(JSON.stringify(sheet.getCell("B2").note)).toContain("Client suivi par Claire");
     expect(JSON.stringify(sheet.getCell("F1").note)).toContain("Échéance — valeurs calculées le");
-    // OMI: 2 500 € due 31/01/2025, paid 02/03/2025: 30 days, 22.87 € + 40 € (EXAMPLES.md).
+    // OMI: 2 500 € due 31/01/2025, paid 02/03/2025: 30 days, 22.87 € + 40 € (docs/conventions.md#worked-examples).
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([30, 22.87, 40, 62.87]));
 
     // The output applied again (its result columns are now part of the register, as in memory):

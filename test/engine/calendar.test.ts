@@ -156,7 +156,7 @@ describe("French public holidays", () => {
 });
 
 describe("working days", () => {
-  test("7 jours ouvrés after Friday 19 December 2025 skip Christmas: 31 December (EXAMPLES.md)", () => {
+  test("7 jours ouvrés after Friday 19 December 2025 skip Christmas: 31 December (docs/conventions.md#worked-examples)", () => {
     // 22, 23, 24, 26, 29, 30, 31 December; 25 December is a holiday.
     expect(show(addWorkingDays(iso("2025-12-19"), 7, "jours-ouvres", "metropole"))).toBe("2025-12-31");
   });

@@ -212,8 +212,8 @@ describe("digitalli clause deadlines", () => {
   });
 });
 
-describe("every TERMS.md deadline row exists", () => {
-  test("the named-deadline tables list the event ids of TERMS.md", () => {
+describe("every deadline row of docs/terms.md#clause-deadlines exists", () => {
+  test("the named-deadline tables list the event ids of docs/terms.md#clause-deadlines", () => {
     const ids = Object.fromEntries(SHIPPED_VENDORS.map((p) => [p.id, p.deadlines.map((d) => d.id).sort()]));
     expect(ids.omi).toEqual(
       [

@@ -1,5 +1,5 @@
 /**
- * Every vector of /work/shared/EXAMPLES.md, at engine level. The working of each is in EXAMPLES.md
+ * Every vector of docs/conventions.md#worked-examples, at engine level. The working of each is in docs/conventions.md#worked-examples
  * and repeated here; the function-level names (DUEDATE, LATEFEE…) are the custom functions that call
  * these engine functions.
  */
@@ -15,7 +15,7 @@ import {
 } from "../../src/engine";
 import { clauseDeadline, dec, due, engineError, lateInput, payments, show, sub, vendor } from "./helpers";
 
-describe("EXAMPLES.md: due dates", () => {
+describe("docs/conventions.md#worked-examples: due dates", () => {
   test('DUEDATE("omi", 2025-03-10) = 2025-04-09: + 30 days (CGA 6.3)', () => {
     expect(due("omi", "2025-03-10")).toBe("2025-04-09");
   });
@@ -38,7 +38,7 @@ describe("EXAMPLES.md: due dates", () => {
   });
 });
 
-describe("EXAMPLES.md: late payment", () => {
+describe("docs/conventions.md#worked-examples: late payment", () => {
   test('LATEFEE("omi", 2500, 2025-01-31, 2025-03-02) = 62.87: 2500 × 11.13 % × 30 / 365 = 22.87, + 40', () => {
     const { profile, settings } = vendor("omi");
     expect(latePayment(profile, lateInput(2500, "2025-01-31", "2025-03-02"), settings).total.toFixed(2)).toBe(
@@ -79,7 +79,7 @@ describe("EXAMPLES.md: late payment", () => {
   });
 });
 
-describe("EXAMPLES.md: subscriptions", () => {
+describe("docs/conventions.md#worked-examples: subscriptions", () => {
   const omi = vendor("omi").profile;
   const sillage = vendor("sillage").profile;
 
@@ -130,7 +130,7 @@ describe("EXAMPLES.md: subscriptions", () => {
   });
 });
 
-describe("EXAMPLES.md: clause deadlines", () => {
+describe("docs/conventions.md#worked-examples: clause deadlines", () => {
   test('DEADLINE("sillage", "acceptance-anomalies", 2025-12-19) = 2025-12-31; Alsace-Moselle 2026-01-02', () => {
     expect(clauseDeadline("sillage", "acceptance-anomalies", "2025-12-19")).toBe("2025-12-31");
     expect(clauseDeadline("sillage+alsace-moselle", "acceptance-anomalies", "2025-12-19")).toBe("2026-01-02");

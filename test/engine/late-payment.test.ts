@@ -103,7 +103,7 @@ describe("rates per vendor and half-year (L441-10 II)", () => {
 });
 
 describe("late periods that span half-years", () => {
-  test("RATES.md's worked example: 10 000 € due 31 May 2025 paid 14 Aug 2025 at ECB + 10 (injenius)", () => {
+  test("the worked example of docs/rates.md: 10 000 € due 31 May 2025 paid 14 Aug 2025 at ECB + 10 (injenius)", () => {
     // June: 30 days at 13.15 % (ECB 3.15 % on 1 Jan 2025) = 108.0822; 1 Jul..14 Aug: 31 + 14 = 45 days at
     // 12.15 % (ECB 2.15 % on 1 Jul 2025) = 149.7945. Sum 257.8767 -> 257.88, rounded once; + 40.
     const r = fee("injenius", 10000, "2025-05-31", "2025-08-14");
@@ -113,7 +113,7 @@ describe("late periods that span half-years", () => {
   });
 
   test("interest is rounded once per invoice, not per segment", () => {
-    // Same invoice as RATES.md's example: segments 108.0822 and 149.7945. Rounded per segment they would
+    // Same invoice as the example of docs/rates.md#worked-public-examples: segments 108.0822 and 149.7945. Rounded per segment they would
     // give 108.08 + 149.79 = 257.87; rounded once, 257.8767 -> 257.88.
     expect(interest("injenius", 10000, "2025-05-31", "2025-08-14")).toBe("257.88");
   });
@@ -136,7 +136,7 @@ describe("late periods that span half-years", () => {
 });
 
 describe("partial payments: interest on the balance outstanding each day", () => {
-  test("EXAMPLES.md: 2000 €, 1000 € paid on 11 Mar, the rest on 31 Mar (sillage, CGV 7.4)", () => {
+  test("docs/conventions.md#worked-examples: 2000 €, 1000 € paid on 11 Mar, the rest on 31 Mar (sillage, CGV 7.4)", () => {
     // 2 Mar..11 Mar: 10 days on 2000 (the payment day still counts for the part it pays); 12..31 Mar: 20 days on 1000.
     // (2000 × 10 + 1000 × 20) × 11.13 % / 365 = 40 000 × 0.1113 / 365 = 12.1973 -> 12.20.
     expect(
@@ -260,12 +260,25 @@ describe("xiahdeh's flat option (CGV 16.4, vendor xiahdeh+flat)", () => {
 });
 
 describe("a half-year missing from the rate table", () => {
-  test("a late day in 2026-H2 with no ECB rate is a rate-unknown error naming 2026-H2 (injenius)", () => {
-    const e = engineError(() => fee("injenius", 1000, "2026-06-20", "2026-07-10"));
+  test("a late day in 2027-H1 with no ECB rate is a rate-unknown error naming 2027-H1 (injenius)", () => {
+    // The shipped ECB table runs to 28 Oct 2026: the rate in force on 1 January 2027 is unknown.
+    const e = engineError(() => fee("injenius", 1000, "2026-12-20", "2027-01-10"));
     expect(e.kind).toBe("rate-unknown");
-    expect(e.text.en).toContain("2026-H2");
-    expect(e.text.en).toContain("add a rate row for 2026-H2");
-    expect(e.text.fr).toContain("2026-H2");
+    expect(e.text.en).toContain("2027-H1");
+    expect(e.text.en).toContain("add a rate row for 2027-H1");
+    expect(e.text.fr).toContain("2027-H1");
+  });
+
+  test("a late period in 2026-H2 is computable for injenius from the ECB rate alone (ECB + 10, not floored)", () => {
+    // ECB rate in force on 1 July 2026: 2.40 % -> 12.40 %. Due 30 Jun, paid 10 Jul 2026: 10 days,
+    // 1000 × 0.124 × 10 / 365 = 3.3973 -> 3.40.
+    expect(interest("injenius", 1000, "2026-06-30", "2026-07-10")).toBe("3.40");
+  });
+
+  test("digitalli in 2026-H2 still needs the legal rate for its own floor", () => {
+    const e = engineError(() => fee("digitalli", 1000, "2026-06-30", "2026-07-10"));
+    expect(e.kind).toBe("rate-unknown");
+    expect(e.text.en).toContain("French legal interest rate for 2026-H2");
   });
 
   test("a late day in 2026-H2 with no legal rate is a rate-unknown error naming 2026-H2 (omi)", () => {

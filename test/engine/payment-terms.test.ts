@@ -79,7 +79,7 @@ describe("digitalli payment terms (CGV 8.1, 8.2)", () => {
     expect(due("digitalli+eom-then-days", "2025-02-15")).toBe("2025-03-30");
   });
 
-  test("TERMS.md's own example: invoice 31 Jan 2025 -> 31 Mar by default, 2 Mar with the other method", () => {
+  test("the fin de mois example of docs/terms.md: invoice 31 Jan 2025 -> 31 Mar by default, 2 Mar with the other method", () => {
     // Default: 31 Jan + 30 = 2 Mar -> end of March = 31 Mar. Option: end of January = 31 Jan, + 30 = 2 Mar.
     expect(due("digitalli", "2025-01-31")).toBe("2025-03-31");
     expect(due("digitalli+eom-then-days", "2025-01-31")).toBe("2025-03-02");

@@ -34,7 +34,7 @@ describe("shipped profiles", () => {
     },
   );
 
-  test("the five vendors of TERMS.md are shipped, in order, each citing its seed file", () => {
+  test("the five vendors of docs/terms.md are shipped, in order, each citing its seed file", () => {
     expect(SHIPPED_VENDORS.map((p) => [p.id, p.document.seed])).toEqual([
       ["omi", "000_c8a5dff9dfa2a55d.txt"],
       ["sillage", "001_b5b57cd92b7db28d.txt"],

@@ -40,8 +40,8 @@ describe("half-years", () => {
   });
 });
 
-describe("the shipped rate table against RATES.md", () => {
-  // RATES.md, "Resulting figures, for checking (BCE + 10 / 3 × professional legal rate)".
+describe("the shipped rate table against docs/rates.md", () => {
+  // docs/rates.md#resulting-figures-for-checking.
   const figures: [string, string, string][] = [
     ["2015-H1", "10.05", "2.79"],
     ["2016-H1", "10.05", "3.03"],
@@ -61,7 +61,7 @@ describe("the shipped rate table against RATES.md", () => {
     expect(legalRateProfessional(DEFAULT_RATE_TABLE, k).times(300).toString()).toBe(triple);
   });
 
-  // RATES.md, legal rate table: half-year, natural persons, all other cases (professional).
+  // docs/rates.md#the-legal-interest-rate-table: half-year, natural persons, all other cases (professional).
   const legal: [string, string, string][] = [
     ["2015-H1", "4.06", "0.93"],
     ["2015-H2", "4.29", "0.99"],
@@ -105,14 +105,26 @@ describe("the shipped rate table against RATES.md", () => {
     expect(ecbRate(DEFAULT_RATE_TABLE, key("2023-H2")).toString()).toBe("0.04");
   });
 
-  test("both tables are known through 2026-H1 and stop there", () => {
+  test("the legal rate is known through 2026-H1, the ECB rate through 2026-H2, and both stop there", () => {
+    // The arrêté for 2026-H2 was not found (docs/rates.md#keeping-rates-current); the ECB table runs to
+    // 28 Oct 2026, so 1 July 2026 is covered and 1 January 2027 is not.
     expect(halfYearLabel(DEFAULT_RATE_TABLE.legalKnownThrough as number)).toBe("2026-H1");
-    expect(halfYearLabel(DEFAULT_RATE_TABLE.ecbKnownThrough as number)).toBe("2026-H1");
-    expect(engineError(() => ecbRate(DEFAULT_RATE_TABLE, key("2026-H2"))).kind).toBe("rate-unknown");
+    expect(halfYearLabel(DEFAULT_RATE_TABLE.ecbKnownThrough as number)).toBe("2026-H2");
+    expect(engineError(() => legalRateProfessional(DEFAULT_RATE_TABLE, key("2026-H2"))).kind).toBe(
+      "rate-unknown",
+    );
+    expect(engineError(() => ecbRate(DEFAULT_RATE_TABLE, key("2027-H1"))).kind).toBe("rate-unknown");
+  });
+
+  test("2026-H2 takes the ECB rate in force on 1 July 2026: 2.40 % (raised from 17 June 2026), not 2.65 % (16 September)", () => {
+    // ECB decisions of 11 June 2026 (MRO 2.40 % from 17 June) and 10 September 2026 (2.65 % from 16 September):
+    // L441-10 II fixes the second half-year at the rate in force on 1 July, so ECB + 10 = 12.40 %.
+    expect(ecbRate(DEFAULT_RATE_TABLE, key("2026-H2")).toString()).toBe("0.024");
+    expect(ecbRate(DEFAULT_RATE_TABLE, key("2026-H2")).times(100).plus(10).toString()).toBe("12.4");
   });
 });
 
-describe("the public worked examples of RATES.md", () => {
+describe("the public worked examples of docs/rates.md#worked-public-examples", () => {
   const fixed = (annualPercent: string): VendorProfile => ({
     ...vendor("injenius").profile,
     latePayment: {
@@ -170,13 +182,22 @@ describe("user-supplied rate rows (buildRateTable)", () => {
   });
 
   test("a row with only the legal rate leaves the ECB rate of that half-year unknown", () => {
-    const settings = withRows([{ halfYear: "2026-H2", legalProfessional: 2.5 }]);
-    expect(penaltyRate(vendor("omi").profile, iso("2026-08-01"), "pro", settings).applied.toString()).toBe(
+    // 2027-H1: neither table reaches 1 January 2027. Assumed legal rate 2.5 % -> OMI 3 × 2.5 = 7.5 %.
+    const settings = withRows([{ halfYear: "2027-H1", legalProfessional: 2.5 }]);
+    expect(penaltyRate(vendor("omi").profile, iso("2027-02-01"), "pro", settings).applied.toString()).toBe(
       "0.075",
     );
     expect(
-      engineError(() => penaltyRate(vendor("injenius").profile, iso("2026-08-01"), "pro", settings)).kind,
+      engineError(() => penaltyRate(vendor("injenius").profile, iso("2027-02-01"), "pro", settings)).kind,
     ).toBe("rate-unknown");
+  });
+
+  test("a row with only the legal rate for 2026-H2 completes the shipped ECB rate of that half-year", () => {
+    // Assumed legal rate 2.5 %; shipped ECB rate on 1 July 2026 2.40 %. Digitalli: max(12.40, 3 × 2.5 = 7.5).
+    const settings = withRows([{ halfYear: "2026-H2", legalProfessional: 2.5 }]);
+    expect(
+      penaltyRate(vendor("digitalli").profile, iso("2026-08-01"), "pro", settings).applied.toString(),
+    ).toBe("0.124");
   });
 
   test("a row replaces only the figures it gives for an existing half-year; French decimal commas and % are accepted", () => {

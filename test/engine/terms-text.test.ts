@@ -35,8 +35,8 @@ describe("payment terms typed as French terms of sale write them", () => {
     );
   });
 
-  test("the two readings of “30 jours fin de mois” give TERMS.md's example dates for an invoice of 31 Jan 2025", () => {
-    // TERMS.md: invoice 31 Jan 2025, 30 days end of month → 31 Mar (default) or 2 Mar.
+  test("the two readings of “30 jours fin de mois” give the example dates of docs/terms.md for an invoice of 31 Jan 2025", () => {
+    // docs/terms.md#fin-de-mois-payment-terms: invoice 31 Jan 2025, 30 days end of month → 31 Mar (default) or 2 Mar.
     // Default: 31 Jan + 30 = 2 Mar, end of March = 31 Mar. Option: end of Jan = 31 Jan, + 30 = 2 Mar.
     const [a, b] = parsePaymentTermText("30 jours fin de mois").candidates;
     expect(formatIsoDay(applyPaymentTerm(a!.term, iso("2025-01-31"), a!.method!))).toBe("2025-03-31");
@@ -238,7 +238,7 @@ describe("legal limits between professionals (Code de commerce L441-10): warning
   });
 
   test("of the shipped vendors only Xiahdeh's 10 % a year is flagged, and a consumer-only profile is not checked", () => {
-    // Xiahdeh 16.4: 10 % a year < 3 × 3.71 % = 11.13 % in 2025-H1 (TERMS.md: floored per half-year).
+    // Xiahdeh 16.4: 10 % a year < 3 × 3.71 % = 11.13 % in 2025-H1 (docs/terms.md#xiahdehs-penalty-clause: floored per half-year).
     const flagged = SHIPPED_VENDORS.map((v) => [
       v.id,
       checkProfileLegal(v, DEFAULT_RATE_TABLE, iso("2025-03-01")).map((f) => f.id),

@@ -2,7 +2,7 @@
  * Renders a human-readable snapshot of what the engine computes for one vendor: sample invoices,
  * late payments, subscriptions, clause deadlines and amounts. The files live in docs/vendors/<id>.md
  * and a test compares them with the engine's current output, so a change of behaviour shows in a diff
- * (STYLE.md, "terms as data"). Regenerate with UPDATE_VENDOR_SNAPSHOTS=1.
+ * (docs/conventions.md#terms-as-data). Regenerate with UPDATE_VENDOR_SNAPSHOTS=1.
  */
 import {
   clauseAmount,
@@ -150,7 +150,7 @@ const LATE_CASES: {
     payments: [["2025-03-11", "1000"]],
   },
   { amount: "2500", due: "2025-01-31", paid: "2025-03-02", note: "justified costs 55 €", costs: "55" },
-  { amount: "1000", due: "2026-06-30", paid: "2026-07-10", note: "into 2026-H2 (no rates yet)" },
+  { amount: "1000", due: "2026-06-30", paid: "2026-07-10", note: "into 2026-H2 (no legal rate shipped)" },
 ];
 
 function latePayments(profile: VendorProfile): string {

@@ -5,7 +5,7 @@ import { setFunctionContext } from "../../src/functions/context";
 /**
  * The CGV.* functions called the way Excel calls them: dates as serial numbers (or the text a user
  * typed), blanks as null, ranges as nested arrays, amounts as numbers or French text. Expected figures
- * are the worked examples of EXAMPLES.md, worked from TERMS.md and RATES.md.
+ * are the worked examples of docs/conventions.md#worked-examples, worked from docs/terms.md and docs/rates.md.
  */
 
 beforeEach(() => setFunctionContext({ lang: "en" }));

@@ -41,7 +41,7 @@ test("--output portable writes native formulas, the reference sheet, and says wh
   expect(ws.getCell("F2").formula).toBe('MAX(0,IF(D2="",$L$1,D2)-E2)');
   expect(ws.getCell("G3").formula).toContain("SUMPRODUCT('Échéance - taux et fériés'!");
   // Cached results are the engine's values: F-2 paid 30 days late in 2025-H1 at 11.13 % →
-  // 2500 × 11.13 % × 30 / 365 = 22.87 (EXAMPLES.md), + 40.
+  // 2500 × 11.13 % × 30 / 365 = 22.87 (docs/conventions.md#worked-examples), + 40.
   expect((ws.getCell("G3").value as ExcelJS.CellFormulaValue).result).toBe(22.87);
   expect((ws.getCell("I3").value as ExcelJS.CellFormulaValue).result).toBe(62.87);
   expect(ws.getCell("J3").value).toBe("Payée avec 30 jours de retard");

@@ -34,7 +34,7 @@ describe("reference sheet", () => {
 
   test("each half-year row holds its start, end, legal and ECB rates", () => {
     const h1 = rowOf("2024-H1");
-    // 2024-H1: 1 Jan – 30 Jun 2024; legal rate (professionals) 5.07 %; ECB on 1 Jan 2024 4.50 % (RATES.md).
+    // 2024-H1: 1 Jan – 30 Jun 2024; legal rate (professionals) 5.07 %; ECB on 1 Jan 2024 4.50 % (docs/rates.md#resulting-figures-for-checking).
     expect(h1[1]).toBe(serial("2024-01-01"));
     expect(h1[2]).toBe(serial("2024-06-30"));
     expect(h1[3]).toBeCloseTo(0.0507, 10);
@@ -96,7 +96,7 @@ describe("formula texts", () => {
   });
 
   test("a notice in months is measured back date to date, with the month-end exception", () => {
-    // For R = 30 June and 1 month the deadline is 31 May (EOMONTH(R, −1)), not 30 May (TERMS.md).
+    // For R = 30 June and 1 month the deadline is 31 May (EOMONTH(R, −1)), not 30 May (docs/terms.md#renewal-date-notice-deadline-end-date).
     expect(monthsBeforeFormula("R2", 1)).toBe("IF(DAY(R2+1)=1,EOMONTH(R2,-1),EDATE(R2,-1))");
   });
 });

@@ -4,7 +4,7 @@
  * --stream), and must give a clear message, sound figures, and leave the input file's bytes unchanged.
  *
  * Reference figures (OMI, 30 days from the invoice date, Code de commerce L441-10 at 3 × the legal
- * rate, 40 € recovery fee; EXAMPLES.md): a 2 500 € invoice of 01/01/2025 is due 31/01/2025; paid
+ * rate, 40 € recovery fee; docs/conventions.md#worked-examples): a 2 500 € invoice of 01/01/2025 is due 31/01/2025; paid
  * 02/03/2025 it is 30 days late: 2 500 × 3 × 3.71 % × 30 / 365 = 22.87 €, + 40 € = 62.87 €.
  */
 import { createHash } from "node:crypto";
@@ -34,7 +34,7 @@ function iso(v: unknown): string {
 }
 
 const HEADERS = ["Réf", "Client", "Date facture", "Montant TTC", "Payé le"];
-/** Invoice F-1: the EXAMPLES.md case, 62.87 € of penalties. */
+/** Invoice F-1: the docs/conventions.md#worked-examples case, 62.87 € of penalties. */
 const F1 = ["F-1", "Acme", utc(2025, 1, 1), 2500, utc(2025, 3, 2)];
 /** Invoice F-2: 1 000 € of 10/03/2025, unpaid: due 09/04/2025 (+30 days). */
 const F2 = ["F-2", "Beta", utc(2025, 3, 10), 1000, null];

@@ -10,7 +10,7 @@ const vendor = (id: string): VendorProfile => {
 
 describe("vendor summary shown in the pane", () => {
   test("Digitalli's balance reads as 30 days end of month capped at 45, citing 8.1(b) and 8.2", () => {
-    // TERMS.md: digitalli balance = 30 days end of month, never beyond 45 days end of month (8.1(b), 8.2).
+    // docs/terms.md#payment-due-dates-per-invoice-kind: digitalli balance = 30 days end of month, never beyond 45 days end of month (8.1(b), 8.2).
     const balance = describeVendor(vendor("digitalli"), "fr").paymentTerms.find((l) =>
       l.label.includes("(balance)"),
     );

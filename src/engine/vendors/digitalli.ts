@@ -4,7 +4,7 @@ import { cite } from "../text";
 const DOC = "Digitalli CGV";
 const c = (article: string) => cite(DOC, article);
 
-/** DIGITALLI SAS: goods, rentals, services, software licences (seed 004, TERMS.md "digitalli"). */
+/** DIGITALLI SAS: goods, rentals, services, software licences (seed 004, docs/terms.md#the-five-vendors). */
 export const digitalli = {
   id: "digitalli",
   name: "Digitalli",

@@ -27,7 +27,7 @@ const commitmentPlan = (id: string, en: string, fr: string, fee: string) =>
     clause: [c("4"), c("11"), c("16")],
   }) as const satisfies Plan;
 
-/** THE LANDSKAPERS AND CO, software INJENIUS: SaaS plans and "à la carte" studies (seed 003, TERMS.md "injenius"). */
+/** THE LANDSKAPERS AND CO, software INJENIUS: SaaS plans and "à la carte" studies (seed 003, docs/terms.md#the-five-vendors). */
 export const injenius = {
   id: "injenius",
   name: "Injenius",

@@ -4,7 +4,7 @@ import { cite } from "../text";
 const DOC = "OMI CGA";
 const c = (article: string) => cite(DOC, article);
 
-/** OMI SAS, Plateforme OMI: SaaS subscription in yearly terms (seed 000, TERMS.md "omi"). */
+/** OMI SAS, Plateforme OMI: SaaS subscription in yearly terms (seed 000, docs/terms.md#the-five-vendors). */
 export const omi = {
   id: "omi",
   name: "OMI",

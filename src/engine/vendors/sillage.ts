@@ -6,7 +6,7 @@ const c = (article: string) => cite(DOC, article);
 
 const after = (en: string, fr: string) => ({ en, fr });
 
-/** HORIZON SAAS, brand Sillage.ai: consulting, training, custom SaaS (seed 001, TERMS.md "sillage"). */
+/** HORIZON SAAS, brand Sillage.ai: consulting, training, custom SaaS (seed 001, docs/terms.md#the-five-vendors). */
 export const sillage = {
   id: "sillage",
   name: "Sillage",

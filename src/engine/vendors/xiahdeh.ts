@@ -4,7 +4,7 @@ import { cite } from "../text";
 const DOC = "Xiahdeh CGV";
 const c = (article: string) => cite(DOC, article);
 
-/** Quentin Klymyk, brand Xiahdeh (Omnicité): websites, maintenance, support (seed 002, TERMS.md "xiahdeh"). */
+/** Quentin Klymyk, brand Xiahdeh (Omnicité): websites, maintenance, support (seed 002, docs/terms.md#the-five-vendors). */
 export const xiahdeh = {
   id: "xiahdeh",
   name: "Xiahdeh",
