@@ -101,7 +101,13 @@ export function formatRateTable(table: RateTable, from: number, to: number, lang
     num(l.legalProfessional),
     num(l.legalConsumer),
     num(l.ecb),
-    `${ORIGIN[l.origin][lang]}${l.origin === "missing" || l.source === "" ? "" : ` — ${l.source}`}`,
+    [
+      ORIGIN[l.origin][lang],
+      l.origin === "missing" || l.source === "" ? "" : ` — ${l.source}`,
+      l.origin !== "missing" && l.missing.length > 0
+        ? ` (${fr ? "manque :" : "missing:"} ${l.missing.map((m) => (m === "legal" ? (fr ? "taux légal" : "legal rate") : fr ? "taux BCE" : "ECB rate")).join(", ")})`
+        : "",
+    ].join(""),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...lines.map((l) => (l[j] ?? "").length)));
   const row = (cells: readonly string[]): string =>

@@ -41,6 +41,8 @@ export interface RateLine {
   readonly legalConsumer: string | undefined;
   readonly ecb: string | undefined;
   readonly origin: RateOrigin;
+  /** The rates this half-year still lacks (a half-year can be known for one rate and not the other). */
+  readonly missing: readonly ("legal" | "ecb")[];
   /** Where the figures come from: the arrêté of a shipped legal rate, the note of a user's row. */
   readonly source: string;
 }
@@ -61,6 +63,10 @@ export function rateLines(table: RateTable, from: HalfYearKey, to: HalfYearKey):
       legalProfessional: pct(r?.legalProfessional),
       legalConsumer: pct(r?.legalConsumer),
       ecb: pct(r?.ecb),
+      missing: [
+        ...(r?.legalProfessional === undefined ? (["legal"] as const) : []),
+        ...(r?.ecb === undefined ? (["ecb"] as const) : []),
+      ],
       origin: !known ? "missing" : r.changedShipped ? "user-changed-shipped" : r.user ? "user" : "shipped",
       source: [r?.legalOrder, r?.userNote]
         .filter((x): x is string => x !== undefined && x !== "")

@@ -334,15 +334,16 @@ describe("a rate the table lacks blanks nothing that does not depend on it", () 
   });
 
   it("names the ECB rate for a vendor at ECB + 10 points, in English too", () => {
-    // Injenius: invoiced 25 Sep 2026, debited 5 Oct 2026 (art. 11); the ECB table is known through March 2026.
-    const r = apply("invoices", INVOICE_HEADERS, [["I-1", "2026-09-25", 59, "", "", "", ""]], {
+    // Injenius: invoiced 25 Nov 2026, debited 5 Dec 2026 (art. 11); the ECB table is known through
+    // October 2026, so the rate in force on 1 January 2027 is not known. 5 Dec → 1 Feb 2027: 58 days.
+    const r = apply("invoices", INVOICE_HEADERS, [["I-1", "2026-11-25", 59, "", "", "", ""]], {
       vendor: "injenius",
-      asOf: "2026-12-03",
+      asOf: "2027-02-01",
       lang: "en",
     });
-    expect(r.rows[0]?.[0]).toBe(serial("2026-10-05"));
+    expect(r.rows[0]?.[0]).toBe(serial("2026-12-05"));
     expect(r.rows[0]?.[5]).toBe(
-      "Unpaid — 59 days late. Interest not computed: ECB rate for the 2nd half of 2026 not entered — Settings > Rates",
+      "Unpaid — 58 days late. Interest not computed: ECB rate for the 1st half of 2027 not entered — Settings > Rates",
     );
   });
 

@@ -263,7 +263,8 @@ describe("checking rate rows a user gives", () => {
 
   test("a user's row is marked, and one that changes a shipped figure is flagged", () => {
     const table = buildRateTable([
-      { halfYear: "2026-H2", legalProfessional: "2.5", ecb: "2.15" },
+      // The ECB rate of 1 July 2026, 2.40 %, is shipped: giving it again changes nothing.
+      { halfYear: "2026-H2", legalProfessional: "2.5", ecb: "2.40" },
       { halfYear: "2025-H2", legalProfessional: "2.80" },
     ]);
     const h2026 = table.byHalfYear.get(2026 * 2 + 1);
