@@ -8,6 +8,16 @@ export const STRINGS = {
     previewBanner: "Aperçu hors Excel",
     previewBannerBody:
       "Le volet fonctionne sur un classeur de démonstration en mémoire : rien n'est écrit dans un fichier.",
+    // Start-up (issue 14): Office loading, office.js missing.
+    officeLoading: "Connexion à Excel…",
+    officeSlow:
+      "Excel met du temps à répondre. Le volet l'attend et n'écrit rien d'ici là ; si cela dure, fermez le volet et rouvrez-le.",
+    officeHostUnsupported: (host: string) =>
+      `Échéance fonctionne dans Excel ; cette application (${host}) n'est pas prise en charge.`,
+    officeStartFailed: (message: string) =>
+      `Office n'a pas pu démarrer le volet (${message}). Fermez le volet et rouvrez-le.`,
+    previewNoOfficeJs:
+      "Office.js n'a pas pu être chargé depuis appsforoffice.microsoft.com (hors ligne ou bloqué). Dans Excel, vérifiez l'accès à ce site, puis rouvrez le volet.",
     languageToggle: "English",
     languageToggleLabel: "Passer l'interface en anglais",
     vendorSection: "Fournisseur",
@@ -186,6 +196,16 @@ export const STRINGS = {
     appSubtitle: "Apply a vendor's terms of sale to a register",
     previewBanner: "Preview outside Excel",
     previewBannerBody: "The pane runs on an in-memory demo workbook: nothing is written to a file.",
+    // Start-up (issue 14): Office loading, office.js missing.
+    officeLoading: "Connecting to Excel…",
+    officeSlow:
+      "Excel is slow to answer. The pane waits for it and writes nothing meanwhile; if this lasts, close the pane and open it again.",
+    officeHostUnsupported: (host: string) =>
+      `Échéance runs in Excel; this application (${host}) is not supported.`,
+    officeStartFailed: (message: string) =>
+      `Office could not start the pane (${message}). Close the pane and open it again.`,
+    previewNoOfficeJs:
+      "Office.js could not be loaded from appsforoffice.microsoft.com (offline or blocked). In Excel, check that this site can be reached, then open the pane again.",
     languageToggle: "Français",
     languageToggleLabel: "Switch the interface to French",
     vendorSection: "Vendor",
