@@ -1,7 +1,9 @@
 /**
- * The pane's start decision (src/taskpane/office-boot.ts), on fakes of the `Office` global: "outside Office" only on evidence —
+ * The pane's start decision (src/taskpane/office-boot.ts) and its export decision
+ * (src/taskpane/download.ts), on fakes of the `Office` global: "outside Office" only on evidence —
  * no office.js, or Office.onReady answering with no host — and no time limit on Office's answer.
  */
+import { canDownload } from "../../src/taskpane/download";
 import {
   officeScriptLoaded,
   provideInertCustomFunctions,
@@ -83,5 +85,15 @@ describe("the start decision", () => {
     g.CustomFunctions = real;
     provideInertCustomFunctions();
     expect(g.CustomFunctions).toBe(real);
+  });
+});
+
+describe("the export decision", () => {
+  test("a download everywhere but Excel on Mac and iPad (WKWebView), where the text is shown instead", () => {
+    expect(canDownload(undefined)).toBe(true); // preview, outside Office
+    expect(canDownload("PC")).toBe(true);
+    expect(canDownload("OfficeOnline")).toBe(true);
+    expect(canDownload("Mac")).toBe(false);
+    expect(canDownload("iOS")).toBe(false);
   });
 });

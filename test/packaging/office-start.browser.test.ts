@@ -1,10 +1,11 @@
 /**
- * How the pane starts, in headless Chromium with dist/ served on
+ * How the pane starts, and how it hands exported files over, in headless Chromium with dist/ served on
  * 127.0.0.1 and the office.js URL of taskpane.html (Microsoft's CDN) answered by a route:
  * - aborted, as offline: the preview, at once, saying office.js could not load;
  * - a fake office.js (test/support/fake-office.ts) whose Office.onReady answers after 5 s with host
  *   Excel: a loading state meanwhile, then the Excel gateway on the fake Excel — never the preview
- *   banner, never the demo workbook.
+ *   banner, never the demo workbook;
+ * - the same on Excel for Mac: exports show their text with a Copy button instead of a download.
  * Nothing leaves the machine (CHROMIUM_ARGS resolve no host name but this one's).
  */
 import type { BrowserContext, Page } from "playwright-core";
@@ -48,7 +49,7 @@ const bootOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __echeanceBoot?: Boot }).__echeanceBoot);
 const seenOf = (page: Page) => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
 
-describeInBrowser("the pane's start, with office.js from the CDN answered by a route", () => {
+describeInBrowser("the pane's start and its exports, with office.js from the CDN answered by a route", () => {
   let served: Awaited<ReturnType<typeof serveDir>>;
   let fakeOffice: (options: Partial<FakeOfficeOptions>) => string;
   const browsers: Awaited<ReturnType<typeof launchChromium>>[] = [];
@@ -128,5 +129,113 @@ describeInBrowser("the pane's start, with office.js from the CDN answered by a r
     expect(seen).toEqual({ banner: false, loading: true, demoAssigned: false });
     expect(await page.getByTestId("preview-banner").count()).toBe(0);
     expect(await page.getByTestId("office-loading").count()).toBe(0);
+  });
+
+  test("on Excel for Mac the calendar export shows its text with a Copy button, and Copy puts it on the clipboard", async () => {
+    const page = await open({ readyAfterMs: 50, host: "Excel", platform: "Mac", displayLanguage: "fr-FR" });
+    await browsers.at(-1)!.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: served.origin,
+    });
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+    await page.getByTestId("vendor-picker").click();
+    await page.getByRole("option", { name: /^Sillage/ }).click();
+    await page.getByTestId("as-of").fill("2026-12-03");
+    await page.getByTestId("export-ics").click();
+
+    // No download is attempted; the text is there at once, with the reason.
+    const text = page.getByTestId("export-text");
+    await text.waitFor();
+    expect(await page.getByTestId("export-no-download").innerText()).toContain(
+      "Excel sur Mac et sur iPad ne télécharge pas de fichier depuis un volet",
+    );
+    expect(await page.getByTestId("export-no-download").innerText()).toContain("« echeances-Registre.ics »");
+    expect(await page.getByTestId("ics-result").innerText()).toBe(
+      "3 échéance(s) à venir, dans le calendrier ci-dessous.",
+    );
+    const ics = await text.inputValue();
+    expect(ics.startsWith("BEGIN:VCALENDAR")).toBe(true);
+    // The three invoices are unpaid and not yet due on 03/12/2026: three events.
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    expect(await page.getByTestId("export-show-text").count()).toBe(0);
+
+    await page.getByTestId("export-copy").click();
+    await page.getByTestId("export-copy-result").waitFor();
+    expect(await page.getByTestId("export-copy-result").innerText()).toContain("Texte copié");
+    // The copy is the file itself, with the CRLF line ends RFC 5545 asks for (a textarea shows LF).
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain("BEGIN:VCALENDAR\r\n");
+    expect(copied.replace(/\r\n/g, "\n")).toBe(ics);
+    expect(downloads).toEqual([]);
+  });
+
+  test("outside the Mac the export downloads, shows the text on demand, and selects it when the clipboard is refused", async () => {
+    const page = await open("offline");
+    await page.getByTestId("preview-banner").waitFor({ timeout: 15_000 });
+    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+    await page.getByTestId("as-of").fill("2026-06-30");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-ics").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("echeances-Factures.ics");
+    // Folded until asked for.
+    expect(await page.getByTestId("export-text").count()).toBe(0);
+    await page.getByTestId("export-show-text").click();
+    const text = page.getByTestId("export-text");
+    expect((await text.inputValue()).startsWith("BEGIN:VCALENDAR")).toBe(true);
+
+    // The webview refuses the clipboard: the whole text is selected for Ctrl+C / ⌘C instead.
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, "clipboard", {
+        configurable: true,
+        value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) },
+      });
+    });
+    await page.getByTestId("export-copy").click();
+    await page.getByTestId("export-copy-result").waitFor();
+    expect(await page.getByTestId("export-copy-result").innerText()).toContain(
+      "Copie automatique refusée ici : le texte est sélectionné",
+    );
+    const selection = await text.evaluate((box: HTMLTextAreaElement) => ({
+      focused: document.activeElement === box,
+      start: box.selectionStart,
+      end: box.selectionEnd,
+      length: box.value.length,
+    }));
+    expect(selection).toEqual({ focused: true, start: 0, end: selection.length, length: selection.length });
+    expect(selection.length).toBeGreaterThan(100);
+  });
+
+  test("a vendor's JSON export on Excel for Mac shows the JSON to copy, in English when Office speaks English", async () => {
+    const page = await open({ readyAfterMs: 50, host: "Excel", platform: "Mac", displayLanguage: "en-US" });
+    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+    await page.getByRole("tab", { name: "Workbook vendors" }).click();
+    await page.getByTestId("new-vendor").click();
+    const editor = page.getByTestId("vendor-editor");
+    await editor.waitFor();
+    await editor.getByRole("textbox", { name: /^Id \(lowercase/ }).fill("acme");
+    await editor.getByRole("textbox", { name: /^Name\s*\*?$/ }).fill("ACME Supplies");
+    await editor.getByLabel(/^Title of the terms/).fill("ACME general terms of sale");
+    await editor.getByLabel(/^Short name/).fill("ACME T&C");
+    await editor
+      .getByLabel(/^Term as the terms of sale write it/)
+      .first()
+      .fill("30 jours");
+    const articles = editor.getByLabel(/^Articles/);
+    for (let i = 0; i < (await articles.count()); i++) await articles.nth(i).fill("6");
+    const exportJson = editor.getByRole("button", { name: /Export/ });
+    if (!(await exportJson.isEnabled()))
+      throw new Error(await editor.getByTestId("vendor-issues").innerText());
+    await exportJson.click();
+    const text = page.getByTestId("export-text");
+    await text.waitFor();
+    expect(await page.getByTestId("export-no-download").innerText()).toContain(
+      "Excel on Mac and iPad does not download files from a pane",
+    );
+    const json = JSON.parse(await text.inputValue()) as { id: string; name: string };
+    expect({ id: json.id, name: json.name }).toEqual({ id: "acme", name: "ACME Supplies" });
+    expect(await page.getByTestId("export-copy").innerText()).toBe("Copy");
   });
 });
