@@ -5,7 +5,9 @@
 //    loads it from Microsoft's CDN, as production add-ins must ("Referencing the Office JavaScript API
 //    library", https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn);
 //    the npm copy (@microsoft/office-js) stopped at 2022 host files that lack today's Excel APIs.
-//    Without network the pane opens in preview mode (src/taskpane/office-boot.ts).
+//    Without network the pane opens in preview mode (src/taskpane/office-boot.ts). The emitted
+//    scripts are held to what the Mac webviews parse (scripts/webview-syntax.js): node_modules code
+//    beyond it is rewritten down (scripts/downlevel-loader.js), and anything left fails the build.
 //  - node: the command line, dist/cli/echeance.js, built only once src/cli/main.ts exists.
 // `webpack serve` serves the web build on https://localhost:3000 (office-addin-dev-certs), or on http
 // with a warning when no certificate can be had. `npm start` (scripts/start.js) does the same without
@@ -20,6 +22,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { certificates, certificateWarning } = require("./scripts/dev-certs");
 const { FunctionsFrPlugin } = require("./scripts/functions-fr");
+const { WebviewSyntaxPlugin } = require("./scripts/webview-syntax");
 
 const ROOT = __dirname;
 const DIST = path.join(ROOT, "dist");
@@ -36,6 +39,13 @@ const tsRule = {
     loader: "ts-loader",
     options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") },
   },
+};
+
+// Libraries' code with syntax newer than the webviews parse (tabster's class static blocks), rewritten down.
+const downlevelRule = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]/,
+  use: { loader: path.join(ROOT, "scripts/downlevel-loader.js") },
 };
 
 /** webpack-dev-server's `server` option: https when a certificate can be had, else http (warned). */
@@ -65,7 +75,7 @@ function webConfig(dev, server) {
       clean: { keep: /^cli[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, downlevelRule] },
     optimization: {
       // One webpack runtime for both entries: a module the pane and the functions share (the
       // function context) is instantiated once, so the pane can update what the functions use.
@@ -86,6 +96,7 @@ function webConfig(dev, server) {
       new CopyWebpackPlugin({
         patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }],
       }),
+      new WebviewSyntaxPlugin(),
     ],
     devServer: {
       static: false,
