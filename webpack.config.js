@@ -1,8 +1,13 @@
 // Two builds:
 //  - web: one page (taskpane.html) hosts the task pane and the custom functions (shared runtime), with
 //    functions.json generated from the JSDoc of src/functions/functions.ts, functions-fr.json derived
-//    from it and src/functions/signatures.ts, the icons, and a local copy of office.js (no CDN: the
-//    add-in must load without network, and outside Excel office.js resolves onReady with host null).
+//    from it and src/functions/signatures.ts, and the icons. office.js is not copied: taskpane.html
+//    loads it from Microsoft's CDN, as production add-ins must ("Referencing the Office JavaScript API
+//    library", https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn);
+//    the npm copy (@microsoft/office-js) stopped at 2022 host files that lack today's Excel APIs.
+//    Without network the pane opens in preview mode (src/taskpane/office-boot.ts). The emitted
+//    scripts are held to what the Mac webviews parse (scripts/webview-syntax.js): node_modules code
+//    beyond it is rewritten down (scripts/downlevel-loader.js), and anything left fails the build.
 //  - node: the command line, dist/cli/echeance.js, built only once src/cli/main.ts exists.
 // `webpack serve` serves the web build on https://localhost:3000 (office-addin-dev-certs), or on http
 // with a warning when no certificate can be had. `npm start` (scripts/start.js) does the same without
@@ -17,31 +22,15 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { certificates, certificateWarning } = require("./scripts/dev-certs");
 const { FunctionsFrPlugin } = require("./scripts/functions-fr");
+const { WebviewSyntaxPlugin } = require("./scripts/webview-syntax");
 
 const ROOT = __dirname;
 const DIST = path.join(ROOT, "dist");
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const CLI_ENTRY = path.join(ROOT, "src/cli/main.ts");
 const DEV_PORT = Number(process.env.PORT) || 3000;
 const VERSION = require("./package.json").version;
 // `declare const ECHEANCE_VERSION` in the sources: the package version, baked in at build time.
 const define = () => new DefinePlugin({ ECHEANCE_VERSION: JSON.stringify(VERSION) });
-
-// What office.js loads at run time next to itself: the host file for each Excel platform
-// (excel-<platform>-16.xx.js), the strings of the UI locale (fallback en-us), the O15 mapping table
-// and the polyfill. Other hosts, debug builds and other locales are left out (86 MB in all).
-const OFFICE_JS_FILES = [
-  "office.js",
-  "excel-*-16.*.js",
-  "custom-functions-runtime.js",
-  "es6-promise.js",
-  "o15apptofilemappingtable.js",
-  "telemetry/oteljs.js",
-  "telemetry/oteljs_agave.js",
-  "ariatelemetry/*.js",
-  "en-us/office_strings.js",
-  "fr-*/office_strings.js",
-];
 
 const tsRule = {
   test: /\.tsx?$/,
@@ -50,6 +39,13 @@ const tsRule = {
     loader: "ts-loader",
     options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") },
   },
+};
+
+// Libraries' code with syntax newer than the webviews parse (tabster's class static blocks), rewritten down.
+const downlevelRule = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]/,
+  use: { loader: path.join(ROOT, "scripts/downlevel-loader.js") },
 };
 
 /** webpack-dev-server's `server` option: https when a certificate can be had, else http (warned). */
@@ -79,7 +75,7 @@ function webConfig(dev, server) {
       clean: { keep: /^cli[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, downlevelRule] },
     optimization: {
       // One webpack runtime for both entries: a module the pane and the functions share (the
       // function context) is instantiated once, so the pane can update what the functions use.
@@ -98,19 +94,9 @@ function webConfig(dev, server) {
         chunks: ["taskpane", "functions"],
       }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets", to: "assets", noErrorOnMissing: true },
-          ...OFFICE_JS_FILES.map((from) => ({
-            from,
-            context: OFFICE_JS,
-            // Keep the folders (en-us/, fr-fr/, telemetry/): office.js asks for them relative to itself.
-            to: from.includes("*") ? "[path][name][ext]" : from,
-            globOptions: { ignore: ["**/*.debug.js"] },
-            // Already minified: keep terser off 10 MB of Microsoft's code.
-            info: { minimized: true },
-          })),
-        ],
+        patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }],
       }),
+      new WebviewSyntaxPlugin(),
     ],
     devServer: {
       static: false,

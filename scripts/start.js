@@ -271,7 +271,9 @@ async function main() {
       "/taskpane.html",
       "/functions.json",
       "/functions-fr.json",
-      "/office.js",
+      // office.js is not served here: the page loads it from Microsoft's CDN.
+      "/taskpane.js",
+      "/functions.js",
       "/assets/icon-32.png",
     ];
     let ok = true;

@@ -70,11 +70,20 @@ function isXmlChar(c: number): boolean {
   return c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 0xfffe && c !== 0xffff);
 }
 
+/**
+ * A lone surrogate (half of a pair) is not a character XML can hold: it becomes U+FFFD. Iterating a
+ * string yields a valid pair as one two-unit element and a lone surrogate as a one-unit element, so
+ * no regex lookbehind is needed (Safari before 16.4 cannot parse one, and the pane would not load).
+ */
+function replaceLoneSurrogate(ch: string): string {
+  return ch.length === 1 && ch >= "\ud800" && ch <= "\udfff" ? "\ufffd" : ch;
+}
+
 function attr(value: string): string {
   return [...value]
     .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
+    .map(replaceLoneSurrogate)
     .join("")
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

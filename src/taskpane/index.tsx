@@ -9,15 +9,24 @@ import type { MemoryWorkbook } from "../excel/memory-workbook";
 import { memoryTermsStore, officeTermsStore, type TermsStore } from "../storage-office";
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
+import { OfficeLoading, type OfficeLoadingState } from "./components/OfficeLoading/OfficeLoading";
 import { demoWorkbook } from "./demo/demo-register";
 import { GatewayProvider } from "./gateway-context";
 import { LanguageProvider, useLanguage, useStrings } from "./i18n/LanguageContext";
 import { languageFromLocale } from "./i18n/strings";
+import {
+  officeScriptLoaded,
+  provideInertCustomFunctions,
+  recordBoot,
+  waitForOffice,
+  type OfficeStart,
+} from "./office-boot";
 
 /**
  * The task pane's entry. In Excel, Office.onReady resolves with host "Excel" and the pane runs on
- * ExcelGateway. Outside Excel the local office.js resolves with host null (docs/office.md#outside-excel): the pane
- * then runs on an in-memory demo workbook, with a banner. The components are the same.
+ * ExcelGateway; until it answers, however long that takes, the pane shows a loading state. Outside
+ * Excel — office.js could not be loaded from the CDN, or it answered with no host — the pane runs on
+ * an in-memory demo workbook, with a banner (office-boot.ts). The components are the same.
  */
 
 interface Boot {
@@ -104,24 +113,54 @@ function Guarded({ onReset, children }: { onReset: () => void; children: React.R
   );
 }
 
+const container = document.getElementById("root");
+const root = container ? createRoot(container) : undefined;
+
 function render(host: string | null | undefined): void {
-  const container = document.getElementById("root");
-  if (!container) return;
-  createRoot(container).render(<Root setup={boot(host)} />);
+  root?.render(<Root setup={boot(host)} />);
+}
+
+/** Office has not answered yet, or answered something the pane cannot run on: no workbook at all. */
+function renderWaiting(state: OfficeLoadingState): void {
+  // Office's display language is not known before onReady: the browser's stands in.
+  const lang = languageFromLocale(typeof navigator === "undefined" ? undefined : navigator.language);
+  root?.render(
+    <FluentProvider theme={webLightTheme}>
+      <LanguageProvider initial={lang}>
+        <OfficeLoading state={state} />
+      </LanguageProvider>
+    </FluentProvider>,
+  );
 }
 
 let started = false;
-const start = (host: string | null | undefined) => {
+const start = (office: OfficeStart) => {
   if (started) return;
   started = true;
-  render(host);
+  recordBoot(office);
+  switch (office.kind) {
+    case "no-office-js":
+      // No office.js, no CustomFunctions: the functions bundle of this page must still load.
+      provideInertCustomFunctions();
+      render(null);
+      return;
+    case "no-host":
+      render(null);
+      return;
+    case "host":
+      if (office.host === "Excel") render(office.host);
+      else renderWaiting({ kind: "unsupported-host", host: office.host });
+      return;
+    case "office-error":
+      renderWaiting({ kind: "failed", message: office.message });
+      return;
+  }
 };
 
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady((info) => start(info.host as unknown as string | null));
+// office.js is a classic script in <head> and this bundle is deferred: it has loaded or failed by now.
+if (officeScriptLoaded()) {
+  renderWaiting({ kind: "waiting" });
+  void waitForOffice().then(start);
 } else {
-  // office.js did not load at all: run the preview.
-  start(null);
+  start({ kind: "no-office-js" });
 }
-// office.js that never answers (a blocked script): fall back to the preview after 3 s.
-window.setTimeout(() => start(null), 3000);

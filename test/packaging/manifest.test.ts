@@ -182,7 +182,6 @@ describe("manifest.xml", () => {
     expect(attr(button, "xsi:type")).toBe("Button");
     const action = kid(button, "Action");
     expect(attr(action, "xsi:type")).toBe("ShowTaskpane");
-    expect(text(kid(action, "TaskpaneId"))).toBeTruthy();
     expect(attr(kid(action, "SourceLocation"), "resid")).toBe("Taskpane.Url");
     expect(resource(attr(kid(button, "Label"), "resid")).value).toBe("Échéance");
     // The runtime page is the page of the add-in itself.
@@ -190,6 +189,17 @@ describe("manifest.xml", () => {
       attr(kid(app, "DefaultSettings", "SourceLocation"), "DefaultValue"),
     );
     expect(resource("Taskpane.Url").value).toBe(`${ORIGIN}/taskpane.html`);
+  });
+
+  test("no action under the shared runtime names a TaskpaneId: one task pane, the runtime's page", () => {
+    // "Configure your Office Add-in to use a shared runtime", Good practice: avoid multiple task panes —
+    // in the Host whose Runtime has a long lifetime, none of the Action elements has a TaskpaneId
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+    expect(attr(kid(workbook, "Runtimes", "Runtime"), "lifetime")).toBe("long");
+    const actions = [...walk(workbook!)].filter(([name]) => name === "Action").map(([, node]) => node);
+    expect(actions.map((a) => attr(a, "xsi:type"))).toEqual(["ShowTaskpane"]);
+    for (const action of actions) expect(kids(action, "TaskpaneId")).toEqual([]);
+    expect(XML).not.toMatch(/<TaskpaneId\b/i);
   });
 
   test("the functions metadata is functions.json, and functions-fr.json in every French-speaking region", () => {

@@ -10,6 +10,7 @@ import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
 
 const ROOT = path.resolve(__dirname, "../..");
 const START = path.join(ROOT, "scripts/start.js");
@@ -122,8 +123,11 @@ describe("npm start / npm stop without Excel", () => {
 
     const pane = await waitFor(`${base}/taskpane.html`, ca, child, 30_000);
     expect(pane.status).toBe(200);
-    // One page loads the local office.js, then the pane and the functions (shared runtime).
-    expect(pane.body).toMatch(/<script src="?office\.js"?>/);
+    // One page loads office.js from Microsoft's CDN, then the pane and the functions (shared runtime).
+    // (The production build's HTML drops attribute quotes where HTML allows it.)
+    expect(pane.body).toMatch(
+      new RegExp(`<script src="?${OFFICE_JS_URL.replace(/[./]/g, "\\$&")}"?></script>`),
+    );
     expect(pane.body).toMatch(/src="?taskpane\.js"?/);
     expect(pane.body).toMatch(/src="?functions\.js"?/);
     const functions = await get(`${base}/functions.json`, ca);
@@ -131,7 +135,8 @@ describe("npm start / npm stop without Excel", () => {
     const metadata = JSON.parse(functions.body) as { functions: { id: string }[] };
     expect(metadata.functions.map((f) => f.id)).toContain("DUEDATE");
     expect((await get(`${base}/functions-fr.json`, ca)).status).toBe(200);
-    expect((await get(`${base}/office.js`, ca)).status).toBe(200);
+    // No local copy of office.js any more (the npm package's 2022 host files lack today's Excel APIs).
+    expect((await get(`${base}/office.js`, ca)).status).toBe(404);
     expect((await get(`${base}/no-such-file.js`, ca)).status).toBe(404);
     // Office shows a generic image instead of an icon served with any Cache-Control directive.
     const icon = await get(`${base}/assets/icon-80.png`, ca);
@@ -190,6 +195,8 @@ describe("npm start / npm stop without Excel", () => {
     expect(stdout).toContain(`http://localhost:${port}/taskpane.html`);
     expect(stdout).toContain(`check: GET /taskpane.html -> 200`);
     expect(stdout).toContain(`check: GET /functions.json -> 200`);
+    expect(stdout).toContain(`check: GET /taskpane.js -> 200`);
+    expect(stdout).not.toContain("office.js");
     expect(stdout).toContain("check: all files served.");
     expect(result.status).toBe(0);
     expect(existsSync(path.join(runDir, `${port}.json`))).toBe(false);

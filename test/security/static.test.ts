@@ -1,7 +1,8 @@
 /**
  * The add-in's own security settings, read from the files: the task pane page's Content-Security-Policy
- * (only its own origin), the manifest's permission (ReadWriteDocument, nothing more), and the custom
- * functions, which must compute without any network access.
+ * (its own origin, plus scripts from the one CDN folder office.js is served from), the manifest's
+ * permission (ReadWriteDocument, nothing more), and the custom functions, which must compute without
+ * any network access.
  */
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -12,6 +13,7 @@ import { XMLParser } from "fast-xml-parser";
 import "../functions/custom-functions-shim";
 import * as CGV from "../../src/functions/functions";
 import { FUNCTION_SIGNATURES, type ParamType } from "../../src/functions/signatures";
+import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -30,13 +32,21 @@ function metaCsp(html: string): Map<string, string[]> | undefined {
 }
 
 /**
- * What each directive may allow: the page's own origin ('self') or nothing ('none'); images and fonts
- * also as data: URLs (inline icons); styles also inline, because Fluent UI (Griffel) inserts <style>
- * rules at run time. Never another host, a scheme wildcard, '*', inline scripts or eval.
+ * The folder of Microsoft's CDN that office.js is served from: office.js loads its host file, strings
+ * and telemetry scripts from beside itself (getOfficeJsBasePath), so scripts may come from this folder,
+ * and from nowhere else on that host.
+ */
+const OFFICE_JS_FOLDER = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
+
+/**
+ * What each directive may allow: the page's own origin ('self') or nothing ('none'); scripts also from
+ * office.js's CDN folder; images and fonts also as data: URLs (inline icons); styles also inline,
+ * because Fluent UI (Griffel) inserts <style> rules at run time. Never another host, a scheme
+ * wildcard, '*', inline scripts or eval; requests (connect-src) and frames only to the page's origin.
  */
 const ALLOWED: Record<string, readonly string[]> = {
   "default-src": ["'self'"],
-  "script-src": ["'self'"],
+  "script-src": ["'self'", OFFICE_JS_FOLDER],
   "connect-src": ["'self'"],
   "img-src": ["'self'", "data:"],
   "font-src": ["'self'", "data:"],
@@ -70,15 +80,37 @@ describe.each(pages)("the Content-Security-Policy of %s", (_label, file) => {
     if (firstScript > -1) expect(meta).toBeLessThan(firstScript);
   });
 
-  maybe("allows only the page's own origin: default, scripts and requests are 'self'", () => {
+  maybe("allows the page's own origin, and scripts from office.js's CDN folder only", () => {
     const csp = metaCsp(readFileSync(file, "utf8")) ?? new Map<string, string[]>();
     expect(csp.get("default-src")).toEqual(["'self'"]);
-    // A directive that is absent falls back to default-src 'self', which is as strict.
-    for (const name of ["script-src", "connect-src"]) {
-      const sources = csp.get(name) ?? ["'self'"];
-      expect({ name, sources }).toEqual({ name, sources: ["'self'"] });
-    }
+    expect(OFFICE_JS_FOLDER).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/");
+    expect(csp.get("script-src")).toEqual(["'self'", OFFICE_JS_FOLDER]);
+    // Requests stay on the origin: office.js's telemetry calls are refused. An absent directive falls
+    // back to default-src 'self', which is as strict.
+    expect(csp.get("connect-src") ?? ["'self'"]).toEqual(["'self'"]);
+    expect(csp.get("frame-src") ?? ["'self'"]).toEqual(["'self'"]);
     expect(csp.get("object-src") ?? ["'none'"]).toEqual(["'none'"]);
+  });
+
+  maybe("loads office.js from the CDN URL Microsoft requires, first, as a classic script in <head>", () => {
+    const html = readFileSync(file, "utf8");
+    const head = html.slice(0, html.search(/<\/head>/i));
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1] ?? "");
+    const src = (attrs: string) =>
+      /\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs)?.slice(1).find(Boolean);
+    // The first script: office.js itself, neither async nor deferred, so the pane's deferred bundles
+    // run after it has loaded or failed (src/taskpane/office-boot.ts).
+    expect(src(scripts[0] ?? "")).toBe(OFFICE_JS_URL);
+    expect(scripts[0]).not.toMatch(/\b(async|defer|type=["']?module)\b/i);
+    expect(head).toContain(OFFICE_JS_URL);
+    // Every other script is the page's own (a relative URL), and there is no inline script.
+    for (const attrs of scripts.slice(1)) {
+      const url = src(attrs);
+      expect({ attrs, own: url !== undefined && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) }).toEqual({
+        attrs,
+        own: true,
+      });
+    }
   });
 
   maybe("names no other host, no wildcard, no inline script and no eval in any directive", () => {

@@ -323,6 +323,39 @@ describe("laws of the stored document", () => {
     expect(r.state.rateRows[0]?.source).toBe('JO "n°1" <b>\tline\nnext & co');
   });
 
+  test("a lone surrogate in an attribute is stored as U+FFFD, a surrogate pair is kept, whatever the string", () => {
+    // By hand: "a\ud800b" has a high surrogate with no low one after it, "\udc00x" a low one with no high
+    // one before it; "\ud83d\ude00" (😀) is a pair.
+    const source = (text: string) => {
+      const state = captureState({
+        rateRows: [{ halfYear: "2026-H2", legalProfessional: "2.5", source: text }],
+      });
+      return ok(serializeState(state)).state.rateRows[0]?.source;
+    };
+    expect(source("a\ud800b \udc00x \ud83d\ude00")).toBe("a\ufffdb \ufffdx \ud83d\ude00");
+    // The definition, code unit by code unit: a high surrogate followed by a low one is a character,
+    // any other surrogate is replaced.
+    const reference = (text: string) => {
+      let out = "";
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const next = text.charCodeAt(i + 1);
+        if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) out += text.slice(i, ++i + 1);
+        else out += c >= 0xd800 && c <= 0xdfff ? "\ufffd" : text[i];
+      }
+      return out;
+    };
+    const units = fc.constantFrom("a", "\ud800", "\udbff", "\udc00", "\udfff", "\ud83d", "\ude00", "é");
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 12 }), (parts) => {
+        // A leading word: an empty source is not stored at all.
+        const text = `JO ${parts.join("")}`;
+        expect(source(text)).toBe(reference(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test("any string given as the document is either read or refused with a message, never thrown", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {

@@ -13,7 +13,12 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 export const CHROMIUM = "/usr/bin/chromium";
 export const DIST = path.resolve(__dirname, "../../dist");
 
-/** The flags of a headless Chromium that never reaches for the network on its own. */
+/**
+ * The flags of a headless Chromium that never reaches for the network on its own. Every host name but
+ * this machine's fails to resolve at once: the pane's office.js reference to Microsoft's CDN fails as
+ * it does offline, and no request leaves 127.0.0.1 whatever a page asks for (a test that wants
+ * office.js serves a stand-in with a route).
+ */
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -22,6 +27,7 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ];
 
 /** `describe` where Chromium and the built pane are here, or under CI (where missing ones fail); else skipped with a warning. */

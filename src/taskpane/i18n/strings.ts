@@ -8,6 +8,26 @@ export const STRINGS = {
     previewBanner: "Aperçu hors Excel",
     previewBannerBody:
       "Le volet fonctionne sur un classeur de démonstration en mémoire : rien n'est écrit dans un fichier.",
+    // Start-up and exports' text fallback (issue 14): Office loading, office.js missing, Excel for Mac.
+    officeLoading: "Connexion à Excel…",
+    officeSlow:
+      "Excel met du temps à répondre. Le volet l'attend et n'écrit rien d'ici là ; si cela dure, fermez le volet et rouvrez-le.",
+    officeHostUnsupported: (host: string) =>
+      `Échéance fonctionne dans Excel ; cette application (${host}) n'est pas prise en charge.`,
+    officeStartFailed: (message: string) =>
+      `Office n'a pas pu démarrer le volet (${message}). Fermez le volet et rouvrez-le.`,
+    previewNoOfficeJs:
+      "Office.js n'a pas pu être chargé depuis appsforoffice.microsoft.com (hors ligne ou bloqué). Dans Excel, vérifiez l'accès à ce site, puis rouvrez le volet.",
+    exportShowText: "Afficher le texte",
+    exportHideText: "Masquer le texte",
+    exportTextLabel: (fileName: string) => `Contenu du fichier « ${fileName} »`,
+    exportNoDownloadHere: (fileName: string) =>
+      `Excel sur Mac et sur iPad ne télécharge pas de fichier depuis un volet : copiez ce texte et enregistrez-le sous « ${fileName} ».`,
+    calendarAsText: (n: number) => `${n} échéance(s) à venir, dans le calendrier ci-dessous.`,
+    exportCopy: "Copier",
+    exportCopied: (fileName: string) => `Texte copié : collez-le dans un fichier « ${fileName} ».`,
+    exportCopyRefused: (fileName: string) =>
+      `Copie automatique refusée ici : le texte est sélectionné, copiez-le avec Ctrl+C (⌘C sur Mac) et collez-le dans un fichier « ${fileName} ».`,
     languageToggle: "English",
     languageToggleLabel: "Passer l'interface en anglais",
     vendorSection: "Fournisseur",
@@ -186,6 +206,26 @@ export const STRINGS = {
     appSubtitle: "Apply a vendor's terms of sale to a register",
     previewBanner: "Preview outside Excel",
     previewBannerBody: "The pane runs on an in-memory demo workbook: nothing is written to a file.",
+    // Start-up and exports' text fallback (issue 14): Office loading, office.js missing, Excel for Mac.
+    officeLoading: "Connecting to Excel…",
+    officeSlow:
+      "Excel is slow to answer. The pane waits for it and writes nothing meanwhile; if this lasts, close the pane and open it again.",
+    officeHostUnsupported: (host: string) =>
+      `Échéance runs in Excel; this application (${host}) is not supported.`,
+    officeStartFailed: (message: string) =>
+      `Office could not start the pane (${message}). Close the pane and open it again.`,
+    previewNoOfficeJs:
+      "Office.js could not be loaded from appsforoffice.microsoft.com (offline or blocked). In Excel, check that this site can be reached, then open the pane again.",
+    exportShowText: "Show the text",
+    exportHideText: "Hide the text",
+    exportTextLabel: (fileName: string) => `Content of the file "${fileName}"`,
+    exportNoDownloadHere: (fileName: string) =>
+      `Excel on Mac and iPad does not download files from a pane: copy this text and save it as "${fileName}".`,
+    calendarAsText: (n: number) => `${n} coming deadline(s), in the calendar below.`,
+    exportCopy: "Copy",
+    exportCopied: (fileName: string) => `Text copied: paste it into a file named "${fileName}".`,
+    exportCopyRefused: (fileName: string) =>
+      `Automatic copy refused here: the text is selected, copy it with Ctrl+C (⌘C on a Mac) and paste it into a file named "${fileName}".`,
     languageToggle: "Français",
     languageToggleLabel: "Switch the interface to French",
     vendorSection: "Vendor",

@@ -4,12 +4,14 @@ import { prepareApply, type ApplyOptions } from "../../../apply";
 import { buildIcs, icsTimestamp, registerEvents } from "../../../calendar";
 import type { SourceBlock } from "../../../excel/gateway";
 import { describeError } from "../../apply-adapter";
-import { downloadText } from "../../download";
+import { offerFile, type TextFile } from "../../download";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { ExportedText } from "../ExportedText/ExportedText";
 
 /**
  * Exports the register's coming deadlines — unpaid invoices' due dates, subscriptions' notice
  * deadlines or end dates, on or after the as-of date — as an .ics file for Outlook or any calendar.
+ * Where the webview cannot download (Excel for Mac), the calendar's text is shown to copy instead.
  */
 
 const useStyles = makeStyles({
@@ -41,6 +43,7 @@ export function CalendarExport({
   const styles = useStyles();
   const [alarmText, setAlarmText] = React.useState("7");
   const [message, setMessage] = React.useState<string>();
+  const [exported, setExported] = React.useState<{ file: TextFile; how: "downloaded" | "text" }>();
   const alarm = /^\d{1,3}$/.test(alarmText.trim()) ? Number(alarmText) : undefined;
 
   const exportIcs = () => {
@@ -52,8 +55,10 @@ export function CalendarExport({
         ...(alarm !== undefined && alarm > 0 ? { alarmDaysBefore: alarm } : {}),
         calendarName: `${s.calendarName} — ${source.sheet}`,
       });
-      downloadText(`echeances-${source.sheet}.ics`, text, "text/calendar");
-      setMessage(s.calendarExported(events.length));
+      const file = { fileName: `echeances-${source.sheet}.ics`, text, type: "text/calendar" };
+      const how = offerFile(file);
+      setExported({ file, how });
+      setMessage(how === "downloaded" ? s.calendarExported(events.length) : s.calendarAsText(events.length));
     } catch (e) {
       setMessage(describeError(e, s, lang));
     }
@@ -84,6 +89,7 @@ export function CalendarExport({
         </Button>
       </div>
       {message !== undefined && <Caption1 data-testid="ics-result">{message}</Caption1>}
+      {exported && <ExportedText file={exported.file} how={exported.how} />}
     </div>
   );
 }

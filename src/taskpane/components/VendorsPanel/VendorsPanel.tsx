@@ -14,9 +14,10 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { parseIsoDay, SHIPPED_VENDORS, type Day, type Settings, type VendorProfile } from "../../../engine";
-import { downloadText } from "../../download";
+import { offerFile, type TextFile } from "../../download";
 import { useLanguage } from "../../i18n/LanguageContext";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
+import { ExportedText } from "../ExportedText/ExportedText";
 import { VendorEditor } from "../VendorEditor/VendorEditor";
 
 /**
@@ -89,6 +90,8 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
   const styles = useStyles();
   const [editing, setEditing] = React.useState<{ initial?: VendorProfile } | undefined>();
   const [message, setMessage] = React.useState<{ ok: boolean; text: string }>();
+  // The JSON last exported: downloaded, or shown to copy where the webview cannot download (Excel for Mac).
+  const [exported, setExported] = React.useState<{ file: TextFile; how: "downloaded" | "text" }>();
   const asOf =
     (asOfIso === undefined ? undefined : parseIsoDay(asOfIso)) ?? (parseIsoDay("2026-01-01") as Day);
   const stored = terms.state.profiles;
@@ -165,7 +168,10 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
           workbookIds={stored.map((p) => p.profile.id)}
           onSave={(p) => void save(p)}
           onCancel={() => setEditing(undefined)}
-          onExport={({ fileName, text }) => downloadText(fileName, text, "application/json")}
+          onExport={({ fileName, text }) => {
+            const file = { fileName, text, type: "application/json" };
+            setExported({ file, how: offerFile(file) });
+          }}
         />
       ) : (
         <div className={styles.actions}>
@@ -174,6 +180,7 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
           </Button>
         </div>
       )}
+      {editing && exported && <ExportedText file={exported.file} how={exported.how} />}
     </div>
   );
 }

@@ -1,0 +1,39 @@
+// webpack loader for node_modules: a module whose syntax is beyond what the pane's webviews parse
+// (scripts/webview-syntax.js: ES2020, Safari 14) is rewritten down to it with TypeScript's transpiler —
+// tabster (under Fluent UI) ships class static blocks, which Safari before 16.4 cannot parse. A module
+// already within the target (nearly all) is passed through untouched, so the cost is one parse each.
+// Regex features (lookbehind) cannot be rewritten: the build check reports them instead.
+"use strict";
+
+const acorn = require("acorn");
+const ts = require("typescript");
+const { TARGET } = require("./webview-syntax");
+
+function parses(source, sourceType) {
+  try {
+    acorn.parse(source, { ecmaVersion: TARGET.ecmaVersion, sourceType, allowHashBang: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+module.exports = function downlevelLoader(source, map) {
+  if (parses(source, "module") || parses(source, "script")) {
+    this.callback(null, source, map);
+    return;
+  }
+  const out = ts.transpileModule(source, {
+    fileName: this.resourcePath.replace(/\.(mjs|cjs)$/, ".js"),
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.ESNext,
+      allowJs: true,
+      // Keep every import as written: these are JavaScript modules, there are no types to elide.
+      verbatimModuleSyntax: true,
+      sourceMap: this.sourceMap === true,
+    },
+  });
+  const code = out.outputText.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+  this.callback(null, code, out.sourceMapText ? JSON.parse(out.sourceMapText) : map);
+};

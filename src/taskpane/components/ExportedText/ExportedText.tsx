@@ -1,0 +1,106 @@
+import { Button, Caption1, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import type { TextFile } from "../../download";
+import { useStrings } from "../../i18n/LanguageContext";
+
+/**
+ * An exported file's text, for the webviews where a download does nothing (Excel for Mac): shown in a
+ * read-only box with a « Copier » button. The clipboard API may be refused (no permission, an older
+ * webview): the text is then selected, for Ctrl+C / ⌘C. Elsewhere the file was downloaded and the
+ * text stays one click away (« Afficher le texte »), in case the download did not reach the user.
+ */
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  text: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+type CopyOutcome = "copied" | "refused";
+
+/** Copies with the clipboard API; on refusal (or without it) selects the text for the user to copy. */
+async function copyOrSelect(text: string, box: HTMLTextAreaElement | null): Promise<CopyOutcome> {
+  try {
+    if (typeof navigator === "undefined" || !navigator.clipboard?.writeText) throw new Error("no clipboard");
+    await navigator.clipboard.writeText(text);
+    return "copied";
+  } catch {
+    if (box) {
+      box.focus();
+      box.select();
+      box.setSelectionRange(0, box.value.length);
+    }
+    return "refused";
+  }
+}
+
+export function ExportedText({
+  file,
+  how,
+}: {
+  /** The file last exported; undefined before any export. */
+  file: TextFile | undefined;
+  /** "text" where the download could not be offered: the text is shown at once. */
+  how: "downloaded" | "text";
+}) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [open, setOpen] = React.useState(how === "text");
+  const [copy, setCopy] = React.useState<CopyOutcome>();
+  const box = React.useRef<HTMLTextAreaElement>(null);
+
+  // A new export: shown at once where downloads do nothing, folded where the file was downloaded.
+  React.useEffect(() => {
+    setOpen(how === "text");
+    setCopy(undefined);
+  }, [file, how]);
+
+  if (!file) return null;
+  return (
+    <div className={styles.root} data-testid="exported-text">
+      {how === "text" && (
+        <Caption1 data-testid="export-no-download">{s.exportNoDownloadHere(file.fileName)}</Caption1>
+      )}
+      {how === "downloaded" && (
+        <div className={styles.actions}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => setOpen((o) => !o)}
+            data-testid="export-show-text"
+          >
+            {open ? s.exportHideText : s.exportShowText}
+          </Button>
+        </div>
+      )}
+      {open && (
+        <>
+          <Field label={s.exportTextLabel(file.fileName)}>
+            <Textarea
+              textarea={{ ref: box }}
+              className={styles.text}
+              value={file.text}
+              readOnly
+              resize="vertical"
+              rows={8}
+              data-testid="export-text"
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button
+              onClick={() => void copyOrSelect(file.text, box.current).then(setCopy)}
+              data-testid="export-copy"
+            >
+              {s.exportCopy}
+            </Button>
+            {copy !== undefined && (
+              <Caption1 role="status" data-testid="export-copy-result">
+                {copy === "copied" ? s.exportCopied(file.fileName) : s.exportCopyRefused(file.fileName)}
+              </Caption1>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
