@@ -2,7 +2,6 @@ import { columnLetters } from "../../src/cells";
 import {
   applyRegister,
   applyRegisterSync,
-
   formatSummary,
   prepareApply,
   recognizeHeaders,

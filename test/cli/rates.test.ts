@@ -22,7 +22,9 @@ test("echeance rates shows the last two years, the missing 2e semestre 2026, and
   expect(lines[5]).toMatch(/^2026-H1 +2,62 +6,67 +2,15 +livré — arrêté du 15 décembre 2025$/);
   // The ECB rate of 1 July 2026 is shipped (2.40 %); the legal rate's arrêté for 2026-H2 is not.
   expect(lines[6]).toMatch(/^2026-H2 +— +— +2,40 +livré \(manque : taux légal\)$/);
-  expect(r.out).toContain("taux légal connu jusqu'au 1er semestre 2026 ; taux BCE connu jusqu'au 2e semestre 2026");
+  expect(r.out).toContain(
+    "taux légal connu jusqu'au 1er semestre 2026 ; taux BCE connu jusqu'au 2e semestre 2026",
+  );
   expect(r.out).toContain("https://www.legifrance.gouv.fr/");
   expect(r.out).toContain(
     "https://www.ecb.europa.eu/stats/policy_and_exchange_rates/key_ecb_interest_rates/html/index.en.html",
@@ -37,9 +39,7 @@ test("a rate file's rows are shown as added, and one changing a shipped figure s
   );
   const r = await runMain("rates", "--rates", file, "--from", "2026-H1");
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(
-    /2026-H1 +2,70 +6,67 +2,15 +ajouté, MODIFIE un taux livré — correction/m,
-  );
+  expect(r.out).toMatch(/2026-H1 +2,70 +6,67 +2,15 +ajouté, MODIFIE un taux livré — correction/m);
   expect(r.out).toMatch(/2026-H2 +2,50 +6,20 +2,40 +ajouté — arrêté du 24 juin 2026/);
 });
 

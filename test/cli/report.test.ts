@@ -87,7 +87,9 @@ test("missing --closing or a bad --kind is a usage error with exit 2, said in Fr
   const input = await registerFile();
   const missing = await run("report", input, "--kind", "received");
   expect(missing.code).toBe(2);
-  expect(missing.err).toMatch(/^echeance report : --closing est obligatoire \(date de clôture AAAA-MM-JJ\)\./);
+  expect(missing.err).toMatch(
+    /^echeance report : --closing est obligatoire \(date de clôture AAAA-MM-JJ\)\./,
+  );
   const bad = await run("report", input, "--closing", "2025-12-31", "--kind", "both");
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/--kind attend received ou issued \(reçu « both »\)/);

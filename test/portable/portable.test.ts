@@ -48,10 +48,12 @@ describe("reference sheet", () => {
     const h2 = rowOf("2026-H2");
     // 2026-H2: the ECB rate of 1 July 2026 (2.40 %) is known, the legal rate is not yet.
     expect([h2[1], h2[2], h2[3], h2[4]]).toEqual([serial("2026-07-01"), serial("2026-12-31"), null, 0.024]);
-    expect(h2[header.indexOf("Taux légal manquant")]).toMatchObject({ formula: "IF(D28=\"\",1,0)", result: 1 });
-    expect(h2[header.indexOf("Taux BCE manquant")]).toMatchObject({ formula: "IF(E28=\"\",1,0)", result: 0 });
+    expect(h2[header.indexOf("Taux légal manquant")]).toMatchObject({ formula: 'IF(D28="",1,0)', result: 1 });
+    expect(h2[header.indexOf("Taux BCE manquant")]).toMatchObject({ formula: 'IF(E28="",1,0)', result: 0 });
     expect(rowOf("2026-H1")[header.indexOf("Taux légal manquant")]).toMatchObject({ result: 0 });
-    expect(String(reference.rows[1]?.[0])).toMatch(/Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne/);
+    expect(String(reference.rows[1]?.[0])).toMatch(
+      /Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne/,
+    );
   });
 
   test("applied rates are after the floor: Digitalli floored at 3 × legal, Injenius not, Xiahdeh consumers not", () => {
