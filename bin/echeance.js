@@ -13,14 +13,12 @@ try {
   }
   throw e;
 }
-cli
-  .main(process.argv.slice(2), cli.processIo())
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`echeance: ${e && e.stack ? e.stack : String(e)}\n`);
-      process.exitCode = 3;
-    },
-  );
+cli.main(process.argv.slice(2), cli.processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`echeance: ${e && e.stack ? e.stack : String(e)}\n`);
+    process.exitCode = 3;
+  },
+);
