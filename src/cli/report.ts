@@ -10,6 +10,9 @@ import {
   DELAY_BANDS,
   reportFromRegister,
   SHEET_NUMBER_FORMATS,
+  AGING_LAYOUT,
+  DELAY_TABLE_LAYOUT,
+  type SheetLayout,
   type RegisterReport,
   type ReportKind,
   type SheetMatrix,
@@ -114,7 +117,7 @@ function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | 
   };
 }
 
-function writeMatrix(ws: ExcelJS.Worksheet, matrix: SheetMatrix): void {
+function writeMatrix(ws: ExcelJS.Worksheet, matrix: SheetMatrix, layout: SheetLayout): void {
   matrix.forEach((cells, r) => {
     const row = ws.getRow(r + 1);
     cells.forEach((cell, c) => {
@@ -124,10 +127,19 @@ function writeMatrix(ws: ExcelJS.Worksheet, matrix: SheetMatrix): void {
         cell.format === "date" && typeof cell.value === "number" ? serialToDate(cell.value) : cell.value;
       if (cell.format) target.numFmt = SHEET_NUMBER_FORMATS[cell.format];
       if (cell.bold) target.font = { bold: true };
+      if (layout.wrapColumns.includes(c)) target.alignment = { wrapText: true, vertical: "top" };
     });
   });
-  ws.getColumn(1).width = 60;
-  for (let c = 2; c <= DELAY_BANDS.length + 2; c++) ws.getColumn(c).width = 18;
+  layout.columnWidths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: layout.landscape ? "landscape" : "portrait",
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: layout.pagesTall ?? 0,
+    ...(layout.titleRows ? { printTitlesRow: `${layout.titleRows[0]}:${layout.titleRows[1]}` } : {}),
+  };
 }
 
 /** exceljs writes JS Dates as Excel dates; a serial is turned back into the UTC midnight it stands for. */
@@ -142,8 +154,12 @@ export async function writeReportWorkbook(
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Échéance";
-  writeMatrix(wb.addWorksheet("Délais de paiement D441-6"), delayTableSheet(report));
-  writeMatrix(wb.addWorksheet(lang === "fr" ? "Balance âgée" : "Aging"), agingSheet(report, lang));
+  writeMatrix(wb.addWorksheet("Délais de paiement D441-6"), delayTableSheet(report), DELAY_TABLE_LAYOUT);
+  writeMatrix(
+    wb.addWorksheet(lang === "fr" ? "Balance âgée" : "Aging"),
+    agingSheet(report, lang),
+    AGING_LAYOUT,
+  );
   await wb.xlsx.writeFile(file);
 }
 
@@ -153,7 +169,7 @@ function summary(report: RegisterReport, out: string, lang: Language): string {
   const eur = (d: Decimal) => formatMoney(d, lang);
   const lines = [
     fr
-      ? `Factures ${report.kind === "received" ? "reçues" : "émises"} non réglées au ${formatIsoDay(report.closing)} :`
+      ? `Factures ${report.kind === "received" ? "reçues" : "émises"} non réglées au ${formatDate(report.closing, "fr")} :`
       : `${report.kind === "received" ? "Received" : "Issued"} invoices unpaid at ${formatIsoDay(report.closing)}:`,
     ...DELAY_BANDS.map(
       (b) =>

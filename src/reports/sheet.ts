@@ -27,6 +27,38 @@ export const SHEET_NUMBER_FORMATS: Readonly<Record<SheetFormat, string>> = {
   text: "@",
 };
 
+/**
+ * How a report sheet is laid out and printed, for every writer (exceljs in the command line, Office.js
+ * in the pane): column widths in characters, text that wraps in its column, landscape, fitted to one
+ * page wide (and, for the D441-6 table, one page tall: it is published as one table), the header rows
+ * repeated on every printed page.
+ */
+export interface SheetLayout {
+  readonly columnWidths: readonly number[];
+  /** Zero-based columns whose text wraps. */
+  readonly wrapColumns: readonly number[];
+  readonly landscape: boolean;
+  /** Pages tall: 1 fits the sheet on one page; undefined lets it run over as many pages as it needs. */
+  readonly pagesTall: number | undefined;
+  /** 1-based rows repeated at the top of every printed page (first, last). */
+  readonly titleRows?: readonly [number, number];
+}
+
+export const DELAY_TABLE_LAYOUT: SheetLayout = {
+  columnWidths: [58, ...new Array<number>(DELAY_BANDS.length + 1).fill(15)],
+  wrapColumns: [0],
+  landscape: true,
+  pagesTall: 1,
+};
+
+export const AGING_LAYOUT: SheetLayout = {
+  columnWidths: [30, ...new Array<number>(DELAY_BANDS.length + 1).fill(15)],
+  wrapColumns: [0],
+  landscape: true,
+  pagesTall: undefined,
+  titleRows: [1, 3],
+};
+
 const text = (value: string, bold = false): SheetCell => (bold ? { value, bold } : { value });
 const money = (d: Decimal): SheetCell => ({ value: d.toDecimalPlaces(2).toNumber(), format: "money" });
 const count = (n: number): SheetCell => ({ value: n, format: "integer" });
