@@ -37,6 +37,8 @@ export interface AppliedFile {
   readonly summary: string;
   /** The book's warnings in the run's language. */
   readonly warnings: readonly string[];
+  /** What the header recognition said (duplicate columns…), in the run's language. */
+  readonly recognition?: readonly string[];
   /** A refusal (XlsxError, ApplyRefusal, the engine's), in the run's language. */
   readonly error?: string;
   readonly errorKind?: string;
@@ -84,6 +86,7 @@ export async function applyFile(
       sink,
       summary: formatSummary(outcome.summary, lang),
       warnings: book.warnings().map((w) => w[lang]),
+      recognition: rec.problems.map((p) => p.message[lang]),
     };
   } catch (e) {
     book?.close();
