@@ -194,6 +194,21 @@ export async function readCsv(file: string): Promise<CsvRegister> {
   };
 }
 
+/**
+ * A CSV file's rows as read (every row, title rows before the header included), for an xlsx output:
+ * `openTableAsXlsx(sheetName, rows)` (src/xlsx) makes them a workbook the one copy writes.
+ */
+export async function readCsvRows(
+  file: string,
+): Promise<{ readonly sheetName: string; readonly rows: string[][]; readonly separator: string }> {
+  let text = await fs.readFile(file, "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const separator = detectSeparator(text);
+  const rows = parseCsv(text, separator).map((r) => r.map((c) => c.trim()));
+  while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((c) => c === "")) rows.pop();
+  return { sheetName: path.basename(file).replace(/\.[^.]+$/, ""), rows, separator };
+}
+
 function csvField(value: string, separator: string): string {
   return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
 }
