@@ -447,7 +447,7 @@ test("portable formulas refuse a workbook whose chart sheet has the reference sh
 });
 
 test("a template output (.xltx) gets the template content type", async () => {
-  const r = await apply(SAMPLE, [], path.join(dir, "modele.xltx"));
+  const r = await apply(SAMPLE, {}, path.join(dir, "modele.xltx"));
   expect(r.code).toBe(0);
   expect(await r.text("[Content_Types].xml")).toContain("spreadsheetml.template.main+xml");
 });

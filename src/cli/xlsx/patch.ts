@@ -63,7 +63,13 @@ export async function patchRegister(
   const sink = book.copyTo(output, { lang });
   let index = 0;
   try {
-    await sink.begin({ place: book.place, columns, extraHeaderCells: extra, write: "values", rowCount: undefined });
+    await sink.begin({
+      place: book.place,
+      columns,
+      extraHeaderCells: extra,
+      write: "values",
+      rowCount: undefined,
+    });
     const ref = reference?.();
     if (ref) await sink.addReferenceSheet(ref);
     for await (const chunk of book.rows.chunks(5000)) {
