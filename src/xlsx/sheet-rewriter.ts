@@ -70,6 +70,8 @@ export class SheetRewriter {
   private readonly held: HeldRow[] = [];
   private readonly written: ReadonlySet<number>;
   private readonly headerColumns: ReadonlySet<number>;
+  /** Each planned column's cell format (looked up once, not per cell). */
+  private readonly columnStyles: readonly (number | undefined)[];
   private tail: WorksheetTail | undefined;
 
   constructor(
@@ -79,6 +81,7 @@ export class SheetRewriter {
     const { plan } = settings;
     this.written = new Set(plan.columns.map((c) => c.column));
     this.headerColumns = new Set([...this.written, ...plan.extraHeaderCells.map((c) => c.column)]);
+    this.columnStyles = plan.columns.map((c) => settings.styles.cell(c.numberFormat));
   }
 
   get droppedFormula(): boolean {
@@ -241,7 +244,7 @@ export class SheetRewriter {
   // ---- rows -------------------------------------------------------------------------------------
 
   private dataRow(row: HeldRow): string {
-    const { plan, styles, date1904 } = this.settings;
+    const { plan, date1904 } = this.settings;
     const output = row.output ?? [];
     const added: AddedCell[] = [];
     plan.columns.forEach((c, j) => {
@@ -250,7 +253,7 @@ export class SheetRewriter {
       const xml = outputCellXml(
         cellRef(c.column, row.number),
         cell,
-        styles.cell(c.numberFormat),
+        this.columnStyles[j],
         c.format === "date" && date1904,
       );
       if (xml !== "") added.push({ column: c.column, xml });

@@ -200,3 +200,57 @@ test("a Fournisseur column naming vendors by name (« Sillage.ai », « HORIZON 
   expect([cells.get("G3")?.value, cells.get("G4")?.value]).toEqual([45843, 45843]);
   expect(cells.get("G2")?.value).toBe(45688);
 });
+
+test("a package with zip64 records (Info-ZIP zip -fz) is read and copied, its parts byte for byte", async () => {
+  const input = fixture("zip64-omi.xlsx");
+  const out = path.join(dir, "zip64.xlsx");
+  const r = await applyFile(input, out, { vendor: "omi" });
+  expect(r.error).toBeUndefined();
+  expect(r.outcome?.summary.rows).toBe(50);
+  const { gone, changed } = await changedParts(input, out);
+  expect(gone).toEqual([]);
+  expect(changed).toEqual([
+    "[Content_Types].xml",
+    "xl/styles.xml",
+    "xl/workbook.xml",
+    "xl/worksheets/sheet1.xml",
+  ]);
+});
+
+test("a Strict Open XML workbook is refused, saying how to save it", async () => {
+  const files = await parts(fixture("openpyxl-notes.xlsx"));
+  const { strToU8, zipSync } = await import("fflate");
+  const workbook = strFromU8(files["xl/workbook.xml"] as Uint8Array).replace(
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  );
+  files["xl/workbook.xml"] = strToU8(workbook);
+  const input = path.join(dir, "strict.xlsx");
+  await fs.writeFile(input, zipSync(files));
+  await expect(openXlsxRegister(input)).rejects.toMatchObject({
+    kind: "unsupported",
+    text: {
+      fr: "le classeur est au format Open XML strict : ouvrez-le dans Excel et enregistrez-le au format Classeur Excel (.xlsx), puis relancez.",
+    },
+  });
+});
+
+test("merged cells where the new columns go are refused, naming them, and no file is left", async () => {
+  const files = await parts(fixture("openpyxl-notes.xlsx"));
+  const { strToU8, zipSync } = await import("fflate");
+  // F2:G3 lies where the copy writes the due date and the days late (F, G) of rows 2 and 3.
+  files["xl/worksheets/sheet1.xml"] = strToU8(
+    strFromU8(files["xl/worksheets/sheet1.xml"] as Uint8Array).replace(
+      /<\/sheetData>/,
+      '</sheetData><mergeCells count="1"><mergeCell ref="F2:G3"/></mergeCells>',
+    ),
+  );
+  const input = path.join(dir, "fusion.xlsx");
+  await fs.writeFile(input, zipSync(files));
+  const out = path.join(dir, "fusion-out.xlsx");
+  const r = await applyFile(input, out, { vendor: "omi" });
+  expect(r.errorKind).toBe("refused");
+  expect(r.error).toContain("les cellules fusionnées F2:G3 recouvrent des cellules des nouvelles colonnes");
+  await expect(fs.stat(out)).rejects.toThrow();
+  expect((await fs.readdir(dir)).filter((f) => f.includes("fusion-out"))).toEqual([]);
+});
