@@ -4,13 +4,14 @@ import type { RegisterPlace } from "../apply/sink";
 import type { RegisterRows } from "../apply/use-case";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
-import { parseCells, parseSharedStrings, rowNumberOf, type CellReading } from "./cells";
+import { parseSharedStrings, type CellReading } from "./cells";
 import { XlsxError } from "./errors";
 import { readPackage, type Package, type SheetEntry } from "./package";
-import { filledBounds, readHeadRows, registerValues, rowHasValue } from "./reader";
+import { filledBounds, readHeadRows } from "./reader";
+import { RegisterPass } from "./register-pass";
 import { SheetScanner } from "./scanner";
 import { StringDecoder } from "node:string_decoder";
-import type { HeldRow, SheetRewriter } from "./sheet-rewriter";
+import type { SheetRewriter } from "./sheet-rewriter";
 import { XlsxCopySink } from "./sink";
 import { dateStyles } from "./styles";
 import { tailFeatures, WorksheetTail, type TailFeatures } from "./worksheet";
@@ -63,8 +64,6 @@ export interface BookInternals {
   rowsRead(): boolean;
 }
 
-const HIDDEN_LISTED = 1000;
-
 export class XlsxRegisterBook {
   readonly location: RegisterLocation;
   readonly headers: readonly CellValue[];
@@ -76,7 +75,7 @@ export class XlsxRegisterBook {
   private started = false;
   private closed = false;
   private tail: TailFeatures | undefined;
-  private readonly hidden: number[] = [];
+  private hidden: readonly number[] = [];
   private hiddenCount = 0;
   private readonly copyWarnings: Text[] = [];
   private copy: XlsxCopySink | undefined;
@@ -193,73 +192,18 @@ export class XlsxRegisterBook {
     if (this.started) throw new Error("the rows of a register are read once");
     this.started = true;
     const n = Math.max(1, chunkRows);
-    const { firstColumn, width } = this.place;
-    const headerRow1 = this.location.headerRow;
     const rewriter = this.rewriter;
-    const ready: CellValue[][] = [];
-    const undecided: HeldRow[] = [];
-    let previous = 0;
-    let lastData = headerRow1;
-
-    const hold = (row: HeldRow): void => rewriter?.hold(row);
-    const dataRow = (row: HeldRow, values: CellValue[]): void => {
-      row.state = "data";
-      ready.push(values);
-    };
-    const settleBlanks = (asData: boolean): void => {
-      for (const b of undecided) {
-        if (asData) dataRow(b, []);
-        else b.state = "trailing";
-      }
-      undecided.length = 0;
-    };
-
-    const events = {
-      head: (xml: string, empty: boolean) => rewriter?.head(xml, empty),
-      between: (xml: string) => rewriter?.raw(xml),
-      endRows: () => {
-        settleBlanks(false);
-        rewriter?.endRows();
-      },
-      row: (open: string, inner: string) => {
-        const number = rowNumberOf(open, previous);
-        previous = number;
-        if (/\shidden="(?:1|true)"/.test(open)) {
-          this.hiddenCount += 1;
-          if (this.hidden.length < HIDDEN_LISTED) this.hidden.push(number);
-        }
-        if (number < headerRow1 || (number === headerRow1 && !rewriter)) {
-          rewriter?.raw(open.endsWith("/>") ? open : `${open}${inner}</row>`);
-          return;
-        }
-        const cells = inner === "" ? [] : parseCells(inner, this.reading);
-        if (number === headerRow1) {
-          rewriter?.header(number, open, inner, cells);
-          return;
-        }
-        // Blank lines absent from the file are blank rows too.
-        for (let gap = lastData + 1; gap < number; gap++) {
-          const absent: HeldRow = { number: gap, open: undefined, inner: "", cells: [], state: "undecided" };
-          undecided.push(absent);
-          hold(absent);
-        }
-        lastData = number;
-        const row: HeldRow = { number, open, inner, cells, state: "undecided" };
-        if (!rowHasValue(inner)) {
-          undecided.push(row);
-          hold(row);
-          return;
-        }
-        settleBlanks(true);
-        hold(row);
-        dataRow(row, registerValues(cells, firstColumn, width));
-      },
-    };
+    const pass = new RegisterPass(
+      this.reading,
+      { headerRow1: this.location.headerRow, firstColumn: this.place.firstColumn, width: this.place.width },
+      rewriter,
+    );
+    const ready = pass.ready;
 
     // The chunks are handed over as the part inflates: each chunk's rows are written (the sink's
     // writeRows) before more of the part is read.
     try {
-      const scanner = new SheetScanner(this.sheetEntry.name, events);
+      const scanner = new SheetScanner(this.sheetEntry.name, pass);
       const decoder = new StringDecoder("utf8");
       for await (const bytes of this.zip.inflated(this.sheetEntry)) {
         scanner.push(decoder.write(bytes));
@@ -270,6 +214,8 @@ export class XlsxRegisterBook {
       while (ready.length > 0) yield ready.splice(0, n);
       this.tail = tailFeatures(tail);
       this.scanWork = scanner.work;
+      this.hidden = pass.hidden;
+      this.hiddenCount = pass.hiddenCount;
       if (rewriter) {
         if (this.tail.protected)
           throw new XlsxError(
