@@ -2,13 +2,18 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, type CellValue, type OutputColumn, type OutputValue } from "../apply";
-import type { Language } from "../engine";
+import type { Language, Text } from "../engine";
+import { readXlsxRegister } from "../xlsx";
 import { REFERENCE_NUMBER_FORMATS, xlsxFormula, type ReferenceSheet } from "../portable";
 
 /**
- * Reading and writing registers for the command line: xlsx through exceljs (in memory, keeping the
- * other sheets and every style; or streaming for large files) and CSV (";" or "," separated, UTF-8
- * with or without BOM). The input file is only ever read.
+ * Reading and writing registers for the command line: CSV (";" or "," separated, UTF-8 with or without
+ * BOM) read and written here, xlsx read through src/xlsx. The input file is only ever read.
+ *
+ * LEGACY, to delete with the old src/cli/apply.ts once it calls src/xlsx (openXlsxRegister +
+ * applyToSheet + book.copyTo): `excelCellValue`, `tableFromWorksheet`, `pickWorksheet`,
+ * `addOutputColumns`, `StreamHandler`, `streamRegister`, `writeTableXlsx`, `writeReferenceSheet`,
+ * `sheetFeatures` — exceljs's readers and writers, which that file still imports. Nothing else uses them.
  */
 
 const MS_PER_DAY = 86400000;
@@ -90,22 +95,34 @@ export function pickWorksheet(wb: ExcelJS.Workbook, sheet: string | undefined): 
 
 export interface LoadedRegister {
   readonly table: RegisterTable;
+  /** What the reader said about the sheet (merges, filter, hidden rows, 1904 dates). */
+  readonly warnings?: readonly Text[];
   /** The in-memory workbook holding the register (xlsx input), or undefined for CSV. */
   readonly workbook?: ExcelJS.Workbook;
   readonly worksheet?: ExcelJS.Worksheet;
   readonly csvSeparator?: string;
 }
 
-/** Reads a register file, xlsx (the named or first sheet) or csv, for `apply` and `report`. */
+/**
+ * Reads a register file for `report` and `--explain`: xlsx through src/xlsx (the sheet and header row
+ * found as `apply` finds them: the named sheet or the first holding a register, past title rows), or
+ * csv. The rows are from the register's first column.
+ */
 export async function readRegister(file: string, sheet: string | undefined): Promise<LoadedRegister> {
   if (/\.(csv|txt)$/i.test(file)) {
     const csv = await readCsv(file);
     return { table: csv, csvSeparator: csv.separator };
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = pickWorksheet(wb, sheet);
-  return { table: tableFromWorksheet(ws), workbook: wb, worksheet: ws };
+  const read = await readXlsxRegister(file, sheet !== undefined ? { sheet } : {});
+  return {
+    table: {
+      sheetName: read.location.sheet,
+      headerRow: read.location.headerRow,
+      headers: [...read.headers],
+      rows: read.rows.map((r) => [...r]),
+    },
+    warnings: read.warnings,
+  };
 }
 
 // ---- CSV --------------------------------------------------------------------------------------
@@ -175,6 +192,21 @@ export async function readCsv(file: string): Promise<CsvRegister> {
     rows,
     separator,
   };
+}
+
+/**
+ * A CSV file's rows as read (every row, title rows before the header included), for an xlsx output:
+ * `openTableAsXlsx(sheetName, rows)` (src/xlsx) makes them a workbook the one copy writes.
+ */
+export async function readCsvRows(
+  file: string,
+): Promise<{ readonly sheetName: string; readonly rows: string[][]; readonly separator: string }> {
+  let text = await fs.readFile(file, "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const separator = detectSeparator(text);
+  const rows = parseCsv(text, separator).map((r) => r.map((c) => c.trim()));
+  while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((c) => c === "")) rows.pop();
+  return { sheetName: path.basename(file).replace(/\.[^.]+$/, ""), rows, separator };
 }
 
 export function csvField(value: string, separator: string): string {

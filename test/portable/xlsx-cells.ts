@@ -1,35 +1,11 @@
 import { promises as fs } from "node:fs";
-import { inflateRawSync } from "node:zlib";
+import { unzipSync, strFromU8 } from "fflate";
 
 /**
- * Reads the cells of one worksheet straight from an xlsx file (zip central directory + regex over
- * the sheet XML), so a formula's recalculated 0 is not confused with a blank: exceljs drops a
- * formula result of 0 when it reads a file.
+ * Reads the cells of one worksheet straight from an xlsx file (fflate's unzip + a regex over the
+ * sheet XML), so a formula's recalculated 0 is not confused with a blank: exceljs drops a formula
+ * result of 0 when it reads a file.
  */
-
-async function zipEntries(file: string): Promise<Map<string, Buffer>> {
-  const buf = await fs.readFile(file);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
-  if (eocd < 0) throw new Error(`${file}: not a zip file`);
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataStart, dataStart + size);
-    out.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
 
 const unescape = (s: string): string =>
   s
@@ -48,14 +24,20 @@ export interface RawCell {
 
 /** The cells of the `index`-th worksheet (1-based, as xl/worksheets/sheetN.xml), by address. */
 export async function sheetCells(file: string, index = 1): Promise<Map<string, RawCell>> {
-  const zip = await zipEntries(file);
+  const sheetPart = `xl/worksheets/sheet${index}.xml`;
+  const zip = unzipSync(new Uint8Array(await fs.readFile(file)), {
+    filter: (f) => f.name === sheetPart || f.name === "xl/sharedStrings.xml",
+  });
+  const text = (name: string): string | undefined => {
+    const bytes = zip[name];
+    return bytes && strFromU8(bytes);
+  };
   const shared: string[] = [];
-  const sst = zip.get("xl/sharedStrings.xml")?.toString("utf8") ?? "";
-  for (const si of sst.match(/<si>[\s\S]*?<\/si>/g) ?? [])
+  for (const si of text("xl/sharedStrings.xml")?.match(/<si>[\s\S]*?<\/si>/g) ?? [])
     shared.push(
       unescape((si.match(/<t[^>]*>([\s\S]*?)<\/t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join("")),
     );
-  const xml = zip.get(`xl/worksheets/sheet${index}.xml`)?.toString("utf8");
+  const xml = text(sheetPart);
   if (xml === undefined) throw new Error(`${file}: no sheet ${index}`);
   const cells = new Map<string, RawCell>();
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {

@@ -1,23 +1,23 @@
-import { xlsxFormula, type ReferenceSheet } from "../../portable";
-import type { NewStyles } from "./patch";
-import { cellRef, escapeXml } from "./sheet-xml";
+import { cellRef } from "../cells";
+import { REFERENCE_NUMBER_FORMATS, xlsxFormula, type ReferenceSheet } from "../portable";
+import type { StyleBook } from "./styles";
+import { escapeXml } from "./xml";
 
 /**
  * The portable formulas' reference sheet (rates per half-year, public holidays) as a worksheet part,
- * and the workbook edits that list it: the same cells, formats and widths as the exceljs writer's
- * `writeReferenceSheet` (rows 1 and 4 are headings in bold; number formats from row 5).
+ * and the workbook edits that list it: rows 1 and 4 are headings in bold, number formats from row 5.
  */
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-function styleFor(sheet: ReferenceSheet, row: number, column: number, styles: NewStyles): number | undefined {
-  if (row === 0 || row === 3) return styles.bold;
+function styleFor(sheet: ReferenceSheet, row: number, column: number, styles: StyleBook): number | undefined {
+  if (row === 0 || row === 3) return styles.cell(undefined, true);
   if (row < 4) return undefined;
   const format = sheet.columnFormats[column];
-  return format === undefined ? undefined : styles[format];
+  return format === undefined ? undefined : styles.cell(REFERENCE_NUMBER_FORMATS[format]);
 }
 
-export function referenceSheetXml(sheet: ReferenceSheet, styles: NewStyles): string {
+export function referenceSheetXml(sheet: ReferenceSheet, styles: StyleBook): string {
   const cols = sheet.columnWidths
     .map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`)
     .join("");
@@ -25,11 +25,11 @@ export function referenceSheetXml(sheet: ReferenceSheet, styles: NewStyles): str
     const cells = values.map((v, j) => {
       if (v === null) return "";
       const ref = cellRef(j, i + 1);
-      const style = styleFor(sheet, i, j, styles);
       if (typeof v === "string") {
-        const s = i === 0 || i === 3 ? ` s="${styles.bold}"` : "";
-        return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+        const bold = i === 0 || i === 3 ? styles.cell(undefined, true) : undefined;
+        return `<c r="${ref}"${bold !== undefined ? ` s="${bold}"` : ""} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       }
+      const style = styleFor(sheet, i, j, styles);
       const s = style === undefined ? "" : ` s="${style}"`;
       if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
       return `<c r="${ref}"${s}><f>${escapeXml(xlsxFormula(v.formula))}</f><v>${v.result}</v></c>`;

@@ -1,0 +1,361 @@
+import { cellRef, columnIndex, columnLetters } from "../cells";
+import type { OutputFormat } from "../apply/types";
+import { cellFormula, cellValue, type OutputCell, type SinkPlan } from "../apply/sink";
+import { xlsxFormula } from "../portable";
+import { DAYS_1904, type SheetCell } from "./cells";
+import { XlsxError } from "./errors";
+import type { StyleBook } from "./styles";
+import { headWithEdits, rangeBounds, type WorksheetTail } from "./worksheet";
+import { escapeXml } from "./xml";
+import type { DeflatedPart } from "./zip";
+
+/**
+ * The register sheet rewritten as it is read: rows before the header and after the register are
+ * copied as they are, the header row gains the columns' headers, each data row is held (its XML as
+ * read) until Apply gives its cells, then written with them merged in. The rows go out in the order
+ * they came, through a queue: a row waits for the ones before it.
+ */
+
+/** A data row as read, waiting for its output cells. */
+export interface HeldRow {
+  /** 1-based sheet row. */
+  readonly number: number;
+  /** The row's start tag and content as read; undefined for a row absent from the file (a blank line). */
+  readonly open: string | undefined;
+  readonly inner: string;
+  readonly cells: readonly SheetCell[];
+  /** Set by `fill`. */
+  output?: readonly OutputCell[];
+  /** Blank rows wait to learn whether a row with values follows (data) or not (formatting only). */
+  state: "data" | "undecided" | "trailing";
+}
+
+type QueueItem = { readonly xml: string } | { readonly row: HeldRow };
+
+/** The explicit state of one rewrite: where it is, what it found, what it holds. */
+interface RewriteState {
+  /** The sheet's head has been written (edited). */
+  headWritten: boolean;
+  /** Data rows whose cells were given, in order. */
+  rowsFilled: number;
+  /** A formula cell of the file was replaced by a new cell: the calculation chain names it. */
+  droppedFormula: boolean;
+  /** The last data row's sheet row (1-based), for the highlighting's extent and the merge check. */
+  lastDataRow: number;
+}
+
+export interface RewriteSettings {
+  readonly plan: SinkPlan;
+  readonly styles: StyleBook;
+  readonly date1904: boolean;
+  readonly sheetName: string;
+}
+
+/** Widths (Excel characters) of the new columns: the header fits, and the values' format. */
+const MIN_WIDTHS: Readonly<Record<OutputFormat, number>> = { date: 12, money: 14, integer: 10, text: 40 };
+
+export function columnWidth(header: string, format: OutputFormat): number {
+  // A bold header is about a tenth wider than its character count; 2 for the filter button's margin.
+  return Math.max(MIN_WIDTHS[format], Math.ceil(header.length * 1.1) + 2);
+}
+
+export class SheetRewriter {
+  private readonly queue: QueueItem[] = [];
+  private readonly state: RewriteState = {
+    headWritten: false,
+    rowsFilled: 0,
+    droppedFormula: false,
+    lastDataRow: 0,
+  };
+  private readonly held: HeldRow[] = [];
+  private readonly written: ReadonlySet<number>;
+  private readonly headerColumns: ReadonlySet<number>;
+  /** Each planned column's cell format (looked up once, not per cell). */
+  private readonly columnStyles: readonly (number | undefined)[];
+  private tail: WorksheetTail | undefined;
+
+  constructor(
+    private readonly part: DeflatedPart,
+    private readonly settings: RewriteSettings,
+  ) {
+    const { plan } = settings;
+    this.written = new Set(plan.columns.map((c) => c.column));
+    this.headerColumns = new Set([...this.written, ...plan.extraHeaderCells.map((c) => c.column)]);
+    this.columnStyles = plan.columns.map((c) => settings.styles.cell(c.numberFormat));
+  }
+
+  get droppedFormula(): boolean {
+    return this.state.droppedFormula;
+  }
+
+  get lastDataRow(): number {
+    return this.state.lastDataRow;
+  }
+
+  get rowsFilled(): number {
+    return this.state.rowsFilled;
+  }
+
+  /** The worksheet's tail, once the rows are read (edited by the note, highlighting and page setup). */
+  get worksheetTail(): WorksheetTail | undefined {
+    return this.tail;
+  }
+
+  // ---- what the reader hands over, in sheet order ----------------------------------------------
+
+  head(xml: string, empty: boolean): void {
+    const { plan } = this.settings;
+    const widths = new Map<number, number>();
+    for (const c of plan.columns) if (!c.existing) widths.set(c.column + 1, columnWidth(c.header, c.format));
+    for (const e of plan.extraHeaderCells)
+      widths.set(
+        e.column + 1,
+        columnWidth(typeof e.value === "string" ? e.value : "", e.numberFormat ? "date" : "text"),
+      );
+    for (const w of [...widths.keys()]) if (widths.get(w) === undefined) widths.delete(w);
+    const lastColumn = Math.max(...this.headerColumns);
+    this.queue.push({
+      xml: headWithEdits(xml, { lastColumn, widths, fitToPage: true }) + (empty ? "<sheetData>" : ""),
+    });
+    this.state.headWritten = true;
+  }
+
+  /** Text or a row copied as it is. */
+  raw(xml: string): void {
+    this.queue.push({ xml });
+  }
+
+  /** The header row with the columns' headers and the extra header cells (the as-of date). */
+  header(number: number, open: string, inner: string, cells: readonly SheetCell[]): void {
+    const { plan, styles } = this.settings;
+    const added: AddedCell[] = plan.columns.map((c) => ({
+      column: c.column,
+      xml: textCell(cellRef(c.column, number), c.header, styles.cell(undefined, true)),
+    }));
+    for (const e of plan.extraHeaderCells) {
+      const ref = cellRef(e.column, number);
+      const style = styles.cell(e.numberFormat, true);
+      const s = style === undefined ? "" : ` s="${style}"`;
+      const xml =
+        typeof e.value === "number"
+          ? `<c r="${ref}"${s}><v>${numberText(e.numberFormat !== undefined && this.settings.date1904 ? e.value - DAYS_1904 : e.value)}</v></c>`
+          : typeof e.value === "boolean"
+            ? `<c r="${ref}"${s} t="b"><v>${e.value ? 1 : 0}</v></c>`
+            : e.value === null || e.value === ""
+              ? ""
+              : textCell(ref, e.value, style);
+      if (xml !== "") added.push({ column: e.column, xml });
+    }
+    this.queue.push({ xml: this.merge(open, inner, cells, added, this.headerColumns) });
+  }
+
+  /** A data row, or a blank row whose fate is not known yet. */
+  hold(row: HeldRow): void {
+    this.queue.push({ row });
+    if (row.state !== "trailing") this.held.push(row);
+  }
+
+  /** `</sheetData>`: the rows are all read. */
+  endRows(): void {
+    this.queue.push({ xml: "</sheetData>" });
+  }
+
+  setTail(tail: WorksheetTail): void {
+    this.tail = tail;
+  }
+
+  /**
+   * Refuses a merged range that takes in cells the copy writes (the header row's new cells, the data
+   * rows' output cells): Excel would show only its top-left cell.
+   */
+  refuseMergesInTheWay(merges: readonly string[]): void {
+    const top = this.settings.plan.place.headerRow;
+    const bottom = Math.max(top, this.state.lastDataRow - 1);
+    for (const ref of merges) {
+      const b = rangeBounds(ref);
+      if (!b || b.r2 < top || b.r1 > bottom) continue;
+      for (const c of this.headerColumns) {
+        if (c < b.c1 || c > b.c2) continue;
+        throw new XlsxError(
+          {
+            en: `the merged cells ${ref} cover cells the new columns take: nothing written. Unmerge them (Home > Merge & Center), or move them, and run again.`,
+            fr: `les cellules fusionnées ${ref} recouvrent des cellules des nouvelles colonnes : rien n'est écrit. Annulez la fusion (Accueil > Fusionner et centrer), ou déplacez-les, puis relancez.`,
+          },
+          "refused",
+        );
+      }
+    }
+  }
+
+  // ---- what the sink hands over -----------------------------------------------------------------
+
+  /** The cells of data rows `start`… (Apply writes each chunk before the next is read). */
+  fill(start: number, rows: readonly (readonly OutputCell[])[]): void {
+    if (start !== this.state.rowsFilled)
+      throw new Error(`rows written out of order: ${start} after ${this.state.rowsFilled}`);
+    const data = this.held.filter((r) => r.state === "data");
+    rows.forEach((cells, k) => {
+      const row = data[k];
+      if (!row) throw new Error(`row ${start + k} was not read yet`);
+      row.output = cells;
+      this.state.lastDataRow = Math.max(this.state.lastDataRow, row.number);
+    });
+    this.state.rowsFilled += rows.length;
+    // Rows handed over are no longer looked up.
+    let done = 0;
+    for (const r of this.held) {
+      if (r.output === undefined && r.state !== "trailing") break;
+      done += 1;
+    }
+    this.held.splice(0, done);
+  }
+
+  /** Writes the rows that are ready, in order: a row waits for the ones before it. */
+  async flush(): Promise<void> {
+    let n = 0;
+    const texts: string[] = [];
+    let length = 0;
+    for (const item of this.queue) {
+      let xml: string;
+      if ("xml" in item) xml = item.xml;
+      else {
+        const row = item.row;
+        if (row.state === "undecided" || (row.state === "data" && row.output === undefined)) break;
+        xml = row.state === "trailing" ? rawRow(row) : this.dataRow(row);
+      }
+      texts.push(xml);
+      length += xml.length;
+      n += 1;
+      if (length > 1 << 20) {
+        await this.part.write(texts.join(""));
+        texts.length = 0;
+        length = 0;
+      }
+    }
+    this.queue.splice(0, n);
+    if (texts.length > 0) await this.part.write(texts.join(""));
+  }
+
+  /** Rows still waiting in the queue (none once the copy is complete). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  // ---- rows -------------------------------------------------------------------------------------
+
+  private dataRow(row: HeldRow): string {
+    const { plan, date1904 } = this.settings;
+    const output = row.output ?? [];
+    const added: AddedCell[] = [];
+    plan.columns.forEach((c, j) => {
+      const cell = output[j];
+      if (cell === undefined) return;
+      const xml = outputCellXml(
+        cellRef(c.column, row.number),
+        cell,
+        this.columnStyles[j],
+        c.format === "date" && date1904,
+      );
+      if (xml !== "") added.push({ column: c.column, xml });
+    });
+    if (row.open === undefined)
+      return added.length === 0 ? "" : `<row r="${row.number}">${added.map((a) => a.xml).join("")}</row>`;
+    return this.merge(row.open, row.inner, row.cells, added, this.written);
+  }
+
+  /**
+   * A row with new cells: the row's own cells kept as they are, except those in the columns written
+   * (an earlier run's values there are replaced, even by an empty cell), in column order. `spans` is
+   * dropped: it is an optional hint (§18.3.1.73) the new cells would contradict.
+   */
+  private merge(
+    open: string,
+    inner: string,
+    cells: readonly SheetCell[],
+    added: readonly AddedCell[],
+    columns: ReadonlySet<number>,
+  ): string {
+    const dropped = cells.filter((c) => columns.has(c.column));
+    if (added.length === 0 && dropped.length === 0)
+      return open.endsWith("/>") ? open : `${open}${inner}</row>`;
+    for (const c of dropped) refuseFormulaReachingOut(c, columns);
+    if (dropped.some((c) => c.formula)) this.state.droppedFormula = true;
+    const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
+    // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
+    const last = cells[cells.length - 1];
+    const ext = inner.indexOf("<extLst", last ? inner.lastIndexOf(last.xml) + last.xml.length : 0);
+    const extLst = ext >= 0 ? inner.slice(ext) : "";
+    const kept: AddedCell[] = cells
+      .filter((c) => !columns.has(c.column))
+      .map((c) => ({ column: c.column, xml: c.xml }));
+    const all = [...kept, ...added].sort((a, b) => a.column - b.column);
+    return `${tag}${all.map((c) => c.xml).join("")}${extLst}</row>`;
+  }
+}
+
+interface AddedCell {
+  readonly column: number;
+  readonly xml: string;
+}
+
+function rawRow(row: HeldRow): string {
+  if (row.open === undefined) return "";
+  return row.open.endsWith("/>") ? row.open : `${row.open}${row.inner}</row>`;
+}
+
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : "0";
+}
+
+function textCell(ref: string, text: string, style: number | undefined): string {
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+}
+
+/**
+ * A new cell's XML ("" for an empty one): a value, or a formula written without "=" with its cached
+ * result. `to1904` turns a date serial (1900 system, as the engine writes it) into the workbook's.
+ */
+export function outputCellXml(
+  ref: string,
+  cell: OutputCell,
+  style: number | undefined,
+  to1904: boolean,
+): string {
+  const s = style !== undefined ? ` s="${style}"` : "";
+  const value = cellValue(cell);
+  const shifted = typeof value === "number" && to1904 ? value - DAYS_1904 : value;
+  const formula = cellFormula(cell);
+  if (formula !== undefined) {
+    const f = `<f>${escapeXml(xlsxFormula(formula))}</f>`;
+    if (shifted === "") return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof shifted === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(shifted)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(shifted)}</v></c>`;
+  }
+  if (shifted === "") return "";
+  if (typeof shifted === "number") return `<c r="${ref}"${s}><v>${numberText(shifted)}</v></c>`;
+  return textCell(ref, shifted, style);
+}
+
+/**
+ * A shared formula's master cell holds the formula its other cells reuse (§18.3.1.40), and an array
+ * formula's first cell the formula of its whole range: replacing such a cell where that range lies
+ * outside the columns written would leave the other cells without their formula.
+ */
+function refuseFormulaReachingOut(cell: SheetCell, columns: ReadonlySet<number>): void {
+  const ref = /<f\b[^>]*\bt="(?:shared|array)"[^>]*\bref="([A-Z]+)\d+(?::([A-Z]+)\d+)?"/.exec(cell.xml);
+  if (!ref) return;
+  const first = columnIndex(ref[1] as string);
+  const last = columnIndex(ref[2] ?? (ref[1] as string));
+  let inside = true;
+  for (let c = first; c <= last; c++) if (!columns.has(c)) inside = false;
+  if (inside) return;
+  const at = /\br="([A-Z]+\d+)"/.exec(cell.xml)?.[1] ?? columnLetters(cell.column);
+  throw new XlsxError(
+    {
+      en: `cell ${at} holds a formula shared with cells outside the new columns: move it, or the cells right of the register, and run again`,
+      fr: `la cellule ${at} porte une formule partagée avec des cellules hors des nouvelles colonnes : déplacez-la, ou les cellules à droite du registre, et relancez`,
+    },
+    "refused",
+  );
+}
