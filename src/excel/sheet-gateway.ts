@@ -198,11 +198,12 @@ export class SheetGateway implements WorkbookGateway {
     const values: CellValue[][] = [];
     let hidden: number[] | undefined = [];
     await this.readRows(sheet, block, { hiddenRows: someHidden }, (answer) => {
-      values.push(...(answer.values ?? []));
+      // One by one: a spread of a hundred thousand rows would overflow the call stack.
+      for (const line of answer.values ?? []) values.push(line);
       // A chunk whose visible view could not be read leaves the hidden rows unknown: nothing is said.
       if (!someHidden) return;
       if (answer.hiddenRows === undefined) hidden = undefined;
-      else hidden?.push(...answer.hiddenRows.filter((r) => r > block.row));
+      else for (const r of answer.hiddenRows) if (r > block.row) hidden?.push(r);
     });
     const [header = [], ...rows] = values;
     const merges = (located.merges ?? [])
