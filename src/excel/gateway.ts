@@ -1,6 +1,6 @@
 /**
  * What the task pane asks of a workbook, and nothing more. The pane's components receive a
- * `WorkbookGateway` (STYLE.md, "UI components receive effects"). There is one gateway, `SheetGateway`
+ * `WorkbookGateway` (docs/conventions.md#effects-are-injected). There is one gateway, `SheetGateway`
  * (sheet-gateway.ts), which holds the policy — refusals before writing, request sizes, chunking,
  * interruption, degrading when a requirement set is missing — over a small sheet I/O port
  * (sheet-io.ts) that Office.js (`ExcelGateway`) and the in-memory workbook (`MemoryGateway`) implement.
@@ -136,9 +136,9 @@ export interface WorkbookGateway {
 }
 
 /**
- * Rows per chunk of an Apply in Excel (OFFICE-NOTES.md: 5k–20k): the use case computes and hands over
- * this many rows at a time, and cancel and edits are looked at between chunks. Each chunk's requests
- * are then sized by bytes (request-size.ts).
+ * Rows per chunk of an Apply in Excel (docs/office.md#bulk-work-in-the-task-pane: 5k–20k): the use
+ * case computes and hands over this many rows at a time, and cancel and edits are looked at between
+ * chunks. Each chunk's requests are then sized by bytes (request-size.ts).
  */
 export const DEFAULT_CHUNK_ROWS = 10_000;
 

@@ -1,7 +1,7 @@
 /**
  * Request sizes. Excel on the web refuses a request or a response over 5 MB
- * (`RequestPayloadSizeLimitExceeded`, `ResponsePayloadSizeLimitExceeded`; OFFICE-NOTES.md, bulk work),
- * and portable formulas are long: 10,000 rows × 6 formula cells are 17–22 MB of JSON. Every read and
+ * (`RequestPayloadSizeLimitExceeded`, `ResponsePayloadSizeLimitExceeded`;
+ * docs/office.md#bulk-work-in-the-task-pane), and portable formulas are long: 10,000 rows × 6 formula cells are 17–22 MB of JSON. Every read and
  * write is therefore sized by its serialized bytes, not by its rows, and a refusal is retried in halves.
  */
 

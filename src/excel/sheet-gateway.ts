@@ -45,8 +45,9 @@ import type { ReadAnswer, ReadRequest, SheetIO, WriteOp } from "./sheet-io";
  *   selection of several areas, a 1904 workbook.
  * - Request sizes by serialized bytes (request-size.ts), every read and write, under 4 MB; a request
  *   the host refuses for its size is retried in halves.
- * - Apply's rows in the use case's chunks, values first and number formats at the end (OFFICE-NOTES.md,
- *   bulk work), calculation suspended while writing (ExcelApi 1.6) and one recalculation after.
+ * - Apply's rows in the use case's chunks, values first and number formats at the end
+ *   (docs/office.md#bulk-work-in-the-task-pane), calculation suspended while writing (ExcelApi 1.6)
+ *   and one recalculation after.
  * - Interruption: an edit of the register's input cells while Apply writes (worksheet onChanged,
  *   ExcelApi 1.7) stops the run before its next chunk, naming the cell.
  * - Degrading: each optional part of the API is used where the host has it (`SheetIO.supports`),
@@ -794,7 +795,8 @@ class GatewaySink implements WorkbookSink {
     try {
       const { place, columns } = this.current;
       if (completed) await this.writeHeaders();
-      // Number formats after the values (OFFICE-NOTES.md), for every row written, cancelled or not.
+      // Number formats after the values (docs/office.md#bulk-work-in-the-task-pane), for every row
+      // written, cancelled or not.
       const total = this.rowsWritten;
       if (total > 0 && this.runs.length > 0) {
         const lines = this.runs.map((run) => run.indexes.map((k) => columns[k]?.numberFormat ?? "General"));
