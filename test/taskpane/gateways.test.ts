@@ -487,6 +487,24 @@ describe.each(HOSTS)("%s", (_name, make) => {
     expect(wb.notes.size).toBe(1);
   });
 
+  test("a report sheet is added under a free name and written with its formulas, formats and bold cells", async () => {
+    const { wb, gateway } = make(3);
+    const name = await gateway.addSheet("Factures");
+    // "Factures" is taken: the new sheet is "Factures (2)".
+    expect(name).toBe("Factures (2)");
+    await gateway.writeMatrix(name, [
+      [
+        { value: "Semestre", bold: true },
+        { value: 0.0371, numberFormat: "0.00%" },
+      ],
+      [{ value: "=B1*3" }],
+    ]);
+    expect(wb.cell(name, 0, 0)).toMatchObject({ value: "Semestre", bold: true });
+    expect(wb.cell(name, 0, 1)).toMatchObject({ value: 0.0371, numberFormat: "0.00%" });
+    expect(wb.cell(name, 1, 0)?.formula).toBe("=B1*3");
+    expect(wb.cell(name, 1, 0)?.bold).toBeUndefined();
+  });
+
   test("the active sheet is watched: activating another sheet is told", async () => {
     const { wb, gateway } = make(3);
     const seen: string[] = [];
