@@ -75,8 +75,9 @@ export async function sendSized(
   if (count <= 0) return;
   const bytes = bytesOf(start, count);
   if (bytes > budget && count > 1) {
-    // Parts of about the budget each (measured again: rows differ in length).
-    const parts = Math.min(count, Math.ceil(bytes / budget));
+    // Parts a little under the budget each (measured again: rows differ in length, and a request
+    // wraps its cells in a few bytes of its own).
+    const parts = Math.min(count, Math.ceil(bytes / (0.95 * budget)));
     const size = Math.ceil(count / parts);
     for (let s = start; s < start + count; s += size)
       await sendSized(s, Math.min(size, start + count - s), bytesOf, send, budget);

@@ -805,7 +805,8 @@ class GatewaySink implements WorkbookSink {
         await sendSized(
           0,
           total,
-          (_s, c) => c * perRow,
+          // Each run's rows are one array in the request: its brackets count too.
+          (_s, c) => c * perRow + 2 * this.runs.length,
           async (s, c) => {
             await this.io.write(
               this.runs.map((run, i) => ({
