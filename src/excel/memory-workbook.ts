@@ -1,11 +1,6 @@
-import { blockAddress, quoteSheet } from "../cells";
-import {
-  blocksIntersect,
-  highlightMatches,
-  isEmptyCell,
-  type CellValue,
-  type HighlightRule,
-} from "./gateway";
+import { highlightMatches, type HighlightRule } from "../apply";
+import { blockAddress, blocksIntersect, isEmptyCell, quoteSheet, type CellValue } from "../cells";
+import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes, PayloadTooLargeError } from "./request-size";
 
 /** Excel's column count: a cell's key in a sheet's map is row × COLUMNS + column (numbers hash faster). */
 const COLUMNS = 16_384;
@@ -73,16 +68,36 @@ export class MemoryWorkbook {
   private readonly quoted = new Map<string, string>();
   /** Conditional formats, in the order added. */
   conditionalFormats: HighlightRule[] = [];
-  /** Requests made (the in-memory counterpart of `context.sync`), and each one's estimated payload in bytes. */
+  /** Requests made (the in-memory counterpart of `context.sync`), and each one's payload in bytes. */
   readonly syncs: number[] = [];
 
   /**
    * Counts one request, as Excel would receive it: `payload` is what the batch sends (values, formats),
-   * its size estimated as its JSON length (Excel on the web refuses requests over 5 MB).
+   * its size its JSON length in UTF-8. Like Excel on the web, a request over 5 MB is refused whole,
+   * with Excel's error code, before anything of it is applied.
    */
   sync(payload: unknown): void {
-    this.syncs.push(payload === undefined ? 0 : JSON.stringify(payload).length);
+    this.count(jsonBytes(payload), "RequestPayloadSizeLimitExceeded");
   }
+
+  /** Counts one read request by the size of its response, refused past 5 MB as Excel on the web refuses it. */
+  respond(bytes: number): void {
+    this.count(bytes, "ResponsePayloadSizeLimitExceeded");
+  }
+
+  private count(
+    bytes: number,
+    code: "RequestPayloadSizeLimitExceeded" | "ResponsePayloadSizeLimitExceeded",
+  ): void {
+    if (bytes > HOST_PAYLOAD_LIMIT_BYTES) {
+      this.refusedRequests++;
+      throw new PayloadTooLargeError(code, bytes);
+    }
+    this.syncs.push(bytes);
+  }
+
+  /** Requests refused for their size (retried in halves by the gateway). */
+  refusedRequests = 0;
 
   /** The fill a conditional format gives a cell (the last matching rule wins, as Excel stacks them). */
   highlightAt(sheet: string, row: number, column: number): HighlightRule | undefined {
@@ -127,6 +142,8 @@ export class MemoryWorkbook {
   date1904 = false;
   /** Cell notes, by "Sheet!A1". */
   readonly notes = new Map<string, string>();
+  /** Cell comments (threaded comments, before Excel had notes), by "Sheet!A1". */
+  readonly comments = new Map<string, string>();
 
   private readonly editListeners = new Set<(sheet: string, address: string) => void>();
 
@@ -457,7 +474,46 @@ export class MemoryWorkbook {
   /** Selects a block (and activates its sheet), as a user would. */
   select(sheet: string, block: Block): void {
     this.sheet(sheet);
-    this.activeSheet = sheet;
     this.selection = block;
+    this.selectionAreas = [block];
+    this.activate(sheet);
+  }
+
+  /**
+   * The areas of the selection: one, or several after a Ctrl+click (their first is `selection`,
+   * whose top-left cell is the active cell).
+   */
+  selectionAreas: Block[] = [this.selection];
+
+  /** Selects several areas of a sheet at once, as Ctrl+click does. */
+  selectAreas(sheet: string, blocks: readonly Block[]): void {
+    const first = blocks[0];
+    if (!first) throw new Error("selectAreas: no area");
+    this.select(sheet, first);
+    this.selectionAreas = blocks.map((b) => ({ ...b }));
+  }
+
+  private readonly activationListeners = new Set<(sheet: string) => void>();
+
+  /** Listens to the activation of another sheet (Excel's worksheets onActivated); returns the unsubscribe. */
+  onActivate(listener: (sheet: string) => void): () => void {
+    this.activationListeners.add(listener);
+    return () => this.activationListeners.delete(listener);
+  }
+
+  /** Activates a sheet (its tab clicked); listeners hear of it when it was not the active one. */
+  activate(sheet: string): void {
+    this.sheet(sheet);
+    if (this.activeSheet === sheet) return;
+    this.activeSheet = sheet;
+    for (const listener of this.activationListeners) listener(sheet);
+  }
+
+  /**
+   * Refuses, as Excel refuses a write covering part of a merged area, before anything is written
+   * (a request whose blocks are checked first is refused whole).
+   */
+  assertBlockWritable(sheet: string, block: Block): void {
+    if (this.merges.has(sheet)) this.assertWritable(sheet, block);
   }
 }

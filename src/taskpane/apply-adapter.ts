@@ -1,102 +1,26 @@
 import {
-  NUMBER_FORMATS,
-  outputColumns,
-  prepareApply,
-  rowFormulas,
+  ApplyRefusal,
+  formatDate,
+  formatMoney,
   type ApplyOptions,
-  type ApplyResult,
+  type ApplyOutcome,
+  type ApplyRequest,
   type HeaderRecognition,
   type OutputFormat,
   type OutputValue,
   type RegisterMode,
+  type WriteMode,
 } from "../apply";
 import { serialToDay } from "../adapter/cell-values";
-import { formatDate, formatMoney } from "../apply";
 import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";
-import { blockAddress } from "../cells";
-import {
-  GatewayError,
-  placeColumns,
-  type ColumnPlacement,
-  type MatrixCell,
-  type OutputColumn,
-  type SourceBlock,
-  type SourceLayout,
-} from "../excel/gateway";
-import {
-  portableReference,
-  portableRow,
-  REFERENCE_NUMBER_FORMATS,
-  summarizeFallbacks,
-  type PortableRow,
-  type ReferenceSheet,
-} from "../portable";
+import { GatewayError, type SourceBlock, type SourceLayout } from "../excel/gateway";
 import type { Strings } from "./i18n/strings";
 
-/** How Apply writes: the engine's values, live CGV.* formulas, or native formulas that need no add-in. */
-export type WriteMode = "values" | "formulas" | "portable";
-
 /**
- * The glue between the register core (src/apply) and the gateway (src/excel): where the new columns
- * go, what is written in them, and how values read in the pane. No computation of its own.
+ * What is the pane's own around Apply (src/apply decides everything written, src/excel writes it):
+ * the core's options from the pane's choices, errors and layout as sentences, values as the preview
+ * shows them.
  */
-
-/** Every column of the source except a previous run's outputs is an input: never a target. */
-export function inputColumns(source: SourceBlock, recognition: HeaderRecognition | undefined): number[] {
-  const previous = new Set(recognition?.previousOutputs ?? []);
-  return source.headers.map((_, i) => i).filter((i) => !previous.has(i));
-}
-
-/** The placements of a mode's output columns, matching earlier outputs in either language. */
-export function outputPlacements(
-  source: SourceBlock,
-  mode: RegisterMode,
-  lang: Language,
-  recognition: HeaderRecognition | undefined,
-): ColumnPlacement[] {
-  const columns = outputColumns(mode);
-  const other: Language = lang === "fr" ? "en" : "fr";
-  return placeColumns(
-    source,
-    columns.map((c) => c.header[lang]),
-    inputColumns(source, recognition),
-    columns.map((c) => [c.header[other]]),
-  );
-}
-
-/** Formulas reference the output columns by position: they need them side by side, in order. */
-export function placementsContiguous(placements: readonly ColumnPlacement[]): boolean {
-  const first = placements[0];
-  return first !== undefined && placements.every((p, i) => p.column === first.column + i);
-}
-
-/** The gateway's columns for a computed result: values, or live formulas row by row. */
-export function gatewayColumns(
-  source: SourceBlock,
-  result: ApplyResult,
-  options: ApplyOptions,
-  lang: Language,
-  placements: readonly ColumnPlacement[],
-  mode: "values" | "formulas",
-): OutputColumn[] {
-  let rows: readonly (readonly OutputValue[])[] = result.rows;
-  if (mode === "formulas") {
-    const applier = prepareApply(options);
-    const topLeft = blockAddress(source.startRow, source.startColumn);
-    const first = placements[0]?.column;
-    rows = result.rows.map((_, i) =>
-      rowFormulas(applier, source.rows[i] ?? [], i, {
-        sourceTopLeft: topLeft,
-        ...(first !== undefined ? { outputFirstColumn: first } : {}),
-      }),
-    );
-  }
-  return result.columns.map((c, j) => ({
-    header: c.header[lang],
-    numberFormat: NUMBER_FORMATS[c.format],
-    cells: rows.map((r) => r[j] ?? ""),
-  }));
-}
 
 /** An output value as the pane shows it in the preview. */
 export function formatOutput(value: OutputValue | undefined, format: OutputFormat, lang: Language): string {
@@ -110,6 +34,7 @@ export function formatOutput(value: OutputValue | undefined, format: OutputForma
 /** Any failure as a sentence for the user: the engine's own bilingual message, a gateway code, or the raw text. */
 export function describeError(error: unknown, strings: Strings, lang: Language): string {
   if (isEngineError(error)) return error.text[lang];
+  if (error instanceof ApplyRefusal) return error.text[lang];
   if (error instanceof GatewayError) {
     switch (error.code) {
       case "no-table":
@@ -120,6 +45,8 @@ export function describeError(error: unknown, strings: Strings, lang: Language):
         return strings.tooLarge;
       case "no-selection":
         return strings.noSelection;
+      case "multi-area":
+        return strings.multiArea;
       case "protected":
         return strings.sheetProtected;
       case "date-1904":
@@ -187,65 +114,42 @@ export function buildApplyOptions(args: {
   };
 }
 
-export interface PortableOutput {
-  readonly columns: OutputColumn[];
-  /** The sheet of rates and holidays the formulas read: write it (under its exact name) first. */
-  readonly reference: ReferenceSheet;
-  /** What was written as values instead of formulas, and why, in the pane's language. */
-  readonly fallbacks: readonly string[];
-}
-
 /**
- * Portable mode: native Excel formulas (EDATE, EOMONTH, SUMPRODUCT…) over a reference sheet, so the
- * workbook computes without the add-in; columns or rows a formula cannot express are values, and
- * `fallbacks` says which and why.
+ * The use case's request from the pane's choices. The register's earlier outputs come from its
+ * headers (`recognizeHeaders(…).previousOutputs`), so the pane recognises its own columns in a
+ * workbook reopened later as in the session that wrote them.
  */
-export function portableColumns(
-  source: SourceBlock,
-  result: ApplyResult,
-  options: ApplyOptions,
-  lang: Language,
-  placements: readonly ColumnPlacement[],
-  generatedOn: Day,
-): PortableOutput {
-  const applier = prepareApply(options);
-  const reference = portableReference(applier, generatedOn);
-  const first = placements[0]?.column;
-  const rows: PortableRow[] = result.rows.map((_, i) =>
-    portableRow(applier, source.rows[i] ?? [], i, {
-      sourceTopLeft: blockAddress(source.startRow, source.startColumn),
-      ...(first !== undefined ? { outputFirstColumn: first } : {}),
-      reference,
-    }),
-  );
-  const summary = summarizeFallbacks(rows);
-  const header = (id: string) => result.columns.find((c) => c.id === id)?.header[lang] ?? id;
-  const fallbacks = [
-    ...summary.columns.map((f) => `${header(f.column)} : ${f.reason[lang]} (${f.rows})`),
-    ...summary.valueRowReasons.map((r) => `${r.reason[lang]} (${r.rows})`),
-  ];
+export function buildApplyRequest(args: {
+  options: ApplyOptions;
+  write: WriteMode;
+  recognition: HeaderRecognition | undefined;
+  /** Today (the pane reads the clock, the core never does): the note's and the reference sheet's date. */
+  today: Day;
+  highlightDays?: number;
+}): ApplyRequest {
   return {
-    columns: result.columns.map((c, j) => ({
-      header: c.header[lang],
-      numberFormat: NUMBER_FORMATS[c.format],
-      cells: rows.map((r) => r.cells[j] ?? ""),
-    })),
-    reference,
-    fallbacks,
+    options: args.options,
+    write: args.write,
+    today: args.today,
+    previousOutputs: args.recognition?.previousOutputs ?? [],
+    ...(args.highlightDays !== undefined ? { highlightDays: args.highlightDays } : {}),
   };
 }
 
-/** The reference sheet as gateway cells: formulas with their "=", formats per column. */
-export function referenceMatrix(reference: ReferenceSheet): MatrixCell[][] {
-  return reference.rows.map((line) =>
-    line.map((cell, c) => {
-      const format = REFERENCE_NUMBER_FORMATS[reference.columnFormats[c] ?? "text"];
-      if (cell !== null && typeof cell === "object")
-        return {
-          value: `=${cell.formula.replace(/^=/, "")}`,
-          numberFormat: REFERENCE_NUMBER_FORMATS[cell.format],
-        };
-      return typeof cell === "number" ? { value: cell, numberFormat: format } : { value: cell };
-    }),
-  );
+/** Portable mode: what went in as values rather than formulas, and why, one line each in the pane's language. */
+export function portableFallbacks(outcome: ApplyOutcome, lang: Language): string[] {
+  if (!outcome.portable) return [];
+  const header = (id: string) => outcome.columns.find((c) => c.id === id)?.header ?? id;
+  return [
+    ...outcome.portable.columns.map((f) => `${header(f.column)} : ${f.reason[lang]} (${f.rows})`),
+    ...outcome.portable.valueRowReasons.map((r) => `${r.reason[lang]} (${r.rows})`),
+  ];
+}
+
+/**
+ * A register's identity in its workbook: its sheet, header row and first column. It stays the same
+ * when Apply's columns widen the block, and changes with another sheet or another register.
+ */
+export function registerKey(source: Pick<SourceBlock, "sheet" | "startRow" | "startColumn">): string {
+  return `${source.sheet}\u0000${source.startRow}\u0000${source.startColumn}`;
 }

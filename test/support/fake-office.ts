@@ -6,7 +6,7 @@
  * exist and Excel.run fails before Office is ready. Options come from `window.__fakeOfficeOptions`,
  * set by the served script ahead of the bundle.
  */
-import type { CellValue } from "../../src/excel/gateway";
+import type { CellValue } from "../../src/cells";
 import { MemoryWorkbook } from "../../src/excel/memory-workbook";
 import { FakeSettings } from "../storage-office/fake-parts";
 import { FakeExcelHost } from "../taskpane/fake-excel";

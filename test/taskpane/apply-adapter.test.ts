@@ -1,19 +1,27 @@
-import { recognizeHeaders } from "../../src/apply";
-import type { SourceBlock } from "../../src/excel/gateway";
+import {
+  ApplyRefusal,
+  applyToSheet,
+  columnsContiguous,
+  planColumns,
+  recognizeHeaders,
+  rowsInMemory,
+  type ApplyOutcome,
+  type WriteMode,
+} from "../../src/apply";
+import { iso } from "../../src/engine";
+import { GatewayError, registerPlace, type SourceBlock } from "../../src/excel/gateway";
 import { MemoryGateway } from "../../src/excel/memory-gateway";
+import { MemoryWorkbook } from "../../src/excel/memory-workbook";
 import {
   buildApplyOptions,
+  buildApplyRequest,
   describeError,
-  gatewayColumns,
   layoutNotices,
-  inputColumns,
-  outputPlacements,
-  placementsContiguous,
+  portableFallbacks,
+  registerKey,
 } from "../../src/taskpane/apply-adapter";
 import { demoWorkbook, DEMO_BAD_ROW } from "../../src/taskpane/demo/demo-register";
 import { languageFromLocale, STRINGS } from "../../src/taskpane/i18n/strings";
-import { GatewayError } from "../../src/excel/gateway";
-import { applyRegisterSync } from "../../src/apply";
 
 const block = (headers: string[], rows: (string | number)[][] = []): SourceBlock => ({
   kind: "region",
@@ -25,8 +33,37 @@ const block = (headers: string[], rows: (string | number)[][] = []): SourceBlock
   rows,
 });
 
-describe("task pane ↔ register core adapter", () => {
-  test("outputs of an earlier run in English are rewritten in place by a French pane; inputs never are", () => {
+/** Applies the pane's choices to a workbook's register as the pane does: options, request, the use case, the gateway's sink. */
+async function applyAsThePane(
+  wb: MemoryWorkbook,
+  vendor: string,
+  write: WriteMode,
+): Promise<{ source: SourceBlock; outcome: ApplyOutcome }> {
+  const gateway = new MemoryGateway(wb);
+  const source = await gateway.readSource("region");
+  const recognition = recognizeHeaders(source.headers);
+  const options = buildApplyOptions({
+    source,
+    mode: recognition.mode ?? "invoices",
+    mapping: recognition.mapping,
+    vendor,
+    asOf: "2026-06-30",
+    lang: "fr",
+    defaults: { clientType: "pro" },
+  });
+  const request = buildApplyRequest({ options, write, recognition, today: iso("2026-12-03") });
+  const sink = gateway.applySink(source);
+  const outcome = await applyToSheet(
+    request,
+    rowsInMemory(registerPlace(source), source.headers, source.rows),
+    sink,
+    { yieldFn: async () => undefined },
+  );
+  return { source, outcome };
+}
+
+describe("the pane around the Apply use case", () => {
+  test("outputs of an earlier run in English are recognised by a French pane from the headers alone, and rewritten in place", () => {
     const headers = [
       "N° facture",
       "Date facture",
@@ -40,10 +77,24 @@ describe("task pane ↔ register core adapter", () => {
     ];
     const source = block(headers);
     const rec = recognizeHeaders(headers);
-    // Columns 3..8 are a previous run's outputs; 0..2 are the register.
-    expect(inputColumns(source, rec)).toEqual([0, 1, 2]);
-    const placements = outputPlacements(source, "invoices", "fr", rec);
-    expect(placements.map((p) => [p.header, p.column, p.existing])).toEqual([
+    const request = buildApplyRequest({
+      options: buildApplyOptions({
+        source,
+        mode: "invoices",
+        mapping: rec.mapping,
+        vendor: "omi",
+        asOf: "2026-06-30",
+        lang: "fr",
+        defaults: {},
+      }),
+      write: "values",
+      recognition: rec,
+      today: iso("2026-12-03"),
+    });
+    // Columns 3..8 are a previous run's outputs (as after reopening the workbook); 0..2 the register.
+    expect(request.previousOutputs).toEqual([3, 4, 5, 6, 7, 8]);
+    const columns = planColumns(registerPlace(source), headers, "invoices", "fr", request.previousOutputs);
+    expect(columns.map((p) => [p.header, p.column, p.existing])).toEqual([
       ["Échéance (CGV)", 3, true],
       ["Jours de retard", 4, true],
       ["Intérêts de retard", 5, true],
@@ -51,70 +102,46 @@ describe("task pane ↔ register core adapter", () => {
       ["Total pénalités", 7, true],
       ["Statut", 8, true],
     ]);
-    expect(placementsContiguous(placements)).toBe(true);
+    expect(columnsContiguous(columns)).toBe(true);
   });
 
   test("formulas need the output columns side by side: a status column moved away disables them", () => {
     const headers = ["Date facture", "Montant TTC", "Statut", "Notes", "Échéance (CGV)"];
     const rec = recognizeHeaders(headers);
-    const placements = outputPlacements(block(headers), "invoices", "fr", rec);
+    const columns = planColumns(
+      registerPlace(block(headers)),
+      headers,
+      "invoices",
+      "fr",
+      rec.previousOutputs,
+    );
     // Échéance reused at E (4), Statut reused at C (2), the four others appended from F (5): not in order.
-    expect(placements.find((p) => p.header === "Statut")?.column).toBe(2);
-    expect(placementsContiguous(placements)).toBe(false);
+    expect(columns.find((p) => p.header === "Statut")?.column).toBe(2);
+    expect(columnsContiguous(columns)).toBe(false);
   });
 
   test("in formulas mode the due date is a CGV.DUEDATE formula on the row's own cells and days late refer to it", async () => {
     const wb = demoWorkbook();
-    const source = await new MemoryGateway(wb).readSource("region");
-    const rec = recognizeHeaders(source.headers);
-    const options = buildApplyOptions({
-      source,
-      mode: "invoices",
-      mapping: rec.mapping,
-      vendor: "sillage",
-      asOf: "2026-06-30",
-      lang: "fr",
-      defaults: { clientType: "pro" },
-    });
-    const placements = outputPlacements(source, "invoices", "fr", rec);
-    const result = applyRegisterSync(source.rows, options);
-    const columns = gatewayColumns(source, result, options, "fr", placements, "formulas");
-    // Demo register A..F: C = kind, D = invoice date, F = paid date; outputs from G; data row 1 is sheet row 2.
-    const due = String(columns[0]?.cells[0]);
+    await applyAsThePane(wb, "sillage", "formulas");
+    // Demo register A..F: C = kind, D = invoice date, F = paid date; outputs G..L; data row 1 is sheet row 2.
+    const due = String(wb.cell("Factures", 1, 6)?.formula);
     expect(due.startsWith("=CGV.DUEDATE(")).toBe(true);
     expect(due).toContain("D2");
-    expect(String(columns[1]?.cells[0])).toContain("G2");
-    expect(columns[0]?.numberFormat).toBe("dd/mm/yyyy");
+    expect(String(wb.cell("Factures", 1, 7)?.formula)).toContain("G2");
+    expect(wb.cell("Factures", 1, 6)?.numberFormat).toBe("dd/mm/yyyy");
+    // The as-of date every formula reads: N1, right of the label in M1.
+    expect(wb.value("Factures", 0, 12)).toBe("Date d'arrêté");
     // The bad row's status stays the message (a value, not a formula).
-    expect(String(columns[5]?.cells[DEMO_BAD_ROW])).toContain("31/02/2026");
+    expect(String(wb.value("Factures", DEMO_BAD_ROW + 1, 11))).toContain("31/02/2026");
   });
 
   test("values mode writes the computed values with the core's number formats", async () => {
     const wb = demoWorkbook();
-    const source = await new MemoryGateway(wb).readSource("region");
-    const rec = recognizeHeaders(source.headers);
-    const options = buildApplyOptions({
-      source,
-      mode: "invoices",
-      mapping: rec.mapping,
-      vendor: "sillage",
-      asOf: "2026-06-30",
-      lang: "fr",
-      defaults: {},
-    });
-    const result = applyRegisterSync(source.rows, options);
-    const columns = gatewayColumns(
-      source,
-      result,
-      options,
-      "fr",
-      outputPlacements(source, "invoices", "fr", rec),
-      "values",
-    );
+    const { source } = await applyAsThePane(wb, "sillage", "values");
     // FA-0101: consulting invoice of 06/01/2025 (serial 45663) + 15 days (Sillage 7.2.1) = 45678.
     expect(source.rows[0]?.[3]).toBe(45663);
-    expect(columns[0]?.cells[0]).toBe(45678);
-    expect(columns.map((c) => c.numberFormat)).toEqual([
+    expect(wb.value("Factures", 1, 6)).toBe(45678);
+    expect([6, 7, 8, 9, 10, 11].map((c) => wb.cell("Factures", 1, c)?.numberFormat)).toEqual([
       "dd/mm/yyyy",
       "0",
       '#,##0.00 "€"',
@@ -123,7 +150,44 @@ describe("task pane ↔ register core adapter", () => {
       "@",
     ]);
     // firstRowNumber: the header is sheet row 1, so data row 14 (index 13) is "Ligne 15".
-    expect(String(columns[5]?.cells[DEMO_BAD_ROW])).toContain("Ligne 15");
+    expect(String(wb.value("Factures", DEMO_BAD_ROW + 1, 11))).toContain("Ligne 15");
+  });
+
+  test("the provenance note names every row's vendor, not only the one picked", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet("Factures", [
+      ["Fournisseur", "N° facture", "Date facture", "Montant TTC"],
+      ["omi", "F-1", 45659, 100],
+      ["Sillage.ai", "F-2", 45660, 200],
+    ]);
+    // The vendor picked is OMI; the second row names Sillage by its brand.
+    const { outcome } = await applyAsThePane(wb, "omi", "values");
+    expect(outcome.note?.added).toBe(true);
+    const note = wb.notes.get("Factures!E1") ?? "";
+    expect(note).toContain("OMI SAS");
+    expect(note).toContain("HORIZON SAAS (Sillage.ai)");
+    expect(note).toContain("Le fournisseur de chaque ligne est celui de la colonne Fournisseur.");
+  });
+
+  test("portable mode says which columns and rows went in as values, in the pane's language", async () => {
+    const wb = demoWorkbook();
+    const { outcome } = await applyAsThePane(wb, "sillage", "portable");
+    const lines = portableFallbacks(outcome, "fr");
+    // The status is a sentence computed on the as-of date: a value on the 35 rows computed; the bad
+    // row (31/02/2026) is written wholly as values, with its reason.
+    expect(lines).toEqual([
+      "Statut : le statut est une phrase calculée à la date d'arrêté ; il est écrit en texte et ne suit pas les modifications ultérieures de la ligne. (35)",
+      "le moteur n'a pas pu calculer la ligne (voir son statut) : elle est écrite en valeurs. (1)",
+    ]);
+    const { portable: _written, ...valuesOutcome } = outcome;
+    expect(portableFallbacks(valuesOutcome, "fr")).toEqual([]);
+  });
+
+  test("a register keeps its identity when Apply widens it, and another sheet or header row is another register", () => {
+    const a = { sheet: "Factures", startRow: 0, startColumn: 0 };
+    expect(registerKey(a)).toBe(registerKey({ ...a }));
+    expect(registerKey(a)).not.toBe(registerKey({ ...a, sheet: "Abonnements" }));
+    expect(registerKey(a)).not.toBe(registerKey({ ...a, startRow: 3 }));
   });
 
   test("a filtered register with merges and hidden rows gets one sentence each, the first five rows named, in French and English", async () => {
@@ -175,6 +239,12 @@ describe("task pane ↔ register core adapter", () => {
     expect(describeError(error, STRINGS.en, "en")).toBe(
       "Merged cells where Apply would write (H5:H6, J2:K2): Excel refuses to write to part of a merge, so nothing is written. Unmerge them (Home > Merge & Center > Unmerge Cells) and apply again.",
     );
+  });
+
+  test("the use case's refusal is said in the pane's language", () => {
+    const refusal = new ApplyRefusal({ en: "Formulas need…", fr: "Les formules demandent…" });
+    expect(describeError(refusal, STRINGS.fr, "fr")).toBe("Les formules demandent…");
+    expect(describeError(refusal, STRINGS.en, "en")).toBe("Formulas need…");
   });
 
   test("the UI language follows Office's display language: English for en-*, French otherwise", () => {

@@ -1,7 +1,8 @@
-import { blockAddress, parseAddress } from "../../src/cells";
+import { blockAddress, parseAddress, type CellValue } from "../../src/cells";
 import type { ExcelHost } from "../../src/excel/excel-gateway";
-import type { CellValue } from "../../src/excel/gateway";
 import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../../src/excel/request-size";
+import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
 
 /**
  * A small fake of the Excel object model (office-addin-mock has no collection support), over a
@@ -11,44 +12,157 @@ import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/exc
  * write covering part of a merged area fails its sync, `getMergedAreasOrNullObject` returns only the
  * merged areas whose top-left cell is in the range (office-js #3611) and fails its request past 512
  * areas (documented), `rowHidden` is true, false or null (mixed), and a range's visible view lists
- * the cells of the rows that are not hidden.
+ * the cells of the rows that are not hidden. Like Excel on the web, a request or a response over 5 MB
+ * is refused with Excel's error code (`RequestPayloadSizeLimitExceeded`,
+ * `ResponsePayloadSizeLimitExceeded`; a response may instead come back as null values), and
+ * `getSelectedRange` fails when several areas are selected (its documentation says it throws).
+ *
+ * Hosts can be made stricter: an old host file that lacks objects its Excel claims (no
+ * `workbook.notes` under ExcelApi 1.18, issue 14), and a French Excel whose `formulas` give #NAME? for
+ * the CGV.* functions' English names (office-js #891, #6614) while `formulasLocal` takes the French
+ * names and separators.
  */
 
 class NotLoaded extends Error {}
+
+/** An Office.js error: a code and a message, thrown at `sync`. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** Members an old host file may lack while its Excel claims the requirement set (issue 14 #1). */
+export type AbsentMember =
+  | "notes"
+  | "comments"
+  | "getVisibleView"
+  | "autoFilter"
+  | "getMergedAreasOrNullObject"
+  | "suspendApiCalculationUntilNextSync"
+  | "getSelectedRanges";
+
+export interface FakeHostOptions {
+  /** Objects missing from the host file though their requirement set is claimed. */
+  readonly absent?: readonly AbsentMember[];
+  /** Excel's UI language: in "fr", `formulas` give #NAME? for CGV.* names (office-js #891, #6614). */
+  readonly language?: "en" | "fr";
+  /** The regional separators `formulasLocal` expects: France's (";", decimal ",") or English ones. */
+  readonly separators?: "fr" | "en";
+  /** How a response over 5 MB comes back: an error (documented), or null values (seen on the web). */
+  readonly oversizedResponse?: "error" | "null";
+  /** False: the add-in's functions are not loaded, so every CGV.* formula gives #NAME?. */
+  readonly functionsLoaded?: boolean;
+}
 
 interface Pending {
   apply(): void;
 }
 
+interface Responder {
+  bytes(): number;
+  /** Called instead of failing when the host answers oversized responses with null values. */
+  nullify?: () => void;
+}
+
+/** A conditional format added through the fake, as Excel keeps it: its range, formula and fill. */
+export interface FakeConditionalFormat {
+  readonly sheet: string;
+  readonly block: Block;
+  readonly formula: string;
+  readonly fill: string;
+}
+
 export class FakeContext {
   readonly pending: Pending[] = [];
-  /** Cells written by each sync, in order (values, formulas and formats alike). */
-  readonly syncs: { values: number; formulas: number; formats: number; rows: Set<number> }[] = [];
-  current = { values: 0, formulas: 0, formats: 0, rows: new Set<number>() };
+  readonly responders: Responder[] = [];
+  /** Cells written by each sync, in order (values, formulas and formats alike), and its sizes. */
+  readonly syncs: {
+    values: number;
+    formulas: number;
+    /** Cells written through `formulasLocal` (also counted in `formulas`). */
+    local: number;
+    formats: number;
+    rows: Set<number>;
+    requestBytes: number;
+    responseBytes: number;
+  }[] = [];
+  current = FakeContext.fresh();
   calculationSuspended = false;
   recalculations = 0;
   readonly tableColumnsAdded: string[] = [];
   readonly workbook: FakeWorkbook;
 
-  constructor(readonly wb: MemoryWorkbook) {
+  constructor(
+    readonly wb: MemoryWorkbook,
+    readonly host: FakeExcelHost,
+  ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  private static fresh() {
+    return {
+      values: 0,
+      formulas: 0,
+      local: 0,
+      formats: 0,
+      rows: new Set<number>(),
+      requestBytes: 0,
+      responseBytes: 0,
+    };
   }
 
   get application(): FakeApplication {
     return this.workbook.application;
   }
 
+  absent(member: AbsentMember): boolean {
+    return this.host.options.absent?.includes(member) === true;
+  }
+
+  /** Adds to the size of the request being built (what Office.js would serialize). */
+  send(payload: unknown): void {
+    this.current.requestBytes += jsonBytes(payload);
+  }
+
   async sync(): Promise<void> {
     const ops = this.pending.splice(0);
-    for (const op of ops) op.apply();
-    this.syncs.push(this.current);
-    this.current = { values: 0, formulas: 0, formats: 0, rows: new Set<number>() };
+    const responders = this.responders.splice(0);
+    const record = this.current;
+    this.current = FakeContext.fresh();
     this.calculationSuspended = false;
+    if (record.requestBytes > HOST_PAYLOAD_LIMIT_BYTES) {
+      this.host.refused.push(record.requestBytes);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit.",
+      );
+    }
+    for (const op of ops) op.apply();
+    record.responseBytes = responders.reduce((n, r) => n + r.bytes(), 0);
+    if (record.responseBytes > HOST_PAYLOAD_LIMIT_BYTES) {
+      this.host.refused.push(record.responseBytes);
+      if (this.host.options.oversizedResponse === "null") responders.forEach((r) => r.nullify?.());
+      else
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit.",
+        );
+    }
+    this.syncs.push(record);
   }
 }
 
 class FakeApplication {
-  constructor(private readonly ctx: FakeContext) {}
+  constructor(private readonly ctx: FakeContext) {
+    if (ctx.absent("suspendApiCalculationUntilNextSync"))
+      (this as { suspendApiCalculationUntilNextSync?: unknown }).suspendApiCalculationUntilNextSync =
+        undefined;
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.calculationSuspended = true;
   }
@@ -70,20 +184,36 @@ class Loadable {
     }
     const names = all.filter((p) => !p.includes("/"));
     this.ctx.pending.push({ apply: () => names.forEach((n) => this.loaded.add(n)) });
+    this.loading(names);
     return this;
   }
+  /** What a load adds to the response (overridden where the answer is large). */
+  protected loading(_names: readonly string[]): void {}
   protected need(prop: string): void {
     if (!this.loaded.has(prop)) throw new NotLoaded(`PropertyNotLoaded: ${prop}`);
   }
 }
 
+const ERROR_TEXT = /^#(?:NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!|N\/A|CALC!|BUSY!)$/;
+
 class FakeRange extends Loadable {
+  private nullValues = false;
   constructor(
     ctx: FakeContext,
     readonly sheetName: string,
     readonly block: Block,
   ) {
     super(ctx);
+    if (ctx.absent("getVisibleView")) (this as { getVisibleView?: unknown }).getVisibleView = undefined;
+    if (ctx.absent("getMergedAreasOrNullObject"))
+      (this as { getMergedAreasOrNullObject?: unknown }).getMergedAreasOrNullObject = undefined;
+  }
+  protected override loading(names: readonly string[]): void {
+    if (names.includes("values"))
+      this.ctx.responders.push({
+        bytes: () => jsonBytes(this.ctx.wb.values(this.sheetName, this.block)),
+        nullify: () => (this.nullValues = true),
+      });
   }
   private sheetProxy: FakeWorksheet | undefined;
   /** Like Office.js, a navigation property returns the same proxy each time (its loads stick). */
@@ -111,18 +241,41 @@ class FakeRange extends Loadable {
     this.need("columnCount");
     return this.block.columnCount;
   }
-  get values(): CellValue[][] {
+  get values(): CellValue[][] | null {
     this.need("values");
-    return this.ctx.wb.values(this.sheetName, this.block);
+    return this.nullValues ? null : this.ctx.wb.values(this.sheetName, this.block);
   }
   set values(v: CellValue[][]) {
     this.queueWrite(v, "values");
   }
+  /** Excel's type of each cell's value: "Error" for #NAME? and the like (ExcelApi 1.1). */
+  get valueTypes(): string[][] {
+    this.need("valueTypes");
+    return this.ctx.wb
+      .values(this.sheetName, this.block)
+      .map((line) =>
+        line.map((v) =>
+          v === null || v === ""
+            ? "Empty"
+            : typeof v === "number"
+              ? "Double"
+              : typeof v === "boolean"
+                ? "Boolean"
+                : ERROR_TEXT.test(v)
+                  ? "Error"
+                  : "String",
+        ),
+      );
+  }
   set formulas(v: CellValue[][]) {
     this.queueWrite(v, "formulas");
   }
+  set formulasLocal(v: CellValue[][]) {
+    this.queueWrite(v, "formulasLocal");
+  }
   set numberFormat(v: string[][]) {
     this.checkShape(v);
+    this.ctx.send(v);
     this.ctx.current.formats += this.block.rowCount * this.block.columnCount;
     this.ctx.pending.push({
       apply: () =>
@@ -133,19 +286,117 @@ class FakeRange extends Loadable {
         ),
     });
   }
+  get format() {
+    const ctx = this.ctx;
+    const { sheetName, block } = this;
+    return {
+      font: {
+        set bold(b: boolean) {
+          ctx.pending.push({
+            apply: () => {
+              for (let r = 0; r < block.rowCount; r++)
+                for (let c = 0; c < block.columnCount; c++)
+                  ctx.wb.setBold(sheetName, block.row + r, block.column + c, b);
+            },
+          });
+        },
+      },
+    };
+  }
+  get conditionalFormats() {
+    const ctx = this.ctx;
+    const { sheetName, block } = this;
+    return {
+      clearAll: () =>
+        ctx.pending.push({
+          apply: () => {
+            const list = ctx.host.conditionalFormats;
+            const kept = list.filter(
+              (f) =>
+                f.sheet !== sheetName ||
+                f.block.row >= block.row + block.rowCount ||
+                f.block.row + f.block.rowCount <= block.row ||
+                f.block.column >= block.column + block.columnCount ||
+                f.block.column + f.block.columnCount <= block.column,
+            );
+            list.splice(0, list.length, ...kept);
+          },
+        }),
+      add: (type: string) => {
+        if (type !== "Custom")
+          throw new Error(`fake: only custom conditional formats are modelled, not ${type}`);
+        const format = { custom: { rule: { formula: "" }, format: { fill: { color: "" } } } };
+        ctx.pending.push({
+          apply: () =>
+            ctx.host.conditionalFormats.push({
+              sheet: sheetName,
+              block,
+              formula: format.custom.rule.formula,
+              fill: format.custom.format.fill.color,
+            }),
+        });
+        return format;
+      },
+    };
+  }
   private checkShape(v: unknown[][]): void {
     if (v.length !== this.block.rowCount || v.some((row) => row.length !== this.block.columnCount))
       throw new Error(
         `InvalidArgument: ${v.length}×${v[0]?.length ?? 0} array for a ${this.block.rowCount}×${this.block.columnCount} range`,
       );
   }
-  private queueWrite(v: CellValue[][], mode: "values" | "formulas"): void {
+  private queueWrite(v: CellValue[][], mode: "values" | "formulas" | "formulasLocal"): void {
     this.checkShape(v);
-    this.ctx.current[mode] += this.block.rowCount * this.block.columnCount;
+    this.ctx.send(v);
+    this.ctx.current[mode === "values" ? "values" : "formulas"] +=
+      this.block.rowCount * this.block.columnCount;
+    if (mode === "formulasLocal") this.ctx.current.local += this.block.rowCount * this.block.columnCount;
     for (let r = 0; r < this.block.rowCount; r++) this.ctx.current.rows.add(this.block.row + r);
+    const host = this.ctx.host.options;
+    const french = host.language === "fr";
+    // What Excel makes of each text: a French Excel does not know the English CGV.* names through
+    // `formulas`; `formulasLocal` takes the names and separators of the host's language and region.
+    const cells =
+      mode === "values"
+        ? v
+        : v.map((line) =>
+            line.map((cell) => {
+              if (typeof cell !== "string" || !cell.startsWith("=")) return cell;
+              const unknown = /CGV\./i.test(cell) && (french || host.functionsLoaded === false);
+              if (mode === "formulas" || !french) return unknown ? { formula: cell, value: "#NAME?" } : cell;
+              if (host.functionsLoaded === false && /CGV\./i.test(cell))
+                return { formula: cell, value: "#NAME?" };
+              const english = englishFromFrench(cell, host.separators ?? "fr");
+              if (english === "refused")
+                throw new FakeOfficeError(
+                  "InvalidArgument",
+                  `the formula ${cell} does not fit the regional settings`,
+                );
+              return english === undefined ? { formula: cell, value: "#NAME?" } : english;
+            }),
+          );
     // One block write, refused whole at sync when it covers part of a merge, as Excel refuses it.
     this.ctx.pending.push({
-      apply: () => this.ctx.wb.writeBlock(this.sheetName, this.block.row, this.block.column, v, mode),
+      apply: () => {
+        const plain = cells.map((line) =>
+          line.map((cell) => (cell !== null && typeof cell === "object" ? cell.formula : cell)),
+        );
+        this.ctx.wb.writeBlock(
+          this.sheetName,
+          this.block.row,
+          this.block.column,
+          plain,
+          mode === "values" ? "values" : "formulas",
+        );
+        // A formula Excel could not resolve shows #NAME?.
+        cells.forEach((line, r) =>
+          line.forEach((cell, c) => {
+            if (cell === null || typeof cell !== "object") return;
+            const written = this.ctx.wb.cell(this.sheetName, this.block.row + r, this.block.column + c);
+            if (written) written.value = cell.value;
+          }),
+        );
+      },
     });
   }
   /** True when every row of the range is hidden, false when none is, null when some are (ExcelApi 1.2). */
@@ -191,6 +442,59 @@ class FakeRange extends Loadable {
   }
 }
 
+/** French names of the built-in functions the fake's French Excel knows, to English. */
+const FRENCH_BUILTINS = new Map([
+  ["SI", "IF"],
+  ["ET", "AND"],
+  ["OU", "OR"],
+  ["CHOISIR", "CHOOSE"],
+  ["MAX", "MAX"],
+  ["MIN", "MIN"],
+  ["DATE", "DATE"],
+]);
+const FRENCH_CGV = new Map(FUNCTION_SIGNATURES.map((f) => [`CGV.${f.fr}`, `CGV.${f.name}`]));
+
+/**
+ * The fake French Excel's reading of a `formulasLocal` text: the English formula it stores, undefined
+ * when a name is not French (#NAME?), "refused" when the separators are not the region's.
+ */
+function englishFromFrench(formula: string, separators: "fr" | "en"): string | undefined | "refused" {
+  let out = "";
+  let braces = false;
+  for (let i = 0; i < formula.length;) {
+    const c = formula.charAt(i);
+    if (c === '"' || c === "'") {
+      const end = formula.indexOf(c, i + 1);
+      out += formula.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_.]*(?=\()/.exec(formula.slice(i))?.[0];
+    if (word) {
+      const english = FRENCH_CGV.get(word.toUpperCase()) ?? FRENCH_BUILTINS.get(word.toUpperCase());
+      if (english === undefined) return undefined;
+      out += english;
+      i += word.length;
+      continue;
+    }
+    if (c === "{") braces = true;
+    if (c === "}") braces = false;
+    const digits = /[0-9]/.test(formula.charAt(i - 1)) && /[0-9]/.test(formula.charAt(i + 1));
+    if (separators === "fr") {
+      if (c === ";") out += braces ? ";" : ",";
+      else if (c === "." && braces) out += ",";
+      else if (c === "," && digits) out += ".";
+      else if (c === ",") return "refused";
+      else out += c;
+    } else {
+      if (c === ";" && !braces) return "refused";
+      out += c;
+    }
+    i++;
+  }
+  return out;
+}
+
 /** RangeView: the rows of a range that are not hidden. */
 class FakeRangeView extends Loadable {
   constructor(
@@ -200,11 +504,23 @@ class FakeRangeView extends Loadable {
   ) {
     super(ctx);
   }
+  protected override loading(names: readonly string[]): void {
+    if (names.includes("cellAddresses"))
+      this.ctx.responders.push({ bytes: () => jsonBytes(this.addresses()) });
+  }
   private visibleRows(): number[] {
     const rows: number[] = [];
     for (let r = this.block.row; r < this.block.row + this.block.rowCount; r++)
       if (!this.ctx.wb.isRowHidden(this.sheetName, r)) rows.push(r);
     return rows;
+  }
+  private addresses(): string[][] {
+    return this.visibleRows().map((r) =>
+      Array.from(
+        { length: this.block.columnCount },
+        (_, c) => `${this.sheetName}!${blockAddress(r, this.block.column + c)}`,
+      ),
+    );
   }
   get rowCount(): number {
     this.need("rowCount");
@@ -213,12 +529,7 @@ class FakeRangeView extends Loadable {
   /** One address per visible cell, with its sheet, row by row. */
   get cellAddresses(): string[][] {
     this.need("cellAddresses");
-    return this.visibleRows().map((r) =>
-      Array.from(
-        { length: this.block.columnCount },
-        (_, c) => `${this.sheetName}!${blockAddress(r, this.block.column + c)}`,
-      ),
-    );
+    return this.addresses();
   }
 }
 
@@ -237,7 +548,7 @@ class FakeRangeAreas extends Loadable {
     ctx.pending.push({
       apply: () => {
         if (this.areas().length > MERGED_AREAS_LIMIT)
-          throw new Error("GeneralException: more than 512 merged areas in the range");
+          throw new FakeOfficeError("GeneralException", "more than 512 merged areas in the range");
         this.synced = true;
       },
     });
@@ -252,6 +563,24 @@ class FakeRangeAreas extends Loadable {
     return this.areas()
       .map((a) => `${this.sheetName}!${blockAddress(a.row, a.column, a.rowCount, a.columnCount)}`)
       .join(", ");
+  }
+}
+
+/** The selection's areas (Workbook.getSelectedRanges, ExcelApi 1.9). */
+class FakeSelectedAreas extends Loadable {
+  get areaCount(): number {
+    this.need("areaCount");
+    return this.ctx.wb.selectionAreas.length;
+  }
+  get areas() {
+    const ctx = this.ctx;
+    return {
+      getItemAt: (index: number) => {
+        const area = ctx.wb.selectionAreas[index];
+        if (!area) throw new Error(`fake: no area ${index}`);
+        return new FakeRange(ctx, ctx.wb.activeSheet, area);
+      },
+    };
   }
 }
 
@@ -279,6 +608,7 @@ class FakeWorksheet extends Loadable {
     readonly sheetName: string,
   ) {
     super(ctx);
+    if (ctx.absent("autoFilter")) Object.defineProperty(this, "autoFilter", { value: undefined });
   }
   get name(): string {
     this.need("name");
@@ -308,7 +638,7 @@ class FakeWorksheet extends Loadable {
     return this.tableProxy;
   }
   activate(): void {
-    this.ctx.pending.push({ apply: () => (this.ctx.wb.activeSheet = this.sheetName) });
+    this.ctx.pending.push({ apply: () => this.ctx.wb.activate(this.sheetName) });
   }
   private filterProxy: FakeAutoFilter | undefined;
   /** The sheet's autofilter (not the tables' own filters, as in Excel). */
@@ -319,16 +649,24 @@ class FakeWorksheet extends Loadable {
     });
     return this.filterProxy;
   }
-  get protection() {
-    const ctx = this.ctx;
-    const name = this.sheetName;
-    const protection = {
-      load: () => protection,
-      get protected() {
-        return ctx.wb.protectedSheets.has(name);
-      },
-    };
-    return protection;
+  private protectionProxy: FakeProtection | undefined;
+  get protection(): FakeProtection {
+    this.protectionProxy ??= new FakeProtection(this.ctx, this.sheetName);
+    return this.protectionProxy;
+  }
+}
+
+/** WorksheetProtection: `protected` read after it is loaded and synced. */
+class FakeProtection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: string,
+  ) {
+    super(ctx);
+  }
+  get protected(): boolean {
+    this.need("protected");
+    return this.ctx.wb.protectedSheets.has(this.sheetName);
   }
 }
 
@@ -414,28 +752,69 @@ class FakeTableCollection extends Loadable {
   }
 }
 
+/** The workbook's sheets (WorksheetCollection). */
+class FakeWorksheets extends Loadable {
+  get items(): { readonly name: string }[] {
+    this.need("name");
+    return this.ctx.wb.sheetNames().map((name) => ({ name }));
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet & { isNullObject: boolean } {
+    const ctx = this.ctx;
+    const sheet = new FakeWorksheet(ctx, name) as FakeWorksheet & { isNullObject: boolean };
+    // Read after a sync, as Office.js fills it in.
+    let synced = false;
+    ctx.pending.push({ apply: () => (synced = true) });
+    Object.defineProperty(sheet, "isNullObject", {
+      get: () => {
+        if (!synced) throw new NotLoaded("isNullObject read before sync");
+        return !ctx.wb.sheetNames().includes(name);
+      },
+    });
+    return sheet;
+  }
+  add(name: string): void {
+    this.ctx.pending.push({ apply: () => this.ctx.wb.addSheet(name) });
+  }
+}
+
 class FakeWorkbook {
   readonly application: FakeApplication;
   constructor(private readonly ctx: FakeContext) {
     this.application = new FakeApplication(ctx);
+    if (ctx.absent("notes")) Object.defineProperty(this, "notes", { value: undefined });
+    if (ctx.absent("comments")) Object.defineProperty(this, "comments", { value: undefined });
+    if (ctx.absent("getSelectedRanges"))
+      Object.defineProperty(this, "getSelectedRanges", { value: undefined });
   }
+  /** The selection, failing its request when several areas are selected (as documented). */
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.ctx, this.ctx.wb.activeSheet, this.ctx.wb.selection);
-  }
-  get worksheets() {
     const ctx = this.ctx;
-    return {
-      getItem: (name: string) => new FakeWorksheet(ctx, name),
-      getItemOrNullObject: (name: string) => {
-        const sheet = new FakeWorksheet(ctx, name) as FakeWorksheet & { isNullObject: boolean };
-        // Read after a sync, as Office.js fills it in.
-        Object.defineProperty(sheet, "isNullObject", { get: () => !ctx.wb.sheetNames().includes(name) });
-        return sheet;
-      },
-      add: (name: string) => {
-        ctx.pending.push({ apply: () => ctx.wb.addSheet(name) });
-      },
-    };
+    if (ctx.wb.selectionAreas.length > 1)
+      ctx.pending.push({
+        apply: () => {
+          throw new FakeOfficeError(
+            "InvalidSelection",
+            "The current selection is invalid for this operation.",
+          );
+        },
+      });
+    return new FakeRange(ctx, ctx.wb.activeSheet, ctx.wb.selection);
+  }
+  getSelectedRanges(): FakeSelectedAreas {
+    return new FakeSelectedAreas(this.ctx);
+  }
+  /** The active cell: the top-left cell of the selection's first area (ExcelApi 1.7). */
+  getActiveCell(): FakeRange {
+    const { row, column } = this.ctx.wb.selection;
+    return new FakeRange(this.ctx, this.ctx.wb.activeSheet, { row, column, rowCount: 1, columnCount: 1 });
+  }
+  private sheetsProxy: FakeWorksheets | undefined;
+  get worksheets(): FakeWorksheets {
+    this.sheetsProxy ??= new FakeWorksheets(this.ctx);
+    return this.sheetsProxy;
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, this.ctx.wb.tables);
@@ -460,14 +839,40 @@ class FakeWorkbook {
     const ctx = this.ctx;
     const key = (address: string) => address.replace(/^'(.*)'!/, "$1!");
     return {
-      getItemOrNullObject: (address: string) => ({
-        get isNullObject() {
-          return !ctx.wb.notes.has(key(address));
-        },
-        delete: () => ctx.pending.push({ apply: () => ctx.wb.notes.delete(key(address)) }),
+      getItemOrNullObject: (address: string) => {
+        let synced = false;
+        ctx.pending.push({ apply: () => (synced = true) });
+        return {
+          get isNullObject() {
+            if (!synced) throw new NotLoaded("isNullObject read before sync");
+            return !ctx.wb.notes.has(key(address));
+          },
+          delete: () => ctx.pending.push({ apply: () => ctx.wb.notes.delete(key(address)) }),
+        };
+      },
+      add: (address: string, text: string) => {
+        ctx.send(text);
+        ctx.pending.push({ apply: () => ctx.wb.notes.set(key(address), text) });
+      },
+    };
+  }
+  /** Comments (ExcelApi 1.10), kept in the memory workbook's comments by "Sheet!A1". */
+  get comments() {
+    const ctx = this.ctx;
+    const key = (address: string) => address.replace(/^'(.*)'!/, "$1!");
+    return {
+      getItemByCell: (address: string) => ({
+        delete: () =>
+          ctx.pending.push({
+            apply: () => {
+              if (!ctx.wb.comments.delete(key(address)))
+                throw new FakeOfficeError("ItemNotFound", `no comment at ${address}`);
+            },
+          }),
       }),
       add: (address: string, text: string) => {
-        ctx.pending.push({ apply: () => ctx.wb.notes.set(key(address), text) });
+        ctx.send(text);
+        ctx.pending.push({ apply: () => ctx.wb.comments.set(key(address), text) });
       },
     };
   }
@@ -476,10 +881,15 @@ class FakeWorkbook {
 /** An ExcelHost over a MemoryWorkbook, with the requirement sets it claims to support. */
 export class FakeExcelHost implements ExcelHost {
   readonly contexts: FakeContext[] = [];
+  /** Conditional formats added through the fake, in order. */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Sizes of the requests and responses refused for their size. */
+  readonly refused: number[] = [];
   constructor(
     readonly wb: MemoryWorkbook,
     /** The highest ExcelApi version claimed, e.g. "1.9" (compared as major.minor, so "1.18" > "1.9"). */
     private readonly supported: string = "1.9",
+    readonly options: FakeHostOptions = {},
   ) {}
   /** Worksheet onChanged, on the memory workbook's user edits (MemoryWorkbook.edit). */
   async watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>> {
@@ -488,8 +898,13 @@ export class FakeExcelHost implements ExcelHost {
     });
     return async () => void unsubscribe();
   }
+  /** Worksheets onActivated, on the memory workbook's activations. */
+  async watchActiveSheet(onChange: (sheet: string) => void): Promise<() => Promise<void>> {
+    const unsubscribe = this.wb.onActivate(onChange);
+    return async () => void unsubscribe();
+  }
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeContext(this.wb);
+    const ctx = new FakeContext(this.wb, this);
     this.contexts.push(ctx);
     return batch(ctx as unknown as Excel.RequestContext);
   }

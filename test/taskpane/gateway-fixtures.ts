@@ -1,4 +1,20 @@
-import type { CellValue } from "../../src/excel/gateway";
+import {
+  applyToSheet,
+  recognizeHeaders,
+  rowsInMemory,
+  type ApplyControl,
+  type ApplyOutcome,
+  type ApplyRequest,
+  type WriteMode,
+} from "../../src/apply";
+import type { CellValue } from "../../src/cells";
+import { iso } from "../../src/engine";
+import {
+  registerPlace,
+  type SinkReport,
+  type SourceBlock,
+  type WorkbookGateway,
+} from "../../src/excel/gateway";
 import { MemoryWorkbook } from "../../src/excel/memory-workbook";
 
 /**
@@ -39,4 +55,52 @@ export function inputCells(rows: number): Set<string> {
   const cells = new Set<string>();
   for (let r = 1; r <= rows + 1; r++) for (const c of ["A", "B", "C"]) cells.add(`Factures!${c}${r}`);
   return cells;
+}
+
+/**
+ * The use case's request for the fixture register: OMI's terms (an invoice is due 30 days after its
+ * date, CGA 6.1), as of 01/01/2025, in French, with the register's earlier outputs from its headers.
+ */
+export function omiRequest(
+  source: SourceBlock,
+  write: WriteMode,
+  extra: Partial<ApplyRequest> = {},
+): ApplyRequest {
+  const rec = recognizeHeaders(source.headers);
+  return {
+    options: {
+      mode: "invoices",
+      mapping: rec.mapping,
+      headers: source.headers,
+      vendor: "omi",
+      asOf: "2025-01-01",
+      lang: "fr",
+      firstRowNumber: source.startRow + 2,
+    },
+    write,
+    today: iso("2026-12-03"),
+    previousOutputs: rec.previousOutputs,
+    ...extra,
+  };
+}
+
+/** Applies the fixture request to a source block through a gateway's sink, as the pane does. */
+export async function applyThrough(
+  gateway: WorkbookGateway,
+  source: SourceBlock,
+  write: WriteMode,
+  control: ApplyControl & { readonly request?: Partial<ApplyRequest> } = {},
+): Promise<{ outcome: ApplyOutcome; report: SinkReport }> {
+  const sink = gateway.applySink(source);
+  try {
+    const outcome = await applyToSheet(
+      omiRequest(source, write, control.request),
+      rowsInMemory(registerPlace(source), source.headers, source.rows),
+      sink,
+      { yieldFn: async () => undefined, ...control },
+    );
+    return { outcome, report: sink.report() };
+  } finally {
+    await sink.close();
+  }
 }

@@ -10,8 +10,7 @@ import type { ServerResponse } from "node:http";
 import path from "node:path";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
-import { recognizeHeaders } from "../../src/apply";
-import { highlightFormula, type HighlightRule } from "../../src/excel/gateway";
+import { highlightFormula, recognizeHeaders, type HighlightRule } from "../../src/apply";
 import { demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
 import { agingSheet, delayTableSheet, reportFromRegister, type SheetMatrix } from "../../src/reports";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
@@ -190,31 +189,16 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect((await cell(page, "Factures", 2, 4))?.value).toBe(1213.5);
   });
 
-  test("a second Apply asks before replacing the cells written the first time, and says how many", async () => {
-    const nonEmpty = await page.evaluate(() => {
-      const wb = (
-        window as unknown as { __echeanceDemo: { value(s: string, r: number, c: number): unknown } }
-      ).__echeanceDemo;
-      let n = 0;
-      for (let r = 0; r < 37; r++)
-        for (let c = 6; c < 12; c++)
-          if (wb.value("Factures", r, c) !== "" && wb.value("Factures", r, c) !== null) n++;
-      return n;
-    });
+  test("a second Apply rewrites the add-in's own columns in place without asking", async () => {
+    const before = await sheetValues(page, "Factures", 37, 12);
     await page.getByTestId("apply").click();
-    const dialog = page.getByTestId("overwrite-dialog");
-    await dialog.waitFor({ timeout: 5_000 });
-    expect(await dialog.innerText()).toContain(`${nonEmpty} cellule(s) non vide(s) de Factures!G1:L37`);
-    await page.getByRole("button", { name: "Ne rien écrire" }).click();
-    await dialog.waitFor({ state: "detached" });
-    // Replacing: the same columns are rewritten in place, no new ones.
-    await page.getByTestId("apply").click();
-    await page.getByTestId("overwrite-dialog").waitFor();
-    await page.getByRole("button", { name: "Remplacer" }).click();
-    await expect(page.getByTestId("apply-result").innerText()).resolves.toContain(
-      "dans 6 colonne(s), dont 0 nouvelle(s)",
-    );
-    await page.getByTestId("apply-result").filter({ hasText: "36 ligne(s)" }).waitFor({ timeout: 30_000 });
+    const result = page.getByTestId("apply-result");
+    await result.filter({ hasText: "dont 0 nouvelle(s)" }).waitFor({ timeout: 30_000 });
+    expect(await result.innerText()).toContain("36 ligne(s) écrites dans 6 colonne(s), dont 0 nouvelle(s)");
+    // No question: the six columns G..L are recognised by their headers as the add-in's own.
+    expect(await page.getByTestId("overwrite-dialog").count()).toBe(0);
+    // The same columns, the same cells (the same as-of date), nothing right of them.
+    expect(await sheetValues(page, "Factures", 37, 12)).toEqual(before);
     expect(await cell(page, "Factures", 0, 12)).toBeUndefined();
   });
 
@@ -317,8 +301,6 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   test("portable mode writes native formulas over a rates-and-holidays sheet, and says what stays a value", async () => {
     await page.getByRole("radio", { name: /formules Excel natives/ }).check();
     await page.getByTestId("apply").click();
-    await page.getByTestId("overwrite-dialog").waitFor();
-    await page.getByRole("button", { name: "Remplacer" }).click();
     const result = page.getByTestId("portable-result");
     await result.waitFor({ timeout: 30_000 });
     // The status is a sentence computed on the as-of date: always a value, and the pane says so.
@@ -352,8 +334,6 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
 
   test("Cancel during the write stops between batches and says how many rows were written", async () => {
     await page.getByTestId("apply").click();
-    await page.getByTestId("overwrite-dialog").waitFor();
-    await page.getByRole("button", { name: "Remplacer" }).click();
     // Wait for the write phase, then cancel: 5 rows per batch, so a multiple of 5 below 36 is written.
     await page.getByText(/Écriture des valeurs : \d+ \/ 36/).waitFor({ timeout: 10_000 });
     await page.getByTestId("cancel").click();
@@ -366,8 +346,6 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
 
   test("editing the register while Apply writes stops it between batches and names the edited cell", async () => {
     await page.getByTestId("apply").click();
-    await page.getByTestId("overwrite-dialog").waitFor();
-    await page.getByRole("button", { name: "Remplacer" }).click();
     await page.getByText(/Écriture des valeurs : \d+ \/ 36/).waitFor({ timeout: 10_000 });
     // The user types a new amount in E20 (an input cell) while the batches are being written.
     await page.evaluate(() =>
@@ -438,8 +416,17 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.evaluate(`${demo}.write("Factures", 5, 7, ${JSON.stringify(h6 ?? "")}, "values")`);
   });
 
-  test("the subscriptions table gets its new columns as table columns, computed per vendor row", async () => {
+  test("the summary belongs to its register: another sheet activated clears it", async () => {
+    await page.getByTestId("apply").click();
+    await page.getByTestId("run-summary").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("run-summary-register").innerText()).toContain("Registre Factures!A1:");
     await page.getByRole("tab", { name: "Abonnements" }).click();
+    await page.getByTestId("run-summary").waitFor({ state: "detached", timeout: 10_000 });
+    expect(await page.getByTestId("deadline-timeline").count()).toBe(0);
+    expect(await page.getByTestId("apply-result").count()).toBe(0);
+  });
+
+  test("the subscriptions table gets its new columns as table columns, computed per vendor row, after asking about someone's cell there", async () => {
     await page.getByRole("radio", { name: "Tableau Excel" }).check();
     await page.getByTestId("source-address").filter({ hasText: "TabAbonnements" }).waitFor();
     expect(await page.getByTestId("source-address").innerText()).toContain(
@@ -448,7 +435,15 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(await page.getByTestId("mapping").locator('[data-field="startDate"]').innerText()).toContain(
       "D · Date de début",
     );
+    // Someone's note in G3, where the second new column (F..J) goes: the one cell the pane asks about.
+    await page.evaluate(`window.__echeanceDemo.write("Abonnements", 2, 6, "à relancer", "values")`);
     await page.getByTestId("apply").click();
+    const dialog = page.getByTestId("overwrite-dialog");
+    await dialog.waitFor({ timeout: 10_000 });
+    expect(await dialog.innerText()).toContain(
+      "1 cellule(s) non vide(s) de Abonnements!G3 seraient remplacées",
+    );
+    await page.getByRole("button", { name: "Remplacer" }).click();
     await page
       .getByTestId("apply-result")
       .filter({ hasText: "8 ligne(s) écrites dans 5 colonne(s), dont 5 nouvelle(s)" })

@@ -3,7 +3,7 @@
  * XlsxWriter, LibreOffice), each read and copied with nothing lost: the parts the copy has no reason
  * to touch are the input's byte for byte, the rest still holds what it held.
  *
- * Each register has the invoice of EXAMPLES.md (OMI, 30 days): 2 500 € dated 01/01/2025, paid
+ * Each register has the invoice of docs/conventions.md#worked-examples (OMI, 30 days): 2 500 € dated 01/01/2025, paid
  * 02/03/2025, due 31/01/2025 (serial 45688), 30 days late: 2 500 × 11.13 % × 30 / 365 = 22.87 € of
  * interest (3 × the legal rate 3.71 %), + 40 € = 62.87 €.
  */

@@ -43,7 +43,7 @@ test("a CSV register with a title line becomes an xlsx through the one copy, the
       book.copyTo(out),
     );
     expect(outcome.summary.computed).toBe(1);
-    // OMI, EXAMPLES.md: due 31/01/2025 (45688), 30 days late, 22.87 € + 40 € = 62.87 €.
+    // OMI, docs/conventions.md#worked-examples: due 31/01/2025 (45688), 30 days late, 22.87 € + 40 € = 62.87 €.
     const cells = await sheetCells(out, 1);
     expect(["F3", "G3", "H3", "I3", "J3"].map((a) => cells.get(a)?.value)).toEqual([
       45688, 30, 22.87, 40, 62.87,

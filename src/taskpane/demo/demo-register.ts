@@ -1,6 +1,6 @@
 import { dayToSerial } from "../../adapter/cell-values";
 import { dayFromYmd } from "../../engine";
-import type { CellValue } from "../../excel/gateway";
+import type { CellValue } from "../../cells";
 import { MemoryWorkbook } from "../../excel/memory-workbook";
 
 /**

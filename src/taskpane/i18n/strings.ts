@@ -200,6 +200,17 @@ export const STRINGS = {
     agingChartLabel: (what: string, parts: string) => `${what} : ${parts}`,
     agingEmpty: "Aucun montant non réglé à la clôture.",
     errorsInRows: (n: number) => `${n} ligne(s) en erreur : voir la colonne Statut.`,
+    // Apply through the one use case and gateway (issues 14 and 15).
+    multiArea:
+      "La sélection compte plusieurs plages : sélectionnez une seule plage (sans Ctrl+clic), puis relisez le registre.",
+    noteAsComment: "Note de provenance ajoutée en commentaire (cette version d'Excel n'a pas de notes).",
+    noteNotAdded:
+      "La note de provenance n'a pas pu être ajoutée (cette version d'Excel n'a ni notes ni commentaires) : les valeurs sont bien écrites.",
+    formulasFrench:
+      "Formules écrites avec les noms français des fonctions (CGV.DATEECHEANCE…) : les noms anglais donnaient #NOM? dans cet Excel.",
+    formulasUnknown:
+      "Cet Excel ne connaît pas les fonctions CGV.* (#NOM?) : le complément est-il chargé ? Écrivez plutôt des valeurs ou des formules natives.",
+    summaryOf: (address: string) => `Registre ${address}`,
   },
   en: {
     appTitle: "Échéance",
@@ -390,6 +401,17 @@ export const STRINGS = {
     agingChartLabel: (what: string, parts: string) => `${what}: ${parts}`,
     agingEmpty: "Nothing unpaid at closing.",
     errorsInRows: (n: number) => `${n} row(s) in error: see the Status column.`,
+    // Apply through the one use case and gateway (issues 14 and 15).
+    multiArea:
+      "The selection has several ranges: select a single range (without Ctrl+click), then read the register again.",
+    noteAsComment: "Provenance note added as a comment (this Excel has no notes).",
+    noteNotAdded:
+      "The provenance note could not be added (this Excel has neither notes nor comments): the values are written.",
+    formulasFrench:
+      "Formulas written with the French function names (CGV.DATEECHEANCE…): the English names gave #NAME? in this Excel.",
+    formulasUnknown:
+      "This Excel does not know the CGV.* functions (#NAME?): is the add-in loaded? Write values or native formulas instead.",
+    summaryOf: (address: string) => `Register ${address}`,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 

@@ -16,14 +16,9 @@ import { setFunctionContext } from "../../../functions/context";
 import type { Restored } from "../../../storage";
 import type { TermsStore } from "../../../storage-office";
 import type { MemoryWorkbook } from "../../../excel/memory-workbook";
-import {
-  buildApplyOptions,
-  describeError,
-  layoutNotices,
-  outputPlacements,
-  placementsContiguous,
-  type WriteMode,
-} from "../../apply-adapter";
+import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../apply";
+import { registerPlace } from "../../../excel/gateway";
+import { buildApplyOptions, describeError, layoutNotices, registerKey } from "../../apply-adapter";
 import { useGateway } from "../../gateway-context";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import { ApplyPanel } from "../ApplyPanel/ApplyPanel";
@@ -37,7 +32,6 @@ import { useExplain } from "../ExplainPanel/useExplain";
 import { useHighlighting } from "../HighlightSettings/HighlightSettings";
 import { ReportsPanel } from "../ReportsPanel/ReportsPanel";
 import { useReport } from "../ReportsPanel/useReport";
-import { DEFAULT_HIGHLIGHT_DAYS } from "../../highlight";
 import { LanguageToggle } from "../LanguageToggle/LanguageToggle";
 import { MappingEditor } from "../MappingEditor/MappingEditor";
 import { PreviewBanner } from "../PreviewBanner/PreviewBanner";
@@ -118,6 +112,35 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
   }, [read]);
   const run = useApplyRun(gateway, s, { chunkRows, onWritten });
 
+  // The outcome belongs to the register it describes: forgotten when another register is read…
+  const { reset } = run;
+  const shown = run.state.phase === "done" || run.state.phase === "error" ? run.state.register : undefined;
+  const current = source.block ? registerKey(source.block) : undefined;
+  React.useEffect(() => {
+    if (shown !== undefined && current !== undefined && shown !== current) reset();
+  }, [shown, current, reset]);
+  // …or when another sheet is activated.
+  const shownSheet =
+    run.state.phase === "done" || run.state.phase === "error" ? source.block?.sheet : undefined;
+  React.useEffect(() => {
+    if (shownSheet === undefined) return;
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    void gateway
+      .watchActiveSheet((sheet) => {
+        if (sheet !== shownSheet) reset();
+      })
+      .then((unwatch) => {
+        if (gone) void unwatch();
+        else stop = unwatch;
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+  }, [gateway, shownSheet, reset]);
+
   const block = source.block;
   const mode = source.mode;
   const options = React.useMemo(
@@ -138,11 +161,21 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
     [block, mode, source.mapping, vendor.spec, vendor.defaults, asOf.iso, lang, registry, settings],
   );
   const preview = usePreviewRows(block, options);
-  const placements = React.useMemo(
-    () => (block && mode ? outputPlacements(block, mode, lang, source.recognition) : []),
+  // Formulas read the result columns by position: side by side, as the core would place them.
+  const plannedColumns = React.useMemo(
+    () =>
+      block && mode
+        ? planColumns(
+            registerPlace(block),
+            block.headers,
+            mode,
+            lang,
+            source.recognition?.previousOutputs ?? [],
+          )
+        : [],
     [block, mode, lang, source.recognition],
   );
-  const formulasAllowed = placementsContiguous(placements);
+  const formulasAllowed = columnsContiguous(plannedColumns);
   const notices = React.useMemo(() => layoutNotices(block?.layout, s), [block, s]);
   const blocking = source.problems.some((p) => p.kind !== "duplicate");
   const canApply = options !== undefined && !blocking && preview?.error === undefined;

@@ -16,7 +16,7 @@ import { useStrings } from "../../i18n/LanguageContext";
 import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
-import type { WriteMode } from "../../apply-adapter";
+import type { WriteMode } from "../../../apply";
 import type { ApplyRun } from "./useApplyRun";
 
 const useStyles = makeStyles({
@@ -56,18 +56,16 @@ export function ApplyPanel({
   const phaseText =
     st.phase === "counting"
       ? s.phaseCounting
-      : st.phase === "computing"
-        ? s.phaseComputing(st.done, st.total)
-        : st.phase === "values"
-          ? s.phaseValues(st.done, st.total)
-          : st.phase === "formats"
-            ? s.phaseFormats(st.done, st.total)
-            : "";
-  // Overall progress: computing is the first fifth, values the next three fifths, formats the last.
+      : st.phase === "values"
+        ? s.phaseValues(st.done, st.total)
+        : st.phase === "formats"
+          ? s.phaseFormats(st.done, st.total)
+          : "";
+  // Overall progress: rows (computed and written chunk by chunk) the first four fifths, formats the last.
   const progress =
-    st.phase === "computing" || st.phase === "values" || st.phase === "formats"
-      ? (st.phase === "computing" ? 0 : st.phase === "values" ? 0.2 : 0.8) +
-        (st.total === 0 ? 1 : st.done / st.total) * (st.phase === "values" ? 0.6 : 0.2)
+    st.phase === "values" || st.phase === "formats"
+      ? (st.phase === "values" ? 0 : 0.8) +
+        (st.total === 0 ? 1 : st.done / st.total) * (st.phase === "values" ? 0.8 : 0.2)
       : undefined;
 
   return (
@@ -160,13 +158,19 @@ export function ApplyPanel({
                 {st.highlight === "added" ? s.highlightAdded : s.highlightUnsupported}
               </div>
             )}
+            {(st.note === "comment" || st.note === "none") && (
+              <div data-testid="note-result">{st.note === "comment" ? s.noteAsComment : s.noteNotAdded}</div>
+            )}
+            {(st.formulaNames === "french" || st.formulaNames === "unknown") && (
+              <div data-testid="formula-names">
+                {st.formulaNames === "french" ? s.formulasFrench : s.formulasUnknown}
+              </div>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
-      {st.phase === "done" && st.figures && !st.cancelled && <RunSummary figures={st.figures} />}
-      {st.phase === "done" && (st.cancelled || !st.figures) && (
-        <div className={styles.summary}>{st.summary}</div>
-      )}
+      {st.phase === "done" && !st.cancelled && <RunSummary figures={st.figures} register={st.address} />}
+      {st.phase === "done" && st.cancelled && <div className={styles.summary}>{st.summary}</div>}
       {st.phase === "error" && (
         <MessageBar intent="error" data-testid="apply-error">
           <MessageBarBody>

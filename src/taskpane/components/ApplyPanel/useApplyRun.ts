@@ -1,50 +1,55 @@
 import * as React from "react";
 import {
-  applyRegister,
+  applyToSheet,
   formatSummary,
+  planApply,
+  rowsInMemory,
   type ApplyOptions,
+  type ApplyRequest,
   type ApplySummary,
   type HeaderRecognition,
-} from "../../../apply";
-import { serialToDay } from "../../../adapter/cell-values";
-import { resolveVendor, type Day, type Language } from "../../../engine";
-import { provenanceNote } from "../../../portable";
-import { sheetAddress } from "../../../cells";
-import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
-import {
-  describeError,
-  gatewayColumns,
-  outputPlacements,
-  portableColumns,
-  referenceMatrix,
   type WriteMode,
-} from "../../apply-adapter";
-import { highlightRules } from "../../highlight";
+} from "../../../apply";
+import type { Day, Language } from "../../../engine";
+import {
+  registerPlace,
+  type SinkReport,
+  type SourceBlock,
+  type WorkbookGateway,
+} from "../../../excel/gateway";
+import { buildApplyRequest, describeError, portableFallbacks, registerKey } from "../../apply-adapter";
 import type { Strings } from "../../i18n/strings";
 
 export type RunState =
   | { readonly phase: "idle" }
   | { readonly phase: "counting" }
   | { readonly phase: "confirm"; readonly count: number; readonly address: string }
-  | { readonly phase: "computing" | "values" | "formats"; readonly done: number; readonly total: number }
+  | { readonly phase: "values" | "formats"; readonly done: number; readonly total: number }
   | {
       readonly phase: "done";
+      /** The register the outcome describes (`registerKey`), and its address when applied. */
+      readonly register: string;
+      readonly address: string;
       readonly rows: number;
       readonly columns: number;
       readonly added: number;
       readonly cancelled: boolean;
       readonly errors: number;
       readonly summary: string;
-      /** The core's summary (absent when cancelled before writing). */
-      readonly figures?: ApplySummary;
+      /** The core's summary. */
+      readonly figures: ApplySummary;
       /** Conditional formats: added, not supported by this Excel, or not asked for. */
       readonly highlight: "added" | "unsupported" | "off";
       /** The register cell someone edited while Apply wrote (the write stopped before its next chunk). */
       readonly editedCell?: string;
       /** Portable mode: the reference sheet written, and what went in as values rather than formulas. */
       readonly portable?: { readonly sheet: string; readonly fallbacks: readonly string[] };
+      /** Values mode: where the provenance note went (none: the host had neither notes nor comments). */
+      readonly note?: "note" | "comment" | "none";
+      /** Live formulas: the function names that worked in this Excel. */
+      readonly formulaNames?: SinkReport["formulaNames"];
     }
-  | { readonly phase: "error"; readonly message: string };
+  | { readonly phase: "error"; readonly register: string; readonly message: string };
 
 export interface RunRequest {
   readonly source: SourceBlock;
@@ -52,32 +57,21 @@ export interface RunRequest {
   readonly options: ApplyOptions;
   readonly writeMode: WriteMode;
   readonly lang: Language;
-  /** Today, for the reference sheet's "generated on" line (the pane reads the clock, the core never does). */
+  /** Today, for the note's and the reference sheet's date (the pane reads the clock, the core never does). */
   readonly today: Day;
   /** Highlight overdue rows and deadlines within this many days of the as-of date; undefined: none. */
   readonly highlightDays?: number;
 }
 
-/** The provenance note of a values run (vendor, profile version, dates); undefined without a resolvable vendor. */
-function provenance(
-  options: ApplyOptions,
-  today: Day,
-  asOfSerial: number,
-  lang: Language,
-): string | undefined {
-  if (options.vendor === undefined || options.vendor.trim() === "") return undefined;
-  try {
-    const { profile } = resolveVendor(options.vendor, options.registry, options.settings);
-    return provenanceNote(
-      [{ profile, spec: options.vendor }],
-      today,
-      serialToDay(asOfSerial),
-      lang,
-      options.mapping.vendor !== undefined,
-    );
-  } catch {
-    return undefined;
-  }
+/** The use case's request for the pane's run. */
+function request(req: RunRequest): ApplyRequest {
+  return buildApplyRequest({
+    options: req.options,
+    write: req.writeMode,
+    recognition: req.recognition,
+    today: req.today,
+    ...(req.highlightDays !== undefined ? { highlightDays: req.highlightDays } : {}),
+  });
 }
 
 export interface ApplyRun {
@@ -87,12 +81,16 @@ export interface ApplyRun {
   readonly confirm: () => void;
   readonly decline: () => void;
   readonly cancel: () => void;
+  /** Forgets the outcome (another register was read, another sheet activated). */
+  readonly reset: () => void;
 }
 
 /**
- * Apply, step by step: count the non-empty target cells (and ask before replacing any), compute in
- * chunks, write values then formats in chunks, select the result. Progress and cancel at every chunk;
- * any failure ends in an "error" state with a sentence, never an exception.
+ * Apply as the pane drives it: progress, confirmation and cancel, nothing else. The use case
+ * (`applyToSheet`, src/apply) decides every cell written and writes it through the gateway's sink;
+ * before it runs, `planApply` gives the columns, and the gateway counts the other people's cells they
+ * would replace (an earlier run's columns are the add-in's own, rewritten without asking). Any failure
+ * ends in an "error" state with a sentence, never an exception.
  */
 export function useApplyRun(
   gateway: WorkbookGateway,
@@ -108,86 +106,49 @@ export function useApplyRun(
     async (req: RunRequest) => {
       const controller = new AbortController();
       abort.current = controller;
-      const { source, options, lang } = req;
+      const { source, lang } = req;
+      const total = source.rows.length;
+      setState({ phase: "values", done: 0, total });
+      const sink = gateway.applySink(source, {
+        onFormats: (done, all) => setState({ phase: "formats", done, total: all }),
+      });
       try {
-        const placements = outputPlacements(source, options.mode, lang, req.recognition);
-        const total = source.rows.length;
-        setState({ phase: "computing", done: 0, total });
-        const result = await applyRegister(source.rows, options, {
-          chunkSize: chunkRows,
-          signal: controller.signal,
-          onProgress: ({ done }) => setState({ phase: "computing", done, total }),
-        });
-        if (result.cancelled) {
-          setState({
-            phase: "done",
-            rows: 0,
-            columns: 0,
-            added: 0,
-            cancelled: true,
-            errors: 0,
-            summary: strings.cancelledBeforeWrite,
-            highlight: "off",
-          });
-          return;
-        }
-        let columns;
-        let portable: { sheet: string; fallbacks: readonly string[] } | undefined;
-        if (req.writeMode === "portable") {
-          const out = portableColumns(source, result, options, lang, placements, req.today);
-          // The formulas name the reference sheet: it is written first, under that exact name.
-          await gateway.resetSheet(out.reference.name);
-          await gateway.writeMatrix(out.reference.name, referenceMatrix(out.reference));
-          columns = out.columns;
-          portable = { sheet: out.reference.name, fallbacks: out.fallbacks };
-        } else columns = gatewayColumns(source, result, options, lang, placements, req.writeMode);
-        const outcome = await gateway.writeColumns(source, placements, columns, {
-          mode: req.writeMode === "values" ? "values" : "formulas",
-          chunkRows,
-          signal: controller.signal,
-          onProgress: (p) => setState({ phase: p.phase, done: p.rowsDone, total: p.rowsTotal }),
-        });
-        let highlight: "added" | "unsupported" | "off" = "off";
-        if (!outcome.cancelled) {
-          if (req.highlightDays !== undefined) {
-            const rules = highlightRules({
-              source,
-              placements,
-              mode: options.mode,
-              mapping: options.mapping,
-              asOf: result.summary.asOf,
-              days: req.highlightDays,
-            });
-            highlight = (await gateway.addConditionalFormats(rules)) ? "added" : "unsupported";
-          }
-          if (req.writeMode === "values") {
-            // Values do not follow later edits: the header says which terms computed them, and when.
-            const note = provenance(options, req.today, result.summary.asOf, lang);
-            const first = placements[0];
-            if (note !== undefined && first)
-              await gateway.addNote(source.sheet, source.startRow, first.column, note);
-          }
-          await gateway.selectColumns(source, placements);
-        }
+        const outcome = await applyToSheet(
+          request(req),
+          rowsInMemory(registerPlace(source), source.headers, source.rows),
+          sink,
+          {
+            chunkRows,
+            signal: controller.signal,
+            onProgress: ({ done }) => setState({ phase: "values", done, total }),
+          },
+        );
+        const report = sink.report();
         setState({
           phase: "done",
+          register: registerKey(source),
+          address: source.address,
           rows: outcome.rowsWritten,
-          columns: placements.length,
-          added: placements.filter((p) => !p.existing).length,
+          columns: outcome.columns.length,
+          added: outcome.columns.filter((c) => !c.existing).length,
           cancelled: outcome.cancelled,
-          errors: result.summary.errors,
-          summary: formatSummary(result.summary, lang),
-          figures: result.summary,
-          highlight,
-          ...(portable ? { portable } : {}),
+          errors: outcome.summary.errors,
+          summary: formatSummary(outcome.summary, lang),
+          figures: outcome.summary,
+          highlight: outcome.highlight,
+          ...(outcome.portable
+            ? { portable: { sheet: outcome.portable.sheet, fallbacks: portableFallbacks(outcome, lang) } }
+            : {}),
           ...(outcome.editedCell !== undefined ? { editedCell: outcome.editedCell } : {}),
+          ...(outcome.note ? { note: report.note ?? (outcome.note.added ? "note" : "none") } : {}),
+          ...(report.formulaNames !== undefined ? { formulaNames: report.formulaNames } : {}),
         });
-        onWritten?.();
       } catch (e) {
-        setState({ phase: "error", message: describeError(e, strings, lang) });
-        onWritten?.();
+        setState({ phase: "error", register: registerKey(source), message: describeError(e, strings, lang) });
       } finally {
+        await sink.close();
         abort.current = undefined;
+        onWritten?.();
       }
     },
     [gateway, strings, chunkRows, onWritten],
@@ -198,25 +159,22 @@ export function useApplyRun(
       void (async () => {
         setState({ phase: "counting" });
         try {
-          const placements = outputPlacements(req.source, req.options.mode, req.lang, req.recognition);
-          const count = await gateway.countNonEmpty(req.source, placements);
-          if (count > 0) {
+          // The columns and where they go, decided by the core; refused here already when formulas
+          // would need columns side by side that are not.
+          const plan = planApply(request(req), registerPlace(req.source), req.source.headers);
+          const replaced = await gateway.countReplaced(req.source, plan);
+          if (replaced.count > 0) {
             pending.current = req;
-            const cols = placements.map((p) => p.column);
-            const first = Math.min(...cols);
-            const address = sheetAddress(
-              req.source.sheet,
-              req.source.startRow,
-              first,
-              req.source.rows.length + 1,
-              Math.max(...cols) - first + 1,
-            );
-            setState({ phase: "confirm", count, address });
+            setState({ phase: "confirm", count: replaced.count, address: replaced.address });
             return;
           }
           await write(req);
         } catch (e) {
-          setState({ phase: "error", message: describeError(e, strings, req.lang) });
+          setState({
+            phase: "error",
+            register: registerKey(req.source),
+            message: describeError(e, strings, req.lang),
+          });
         }
       })();
     },
@@ -235,10 +193,9 @@ export function useApplyRun(
   }, []);
 
   const cancel = React.useCallback(() => abort.current?.abort(), []);
-  const busy =
-    state.phase === "counting" ||
-    state.phase === "computing" ||
-    state.phase === "values" ||
-    state.phase === "formats";
-  return { state, busy, start, confirm, decline, cancel };
+  const reset = React.useCallback(() => {
+    setState((s) => (s.phase === "done" || s.phase === "error" ? { phase: "idle" } : s));
+  }, []);
+  const busy = state.phase === "counting" || state.phase === "values" || state.phase === "formats";
+  return { state, busy, start, confirm, decline, cancel, reset };
 }

@@ -24,8 +24,11 @@ const useStyles = makeStyles({
   value: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** After Apply: rows computed and in error, penalties, and the coming deadlines on a timeline. */
-export function RunSummary({ figures }: { figures: ApplySummary }) {
+/**
+ * After Apply: rows computed and in error, penalties, and the coming deadlines on a timeline — of the
+ * register named (the pane clears it when another register is read or another sheet activated).
+ */
+export function RunSummary({ figures, register }: { figures: ApplySummary; register: string }) {
   const s = useStrings();
   const { lang } = useLanguage();
   const styles = useStyles();
@@ -42,6 +45,7 @@ export function RunSummary({ figures }: { figures: ApplySummary }) {
       <Subtitle2 as="h3" id="run-summary-title">
         {s.summaryTitle2}
       </Subtitle2>
+      <Caption1 data-testid="run-summary-register">{s.summaryOf(register)}</Caption1>
       <dl className={styles.figures}>
         {items.map(([id, term, value]) => (
           <div key={id} className={styles.figure} data-figure={id}>
