@@ -148,6 +148,22 @@ export class XlsxRegisterBook {
     return [...out, ...this.copyWarnings];
   }
 
+  /**
+   * The texts of the package's custom XML parts (customXml/item*.xml): where Office.js's
+   * `customXmlParts` keep their documents — Échéance's stored terms among them.
+   */
+  async customXmlParts(): Promise<string[]> {
+    const texts: string[] = [];
+    for (const entry of this.zip.entries) {
+      if (!/^customXml\/item\d+\.xml$/i.test(entry.name)) continue;
+      // A custom part is small; one that is not is not ours (the stored terms' reader caps them too).
+      if (entry.size > 4_000_000) continue;
+      const text = await this.zip.text(entry.name);
+      if (text !== undefined) texts.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    return texts;
+  }
+
   /** @internal the sink says what it dropped or kept. */
   warn(text: Text): void {
     this.copyWarnings.push(text);
@@ -353,6 +369,8 @@ export interface XlsxRegisterTable {
   readonly rows: readonly (readonly CellValue[])[];
   readonly date1904: boolean;
   readonly warnings: readonly Text[];
+  /** The package's custom XML parts (the stored terms among them). */
+  readonly customXmlParts: readonly string[];
 }
 
 /** Reads a register's rows with the same choice of sheet and header row as `openXlsxRegister`. */
@@ -371,6 +389,7 @@ export async function readXlsxRegister(
       rows,
       date1904: book.date1904,
       warnings: book.warnings(),
+      customXmlParts: await book.customXmlParts(),
     };
   } finally {
     book.close();

@@ -105,7 +105,7 @@ test("portable formulas need an xlsx output, and --alarm-days a whole number of 
   expect(bad.code).toBe(2);
 });
 
-test("the streaming path writes the same portable formulas, the reference sheet and the values note", async () => {
+test("the copy writes the portable formulas, the reference sheet and, in values, the note", async () => {
   const portable = path.join(dir, "stream-portable.xlsx");
   const p = await run([
     input,
@@ -115,7 +115,6 @@ test("the streaming path writes the same portable formulas, the reference sheet 
     "2025-04-01",
     "--output",
     "portable",
-    "--stream",
     "-o",
     portable,
   ]);
@@ -125,7 +124,7 @@ test("the streaming path writes the same portable formulas, the reference sheet 
   expect(wb.getWorksheet("Factures")?.getCell("E2").formula).toBe("B2+30");
   expect(wb.getWorksheet("Échéance - taux et fériés")?.getCell("A5").value).toBe("2015-H1");
   const values = path.join(dir, "stream-values.xlsx");
-  const v = await run([input, "--vendor", "omi", "--as-of", "2025-04-01", "--stream", "-o", values]);
+  const v = await run([input, "--vendor", "omi", "--as-of", "2025-04-01", "-o", values]);
   expect(v.code).toBe(0);
   const wv = new ExcelJS.Workbook();
   await wv.xlsx.readFile(values);
