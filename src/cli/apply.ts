@@ -22,12 +22,7 @@ import {
 } from "../apply";
 import { buildIcs, icsTimestamp, registerEvents } from "../calendar";
 import { isEngineError, type ClientType, type Language, type RateRow, type Text } from "../engine";
-import {
-  openTableAsXlsx,
-  openXlsxRegister,
-  XlsxError,
-  type XlsxRegisterBook,
-} from "../xlsx";
+import { openTableAsXlsx, openXlsxRegister, XlsxError, type XlsxRegisterBook } from "../xlsx";
 import { languageOf, readOptions, usage, wholeNumber, type OptionSpec } from "./args";
 import { todayDay, todayIso } from "./clock";
 import { CsvSink } from "./csv-sink";

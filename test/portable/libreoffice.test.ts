@@ -155,17 +155,7 @@ describeLo("portable formulas recalculated by LibreOffice Calc equal the engine"
       const output = path.join(dir, `${c.name}.portable.xlsx`);
       await writeInput(input, c.headers, c.rows);
       const code = await runApply(
-        [
-          input,
-          "--vendor",
-          c.vendor,
-          "--as-of",
-          c.asOf,
-          "--output",
-          "portable",
-          "-o",
-          output,
-        ],
+        [input, "--vendor", c.vendor, "--as-of", c.asOf, "--output", "portable", "-o", output],
         { stdout: sink(), stderr: sink(), isTTY: false },
       );
       expect(code).toBe(0);
