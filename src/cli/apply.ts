@@ -21,8 +21,24 @@ import {
   type WriteMode,
 } from "../apply";
 import { buildIcs, icsTimestamp, registerEvents } from "../calendar";
-import { isEngineError, type ClientType, type Language, type RateRow, type Text } from "../engine";
-import { openTableAsXlsx, openXlsxRegister, XlsxError, type XlsxRegisterBook } from "../xlsx";
+import { cellRef } from "../cells";
+import {
+  isEngineError,
+  type ClientType,
+  type Language,
+  type RateRow,
+  type Text,
+  type VendorProfile,
+} from "../engine";
+import { serializeState, STORAGE_NAMESPACE, type StoredRegister } from "../storage";
+import {
+  openTableAsXlsx,
+  openXlsxRegister,
+  readCustomXmlParts,
+  XlsxError,
+  type StoredTermsWriter,
+  type XlsxRegisterBook,
+} from "../xlsx";
 import { languageOf, readOptions, usage, wholeNumber, type OptionSpec } from "./args";
 import { todayDay, todayIso } from "./clock";
 import { CsvSink } from "./csv-sink";
@@ -30,7 +46,7 @@ import type { CliIo } from "./io";
 import { readRatesOption } from "./rates";
 import { describeLocation, fileProblem, readRegisterFile } from "./register-file";
 import { readCsvRows } from "./register-io";
-import { termsInForce, type TermsInForce } from "./stored-terms";
+import { storedTermsAfter, termsInForce, type TermsInForce } from "./stored-terms";
 
 /**
  * `echeance apply`: applies a vendor's terms to a register file (xlsx or csv) and writes a copy with the
@@ -121,6 +137,7 @@ const OPTIONS = {
   output: { type: "string", choices: ["values", "formulas", "portable"] },
   rates: { type: "string" },
   "ignore-stored-terms": { type: "boolean" },
+  all: { type: "boolean" },
   "highlight-days": { type: "string" },
   "no-highlight": { type: "boolean" },
   ics: { type: "string" },
@@ -141,6 +158,8 @@ interface ApplyArgs {
   readonly headerRow?: number;
   readonly mode?: RegisterMode;
   readonly asOf: string;
+  /** False when the as-of date is today's by default: the register is then remembered « aujourd'hui ». */
+  readonly asOfGiven: boolean;
   readonly write: WriteMode;
   readonly rates?: string;
   readonly ignoreStoredTerms: boolean;
@@ -152,6 +171,9 @@ interface ApplyArgs {
   readonly kind?: string;
   readonly plan?: string;
   readonly client?: ClientType;
+  readonly all: boolean;
+  /** --all: the remembered register this run applies again (its headers must not have moved). */
+  readonly remembered?: StoredRegister;
 }
 
 function parseApplyArgs(argv: readonly string[], lang: Language): ApplyArgs | "help" {
@@ -171,8 +193,10 @@ function parseApplyArgs(argv: readonly string[], lang: Language): ApplyArgs | "h
     input: positional[0] as string,
     lang,
     asOf: o["as-of"] ?? todayIso(),
+    asOfGiven: o["as-of"] !== undefined,
     write: (o.output ?? "values") as WriteMode,
     ignoreStoredTerms: o["ignore-stored-terms"] === true,
+    all: o.all === true,
     alarmDays: wholeNumber(o["alarm-days"], "--alarm-days", 0, 365, lang) ?? 7,
     ...(o["no-highlight"] ? {} : { highlightDays: highlight ?? 30 }),
     ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
@@ -202,6 +226,19 @@ class Stop extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`);
   }
+}
+
+/** --all: a remembered register left as it is, and why. */
+class Skipped extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+  }
+}
+
+/** The register's own header texts (an earlier run's result columns left out). */
+function inputHeaders(headers: readonly CellValue[], previousOutputs: readonly number[]): string[] {
+  const earlier = new Set(previousOutputs);
+  return headers.flatMap((h, i) => (earlier.has(i) ? [] : [h === null ? "" : String(h).trim()]));
 }
 
 /** What the command prints, in the user's language. */
@@ -236,7 +273,8 @@ export async function runApply(argv: string[], io: CliIo): Promise<number> {
   }
   const p = new Printer(io, lang);
   try {
-    return args.explain !== undefined ? await explainRow(args, args.explain, p) : await applyFile(args, p);
+    if (args.explain !== undefined) return await explainRow(args, args.explain, p);
+    return args.all ? await applyAll(args, p) : await applyFile(args, p);
   } catch (e) {
     if (e instanceof Stop) return e.code;
     throw e;
@@ -378,8 +416,8 @@ interface Opened {
   readonly headerRow: number;
   readonly rows: RegisterRows;
   readonly book?: XlsxRegisterBook;
-  /** Makes the sink, once the options are known (a CSV output needs the mapping). */
-  sink(options: ApplyOptions): ApplySink;
+  /** Makes the sink, once the options are known (a CSV output needs the mapping; an xlsx, its stored terms). */
+  sink(options: ApplyOptions, storedTerms: StoredTermsWriter): ApplySink;
   close(): void;
 }
 
@@ -424,7 +462,7 @@ async function openRegister(args: ApplyArgs, out: string, p: Printer): Promise<O
     headerRow: book.location.headerRow,
     rows: book.rows,
     book,
-    sink: () => book.copyTo(out, { lang: p.lang }),
+    sink: (_options, storedTerms) => book.copyTo(out, { lang: p.lang, storedTerms }),
     close: () => book.close(),
   };
 }
@@ -466,6 +504,12 @@ async function applyFile(args: ApplyArgs, p: Printer): Promise<number> {
 async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Printer): Promise<number> {
   const inForce = await terms(args, opened.book, p);
   const { options, recognition } = applyOptions(args, opened.headers, opened.headerRow, inForce, p);
+  const now = inputHeaders(opened.headers, recognition.previousOutputs);
+  if (args.remembered && now.join("\t") !== args.remembered.headers.join("\t"))
+    throw new Skipped({
+      en: `its columns moved since it was applied (headers now: ${now.join(", ")}); apply it again by hand`,
+      fr: `ses colonnes ont changé depuis l'application (en-têtes : ${now.join(", ")}) ; appliquez-le à nouveau à la main`,
+    });
   const request: ApplyRequest = {
     options,
     write: args.write,
@@ -482,12 +526,39 @@ async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Prin
     throw e;
   }
   const pending: (readonly CellValue[])[] = [];
+  let vendors: readonly VendorProfile[] = [];
+  let rowsDone = 0;
+  const place = opened.rows.place;
+  const storedTerms: StoredTermsWriter = {
+    namespace: STORAGE_NAMESPACE,
+    xml: () =>
+      serializeState(
+        storedTermsAfter(inForce, vendors, {
+          sheet: place.sheet,
+          range: `${cellRef(place.firstColumn, place.headerRow + 1)}:${cellRef(place.firstColumn + place.width - 1, place.headerRow + 1 + rowsDone)}`,
+          vendor: args.vendor ?? "",
+          mode: options.mode,
+          write: args.write,
+          asOf: args.asOfGiven ? args.asOf : "today",
+          ...(args.kind !== undefined ? { invoiceKind: args.kind } : {}),
+          ...(args.plan !== undefined ? { plan: args.plan } : {}),
+          ...(args.client !== undefined ? { clientType: args.client } : {}),
+          headers: inputHeaders(opened.headers, recognition.previousOutputs),
+          appliedOn: todayIso(),
+        }),
+      ),
+  };
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyToSheet(request, opened.rows, opened.sink(options), {
+    const show = p.io.isTTY ? progress(p) : undefined;
+    outcome = await applyToSheet(request, opened.rows, opened.sink(options, storedTerms), {
       chunkRows: 5000,
       yieldFn: () => new Promise((resolve) => setImmediate(resolve)),
-      ...(p.io.isTTY ? { onProgress: progress(p) } : {}),
+      onProgress: (x) => {
+        rowsDone = x.done;
+        show?.(x);
+      },
+      beforeFinish: (used) => void (vendors = used.map((v) => v.profile)),
       // Only the rows with a coming deadline are kept, for the calendar (a sparse array).
       ...(args.ics !== undefined
         ? {
@@ -573,4 +644,107 @@ async function writeIcs(
   p.say(
     `${p.fr ? "Calendrier" : "Calendar"} : ${events.length} ${p.fr ? "échéance(s) à venir écrite(s) dans" : "coming deadline(s) written to"} ${file}`,
   );
+}
+
+/**
+ * --all: applies again every register the workbook remembers (its stored terms list each register
+ * Apply wrote, in the pane or here), one after the other into one output, each as of today when it was
+ * applied « as of today », or as of its fixed date; says which were skipped and why (sheet gone,
+ * columns moved, an Excel table).
+ */
+async function applyAll(args: ApplyArgs, p: Printer): Promise<number> {
+  if (isCsv(args.input))
+    throw p.fail(
+      {
+        en: "--all needs a workbook (.xlsx) that remembers its registers.",
+        fr: "--all demande un classeur (.xlsx) qui mémorise ses registres.",
+      },
+      2,
+    );
+  const out = args.out ?? defaultOutput(args.input);
+  if (path.resolve(out) === path.resolve(args.input) || isCsv(out))
+    throw p.fail(
+      {
+        en: `--all writes an .xlsx other than the input (${out}).`,
+        fr: `--all écrit un .xlsx autre que le registre lu (${out}).`,
+      },
+      2,
+    );
+  let parts: readonly string[];
+  try {
+    parts = await readCustomXmlParts(args.input);
+  } catch (e) {
+    throw p.fail(e instanceof XlsxError ? e.text : fileProblem(e, args.input), 1);
+  }
+  const remembered = (await termsInForce(parts, [], false)).stored?.registers ?? [];
+  if (remembered.length === 0)
+    throw p.fail(
+      {
+        en: "this workbook remembers no register: apply one first (echeance apply, or Apply in the pane).",
+        fr: "ce classeur ne mémorise aucun registre : appliquez-en d'abord un (echeance apply, ou Appliquer dans le volet).",
+      },
+      1,
+    );
+  let current = args.input;
+  const temporaries: string[] = [];
+  let computed = 0;
+  try {
+    for (const [k, reg] of remembered.entries()) {
+      const label = `${reg.sheet}${reg.range ? `!${reg.range}` : ""}${reg.table ? ` (${reg.table})` : ""}`;
+      p.say(`${p.fr ? "Registre" : "Register"} ${k + 1}/${remembered.length} : ${label}`);
+      const target = k === remembered.length - 1 ? out : `${out}.${k + 1}.tmp.xlsx`;
+      if (target !== out) temporaries.push(target);
+      const headerRow = reg.range ? Number(/\d+/.exec(reg.range)?.[0]) : undefined;
+      const skip = (reason: Text): Promise<void> => {
+        p.say(`  ${p.fr ? "Ignoré" : "Skipped"} : ${reason[p.lang]}.`);
+        return fs.copyFile(current, target);
+      };
+      if (headerRow === undefined) {
+        await skip({
+          en: "an Excel table: recalculate it in Excel (Tout recalculer)",
+          fr: "un tableau Excel : recalculez-le dans Excel (Tout recalculer)",
+        });
+        current = target;
+        continue;
+      }
+      const one: ApplyArgs = {
+        ...args,
+        input: current,
+        out: target,
+        all: false,
+        sheet: reg.sheet,
+        headerRow,
+        mode: reg.mode,
+        write: reg.write,
+        asOf: reg.asOf === "today" ? todayIso() : reg.asOf,
+        asOfGiven: reg.asOf !== "today",
+        remembered: reg,
+        ...(reg.vendor !== "" ? { vendor: reg.vendor } : {}),
+        ...(reg.invoiceKind !== undefined ? { kind: reg.invoiceKind } : {}),
+        ...(reg.plan !== undefined ? { plan: reg.plan } : {}),
+        ...(reg.clientType !== undefined ? { client: reg.clientType } : {}),
+      };
+      try {
+        const code = await applyFile(one, p);
+        if (code === 0) computed += 1;
+      } catch (e) {
+        if (e instanceof Skipped) await skip(e.reason);
+        else if (e instanceof Stop)
+          await skip({
+            en: "it could not be applied (see above)",
+            fr: "il n'a pas pu être appliqué (voir ci-dessus)",
+          });
+        else throw e;
+      }
+      current = target;
+    }
+  } finally {
+    for (const t of temporaries) await fs.rm(t, { force: true });
+  }
+  p.say(
+    p.fr
+      ? `${computed} registre(s) recalculé(s) sur ${remembered.length} ; résultat dans ${out}`
+      : `${computed} of ${remembered.length} register(s) recalculated; written to ${out}`,
+  );
+  return computed > 0 ? 0 : 1;
 }

@@ -7,9 +7,18 @@ import {
   type RateRow,
   type Settings,
   type Text,
+  type VendorProfile,
   type VendorRegistry,
 } from "../engine";
-import { restoreState, STORAGE_NAMESPACE, type StoredState } from "../storage";
+import {
+  captureState,
+  restoreState,
+  STORAGE_NAMESPACE,
+  withProfile,
+  withRegister,
+  type StoredRegister,
+  type StoredState,
+} from "../storage";
 import { loadWorkbookTerms, memoryTermsStore } from "../storage-office";
 
 /**
@@ -22,6 +31,8 @@ export interface TermsInForce {
   readonly settings: Settings;
   /** The workbook's stored state, when it has one and it was read. */
   readonly stored: StoredState | undefined;
+  /** The rate rows in force beyond the shipped table: the stored ones, with the --rates file's on top. */
+  readonly rateRows: readonly RateRow[];
   /** The line saying which stored terms were used (the command's first lines). */
   readonly line: Text;
   /** What could not be read from the stored terms (skipped profiles, bad rows), as sentences. */
@@ -58,6 +69,7 @@ export async function termsInForce(
     registry,
     settings,
     stored,
+    rateRows: rows,
     line: describe(stored, fileRows, ignored, customXmlParts === undefined),
     issues,
   };
@@ -115,4 +127,23 @@ function describe(
     en: `Terms: ${parts.map((p) => p.en).join("; ")}`,
     fr: `Conditions : ${parts.map((p) => p.fr).join(" ; ")}`,
   };
+}
+
+/**
+ * The stored-terms document the output workbook carries: the input's, with the rate rows in force, a
+ * copy of each shipped vendor the rows were computed with (as the pane keeps one), and the register
+ * this run wrote remembered (so « Tout recalculer » and `--all` can apply it again).
+ */
+export function storedTermsAfter(
+  inForce: TermsInForce,
+  vendors: readonly VendorProfile[],
+  register: StoredRegister,
+): StoredState {
+  let state = captureState({
+    ...(inForce.stored ? { previous: inForce.stored } : {}),
+    rateRows: inForce.rateRows,
+  });
+  for (const profile of vendors)
+    if (!state.profiles.some((p) => p.profile.id === profile.id)) state = withProfile(state, profile);
+  return withRegister(state, register);
 }

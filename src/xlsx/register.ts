@@ -5,6 +5,7 @@ import type { RegisterRows } from "../apply/use-case";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
 import { parseSharedStrings, type CellReading } from "./cells";
+import { customXmlTexts } from "./custom-xml";
 import { XlsxError } from "./errors";
 import { readPackage, type Package, type SheetEntry } from "./package";
 import { filledBounds, readHeadRows } from "./reader";
@@ -12,7 +13,7 @@ import { RegisterPass } from "./register-pass";
 import { SheetScanner } from "./scanner";
 import { StringDecoder } from "node:string_decoder";
 import type { SheetRewriter } from "./sheet-rewriter";
-import { XlsxCopySink } from "./sink";
+import { XlsxCopySink, type StoredTermsWriter } from "./sink";
 import { dateStyles } from "./styles";
 import { tailFeatures, WorksheetTail, type TailFeatures } from "./worksheet";
 import { ZipSource, type ZipEntry } from "./zip";
@@ -153,15 +154,7 @@ export class XlsxRegisterBook {
    * `customXmlParts` keep their documents — Échéance's stored terms among them.
    */
   async customXmlParts(): Promise<string[]> {
-    const texts: string[] = [];
-    for (const entry of this.zip.entries) {
-      if (!/^customXml\/item\d+\.xml$/i.test(entry.name)) continue;
-      // A custom part is small; one that is not is not ours (the stored terms' reader caps them too).
-      if (entry.size > 4_000_000) continue;
-      const text = await this.zip.text(entry.name);
-      if (text !== undefined) texts.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    }
-    return texts;
+    return customXmlTexts(this.zip);
   }
 
   /** @internal the sink says what it dropped or kept. */
@@ -173,7 +166,10 @@ export class XlsxRegisterBook {
    * A byte-for-byte copy of the file into `output`, with the register sheet's rows rewritten by Apply:
    * the ApplySink to give `applyToSheet` with `book.rows`. Call before reading the rows.
    */
-  copyTo(output: string, options: { readonly lang?: Language } = {}): XlsxCopySink {
+  copyTo(
+    output: string,
+    options: { readonly lang?: Language; readonly storedTerms?: StoredTermsWriter } = {},
+  ): XlsxCopySink {
     if (this.started || this.copy) throw new Error("copyTo: call it once, before the rows are read");
     const internals: BookInternals = {
       zip: this.zip,
@@ -188,7 +184,7 @@ export class XlsxRegisterBook {
       },
       rowsRead: () => this.tail !== undefined,
     };
-    this.copy = new XlsxCopySink(this, internals, output, options.lang ?? "fr");
+    this.copy = new XlsxCopySink(this, internals, output, options.lang ?? "fr", options.storedTerms);
     return this.copy;
   }
 
