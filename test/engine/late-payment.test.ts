@@ -260,19 +260,27 @@ describe("xiahdeh's flat option (CGV 16.4, vendor xiahdeh+flat)", () => {
 });
 
 describe("a half-year missing from the rate table", () => {
-  test("a late day in 2026-H2 with no ECB rate is a rate-unknown error naming 2026-H2 (injenius)", () => {
+  test("a late day in 2026-H2 with no ECB rate is a rate-unknown error naming the half-year in words and where to add it (injenius)", () => {
     const e = engineError(() => fee("injenius", 1000, "2026-06-20", "2026-07-10"));
     expect(e.kind).toBe("rate-unknown");
-    expect(e.text.en).toContain("2026-H2");
-    expect(e.text.en).toContain("add a rate row for 2026-H2");
-    expect(e.text.fr).toContain("2026-H2");
+    // The ECB rate of a half-year is the one in force on its first day, 1 July 2026.
+    expect(e.text.en).toContain("in force on 2026-07-01 (2nd half of 2026)");
+    expect(e.text.en).toContain(
+      "add it under Settings > Rates in the Échéance pane (or --rates on the command line)",
+    );
+    expect(e.text.fr).toBe(
+      "taux de refinancement de la BCE en vigueur au 01/07/2026 (2e semestre 2026) non renseigné — ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)",
+    );
   });
 
-  test("a late day in 2026-H2 with no legal rate is a rate-unknown error naming 2026-H2 (omi)", () => {
+  test("a late day in 2026-H2 with no legal rate is a rate-unknown error naming « 2e semestre 2026 » and where to add it (omi)", () => {
     const e = engineError(() => fee("omi", 1000, "2026-06-30", "2026-07-01"));
     expect(e.kind).toBe("rate-unknown");
     expect(e.text.en).toBe(
-      "The French legal interest rate for 2026-H2 is not in the rate table (known through 2026-H1): add a rate row for 2026-H2.",
+      "the French legal interest rate for the 2nd half of 2026 is not in the rate table — add it under Settings > Rates in the Échéance pane (or --rates on the command line)",
+    );
+    expect(e.text.fr).toBe(
+      "taux de l'intérêt légal du 2e semestre 2026 non renseigné — ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)",
     );
   });
 
