@@ -1,7 +1,7 @@
 // Two builds:
 //  - web: one page (taskpane.html) hosts the task pane and the custom functions (shared runtime), with
-//    functions.json generated from the JSDoc of src/functions/functions.ts, functions-fr.json derived
-//    from it and src/functions/signatures.ts, the icons, and a local copy of office.js (no CDN: the
+//    src/functions/functions.ts written from the table of src/functions/definitions.ts, functions.json
+//    generated from its JSDoc, functions-fr.json derived from it and the table, the icons, and a local copy of office.js (no CDN: the
 //    add-in must load without network, and outside Excel office.js resolves onReady with host null).
 //  - node: the command line, dist/cli/echeance.js, built only once src/cli/main.ts exists.
 // `webpack serve` serves the web build on https://localhost:3000 (office-addin-dev-certs), or on http
@@ -16,7 +16,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { certificates, certificateWarning } = require("./scripts/dev-certs");
-const { FunctionsFrPlugin } = require("./scripts/functions-fr");
+const { FunctionsFrPlugin, FunctionsSourcePlugin } = require("./scripts/functions-build");
 
 const ROOT = __dirname;
 const DIST = path.join(ROOT, "dist");
@@ -81,8 +81,8 @@ function webConfig(dev, server) {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: { rules: [tsRule] },
     optimization: {
-      // One webpack runtime for both entries: a module the pane and the functions share (the
-      // function context) is instantiated once, so the pane can update what the functions use.
+      // One webpack runtime for both entries: a module the pane and the functions share (the shared
+      // function runtime) is instantiated once, so the pane can update what the functions use.
       runtimeChunk: "single",
       // Code both entries use (the engine, the catalog) ships once, in a shared chunk.
       splitChunks: { chunks: "all" },
@@ -90,8 +90,10 @@ function webConfig(dev, server) {
     performance: { hints: false },
     plugins: [
       define(),
+      // Before the metadata plugin: it reads functions.ts in the same hook, in plugin order.
+      new FunctionsSourcePlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new FunctionsFrPlugin({ signatures: "./src/functions/signatures.ts" }),
+      new FunctionsFrPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
