@@ -133,6 +133,9 @@ function readPaymentRange(value: unknown, name: string, offset: number): readonl
  * 1904 workbook into the 1900 system. Throws the EngineError (invalid-input) naming the argument.
  */
 export function readArgument(read: ArgumentRead, value: unknown, name: string, offset: number): unknown {
+  // An optional argument left out: no parsing at all (most formulas leave the last ones out).
+  if ((value === undefined || value === null) && read.optional && read.kind !== "any")
+    return read.kind === "client" ? "pro" : read.kind === "payments" ? NO_PAYMENTS : undefined;
   switch (read.kind) {
     case "day":
       // The common case first: a serial of the 1900 system, read without a detour.

@@ -92,10 +92,16 @@ export class FunctionRuntime implements FunctionServices {
   private current: RuntimeState;
   private resolver: VendorResolver;
   private offset: number;
+  /** The first day the workbook's date system shows (1900-01-01, or 1904-01-01). */
+  private firstDay: Day;
   private readonly entries = new Map<FunctionDefinition, Entry>();
   // Excel calls one name row after row: the last one is remembered.
   private lastName = "";
   private lastEntry: Entry | undefined;
+  // …and the same vendor text: its resolution is kept until the terms change.
+  private lastVendorText: unknown;
+  private lastVendor: ResolvedVendor | undefined;
+  private lastRevision = -1;
   private readonly listeners = new Set<(changed: readonly RuntimeChange[], state: RuntimeState) => void>();
   private probed: Promise<DateSystem> | undefined;
 
@@ -108,6 +114,7 @@ export class FunctionRuntime implements FunctionServices {
     };
     this.resolver = vendorResolver(this.current.registry, this.current.settings);
     this.offset = serialOffset(this.current.dateSystem);
+    this.firstDay = FIRST_DAY[this.current.dateSystem];
     for (const def of FUNCTION_DEFINITIONS) this.entries.set(def, entryOf(def));
   }
 
@@ -150,7 +157,9 @@ export class FunctionRuntime implements FunctionServices {
       dateSystem: next.dateSystem ?? before.dateSystem,
     };
     this.resolver = vendorResolver(this.current.registry, this.current.settings);
+    this.lastVendorText = this.lastVendor = undefined;
     this.offset = serialOffset(this.current.dateSystem);
+    this.firstDay = FIRST_DAY[this.current.dateSystem];
     for (const listener of [...this.listeners]) listener(changed, this.current);
     return changed;
   }
@@ -180,7 +189,16 @@ export class FunctionRuntime implements FunctionServices {
 
   /** The vendor a CGV function's first argument names, resolved by the engine's one resolver. */
   resolveVendor(value: unknown, name = "vendor"): ResolvedVendor {
-    return this.resolver.resolve(vendorText(value, name));
+    const revision = this.current.registry.revision;
+    if (value === this.lastVendorText && this.lastVendor && revision === this.lastRevision)
+      return this.lastVendor;
+    const vendor = this.resolver.resolve(vendorText(value, name));
+    if (typeof value === "string") {
+      this.lastVendorText = value;
+      this.lastVendor = vendor;
+      this.lastRevision = revision;
+    }
+    return vendor;
   }
 
   private entryFor(name: string): Entry | undefined {
@@ -219,8 +237,9 @@ export class FunctionRuntime implements FunctionServices {
           values[i] = readArgument(params[i]!, args[i], names[i]!, this.offset);
         value = def.implement(entry.args as never, this);
       }
-      if (value.type === "date") this.checkDate(value.day);
-      else if (value.type === "number" && !Number.isFinite(value.value)) throw notFinite();
+      if (value.type === "date") {
+        if (value.day < this.firstDay || value.day > LAST_DAY) throw this.outOfRange(value.day);
+      } else if (value.type === "number" && !Number.isFinite(value.value)) throw notFinite();
       return trace ? { ok: true, value, explanation: trace } : { ok: true, value };
     } catch (e) {
       if (isEngineError(e)) return { ok: false, code: errorCode(e.kind), message: e.text[lang] };
@@ -233,14 +252,13 @@ export class FunctionRuntime implements FunctionServices {
     }
   }
 
-  /** A date result Excel can show: from its first date to 31/12/9999; otherwise #NUM! saying why. */
-  private checkDate(day: Day): void {
-    const first = FIRST_DAY[this.current.dateSystem];
-    if (day >= first && day <= LAST_DAY) return;
+  /** A date result Excel cannot show (before its first date, after 31/12/9999): #NUM! saying why. */
+  private outOfRange(day: Day): EngineError {
+    const first = this.firstDay;
     const after = day > LAST_DAY;
     const bound = after ? LAST_DAY : first;
     const system = this.current.dateSystem;
-    throw new EngineError("out-of-range", {
+    return new EngineError("out-of-range", {
       en: after
         ? `The result, ${formatDate(day, "en")}, is after ${formatDate(bound, "en")}, Excel's last date.`
         : `The result, ${formatDate(day, "en")}, is before ${formatDate(bound, "en")}, the first date of Excel's ${system} date system.`,

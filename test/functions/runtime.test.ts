@@ -62,6 +62,15 @@ describe("runtime instances", () => {
   });
 });
 
+test("a registry changed in place (a vendor edited in the pane) is seen at the next call", () => {
+  const registry = new VendorRegistry(SHIPPED_REGISTRY.all());
+  const runtime = new FunctionRuntime({ registry });
+  const before = dueDay(runtime, "omi");
+  registry.set(omi45);
+  // 45 days instead of 30 for the same text "omi", without update().
+  expect(dueDay(runtime, "omi")).toBe(before + 15);
+});
+
 describe("changes", () => {
   function watched(runtime: FunctionRuntime): RuntimeChange[][] {
     const seen: RuntimeChange[][] = [];
