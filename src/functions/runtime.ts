@@ -177,13 +177,16 @@ export class FunctionRuntime implements FunctionServices {
    * adopts it. A failed probe leaves the 1900 system, the default of every Excel but old Mac files.
    */
   probeDateSystem(probe: () => Promise<DateSystem>): Promise<DateSystem> {
-    this.probed ??= probe().then(
-      (system) => {
-        this.update({ dateSystem: system });
-        return system;
-      },
-      () => this.current.dateSystem,
-    );
+    // A probe that throws at once (no Excel at all) is a failed probe too.
+    this.probed ??= Promise.resolve()
+      .then(probe)
+      .then(
+        (system) => {
+          this.update({ dateSystem: system });
+          return system;
+        },
+        () => this.current.dateSystem,
+      );
     return this.probed;
   }
 

@@ -117,5 +117,10 @@ describe("the runtime learns the date system once, from the host", () => {
     const runtime = new FunctionRuntime();
     await expect(runtime.probeDateSystem(() => Promise.reject(new Error("no Excel")))).resolves.toBe(1900);
     expect(runtime.dateSystem).toBe(1900);
+    const other = new FunctionRuntime();
+    const throwing = () => {
+      throw new ReferenceError("Excel is not defined");
+    };
+    await expect(other.probeDateSystem(throwing)).resolves.toBe(1900);
   });
 });
