@@ -74,12 +74,11 @@ export async function putCustomXmlPart(
       ? types
       : types.replace(/(<Types\b[^>]*>)/, '$1<Default Extension="xml" ContentType="application/xml"/>'),
   );
-  const workbookRels = relsPartOf(pkg.workbookPart);
-  const relsXml = await zip.text(workbookRels);
-  const [id = "rId1"] = unusedRelIds(relsXml, 1);
-  edits.editOrAdd(workbookRels, (xml0) =>
-    relsWith(xml0, pkg.workbookPart, [{ id, type: CUSTOM_XML_REL, part: item }]),
-  );
+  // The id is chosen from the relationships as edited so far: the reference sheet may have taken one.
+  edits.editOrAdd(relsPartOf(pkg.workbookPart), (xml0) => {
+    const [id = "rId1"] = unusedRelIds(xml0, 1);
+    return relsWith(xml0, pkg.workbookPart, [{ id, type: CUSTOM_XML_REL, part: item }]);
+  });
 }
 
 /** The custom XML parts' texts of an xlsx file, read without looking for a register (`--all`). */
