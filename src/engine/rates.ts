@@ -174,6 +174,7 @@ function rateFigure(
   value: string | number | undefined,
   row: number,
   field: RateRowField,
+  label: Text,
 ): Decimal | undefined | RateRowProblem {
   if (value === undefined || (typeof value === "string" && value.trim() === "")) return undefined;
   const text =
@@ -184,8 +185,8 @@ function rateFigure(
       row,
       field,
       text: {
-        en: `rate row ${row}, ${name.en}: "${String(value)}" is not a percentage (expected e.g. 2.62).`,
-        fr: `ligne de taux ${row}, ${name.fr} : « ${String(value)} » n'est pas un pourcentage (attendu par ex. 2,62).`,
+        en: `${label.en}, ${name.en}: "${String(value)}" is not a percentage (expected e.g. 2.62).`,
+        fr: `${label.fr}, ${name.fr} : « ${String(value)} » n'est pas un pourcentage (attendu par ex. 2,62).`,
       },
     };
   const d = new Decimal(text);
@@ -194,8 +195,8 @@ function rateFigure(
       row,
       field,
       text: {
-        en: `rate row ${row}, ${name.en}: ${text} % is outside 0 % to ${RATE_ROW_MAX_PERCENT} % (a percentage per year, e.g. 2.62).`,
-        fr: `ligne de taux ${row}, ${name.fr} : ${text.replace(".", ",")} % est hors de 0 % à ${RATE_ROW_MAX_PERCENT} % (un pourcentage annuel, par ex. 2,62).`,
+        en: `${label.en}, ${name.en}: ${text} % is outside 0 % to ${RATE_ROW_MAX_PERCENT} % (a percentage per year, e.g. 2.62).`,
+        fr: `${label.fr}, ${name.fr} : ${text.replace(".", ",")} % est hors de 0 % à ${RATE_ROW_MAX_PERCENT} % (un pourcentage annuel, par ex. 2,62).`,
       },
     };
   return d.div(100);
@@ -208,20 +209,33 @@ const isProblem = (v: unknown): v is RateRowProblem =>
  * Checks rate rows as a user gives them (a file, the pane, a workbook): a half-year of the form
  * 2026-H2, figures that are percentages from 0 to 30, at least one figure, and no half-year given twice
  * with different figures. Every problem names its row and field; rows with a problem are not used.
+ * @param file rows read from a file: its name and each row's line in it, so problems name the line
+ *   the user sees in an editor (« taux.csv, ligne 3 ») rather than a rate-row count
  */
-export function checkRateRows(rows: readonly RateRow[]): RateRowProblem[] {
+export function checkRateRows(
+  rows: readonly RateRow[],
+  file?: { readonly name: string; readonly lines: readonly number[] },
+): RateRowProblem[] {
   const problems: RateRowProblem[] = [];
   const seen = new Map<HalfYearKey, { row: number; figures: string }>();
+  const labelOf = (row: number): Text =>
+    file
+      ? {
+          en: `${file.name}, line ${file.lines[row - 1] ?? row}`,
+          fr: `${file.name}, ligne ${file.lines[row - 1] ?? row}`,
+        }
+      : { en: `rate row ${row}`, fr: `ligne de taux ${row}` };
   rows.forEach((r, i) => {
     const row = i + 1;
+    const label = labelOf(row);
     const key = parseHalfYear(r.halfYear);
     if (key === undefined) {
       problems.push({
         row,
         field: "half-year",
         text: {
-          en: `rate row ${row}: the half-year "${r.halfYear}" is not of the form 2026-H2.`,
-          fr: `ligne de taux ${row} : le semestre « ${r.halfYear} » n'est pas de la forme 2026-H2.`,
+          en: `${label.en}: the half-year "${r.halfYear}" is not of the form 2026-H2.`,
+          fr: `${label.fr} : le semestre « ${r.halfYear} » n'est pas de la forme 2026-H2.`,
         },
       });
       return;
@@ -229,7 +243,7 @@ export function checkRateRows(rows: readonly RateRow[]): RateRowProblem[] {
     const figures: string[] = [];
     let bad = false;
     for (const [field, prop] of FIELD_OF) {
-      const v = rateFigure(r[prop], row, field);
+      const v = rateFigure(r[prop], row, field, label);
       if (isProblem(v)) {
         problems.push(v);
         bad = true;
@@ -241,8 +255,10 @@ export function checkRateRows(rows: readonly RateRow[]): RateRowProblem[] {
         row,
         field: "legal-professional",
         text: {
-          en: `rate row ${row} (${halfYearLabel(key)}) gives no rate.`,
-          fr: `la ligne de taux ${row} (${halfYearLabel(key)}) ne donne aucun taux.`,
+          en: `${label.en} (${halfYearLabel(key)}) gives no rate.`,
+          fr: file
+            ? `${label.fr} (${halfYearLabel(key)}) : aucun taux.`
+            : `la ligne de taux ${row} (${halfYearLabel(key)}) ne donne aucun taux.`,
         },
       });
       return;
@@ -254,8 +270,8 @@ export function checkRateRows(rows: readonly RateRow[]): RateRowProblem[] {
         row,
         field: "half-year",
         text: {
-          en: `rate row ${row}: ${halfYearLabel(key)} is already given on row ${before.row} with other figures.`,
-          fr: `ligne de taux ${row} : le semestre ${halfYearLabel(key)} figure déjà ligne ${before.row} avec d'autres taux.`,
+          en: `${label.en}: ${halfYearLabel(key)} is already given on ${file ? `line ${file.lines[before.row - 1] ?? before.row}` : `row ${before.row}`} with other figures.`,
+          fr: `${label.fr} : le semestre ${halfYearLabel(key)} figure déjà ligne ${file ? (file.lines[before.row - 1] ?? before.row) : before.row} avec d'autres taux.`,
         },
       });
     else if (!before) seen.set(key, { row, figures: joined });
@@ -284,7 +300,7 @@ export function buildRateTable(extra: readonly RateRow[] = []): RateTable {
       changedShipped: false,
     };
     const figure = (field: RateRowField, prop: "legalProfessional" | "legalConsumer" | "ecb") =>
-      rateFigure(row[prop], i + 1, field) as Decimal | undefined;
+      rateFigure(row[prop], i + 1, field, { en: "", fr: "" }) as Decimal | undefined;
     const legalProfessional = figure("legal-professional", "legalProfessional");
     const legalConsumer = figure("legal-consumer", "legalConsumer");
     const ecb = figure("ecb", "ecb");

@@ -34,14 +34,26 @@ export function parseRateFile(text: string, name: string): RateFileResult {
         },
       ],
     };
-  const rows = /\.json$/i.test(name) || body.trimStart().startsWith("[") ? jsonRows(body) : csvRows(body);
-  if (!Array.isArray(rows)) return { ok: false, problems: [rows] };
-  const problems = checkRateRows(rows);
+  const json = /\.json$/i.test(name) || body.trimStart().startsWith("[");
+  const read = json ? jsonRows(body) : csvRows(body);
+  if (!("rows" in read)) return { ok: false, problems: [read] };
+  const { rows, lines } = read;
+  // A CSV's problems name the file's line (the header is line 1); a JSON array's, the row's position.
+  const problems = checkRateRows(rows, lines ? { name: baseName(name), lines } : undefined);
   return problems.length > 0 ? { ok: false, problems: problemTexts(problems) } : { ok: true, rows };
 }
 
-function csvRows(text: string): RateRow[] | Text {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
+/** The file's name without its folders, as messages name it. */
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() ?? name;
+}
+
+function csvRows(text: string): { rows: RateRow[]; lines: number[] } | Text {
+  const numbered = text
+    .split(/\r\n|\n|\r/)
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter((l) => l.line.trim() !== "");
+  const lines = numbered.map((l) => l.line);
   const head = lines[0];
   if (head === undefined) return { en: "the rate file is empty.", fr: "le fichier de taux est vide." };
   // ";" is the separator of a French Excel's CSV; "," otherwise (a decimal comma then needs quotes).
@@ -58,7 +70,7 @@ function csvRows(text: string): RateRow[] | Text {
       fr: `l'en-tête du fichier de taux doit être ${RATE_FILE_HEADER.join(",")} (et éventuellement source) ; reçu « ${head.trim()} ».`,
     };
   const index = new Map(header.map((h, i) => [h as Column, i]));
-  return lines.slice(1).map((line) => {
+  const rows = lines.slice(1).map((line) => {
     const cells = splitCsv(line, separator);
     const cell = (c: Column): string => (cells[index.get(c) ?? -1] ?? "").trim();
     return row(
@@ -69,6 +81,7 @@ function csvRows(text: string): RateRow[] | Text {
       cell("source"),
     );
   });
+  return { rows, lines: numbered.slice(1).map((l) => l.number) };
 }
 
 function row(halfYear: string, pro: string, consumer: string, ecb: string, source: string): RateRow {
@@ -104,7 +117,7 @@ function splitCsv(line: string, separator: string): string[] {
   return out;
 }
 
-function jsonRows(text: string): RateRow[] | Text {
+function jsonRows(text: string): { rows: RateRow[]; lines?: undefined } | Text {
   const parsed = parseUntrustedJson(text, MAX_RATE_FILE_CHARS);
   if (!parsed.ok)
     return {
@@ -144,5 +157,5 @@ function jsonRows(text: string): RateRow[] | Text {
       row(text("half-year"), text("legal-professional"), text("legal-consumer"), text("ecb"), text("source")),
     );
   }
-  return rows;
+  return { rows };
 }

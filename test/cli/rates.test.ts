@@ -49,7 +49,7 @@ test("a bad rate file uses nothing and names each row and field", async () => {
   const r = await runMain("rates", "--rates", file);
   expect(r.code).toBe(1);
   expect(r.err.split("\n").filter(Boolean)).toEqual([
-    "echeance rates : ligne de taux 1, taux légal (professionnels) : 35 % est hors de 0 % à 30 % (un pourcentage annuel, par ex. 2,62).",
-    "echeance rates : ligne de taux 2 : le semestre « 2026-S3 » n'est pas de la forme 2026-H2.",
+    "echeance rates : taux.csv, ligne 2, taux légal (professionnels) : 35 % est hors de 0 % à 30 % (un pourcentage annuel, par ex. 2,62).",
+    "echeance rates : taux.csv, ligne 3 : le semestre « 2026-S3 » n'est pas de la forme 2026-H2.",
   ]);
 });

@@ -37,15 +37,16 @@ describe("a rate file", () => {
     );
   });
 
-  it("uses nothing from a file with a bad row, naming each row and field", () => {
+  it("uses nothing from a file with a bad row, naming each line of the file and field", () => {
     const r = parseRateFile(
       "half-year;legal-professional;legal-consumer;ecb\n2026-H2;2,50;6,20;2,15\n2027-H1;trois;;2,15\n2026-H2;2,40;;\n",
       "taux.csv",
     );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems.map((p) => p.fr)).toEqual([
-      "ligne de taux 2, taux légal (professionnels) : « trois » n'est pas un pourcentage (attendu par ex. 2,62).",
-      "ligne de taux 3 : le semestre 2026-H2 figure déjà ligne 1 avec d'autres taux.",
+      // Line 1 is the header: the rate rows are lines 2, 3 and 4.
+      "taux.csv, ligne 3, taux légal (professionnels) : « trois » n'est pas un pourcentage (attendu par ex. 2,62).",
+      "taux.csv, ligne 4 : le semestre 2026-H2 figure déjà ligne 2 avec d'autres taux.",
     ]);
   });
 
