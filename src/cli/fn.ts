@@ -1,10 +1,12 @@
 import { dayToSerial, parseDateText } from "../adapter/cell-values";
-import { type Explanation, type Language } from "../engine";
+import { buildRateTable, DEFAULT_SETTINGS, type Explanation, type Language } from "../engine";
 import type { FunctionSignature } from "../functions/definitions";
 import { FunctionRuntime } from "../functions/runtime";
 import { FUNCTION_SIGNATURES, findSignature } from "../functions/signatures";
 import { formatValue, type FunctionValue } from "../functions/values";
-import { UsageError, type CliIo } from "./io";
+import { languageOf, readOptions, usage, type OptionSpec } from "./args";
+import { type CliIo } from "./io";
+import { readRatesOption } from "./rates";
 
 /**
  * `echeance fn FUNCTION ARG…`: one CGV function evaluated by a function runtime of its own, the same
@@ -27,7 +29,7 @@ function dateSerial(text: string): number | undefined {
 }
 
 /** One command-line argument as the cell value Excel would pass. */
-export function argumentValue(arg: string, position: number): unknown {
+export function argumentValue(arg: string, position: number, lang: Language = "fr"): unknown {
   if (arg.trim() === "") return null;
   if (ISO_DATE.test(arg)) return dateSerial(arg) ?? arg; // an impossible date stays text: the catalog names it
   if (NUMBER.test(arg)) return Number(arg);
@@ -36,10 +38,18 @@ export function argumentValue(arg: string, position: number): unknown {
     try {
       parsed = JSON.parse(arg);
     } catch {
-      throw new UsageError(`Argument ${position} starts with "[" but is not a JSON array of rows: ${arg}`);
+      throw usage(
+        lang,
+        `Argument ${position} starts with "[" but is not a JSON array of rows: ${arg}`,
+        `L'argument ${position} commence par « [ » mais n'est pas un tableau JSON de lignes : ${arg}`,
+      );
     }
     if (!Array.isArray(parsed))
-      throw new UsageError(`Argument ${position} is not a JSON array of rows: ${arg}`);
+      throw usage(
+        lang,
+        `Argument ${position} is not a JSON array of rows: ${arg}`,
+        `L'argument ${position} n'est pas un tableau JSON de lignes : ${arg}`,
+      );
     const rows = parsed.every(Array.isArray) ? (parsed as unknown[][]) : [parsed as unknown[]];
     return rows.map((row) => row.map(cellFromJson));
   }
@@ -94,21 +104,54 @@ function jsonValue(value: FunctionValue): unknown {
   }
 }
 
-/** One function as the usage lists it: DUEDATE (DATEECHEANCE) vendor invoiceDate [invoiceKind]. */
-function usageLine(sig: FunctionSignature): string {
-  const params = sig.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(" ");
-  return `${sig.name} (${sig.fr})${params ? ` ${params}` : ""}`;
+/** One function as the usage lists it: DUEDATE (DATEECHEANCE) vendor invoiceDate [invoiceKind]; in French, the French names first. */
+function usageLine(sig: FunctionSignature, lang: Language): string {
+  const fr = lang === "fr";
+  const params = sig.params
+    .map((p) => (p.optional ? `[${fr ? p.fr : p.name}]` : fr ? p.fr : p.name))
+    .join(" ");
+  return `${fr ? `${sig.fr} (${sig.name})` : `${sig.name} (${sig.fr})`}${params ? ` ${params}` : ""}`;
 }
 
-export const FN_USAGE = `Usage: echeance fn FUNCTION [ARG…] [--json] [--lang en|fr]
+const FN_USAGE_TEXT: Readonly<Record<Language, string>> = {
+  en: `Usage: echeance fn FUNCTION [ARG…] [--json] [--rates FILE] [--lang en|fr]
        echeance fn FUNCTION --help
   FUNCTION  a CGV function, by its English or French name:
-${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig)}`).join("\n")}
+${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "en")}`).join("\n")}
   ARG       YYYY-MM-DD is a date, a number is a number, "" is a blank,
             [[…],…] is a range given as JSON rows, anything else is text.
   --json    the value, its type and the explanation (steps, clauses, rate segments)
-  --lang    the language of messages and explanations (en by default)
-Example: echeance fn LATEFEE omi 2500 2025-01-31 2025-03-02   → 62.87`;
+  --rates   rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
+  --lang    the language of messages and explanations (French by default)
+Example: echeance fn LATEFEE omi 2500 2025-01-31 2025-03-02   → 62.87`,
+  fr: `Utilisation : echeance fn FONCTION [ARG…] [--json] [--rates FICHIER] [--lang en|fr]
+               echeance fn FONCTION --help
+  FONCTION  une fonction CGV, par son nom français ou anglais :
+${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "fr")}`).join("\n")}
+  ARG       AAAA-MM-JJ est une date, un nombre un nombre, "" une cellule vide,
+            [[…],…] une plage en lignes JSON, le reste du texte.
+  --json    la valeur, son type et l'explication (étapes, clauses, taux par semestre)
+  --rates   lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
+  --lang    la langue des messages et des explications (français par défaut)
+Exemple : echeance fn PENALITESRETARD omi 2500 2025-01-31 2025-03-02   → 62.87`,
+};
+
+export function fnUsage(lang: Language): string {
+  return FN_USAGE_TEXT[lang];
+}
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  lang: { type: "string", choices: ["en", "fr"] },
+  rates: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Record<string, OptionSpec>;
+
+/**
+ * node:util parseArgs reads "-12.5" as a short option; here a negative number is an argument (a
+ * credit note's amount), so such tokens are set aside before parsing and put back after.
+ */
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
 
 /** `echeance fn DUEDATE --help`: the function's description and parameters, from the table. */
 export function functionHelp(sig: FunctionSignature, lang: Language): string {
@@ -126,42 +169,45 @@ export function functionHelp(sig: FunctionSignature, lang: Language): string {
   ].join("\n");
 }
 
-export function runFn(argv: readonly string[], io: CliIo): number {
-  let json = false;
-  let help = false;
-  let lang: Language = "en";
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? "";
-    if (arg === "--json") json = true;
-    else if (arg === "--lang") {
-      const next = argv[(i += 1)];
-      if (next !== "en" && next !== "fr")
-        throw new UsageError(`--lang takes en or fr, not ${next ?? "nothing"}.`);
-      lang = next;
-    } else if (arg === "--help" || arg === "-h") help = true;
-    else positional.push(arg);
-  }
+export async function runFn(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = languageOf(argv);
+  const negatives: string[] = [];
+  const tokens = argv.map((a) => (NEGATIVE_NUMBER.test(a) ? `\u0000${negatives.push(a) - 1}` : a));
+  const { options, positional: raw } = readOptions(tokens, OPTIONS, lang);
+  const positional = raw.map((a) => (a.startsWith("\u0000") ? (negatives[Number(a.slice(1))] ?? a) : a));
+  const json = options.json === true;
   const [name, ...rest] = positional;
   if (name === undefined) {
-    if (help) {
-      io.stdout.write(`${FN_USAGE}\n`);
+    if (options.help) {
+      io.stdout.write(`${fnUsage(lang)}\n`);
       return 0;
     }
-    throw new UsageError("fn needs a function name.");
+    throw usage(lang, "fn needs a function name.", "fn attend un nom de fonction.");
   }
   const sig = findSignature(name);
   if (!sig)
-    throw new UsageError(
+    throw usage(
+      lang,
       `There is no function CGV.${name}: the functions are ${FUNCTION_SIGNATURES.map((f) => f.name).join(", ")}.`,
+      `Il n'y a pas de fonction CGV.${name} : les fonctions sont ${FUNCTION_SIGNATURES.map((f) => f.fr).join(", ")}.`,
     );
-  if (help) {
+  if (options.help) {
     io.stdout.write(`${functionHelp(sig, lang)}\n`);
     return 0;
   }
-  // The command line's own runtime: the shipped vendors and rates, messages in --lang.
-  const runtime = new FunctionRuntime({ lang });
-  const args = rest.map((a, i) => argumentValue(a, i + 1));
+  let settings = DEFAULT_SETTINGS;
+  if (options.rates !== undefined) {
+    // The same rate file as apply and report: nothing is used from a file with a problem.
+    const read = await readRatesOption(options.rates);
+    if (!read.ok) {
+      for (const p of read.problems) io.stderr.write(`echeance fn : ${p[lang]}\n`);
+      return 1;
+    }
+    settings = { ...DEFAULT_SETTINGS, rates: buildRateTable(read.rows) };
+  }
+  // The command line's own runtime: the shipped vendors, the shipped rates and --rates, messages in --lang.
+  const runtime = new FunctionRuntime({ lang, settings });
+  const args = rest.map((a, i) => argumentValue(a, i + 1, lang));
   const outcome = runtime.evaluate(name, args, { explain: json });
   if (json) {
     const body = outcome.ok

@@ -1,7 +1,7 @@
 import type { Language } from "../engine";
 import { applyUsage, runApply } from "./apply";
 import { languageOf } from "./args";
-import { FN_USAGE, runFn } from "./fn";
+import { fnUsage, runFn } from "./fn";
 import { UsageError, type CliIo } from "./io";
 
 export { processIo } from "./io";
@@ -59,7 +59,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
 ]);
 
 const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
-  ["fn", () => FN_USAGE],
+  ["fn", fnUsage],
   ["apply", applyUsage],
   ["report", reportUsage],
   ["rates", ratesUsage],

@@ -33,7 +33,11 @@ export function clauseAmount(
 ): Decimal {
   const clause = findAmountClause(profile, clauseId);
   if (base.isNeg())
-    throw invalidInput("amount", "amount must not be negative.", "amount ne doit pas être négatif.");
+    throw invalidInput(
+      "amount",
+      "amount must not be negative.",
+      "le montant (amount) ne doit pas être négatif.",
+    );
   if (clause.kind === "percent") {
     const result = roundToCent(base.times(clause.percent).div(100));
     trace?.step(

@@ -226,7 +226,7 @@ function checkAmount(amount: Decimal): void {
     throw invalidInput(
       "amount",
       `amount must not be negative (got ${amount.toString()}): a credit note bears no late interest.`,
-      `amount ne doit pas être négatif (reçu ${frenchNumber(amount)}) : un avoir ne porte pas d'intérêts de retard.`,
+      `le montant (amount) ne doit pas être négatif (reçu ${frenchNumber(amount)}) : un avoir ne porte pas d'intérêts de retard.`,
     );
   }
 }
@@ -384,7 +384,7 @@ export function recoveryFee(
     throw invalidInput(
       "recoveryCosts",
       "recoveryCosts must not be negative.",
-      "recoveryCosts ne doit pas être négatif.",
+      "les frais de recouvrement (recoveryCosts) ne doivent pas être négatifs.",
     );
   }
   const late = input.paidDate > input.dueDate && (input.lateBalance === undefined || input.lateBalance.gt(0));

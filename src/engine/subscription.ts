@@ -297,7 +297,7 @@ export function terminationFee(
     throw invalidInput(
       "monthlyFee",
       "monthlyFee must not be negative.",
-      "monthlyFee ne doit pas être négatif.",
+      "le montant mensuel (monthlyFee) ne doit pas être négatif.",
     );
   if (rule.kind === "none") {
     trace?.step(rule.reason.en, rule.reason.fr, ...rule.clause);

@@ -1,4 +1,6 @@
 import { runMain } from "./run-main";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -71,7 +73,7 @@ describe("echeance fn", () => {
   });
 
   test("an error prints one line: the Excel code, a space, the message; exit 1", async () => {
-    const r = await run("fn", "RENEWALDATE", "xiahdeh", "2025-01-01", "2025-06-01");
+    const r = await run("fn", "RENEWALDATE", "xiahdeh", "2025-01-01", "2025-06-01", "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^#N\/A Xiahdeh's terms contain no renewal.*\(art\. 13\.3\)\.?\n$/);
     expect(r.out.split("\n")).toHaveLength(2);
@@ -79,7 +81,7 @@ describe("echeance fn", () => {
 
   test("a rate the table does not know is #NUM! naming the half-year and where to add it", async () => {
     // Today, 3 December 2026: the shipped legal rate ends with the first half of 2026.
-    const r = await run("fn", "LATEFEE", "omi", "1000", "2026-09-30", "2026-12-03");
+    const r = await run("fn", "LATEFEE", "omi", "1000", "2026-09-30", "2026-12-03", "--lang", "en");
     expect(r).toEqual({
       code: 1,
       out: "#NUM! the French legal interest rate for the 2nd half of 2026 is not in the rate table — add it under Settings > Rates in the Échéance pane (or --rates on the command line)\n",
@@ -106,12 +108,12 @@ describe("echeance fn", () => {
 
   test("a date result past Excel's last date is #NUM! with its reason, never 10000-01-30", async () => {
     // 31 December 9999 + 30 days = 30 January 10000, which Excel cannot show.
-    expect(await run("fn", "DUEDATE", "omi", "9999-12-31")).toEqual({
+    expect(await run("fn", "DUEDATE", "omi", "9999-12-31", "--lang", "en")).toEqual({
       code: 1,
       out: "#NUM! The result, 10000-01-30, is after 9999-12-31, Excel's last date.\n",
       err: "",
     });
-    const body = JSON.parse((await run("fn", "DUEDATE", "omi", "9999-12-31", "--json")).out);
+    const body = JSON.parse((await run("fn", "DUEDATE", "omi", "9999-12-31", "--json", "--lang", "en")).out);
     expect(body).toEqual({
       ok: false,
       error: "#NUM!",
@@ -148,7 +150,7 @@ describe("echeance fn", () => {
   });
 
   test("FUNCTION --help describes the function from the table", async () => {
-    const r = await run("fn", "DUEDATE", "--help");
+    const r = await run("fn", "DUEDATE", "--help", "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.out.split("\n").slice(0, 3)).toEqual([
       "DUEDATE — Payment due date of an invoice under the vendor's terms.",
@@ -192,8 +194,48 @@ describe("echeance fn", () => {
     expect(lines[1]?.split("\t")[0]).toBe("omi");
   });
 
+  test("messages are in French by default, as everywhere on the command line", async () => {
+    expect(await run("fn", "LATEFEE", "omi", "1000", "2026-09-30", "2026-12-03")).toEqual({
+      code: 1,
+      out: "#NUM! taux de l'intérêt légal du 2e semestre 2026 non renseigné — ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)\n",
+      err: "",
+    });
+    expect((await run("fn", "SUM")).err).toMatch(/^echeance fn : Il n'y a pas de fonction CGV\.SUM/);
+  });
+
+  test("--rates adds the missing half-year: LATEFEE as of today gets its interest", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "echeance-fn-rates-"));
+    try {
+      const file = path.join(dir, "taux.csv");
+      await fs.writeFile(file, "half-year,legal-professional,legal-consumer,ecb\n2026-H2,2.50,,\n");
+      // OMI: 3 × 2.50 % = 7.50 %. Due 30/09/2026, unpaid on 03/12/2026: 64 days (1 Oct–3 Dec), all in
+      // 2026-H2: 1 000 × 7.50 % × 64 / 365 = 13.15; + the 40 € recovery fee = 53.15.
+      expect(await run("fn", "LATEFEE", "omi", "1000", "2026-09-30", "2026-12-03", "--rates", file)).toEqual({
+        code: 0,
+        out: "53.15\n",
+        err: "",
+      });
+      await fs.writeFile(file, "half-year,legal-professional,legal-consumer,ecb\n2026-H2,45,,\n");
+      const bad = await run("fn", "LATEFEE", "omi", "1000", "2026-09-30", "2026-12-03", "--rates", file);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain(
+        "taux.csv, ligne 2, taux légal (professionnels) : 45 % est hors de 0 % à 30 %",
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a negative amount is an argument, not an option: the credit note's own message, not a parse error", async () => {
+    expect(await run("fn", "LATEFEE", "omi", "-250", "2025-01-31", "2025-03-02")).toEqual({
+      code: 1,
+      out: "#VALUE! le montant (amount) ne doit pas être négatif (reçu -250) : un avoir ne porte pas d'intérêts de retard.\n",
+      err: "",
+    });
+  });
+
   test("an unknown function or no function is a usage error with exit 2", async () => {
-    const r = await run("fn", "SUM", "1");
+    const r = await run("fn", "SUM", "1", "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no function CGV\.SUM/);
     expect((await run("fn")).code).toBe(2);
@@ -222,7 +264,7 @@ describe("the built command, end to end", () => {
     );
     expect(err).toMatchObject({
       code: 1,
-      stdout: expect.stringMatching(/^#VALUE! vendor "acme" is unknown/),
+      stdout: expect.stringMatching(/^#VALUE! le fournisseur « acme » est inconnu/),
     });
   });
 });

@@ -62,6 +62,8 @@ describe("vendor names agree across the faces", () => {
     expect(message).toBe(
       'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli (or a vendor\'s name).',
     );
-    expect((await runMain("fn", "DUEDATE", "acme", "2025-06-20")).out).toBe(`#VALUE! ${message}\n`);
+    expect((await runMain("fn", "DUEDATE", "acme", "2025-06-20", "--lang", "en")).out).toBe(
+      `#VALUE! ${message}\n`,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { SHIPPED_VENDORS } from "../../src/engine";
-import { FN_USAGE, functionHelp } from "../../src/cli/fn";
+import { fnUsage, functionHelp } from "../../src/cli/fn";
 import { FUNCTION_DEFINITIONS } from "../../src/functions/definitions";
 import { FunctionRuntime } from "../../src/functions/runtime";
 import { functionsSource } from "../../scripts/functions-build";
@@ -78,8 +78,8 @@ describe("derived texts", () => {
   });
 
   test("the command line's usage lists every function with its French name and parameters", () => {
-    expect(FN_USAGE).toContain("DUEDATE (DATEECHEANCE) vendor invoiceDate [invoiceKind]");
-    for (const def of FUNCTION_DEFINITIONS) expect(FN_USAGE).toContain(`${def.name} (${def.fr})`);
+    expect(fnUsage("en")).toContain("DUEDATE (DATEECHEANCE) vendor invoiceDate [invoiceKind]");
+    for (const def of FUNCTION_DEFINITIONS) expect(fnUsage("fr")).toContain(`${def.fr} (${def.name})`);
   });
 
   test("a function's help in French gives its French name, parameters and descriptions", () => {
