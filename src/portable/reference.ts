@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTINGS,
   formatIsoDay,
+  frenchDate,
   halfYearLabel,
   halfYearStart,
   holidaysOf,
@@ -253,10 +254,9 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
     : "Échéance — reference data of the portable formulas (rates per calendar half-year, public holidays)";
   rows.push(title);
   const note = blankRow();
-  const day = formatIsoDay(options.generatedOn);
   note[0] = fr
-    ? `Générée le ${day}. Les formules du registre lisent ces plages (Code de commerce L441-10 II ; taux en vigueur au 1er janvier / 1er juillet). Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne (colonnes D et E, en %) : toutes les formules suivent ; tant qu'un taux manque, les intérêts des jours de ce semestre donnent #N/A. N'insérez ni ne supprimez de lignes.`
-    : `Generated on ${day}. The register's formulas read these ranges (Code de commerce L441-10 II; rates in force on 1 January / 1 July). To add a half-year published since, type its rates in its row (columns D and E, in %): every formula follows; while a rate is missing, interest for days in that half-year gives #N/A. Do not insert or delete rows.`;
+    ? `Générée le ${frenchDate(options.generatedOn)}. Les formules du registre lisent ces plages (Code de commerce L441-10 II ; taux en vigueur au 1er janvier / 1er juillet). Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne (colonnes D et E, en %) : toutes les formules suivent ; tant qu'un taux manque, les intérêts des jours de ce semestre donnent #N/A. N'insérez ni ne supprimez de lignes.`
+    : `Generated on ${formatIsoDay(options.generatedOn)}. The register's formulas read these ranges (Code de commerce L441-10 II; rates in force on 1 January / 1 July). To add a half-year published since, type its rates in its row (columns D and E, in %): every formula follows; while a rate is missing, interest for days in that half-year gives #N/A. Do not insert or delete rows.`;
   rows.push(note);
   rows.push(blankRow());
   const head = blankRow();
