@@ -23,7 +23,8 @@ function formatTargets(
   const per = (name: string) => engine.find((r) => r.name.startsWith(name));
   const worst = engine.reduce((a, r) => (r.engine / r.adapter > a.engine / a.adapter ? r : a));
   const p100 = pane.find((r) => r.rows === 100_000);
-  const c100 = cli.find((r) => r.rows === 100_000 && r.path === "stream");
+  const c100 = cli.find((r) => r.rows === 100_000);
+  const c1m = cli.find((r) => r.rows === 1_000_000);
   const lo100 = lo?.find((r) => r.rows === 100_000);
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
   const rows: [string, string, string, boolean | undefined][] = [
@@ -64,15 +65,23 @@ function formatTargets(
       (p100?.largestBytes ?? Infinity) <= 4 * 2 ** 20,
     ],
     [
-      "`echeance apply`, 100k rows / exceljs read + write",
-      `${c100 ? (c100.apply.seconds / c100.io.seconds).toFixed(2) : "?"}×`,
-      "≤ 1.5×",
-      c100 ? c100.apply.seconds / c100.io.seconds <= 1.5 : undefined,
+      "`echeance apply`, 100k rows / inflate + read + deflate the file",
+      `${c100 ? (c100.apply.seconds / c100.io.seconds).toFixed(2) : "?"}× (${c100 ? c100.apply.seconds.toFixed(1) : "?"} s)`,
+      "(measured)",
+      undefined,
     ],
     [
       "`echeance apply`, 100k rows: peak resident memory",
       `${c100 ? c100.apply.peakMb.toFixed(0) : "?"} MB`,
       "(measured)",
+      undefined,
+    ],
+    [
+      "`echeance apply`, 1,000,000 rows (Excel's limit): time, peak resident memory",
+      c1m
+        ? `${c1m.apply.seconds.toFixed(1)} s, ${c1m.apply.peakMb.toFixed(0)} MB`
+        : "not run (BENCH_MAX_ROWS)",
+      "finishes; memory well below the file's inflated size",
       undefined,
     ],
     [

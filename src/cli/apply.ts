@@ -75,6 +75,8 @@ Options :
                         une feuille de référence des taux et jours fériés)
   --rates FICHIER       lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
   --ignore-stored-terms n'utilise pas les conditions enregistrées dans le classeur (fournisseurs, taux, réglages)
+  --all                 recalcule tous les registres que le classeur mémorise (chacun avec son fournisseur,
+                        son mode et sa date d'arrêté, « aujourd'hui » devenant la date du jour)
   --highlight-days N    surligne les échéances à venir dans les N jours (par défaut 30 ; 0 : seulement les retards)
   --no-highlight        pas de mise en forme conditionnelle
   --ics FICHIER         exporte aussi les échéances à venir en calendrier iCalendar
@@ -109,6 +111,8 @@ Options:
                         of rates per half-year and public holidays)
   --rates FILE          rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
   --ignore-stored-terms do not use the terms stored in the workbook (vendors, rates, settings)
+  --all                 recalculate every register the workbook remembers (each with its vendor, mode
+                        and as-of date, "today" becoming today's date)
   --highlight-days N    highlight deadlines within N days (default 30; 0: overdue only)
   --no-highlight        no conditional formatting
   --ics FILE            also export the coming due dates / notice deadlines as an iCalendar file

@@ -22,7 +22,7 @@
  *    The formulas follow later edits of the row's dates and amounts and of the as-of cell; the vendor,
  *    invoice kind, plan and client type are read when the formulas are written (change those cells →
  *    apply again). With no `asOfRef`, the as-of date is written as DATE(y,m,d).
- *    For an xlsx file (exceljs), store `xlsxFormula(cell)` (no "="; see its note on "_xlfn." prefixes).
+ *    For an xlsx file (src/xlsx writes the formula text itself), store `xlsxFormula(cell)` (no "="; see its note on "_xlfn." prefixes).
  *
  * 3. What to tell the user: summarizeFallbacks(rows) → [{ column, reason, rows }] (column ids of
  *    src/apply's OUTPUT_COLUMNS: show their headers) and the count of rows written as values.

@@ -27,7 +27,7 @@ import { columnLetters } from "../cells";
  * The reference sheet the portable formulas read: the rates per calendar half-year (legal rate, ECB
  * rate, the 3 × legal rate floor and the rate each vendor applies to each kind of client after the
  * floor) and the French public holidays of a range of years, per calendar. Pure data: the caller
- * writes the cells (exceljs in the command line, Office.js in the pane).
+ * writes the cells (the xlsx copy of src/xlsx in the command line, Office.js in the pane).
  */
 
 /** A cell of the reference sheet: a value, or a formula (English names, no "=") with its value now. */
