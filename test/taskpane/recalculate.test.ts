@@ -347,7 +347,7 @@ describe("what a remembered register keeps", () => {
       "Montant TTC",
       "Échéance (CGV)",
       "Statut",
-      "Arrêté au",
+      "Date d'arrêté",
       "46359",
     ];
     const previousOutputs = recognizeHeaders(headers).previousOutputs;

@@ -30,7 +30,7 @@ export function inputHeaders(headers: readonly string[], previousOutputs: readon
   const out: string[] = [];
   for (let i = 0; i < headers.length; i++) {
     if (outputs.has(i)) continue;
-    // The label « Arrêté au » and the date cell right of it, written by a formulas run.
+    // The label « Date d'arrêté » and the date cell right of it, written by a formulas run.
     if (isAsOfLabel(headers[i])) {
       i += 1;
       continue;
