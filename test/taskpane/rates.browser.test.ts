@@ -55,6 +55,9 @@ async function settled<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): 
 /** Excel's serial of a day (1900 system): 25569 is 01/01/1970. */
 const serial = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`) / 86_400_000 + 25_569;
 
+/** The stored terms the first session left in the workbook (the custom XML part), for the reopening. */
+let savedTerms: string | undefined;
+
 describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", () => {
   let served: Awaited<ReturnType<typeof serveDir>>;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -151,6 +154,11 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
     expect(saved[0]).toContain("2026-H2");
     expect(saved[0]).toContain("2.50");
     expect(saved[0]).toContain("arrêté de test");
+    // Apply remembered the register it wrote, for « Tout recalculer »: OMI, as of « today ».
+    expect(saved[0]).toMatch(
+      /<register sheet="Factures" range="A1:L37" vendor="omi" mode="invoices" write="values" asOf="today"/,
+    );
+    savedTerms = saved[0];
   });
 
   test("the explanation of that invoice says the 2nd half of 2026's rate was entered by the user", async () => {
@@ -226,6 +234,63 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
     await panel.getByTestId("rates-remove-2026-H1").click();
     expect(await settled(() => h1.getAttribute("data-origin"), "shipped")).toBe("shipped");
     expect(await panel.locator('[data-half-year="2026-H2"]').getAttribute("data-origin")).toBe("user");
+  });
+
+  test("no page error", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describeInBrowser("the workbook reopened later, recalculated in one run (headless Chromium, 320 px)", () => {
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serveDir(DIST);
+    browser = await launchChromium({ width: 320, height: 900 });
+    page = browser.page;
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    // The workbook as the first session saved it (its register freshly read: the preview's demo
+    // workbook starts again from its own six columns), opened four weeks later.
+    if (savedTerms === undefined) throw new Error("the first session saved no terms");
+    await page.addInitScript((xml) => {
+      (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = [xml];
+    }, savedTerms);
+    await page.goto(`${served.origin}/taskpane.html?today=2026-12-31`);
+    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  test("the user's 2nd half of 2026 is restored from the workbook", async () => {
+    await page.getByRole("tab", { name: "Taux" }).click();
+    const h2 = page.getByTestId("rates-panel").locator('[data-half-year="2026-H2"]');
+    expect(await settled(() => h2.getAttribute("data-origin"), "user")).toBe("user");
+    expect(await h2.innerText()).toContain("2,50 %");
+  });
+
+  test("« Tout recalculer » applies the remembered register again as of the new today, with a line for it", async () => {
+    await page.getByRole("tab", { name: "Appliquer" }).click();
+    const panel = page.getByTestId("recalc-panel");
+    expect(await panel.getByTestId("recalc-registers").innerText()).toContain("Factures!A1:L37");
+    await panel.getByTestId("recalc-all").click();
+    const result = panel.getByTestId("recalc-result");
+    await result.waitFor({ timeout: 30_000 });
+    const lines = await result.getByTestId("recalc-line").allInnerTexts();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("Factures!A1:L37");
+    expect(lines[0]).toContain("31/12/2026");
+    // FA-0130 as of 31/12/2026: 346 days late, 162 in the 1st half of 2026 at 7,86 % and 184 in the
+    // 2nd (01/07–31/12) at 3 × 2,50 % = 7,50 %: 938 × (0,0786 × 162 + 0,0750 × 184) / 365
+    //   = 938 × (12,7332 + 13,8000) / 365 = 24 888,1416 / 365 = 68,1867… → 68,19 €.
+    expect((await cell(page, FA0130, DAYS))?.value).toBe(346);
+    expect((await cell(page, FA0130, INTEREST))?.value).toBe(68.19);
+    expect((await cell(page, FA0130, TOTAL))?.value).toBe(108.19);
   });
 
   test("no page error", () => {
