@@ -39,7 +39,7 @@ describe("explanations of rates the user entered", () => {
       "2026-H2: contractual rate 7.8 %; floor 3 × legal rate = 7.8 %; applied 7.8 % (rate entered by the user: legal rate 2.6 %; source given: arrêté du 22 juin 2026).",
     );
     expect(fr).toContain(
-      "2026-H2 : taux contractuel 7.8 % ; plancher 3 × taux légal = 7.8 % ; taux appliqué 7.8 % (taux saisi par l'utilisateur : taux légal 2.6 % ; source indiquée : arrêté du 22 juin 2026).",
+      "2e semestre 2026 : taux contractuel 7,8 % ; plancher 3 × taux légal = 7,8 % ; taux appliqué 7,8 % (taux saisi par l'utilisateur : taux légal 2,6 % ; source indiquée : arrêté du 22 juin 2026).",
     );
     // 10 days on 1,000 € at 7.8 %: 1000 × 0.078 × 10 / 365 = 2.1369… → 2.14 €.
     expect(result.interest.toFixed(2)).toBe("2.14");
@@ -62,7 +62,7 @@ describe("explanations of rates the user entered", () => {
     );
     expect(en).toContain("(rate entered by the user: legal rate 2.7 %, replacing the shipped 2.62 %)");
     expect(fr).toContain(
-      "(taux saisi par l'utilisateur : taux légal 2.7 %, à la place du taux livré 2.62 %)",
+      "(taux saisi par l'utilisateur : taux légal 2,7 %, à la place du taux livré 2,62 %)",
     );
   });
 
