@@ -5,6 +5,7 @@ import { noteInterpretations, type RateSegment, type Trace } from "./explanation
 import { Decimal, roundToCent, ZERO } from "./money";
 import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
 import {
+  DEFAULT_RATE_TABLE,
   ecbRate,
   halfYearLabel,
   halfYearOf,
@@ -138,7 +139,7 @@ export function penaltyRate(
   const rate = rateForHalfYear(profile.latePayment, halfYearOf(day), client, settings.rates);
   if (trace) {
     describeRule(trace, profile, client);
-    describeRate(trace, profile.latePayment, rate);
+    describeRate(trace, profile.latePayment, rate, settings.rates);
   }
   return rate;
 }
@@ -189,15 +190,51 @@ function describeRule(trace: Trace, profile: VendorProfile, client: ClientType):
   }
 }
 
-function describeRate(trace: Trace, rule: LatePaymentRule, r: AppliedRate): void {
+function describeRate(trace: Trace, rule: LatePaymentRule, r: AppliedRate, table: RateTable): void {
   const pct = (d: Decimal) => formatPercent(d, "en");
   const floorText = r.floor === undefined ? "" : `; floor 3 × legal rate = ${pct(r.floor)}`;
   const plancher = r.floor === undefined ? "" : ` ; plancher 3 × taux légal = ${frenchPercent(r.floor)}`;
+  const user = userFigures(rule, r, table);
   trace.step(
-    `${halfYearLabel(r.halfYear)}: contractual rate ${pct(r.contractual)}${floorText}; applied ${pct(r.applied)}${r.floorBound ? " (the floor binds)" : ""}.`,
-    `${capitalize(halfYearText(r.halfYear, "fr"))} : taux contractuel ${frenchPercent(r.contractual)}${plancher} ; taux appliqué ${frenchPercent(r.applied)}${r.floorBound ? " (le plancher s'applique)" : ""}.`,
+    `${halfYearLabel(r.halfYear)}: contractual rate ${pct(r.contractual)}${floorText}; applied ${pct(r.applied)}${r.floorBound ? " (the floor binds)" : ""}${user.en}.`,
+    `${capitalize(halfYearText(r.halfYear, "fr"))} : taux contractuel ${frenchPercent(r.contractual)}${plancher} ; taux appliqué ${frenchPercent(r.applied)}${r.floorBound ? " (le plancher s'applique)" : ""}${user.fr}.`,
     ...rule.clause,
   );
+}
+
+/**
+ * The figures of a half-year's rate that come from the user's rate rows rather than the shipped
+ * tables, as words for the explanation: « (taux saisi par l'utilisateur : taux légal 2.6 %, source :
+ * arrêté du …) ». A figure equal to the shipped one is the shipped one; one that differs from it says
+ * so (the pane asked before storing it). Empty when every figure used is shipped.
+ */
+function userFigures(rule: LatePaymentRule, r: AppliedRate, table: RateTable): { en: string; fr: string } {
+  const row = table.byHalfYear.get(r.halfYear);
+  if (!row?.user) return { en: "", fr: "" };
+  const shipped = DEFAULT_RATE_TABLE.byHalfYear.get(r.halfYear);
+  // The figures this rule used: the legal rate (a multiple of it, or the floor), the ECB rate.
+  const used: { which: "legal" | "ecb"; given: Decimal | undefined; shipped: Decimal | undefined }[] = [];
+  if (rule.rate.kind === "legal-multiple" || r.floor !== undefined)
+    used.push({ which: "legal", given: row.legalProfessional, shipped: shipped?.legalProfessional });
+  if (rule.rate.kind === "ecb-plus") used.push({ which: "ecb", given: row.ecb, shipped: shipped?.ecb });
+  const own = used.filter(
+    (u): u is typeof u & { given: Decimal } =>
+      u.given !== undefined && (u.shipped === undefined || !u.shipped.eq(u.given)),
+  );
+  if (own.length === 0) return { en: "", fr: "" };
+  const en = own.map(
+    (u) =>
+      `${u.which === "legal" ? "legal rate" : "ECB rate"} ${formatPercent(u.given, "en")}${u.shipped ? `, replacing the shipped ${formatPercent(u.shipped, "en")}` : ""}`,
+  );
+  const fr = own.map(
+    (u) =>
+      `${u.which === "legal" ? "taux légal" : "taux BCE"} ${frenchPercent(u.given)}${u.shipped ? `, à la place du taux livré ${frenchPercent(u.shipped)}` : ""}`,
+  );
+  const note = row.userNote ? row.userNote : undefined;
+  return {
+    en: ` (rate entered by the user: ${en.join(", ")}${note ? `; source given: ${note}` : ""})`,
+    fr: ` (taux saisi par l'utilisateur : ${fr.join(", ")}${note ? ` ; source indiquée : ${note}` : ""})`,
+  };
 }
 
 function sortedPayments(input: LatePaymentInput): Payment[] {
@@ -271,7 +308,7 @@ function computeInterest(
     if (!rate) {
       rate = rateForHalfYear(rule, key, input.client, settings.rates);
       rates.set(key, rate);
-      if (trace) describeRate(trace, rule, rate);
+      if (trace) describeRate(trace, rule, rate, settings.rates);
     }
     let end = addDays(halfYearStart(key + 1), -1);
     if (end > input.paidDate) end = input.paidDate;

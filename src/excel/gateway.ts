@@ -59,6 +59,23 @@ export function registerPlace(source: SourceBlock): RegisterPlace {
   };
 }
 
+/**
+ * Where Apply wrote a register, as the workbook's stored terms remember it (src/storage
+ * `StoredRegister`): an Excel table by name, or a block of a sheet.
+ */
+export interface RegisterAt {
+  readonly sheet: string;
+  /** The register's block with its header row, without the sheet ("A1:N37"), when not a table. */
+  readonly range?: string;
+  readonly table?: string;
+}
+
+/** A remembered register read again, or why it could not be found. */
+export type RegisterAtAnswer =
+  | { readonly found: true; readonly source: SourceBlock }
+  /** The sheet or the table is gone (deleted or renamed), or the remembered range is not an address. */
+  | { readonly found: false; readonly reason: "no-sheet" | "no-table" | "no-range" };
+
 /** A cell address, zero-based. */
 export interface CellRef {
   readonly sheet: string;
@@ -109,6 +126,8 @@ export interface WorkbookGateway {
   readonly host: "excel" | "memory";
   /** Reads the register: the selected range, the Excel table at the active cell, or the current region around it. */
   readSource(kind: SourceKind): Promise<SourceBlock>;
+  /** Reads a register at a remembered place rather than from the selection (« Tout recalculer »). */
+  readRegisterAt(at: RegisterAt): Promise<RegisterAtAnswer>;
   /**
    * Other people's non-empty cells an Apply planned as `plan` would replace: cells of the new
    * columns and header cells that are not the add-in's own (an earlier run's columns, recognised by

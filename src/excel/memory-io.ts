@@ -37,31 +37,37 @@ export class MemorySheetIO implements SheetIO {
 
   async locate(query: LocateQuery): Promise<Located> {
     const wb = this.workbook;
-    const sheet = wb.activeSheet;
     wb.sync(undefined);
-    if (query.areas && wb.selectionAreas.length > 1 && query.kind === "selection")
-      return { found: false, reason: "multi-area" };
-    const anchor = wb.selection;
+    let sheet = wb.activeSheet;
     let block: Block;
     let table: string | undefined;
-    if (query.kind === "selection") block = anchor;
-    else if (query.kind === "table") {
-      const found =
-        (query.table === "atCell" ? wb.tableAt(sheet, anchor.row, anchor.column) : undefined) ??
-        wb.tables.find((t) => t.sheet === sheet);
-      if (!found) return { found: false, reason: "no-table" };
-      table = found.name;
-      block = {
-        row: found.startRow,
-        column: found.startColumn,
-        rowCount: found.rowCount,
-        columnCount: found.columnCount,
-      };
-    } else
-      block =
-        query.region === "surrounding"
-          ? wb.currentRegion(sheet, anchor.row, anchor.column)
-          : wb.usedBlock(sheet);
+    if (query.at) {
+      const placed = this.placeAt(query.at, query.region);
+      if (!placed.found) return placed;
+      ({ sheet, block, table } = placed);
+    } else {
+      if (query.areas && wb.selectionAreas.length > 1 && query.kind === "selection")
+        return { found: false, reason: "multi-area" };
+      const anchor = wb.selection;
+      if (query.kind === "selection") block = anchor;
+      else if (query.kind === "table") {
+        const found =
+          (query.table === "atCell" ? wb.tableAt(sheet, anchor.row, anchor.column) : undefined) ??
+          wb.tables.find((t) => t.sheet === sheet);
+        if (!found) return { found: false, reason: "no-table" };
+        table = found.name;
+        block = {
+          row: found.startRow,
+          column: found.startColumn,
+          rowCount: found.rowCount,
+          columnCount: found.columnCount,
+        };
+      } else
+        block =
+          query.region === "surrounding"
+            ? wb.currentRegion(sheet, anchor.row, anchor.column)
+            : wb.usedBlock(sheet);
+    }
     // As Excel is read: clipped to the used range (a whole-column selection is not a million rows).
     const used = wb.usedBlock(sheet);
     const top = Math.max(block.row, used.row);
@@ -93,6 +99,42 @@ export class MemorySheetIO implements SheetIO {
       ...(query.probes.merges ? { merges: this.mergesStartingIn(sheet, clipped) } : {}),
       date1904: wb.date1904,
     };
+  }
+
+  /** A remembered place (LocateQuery.at), as Excel finds it: names compared case-insensitively. */
+  private placeAt(
+    at: NonNullable<LocateQuery["at"]>,
+    region: LocateQuery["region"],
+  ):
+    | { found: true; sheet: string; block: Block; table: string | undefined }
+    | { found: false; reason: "no-table" | "no-sheet" } {
+    const wb = this.workbook;
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    if (at.table !== undefined) {
+      const wanted = at.table;
+      const found = wb.tables.find((t) => same(t.name, wanted));
+      if (!found) return { found: false, reason: "no-table" };
+      return {
+        found: true,
+        sheet: found.sheet,
+        table: found.name,
+        block: {
+          row: found.startRow,
+          column: found.startColumn,
+          rowCount: found.rowCount,
+          columnCount: found.columnCount,
+        },
+      };
+    }
+    const sheet = wb.sheetNames().find((n) => same(n, at.sheet));
+    if (sheet === undefined || !at.block) return { found: false, reason: "no-sheet" };
+    const block = at.block;
+    let bottom = block.row + block.rowCount;
+    if (region === "surrounding") {
+      const around = wb.currentRegion(sheet, block.row, block.column);
+      bottom = Math.max(bottom, around.row + around.rowCount);
+    }
+    return { found: true, sheet, table: undefined, block: { ...block, rowCount: bottom - block.row } };
   }
 
   /** The merged areas whose top-left cell is in a block, as Excel answers (office-js #3611). */

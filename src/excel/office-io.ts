@@ -182,42 +182,49 @@ export class OfficeSheetIO implements SheetIO {
   ): Promise<Located> {
     const wb = context.workbook;
     let areas: Excel.RangeAreas | undefined;
-    let selected: Excel.Range;
-    if (query.kind === "selection" && query.areas && has(wb, "getSelectedRanges")) {
-      areas = wb.getSelectedRanges();
-      areas.load("areaCount");
-      selected = areas.areas.getItemAt(0);
-    } else if (query.kind !== "selection" && query.anchor === "activeCell" && has(wb, "getActiveCell"))
-      selected = wb.getActiveCell();
-    else selected = wb.getSelectedRange();
-    let range: Excel.Range = selected;
+    let range: Excel.Range;
     let table: Excel.Table | undefined;
-    if (query.kind === "region") {
-      range =
-        query.region === "surrounding" && has(selected, "getSurroundingRegion")
-          ? selected.getSurroundingRegion()
-          : selected.worksheet.getUsedRange();
-    } else if (query.kind === "table") {
-      // The table at the anchor (ExcelApi 1.9), else the anchor's sheet's first table.
-      const atCell =
-        query.table === "atCell" && has(selected, "getTables") ? selected.getTables(false) : undefined;
-      const ofSheet = selected.worksheet.tables;
-      atCell?.load("items/name");
-      ofSheet.load("items/name");
-      await context.sync();
-      table = atCell?.items[0] ?? ofSheet.items[0];
-      if (!table) return { found: false, reason: "no-table" };
-      table.load("name,showTotals");
-      range = table.getRange();
+    let ws: Excel.Worksheet;
+    if (query.at) {
+      const placed = await this.placeAt(context, query.at, query.region);
+      if (!placed.found) return placed;
+      ({ range, table, ws } = placed);
+    } else {
+      let selected: Excel.Range;
+      if (query.kind === "selection" && query.areas && has(wb, "getSelectedRanges")) {
+        areas = wb.getSelectedRanges();
+        areas.load("areaCount");
+        selected = areas.areas.getItemAt(0);
+      } else if (query.kind !== "selection" && query.anchor === "activeCell" && has(wb, "getActiveCell"))
+        selected = wb.getActiveCell();
+      else selected = wb.getSelectedRange();
+      range = selected;
+      ws = selected.worksheet;
+      if (query.kind === "region") {
+        range =
+          query.region === "surrounding" && has(selected, "getSurroundingRegion")
+            ? selected.getSurroundingRegion()
+            : selected.worksheet.getUsedRange();
+      } else if (query.kind === "table") {
+        // The table at the anchor (ExcelApi 1.9), else the anchor's sheet's first table.
+        const atCell =
+          query.table === "atCell" && has(selected, "getTables") ? selected.getTables(false) : undefined;
+        const ofSheet = selected.worksheet.tables;
+        atCell?.load("items/name");
+        ofSheet.load("items/name");
+        await context.sync();
+        table = atCell?.items[0] ?? ofSheet.items[0];
+        if (!table) return { found: false, reason: "no-table" };
+        table.load("name,showTotals");
+        range = table.getRange();
+      }
     }
     range.load("address,rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
     if (query.probes.hiddenRows) range.load("rowHidden");
     // A filter on the sheet (its buttons are enough: Data > Filter), or criteria on the table's own
     // filter (every table shows filter buttons, so only isDataFiltered says something).
     const sheetFilter =
-      query.probes.filter && !table && has(selected.worksheet, "autoFilter")
-        ? selected.worksheet.autoFilter.load("enabled")
-        : undefined;
+      query.probes.filter && !table && has(ws, "autoFilter") ? ws.autoFilter.load("enabled") : undefined;
     const tableFilter =
       query.probes.filter && table && has(table, "autoFilter")
         ? table.autoFilter.load("isDataFiltered")
@@ -229,7 +236,7 @@ export class OfficeSheetIO implements SheetIO {
     const probe = has(wb, "functions") ? wb.functions.date(1904, 1, 1) : undefined;
     probe?.load("value");
     // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range.
-    const used = selected.worksheet.getUsedRange();
+    const used = ws.getUsedRange();
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     await syncProbed(context, merges !== undefined);
     if (areas && areas.areaCount > 1) return { found: false, reason: "multi-area" };
@@ -256,6 +263,54 @@ export class OfficeSheetIO implements SheetIO {
       ...(filter ? { filter } : {}),
       ...(merges ? { merges: merges() } : {}),
       date1904: probe?.value === 0,
+    };
+  }
+
+  /**
+   * A remembered place (LocateQuery.at): the table of that name, or the block on that sheet with its
+   * rows run on down the current region around its first cell. Names are looked up among the loaded
+   * names (ExcelApi 1.1; `getItemOrNullObject` is 1.4), case-insensitively as Excel compares them.
+   */
+  private async placeAt(
+    context: Excel.RequestContext,
+    at: NonNullable<LocateQuery["at"]>,
+    region: LocateQuery["region"],
+  ): Promise<
+    | { found: true; range: Excel.Range; table: Excel.Table | undefined; ws: Excel.Worksheet }
+    | { found: false; reason: "no-table" | "no-sheet" }
+  > {
+    const wb = context.workbook;
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    if (at.table !== undefined) {
+      const wanted = at.table;
+      const tables = wb.tables.load("items/name");
+      await context.sync();
+      const name = tables.items.map((t) => t.name).find((n) => same(n, wanted));
+      if (name === undefined) return { found: false, reason: "no-table" };
+      const table = wb.tables.getItem(name);
+      table.load("name,showTotals");
+      // The table's sheet (a navigation property, ExcelApi 1.2): its used range clips the block.
+      return { found: true, range: table.getRange(), table, ws: wb.tables.getItem(name).worksheet };
+    }
+    const sheets = wb.worksheets.load("items/name");
+    await context.sync();
+    const sheet = sheets.items.map((w) => w.name).find((n) => same(n, at.sheet));
+    if (sheet === undefined || !at.block) return { found: false, reason: "no-sheet" };
+    const ws = wb.worksheets.getItem(sheet);
+    const block = at.block;
+    let bottom = block.row + block.rowCount;
+    const first = ws.getRange(blockAddress(block.row, block.column));
+    if (region === "surrounding" && has(first, "getSurroundingRegion")) {
+      // Rows added under the register since it was applied are part of it, as in a fresh read.
+      const around = first.getSurroundingRegion().load("rowIndex,rowCount");
+      await context.sync();
+      bottom = Math.max(bottom, around.rowIndex + around.rowCount);
+    }
+    return {
+      found: true,
+      range: ws.getRange(address({ ...block, rowCount: bottom - block.row })),
+      table: undefined,
+      ws,
     };
   }
 

@@ -27,6 +27,8 @@ import {
   uniqueSheetName,
   type CellRef,
   type MatrixCell,
+  type RegisterAt,
+  type RegisterAtAnswer,
   type Replaced,
   type SinkOptions,
   type SinkReport,
@@ -36,7 +38,7 @@ import {
   type WorkbookSink,
 } from "./gateway";
 import { isPayloadTooLarge, jsonBytes, REQUEST_BUDGET_BYTES, sendSized } from "./request-size";
-import type { ReadAnswer, ReadRequest, SheetIO, WriteOp } from "./sheet-io";
+import type { LocateQuery, Located, ReadAnswer, ReadRequest, SheetIO, WriteOp } from "./sheet-io";
 
 /**
  * The one gateway: the policy both hosts share, over a sheet I/O port (sheet-io.ts).
@@ -182,6 +184,50 @@ export class SheetGateway implements WorkbookGateway {
       kind,
       anchor: io.supports("activeCell") ? "activeCell" : "selection",
       areas: io.supports("selectedAreas"),
+      ...this.locatePolicy(),
+    });
+    if (!located.found) throw new GatewayError(located.reason === "multi-area" ? "multi-area" : "no-table");
+    return this.readLocated(located, kind);
+  }
+
+  /**
+   * A register Apply wrote, at the place the workbook's stored terms remember (« Tout recalculer »):
+   * its Excel table, or its block on its sheet with the rows added under it since (the current region
+   * around its first cell, ExcelApi 1.7; the remembered rows alone without it). Answers why not when
+   * the sheet or the table is gone; other failures (a 1904 workbook, an empty block) throw as
+   * `readSource` does.
+   */
+  async readRegisterAt(at: RegisterAt): Promise<RegisterAtAnswer> {
+    let block: SheetBlock | undefined;
+    if (at.table === undefined) {
+      try {
+        const a = parseAddress(at.range ?? "");
+        block = { row: a.row, column: a.column, rowCount: a.rowCount, columnCount: a.columnCount };
+      } catch {
+        return { found: false, reason: "no-range" };
+      }
+    }
+    const kind: SourceKind = at.table === undefined ? "region" : "table";
+    const located = await this.io.locate({
+      kind,
+      anchor: "selection",
+      areas: false,
+      ...this.locatePolicy(),
+      at: {
+        sheet: at.sheet,
+        ...(at.table !== undefined ? { table: at.table } : {}),
+        ...(block ? { block } : {}),
+      },
+    });
+    if (!located.found)
+      return { found: false, reason: located.reason === "no-sheet" ? "no-sheet" : "no-table" };
+    return { found: true, source: await this.readLocated(located, kind) };
+  }
+
+  /** How the host is asked to find a block: what it lacks decides (the region, the table, the probes). */
+  private locatePolicy(): Pick<LocateQuery, "region" | "table" | "probes"> {
+    const io = this.io;
+    return {
       region: io.supports("surroundingRegion") ? "surrounding" : "used",
       table: io.supports("tablesAtCell") ? "atCell" : "firstOfSheet",
       probes: {
@@ -189,8 +235,11 @@ export class SheetGateway implements WorkbookGateway {
         filter: io.supports("filters"),
         merges: io.supports("merges"),
       },
-    });
-    if (!located.found) throw new GatewayError(located.reason);
+    };
+  }
+
+  /** Reads the values (and what they do not show) of a block the host located. */
+  private async readLocated(located: Located & { found: true }, kind: SourceKind): Promise<SourceBlock> {
     if (located.date1904) throw new GatewayError("date-1904");
     const { sheet, block } = located;
     if (block.rowCount < 1 || block.columnCount < 1) throw new GatewayError("empty-source");

@@ -58,6 +58,14 @@ export interface LocateQuery {
   readonly table: "atCell" | "firstOfSheet";
   /** What rides on the request: whether some row is hidden, the filter, merged areas in the block. */
   readonly probes: { readonly hiddenRows: boolean; readonly filter: boolean; readonly merges: boolean };
+  /**
+   * A remembered place instead of the anchor (« Tout recalculer »): the Excel table of that name
+   * (names compare case-insensitively, as Excel's do), or `block` on that sheet — its columns, its
+   * rows run on down to the last row of the current region around its first cell with `region:
+   * "surrounding"` (rows added under the register since; never fewer than the block's own), the
+   * block as it is with "used". `kind` and `anchor` are then not looked at.
+   */
+  readonly at?: { readonly sheet: string; readonly table?: string; readonly block?: SheetBlock };
 }
 
 /** Where the register is, as the host found it (one request, clipped to the sheet's used range). */
@@ -76,7 +84,8 @@ export type Located =
       /** The workbook counts dates from 1904 (DATE(1904,1,1) is 0 there). */
       readonly date1904: boolean;
     }
-  | { readonly found: false; readonly reason: "no-table" | "multi-area" };
+  /** No table at the anchor or of the remembered name, several areas selected, the remembered sheet gone. */
+  | { readonly found: false; readonly reason: "no-table" | "multi-area" | "no-sheet" };
 
 /** One read request: values of a block, and what rides on the same request. */
 export interface ReadRequest {

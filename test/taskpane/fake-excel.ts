@@ -710,6 +710,12 @@ class FakeTable extends Loadable {
     this.need("showTotals");
     return false;
   }
+  private sheetProxy: FakeWorksheet | undefined;
+  /** The table's sheet (ExcelApi 1.2), the same proxy each time. */
+  get worksheet(): FakeWorksheet {
+    this.sheetProxy ??= new FakeWorksheet(this.ctx, this.table.sheet);
+    return this.sheetProxy;
+  }
   get columns(): FakeTableColumns {
     return new FakeTableColumns(this.ctx, this.table);
   }
@@ -733,16 +739,20 @@ class FakeTable extends Loadable {
 }
 
 class FakeTableCollection extends Loadable {
+  private readonly proxies: FakeTable[];
   constructor(
     ctx: FakeContext,
     private readonly list: MemoryTable[],
   ) {
     super(ctx);
+    this.proxies = list.map((t) => new FakeTable(ctx, t));
   }
-  private proxies: FakeTable[] | undefined;
+  /** "items/name" loads the name of every item, as Office.js does. */
+  protected override loading(names: readonly string[]): void {
+    if (names.length > 0) for (const p of this.proxies) p.load(names.join(","));
+  }
   get items(): FakeTable[] {
     this.need("name");
-    this.proxies ??= this.list.map((t) => new FakeTable(this.ctx, t));
     return this.proxies;
   }
   getItem(name: string): FakeTable {
@@ -758,8 +768,16 @@ class FakeWorksheets extends Loadable {
     this.need("name");
     return this.ctx.wb.sheetNames().map((name) => ({ name }));
   }
+  /** A sheet by name: like Office.js, a name no sheet has fails the request at its sync (ItemNotFound). */
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, name);
+    const ctx = this.ctx;
+    ctx.pending.push({
+      apply: () => {
+        if (!ctx.wb.sheetNames().includes(name))
+          throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: sheet ${name}.`);
+      },
+    });
+    return new FakeWorksheet(ctx, name);
   }
   getItemOrNullObject(name: string): FakeWorksheet & { isNullObject: boolean } {
     const ctx = this.ctx;

@@ -211,6 +211,95 @@ export const STRINGS = {
     formulasUnknown:
       "Cet Excel ne connaît pas les fonctions CGV.* (#NOM?) : le complément est-il chargé ? Écrivez plutôt des valeurs ou des formules natives.",
     summaryOf: (address: string) => `Registre ${address}`,
+    // Rates kept current in the pane, and the workbook recalculated as of today (issue 13).
+    tabRates: "Taux",
+    ratesSection: "Taux d'intérêt par semestre",
+    ratesIntro:
+      "Les pénalités de retard se calculent avec le taux de l'intérêt légal et le taux de refinancement de la BCE de chaque semestre (Code de commerce, art. L441-10). Échéance est livré avec les taux publiés ; ajoutez chaque nouveau semestre dès sa publication (fin juin, fin décembre) : il est enregistré dans le classeur et voyage avec lui.",
+    ratesKnown: (text: string) => `Connus : ${text}.`,
+    ratesListLabel: "Taux par semestre, du plus récent au plus ancien",
+    ratesLegalPro: "Taux légal (professionnels)",
+    ratesLegalConsumer: "Taux légal (particuliers)",
+    ratesEcb: (day: string) => `Taux BCE au ${day}`,
+    ratesEcbFirstDay: "1er jour du semestre",
+    ratesFirstOfJanuary: "1er janvier",
+    ratesFirstOfJuly: "1er juillet",
+    ratesOrigin: {
+      shipped: "livré avec Échéance",
+      user: "saisi par l'utilisateur",
+      "user-changed-shipped": "saisi par l'utilisateur — modifie un taux livré",
+      missing: "manquant",
+    },
+    ratesLacks: (which: string) => `Manque : ${which}`,
+    ratesLegalWord: "taux légal",
+    ratesEcbWord: "taux BCE",
+    ratesSourceOf: (source: string) => `Source : ${source}`,
+    ratesAddThis: "Ajouter",
+    ratesFix: "Corriger",
+    ratesRemove: "Retirer",
+    ratesAddOther: "Ajouter ou corriger un semestre",
+    ratesWhereTitle: "Où trouver les chiffres officiels",
+    ratesFormTitle: (halfYear: string) => `Taux du ${halfYear}`,
+    ratesFormNew: "Nouveau semestre",
+    ratesHalfYear: "Semestre",
+    ratesHalfYearHint: "De la forme 2026-H2 (H1 : janvier à juin ; H2 : juillet à décembre).",
+    ratesPercentHint: "En % par an, par ex. 2,62 ; vide : inchangé.",
+    ratesSourceLabel: "Source (facultatif)",
+    ratesSourcePlaceholder: "arrêté du …",
+    ratesSave: "Enregistrer dans le classeur",
+    ratesCancel: "Annuler",
+    ratesSaved: (halfYear: string) => `Taux du ${halfYear} enregistrés dans le classeur.`,
+    ratesBackToShipped: (halfYear: string) =>
+      `Ce sont les taux livrés : le ${halfYear} reprend les taux livrés avec Échéance.`,
+    ratesNothingToSave: "Ce sont les taux livrés avec Échéance : rien à enregistrer.",
+    ratesRemoved: (halfYear: string) => `Taux saisis du ${halfYear} retirés du classeur.`,
+    ratesConfirmTitle: "Modifier un taux livré ?",
+    ratesConfirmLine: (what: string, halfYear: string, shipped: string, given: string) =>
+      `${what} du ${halfYear} : ${shipped} livré avec Échéance, remplacé par ${given}.`,
+    ratesConfirmBody:
+      "Les calculs de ce classeur utiliseront vos chiffres ; le semestre sera signalé « modifie un taux livré » et chaque explication dira que le taux est saisi par l'utilisateur.",
+    ratesConfirmReplace: "Remplacer le taux livré",
+    ratesInMemory: "Aperçu hors Excel : les taux saisis restent en mémoire.",
+    // Apply met a half-year whose rate is missing.
+    missingTitle: (n: number) => `${n} facture(s) sans intérêts de retard`,
+    missingLine: (n: number, sentence: string) =>
+      `${n} facture(s) — ${sentence}. Leur échéance, leurs jours de retard, l'indemnité et le statut sont calculés ; leurs intérêts ne sont pas comptés dans les totaux.`,
+    missingAdd: (halfYear: string) => `Ajouter le ${halfYear}`,
+    missingReapplying: "Taux enregistrés : nouveau calcul…",
+    // « Tout recalculer ».
+    recalcSection: "Recalculer le classeur",
+    recalcIntro:
+      "Les valeurs écrites par Appliquer vieillissent chaque jour. « Tout recalculer » applique de nouveau chaque registre mémorisé, en une fois ; ceux arrêtés « aujourd'hui » le sont à la date du jour.",
+    recalcNone: "Aucun registre mémorisé dans ce classeur : appliquez d'abord un registre.",
+    recalcListLabel: "Registres mémorisés",
+    recalcAsOfToday: "arrêté à la date du jour",
+    recalcAsOfFixed: (date: string) => `arrêté au ${date}`,
+    recalcTable: (name: string) => `tableau ${name}`,
+    recalcButton: "Tout recalculer",
+    recalcProgress: (index: number, count: number, label: string) =>
+      `Registre ${index} sur ${count} : ${label}`,
+    recalcRows: (done: number, total: number) => `${done} / ${total} ligne(s)`,
+    recalcDone: (applied: number, skipped: number) =>
+      `${applied} registre(s) recalculé(s), ${skipped} ignoré(s) ou en erreur.`,
+    recalcCancelled: "Recalcul interrompu : les registres suivants n'ont pas été recalculés.",
+    recalcApplied: (label: string, rows: number, date: string) =>
+      `${label} : ${rows} ligne(s) recalculée(s) au ${date}.`,
+    recalcSkipped: (label: string, why: string) => `${label} : ignoré — ${why}.`,
+    recalcFailed: (label: string, message: string) => `${label} : non recalculé — ${message}`,
+    recalcNotRun: (label: string) => `${label} : non recalculé (interrompu).`,
+    recalcPartial: (label: string, rows: number) => `${label} : interrompu après ${rows} ligne(s).`,
+    recalcSheetGone: (sheet: string) => `la feuille « ${sheet} » n'existe plus`,
+    recalcTableGone: (table: string) => `le tableau « ${table} » n'existe plus`,
+    recalcBadRange: (range: string) => `la plage mémorisée « ${range} » n'est pas une adresse`,
+    recalcColumnsMoved: (column: number, expected: string, found: string) =>
+      expected === ""
+        ? `les colonnes ont changé (colonne ${column} « ${found} » ajoutée) : appliquez-le de nouveau depuis le volet`
+        : found === ""
+          ? `les colonnes ont changé (colonne ${column} « ${expected} » absente) : appliquez-le de nouveau depuis le volet`
+          : `les colonnes ont changé (colonne ${column} : « ${expected} » attendue, « ${found} » trouvée) : appliquez-le de nouveau depuis le volet`,
+    recalcMapping: (what: string) => `colonnes non reconnues (${what})`,
+    recalcWouldReplace: (count: number, address: string) =>
+      `${count} cellule(s) d'autres données seraient remplacées (${address}) : appliquez-le depuis le volet pour confirmer`,
   },
   en: {
     appTitle: "Échéance",
@@ -412,6 +501,95 @@ export const STRINGS = {
     formulasUnknown:
       "This Excel does not know the CGV.* functions (#NAME?): is the add-in loaded? Write values or native formulas instead.",
     summaryOf: (address: string) => `Register ${address}`,
+    // Rates kept current in the pane, and the workbook recalculated as of today (issue 13).
+    tabRates: "Rates",
+    ratesSection: "Interest rates per half-year",
+    ratesIntro:
+      "Late-payment penalties use the French legal interest rate and the ECB main refinancing rate of each half-year (Code de commerce, art. L441-10). Échéance ships with the published rates; add each new half-year when it is published (late June, late December): it is stored in the workbook and travels with it.",
+    ratesKnown: (text: string) => `Known: ${text}.`,
+    ratesListLabel: "Rates per half-year, most recent first",
+    ratesLegalPro: "Legal rate (professionals)",
+    ratesLegalConsumer: "Legal rate (consumers)",
+    ratesEcb: (day: string) => `ECB rate on ${day}`,
+    ratesEcbFirstDay: "the half-year's first day",
+    ratesFirstOfJanuary: "1 January",
+    ratesFirstOfJuly: "1 July",
+    ratesOrigin: {
+      shipped: "shipped with Échéance",
+      user: "entered by the user",
+      "user-changed-shipped": "entered by the user — changes a shipped rate",
+      missing: "missing",
+    },
+    ratesLacks: (which: string) => `Missing: ${which}`,
+    ratesLegalWord: "legal rate",
+    ratesEcbWord: "ECB rate",
+    ratesSourceOf: (source: string) => `Source: ${source}`,
+    ratesAddThis: "Add",
+    ratesFix: "Correct",
+    ratesRemove: "Remove",
+    ratesAddOther: "Add or correct a half-year",
+    ratesWhereTitle: "Where to find the official figures",
+    ratesFormTitle: (halfYear: string) => `Rates for the ${halfYear}`,
+    ratesFormNew: "New half-year",
+    ratesHalfYear: "Half-year",
+    ratesHalfYearHint: "Of the form 2026-H2 (H1: January to June; H2: July to December).",
+    ratesPercentHint: "In % a year, e.g. 2.62; blank: unchanged.",
+    ratesSourceLabel: "Source (optional)",
+    ratesSourcePlaceholder: "arrêté du …",
+    ratesSave: "Store in the workbook",
+    ratesCancel: "Cancel",
+    ratesSaved: (halfYear: string) => `Rates for the ${halfYear} stored in the workbook.`,
+    ratesBackToShipped: (halfYear: string) =>
+      `These are the shipped rates: the ${halfYear} is back to the rates shipped with Échéance.`,
+    ratesNothingToSave: "These are the rates shipped with Échéance: nothing to store.",
+    ratesRemoved: (halfYear: string) => `Rates entered for the ${halfYear} removed from the workbook.`,
+    ratesConfirmTitle: "Change a shipped rate?",
+    ratesConfirmLine: (what: string, halfYear: string, shipped: string, given: string) =>
+      `${what} for the ${halfYear}: ${shipped} shipped with Échéance, replaced by ${given}.`,
+    ratesConfirmBody:
+      "This workbook's computations will use your figures; the half-year will be flagged « changes a shipped rate » and every explanation will say the rate was entered by the user.",
+    ratesConfirmReplace: "Replace the shipped rate",
+    ratesInMemory: "Preview outside Excel: the rates entered stay in memory.",
+    // Apply met a half-year whose rate is missing.
+    missingTitle: (n: number) => `${n} invoice(s) without late interest`,
+    missingLine: (n: number, sentence: string) =>
+      `${n} invoice(s) — ${sentence}. Their due date, days late, recovery fee and status are computed; their interest is left out of the totals.`,
+    missingAdd: (halfYear: string) => `Add the ${halfYear}`,
+    missingReapplying: "Rates stored: computing again…",
+    // « Tout recalculer ».
+    recalcSection: "Recalculate the workbook",
+    recalcIntro:
+      "The values Apply wrote age every day. « Recalculate all » applies every remembered register again, in one run; those as of « today » are computed as of today's date.",
+    recalcNone: "No register remembered in this workbook: apply a register first.",
+    recalcListLabel: "Remembered registers",
+    recalcAsOfToday: "as of today's date",
+    recalcAsOfFixed: (date: string) => `as of ${date}`,
+    recalcTable: (name: string) => `table ${name}`,
+    recalcButton: "Recalculate all",
+    recalcProgress: (index: number, count: number, label: string) =>
+      `Register ${index} of ${count}: ${label}`,
+    recalcRows: (done: number, total: number) => `${done} / ${total} row(s)`,
+    recalcDone: (applied: number, skipped: number) =>
+      `${applied} register(s) recalculated, ${skipped} skipped or failed.`,
+    recalcCancelled: "Recalculation cancelled: the registers after it were not recalculated.",
+    recalcApplied: (label: string, rows: number, date: string) =>
+      `${label}: ${rows} row(s) recalculated as of ${date}.`,
+    recalcSkipped: (label: string, why: string) => `${label}: skipped — ${why}.`,
+    recalcFailed: (label: string, message: string) => `${label}: not recalculated — ${message}`,
+    recalcNotRun: (label: string) => `${label}: not recalculated (cancelled).`,
+    recalcPartial: (label: string, rows: number) => `${label}: cancelled after ${rows} row(s).`,
+    recalcSheetGone: (sheet: string) => `the sheet "${sheet}" no longer exists`,
+    recalcTableGone: (table: string) => `the table "${table}" no longer exists`,
+    recalcBadRange: (range: string) => `the remembered range "${range}" is not an address`,
+    recalcColumnsMoved: (column: number, expected: string, found: string) =>
+      expected === ""
+        ? `the columns changed (column ${column} "${found}" added): apply it again from the pane`
+        : found === ""
+          ? `the columns changed (column ${column} "${expected}" missing): apply it again from the pane`
+          : `the columns changed (column ${column}: "${expected}" expected, "${found}" found): apply it again from the pane`,
+    recalcMapping: (what: string) => `columns not recognised (${what})`,
+    recalcWouldReplace: (count: number, address: string) =>
+      `${count} cell(s) of other data would be replaced (${address}): apply it from the pane to confirm`,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 

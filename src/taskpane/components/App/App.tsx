@@ -11,7 +11,7 @@ import {
   TabList,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
+import { parseIsoDay, type Day, type RateRow, type VendorRegistry } from "../../../engine";
 import type { Restored } from "../../../storage";
 import type { TermsStore } from "../../../storage-office";
 import type { MemoryWorkbook } from "../../../excel/memory-workbook";
@@ -35,6 +35,9 @@ import { LanguageToggle } from "../LanguageToggle/LanguageToggle";
 import { MappingEditor } from "../MappingEditor/MappingEditor";
 import { PreviewBanner } from "../PreviewBanner/PreviewBanner";
 import { PreviewTable } from "../PreviewTable/PreviewTable";
+import { RatesPanel } from "../RatesPanel/RatesPanel";
+import { RecalcPanel } from "../Recalculate/RecalcPanel";
+import { useRecalculation } from "../Recalculate/useRecalculation";
 import { usePreviewRows } from "../PreviewTable/usePreviewRows";
 import { SourcePanel } from "../SourcePanel/SourcePanel";
 import { useRegisterSource } from "../SourcePanel/useRegisterSource";
@@ -70,7 +73,7 @@ export interface AppProps {
   readonly termsStore?: TermsStore | undefined;
 }
 
-type View = "apply" | "reports" | "vendors";
+type View = "apply" | "reports" | "vendors" | "rates";
 
 /**
  * The CGV.* functions run on the runtime the provider hands over (Excel's shared one): once the
@@ -207,6 +210,31 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
   React.useEffect(() => {
     if (appliedVendor !== undefined) void rememberVendor(appliedVendor).catch(() => undefined);
   }, [appliedVendor, rememberVendor]);
+  // …and remembers each register Apply wrote, for « Tout recalculer » (issue 13).
+  const appliedRegister = run.state.phase === "done" ? run.state.remember : undefined;
+  const { rememberRegisters } = terms;
+  React.useEffect(() => {
+    if (appliedRegister !== undefined)
+      void rememberRegisters([{ register: appliedRegister }]).catch(() => undefined);
+    // Once per run outcome (`terms` is a new object at every render).
+  }, [appliedRegister]);
+
+  const recalc = useRecalculation({
+    gateway,
+    terms,
+    lang,
+    registry,
+    settings,
+    chunkRows,
+    highlightDays: highlighting.days,
+    onWritten,
+  });
+  // Rates added from a run's offer: the run is made again once the new table is in the settings.
+  const again = React.useRef<"apply" | "recalc" | undefined>(undefined);
+  const saveRatesThen = (what: "apply" | "recalc") => async (rows: readonly RateRow[]) => {
+    again.current = what;
+    await terms.saveRateRows(rows);
+  };
 
   const onApply = () => {
     if (!block || !options) return;
@@ -220,6 +248,14 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
       ...(highlighting.days !== undefined ? { highlightDays: highlighting.days } : {}),
     });
   };
+
+  React.useEffect(() => {
+    const what = again.current;
+    again.current = undefined;
+    if (what === "apply") onApply();
+    else if (what === "recalc") recalc.start();
+    // Runs when the settings (their rate table) changed.
+  }, [settings]);
 
   return (
     <main className={styles.root}>
@@ -283,6 +319,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
         <Tab value="apply">{s.tabApply}</Tab>
         <Tab value="reports">{s.tabReports}</Tab>
         <Tab value="vendors">{s.tabVendors}</Tab>
+        <Tab value="rates">{s.tabRates}</Tab>
       </TabList>
 
       {view === "apply" && (
@@ -306,9 +343,28 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
               writeMode={formulasAllowed ? writeMode : "values"}
               setWriteMode={setWriteMode}
               formulasAllowed={formulasAllowed}
-              canApply={canApply}
+              canApply={canApply && !recalc.busy}
               onApply={onApply}
               highlighting={highlighting}
+              rates={{
+                table: settings.rates,
+                userRows: terms.state.rateRows,
+                onSave: saveRatesThen("apply"),
+              }}
+            />
+          </section>
+          <Divider />
+
+          <section className={styles.section} aria-labelledby="recalc-title">
+            <Subtitle2 as="h2" id="recalc-title">
+              {s.recalcSection}
+            </Subtitle2>
+            <RecalcPanel
+              recalc={recalc}
+              disabled={run.busy}
+              table={settings.rates}
+              userRows={terms.state.rateRows}
+              onSaveRates={saveRatesThen("recalc")}
             />
           </section>
           <Divider />
@@ -350,6 +406,15 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
             asOfIso={asOf.iso}
             onSaved={(id) => vendor.setVendorId(id)}
           />
+        </section>
+      )}
+
+      {view === "rates" && (
+        <section className={styles.section} aria-labelledby="rates-title">
+          <Subtitle2 as="h2" id="rates-title">
+            {s.ratesSection}
+          </Subtitle2>
+          <RatesPanel terms={terms} table={settings.rates} today={parseIsoDay(todayIso()) as Day} />
         </section>
       )}
 

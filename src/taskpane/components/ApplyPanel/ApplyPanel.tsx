@@ -17,6 +17,8 @@ import { HighlightSettings, type Highlighting } from "../HighlightSettings/Highl
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
 import type { WriteMode } from "../../../apply";
+import type { RateRow, RateTable } from "../../../engine";
+import { MissingRateOffer } from "./MissingRateOffer";
 import type { ApplyRun } from "./useApplyRun";
 
 const useStyles = makeStyles({
@@ -39,6 +41,7 @@ export function ApplyPanel({
   canApply,
   onApply,
   highlighting,
+  rates,
 }: {
   run: ApplyRun;
   /** Sentences about the register's layout (apply-adapter `layoutNotices`); none: nothing shown. */
@@ -49,6 +52,12 @@ export function ApplyPanel({
   canApply: boolean;
   onApply: () => void;
   highlighting: Highlighting;
+  /** The rate table, the workbook's rate rows, and how to store them (then the pane applies again). */
+  rates?: {
+    readonly table: RateTable;
+    readonly userRows: readonly RateRow[];
+    readonly onSave: (rows: readonly RateRow[]) => Promise<void>;
+  };
 }) {
   const s = useStrings();
   const styles = useStyles();
@@ -168,6 +177,14 @@ export function ApplyPanel({
             )}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {st.phase === "done" && rates && (
+        <MissingRateOffer
+          missing={st.figures.missingRates}
+          table={rates.table}
+          userRows={rates.userRows}
+          onSave={rates.onSave}
+        />
       )}
       {st.phase === "done" && !st.cancelled && <RunSummary figures={st.figures} register={st.address} />}
       {st.phase === "done" && st.cancelled && <div className={styles.summary}>{st.summary}</div>}

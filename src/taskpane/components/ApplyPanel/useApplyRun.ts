@@ -18,7 +18,9 @@ import {
   type WorkbookGateway,
 } from "../../../excel/gateway";
 import { buildApplyRequest, describeError, portableFallbacks, registerKey } from "../../apply-adapter";
+import type { StoredRegister } from "../../../storage";
 import type { Strings } from "../../i18n/strings";
+import { registerToRemember } from "../Recalculate/remembered";
 
 export type RunState =
   | { readonly phase: "idle" }
@@ -48,6 +50,8 @@ export type RunState =
       readonly note?: "note" | "comment" | "none";
       /** Live formulas: the function names that worked in this Excel. */
       readonly formulaNames?: SinkReport["formulaNames"];
+      /** The register as the workbook remembers it, for « Tout recalculer » (issue 13). */
+      readonly remember: StoredRegister;
     }
   | { readonly phase: "error"; readonly register: string; readonly message: string };
 
@@ -142,6 +146,14 @@ export function useApplyRun(
           ...(outcome.editedCell !== undefined ? { editedCell: outcome.editedCell } : {}),
           ...(outcome.note ? { note: report.note ?? (outcome.note.added ? "note" : "none") } : {}),
           ...(report.formulaNames !== undefined ? { formulaNames: report.formulaNames } : {}),
+          remember: registerToRemember({
+            source,
+            previousOutputs: req.recognition?.previousOutputs ?? [],
+            options: req.options,
+            write: req.writeMode,
+            today: req.today,
+            columns: outcome.columns,
+          }),
         });
       } catch (e) {
         setState({ phase: "error", register: registerKey(source), message: describeError(e, strings, lang) });

@@ -1,8 +1,27 @@
 import * as React from "react";
 import { parseIsoDay } from "../../../engine";
 
+/**
+ * `?today=2026-12-03` in the page's address pins today (the preview's tests and demos: a run « as of
+ * today » on a known day, and a later day by changing the address). In Excel the manifest fixes the
+ * pane's address, so no user meets it there.
+ */
+function pinnedToday(): string | undefined {
+  if (typeof window === "undefined") return undefined;
+  const pinned = new URLSearchParams(window.location.search).get("today");
+  return pinned !== null && parseIsoDay(pinned) !== undefined ? pinned : undefined;
+}
+
 /** Today's calendar date in the user's time zone, as YYYY-MM-DD: the one place the pane reads the clock. */
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(now?: Date): string {
+  if (now === undefined) {
+    const pinned = pinnedToday();
+    if (pinned !== undefined) return pinned;
+  }
+  return isoOf(now ?? new Date());
+}
+
+function isoOf(now: Date): string {
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, "0");
   const d = String(now.getDate()).padStart(2, "0");

@@ -3,16 +3,20 @@ import { SHIPPED_REGISTRY, type RateRow, type VendorProfile, type VendorRegistry
 import {
   applyChoices,
   captureState,
+  registerKey,
   restoreState,
+  withRegister,
   withoutProfile,
   withProfile,
   type ProfileChoice,
   type Restored,
   type StorageIssue,
+  type StoredRegister,
   type StoredSettings,
   type StoredState,
 } from "../../../storage";
 import { loadWorkbookTerms, saveWorkbookTerms, type TermsStore } from "../../../storage-office";
+import { samePlace } from "../Recalculate/remembered";
 
 export interface WorkbookTerms {
   readonly status: "loading" | "ready" | "error";
@@ -28,6 +32,16 @@ export interface WorkbookTerms {
   saveProfile(profile: VendorProfile): Promise<void>;
   removeProfile(id: string): Promise<void>;
   saveSettings(settings: StoredSettings, rateRows: readonly RateRow[]): Promise<void>;
+  /** Replaces the rate rows the user entered (the « Taux » view, Apply's offer for a missing half-year). */
+  saveRateRows(rateRows: readonly RateRow[]): Promise<void>;
+  /**
+   * Remembers registers Apply wrote (« Tout recalculer » applies them again), each replacing the
+   * one remembered at the same place (its sheet and first cell, or its table) and any `replaces`
+   * names — the place it was remembered at before a recalculation grew it.
+   */
+  rememberRegisters(
+    registers: readonly { readonly register: StoredRegister; readonly replaces?: StoredRegister }[],
+  ): Promise<void>;
   /** Keeps a copy of a shipped vendor's profile the workbook uses (after Apply), if not stored yet. */
   rememberVendor(id: string): Promise<void>;
 }
@@ -50,6 +64,9 @@ export function useWorkbookTerms(options: {
   const [hashMismatches, setHashMismatches] = React.useState<readonly string[]>([]);
   const [error, setError] = React.useState<string>();
   const restored = React.useMemo(() => restoreState(state, { shipped }), [state, shipped]);
+  // The state as last committed: two saves in a row (the vendor and the register after an Apply)
+  // each start from the one before, never from a render's stale copy.
+  const latest = React.useRef(state);
 
   React.useEffect(() => onRestored(restored), [restored, onRestored]);
 
@@ -59,7 +76,10 @@ export function useWorkbookTerms(options: {
     loadWorkbookTerms(store).then(
       (loaded) => {
         if (!live) return;
-        if (loaded.state) setState(loaded.state);
+        if (loaded.state) {
+          latest.current = loaded.state;
+          setState(loaded.state);
+        }
         setIssues(loaded.issues);
         setHashMismatches(loaded.hashMismatches);
         setStatus("ready");
@@ -76,8 +96,9 @@ export function useWorkbookTerms(options: {
   }, [store]);
 
   const commit = React.useCallback(
-    async (next: StoredState) => {
-      const saved = captureState({ previous: next });
+    async (change: (current: StoredState) => StoredState) => {
+      const saved = captureState({ previous: change(latest.current) });
+      latest.current = saved;
       setState(saved);
       if (!store) return;
       try {
@@ -99,14 +120,26 @@ export function useWorkbookTerms(options: {
     issues,
     hashMismatches,
     error,
-    resolve: (choices) => commit(applyChoices(state, choices, shipped)),
-    saveProfile: (profile) => commit(withProfile(state, profile)),
-    removeProfile: (id) => commit(withoutProfile(state, id)),
-    saveSettings: (settings, rateRows) => commit({ ...state, settings, rateRows }),
+    resolve: (choices) => commit((current) => applyChoices(current, choices, shipped)),
+    saveProfile: (profile) => commit((current) => withProfile(current, profile)),
+    removeProfile: (id) => commit((current) => withoutProfile(current, id)),
+    saveSettings: (settings, rateRows) => commit((current) => ({ ...current, settings, rateRows })),
+    saveRateRows: (rateRows) => commit((current) => ({ ...current, rateRows })),
+    rememberRegisters: (registers) =>
+      commit((current) =>
+        registers.reduce((state, { register, replaces }) => {
+          const gone = new Set([registerKey(register), ...(replaces ? [registerKey(replaces)] : [])]);
+          const here = samePlace(register);
+          return withRegister(
+            { ...state, registers: state.registers.filter((r) => !gone.has(registerKey(r)) && !here(r)) },
+            register,
+          );
+        }, current),
+      ),
     rememberVendor: async (id) => {
       const p = shipped.get(id);
-      if (!p || state.profiles.some((s) => s.profile.id === p.id)) return;
-      await commit(withProfile(state, p));
+      if (!p || latest.current.profiles.some((s) => s.profile.id === p.id)) return;
+      await commit((current) => withProfile(current, p));
     },
   };
 }

@@ -1,0 +1,299 @@
+/**
+ * Rates that users keep current (issue 13), in headless Chromium on the pane's preview mode, in a
+ * 320 px pane (Excel's narrowest task pane), on today's date: `?today=2026-12-03` pins the pane's
+ * clock to the day this was written. The demo register (Factures!A1:F37) is applied with OMI's terms
+ * (every row an OMI invoice: the « Type de facture » column is left unmapped, its Sillage kinds are
+ * not OMI's). OMI's late interest is 3 × the legal rate for professionals (CGA 6.3); the shipped
+ * tables know the legal rate through the 1st half of 2026 (2,62 %), so an invoice late in the 2nd
+ * half of 2026 has no interest until the user adds that half-year's rate.
+ *
+ * The stored terms go to the preview's memory store (`__echeanceStoredTerms`, the custom XML parts
+ * Excel would hold), where the test reads what the pane saved.
+ */
+import type { Page } from "playwright-core";
+import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
+
+interface Cell {
+  value: string | number | boolean | null;
+}
+
+/** A cell of the demo workbook (0-based row and column), read in the page. */
+function cell(page: Page, row: number, column: number): Promise<Cell | undefined> {
+  return page.evaluate(
+    ([r, c]) => {
+      const wb = (
+        window as unknown as { __echeanceDemo: { cell(s: string, r: number, c: number): Cell | undefined } }
+      ).__echeanceDemo;
+      const x = wb.cell("Factures", r as number, c as number);
+      return x ? { value: x.value } : undefined;
+    },
+    [row, column] as const,
+  );
+}
+
+/** The demo register's columns: A–F its own, G–L Apply's (due date, days late, interest, fee, total, status). */
+const DUE = 6;
+const DAYS = 7;
+const INTEREST = 8;
+const FEE = 9;
+const TOTAL = 10;
+const STATUS = 11;
+/** FA-0130: data row 29, sheet row 31; 938,00 € invoiced 20/12/2025, never paid. */
+const FA0130 = 30;
+
+/** Reads until `read` gives `want` or the time is up; the last value read (the test compares it). */
+async function settled<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+/** Excel's serial of a day (1900 system): 25569 is 01/01/1970. */
+const serial = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`) / 86_400_000 + 25_569;
+
+/** The stored terms the first session left in the workbook (the custom XML part), for the reopening. */
+let savedTerms: string | undefined;
+
+describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", () => {
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serveDir(DIST);
+    browser = await launchChromium({ width: 320, height: 900 });
+    page = browser.page;
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    // A workbook with no stored terms yet: what the pane saves lands in this array.
+    await page.addInitScript(() => {
+      (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = [];
+    });
+    await page.goto(`${served.origin}/taskpane.html?today=2026-12-03`);
+    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  test("as of 03/12/2026, an OMI invoice late in the 2nd half of 2026 gets its due date, days late, fee and status, no interest, and the status names the half-year", async () => {
+    await page.getByTestId("vendor-picker").click();
+    await page.getByRole("option", { name: /^OMI/ }).click();
+    await page.locator('[data-field="invoiceKind"]').click();
+    await page.getByRole("option", { name: "— aucune —" }).click();
+    expect(await page.getByTestId("as-of").inputValue()).toBe("2026-12-03");
+    await page.getByTestId("apply").click();
+    await page.getByTestId("apply-result").waitFor({ timeout: 30_000 });
+
+    // FA-0130: invoiced 20/12/2025, due 30 days later (CGA 6.3) on 19/01/2026; unpaid on 03/12/2026:
+    // 12 days of January after the 19th + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 3 = 318.
+    expect((await cell(page, FA0130, 0))?.value).toBe("FA-0130");
+    expect((await cell(page, FA0130, DUE))?.value).toBe(serial("2026-01-19"));
+    expect((await cell(page, FA0130, DAYS))?.value).toBe(318);
+    expect((await cell(page, FA0130, FEE))?.value).toBe(40);
+    expect(typeof (await cell(page, FA0130, INTEREST))?.value).toBe("string");
+    expect(typeof (await cell(page, FA0130, TOTAL))?.value).toBe("string");
+    const status = String((await cell(page, FA0130, STATUS))?.value);
+    expect(status).toContain("318 jours de retard");
+    expect(status).toContain("taux légal du 2e semestre 2026 non renseigné");
+
+    const offer = page.getByTestId("missing-rates");
+    const text = await offer.innerText();
+    // FA-0130 and FA-0132 are the two unpaid invoices late into the 2nd half of 2026.
+    expect(text).toContain("2 facture(s) sans intérêts de retard");
+    expect(text).toContain("2e semestre 2026");
+  });
+
+  test("the offer's form checks each figure after it is typed and names the field, in French", async () => {
+    await page.getByTestId("missing-rates-add").click();
+    const form = page.getByTestId("missing-rates-form");
+    await form.getByTestId("rate-legal-professional").fill("45");
+    await form.getByTestId("rate-legal-consumer").fill("six");
+    await form.getByTestId("rate-save").click();
+    const shown = await form.innerText();
+    expect(shown).toMatch(/taux légal \(professionnels\)[^\n]*45/i);
+    expect(shown).toContain("hors de 0 % à 30 %");
+    expect(shown).toMatch(/taux légal \(particuliers\)[^\n]*six/i);
+    // Nothing was stored from it.
+    const saved = await page.evaluate(
+      () => (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms,
+    );
+    expect(saved.join("")).not.toContain("2026-H2");
+  });
+
+  test("after adding the 2nd half of 2026 from the offer, the pane computes again and the late invoices get their interest", async () => {
+    const form = page.getByTestId("missing-rates-form");
+    // Figures typed for this test (the decimal comma of a French user), not the published arrêté's.
+    await form.getByTestId("rate-legal-professional").fill("2,50");
+    await form.getByTestId("rate-legal-consumer").fill("6,50");
+    await form.getByTestId("rate-source").fill("arrêté de test");
+    await form.getByTestId("rate-save").click();
+
+    // FA-0130, 938,00 € late from 20/01/2026 through 03/12/2026 (TERMS.md: simple interest, 365-day
+    // year, rounded once to the cent):
+    //   1er semestre 2026: 20/01–30/06 = 162 days at 3 × 2,62 % = 7,86 %: 938 × 0,0786 × 162 / 365
+    //   2e semestre 2026: 01/07–03/12 = 156 days at 3 × 2,50 % = 7,50 %: 938 × 0,0750 × 156 / 365
+    //   = 938 × (12,7332 + 11,7000) / 365 = 22 918,3416 / 365 = 62,7899… → 62,79 €; total 102,79 €.
+    expect(await settled(async () => (await cell(page, FA0130, INTEREST))?.value, 62.79, 30_000)).toBe(62.79);
+    expect((await cell(page, FA0130, TOTAL))?.value).toBe(102.79);
+    expect(String((await cell(page, FA0130, STATUS))?.value)).not.toContain("non renseigné");
+    await page.getByTestId("apply-result").waitFor();
+    expect(await page.getByTestId("missing-rates").count()).toBe(0);
+
+    // The row is stored in the workbook's terms, with the user's source.
+    const saved = await page.evaluate(
+      () => (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms,
+    );
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain("2026-H2");
+    expect(saved[0]).toContain("2.50");
+    expect(saved[0]).toContain("arrêté de test");
+    // Apply remembered the register it wrote, for « Tout recalculer »: OMI, as of « today ».
+    expect(saved[0]).toMatch(
+      /<register sheet="Factures" range="A1:L37" vendor="omi" mode="invoices" write="values" asOf="today"/,
+    );
+    savedTerms = saved[0];
+  });
+
+  test("the explanation of that invoice says the 2nd half of 2026's rate was entered by the user", async () => {
+    await page.locator(`[data-cell="I${FA0130 + 1}"]`).click();
+    const text = await page.getByTestId("explanation").innerText();
+    // Sheet row 31 is FA-0130's: due 19/01/2026, 318 days late, the figure worked out above.
+    expect(text).toContain("Ligne 31");
+    expect(text).toContain("62,79 €");
+    expect(text).toMatch(/2e semestre 2026[^\n]*taux saisi par l'utilisateur/);
+    expect(text).toContain("arrêté de test");
+  });
+
+  test("the Taux view lists the half-years as cards with their source, the user's row marked, and fits 320 px", async () => {
+    await page.getByRole("tab", { name: "Taux" }).click();
+    const panel = page.getByTestId("rates-panel");
+    await panel.waitFor();
+    const h2 = panel.locator('[data-half-year="2026-H2"]');
+    expect(await h2.getAttribute("data-origin")).toBe("user");
+    const card = await h2.innerText();
+    expect(card).toContain("2e semestre 2026");
+    expect(card).toContain("saisi par l'utilisateur");
+    expect(card).toContain("2,50 %");
+    expect(card).toContain("6,50 %");
+    // The ECB rate in force on 1 July 2026 stays the shipped one: 2,40 % from 17/06/2026.
+    expect(card).toContain("2,40 %");
+    const h1 = await panel.locator('[data-half-year="2026-H1"]').innerText();
+    expect(h1).toContain("livré avec Échéance");
+    expect(h1).toContain("arrêté du 15 décembre 2025");
+    expect(await panel.getByTestId("rates-known").innerText()).toContain("2e semestre 2026");
+    const sources = await panel.getByTestId("rate-sources").innerText();
+    expect(sources).toContain("legifrance.gouv.fr");
+    expect(sources).toContain("ecb.europa.eu");
+
+    // No horizontal scroll: nothing of the view (its section, the tab that leads to it) reaches past
+    // 320 px, and the panel is no wider than it shows. (The preview's demo sheet below the pane is not
+    // part of the pane in Excel and scrolls in its own box.)
+    const widths = await page.evaluate(() => {
+      const section = document.querySelector('section[aria-labelledby="rates-title"]') as HTMLElement;
+      const panel = section.querySelector('[data-testid="rates-panel"]') as HTMLElement;
+      const tabs = document.querySelector('[role="tablist"]') as HTMLElement;
+      const parts = [section, tabs, ...section.querySelectorAll("*"), ...tabs.querySelectorAll("*")];
+      return {
+        panel: [panel.scrollWidth, panel.clientWidth],
+        section: [section.scrollWidth, section.clientWidth],
+        right: Math.max(...parts.map((e) => e.getBoundingClientRect().right)),
+      };
+    });
+    expect(widths.panel[0]).toBeLessThanOrEqual(widths.panel[1] as number);
+    expect(widths.section[0]).toBeLessThanOrEqual(widths.section[1] as number);
+    expect(widths.right).toBeLessThanOrEqual(320);
+  });
+
+  test("changing a shipped figure asks first, and the half-year is then flagged as changed", async () => {
+    const panel = page.getByTestId("rates-panel");
+    await panel.getByTestId("rates-edit-2026-H1").click();
+    await panel.getByTestId("rate-legal-professional").fill("2,70");
+    await panel.getByTestId("rate-save").click();
+    const confirm = page.getByTestId("rate-confirm");
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain("2,62 %");
+    expect(await confirm.innerText()).toContain("2,70 %");
+    // Cancelled: nothing changes.
+    await confirm.getByRole("button", { name: "Annuler" }).click();
+    expect(await panel.locator('[data-half-year="2026-H1"]').getAttribute("data-origin")).toBe("shipped");
+    await panel.getByTestId("rate-save").click();
+    await page.getByRole("button", { name: "Remplacer le taux livré" }).click();
+    const h1 = panel.locator('[data-half-year="2026-H1"]');
+    expect(await settled(() => h1.getAttribute("data-origin"), "user-changed-shipped")).toBe(
+      "user-changed-shipped",
+    );
+    expect(await h1.innerText()).toContain("modifie un taux livré");
+    // Back to the shipped figure: the user's row for that half-year is removed.
+    await panel.getByTestId("rates-remove-2026-H1").click();
+    expect(await settled(() => h1.getAttribute("data-origin"), "shipped")).toBe("shipped");
+    expect(await panel.locator('[data-half-year="2026-H2"]').getAttribute("data-origin")).toBe("user");
+  });
+
+  test("no page error", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describeInBrowser("the workbook reopened later, recalculated in one run (headless Chromium, 320 px)", () => {
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serveDir(DIST);
+    browser = await launchChromium({ width: 320, height: 900 });
+    page = browser.page;
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    // The workbook as the first session saved it (its register freshly read: the preview's demo
+    // workbook starts again from its own six columns), opened four weeks later.
+    if (savedTerms === undefined) throw new Error("the first session saved no terms");
+    await page.addInitScript((xml) => {
+      (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = [xml];
+    }, savedTerms);
+    await page.goto(`${served.origin}/taskpane.html?today=2026-12-31`);
+    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  test("the user's 2nd half of 2026 is restored from the workbook", async () => {
+    await page.getByRole("tab", { name: "Taux" }).click();
+    const h2 = page.getByTestId("rates-panel").locator('[data-half-year="2026-H2"]');
+    expect(await settled(() => h2.getAttribute("data-origin"), "user")).toBe("user");
+    expect(await h2.innerText()).toContain("2,50 %");
+  });
+
+  test("« Tout recalculer » applies the remembered register again as of the new today, with a line for it", async () => {
+    await page.getByRole("tab", { name: "Appliquer" }).click();
+    const panel = page.getByTestId("recalc-panel");
+    expect(await panel.getByTestId("recalc-registers").innerText()).toContain("Factures!A1:L37");
+    await panel.getByTestId("recalc-all").click();
+    const result = panel.getByTestId("recalc-result");
+    await result.waitFor({ timeout: 30_000 });
+    const lines = await result.getByTestId("recalc-line").allInnerTexts();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("Factures!A1:L37");
+    expect(lines[0]).toContain("31/12/2026");
+    // FA-0130 as of 31/12/2026: 346 days late, 162 in the 1st half of 2026 at 7,86 % and 184 in the
+    // 2nd (01/07–31/12) at 3 × 2,50 % = 7,50 %: 938 × (0,0786 × 162 + 0,0750 × 184) / 365
+    //   = 938 × (12,7332 + 13,8000) / 365 = 24 888,1416 / 365 = 68,1867… → 68,19 €.
+    expect((await cell(page, FA0130, DAYS))?.value).toBe(346);
+    expect((await cell(page, FA0130, INTEREST))?.value).toBe(68.19);
+    expect((await cell(page, FA0130, TOTAL))?.value).toBe(108.19);
+  });
+
+  test("no page error", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
