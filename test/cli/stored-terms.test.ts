@@ -152,6 +152,12 @@ describe("--rates fills the missing half-year, and the output workbook keeps it"
     );
     expect(cell(await sheetValues(again, "Factures"), "Intérêts de retard", ROW)).toBe(INTEREST);
 
+    // The explanation of that row cites the user's rate row, read back from the workbook.
+    const explained = await runMain("apply", first, "--vendor", "omi", "--explain", String(ROW));
+    expect(explained.out).toContain(
+      "2e semestre 2026 : taux contractuel 7,5 % ; plancher 3 × taux légal = 7,5 % ; taux appliqué 7,5 % (taux saisi par l'utilisateur : taux légal 2,5 %).",
+    );
+
     // --ignore-stored-terms goes back to the shipped table: the half-year is missing again.
     const ignored = path.join(dir, "ignored.xlsx");
     const r3 = await runMain("apply", first, "--vendor", "omi", "--ignore-stored-terms", "-o", ignored);
