@@ -135,7 +135,7 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
     await form.getByTestId("rate-source").fill("arrêté de test");
     await form.getByTestId("rate-save").click();
 
-    // FA-0130, 938,00 € late from 20/01/2026 through 03/12/2026 (TERMS.md: simple interest, 365-day
+    // FA-0130, 938,00 € late from 20/01/2026 through 03/12/2026 (docs/terms.md: simple interest, 365-day
     // year, rounded once to the cent):
     //   1er semestre 2026: 20/01–30/06 = 162 days at 3 × 2,62 % = 7,86 %: 938 × 0,0786 × 162 / 365
     //   2e semestre 2026: 01/07–03/12 = 156 days at 3 × 2,50 % = 7,50 %: 938 × 0,0750 × 156 / 365
