@@ -60,6 +60,7 @@ export {
   planColumns,
   columnsContiguous,
   asOfCells,
+  isAsOfLabel,
   highlightRules,
   highlightFormula,
   highlightMatches,
@@ -87,3 +88,12 @@ export {
   type Location,
   type SheetHead,
 } from "./locate";
+export {
+  checkRemembered,
+  inputColumns,
+  inputHeaders,
+  rememberedAsOf,
+  skipReasonText,
+  storedMapping,
+  type SkipReason,
+} from "./remembered";

@@ -57,6 +57,15 @@ export function columnsContiguous(columns: readonly { readonly column: number }[
   return first !== undefined && columns.every((p, i) => p.column === first.column + i);
 }
 
+/** The label `asOfCells` writes left of the as-of date, per language. */
+const AS_OF_LABEL: Readonly<Record<Language, string>> = { fr: "Date d'arrêté", en: "As of" };
+const AS_OF_LABELS = new Set(Object.values(AS_OF_LABEL).map((l) => l.toLowerCase()));
+
+/** Whether a header cell holds the add-in's as-of label (an earlier formulas run's): the add-in's own cell. */
+export function isAsOfLabel(value: CellValue | undefined): boolean {
+  return typeof value === "string" && AS_OF_LABELS.has(value.trim().toLowerCase());
+}
+
 /**
  * The header-row cells that hold the as-of date the formulas read (a label, then the date, right of the
  * last output column), and the absolute reference of the date: change it once and every formula follows.
@@ -71,7 +80,7 @@ export function asOfCells(
   return {
     ref: absoluteRef(last + 2, headerRow),
     cells: [
-      { column: last + 1, value: lang === "fr" ? "Date d'arrêté" : "As of" },
+      { column: last + 1, value: AS_OF_LABEL[lang] },
       { column: last + 2, value: asOfSerial, numberFormat: NUMBER_FORMATS.date },
     ],
   };

@@ -3,12 +3,15 @@ import * as path from "node:path";
 import {
   applyToSheet,
   ApplyRefusal,
+  checkRemembered,
   fieldInfo,
   formatSummary,
+  inputHeaders,
   planApply,
   prepareApply,
   recognizeHeaders,
   rowsInMemory,
+  skipReasonText,
   type ApplyOptions,
   type ApplyOutcome,
   type ApplyRequest,
@@ -239,12 +242,6 @@ class Skipped extends Error {
   }
 }
 
-/** The register's own header texts (an earlier run's result columns left out). */
-function inputHeaders(headers: readonly CellValue[], previousOutputs: readonly number[]): string[] {
-  const earlier = new Set(previousOutputs);
-  return headers.flatMap((h, i) => (earlier.has(i) ? [] : [h === null ? "" : String(h).trim()]));
-}
-
 /** What the command prints, in the user's language. */
 class Printer {
   constructor(
@@ -303,6 +300,16 @@ async function terms(args: ApplyArgs, book: XlsxRegisterBook | undefined, p: Pri
   return inForce;
 }
 
+/**
+ * --all: a remembered register read again, checked as the pane's « Tout recalculer » checks it (the
+ * same input columns, what the mode needs mapped, the user's choice of columns when one was stored).
+ */
+function rememberedRecognition(register: StoredRegister, headers: readonly CellValue[]): HeaderRecognition {
+  const check = checkRemembered(register, headers);
+  if (!check.ok) throw new Skipped(skipReasonText(check.reason));
+  return check.recognition;
+}
+
 /** Recognises the headers, prints the mapping, and builds the core's options; stops when it cannot. */
 function applyOptions(
   args: ApplyArgs,
@@ -311,7 +318,9 @@ function applyOptions(
   inForce: TermsInForce,
   p: Printer,
 ): { options: ApplyOptions; recognition: HeaderRecognition } {
-  const rec = recognizeHeaders(headers, args.mode ? { mode: args.mode } : {});
+  const rec = args.remembered
+    ? rememberedRecognition(args.remembered, headers)
+    : recognizeHeaders(headers, args.mode ? { mode: args.mode } : {});
   if (rec.mode === undefined) {
     for (const problem of rec.problems) p.warn(problem.message[p.lang]);
     throw p.fail(
@@ -508,12 +517,6 @@ async function applyFile(args: ApplyArgs, p: Printer): Promise<number> {
 async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Printer): Promise<number> {
   const inForce = await terms(args, opened.book, p);
   const { options, recognition } = applyOptions(args, opened.headers, opened.headerRow, inForce, p);
-  const now = inputHeaders(opened.headers, recognition.previousOutputs);
-  if (args.remembered && now.join("\t") !== args.remembered.headers.join("\t"))
-    throw new Skipped({
-      en: `its columns moved since it was applied (headers now: ${now.join(", ")}); apply it again by hand`,
-      fr: `ses colonnes ont changé depuis l'application (en-têtes : ${now.join(", ")}) ; appliquez-le à nouveau à la main`,
-    });
   const request: ApplyRequest = {
     options,
     write: args.write,
@@ -548,6 +551,7 @@ async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Prin
           ...(args.plan !== undefined ? { plan: args.plan } : {}),
           ...(args.client !== undefined ? { clientType: args.client } : {}),
           headers: inputHeaders(opened.headers, recognition.previousOutputs),
+          ...(args.remembered?.mapping ? { mapping: args.remembered.mapping } : {}),
           appliedOn: todayIso(),
         }),
       ),

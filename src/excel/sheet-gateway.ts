@@ -1,12 +1,11 @@
 import {
-  asOfCells,
   cellFormula,
   cellValue,
+  isAsOfLabel,
   type ApplyPlan,
   type ExtraHeaderCell,
   type HighlightRule,
   type OutputCell,
-  type PlannedColumn,
   type SinkInterruption,
   type SinkPlan,
 } from "../apply";
@@ -127,29 +126,6 @@ function targetBlocks(
     })),
     ...extra.map((c) => cellBlock(headerRow, c.column)),
   ];
-}
-
-const LABEL_PROBE: PlannedColumn = {
-  id: "dueDate",
-  header: "",
-  format: "date",
-  numberFormat: "",
-  column: 0,
-  existing: false,
-};
-
-/** The as-of label `asOfCells` writes, in both languages: the add-in's own cell on a header row. */
-const AS_OF_LABELS = new Set(
-  (["fr", "en"] as const).map((lang) =>
-    String(asOfCells([LABEL_PROBE], 0, lang, 0).cells[0]?.value ?? "")
-      .trim()
-      .toLowerCase(),
-  ),
-);
-
-/** Whether a header cell holds the add-in's as-of label (an earlier formulas run's). */
-export function isAsOfLabel(value: CellValue | undefined): boolean {
-  return typeof value === "string" && AS_OF_LABELS.has(value.trim().toLowerCase());
 }
 
 /** A cell to hand to a host: null and undefined become "" (Excel's empty cell), never `undefined`. */

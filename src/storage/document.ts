@@ -111,7 +111,7 @@ export function serializeState(state: StoredState): string {
     const optional = (name: string, v: string | undefined) =>
       v === undefined ? "" : ` ${name}="${attr(v)}"`;
     lines.push(
-      `  <register sheet="${attr(r.sheet)}"${optional("range", r.range)}${optional("table", r.table)} vendor="${attr(r.vendor)}" mode="${r.mode}" write="${r.write}" asOf="${attr(r.asOf)}"${optional("invoiceKind", r.invoiceKind)}${optional("plan", r.plan)}${optional("clientType", r.clientType)} appliedOn="${attr(r.appliedOn)}" headers="${attr(r.headers.join("\t"))}"/>`,
+      `  <register sheet="${attr(r.sheet)}"${optional("range", r.range)}${optional("table", r.table)} vendor="${attr(r.vendor)}" mode="${r.mode}" write="${r.write}" asOf="${attr(r.asOf)}"${optional("invoiceKind", r.invoiceKind)}${optional("plan", r.plan)}${optional("clientType", r.clientType)} appliedOn="${attr(r.appliedOn)}" headers="${attr(r.headers.join("\t"))}"${optional("mapping", r.mapping && mappingText(r.mapping))}/>`,
     );
   }
   for (const p of state.profiles) {
@@ -380,6 +380,31 @@ function readRates(nodes: unknown[], issues: StorageIssue[]): RateRow[] {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RANGE = /^\$?[A-Z]{1,3}\$?\d{1,7}(:\$?[A-Z]{1,3}\$?\d{1,7})?$/;
 
+/** A register's chosen columns as an attribute: "invoiceDate:2 amount:4" (field, 0-based column). */
+function mappingText(mapping: Readonly<Record<string, number>>): string {
+  return Object.entries(mapping)
+    .map(([field, column]) => `${field}:${column}`)
+    .join(" ");
+}
+
+/**
+ * The attribute read back: field names of letters only, columns of at most three digits, at most 30
+ * pairs (a field is an own key of a fresh object, never a prototype's). Whether each field is one Apply
+ * knows is checked where the mapping is used; anything else makes the mapping absent.
+ */
+function readMapping(value: string | undefined): Record<string, number> | undefined {
+  if (value === undefined) return undefined;
+  const pairs = value.trim().split(/\s+/).filter(Boolean);
+  if (pairs.length === 0 || pairs.length > 30) return undefined;
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const pair of pairs) {
+    const m = /^([a-zA-Z]{1,30}):(\d{1,3})$/.exec(pair);
+    if (!m || Object.prototype.hasOwnProperty.call(out, m[1] as string)) return undefined;
+    out[m[1] as string] = Number(m[2]);
+  }
+  return { ...out };
+}
+
 function readRegisters(nodes: unknown[], issues: StorageIssue[]): StoredRegister[] {
   if (nodes.length > MAX_REGISTERS)
     issues.push(
@@ -425,6 +450,7 @@ function readRegisters(nodes: unknown[], issues: StorageIssue[]): StoredRegister
       const v = a(name);
       return v === undefined ? undefined : v.slice(0, max);
     };
+    const mapping = readMapping(a("mapping"));
     const invoiceKind = text("invoiceKind", 40);
     const plan = text("plan", 40);
     out.push({
@@ -438,6 +464,7 @@ function readRegisters(nodes: unknown[], issues: StorageIssue[]): StoredRegister
       ...(invoiceKind !== undefined ? { invoiceKind } : {}),
       ...(plan !== undefined ? { plan } : {}),
       ...(clientType !== undefined ? { clientType: clientType as "pro" | "consumer" } : {}),
+      ...(mapping !== undefined ? { mapping } : {}),
       headers: (a("headers") ?? "")
         .split("\t")
         .slice(0, 200)

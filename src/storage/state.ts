@@ -64,6 +64,11 @@ export interface StoredRegister {
   readonly clientType?: "pro" | "consumer";
   /** The register's header texts when it was applied (input columns only), to tell when columns moved. */
   readonly headers: readonly string[];
+  /**
+   * The column of each field (0-based within the block) as Apply used it, when the user changed the
+   * recognised mapping: a recalculation uses the user's choice, not a fresh recognition.
+   */
+  readonly mapping?: Readonly<Record<string, number>>;
   /** The day Apply last wrote it (YYYY-MM-DD). */
   readonly appliedOn: string;
 }
@@ -73,10 +78,25 @@ export function registerKey(r: Pick<StoredRegister, "sheet" | "range" | "table">
   return r.table !== undefined ? `table:${r.table.toLowerCase()}` : `range:${r.sheet}!${r.range ?? ""}`;
 }
 
-/** Remembers a register Apply wrote, replacing the one at the same place. */
+/**
+ * Whether a remembered register is at the same place as another: the same table (names compare
+ * case-insensitively, as Excel's do), or the same sheet and first cell — the same register, however
+ * many rows it has gained since.
+ */
+export function samePlace(register: StoredRegister): (other: StoredRegister) => boolean {
+  const corner = (r: StoredRegister) => (r.range ?? "").split(":")[0]?.replace(/\$/g, "").toUpperCase();
+  return (other) =>
+    register.table !== undefined
+      ? other.table !== undefined && other.table.toLowerCase() === register.table.toLowerCase()
+      : other.table === undefined &&
+        other.sheet.toLowerCase() === register.sheet.toLowerCase() &&
+        corner(other) === corner(register);
+}
+
+/** Remembers a register Apply wrote, replacing the one at the same place (however many rows it gained). */
 export function withRegister(state: StoredState, register: StoredRegister): StoredState {
-  const key = registerKey(register);
-  return { ...state, registers: [...state.registers.filter((r) => registerKey(r) !== key), register] };
+  const here = samePlace(register);
+  return { ...state, registers: [...state.registers.filter((r) => !here(r)), register] };
 }
 
 export const DEFAULT_STORED_SETTINGS: StoredSettings = {

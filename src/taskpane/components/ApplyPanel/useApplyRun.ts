@@ -150,6 +150,7 @@ export function useApplyRun(
             source,
             previousOutputs: req.recognition?.previousOutputs ?? [],
             options: req.options,
+            ...(req.recognition ? { recognized: req.recognition.mapping } : {}),
             write: req.writeMode,
             today: req.today,
             columns: outcome.columns,

@@ -77,7 +77,7 @@ async function recalculateOne(
             : { kind: "bad-range", range: register.range ?? "" },
     };
   const source = answer.source;
-  const check = checkRemembered(register, source);
+  const check = checkRemembered(register, source.headers);
   if (!check.ok) return { kind: "skipped", reason: check.reason };
   const asOf = rememberedAsOf(register, request.today);
   const options = buildApplyOptions({
@@ -140,6 +140,8 @@ async function recalculateOne(
       source,
       previousOutputs: check.recognition.previousOutputs,
       options,
+      // A stored choice of columns that differs from what the headers give stays stored.
+      recognized: check.recognized,
       write: register.write,
       today: request.today,
       columns: outcome.columns,

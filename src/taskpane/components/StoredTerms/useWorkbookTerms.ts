@@ -16,7 +16,6 @@ import {
   type StoredState,
 } from "../../../storage";
 import { loadWorkbookTerms, saveWorkbookTerms, type TermsStore } from "../../../storage-office";
-import { samePlace } from "../Recalculate/remembered";
 
 export interface WorkbookTerms {
   readonly status: "loading" | "ready" | "error";
@@ -128,10 +127,10 @@ export function useWorkbookTerms(options: {
     rememberRegisters: (registers) =>
       commit((current) =>
         registers.reduce((state, { register, replaces }) => {
-          const gone = new Set([registerKey(register), ...(replaces ? [registerKey(replaces)] : [])]);
-          const here = samePlace(register);
+          // withRegister replaces the register at the same place; `replaces` is where it was before.
+          const gone = replaces ? registerKey(replaces) : undefined;
           return withRegister(
-            { ...state, registers: state.registers.filter((r) => !gone.has(registerKey(r)) && !here(r)) },
+            { ...state, registers: state.registers.filter((r) => registerKey(r) !== gone) },
             register,
           );
         }, current),
