@@ -11,7 +11,15 @@ import {
   VendorRegistry,
 } from "../../../engine";
 import { exportProfileJson, importProfileJson } from "../../../storage";
-import { draftFromProfile, emptyDraft, emptyPlan, profileFromDraft, type VendorDraft } from "./draft";
+import {
+  CHOOSE_METHOD,
+  draftFromProfile,
+  emptyDraft,
+  emptyPlan,
+  profileFromDraft,
+  type VendorDraft,
+} from "./draft";
+import { fieldOfPath, formIssues, issueSentence, schemaMessage } from "./issues";
 import { VendorEditor } from "./VendorEditor";
 
 function acmeDraft(over: Partial<VendorDraft> = {}): VendorDraft {
@@ -37,13 +45,11 @@ describe("the custom-vendor form's model", () => {
     const kind = { ...emptyDraft().kinds[0]!, termText: "30 jours fin de mois" };
     const open = profileFromDraft(acmeDraft({ kinds: [kind] }));
     expect(open.profile).toBeUndefined();
-    expect(open.issues).toEqual([
-      { path: "$.invoiceKinds[0].term", message: "choose how the end of month is computed" },
-    ]);
+    expect(open.issues).toEqual([{ path: "$.invoiceKinds[0].term", message: CHOOSE_METHOD }]);
     const chosen = profileFromDraft(acmeDraft({ kinds: [{ ...kind, reading: 1 }] }));
     expect(chosen.profile?.invoiceKinds[0]?.term).toEqual({ kind: "days-end-of-month", days: 30 });
     // The end-of-month-first reading is recorded as an interpretation naming the option to use.
-    expect(chosen.profile?.interpretations.map((i) => i.id)).toEqual(["eom-method-invoice"]);
+    expect(chosen.profile?.interpretations.map((i) => i.id)).toEqual(["eom-method-facture"]);
     expect(chosen.profile?.interpretations[0]?.text.en).toContain('"acme+eom-then-days"');
   });
 
@@ -53,7 +59,7 @@ describe("the custom-vendor form's model", () => {
     );
     expect(r.profile).toBeUndefined();
     expect(r.issues[0]?.path).toBe("$.invoiceKinds[0].term");
-    expect(r.issues[0]?.message).toContain("30 jours fin de mois");
+    expect(r.issues[0]?.message.fr).toContain("30 jours fin de mois");
   });
 
   test("the schema's messages reach the form: a bad id, a notice that is not a number", () => {
@@ -93,7 +99,7 @@ describe("the custom-vendor form's model", () => {
     for (const v of SHIPPED_VENDORS) {
       const r = profileFromDraft(draftFromProfile(v), v);
       // Terms with several readings need the user's choice again; every other field validates.
-      const open = r.issues.filter((i) => i.message !== "choose how the end of month is computed");
+      const open = r.issues.filter((i) => i.message !== CHOOSE_METHOD);
       expect([v.id, open]).toEqual([v.id, []]);
     }
     const omi = SHIPPED_VENDORS[0]!;
