@@ -481,8 +481,10 @@ describe.each(HOSTS)("%s", (_name, make) => {
     expect(outcome.note?.added).toBe(true);
     expect(report.note).toBe("note");
     expect(wb.notes.get("Factures!D1")).toMatch(
-      /^Échéance — valeurs calculées le 2026-12-03, arrêté au 2025-01-01\./,
+      /^Échéance — valeurs calculées le 03\/12\/2026, arrêté au 01\/01\/2025\./,
     );
+    // The shipped terms are undated: said in French, as the rest of the note (issue 15).
+    expect(wb.notes.get("Factures!D1")).toContain("(version non datée (telle que collectée))");
     await applyThrough(gateway, await gateway.readSource("region"), "values");
     expect(wb.notes.size).toBe(1);
   });

@@ -208,7 +208,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
         "Factures!G1",
       ),
     );
-    expect(note).toMatch(/^Échéance — valeurs calculées le \d{4}-\d{2}-\d{2}, arrêté au 2026-06-30\./);
+    expect(note).toMatch(/^Échéance — valeurs calculées le \d{2}\/\d{2}\/\d{4}, arrêté au 30\/06\/2026\./);
     expect(note).toContain("Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil 1.0.0");
   });
 

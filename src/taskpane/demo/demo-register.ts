@@ -2,7 +2,7 @@ import { dayToSerial } from "../../adapter/cell-values";
 import { dayFromYmd } from "../../engine";
 import type { CellValue } from "../../cells";
 import { MemoryWorkbook } from "../../excel/memory-workbook";
-import { de } from "../i18n/french";
+import { frenchOf as de } from "../../engine";
 
 /**
  * The demo workbook of the preview mode outside Excel: an invoice register for each of the five

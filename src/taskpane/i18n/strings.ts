@@ -1,5 +1,5 @@
 import type { Language } from "../../engine";
-import { de } from "./french";
+import { frenchOf as de } from "../../engine";
 
 /** Every sentence of the task pane, in French (default) and English. */
 export const STRINGS = {
