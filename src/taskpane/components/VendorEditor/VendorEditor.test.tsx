@@ -116,7 +116,57 @@ describe("the custom-vendor form's model", () => {
   });
 });
 
+describe("the form's problems, as a French accountant reads them", () => {
+  test("an empty id is « Identifiant : à remplir… », naming the field, not « $.id » and the schema's English", () => {
+    const r = profileFromDraft({ ...acmeDraft(), id: "" });
+    const issues = formIssues(r.issues);
+    const id = issues.find((i) => i.field === "id");
+    expect(id && issueSentence(id, "fr")).toBe(
+      "Identifiant : à remplir (des minuscules sans accent, des chiffres et des tirets, en commençant par une lettre).",
+    );
+    for (const i of issues) expect(issueSentence(i, "fr")).not.toMatch(/\$\.|is not|expected/);
+  });
+
+  test("a problem inside a list names the item by its rank and the field by its label", () => {
+    // $.subscription.plans[0].notice.amount is the first plan's notice (« Formule 1, préavis »).
+    expect(fieldOfPath("$.subscription.plans[0].notice.amount")).toEqual({
+      field: "plan:0:noticeAmount",
+      label: { fr: "Formule 1, préavis", en: "Plan 1, notice" },
+    });
+    expect(fieldOfPath("$.invoiceKinds[1].label.en").label.fr).toBe("Type de facture 2, libellé anglais");
+  });
+
+  test("every schema message the form can meet has its French; an unknown one is still said in French", () => {
+    expect(schemaMessage("expected a number from 1 to 120, got 0").fr).toBe(
+      "un nombre de 1 à 120 est attendu (et non 0).",
+    );
+    expect(schemaMessage('id "x" appears twice').fr).toBe("l'identifiant « x » est utilisé deux fois.");
+    expect(schemaMessage("something new in the schema").fr).toBe("valeur refusée par le contrôle du profil.");
+  });
+});
+
 describe("the custom-vendor form", () => {
+  test("a new, empty form shows no problem before the user has touched a field", () => {
+    const html = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <VendorEditor
+          rates={DEFAULT_RATE_TABLE}
+          asOf={iso("2025-03-01")}
+          endOfMonthMethod="days-then-eom"
+          shippedIds={SHIPPED_VENDORS.map((v) => v.id)}
+          workbookIds={[]}
+          onSave={() => undefined}
+          onCancel={() => undefined}
+          onExport={() => undefined}
+        />
+      </FluentProvider>,
+    );
+    expect(html).toContain("Identifiant");
+    expect(html).not.toContain("à remplir");
+    expect(html).not.toContain("$.");
+    expect(html).not.toMatch(/is not an id|expected/);
+  });
+
   test("renders the term as understood and the legal flags with their article", () => {
     const xiahdeh = SHIPPED_VENDORS.find((v) => v.id === "xiahdeh")!;
     const html = renderToStaticMarkup(
