@@ -66,7 +66,8 @@ describeInBrowser("a workbook that travels (headless Chromium)", () => {
     await page.getByRole("radio", { name: "Garder la version du classeur" }).check();
     await page.getByRole("button", { name: "Appliquer ces choix" }).click();
     await page.getByTestId("stored-terms-dialog").waitFor({ state: "detached" });
-    await page.getByTestId("as-of").fill("2026-06-30");
+    await page.getByTestId("as-of").fill("30/06/2026");
+    await page.getByTestId("as-of").press("Enter");
     const first = await page.getByTestId("preview-table").locator("tbody tr").nth(0).innerText();
     // FA-0101: consulting, 06/01/2025 + 30 days (the workbook's Sillage) = 05/02/2025, not 21/01/2025.
     expect(first).toContain("FA-0101");

@@ -218,10 +218,10 @@ export const STRINGS = {
     calendarLabel: "Calendrier",
     reportNoPrintSetup:
       "Mise en page d'impression non réglée (cette version d'Excel ne le permet pas à un complément) : dans Mise en page, choisissez Paysage et Ajuster à 1 page en largeur.",
-    headerRowFound: (row: number) =>
+    headerRowFound: (row: number, sheet: string) =>
       row === 2
-        ? "En-têtes lus en ligne 2 ; la ligne 1 au-dessus (un titre) est laissée de côté."
-        : `En-têtes lus en ligne ${row} ; les lignes au-dessus (un titre) sont laissées de côté.`,
+        ? `Feuille « ${sheet} », en-têtes lus en ligne 2 ; la ligne 1 au-dessus (un titre) est laissée de côté.`
+        : `Feuille « ${sheet} », en-têtes lus en ligne ${row} ; les lignes au-dessus (un titre) sont laissées de côté.`,
     headerRowMissing: (first: number, last: number, sheet: string) =>
       `${first === last ? `La ligne ${first} de la feuille « ${sheet} » ne porte pas` : `Aucune des lignes ${first} à ${last} de la feuille « ${sheet} » ne porte`} d'en-têtes reconnus (une date de facture et un montant, ou une date de début) : la ligne ${first} est lue comme ligne d'en-têtes. Cliquez une cellule du registre et relisez-le, ou choisissez les colonnes ci-dessous.`,
     idTooltip: (id: string) => `Identifiant à écrire dans le registre ou dans une formule : ${id}`,
@@ -437,10 +437,10 @@ export const STRINGS = {
     calendarLabel: "Calendar",
     reportNoPrintSetup:
       "Print setup not made (this Excel does not let an add-in make it): in Page Layout, choose Landscape and Fit to 1 page wide.",
-    headerRowFound: (row: number) =>
+    headerRowFound: (row: number, sheet: string) =>
       row === 2
-        ? "Headers read on row 2; row 1 above (a title) is left aside."
-        : `Headers read on row ${row}; the rows above (a title) are left aside.`,
+        ? `Sheet "${sheet}", headers read on row 2; row 1 above (a title) is left aside.`
+        : `Sheet "${sheet}", headers read on row ${row}; the rows above (a title) are left aside.`,
     headerRowMissing: (first: number, last: number, sheet: string) =>
       `${first === last ? `Row ${first} of the sheet "${sheet}" holds no` : `None of rows ${first} to ${last} of the sheet "${sheet}" holds`} recognised headers (an invoice date and an amount, or a start date): row ${first} is read as the header row. Click a cell of the register and read it again, or choose the columns below.`,
     idTooltip: (id: string) => `Id to write in the register or in a formula: ${id}`,

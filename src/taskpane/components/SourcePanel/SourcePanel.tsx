@@ -52,8 +52,10 @@ export function SourcePanel({ source }: { source: RegisterSource }) {
           {s.sourceRead(block.address, block.rows.length, block.table?.name)}
         </Caption1>
       )}
-      {header?.kind === "moved" && (
-        <Caption1 data-testid="header-row">{s.headerRowFound(header.row)}</Caption1>
+      {block && header?.kind === "moved" && (
+        <Caption1 className={styles.address} data-testid="header-row">
+          {s.headerRowFound(header.row, block.sheet)}
+        </Caption1>
       )}
       {block && header?.kind === "missing" && (
         <MessageBar intent="warning" layout="multiline" data-testid="header-row">
