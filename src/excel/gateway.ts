@@ -93,6 +93,11 @@ export interface Replaced {
 /** What a sink tells after a run, besides the use case's outcome. */
 export interface SinkReport {
   /**
+   * Whether the register was set to print landscape, one page wide, its header row repeated (false
+   * without ExcelApi 1.9 or when Excel refused it); absent when the run did not complete.
+   */
+  readonly printSetup?: boolean;
+  /**
    * Live formulas: the custom-function names that worked — "english" through `formulas`, "french"
    * through `formulasLocal` after English names gave #NAME? (French Excel, office-js #891, #6614),
    * "unknown" when neither did (the functions are not loaded in this Excel).

@@ -529,6 +529,7 @@ class GatewaySink implements WorkbookSink {
   private formulaNames: SinkReport["formulaNames"];
   private separators: Separators = "fr";
   private note: SinkReport["note"];
+  private printSetup: boolean | undefined;
 
   constructor(
     private readonly gateway: SheetGateway,
@@ -874,6 +875,7 @@ class GatewaySink implements WorkbookSink {
       }
       // Calculation was suspended during the writes: recalculate once so dependants are up to date.
       if (this.suspended) await this.io.recalculate();
+      if (completed) this.printSetup = await this.setUpPrinting(place.sheet, place.headerRow);
       if (completed && columns.length > 0) {
         const first = Math.min(...columns.map((c) => c.column));
         const last = Math.max(...columns.map((c) => c.column));
@@ -889,8 +891,34 @@ class GatewaySink implements WorkbookSink {
     }
   }
 
+  /**
+   * The register prints as the command line's copy does (src/xlsx/worksheet.ts `pageSetupXml`,
+   * `workbookWithPrintTitles`): landscape, one page wide, its header row repeated on every page — the
+   * register now being wider by the result columns. ExcelApi 1.9 (Worksheet.pageLayout), in a request
+   * of its own: a host without it, or refusing it, leaves the written register as it is.
+   */
+  private async setUpPrinting(sheet: string, headerRow: number): Promise<boolean> {
+    if (!this.io.supports("pageLayout")) return false;
+    try {
+      await this.io.write([
+        {
+          kind: "pageLayout",
+          sheet,
+          landscape: true,
+          pagesWide: 1,
+          pagesTall: undefined,
+          titleRows: [headerRow + 1, headerRow + 1],
+        },
+      ]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   report(): SinkReport {
     return {
+      ...(this.printSetup !== undefined ? { printSetup: this.printSetup } : {}),
       ...(this.formulaNames !== undefined ? { formulaNames: this.formulaNames } : {}),
       ...(this.note !== undefined ? { note: this.note } : {}),
     };
