@@ -178,7 +178,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
 
     await page.getByTestId("as-of").fill("30/06/2026");
     await page.getByTestId("as-of").press("Enter");
-    const rows = page.getByTestId("preview-table").locator("tbody tr");
+    const rows = page.getByTestId("preview-table").getByTestId("preview-row");
     await expect(rows.count()).resolves.toBe(5);
     // FA-0101: consulting, 06/01/2025 + 15 days (Sillage 7.2.1) = 21/01/2025, paid 11/01/2025: on time.
     const first = await rows.nth(0).innerText();
@@ -376,10 +376,12 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.getByTestId("apply").click();
     await page.getByText(/Écriture des valeurs : \d+ \/ 36/).waitFor({ timeout: 10_000 });
     // The user types a new amount in E20 (an input cell) while the batches are being written.
-    await page.evaluate(() =>
-      (
-        window as unknown as { __echeanceDemo: { edit(s: string, r: number, c: number, v: unknown): void } }
-      ).__echeanceDemo.edit(SILLAGE, 19, 4, 1500),
+    await page.evaluate(
+      (sheet) =>
+        (
+          window as unknown as { __echeanceDemo: { edit(s: string, r: number, c: number, v: unknown): void } }
+        ).__echeanceDemo.edit(sheet, 19, 4, 1500),
+      SILLAGE,
     );
     const result = page.getByTestId("apply-result");
     await result.filter({ hasText: "Arrêté" }).waitFor({ timeout: 10_000 });
@@ -441,9 +443,13 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(after.map((r) => r.slice(0, 6))).toEqual(before.map((r) => r.slice(0, 6)));
     expect(after[4]?.[7]).toBe(before[4]?.[7]);
     // Put the sheet back for the next tests.
-    await page.evaluate(`${demo}.unmerge(SILLAGE, { row: 4, column: 7, rowCount: 1, columnCount: 1 })`);
-    await page.evaluate(`${demo}.showRows(SILLAGE, [9])`);
-    await page.evaluate(`${demo}.write(SILLAGE, 5, 7, ${JSON.stringify(h6 ?? "")}, "values")`);
+    await page.evaluate(
+      `${demo}.unmerge(${JSON.stringify(SILLAGE)}, { row: 4, column: 7, rowCount: 1, columnCount: 1 })`,
+    );
+    await page.evaluate(`${demo}.showRows(${JSON.stringify(SILLAGE)}, [9])`);
+    await page.evaluate(
+      `${demo}.write(${JSON.stringify(SILLAGE)}, 5, 7, ${JSON.stringify(h6 ?? "")}, "values")`,
+    );
   });
 
   test("the summary belongs to its register: another sheet activated clears it", async () => {
