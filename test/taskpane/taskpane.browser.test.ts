@@ -479,7 +479,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     const dialog = page.getByTestId("overwrite-dialog");
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.innerText()).toContain(
-      "1 cellule(s) non vide(s) de Abonnements!G3 seraient remplacées",
+      "1 cellule(s) non vide(s) d'Abonnements!G3 seraient remplacées",
     );
     await page.getByRole("button", { name: "Remplacer" }).click();
     await page
