@@ -8,6 +8,7 @@
 
 import type { ApplyPlan, ApplySink, RegisterPlace } from "../apply";
 import type { CellValue } from "../cells";
+import type { SheetLayout } from "../reports";
 
 /** Where the register comes from. */
 export type SourceKind = "selection" | "table" | "region";
@@ -90,6 +91,15 @@ export interface MatrixCell {
   readonly bold?: boolean;
 }
 
+/** What a matrix write could not do where the host lacks it. */
+export interface MatrixWritten {
+  /**
+   * Whether the print setup was made (orientation, fit to pages, rows repeated): false without
+   * ExcelApi 1.9, or when Excel refused it; the sheet is written all the same.
+   */
+  readonly printSetup: boolean;
+}
+
 /** Other people's non-empty cells an Apply would replace (the confirmation), and where. */
 export interface Replaced {
   readonly count: number;
@@ -99,6 +109,11 @@ export interface Replaced {
 
 /** What a sink tells after a run, besides the use case's outcome. */
 export interface SinkReport {
+  /**
+   * Whether the register was set to print landscape, one page wide, its header row repeated (false
+   * without ExcelApi 1.9 or when Excel refused it); absent when the run did not complete.
+   */
+  readonly printSetup?: boolean;
   /**
    * Live formulas: the custom-function names that worked — "english" through `formulas`, "french"
    * through `formulasLocal` after English names gave #NAME? (French Excel, office-js #891, #6614),
@@ -145,8 +160,16 @@ export interface WorkbookGateway {
   activeCell(): Promise<CellRef>;
   /** Adds a sheet named `name`, or `name (2)`, `name (3)`… when taken; resolves with the name used. */
   addSheet(name: string): Promise<string>;
-  /** Writes a matrix of cells from A1 of a sheet: values (a text starting with "=" is a formula), then number formats and bold. */
-  writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void>;
+  /**
+   * Writes a matrix of cells from A1 of a sheet: values (a text starting with "=" is a formula), then
+   * number formats and bold; with a layout, the report's column widths, wrapped columns and print
+   * setup, as the command line's exceljs sheets have them. The values stand whatever the layout does.
+   */
+  writeMatrix(
+    sheet: string,
+    matrix: readonly (readonly MatrixCell[])[],
+    layout?: SheetLayout,
+  ): Promise<MatrixWritten>;
   /**
    * Calls `onChange` with the sheet's name whenever another sheet is activated (ExcelApi 1.7; never
    * where missing) until the returned function is called.

@@ -1,5 +1,6 @@
 import type { HighlightRule } from "../apply";
 import { blockAddress, quoteSheet, type CellValue, type SheetBlock } from "../cells";
+import { characterWidthToPoints } from "./column-width";
 import type { CellRef, SourceLayout } from "./gateway";
 import { jsonBytes } from "./request-size";
 import type {
@@ -203,6 +204,23 @@ export class MemorySheetIO implements SheetIO {
           break;
         case "bold":
           wb.setBold(op.sheet, op.row, op.column, true);
+          break;
+        case "columnWidths":
+          // Kept in points, as Excel keeps what Office.js sets.
+          op.widths.forEach((w, k) => wb.setColumnWidth(op.sheet, op.column + k, characterWidthToPoints(w)));
+          break;
+        case "wrap":
+          for (let r = op.row; r < op.row + op.rowCount; r++)
+            for (let c = op.column; c < op.column + op.columnCount; c++) wb.setWrap(op.sheet, r, c, true);
+          break;
+        case "pageLayout":
+          wb.pageLayouts.set(op.sheet, {
+            orientation: op.landscape ? "Landscape" : "Portrait",
+            paperSize: "A4",
+            horizontalFitToPages: op.pagesWide,
+            verticalFitToPages: op.pagesTall ?? 0,
+            ...(op.titleRows ? { printTitleRows: `$${op.titleRows[0]}:$${op.titleRows[1]}` } : {}),
+          });
           break;
         case "tableColumns": {
           const table = wb.tables.find((t) => t.name === op.table);

@@ -12,6 +12,19 @@ export interface MemoryCell {
   formula?: string;
   numberFormat?: string;
   bold?: boolean;
+  /** Text wraps in the cell, aligned to its top (RangeFormat.wrapText, verticalAlignment "Top"). */
+  wrap?: boolean;
+}
+
+/** How a sheet prints (Worksheet.pageLayout): as Excel keeps it once set. */
+export interface MemoryPageLayout {
+  readonly orientation: "Landscape" | "Portrait";
+  readonly paperSize: "A4";
+  readonly horizontalFitToPages: number;
+  /** 0: as many pages tall as the sheet needs. */
+  readonly verticalFitToPages: number;
+  /** "$1:$3": rows repeated at the top of each printed page. */
+  readonly printTitleRows?: string;
 }
 
 export interface MemoryTable {
@@ -251,6 +264,7 @@ export class MemoryWorkbook {
     const next: MemoryCell = { value: content };
     if (prev?.numberFormat !== undefined) next.numberFormat = prev.numberFormat;
     if (prev?.bold !== undefined) next.bold = prev.bold;
+    if (prev?.wrap !== undefined) next.wrap = prev.wrap;
     if (mode === "formulas" && typeof content === "string" && content.startsWith("=")) next.formula = content;
     cells.set(key, next);
     if (!this.logWrites) return;
@@ -266,6 +280,32 @@ export class MemoryWorkbook {
     cell.bold = bold;
     cells.set(key, cell);
   }
+
+  setWrap(sheet: string, row: number, column: number, wrap: boolean): void {
+    const cells = this.sheet(sheet);
+    const key = cellKey(row, column);
+    const cell = cells.get(key) ?? { value: "" };
+    cell.wrap = wrap;
+    cells.set(key, cell);
+  }
+
+  private readonly widths = new Map<string, Map<number, number>>();
+
+  /** Sets a column's width in points, as Office.js `format.columnWidth` does. */
+  setColumnWidth(sheet: string, column: number, points: number): void {
+    this.sheet(sheet);
+    const widths = this.widths.get(sheet) ?? new Map<number, number>();
+    widths.set(column, points);
+    this.widths.set(sheet, widths);
+  }
+
+  /** A column's width in points; undefined where it was never set (Excel's standard width). */
+  columnWidth(sheet: string, column: number): number | undefined {
+    return this.widths.get(sheet)?.get(column);
+  }
+
+  /** Print setups, by sheet. */
+  readonly pageLayouts = new Map<string, MemoryPageLayout>();
 
   setNumberFormat(sheet: string, row: number, column: number, format: string): void {
     const cells = this.sheet(sheet);

@@ -7,6 +7,7 @@ import {
   type CellValue,
   type SheetBlock,
 } from "../cells";
+import { characterWidthToPoints } from "./column-width";
 import { GatewayError, type CellRef, type SourceLayout } from "./gateway";
 import { HOST_PAYLOAD_LIMIT_BYTES, isPayloadTooLarge, jsonBytes, PayloadTooLargeError } from "./request-size";
 import type {
@@ -89,6 +90,8 @@ const FEATURE_SETS: Readonly<Record<HostFeature, string>> = {
   watchActiveSheet: "1.7",
   notes: "1.18",
   comments: "1.10",
+  columnWidths: "1.2",
+  pageLayout: "1.9",
 };
 
 /**
@@ -401,6 +404,26 @@ export class OfficeSheetIO implements SheetIO {
           sheet(op.sheet).getRange(blockAddress(op.row, op.column)).format.font.bold = true;
           continue;
         }
+        if (op.kind === "columnWidths") {
+          // Office.js takes points (RangeFormat.columnWidth); the layouts give Excel's characters.
+          op.widths.forEach((w, k) => {
+            sheet(op.sheet).getRange(blockAddress(0, op.column + k)).format.columnWidth =
+              characterWidthToPoints(w);
+          });
+          continue;
+        }
+        if (op.kind === "wrap") {
+          const format = sheet(op.sheet).getRange(
+            blockAddress(op.row, op.column, op.rowCount, op.columnCount),
+          ).format;
+          format.wrapText = true;
+          format.verticalAlignment = "Top";
+          continue;
+        }
+        if (op.kind === "pageLayout") {
+          this.queuePageLayout(sheet(op.sheet), op);
+          continue;
+        }
         const grid = op.kind === "cells" ? op.cells : op.formats;
         const width = grid[0]?.length ?? 0;
         if (grid.length === 0 || width === 0) continue;
@@ -412,6 +435,22 @@ export class OfficeSheetIO implements SheetIO {
       }
       await context.sync();
     });
+  }
+
+  /**
+   * A sheet's print setup (ExcelApi 1.9), each member looked at before use: A4, the orientation,
+   * fitted to `pagesWide` pages wide and `pagesTall` tall — 0 tall is « as many as needed », as in
+   * the file format (`fitToHeight="0"`, which exceljs writes for the command line) — and the title rows
+   * repeated (whole rows, as setPrintTitleRows requires).
+   */
+  private queuePageLayout(ws: Excel.Worksheet, op: Extract<WriteOp, { kind: "pageLayout" }>): void {
+    if (!has(ws, "pageLayout")) throw new Error("Worksheet.pageLayout is missing (ExcelApi 1.9)");
+    const layout = ws.pageLayout;
+    layout.orientation = op.landscape ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    layout.zoom = { horizontalFitToPages: op.pagesWide, verticalFitToPages: op.pagesTall ?? 0 };
+    if (op.titleRows && has(layout, "setPrintTitleRows"))
+      layout.setPrintTitleRows(`$${op.titleRows[0]}:$${op.titleRows[1]}`);
   }
 
   async recalculate(): Promise<void> {

@@ -20,12 +20,15 @@ import {
   type SheetBlock,
 } from "../cells";
 import { REFERENCE_NUMBER_FORMATS, type ReferenceSheet } from "../portable";
+import type { SheetLayout } from "../reports";
+import { resultColumnWidth } from "./column-width";
 import { frenchFormula, type Separators } from "./formula-locale";
 import {
   GatewayError,
   uniqueSheetName,
   type CellRef,
   type MatrixCell,
+  type MatrixWritten,
   type RegisterAt,
   type RegisterAtAnswer,
   type Replaced,
@@ -443,9 +446,13 @@ export class SheetGateway implements WorkbookGateway {
     );
   }
 
-  /** Values, number formats, then bold cells (report sheets). */
-  async writeMatrix(sheet: string, matrix: readonly (readonly MatrixCell[])[]): Promise<void> {
-    if (matrix.length === 0) return;
+  /** Values, number formats, then bold cells (report sheets); then the layout, if one is given. */
+  async writeMatrix(
+    sheet: string,
+    matrix: readonly (readonly MatrixCell[])[],
+    layout?: SheetLayout,
+  ): Promise<MatrixWritten> {
+    if (matrix.length === 0) return { printSetup: false };
     const width = Math.max(1, ...matrix.map((line) => line.length));
     const pad = <T>(line: readonly T[], fill: T): T[] => [
       ...line,
@@ -475,6 +482,38 @@ export class SheetGateway implements WorkbookGateway {
         ),
       },
     );
+    return layout ? this.layOut(sheet, matrix.length, layout) : { printSetup: false };
+  }
+
+  /**
+   * A report sheet's layout, as `echeance report` gives it with exceljs (src/cli/report.ts): column
+   * widths and wrapped columns in one request (ExcelApi 1.2, wrapping 1.1), then the print setup in
+   * its own (ExcelApi 1.9), so that a host refusing it leaves the written sheet and its widths alone.
+   */
+  private async layOut(sheet: string, rows: number, layout: SheetLayout): Promise<MatrixWritten> {
+    const ops: WriteOp[] = [];
+    if (this.io.supports("columnWidths") && layout.columnWidths.length > 0)
+      ops.push({ kind: "columnWidths", sheet, column: 0, widths: layout.columnWidths });
+    for (const column of layout.wrapColumns)
+      ops.push({ kind: "wrap", sheet, row: 0, column, rowCount: rows, columnCount: 1 });
+    await this.io.write(ops);
+    if (!this.io.supports("pageLayout")) return { printSetup: false };
+    try {
+      await this.io.write([
+        {
+          kind: "pageLayout",
+          sheet,
+          landscape: layout.landscape,
+          pagesWide: 1,
+          pagesTall: layout.pagesTall,
+          ...(layout.titleRows ? { titleRows: layout.titleRows } : {}),
+        },
+      ]);
+      return { printSetup: true };
+    } catch {
+      // The print setup is worth less than the report: the sheet stands, and the pane says so.
+      return { printSetup: false };
+    }
   }
 
   async addSheet(name: string): Promise<string> {
@@ -515,6 +554,7 @@ class GatewaySink implements WorkbookSink {
   private formulaNames: SinkReport["formulaNames"];
   private separators: Separators = "fr";
   private note: SinkReport["note"];
+  private printSetup: boolean | undefined;
 
   constructor(
     private readonly gateway: SheetGateway,
@@ -602,6 +642,16 @@ class GatewaySink implements WorkbookSink {
         cells: [run.indexes.map((k) => columns[k]?.header ?? "")],
         as: "values",
       });
+    // New columns as wide as their headers and values (the xlsx copy's rule); columns already there
+    // keep the width the user may have given them.
+    if (this.io.supports("columnWidths"))
+      for (const run of contiguousRuns(added))
+        ops.push({
+          kind: "columnWidths",
+          sheet,
+          column: run.start,
+          widths: run.items.map((c) => resultColumnWidth(c.header, c.format)),
+        });
     for (const cell of extraHeaderCells) {
       ops.push({
         kind: "cells",
@@ -850,6 +900,7 @@ class GatewaySink implements WorkbookSink {
       }
       // Calculation was suspended during the writes: recalculate once so dependants are up to date.
       if (this.suspended) await this.io.recalculate();
+      if (completed) this.printSetup = await this.setUpPrinting(place.sheet, place.headerRow);
       if (completed && columns.length > 0) {
         const first = Math.min(...columns.map((c) => c.column));
         const last = Math.max(...columns.map((c) => c.column));
@@ -865,8 +916,34 @@ class GatewaySink implements WorkbookSink {
     }
   }
 
+  /**
+   * The register prints as the command line's copy does (src/xlsx/worksheet.ts `pageSetupXml`,
+   * `workbookWithPrintTitles`): landscape, one page wide, its header row repeated on every page — the
+   * register now being wider by the result columns. ExcelApi 1.9 (Worksheet.pageLayout), in a request
+   * of its own: a host without it, or refusing it, leaves the written register as it is.
+   */
+  private async setUpPrinting(sheet: string, headerRow: number): Promise<boolean> {
+    if (!this.io.supports("pageLayout")) return false;
+    try {
+      await this.io.write([
+        {
+          kind: "pageLayout",
+          sheet,
+          landscape: true,
+          pagesWide: 1,
+          pagesTall: undefined,
+          titleRows: [headerRow + 1, headerRow + 1],
+        },
+      ]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   report(): SinkReport {
     return {
+      ...(this.printSetup !== undefined ? { printSetup: this.printSetup } : {}),
       ...(this.formulaNames !== undefined ? { formulaNames: this.formulaNames } : {}),
       ...(this.note !== undefined ? { note: this.note } : {}),
     };

@@ -43,7 +43,11 @@ export type HostFeature =
   /** Workbook.notes (ExcelApi 1.18). */
   | "notes"
   /** Workbook.comments (ExcelApi 1.10). */
-  | "comments";
+  | "comments"
+  /** RangeFormat.columnWidth (ExcelApi 1.2): result and report columns as wide as their headers. */
+  | "columnWidths"
+  /** Worksheet.pageLayout (ExcelApi 1.9): orientation, paper, fit to pages, rows repeated when printed. */
+  | "pageLayout";
 
 /** How the policy asks for the register's block (what a host lacks is decided by the policy, not here). */
 export interface LocateQuery {
@@ -143,6 +147,33 @@ export type WriteOp =
       readonly kind: "tableColumns";
       readonly table: string;
       readonly names: readonly (string | undefined)[];
+    }
+  /** Widths of adjacent columns from `column`, in Excel's characters (a `<col>` width). */
+  | {
+      readonly kind: "columnWidths";
+      readonly sheet: string;
+      readonly column: number;
+      readonly widths: readonly number[];
+    }
+  /** Text that wraps in its cells, aligned to the top (a report's long first column). */
+  | {
+      readonly kind: "wrap";
+      readonly sheet: string;
+      readonly row: number;
+      readonly column: number;
+      readonly rowCount: number;
+      readonly columnCount: number;
+    }
+  /** How a sheet prints: A4, its orientation, fitted to pages, rows repeated at the top of each page. */
+  | {
+      readonly kind: "pageLayout";
+      readonly sheet: string;
+      readonly landscape: boolean;
+      readonly pagesWide: number;
+      /** Pages tall; undefined: as many as the sheet needs. */
+      readonly pagesTall: number | undefined;
+      /** 1-based rows repeated at the top of every printed page (first, last). */
+      readonly titleRows?: readonly [number, number];
     };
 
 export interface SheetIO {

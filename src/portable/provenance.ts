@@ -1,4 +1,15 @@
-import { formatIsoDay, type Day, type Language, type VendorProfile } from "../engine";
+import { formatDate, type Day, type Language, type VendorProfile } from "../engine";
+
+/**
+ * The terms' version as the note's language writes it. The shipped profiles record an undated document
+ * as "undated (as collected)" (src/engine/vendors/*.ts): English data, shown in French as « non datée
+ * (telle que collectée) ». A dated version (« 2024-03 », « v4.2 ») reads the same in both languages.
+ */
+function documentVersion(version: string, lang: Language): string {
+  if (lang === "fr" && version.trim().toLowerCase() === "undated (as collected)")
+    return "non datée (telle que collectée)";
+  return version;
+}
 
 /**
  * The provenance note written on the first output header cell in values mode: which vendor profile
@@ -14,8 +25,8 @@ export function provenanceNote(
   const fr = lang === "fr";
   const lines = [
     fr
-      ? `Échéance — valeurs calculées le ${formatIsoDay(computedOn)}, arrêté au ${formatIsoDay(asOf)}.`
-      : `Échéance — values computed on ${formatIsoDay(computedOn)}, as of ${formatIsoDay(asOf)}.`,
+      ? `Échéance — valeurs calculées le ${formatDate(computedOn, lang)}, arrêté au ${formatDate(asOf, lang)}.`
+      : `Échéance — values computed on ${formatDate(computedOn, lang)}, as of ${formatDate(asOf, lang)}.`,
   ];
   const seen = new Set<string>();
   for (const { profile, spec } of vendors) {
@@ -23,8 +34,8 @@ export function provenanceNote(
     seen.add(spec);
     lines.push(
       fr
-        ? `Fournisseur : ${profile.legalName} (${spec}), profil ${profile.profileVersion}, « ${profile.document.title} » (version ${profile.document.version}).`
-        : `Vendor: ${profile.legalName} (${spec}), profile ${profile.profileVersion}, "${profile.document.title}" (version ${profile.document.version}).`,
+        ? `Fournisseur : ${profile.legalName} (${spec}), profil ${profile.profileVersion}, « ${profile.document.title} » (version ${documentVersion(profile.document.version, lang)}).`
+        : `Vendor: ${profile.legalName} (${spec}), profile ${profile.profileVersion}, "${profile.document.title}" (version ${documentVersion(profile.document.version, lang)}).`,
     );
   }
   if (perRowVendors)

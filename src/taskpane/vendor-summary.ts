@@ -16,6 +16,11 @@ import {
  */
 export interface SummaryLine {
   readonly label: string;
+  /**
+   * The id the register or a formula uses for this line (an invoice kind typed in the « Type de
+   * facture » column, a plan in « Formule »): kept out of the label, shown on demand.
+   */
+  readonly id?: string;
   readonly text: string;
   readonly cites: readonly string[];
   readonly isDefault?: boolean;
@@ -125,7 +130,8 @@ export function describeVendor(profile: VendorProfile, lang: Language): VendorSu
     sub.kind === "none"
       ? [{ label: fr ? "Sans objet" : "Not applicable", text: sub.reason[lang], cites: cites(sub.clause) }]
       : sub.plans.map((plan) => ({
-          label: `${plan.label[lang]} (${plan.id})`,
+          label: plan.label[lang],
+          id: plan.id,
           text: describePlan(plan, lang),
           cites: cites(plan.clause),
           isDefault: plan.id === sub.defaultPlan,
@@ -145,7 +151,8 @@ export function describeVendor(profile: VendorProfile, lang: Language): VendorSu
     business: profile.business[lang],
     document: `${profile.document.title} (${profile.legalName})`,
     paymentTerms: profile.invoiceKinds.map((k) => ({
-      label: `${k.label[lang]} (${k.id})`,
+      label: k.label[lang],
+      id: k.id,
       text: describePaymentTerm(k.term)[lang],
       cites:
         k.term.kind === "legal-default"
@@ -160,12 +167,14 @@ export function describeVendor(profile: VendorProfile, lang: Language): VendorSu
         ? fr
           ? `Lecture par défaut (option « ${i.option} » pour l'autre)`
           : `Default reading (option "${i.option}" for the other)`
-        : i.id,
+        : fr
+          ? "Lecture retenue"
+          : "Reading",
       text: i.text[lang],
       cites: cites(i.clause),
     })),
     contradictions: profile.contradictions.map((c) => ({
-      label: c.id,
+      label: "Contradiction", // the same word in both languages
       text: c.text[lang],
       cites: cites(c.clause),
     })),

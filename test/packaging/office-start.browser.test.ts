@@ -179,7 +179,7 @@ describeInBrowser("the pane's start and its exports, with office.js from the CDN
       page.waitForEvent("download"),
       page.getByTestId("export-ics").click(),
     ]);
-    expect(download.suggestedFilename()).toBe("echeances-Factures.ics");
+    expect(download.suggestedFilename()).toBe("echeances-Factures Sillage.ics");
     // Folded until asked for.
     expect(await page.getByTestId("export-text").count()).toBe(0);
     await page.getByTestId("export-show-text").click();
@@ -211,7 +211,7 @@ describeInBrowser("the pane's start and its exports, with office.js from the CDN
   test("a vendor's JSON export on Excel for Mac shows the JSON to copy, in English when Office speaks English", async () => {
     const page = await open({ readyAfterMs: 50, host: "Excel", platform: "Mac", displayLanguage: "en-US" });
     await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
-    await page.getByRole("tab", { name: "Workbook vendors" }).click();
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Vendors" }).click();
     await page.getByTestId("new-vendor").click();
     const editor = page.getByTestId("vendor-editor");
     await editor.waitFor();

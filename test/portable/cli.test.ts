@@ -75,9 +75,12 @@ test("values mode puts a provenance note on the first new header: vendor, profil
   const text =
     typeof note === "string" ? note : (note?.texts ?? []).map((t: { text: string }) => t.text).join("");
   const d = new Date();
-  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  expect(text).toContain(`valeurs calculées le ${today}, arrêté au 2025-04-01`);
+  const today = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
+  // French dates and the undated terms' version in French (issue 15).
+  expect(text).toContain(`valeurs calculées le ${today}, arrêté au 01/04/2025`);
   expect(text).toContain("OMI SAS (Plateforme OMI) (omi), profil 1.0.0");
+  expect(text).toContain("(version non datée (telle que collectée))");
+  expect(text).not.toMatch(/undated|as collected/);
   expect(ws.getCell("F1").note).toBeUndefined();
 });
 

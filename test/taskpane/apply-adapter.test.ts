@@ -20,7 +20,7 @@ import {
   portableFallbacks,
   registerKey,
 } from "../../src/taskpane/apply-adapter";
-import { demoWorkbook, DEMO_BAD_ROW } from "../../src/taskpane/demo/demo-register";
+import { demoWorkbook, DEMO_BAD_ROW, DEMO_INVOICE_SHEET } from "../../src/taskpane/demo/demo-register";
 import { languageFromLocale, STRINGS } from "../../src/taskpane/i18n/strings";
 
 const block = (headers: string[], rows: (string | number)[][] = []): SourceBlock => ({
@@ -124,15 +124,15 @@ describe("the pane around the Apply use case", () => {
     const wb = demoWorkbook();
     await applyAsThePane(wb, "sillage", "formulas");
     // Demo register A..F: C = kind, D = invoice date, F = paid date; outputs G..L; data row 1 is sheet row 2.
-    const due = String(wb.cell("Factures", 1, 6)?.formula);
+    const due = String(wb.cell(DEMO_INVOICE_SHEET, 1, 6)?.formula);
     expect(due.startsWith("=CGV.DUEDATE(")).toBe(true);
     expect(due).toContain("D2");
-    expect(String(wb.cell("Factures", 1, 7)?.formula)).toContain("G2");
-    expect(wb.cell("Factures", 1, 6)?.numberFormat).toBe("dd/mm/yyyy");
+    expect(String(wb.cell(DEMO_INVOICE_SHEET, 1, 7)?.formula)).toContain("G2");
+    expect(wb.cell(DEMO_INVOICE_SHEET, 1, 6)?.numberFormat).toBe("dd/mm/yyyy");
     // The as-of date every formula reads: N1, right of the label in M1.
-    expect(wb.value("Factures", 0, 12)).toBe("Date d'arrêté");
+    expect(wb.value(DEMO_INVOICE_SHEET, 0, 12)).toBe("Date d'arrêté");
     // The bad row's status stays the message (a value, not a formula).
-    expect(String(wb.value("Factures", DEMO_BAD_ROW + 1, 11))).toContain("31/02/2026");
+    expect(String(wb.value(DEMO_INVOICE_SHEET, DEMO_BAD_ROW + 1, 11))).toContain("31/02/2026");
   });
 
   test("values mode writes the computed values with the core's number formats", async () => {
@@ -140,8 +140,8 @@ describe("the pane around the Apply use case", () => {
     const { source } = await applyAsThePane(wb, "sillage", "values");
     // FA-0101: consulting invoice of 06/01/2025 (serial 45663) + 15 days (Sillage 7.2.1) = 45678.
     expect(source.rows[0]?.[3]).toBe(45663);
-    expect(wb.value("Factures", 1, 6)).toBe(45678);
-    expect([6, 7, 8, 9, 10, 11].map((c) => wb.cell("Factures", 1, c)?.numberFormat)).toEqual([
+    expect(wb.value(DEMO_INVOICE_SHEET, 1, 6)).toBe(45678);
+    expect([6, 7, 8, 9, 10, 11].map((c) => wb.cell(DEMO_INVOICE_SHEET, 1, c)?.numberFormat)).toEqual([
       "dd/mm/yyyy",
       "0",
       '#,##0.00 "€"',
@@ -150,7 +150,7 @@ describe("the pane around the Apply use case", () => {
       "@",
     ]);
     // firstRowNumber: the header is sheet row 1, so data row 14 (index 13) is "Ligne 15".
-    expect(String(wb.value("Factures", DEMO_BAD_ROW + 1, 11))).toContain("Ligne 15");
+    expect(String(wb.value(DEMO_INVOICE_SHEET, DEMO_BAD_ROW + 1, 11))).toContain("Ligne 15");
   });
 
   test("the provenance note names every row's vendor, not only the one picked", async () => {
@@ -194,12 +194,12 @@ describe("the pane around the Apply use case", () => {
     const wb = demoWorkbook();
     // Amounts over 5 000 € filtered out, plus sheet row 3 hidden by hand and D2:D3 merged.
     wb.setAutoFilter(
-      "Factures",
+      DEMO_INVOICE_SHEET,
       { row: 0, column: 0, rowCount: 37, columnCount: 6 },
       (r) => Number(r[4]) <= 5000,
     );
-    wb.hideRows("Factures", [2]);
-    wb.merge("Factures", { row: 1, column: 3, rowCount: 2, columnCount: 1 });
+    wb.hideRows(DEMO_INVOICE_SHEET, [2]);
+    wb.merge(DEMO_INVOICE_SHEET, { row: 1, column: 3, rowCount: 2, columnCount: 1 });
     const source = await new MemoryGateway(wb).readSource("region");
     const hidden = source.layout?.hiddenRows ?? [];
     expect(hidden.length).toBeGreaterThan(5);

@@ -289,7 +289,35 @@ class FakeRange extends Loadable {
   get format() {
     const ctx = this.ctx;
     const { sheetName, block } = this;
+    const cells = (apply: (row: number, column: number) => void) =>
+      ctx.pending.push({
+        apply: () => {
+          for (let r = 0; r < block.rowCount; r++)
+            for (let c = 0; c < block.columnCount; c++) apply(block.row + r, block.column + c);
+        },
+      });
     return {
+      /** Points, for every column of the range (ExcelApi 1.2). */
+      set columnWidth(points: number) {
+        ctx.pending.push({
+          apply: () => {
+            ctx.host.require("1.2", "RangeFormat.columnWidth");
+            if (!Number.isFinite(points) || points < 0)
+              throw new FakeOfficeError("InvalidArgument", `column width ${points}`);
+            for (let c = 0; c < block.columnCount; c++)
+              ctx.wb.setColumnWidth(sheetName, block.column + c, points);
+          },
+        });
+      },
+      set wrapText(wrap: boolean) {
+        cells((r, c) => ctx.wb.setWrap(sheetName, r, c, wrap));
+      },
+      set verticalAlignment(alignment: string) {
+        if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(alignment))
+          throw new FakeOfficeError("InvalidArgument", `vertical alignment ${alignment}`);
+        const at = `${sheetName}!${blockAddress(block.row, block.column, block.rowCount, block.columnCount)}`;
+        ctx.pending.push({ apply: () => ctx.host.verticalAlignments.push(`${at} ${alignment}`) });
+      },
       font: {
         set bold(b: boolean) {
           ctx.pending.push({
@@ -649,10 +677,74 @@ class FakeWorksheet extends Loadable {
     });
     return this.filterProxy;
   }
+  private layoutProxy: FakePageLayout | undefined;
+  /** The print setup (ExcelApi 1.9): applied at sync, refused there by a host without 1.9. */
+  get pageLayout(): FakePageLayout {
+    this.layoutProxy ??= new FakePageLayout(this.ctx, this.sheetName);
+    return this.layoutProxy;
+  }
   private protectionProxy: FakeProtection | undefined;
   get protection(): FakeProtection {
     this.protectionProxy ??= new FakeProtection(this.ctx, this.sheetName);
     return this.protectionProxy;
+  }
+}
+
+/**
+ * PageLayout (ExcelApi 1.9) as its documentation describes it: an orientation and a paper type from
+ * their enums, zoom either a scale from 10 to 400 or pages to fit, title rows that span whole rows.
+ * Each setting reaches the workbook at sync, where a host without ExcelApi 1.9 refuses it.
+ */
+class FakePageLayout {
+  private state: {
+    orientation?: "Landscape" | "Portrait";
+    paperSize?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    printTitleRows?: string;
+  } = {};
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheetName: string,
+  ) {}
+  private queue(change: () => void): void {
+    this.ctx.pending.push({
+      apply: () => {
+        this.ctx.host.require("1.9", "Worksheet.pageLayout");
+        change();
+        const st = this.state;
+        this.ctx.wb.pageLayouts.set(this.sheetName, {
+          orientation: st.orientation ?? "Portrait",
+          paperSize: "A4",
+          horizontalFitToPages: st.zoom?.horizontalFitToPages ?? 0,
+          verticalFitToPages: st.zoom?.verticalFitToPages ?? 0,
+          ...(st.printTitleRows !== undefined ? { printTitleRows: st.printTitleRows } : {}),
+        });
+      },
+    });
+  }
+  set orientation(value: string) {
+    if (value !== "Landscape" && value !== "Portrait")
+      throw new FakeOfficeError("InvalidArgument", `orientation ${value}`);
+    this.queue(() => (this.state.orientation = value));
+  }
+  set paperSize(value: string) {
+    // The fake's workbooks only ever print on A4 (any other PaperType is valid in Excel).
+    if (value !== "A4") throw new Error(`fake: only A4 is modelled, not ${value}`);
+    this.queue(() => (this.state.paperSize = value));
+  }
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    const pages = [value.horizontalFitToPages, value.verticalFitToPages].filter((n) => n !== undefined);
+    if (pages.some((n) => !Number.isInteger(n) || (n as number) < 0))
+      throw new FakeOfficeError("InvalidArgument", `zoom ${JSON.stringify(value)}`);
+    if (value.scale !== undefined && (value.scale < 10 || value.scale > 400 || pages.length > 0))
+      throw new FakeOfficeError("InvalidArgument", `zoom ${JSON.stringify(value)}`);
+    this.queue(() => (this.state.zoom = { ...value }));
+  }
+  /** "The range must span the entire row to be valid": "$1:$3", "1:3". */
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows))
+      throw new FakeOfficeError("InvalidArgument", `print title rows ${rows}`);
+    this.queue(() => (this.state.printTitleRows = rows));
   }
 }
 
@@ -903,6 +995,8 @@ export class FakeExcelHost implements ExcelHost {
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   /** Sizes of the requests and responses refused for their size. */
   readonly refused: number[] = [];
+  /** Vertical alignments set, as "Sheet!A1:A9 Top". */
+  readonly verticalAlignments: string[] = [];
   constructor(
     readonly wb: MemoryWorkbook,
     /** The highest ExcelApi version claimed, e.g. "1.9" (compared as major.minor, so "1.18" > "1.9"). */
@@ -925,6 +1019,11 @@ export class FakeExcelHost implements ExcelHost {
     const ctx = new FakeContext(this.wb, this);
     this.contexts.push(ctx);
     return batch(ctx as unknown as Excel.RequestContext);
+  }
+  /** Fails a sync as Excel fails a request using an API its version does not have. */
+  require(version: string, api: string): void {
+    if (!this.isSetSupported("ExcelApi", version))
+      throw new FakeOfficeError("ApiNotFound", `${api} needs ExcelApi ${version}`);
   }
   isSetSupported(name: string, version: string): boolean {
     const minor = (v: string) => Number(v.split(".")[1] ?? 0);

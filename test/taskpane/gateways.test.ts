@@ -481,8 +481,10 @@ describe.each(HOSTS)("%s", (_name, make) => {
     expect(outcome.note?.added).toBe(true);
     expect(report.note).toBe("note");
     expect(wb.notes.get("Factures!D1")).toMatch(
-      /^Échéance — valeurs calculées le 2026-12-03, arrêté au 2025-01-01\./,
+      /^Échéance — valeurs calculées le 03\/12\/2026, arrêté au 01\/01\/2025\./,
     );
+    // The shipped terms are undated: said in French, as the rest of the note (issue 15).
+    expect(wb.notes.get("Factures!D1")).toContain("(version non datée (telle que collectée))");
     await applyThrough(gateway, await gateway.readSource("region"), "values");
     expect(wb.notes.size).toBe(1);
   });
@@ -505,6 +507,46 @@ describe.each(HOSTS)("%s", (_name, make) => {
     expect(wb.cell(name, 1, 0)?.bold).toBeUndefined();
   });
 
+  test("new result columns are as wide as their headers, and the register prints landscape, one page wide, its header row repeated", async () => {
+    const { wb, gateway } = make(3);
+    const { report } = await applyThrough(gateway, await gateway.readSource("region"), "values");
+    // Width in characters max(the format's least, ⌈1.1 × header length⌉ + 2), in points as Office.js
+    // takes them: ⌊((256 w + 18) / 256) × 7⌋ px × 0.75 (ECMA-376 §18.3.1.13, 7 px a digit at 96 dpi).
+    // D « Échéance (CGV) » (14, a date): 18 → 126 px → 94.5 pt; G « Indemnité de recouvrement » (25):
+    // 30 → 210 px → 157.5 pt; I « Statut » (a text, least 40): 40 → 280 px → 210 pt.
+    expect(wb.columnWidth("Factures", 3)).toBe(94.5);
+    expect(wb.columnWidth("Factures", 6)).toBe(157.5);
+    expect(wb.columnWidth("Factures", 8)).toBe(210);
+    // The register's own columns keep the width the user gave them.
+    expect(wb.columnWidth("Factures", 0)).toBeUndefined();
+    expect(wb.pageLayouts.get("Factures")).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+      printTitleRows: "$1:$1",
+    });
+    expect(report.printSetup).toBe(true);
+  });
+
+  test("a report sheet gets its layout's column widths, wrapped first column and one-page print setup", async () => {
+    const { wb, gateway } = make(3);
+    const name = await gateway.addSheet("D441-6");
+    const written = await gateway.writeMatrix(
+      name,
+      [
+        [{ value: "Factures reçues non réglées à la date de clôture dont le terme est échu" }],
+        [{ value: 1 }],
+      ],
+      { columnWidths: [58, 15], wrapColumns: [0], landscape: true, pagesTall: 1 },
+    );
+    expect(written).toEqual({ printSetup: true });
+    // 58 characters → ⌊((14848 + 18) / 256) × 7⌋ = 406 px → 304.5 pt; 15 → 105 px → 78.75 pt.
+    expect([wb.columnWidth(name, 0), wb.columnWidth(name, 1)]).toEqual([304.5, 78.75]);
+    expect([wb.cell(name, 0, 0)?.wrap, wb.cell(name, 1, 0)?.wrap]).toEqual([true, true]);
+    expect(wb.pageLayouts.get(name)).toMatchObject({ orientation: "Landscape", verticalFitToPages: 1 });
+  });
+
   test("the active sheet is watched: activating another sheet is told", async () => {
     const { wb, gateway } = make(3);
     const seen: string[] = [];
@@ -524,6 +566,40 @@ describe.each(HOSTS)("%s", (_name, make) => {
 });
 
 describe("ExcelGateway against the Excel object model", () => {
+  test("without ExcelApi 1.9 there is no print setup (Worksheet.pageLayout): the register and the report are written all the same", async () => {
+    const wb = sampleWorkbook(3);
+    const gateway = new ExcelGateway(new FakeExcelHost(wb, "1.8"));
+    const { outcome, report } = await applyThrough(gateway, await gateway.readSource("region"), "values");
+    expect(outcome.rowsWritten).toBe(3);
+    expect(wb.value("Factures", 1, 3)).toBe(due(1));
+    expect(report.printSetup).toBe(false);
+    expect(wb.pageLayouts.size).toBe(0);
+    const name = await gateway.addSheet("D441-6");
+    const written = await gateway.writeMatrix(name, [[{ value: "Total" }]], {
+      columnWidths: [58],
+      wrapColumns: [0],
+      landscape: true,
+      pagesTall: 1,
+    });
+    expect(written).toEqual({ printSetup: false });
+    expect(wb.value(name, 0, 0)).toBe("Total");
+    // Column widths are ExcelApi 1.2: set all the same.
+    expect(wb.columnWidth(name, 0)).toBe(304.5);
+  });
+
+  test("the fake Excel refuses Worksheet.pageLayout below ExcelApi 1.9, at sync, as Excel does", async () => {
+    const wb = sampleWorkbook(1);
+    const host = new FakeExcelHost(wb, "1.8");
+    await expect(
+      host.run(async (context) => {
+        const layout = context.workbook.worksheets.getItem("Factures").pageLayout;
+        layout.orientation = "Landscape";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(wb.pageLayouts.size).toBe(0);
+  });
+
   test("one request checks the sheet, one writes the headers, one per chunk of rows, formats at the end, then one recalculation", async () => {
     const wb = sampleWorkbook(25);
     const host = new FakeExcelHost(wb, "1.9");
@@ -534,8 +610,9 @@ describe("ExcelGateway against the Excel object model", () => {
     const runs = host.contexts.slice(before);
     const syncs = runs.flatMap((c) => c.syncs);
     // The protection read; the six headers; 10, 10 and 5 rows of six cells; the 25 × 6 number
-    // formats in one request (under 4 MB); the recalculation; the selection. No note (ExcelApi 1.9
-    // has neither notes nor comments).
+    // formats in one request (under 4 MB); the recalculation; the print setup (its own request, so
+    // that a refusal leaves the register alone); the selection. No note (ExcelApi 1.9 has neither
+    // notes nor comments).
     expect(syncs.map((s) => [s.values, s.formats])).toEqual([
       [0, 0],
       [6, 0],
@@ -543,6 +620,7 @@ describe("ExcelGateway against the Excel object model", () => {
       [60, 0],
       [30, 0],
       [0, 150],
+      [0, 0],
       [0, 0],
       [0, 0],
     ]);

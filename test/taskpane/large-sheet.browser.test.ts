@@ -19,7 +19,7 @@ function inputs(page: Page): Promise<string> {
     const wb = (window as unknown as { __echeanceDemo: Demo }).__echeanceDemo;
     const parts: string[] = [];
     for (let r = 0; r <= rows; r++)
-      for (let c = 0; c < 6; c++) parts.push(JSON.stringify(wb.value("Factures", r, c)));
+      for (let c = 0; c < 6; c++) parts.push(JSON.stringify(wb.value("Factures Sillage", r, c)));
     return parts.join("|");
   }, ROWS);
 }
@@ -47,9 +47,10 @@ describeInBrowser("task pane on a 10,000-row register (headless Chromium)", () =
   test("apply, cancel midway, apply again: the same six columns, every row written, inputs untouched", async () => {
     await page
       .getByTestId("source-address")
-      .filter({ hasText: "Factures!A1:F10001" })
+      .filter({ hasText: "'Factures Sillage'!A1:F10001" })
       .waitFor({ timeout: 20_000 });
-    await page.getByTestId("as-of").fill("2026-06-30");
+    await page.getByTestId("as-of").fill("30/06/2026");
+    await page.getByTestId("as-of").press("Enter");
     const before = await inputs(page);
 
     await page.getByTestId("apply").click();
@@ -72,16 +73,17 @@ describeInBrowser("task pane on a 10,000-row register (headless Chromium)", () =
 
     const check = await page.evaluate((rows) => {
       const wb = (window as unknown as { __echeanceDemo: Demo }).__echeanceDemo;
-      const headers = [6, 7, 8, 9, 10, 11].map((c) => wb.value("Factures", 0, c));
-      const beyond = wb.cell("Factures", 0, 12);
+      const headers = [6, 7, 8, 9, 10, 11].map((c) => wb.value("Factures Sillage", 0, c));
+      const beyond = wb.cell("Factures Sillage", 0, 12);
       let emptyStatus = 0;
       const bad: string[] = [];
       const like102: unknown[] = [];
       for (let i = 0; i < rows; i++) {
-        const status = String(wb.value("Factures", i + 1, 11));
+        const status = String(wb.value("Factures Sillage", i + 1, 11));
         if (status === "") emptyStatus++;
         if (i % 36 === 13) bad.push(status);
-        if (i % 36 === 1) like102.push([wb.value("Factures", i + 1, 6), wb.value("Factures", i + 1, 10)]);
+        if (i % 36 === 1)
+          like102.push([wb.value("Factures Sillage", i + 1, 6), wb.value("Factures Sillage", i + 1, 10)]);
       }
       return { headers, beyond: beyond === undefined, emptyStatus, bad, like102 };
     }, ROWS);

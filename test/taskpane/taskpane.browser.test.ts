@@ -1,23 +1,28 @@
 /**
  * The task pane in headless Chromium, on its preview mode: dist/taskpane.html's office.js (Microsoft's
  * CDN) cannot load without network, so the pane runs on the in-memory demo
- * workbook (a register of 36 Sillage invoices at Factures!A1:F37, row 15 with the impossible date
+ * workbook (a register of 36 Sillage invoices at 'Factures Sillage'!A1:F37, row 15 with the impossible date
  * 31/02/2026). Needs `npx webpack --mode production` (the jest global setup runs it) and Debian
  * chromium at /usr/bin/chromium.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { highlightFormula, recognizeHeaders, type HighlightRule } from "../../src/apply";
-import { demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
+import { DEMO_INVOICE_SHEET, demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
 import { agingSheet, delayTableSheet, reportFromRegister, type SheetMatrix } from "../../src/reports";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SCREENSHOT = path.join(ROOT, "docs/taskpane.png");
-const REPORTS_SCREENSHOT = path.join(ROOT, "docs/taskpane-reports.png");
+// At 460 px, for looking at: out/, never a tracked file (the README's are taken at 320 px by
+// narrow-pane.browser.test.ts, with UPDATE_SCREENSHOTS=1).
+mkdirSync(path.join(ROOT, "out"), { recursive: true });
+const SCREENSHOT = path.join(ROOT, "out/taskpane-460.png");
+const REPORTS_SCREENSHOT = path.join(ROOT, "out/taskpane-reports-460.png");
+/** Sillage's register in the demo workbook (one register a vendor; the preview opens on it). */
+const SILLAGE = DEMO_INVOICE_SHEET;
 const AXE = require.resolve("axe-core/axe.min.js");
 
 /** axe-core from the page's own origin: the pane's Content-Security-Policy refuses inline and foreign scripts. */
@@ -112,7 +117,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(await page.getByTestId("preview-banner").innerText()).toContain("Aperçu hors Excel");
     // 36 invoices under one header row, six columns A..F.
     await page.getByTestId("source-address").waitFor();
-    expect(await page.getByTestId("source-address").innerText()).toContain("Factures!A1:F37 — 36 ligne(s)");
+    expect(await page.getByTestId("source-address").innerText()).toContain(
+      "'Factures Sillage'!A1:F37 — 36 ligne(s)",
+    );
   });
 
   test("the vendor picker lists the five vendors", async () => {
@@ -137,6 +144,26 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     // No renewal: maintenance is not renewable by default (art. 13.3).
     expect(text).toContain("Xiahdeh CGV art. 13.3");
     await expect(page.getByRole("checkbox", { name: /flat/ }).count()).resolves.toBe(1);
+    // Each vendor has its register in the demo: picking Xiahdeh reads Xiahdeh's (12 invoices).
+    await page.getByTestId("source-address").filter({ hasText: "Factures Xiahdeh" }).waitFor();
+    expect(await page.getByTestId("source-address").innerText()).toContain(
+      "'Factures Xiahdeh'!A1:F13 — 12 ligne(s)",
+    );
+  });
+
+  test("OMI's register sits below a merged title: the pane finds its header row and says which sheet and row", async () => {
+    await page.getByTestId("vendor-picker").click();
+    await page.getByRole("option", { name: /^OMI/ }).click();
+    await page.getByTestId("source-address").filter({ hasText: "Factures OMI" }).waitFor();
+    // Title on row 1, a line of notes on row 2, the headers on row 3, twelve invoices below.
+    expect(await page.getByTestId("source-address").innerText()).toContain(
+      "'Factures OMI'!A3:F15 — 12 ligne(s)",
+    );
+    expect(await page.getByTestId("header-row").innerText()).toBe(
+      "Feuille « Factures OMI », en-têtes lus en ligne 3 ; les lignes au-dessus (un titre) sont laissées de côté.",
+    );
+    const mapping = page.getByTestId("mapping");
+    expect(await mapping.locator('[data-field="invoiceDate"]').innerText()).toContain("D · Date facture");
   });
 
   test("back on Sillage, the headers are recognised and the preview shows the first rows computed", async () => {
@@ -149,8 +176,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(await mapping.locator('[data-field="paidDate"]').innerText()).toContain("F · Date de paiement");
     expect(await mapping.locator('[data-field="invoiceKind"]').innerText()).toContain("C · Type de facture");
 
-    await page.getByTestId("as-of").fill("2026-06-30");
-    const rows = page.getByTestId("preview-table").locator("tbody tr");
+    await page.getByTestId("as-of").fill("30/06/2026");
+    await page.getByTestId("as-of").press("Enter");
+    const rows = page.getByTestId("preview-table").getByTestId("preview-row");
     await expect(rows.count()).resolves.toBe(5);
     // FA-0101: consulting, 06/01/2025 + 15 days (Sillage 7.2.1) = 21/01/2025, paid 11/01/2025: on time.
     const first = await rows.nth(0).innerText();
@@ -173,24 +201,24 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       "36 ligne(s) écrites dans 6 colonne(s), dont 6 nouvelle(s)",
     );
     // G1..L1 headers; G3 = FA-0102's due date 02/02/2025 = serial 45690 (01/01/2025 is 45658), as a date.
-    expect((await cell(page, "Factures", 0, 6))?.value).toBe("Échéance (CGV)");
-    expect((await cell(page, "Factures", 0, 11))?.value).toBe("Statut");
-    expect(await cell(page, "Factures", 2, 6)).toEqual({ value: 45690, numberFormat: "dd/mm/yyyy" });
-    expect((await cell(page, "Factures", 2, 10))?.value).toBe(42.59);
-    expect((await cell(page, "Factures", 2, 10))?.numberFormat).toContain("€");
+    expect((await cell(page, SILLAGE, 0, 6))?.value).toBe("Échéance (CGV)");
+    expect((await cell(page, SILLAGE, 0, 11))?.value).toBe("Statut");
+    expect(await cell(page, SILLAGE, 2, 6)).toEqual({ value: 45690, numberFormat: "dd/mm/yyyy" });
+    expect((await cell(page, SILLAGE, 2, 10))?.value).toBe(42.59);
+    expect((await cell(page, SILLAGE, 2, 10))?.numberFormat).toContain("€");
     // Sheet row 15 (index 14): invoice date 31/02/2026 does not exist; its status names the row and column.
-    const bad = String((await cell(page, "Factures", 14, 11))?.value);
+    const bad = String((await cell(page, SILLAGE, 14, 11))?.value);
     expect(bad).toContain("Ligne 15");
     expect(bad).toContain("31/02/2026");
     // The row after it is computed.
-    expect(typeof (await cell(page, "Factures", 15, 6))?.value).toBe("number");
+    expect(typeof (await cell(page, SILLAGE, 15, 6))?.value).toBe("number");
     // Inputs untouched: the bad date is still the text typed, the amount of FA-0102 still 1 213,50.
-    expect((await cell(page, "Factures", 14, 3))?.value).toBe("31/02/2026");
-    expect((await cell(page, "Factures", 2, 4))?.value).toBe(1213.5);
+    expect((await cell(page, SILLAGE, 14, 3))?.value).toBe("31/02/2026");
+    expect((await cell(page, SILLAGE, 2, 4))?.value).toBe(1213.5);
   });
 
   test("a second Apply rewrites the add-in's own columns in place without asking", async () => {
-    const before = await sheetValues(page, "Factures", 37, 12);
+    const before = await sheetValues(page, SILLAGE, 37, 12);
     await page.getByTestId("apply").click();
     const result = page.getByTestId("apply-result");
     await result.filter({ hasText: "dont 0 nouvelle(s)" }).waitFor({ timeout: 30_000 });
@@ -198,17 +226,17 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     // No question: the six columns G..L are recognised by their headers as the add-in's own.
     expect(await page.getByTestId("overwrite-dialog").count()).toBe(0);
     // The same columns, the same cells (the same as-of date), nothing right of them.
-    expect(await sheetValues(page, "Factures", 37, 12)).toEqual(before);
-    expect(await cell(page, "Factures", 0, 12)).toBeUndefined();
+    expect(await sheetValues(page, SILLAGE, 37, 12)).toEqual(before);
+    expect(await cell(page, SILLAGE, 0, 12)).toBeUndefined();
   });
 
   test("values carry a provenance note on the first result header: the vendor's profile and the dates", async () => {
     const note = await page.evaluate(() =>
       (window as unknown as { __echeanceDemo: { notes: Map<string, string> } }).__echeanceDemo.notes.get(
-        "Factures!G1",
+        "Factures Sillage!G1",
       ),
     );
-    expect(note).toMatch(/^Échéance — valeurs calculées le \d{4}-\d{2}-\d{2}, arrêté au 2026-06-30\./);
+    expect(note).toMatch(/^Échéance — valeurs calculées le \d{2}\/\d{2}\/\d{4}, arrêté au 30\/06\/2026\./);
     expect(note).toContain("Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil 1.0.0");
   });
 
@@ -266,7 +294,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(text).toContain("7.2.2");
     expect(text).toContain("7.4");
     await page.locator('[data-cell="G1"]').click();
-    expect(await page.getByTestId("explain-message").innerText()).toContain("Factures!G1");
+    expect(await page.getByTestId("explain-message").innerText()).toContain("'Factures Sillage'!G1");
     // The button explains the active cell: the selection made by the click.
     await page.locator('[data-cell="B15"]').click();
     await page.getByTestId("explain").click();
@@ -292,7 +320,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     cspMessages.length = 0;
   });
 
-  test("the pane as it stands after an apply is saved as the docs screenshot", async () => {
+  test("the pane as it stands after an apply is saved as a screenshot in out/", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe("PNG");
@@ -310,11 +338,11 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     );
     expect(sheets).toContain("Échéance - taux et fériés");
     // G2, the first row's due date: a native formula, no custom function.
-    const due = await cell(page, "Factures", 1, 6);
+    const due = await cell(page, SILLAGE, 1, 6);
     expect(String(due?.value)).toMatch(/^=/);
     expect(String(due?.value)).not.toMatch(/CGV\./);
     // The interest formula reads the reference sheet's half-year rows.
-    expect(String((await cell(page, "Factures", 1, 8))?.value)).toMatch(/SUMPRODUCT\(.*taux et fériés/);
+    expect(String((await cell(page, SILLAGE, 1, 8))?.value)).toMatch(/SUMPRODUCT\(.*taux et fériés/);
     await page.getByRole("radio", { name: "des valeurs (recommandé)" }).check();
   });
 
@@ -348,10 +376,12 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.getByTestId("apply").click();
     await page.getByText(/Écriture des valeurs : \d+ \/ 36/).waitFor({ timeout: 10_000 });
     // The user types a new amount in E20 (an input cell) while the batches are being written.
-    await page.evaluate(() =>
-      (
-        window as unknown as { __echeanceDemo: { edit(s: string, r: number, c: number, v: unknown): void } }
-      ).__echeanceDemo.edit("Factures", 19, 4, 1500),
+    await page.evaluate(
+      (sheet) =>
+        (
+          window as unknown as { __echeanceDemo: { edit(s: string, r: number, c: number, v: unknown): void } }
+        ).__echeanceDemo.edit(sheet, 19, 4, 1500),
+      SILLAGE,
     );
     const result = page.getByTestId("apply-result");
     await result.filter({ hasText: "Arrêté" }).waitFor({ timeout: 10_000 });
@@ -364,7 +394,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   test("a protected register sheet is refused with a sentence that says how to unprotect it, and nothing is written", async () => {
     const demo = "window.__echeanceDemo"; // evaluated in the page, as plain JavaScript
     const before = await page.evaluate(`${demo}.writeLog.length`);
-    await page.evaluate(`${demo}.protectedSheets.add("Factures")`);
+    await page.evaluate(`${demo}.protectedSheets.add(${JSON.stringify(SILLAGE)})`);
     // In values mode and in portable mode, whose reference sheet would otherwise be written first:
     // the refusal comes at the first look at the target cells, before the overwrite question.
     for (const mode of ["des valeurs (recommandé)", /formules Excel natives/]) {
@@ -377,17 +407,19 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(before);
     }
     await page.getByRole("radio", { name: "des valeurs (recommandé)" }).check();
-    await page.evaluate(`${demo}.protectedSheets.delete("Factures")`);
+    await page.evaluate(`${demo}.protectedSheets.delete(${JSON.stringify(SILLAGE)})`);
   });
 
   test("a merged cell where Apply writes is refused with a sentence naming it, before anything is written; hidden rows and the merge are said", async () => {
     const demo = "window.__echeanceDemo"; // evaluated in the page, as plain JavaScript
     // The register A1:L37 as earlier Applies left it (inputs A..F, results G..L).
-    const before = await sheetValues(page, "Factures", 37, 12);
+    const before = await sheetValues(page, SILLAGE, 37, 12);
     const h6 = before[5]?.[7];
     // The user hides sheet row 10 and merges H5:H6, two "Jours de retard" results (H6 empties, as in Excel).
-    await page.evaluate(`${demo}.hideRows("Factures", [9])`);
-    await page.evaluate(`${demo}.merge("Factures", { row: 4, column: 7, rowCount: 2, columnCount: 1 })`);
+    await page.evaluate(`${demo}.hideRows(${JSON.stringify(SILLAGE)}, [9])`);
+    await page.evaluate(
+      `${demo}.merge(${JSON.stringify(SILLAGE)}, { row: 4, column: 7, rowCount: 2, columnCount: 1 })`,
+    );
     await page.getByTestId("read-source").click();
     const notices = page.getByTestId("apply-notices");
     await notices.filter({ hasText: "H5:H6" }).waitFor({ timeout: 10_000 });
@@ -407,20 +439,26 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     // Refused at the first look at the target cells: no overwrite question, nothing written.
     expect(await page.getByTestId("overwrite-dialog").count()).toBe(0);
     expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(log);
-    const after = await sheetValues(page, "Factures", 37, 12);
+    const after = await sheetValues(page, SILLAGE, 37, 12);
     expect(after.map((r) => r.slice(0, 6))).toEqual(before.map((r) => r.slice(0, 6)));
     expect(after[4]?.[7]).toBe(before[4]?.[7]);
     // Put the sheet back for the next tests.
-    await page.evaluate(`${demo}.unmerge("Factures", { row: 4, column: 7, rowCount: 1, columnCount: 1 })`);
-    await page.evaluate(`${demo}.showRows("Factures", [9])`);
-    await page.evaluate(`${demo}.write("Factures", 5, 7, ${JSON.stringify(h6 ?? "")}, "values")`);
+    await page.evaluate(
+      `${demo}.unmerge(${JSON.stringify(SILLAGE)}, { row: 4, column: 7, rowCount: 1, columnCount: 1 })`,
+    );
+    await page.evaluate(`${demo}.showRows(${JSON.stringify(SILLAGE)}, [9])`);
+    await page.evaluate(
+      `${demo}.write(${JSON.stringify(SILLAGE)}, 5, 7, ${JSON.stringify(h6 ?? "")}, "values")`,
+    );
   });
 
   test("the summary belongs to its register: another sheet activated clears it", async () => {
     await page.getByTestId("apply").click();
     await page.getByTestId("run-summary").waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId("run-summary-register").innerText()).toContain("Registre Factures!A1:");
-    await page.getByRole("tab", { name: "Abonnements" }).click();
+    expect(await page.getByTestId("run-summary-register").innerText()).toContain(
+      "Registre 'Factures Sillage'!A1:",
+    );
+    await page.getByTestId("demo-workbook").getByRole("tab", { name: "Abonnements" }).click();
     await page.getByTestId("run-summary").waitFor({ state: "detached", timeout: 10_000 });
     expect(await page.getByTestId("deadline-timeline").count()).toBe(0);
     expect(await page.getByTestId("apply-result").count()).toBe(0);
@@ -441,7 +479,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     const dialog = page.getByTestId("overwrite-dialog");
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.innerText()).toContain(
-      "1 cellule(s) non vide(s) de Abonnements!G3 seraient remplacées",
+      "1 cellule(s) non vide(s) d'Abonnements!G3 seraient remplacées",
     );
     await page.getByRole("button", { name: "Remplacer" }).click();
     await page
@@ -469,8 +507,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.getByRole("radio", { name: "Zone autour de la cellule active" }).check();
     await page.getByTestId("demo-workbook").getByRole("tab", { name: "Fournisseurs", exact: true }).click();
     await page.getByTestId("source-address").filter({ hasText: "Fournisseurs!A1:F21" }).waitFor();
-    await page.getByRole("tab", { name: "Rapports" }).click();
-    await page.getByTestId("closing").fill("2025-12-31");
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Rapports" }).click();
+    await page.getByTestId("closing").fill("31/12/2025");
+    await page.getByTestId("closing").press("Enter");
     await page.getByTestId("year-total").fill("250000");
     // The "Litige" column is recognised as the disputed-invoice column.
     expect(await page.getByTestId("excluded-column").innerText()).toContain("F · Litige");
@@ -517,7 +556,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   });
 
   test("the workbook keeps a copy of the vendor Apply used, and a custom vendor typed in the form becomes pickable", async () => {
-    await page.getByRole("tab", { name: "Fournisseurs du classeur" }).click();
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Fournisseurs" }).click();
     const panel = page.getByTestId("vendors-panel");
     await panel.waitFor();
     // Apply ran with Sillage above: the workbook now stores a copy of Sillage's terms.
@@ -552,7 +591,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   });
 
   test("the English toggle switches the pane's language", async () => {
-    await page.getByRole("tab", { name: "Appliquer" }).click();
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Appliquer" }).click();
     await page.getByTestId("language").click();
     await page.getByRole("heading", { name: "Vendor", exact: true }).waitFor();
     expect(await page.getByTestId("apply").innerText()).toBe("Apply");
@@ -564,8 +603,8 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.addScriptTag({ url: "/__test/axe.min.js" });
     const violations: { id: string; impact: string; html: string[] }[] = [];
     // The Reports view (its charts and form), then the Apply view (summary, timeline, explanation).
-    for (const view of ["Rapports", "Fournisseurs du classeur", "Appliquer"]) {
-      await page.getByRole("tab", { name: view }).click();
+    for (const view of ["Rapports", "Fournisseurs", "Appliquer"]) {
+      await page.getByTestId("view-switch").getByRole("tab", { name: view }).click();
       violations.push(
         ...(await page.evaluate(async () => {
           type Node = { html: string };

@@ -55,7 +55,9 @@ describeInBrowser("a workbook that travels (headless Chromium)", () => {
     const text = await dialog.innerText();
     expect(text).toContain("Conditions du classeur différentes de celles du complément");
     // The changed field, with the workbook's value (30 days) and the add-in's (15).
-    expect(text).toMatch(/invoiceKinds.*days/);
+    // Named as the form names it (« Type de facture 1, délai »), not by its JSON path.
+    expect(text).toContain("Type de facture 1, délai");
+    expect(text).not.toMatch(/invoiceKinds|\$\./);
     expect(text).toMatch(/30/);
     expect(text).toMatch(/15/);
     // ACME is not a shipped vendor: nothing to choose for it.
@@ -66,8 +68,9 @@ describeInBrowser("a workbook that travels (headless Chromium)", () => {
     await page.getByRole("radio", { name: "Garder la version du classeur" }).check();
     await page.getByRole("button", { name: "Appliquer ces choix" }).click();
     await page.getByTestId("stored-terms-dialog").waitFor({ state: "detached" });
-    await page.getByTestId("as-of").fill("2026-06-30");
-    const first = await page.getByTestId("preview-table").locator("tbody tr").nth(0).innerText();
+    await page.getByTestId("as-of").fill("30/06/2026");
+    await page.getByTestId("as-of").press("Enter");
+    const first = await page.getByTestId("preview-table").getByTestId("preview-row").nth(0).innerText();
     // FA-0101: consulting, 06/01/2025 + 30 days (the workbook's Sillage) = 05/02/2025, not 21/01/2025.
     expect(first).toContain("FA-0101");
     expect(first).toContain("05/02/2025");

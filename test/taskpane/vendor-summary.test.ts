@@ -11,10 +11,9 @@ const vendor = (id: string): VendorProfile => {
 describe("vendor summary shown in the pane", () => {
   test("Digitalli's balance reads as 30 days end of month capped at 45, citing 8.1(b) and 8.2", () => {
     // docs/terms.md#payment-due-dates-per-invoice-kind: digitalli balance = 30 days end of month, never beyond 45 days end of month (8.1(b), 8.2).
-    const balance = describeVendor(vendor("digitalli"), "fr").paymentTerms.find((l) =>
-      l.label.includes("(balance)"),
-    );
+    const balance = describeVendor(vendor("digitalli"), "fr").paymentTerms.find((l) => l.id === "balance");
     expect(balance).toMatchObject({
+      label: "Solde (70 %)",
       text: "30 jours fin de mois (jamais au-delà de 45 jours fin de mois)",
       cites: ["Digitalli CGV art. 8.1(b)", "Digitalli CGV art. 8.2"],
       isDefault: true,
@@ -24,9 +23,7 @@ describe("vendor summary shown in the pane", () => {
   });
 
   test("Sillage's monthly subscription invoice states no term: the legal 30 days, citing L441-10 I too", () => {
-    const line = describeVendor(vendor("sillage"), "fr").paymentTerms.find((l) =>
-      l.label.includes("(subscription)"),
-    );
+    const line = describeVendor(vendor("sillage"), "fr").paymentTerms.find((l) => l.id === "subscription");
     expect(line?.text).toBe("aucun délai stipulé : délai légal de 30 jours");
     expect(line?.cites).toContain("Code de commerce art. L441-10 I");
   });
@@ -39,12 +36,8 @@ describe("vendor summary shown in the pane", () => {
 
   test("Injenius lists its three plans with fees, the monthly commitment as default", () => {
     const subs = describeVendor(vendor("injenius"), "fr").subscriptions;
-    expect(subs.map((l) => l.label.replace(/^.*\((.*)\)$/, "$1"))).toEqual([
-      "no-commitment",
-      "commitment-monthly",
-      "commitment-annual",
-    ]);
-    const monthly = subs.find((l) => l.label.endsWith("(commitment-monthly)"));
+    expect(subs.map((l) => l.id)).toEqual(["no-commitment", "commitment-monthly", "commitment-annual"]);
+    const monthly = subs.find((l) => l.id === "commitment-monthly");
     expect(monthly?.isDefault).toBe(true);
     // 12-month commitment renewed by 12-month periods, ends at the end of the calendar month, 59 € HT (art. 4, 11, 16).
     expect(monthly?.text).toContain("Périodes de 12 mois reconduites tacitement");
@@ -61,6 +54,19 @@ describe("vendor summary shown in the pane", () => {
     expect(s.latePayment[0]?.text).toBe(
       "Interest at 10 % a year on the invoice amount, never below 3 × the legal rate between professionals, per day late.",
     );
+  });
+
+  test("invoice-kind and plan ids are kept out of the labels users read (« Solde de conseil », not « … (consulting) »)", () => {
+    for (const p of [vendor("sillage"), vendor("injenius"), vendor("digitalli")]) {
+      const s = describeVendor(p, "fr");
+      for (const line of [...s.paymentTerms, ...s.subscriptions, ...s.interpretations, ...s.contradictions]) {
+        if (line.id !== undefined) expect(line.label).not.toContain(`(${line.id})`);
+        // No label is an id (lowercase words joined by dashes).
+        expect(line.label).not.toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
+      }
+    }
+    const sillage = describeVendor(vendor("sillage"), "fr").paymentTerms[0];
+    expect(sillage).toMatchObject({ label: "Solde de conseil", id: "consulting" });
   });
 
   test("OMI's module-addition rule is shown under renewal (6.2, 7.2)", () => {

@@ -2,16 +2,19 @@ import { dayToSerial } from "../../adapter/cell-values";
 import { dayFromYmd } from "../../engine";
 import type { CellValue } from "../../cells";
 import { MemoryWorkbook } from "../../excel/memory-workbook";
+import { frenchOf as de } from "../../engine";
 
 /**
- * The demo workbook of the preview mode outside Excel: a register of Sillage invoices with French
- * headers (one row with an impossible date, to show a row error), and a table of subscriptions to
- * three vendors. Fixed data: nothing depends on the clock.
+ * The demo workbook of the preview mode outside Excel: an invoice register for each of the five
+ * vendors (Sillage's with one row with an impossible date, to show a row error; OMI's below a merged
+ * title, as accountants keep them), a table of subscriptions to three vendors, and invoices received
+ * from all five for the D441-6 report. Fixed data: nothing depends on the clock.
  */
 
 const serial = (y: number, m: number, d: number): number => dayToSerial(dayFromYmd(y, m, d));
 
-export const DEMO_INVOICE_SHEET = "Factures";
+/** Sillage's register, the one the preview opens on (the pane's first vendor there). */
+export const DEMO_INVOICE_SHEET = "Factures Sillage";
 export const DEMO_SUBSCRIPTION_SHEET = "Abonnements";
 export const DEMO_INVOICE_ROWS = 36;
 /** The 0-based data row whose invoice date is 31/02/2026 (sheet row 15). */
@@ -32,10 +35,17 @@ const KINDS = ["consulting", "training", "deposit", "consulting", "setup", "subs
  * 36 demo rows repeat with their own invoice numbers: data row i computes as row i mod 36 does, and
  * every row with i mod 36 = 13 has the impossible date.
  */
+const INVOICE_HEADERS: CellValue[] = [
+  "N° facture",
+  "Client",
+  "Type de facture",
+  "Date facture",
+  "Montant TTC",
+  "Date de paiement",
+];
+
 export function demoInvoices(count: number = DEMO_INVOICE_ROWS): CellValue[][] {
-  const rows: CellValue[][] = [
-    ["N° facture", "Client", "Type de facture", "Date facture", "Montant TTC", "Date de paiement"],
-  ];
+  const rows: CellValue[][] = [INVOICE_HEADERS];
   const first = serial(2025, 1, 6);
   for (let n = 0; n < count; n++) {
     const i = n % DEMO_INVOICE_ROWS;
@@ -75,6 +85,68 @@ export function demoSubscriptions(): CellValue[][] {
   ];
 }
 
+/** Each shipped vendor's invoice register: the sheet the preview switches to when that vendor is picked. */
+export const DEMO_VENDOR_SHEETS: ReadonlyMap<string, string> = new Map([
+  ["omi", "Factures OMI"],
+  ["sillage", DEMO_INVOICE_SHEET],
+  ["xiahdeh", "Factures Xiahdeh"],
+  ["injenius", "Factures Injenius"],
+  ["digitalli", "Factures Digitalli"],
+]);
+
+/** The vendor whose register a sheet of the demo is, if any. */
+export function demoVendorOfSheet(sheet: string): string | undefined {
+  for (const [vendor, name] of DEMO_VENDOR_SHEETS) if (name === sheet) return vendor;
+  return undefined;
+}
+
+interface VendorRegister {
+  readonly prefix: string;
+  /** Invoice kinds as an accountant types them; the register reads them as the vendor's kinds. */
+  readonly kinds: readonly string[];
+  readonly first: number;
+}
+
+/**
+ * Twelve invoices of one vendor, every 23 days from `first`: a third paid early, a third paid late,
+ * the last three unpaid. The kinds are French words the register reads as the vendor's kind ids
+ * (« Acompte » → deposit, « Solde » → balance…): the same sheet works whatever the UI language.
+ */
+function vendorInvoices({ prefix, kinds, first }: VendorRegister): CellValue[][] {
+  const rows: CellValue[][] = [INVOICE_HEADERS];
+  for (let i = 0; i < 12; i++) {
+    const date = first + 23 * i;
+    const amount = Math.round((640 + ((i * 1187) % 4800) + (i % 4) * 0.25) * 100) / 100;
+    const paid: CellValue = i >= 9 ? null : date + (i % 3 === 0 ? 5 : i % 3 === 1 ? 28 : 61);
+    rows.push([
+      `${prefix}-${String(i + 1).padStart(3, "0")}`,
+      CLIENTS[i % CLIENTS.length] ?? "",
+      kinds[i % kinds.length] ?? "",
+      date,
+      amount,
+      paid,
+    ]);
+  }
+  return rows;
+}
+
+const VENDOR_REGISTERS: ReadonlyMap<string, VendorRegister> = new Map([
+  ["omi", { prefix: "OMI-2025", kinds: ["Facture", "Abonnement"], first: serial(2025, 2, 3) }],
+  ["xiahdeh", { prefix: "XD-2025", kinds: ["Acompte", "Solde", "Maintenance"], first: serial(2025, 1, 20) }],
+  ["injenius", { prefix: "INJ-2025", kinds: ["Abonnement", "Étude"], first: serial(2025, 1, 25) }],
+  [
+    "digitalli",
+    {
+      prefix: "DG-2025",
+      kinds: ["Acompte", "Solde", "Première commande", "Commande export"],
+      first: serial(2025, 3, 10),
+    },
+  ],
+]);
+
+/** OMI's register sits below a merged title and a line of notes: its header row is row 3. */
+export const DEMO_TITLE_ROWS = 2;
+
 export const DEMO_SUPPLIER_SHEET = "Fournisseurs";
 
 /**
@@ -110,11 +182,44 @@ export interface DemoOptions {
   readonly invoiceRows?: number;
 }
 
-/** A fresh demo workbook, the invoice register's first cell active. */
+/** Dates as dates and amounts in euros, as an accountant's workbook formats them, under a header row. */
+function formatInvoices(wb: MemoryWorkbook, sheet: string, headerRow: number, rows: number): void {
+  for (let r = headerRow + 1; r <= headerRow + rows; r++) {
+    wb.setNumberFormat(sheet, r, 3, "dd/mm/yyyy");
+    wb.setNumberFormat(sheet, r, 4, '#,##0.00 "€"');
+    wb.setNumberFormat(sheet, r, 5, "dd/mm/yyyy");
+  }
+}
+
+/** A fresh demo workbook, Sillage's register active on its first cell. */
 export function demoWorkbook(options: DemoOptions = {}): MemoryWorkbook {
   const wb = new MemoryWorkbook();
   const invoiceRows = options.invoiceRows ?? DEMO_INVOICE_ROWS;
-  wb.addSheet(DEMO_INVOICE_SHEET, demoInvoices(invoiceRows));
+  for (const [vendor, sheet] of DEMO_VENDOR_SHEETS) {
+    if (vendor === "sillage") {
+      wb.addSheet(sheet, demoInvoices(invoiceRows));
+      formatInvoices(wb, sheet, 0, invoiceRows);
+      continue;
+    }
+    const register = VENDOR_REGISTERS.get(vendor);
+    if (!register) continue;
+    const rows = vendorInvoices(register);
+    if (vendor === "omi") {
+      // Registers rarely start at A1: a title merged over the register's width, a line of notes,
+      // then the header row (the pane finds it, as the command line does).
+      wb.addSheet(sheet, [
+        [`Registre des factures ${de("OMI")} — exercice 2025`],
+        ["Montants TTC ; tenu par le service comptable"],
+        ...rows,
+      ]);
+      wb.merge(sheet, { row: 0, column: 0, rowCount: 1, columnCount: 6 });
+      wb.setBold(sheet, 0, 0, true);
+      formatInvoices(wb, sheet, DEMO_TITLE_ROWS, rows.length - 1);
+    } else {
+      wb.addSheet(sheet, rows);
+      formatInvoices(wb, sheet, 0, rows.length - 1);
+    }
+  }
   const subs = demoSubscriptions();
   wb.addSheet(DEMO_SUBSCRIPTION_SHEET, subs);
   wb.addTable({
@@ -125,13 +230,6 @@ export function demoWorkbook(options: DemoOptions = {}): MemoryWorkbook {
     rowCount: subs.length,
     columnCount: 5,
   });
-  // Input formats as an accountant's workbook has them: dates as dates, amounts in euros.
-  const invoices = invoiceRows + 1;
-  for (let r = 1; r < invoices; r++) {
-    wb.setNumberFormat(DEMO_INVOICE_SHEET, r, 3, "dd/mm/yyyy");
-    wb.setNumberFormat(DEMO_INVOICE_SHEET, r, 4, '#,##0.00 "€"');
-    wb.setNumberFormat(DEMO_INVOICE_SHEET, r, 5, "dd/mm/yyyy");
-  }
   for (let r = 1; r < subs.length; r++) {
     wb.setNumberFormat(DEMO_SUBSCRIPTION_SHEET, r, 3, "dd/mm/yyyy");
     wb.setNumberFormat(DEMO_SUBSCRIPTION_SHEET, r, 4, "dd/mm/yyyy");

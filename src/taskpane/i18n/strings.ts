@@ -1,4 +1,5 @@
 import type { Language } from "../../engine";
+import { frenchOf as de } from "../../engine";
 
 /** Every sentence of the task pane, in French (default) and English. */
 export const STRINGS = {
@@ -109,7 +110,7 @@ export const STRINGS = {
     cancelledBeforeWrite: "Annulé avant toute écriture.",
     confirmTitle: "Remplacer des cellules ?",
     confirmBody: (n: number, address: string) =>
-      `${n} cellule(s) non vide(s) de ${address} seraient remplacées. Les colonnes du registre ne sont jamais modifiées.`,
+      `${n} cellule(s) non vide(s) ${de(address)} seraient remplacées. Les colonnes du registre ne sont jamais modifiées.`,
     confirmReplace: "Remplacer",
     confirmKeep: "Ne rien écrire",
     errorTitle: "Une erreur est survenue",
@@ -173,7 +174,7 @@ export const STRINGS = {
     explainRegion: "Explication de la ligne",
     tabApply: "Appliquer",
     tabReports: "Rapports",
-    tabVendors: "Fournisseurs du classeur",
+    tabVendors: "Fournisseurs",
     vendorsSection: "Conditions enregistrées dans le classeur",
     storedHashMismatch: (id: string) =>
       `le fournisseur « ${id} » enregistré a été modifié hors d'Échéance (empreinte différente)`,
@@ -300,6 +301,24 @@ export const STRINGS = {
     recalcMapping: (what: string) => `colonnes non reconnues (${what})`,
     recalcWouldReplace: (count: number, address: string) =>
       `${count} cellule(s) d'autres données seraient remplacées (${address}) : appliquez-le depuis le volet pour confirmer`,
+    // The pane at 320 px, dates typed as dd/mm/yyyy, registers below a title, ids kept out of labels (issue 15).
+    datePlaceholder: "jj/mm/aaaa",
+    dateTyped: "Date non reconnue : tapez-la sous la forme jj/mm/aaaa, par exemple 31/12/2025.",
+    calendarLabel: "Calendrier",
+    reportNoPrintSetup:
+      "Mise en page d'impression non réglée (cette version d'Excel ne le permet pas à un complément) : dans Mise en page, choisissez Paysage et Ajuster à 1 page en largeur.",
+    headerRowFound: (row: number, sheet: string) =>
+      row === 2
+        ? `Feuille « ${sheet} », en-têtes lus en ligne 2 ; la ligne 1 au-dessus (un titre) est laissée de côté.`
+        : `Feuille « ${sheet} », en-têtes lus en ligne ${row} ; les lignes au-dessus (un titre) sont laissées de côté.`,
+    headerRowMissing: (first: number, last: number, sheet: string) =>
+      `${first === last ? `La ligne ${first} de la feuille « ${sheet} » ne porte pas` : `Aucune des lignes ${first} à ${last} de la feuille « ${sheet} » ne porte`} d'en-têtes reconnus (une date de facture et un montant, ou une date de début) : la ligne ${first} est lue comme ligne d'en-têtes. Cliquez une cellule du registre et relisez-le, ou choisissez les colonnes ci-dessous.`,
+    idTooltip: (id: string) => `Identifiant à écrire dans le registre ou dans une formule : ${id}`,
+    vendorTerms: (name: string) => `Conditions ${de(name)}`,
+    previewRow: (reference: string) => `Ligne ${reference}`,
+    demoRegister: (vendor: string) => `Registre des factures ${de(vendor)}`,
+    demoVendorSheet: (vendor: string) =>
+      `Le registre ${de(vendor)} est sur la feuille « Factures ${vendor} ».`,
   },
   en: {
     appTitle: "Échéance",
@@ -464,7 +483,7 @@ export const STRINGS = {
     explainRegion: "Row explanation",
     tabApply: "Apply",
     tabReports: "Reports",
-    tabVendors: "Workbook vendors",
+    tabVendors: "Vendors",
     vendorsSection: "Terms stored in the workbook",
     storedHashMismatch: (id: string) => `stored vendor "${id}" was changed outside Échéance (hash differs)`,
     viewSwitch: "View",
@@ -590,6 +609,23 @@ export const STRINGS = {
     recalcMapping: (what: string) => `columns not recognised (${what})`,
     recalcWouldReplace: (count: number, address: string) =>
       `${count} cell(s) of other data would be replaced (${address}): apply it from the pane to confirm`,
+    // The pane at 320 px, dates typed as dd/mm/yyyy, registers below a title, ids kept out of labels (issue 15).
+    datePlaceholder: "dd/mm/yyyy",
+    dateTyped: "Date not recognised: type it as dd/mm/yyyy, for example 31/12/2025.",
+    calendarLabel: "Calendar",
+    reportNoPrintSetup:
+      "Print setup not made (this Excel does not let an add-in make it): in Page Layout, choose Landscape and Fit to 1 page wide.",
+    headerRowFound: (row: number, sheet: string) =>
+      row === 2
+        ? `Sheet "${sheet}", headers read on row 2; row 1 above (a title) is left aside.`
+        : `Sheet "${sheet}", headers read on row ${row}; the rows above (a title) are left aside.`,
+    headerRowMissing: (first: number, last: number, sheet: string) =>
+      `${first === last ? `Row ${first} of the sheet "${sheet}" holds no` : `None of rows ${first} to ${last} of the sheet "${sheet}" holds`} recognised headers (an invoice date and an amount, or a start date): row ${first} is read as the header row. Click a cell of the register and read it again, or choose the columns below.`,
+    idTooltip: (id: string) => `Id to write in the register or in a formula: ${id}`,
+    vendorTerms: (name: string) => `${name}'s terms`,
+    previewRow: (reference: string) => `Row ${reference}`,
+    demoRegister: (vendor: string) => `Invoices from ${vendor}`,
+    demoVendorSheet: (vendor: string) => `${vendor}'s register is on the sheet "Factures ${vendor}".`,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 

@@ -1,13 +1,36 @@
-import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { formatMoney } from "../../../apply";
 import { DELAY_BANDS, type RegisterReport } from "../../../reports";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  svg: { width: "100%", height: "auto", display: "block" },
-  figure: { margin: 0 },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  figure: { margin: 0, minWidth: 0 },
+  // Bars drawn with HTML: the labels and amounts keep the pane's text size at any width (an SVG
+  // scaled to a 320 px pane shrinks its text to 8 px).
+  chart: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXS,
+  },
+  bar: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+  },
+  label: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
+  amount: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  track: { gridColumnStart: 1, gridColumnEnd: 3, height: "8px" },
+  fill: { height: "100%", borderRadius: tokens.borderRadiusSmall },
+  late: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  credit: { backgroundColor: tokens.colorPaletteGreenBackground3 },
 });
 
 export interface Bar {
@@ -15,55 +38,46 @@ export interface Bar {
   readonly amount: number;
 }
 
-const WIDTH = 400;
-const LABEL = 130;
-const VALUE = 90;
-const ROW = 22;
-
 /** Horizontal bars with their amounts: role img, the figures in the accessible name. */
 export function BarChart({ title, bars, testId }: { title: string; bars: readonly Bar[]; testId: string }) {
   const { lang } = useLanguage();
   const s = useStrings();
   const styles = useStyles();
   const max = Math.max(0, ...bars.map((b) => Math.abs(b.amount)));
-  const span = WIDTH - LABEL - VALUE;
   const parts = bars.map((b) => `${b.label} ${formatMoney(b.amount, lang)}`).join(", ");
-  const height = Math.max(1, bars.length) * ROW + 4;
   return (
     <figure className={styles.figure}>
       <Text weight="semibold" as="h4" block>
         {title}
       </Text>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${WIDTH} ${height}`}
+      <div
+        className={styles.chart}
         role="img"
         aria-label={s.agingChartLabel(title, parts)}
         data-testid={testId}
       >
         {bars.map((b, i) => {
-          const w = max === 0 ? 0 : (Math.abs(b.amount) / max) * span;
-          const y = i * ROW + 2;
+          const share = max === 0 ? 0 : (Math.abs(b.amount) / max) * 100;
           return (
-            <g key={b.label} data-testid="aging-bar" data-amount={b.amount}>
-              <text x={0} y={y + 14} fontSize={11} fill={tokens.colorNeutralForeground2}>
-                {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
-              </text>
-              <rect
-                x={LABEL}
-                y={y + 3}
-                width={Math.max(w, b.amount === 0 ? 0 : 1)}
-                height={ROW - 8}
-                rx={2}
-                fill={b.amount < 0 ? tokens.colorPaletteGreenBackground3 : tokens.colorPaletteRedBackground3}
-              />
-              <text x={WIDTH} y={y + 14} fontSize={11} textAnchor="end" fill={tokens.colorNeutralForeground1}>
-                {formatMoney(b.amount, lang)}
-              </text>
-            </g>
+            <div
+              key={`${b.label}-${i}`}
+              className={styles.bar}
+              data-testid="aging-bar"
+              data-amount={b.amount}
+            >
+              <span className={styles.label}>{b.label}</span>
+              <span className={styles.amount}>{formatMoney(b.amount, lang)}</span>
+              <div className={styles.track}>
+                <div
+                  className={mergeClasses(styles.fill, b.amount < 0 ? styles.credit : styles.late)}
+                  // The one inline style: each bar's length is its amount's share of the largest.
+                  style={{ width: `${b.amount === 0 ? 0 : Math.max(share, 0.5)}%` }}
+                />
+              </div>
+            </div>
           );
         })}
-      </svg>
+      </div>
     </figure>
   );
 }

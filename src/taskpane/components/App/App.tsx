@@ -47,19 +47,33 @@ import { VendorSummary } from "../VendorSummary/VendorSummary";
 import { StoredTermsDialog } from "../StoredTerms/StoredTermsDialog";
 import { useWorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { VendorsPanel } from "../VendorsPanel/VendorsPanel";
+import { useDemoVendorSheet } from "../../demo/useDemoVendorSheet";
 
 const useStyles = makeStyles({
+  // Excel opens a task pane 320 to 350 px wide: nothing may be wider than that (issue 15). Long
+  // words (sheet addresses, ids) break rather than push the page sideways.
   root: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     maxWidth: "44em",
+    minWidth: 0,
+    boxSizing: "border-box",
     marginLeft: "auto",
     marginRight: "auto",
+    overflowWrap: "break-word",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  // The view tabs go on two lines rather than off the pane's edge.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface AppProps {
@@ -107,6 +121,9 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
   const [view, setView] = React.useState<View>("apply");
   const highlighting = useHighlighting(DEFAULT_HIGHLIGHT_DAYS);
   const { read } = source;
+
+  // Preview mode: each vendor's register is a sheet of the demo workbook, picked with the vendor.
+  const onDemoSheet = useDemoVendorSheet(demoWorkbook, vendor.profile?.id, vendor.setVendorId, read);
 
   // Read on opening and whenever the source kind changes; later reads are the user's or follow a write.
   React.useEffect(() => {
@@ -275,7 +292,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
         onLater={() => setTermsDeferred(true)}
       />
       {(terms.issues.length > 0 || terms.hashMismatches.length > 0 || terms.error !== undefined) && (
-        <MessageBar intent="warning" data-testid="stored-terms-issues">
+        <MessageBar intent="warning" layout="multiline" data-testid="stored-terms-issues">
           <MessageBarBody>
             {[
               ...terms.issues.map((i) => `${i.where}: ${i.text[lang]}`),
@@ -302,7 +319,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
         </Subtitle2>
         <SourcePanel source={source} />
         {source.error !== undefined && (
-          <MessageBar intent="error" data-testid="source-error">
+          <MessageBar intent="error" layout="multiline" data-testid="source-error">
             <MessageBarBody>{describeError(source.error, s, lang)}</MessageBarBody>
           </MessageBar>
         )}
@@ -311,6 +328,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
       <Divider />
 
       <TabList
+        className={styles.tabs}
         selectedValue={view}
         onTabSelect={(_, data) => setView(data.value as View)}
         aria-label={s.viewSwitch}
@@ -424,7 +442,7 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
           <DemoWorkbook
             workbook={demoWorkbook}
             revision={revision}
-            onActivate={() => void read()}
+            onActivate={onDemoSheet}
             onCellClick={explain.explainCell}
           />
         </>

@@ -23,7 +23,7 @@ import type { ApplyRun } from "./useApplyRun";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   summary: { whiteSpace: "pre-line" },
   notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -100,7 +100,7 @@ export function ApplyPanel({
       {!formulasAllowed && <Caption1>{s.formulasUnavailable}</Caption1>}
       <HighlightSettings highlighting={highlighting} />
       {notices.length > 0 && (
-        <MessageBar intent="info" data-testid="apply-notices">
+        <MessageBar intent="info" layout="multiline" data-testid="apply-notices">
           <MessageBarBody>
             <MessageBarTitle>{s.noticesTitle}</MessageBarTitle>
             <ul className={styles.notices}>
@@ -139,6 +139,7 @@ export function ApplyPanel({
       {st.phase === "done" && (
         <MessageBar
           intent={st.cancelled ? "warning" : st.errors > 0 ? "warning" : "success"}
+          layout="multiline"
           data-testid="apply-result"
         >
           <MessageBarBody>
@@ -189,7 +190,7 @@ export function ApplyPanel({
       {st.phase === "done" && !st.cancelled && <RunSummary figures={st.figures} register={st.address} />}
       {st.phase === "done" && st.cancelled && <div className={styles.summary}>{st.summary}</div>}
       {st.phase === "error" && (
-        <MessageBar intent="error" data-testid="apply-error">
+        <MessageBar intent="error" layout="multiline" data-testid="apply-error">
           <MessageBarBody>
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {st.message}

@@ -88,7 +88,11 @@ export function CalendarExport({
           {s.exportCalendar}
         </Button>
       </div>
-      {message !== undefined && <Caption1 data-testid="ics-result">{message}</Caption1>}
+      {message !== undefined && (
+        <Caption1 block data-testid="ics-result">
+          {message}
+        </Caption1>
+      )}
       {exported && <ExportedText file={exported.file} how={exported.how} />}
     </div>
   );

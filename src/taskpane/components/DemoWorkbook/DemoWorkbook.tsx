@@ -21,7 +21,9 @@ import type { MemoryWorkbook } from "../../../excel/memory-workbook";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  // Sheet tabs wrap: the grid below scrolls in its own box, the pane never does.
+  tabs: { flexWrap: "wrap" },
   scroller: {
     maxHeight: "18em",
     overflow: "auto",
@@ -48,7 +50,8 @@ export function DemoWorkbook({
 }: {
   workbook: MemoryWorkbook;
   revision: number;
-  onActivate: () => void;
+  /** A sheet's tab was clicked: the sheet is active, its name given. */
+  onActivate: (sheet: string) => void;
   /** A click on a cell selects it, as in Excel; the pane then explains its row. */
   onCellClick?: (cell: CellRef) => void;
 }) {
@@ -82,11 +85,14 @@ export function DemoWorkbook({
     <div className={styles.root} data-testid="demo-workbook">
       <Subtitle2 as="h3">{s.demoTitle}</Subtitle2>
       <TabList
+        className={styles.tabs}
+        size="small"
         selectedValue={sheet}
         aria-label={s.demoSheets}
         onTabSelect={(_, data) => {
-          workbook.select(String(data.value), { row: 0, column: 0, rowCount: 1, columnCount: 1 });
-          onActivate();
+          const name = String(data.value);
+          workbook.select(name, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+          onActivate(name);
         }}
       >
         {workbook.sheetNames().map((name) => (
@@ -95,7 +101,13 @@ export function DemoWorkbook({
           </Tab>
         ))}
       </TabList>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={s.demoGrid(sheet)}>
+      <div
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={s.demoGrid(sheet)}
+        data-scroll-box="demo-grid"
+      >
         <Table size="extra-small" aria-label={s.demoGrid(sheet)} className={styles.table}>
           <TableHeader>
             <TableRow>

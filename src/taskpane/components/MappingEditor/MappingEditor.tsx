@@ -15,8 +15,13 @@ import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import type { RegisterSource } from "../SourcePanel/useRegisterSource";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  grid: { display: "grid", gridTemplateColumns: "1fr", rowGap: tokens.spacingVerticalXS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXS },
+  // Fluent's dropdown is at least 250 px wide: in a 320 px pane, beside its label, it would be cut off.
+  dropdown: { minWidth: 0, width: "100%" },
+  // Label and dropdown side by side; Fluent's 33 % label column cuts « Fournisseur » in two at 320 px.
+  field: { gridTemplateColumns: "minmax(0, 8.5em) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS },
+  text: { overflowWrap: "anywhere" },
 });
 
 const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
@@ -43,6 +48,7 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
     <div className={styles.root} data-testid="mapping">
       <Field label={s.modeLabel}>
         <Dropdown
+          className={styles.dropdown}
           value={modeLabel}
           selectedOptions={[mode]}
           onOptionSelect={(_, d) => d.optionValue && source.setMode(d.optionValue as RegisterMode)}
@@ -59,10 +65,12 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
           return (
             <Field
               key={f.id}
+              className={styles.field}
               label={`${f.label[lang]}${required ? ` (${s.required})` : ""}`}
               orientation="horizontal"
             >
               <Dropdown
+                className={styles.dropdown}
                 value={value}
                 selectedOptions={[index === undefined ? "none" : String(index)]}
                 onOptionSelect={(_, d) =>
@@ -86,11 +94,15 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
           );
         })}
       </div>
-      {unrecognized.length > 0 && <Caption1>{s.unrecognized(unrecognized.join(", "))}</Caption1>}
-      {previous.length > 0 && <Caption1>{s.previousOutputs(previous.join(", "))}</Caption1>}
+      {unrecognized.length > 0 && (
+        <Caption1 className={styles.text}>{s.unrecognized(unrecognized.join(", "))}</Caption1>
+      )}
+      {previous.length > 0 && (
+        <Caption1 className={styles.text}>{s.previousOutputs(previous.join(", "))}</Caption1>
+      )}
       {source.problems.map((p, i) => (
-        <MessageBar key={i} intent={p.kind === "duplicate" ? "warning" : "error"}>
-          <MessageBarBody>{p.message[lang]}</MessageBarBody>
+        <MessageBar key={i} intent={p.kind === "duplicate" ? "warning" : "error"} layout="multiline">
+          <MessageBarBody className={styles.text}>{p.message[lang]}</MessageBarBody>
         </MessageBar>
       ))}
     </div>

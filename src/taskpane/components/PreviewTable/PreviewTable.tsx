@@ -1,14 +1,10 @@
 import {
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
@@ -17,17 +13,48 @@ import { describeError, formatOutput } from "../../apply-adapter";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import type { Preview } from "./usePreviewRows";
 
+/**
+ * The first rows as cards, one per register row, each value under its column's header: seven
+ * columns do not fit a 320 px task pane, and a table there scrolls sideways. Where the pane is
+ * wider, the cards sit side by side.
+ */
 const useStyles = makeStyles({
-  scroller: {
-    overflowX: "auto",
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 15em), 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    minWidth: 0,
   },
-  // Fluent's table is fixed-layout at 100 %: let columns take their content's width and scroll instead.
-  table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
-  cell: { whiteSpace: "nowrap" },
-  error: { color: tokens.colorPaletteRedForeground1, whiteSpace: "normal", minWidth: "16em" },
+  values: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, auto)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  value: { margin: 0, textAlign: "end", fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  // A row's error is a sentence: it takes the card's width and wraps.
+  status: {
+    gridColumnStart: 1,
+    gridColumnEnd: 3,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** The first rows with the values that would be written. */
@@ -47,52 +74,47 @@ export function PreviewTable({
   const { result } = preview;
   if (!result)
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" layout="multiline">
         <MessageBarBody>{describeError(preview.error, s, lang)}</MessageBarBody>
       </MessageBar>
     );
   const refIndex = referenceColumn ?? 0;
+  const refHeader = source.headers[refIndex] ?? s.rowHeader;
   return (
-    <div>
+    <div className={styles.root}>
       <Caption1>{s.previewCaption(result.rows.length, source.rows.length)}</Caption1>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={s.previewRegion}>
-        <Table
-          size="extra-small"
-          aria-label={s.previewRegion}
-          data-testid="preview-table"
-          className={styles.table}
-        >
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.cell}>
-                {source.headers[refIndex] ?? s.rowHeader}
-              </TableHeaderCell>
-              {result.columns.map((c) => (
-                <TableHeaderCell key={c.id} className={styles.cell}>
-                  {c.header[lang]}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.rows.map((row, i) => (
-              <TableRow key={i}>
-                <TableCell className={styles.cell}>{String(source.rows[i]?.[refIndex] ?? "")}</TableCell>
-                {result.columns.map((c, j) => (
-                  <TableCell
-                    key={c.id}
-                    className={
-                      result.results[i]?.state === "error" && c.id === "status" ? styles.error : styles.cell
-                    }
-                  >
-                    {formatOutput(row[j], c.format, lang)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <ul className={styles.list} aria-label={s.previewRegion} data-testid="preview-table">
+        {result.rows.map((row, i) => {
+          const reference = String(source.rows[i]?.[refIndex] ?? "");
+          const error = result.results[i]?.state === "error";
+          return (
+            <li key={i} className={styles.card} data-testid="preview-row">
+              <Text weight="semibold" title={refHeader}>
+                {reference === "" ? s.previewRow(String(source.startRow + 2 + i)) : reference}
+              </Text>
+              <dl className={styles.values}>
+                {result.columns.map((c, j) => {
+                  const text = formatOutput(row[j], c.format, lang);
+                  // The status is a sentence: under its header, the card's full width.
+                  if (c.id === "status")
+                    return (
+                      <React.Fragment key={c.id}>
+                        <dt className={styles.term}>{c.header[lang]}</dt>
+                        <dd className={mergeClasses(styles.status, error && styles.error)}>{text}</dd>
+                      </React.Fragment>
+                    );
+                  return (
+                    <React.Fragment key={c.id}>
+                      <dt className={styles.term}>{c.header[lang]}</dt>
+                      <dd className={styles.value}>{text}</dd>
+                    </React.Fragment>
+                  );
+                })}
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

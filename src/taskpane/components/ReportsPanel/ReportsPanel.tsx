@@ -20,12 +20,17 @@ import type { SourceBlock } from "../../../excel/gateway";
 import type { ReportKind } from "../../../reports";
 import { useStrings } from "../../i18n/LanguageContext";
 import { AgingChart } from "../AgingChart/AgingChart";
+import { DateField } from "../DateField/DateField";
 import { NO_EXCLUDED_COLUMN, type ReportState } from "./useReport";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  short: { maxWidth: "12em" },
-  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  short: { maxWidth: "12em", minWidth: 0 },
+  // Fluent's dropdown is at least 250 px wide: in a 320 px pane it takes the pane's width instead.
+  dropdown: { minWidth: 0, width: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  // Sheet names (« D441-6 2025-12-31, Balance âgée 2025-12-31 ») break where they must.
+  wrap: { overflowWrap: "anywhere" },
 });
 
 /** The D441-6 report: closing date, received or issued, the year's total, the disputed column; writes new sheets. */
@@ -51,27 +56,21 @@ export function ReportsPanel({
     <div className={styles.root} data-testid="reports-panel">
       <Caption1>{s.reportsIntro}</Caption1>
       {!invoices && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{s.reportNeedsInvoices}</MessageBarBody>
         </MessageBar>
       )}
-      <Field
+      <DateField
         label={s.closingLabel}
-        {...(state.closingIso === undefined ? { validationMessage: s.asOfInvalid } : {})}
-      >
-        <Input
-          className={styles.short}
-          type="date"
-          value={state.closingText}
-          onChange={(_, data) => state.setClosingText(data.value)}
-          data-testid="closing"
-        />
-      </Field>
+        iso={state.closingText}
+        onChange={state.setClosingText}
+        required
+        testId="closing"
+      />
       <Field label={s.reportKind}>
         <RadioGroup
           value={state.kind}
           onChange={(_, data) => state.setKind(data.value as ReportKind)}
-          layout="horizontal"
           data-testid="report-kind"
         >
           <Radio value="received" label={s.reportReceived} />
@@ -92,6 +91,7 @@ export function ReportsPanel({
       </Field>
       <Field label={s.excludedLabel}>
         <Dropdown
+          className={styles.dropdown}
           value={columnName(state.excludedColumn)}
           selectedOptions={[String(state.excludedColumn)]}
           onOptionSelect={(_, data) => state.setExcludedColumn(Number(data.optionValue))}
@@ -123,20 +123,25 @@ export function ReportsPanel({
         {run.phase === "writing" && <Spinner size="tiny" />}
       </div>
       {state.problem !== undefined && (
-        <MessageBar intent="error" data-testid="report-problem">
+        <MessageBar intent="error" layout="multiline" data-testid="report-problem">
           <MessageBarBody>{state.problem}</MessageBarBody>
         </MessageBar>
       )}
       {run.phase === "done" && (
-        <MessageBar intent={run.skipped > 0 ? "warning" : "success"} data-testid="report-result">
-          <MessageBarBody>
+        <MessageBar
+          intent={run.skipped > 0 ? "warning" : "success"}
+          layout="multiline"
+          data-testid="report-result"
+        >
+          <MessageBarBody className={styles.wrap}>
             <div>{s.reportWritten(run.sheets.join(", "))}</div>
             {run.skipped > 0 && <div>{s.reportRowsSkipped(run.skipped)}</div>}
+            {!run.printSetup && <div data-testid="report-no-print-setup">{s.reportNoPrintSetup}</div>}
           </MessageBarBody>
         </MessageBar>
       )}
       {run.phase === "error" && (
-        <MessageBar intent="error" data-testid="report-error">
+        <MessageBar intent="error" layout="multiline" data-testid="report-error">
           <MessageBarBody>{run.message}</MessageBarBody>
         </MessageBar>
       )}

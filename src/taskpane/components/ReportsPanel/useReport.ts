@@ -4,7 +4,9 @@ import type { Language, Settings, VendorRegistry } from "../../../engine";
 import { parseIsoDay } from "../../../engine";
 import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
 import {
+  AGING_LAYOUT,
   agingSheet,
+  DELAY_TABLE_LAYOUT,
   delayTableSheet,
   findExcludedColumn,
   reportFromRegister,
@@ -22,7 +24,13 @@ export const NO_EXCLUDED_COLUMN = -1;
 export type ReportRun =
   | { readonly phase: "idle" }
   | { readonly phase: "writing" }
-  | { readonly phase: "done"; readonly sheets: readonly string[]; readonly skipped: number }
+  | {
+      readonly phase: "done";
+      readonly sheets: readonly string[];
+      readonly skipped: number;
+      /** False where Excel could not take the print setup (before ExcelApi 1.9): the user sets it. */
+      readonly printSetup: boolean;
+    }
   | { readonly phase: "error"; readonly message: string };
 
 export interface ReportState {
@@ -121,15 +129,24 @@ export function useReport(args: {
     try {
       const names = reportSheetNames(closingIso, lang);
       const sheets: string[] = [];
+      // The layouts `echeance report` gives its sheets: widths, wrapped headings, A4 landscape, one
+      // page wide (the D441-6 table one page tall too), the aging's headings repeated.
       const table = await gateway.addSheet(names.table);
-      await gateway.writeMatrix(table, matrixCells(delayTableSheet(report)));
+      const written = [
+        await gateway.writeMatrix(table, matrixCells(delayTableSheet(report)), DELAY_TABLE_LAYOUT),
+      ];
       sheets.push(table);
       if (withAging) {
         const aging = await gateway.addSheet(names.aging);
-        await gateway.writeMatrix(aging, matrixCells(agingSheet(report, lang)));
+        written.push(await gateway.writeMatrix(aging, matrixCells(agingSheet(report, lang)), AGING_LAYOUT));
         sheets.push(aging);
       }
-      setRun({ phase: "done", sheets, skipped: report.errors.length });
+      setRun({
+        phase: "done",
+        sheets,
+        skipped: report.errors.length,
+        printSetup: written.every((w) => w.printSetup),
+      });
     } catch (e) {
       setRun({ phase: "error", message: describeError(e, strings, lang) });
     }

@@ -9,11 +9,14 @@ import {
   type RegisterMode,
 } from "../../../apply";
 import type { SourceBlock, SourceKind, WorkbookGateway } from "../../../excel/gateway";
+import { withHeaderRow, type HeaderChoice } from "../../register-header";
 
 export interface RegisterSource {
   readonly kind: SourceKind;
   readonly setKind: (kind: SourceKind) => void;
   readonly block: SourceBlock | undefined;
+  /** Which row of the block read is its header row (a title above it is left aside). */
+  readonly header: HeaderChoice | undefined;
   readonly reading: boolean;
   readonly error: unknown;
   /** Reads the source again (after a write, or when the user changed the selection). */
@@ -34,6 +37,7 @@ export function useRegisterSource(
 ): RegisterSource {
   const [kind, setKindState] = React.useState<SourceKind>(initialKind);
   const [block, setBlock] = React.useState<SourceBlock | undefined>(undefined);
+  const [header, setHeader] = React.useState<HeaderChoice | undefined>(undefined);
   const [reading, setReading] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
   const [recognition, setRecognition] = React.useState<HeaderRecognition | undefined>(undefined);
@@ -47,16 +51,20 @@ export function useRegisterSource(
       setReading(true);
       setError(undefined);
       try {
-        const next = await gateway.readSource(which ?? kind);
+        const raw = await gateway.readSource(which ?? kind);
         if (id !== request.current) return;
+        // The header row as the command line finds it: a title above it is left aside.
+        const { block: next, header: found } = withHeaderRow(raw);
         const rec = recognizeHeaders(next.headers);
         setBlock(next);
+        setHeader(found);
         setRecognition(rec);
         setModeState(rec.mode ?? "invoices");
         setMapping(rec.mode ? rec.mapping : recognizeHeaders(next.headers, { mode: "invoices" }).mapping);
       } catch (e) {
         if (id !== request.current) return;
         setBlock(undefined);
+        setHeader(undefined);
         setRecognition(undefined);
         setError(e);
       } finally {
@@ -101,6 +109,7 @@ export function useRegisterSource(
     kind,
     setKind,
     block,
+    header,
     reading,
     error,
     read,

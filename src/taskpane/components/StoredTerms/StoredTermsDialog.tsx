@@ -10,18 +10,14 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Language } from "../../../engine";
 import type { ProfileChoice, ProfileDifference } from "../../../storage";
 import { useLanguage } from "../../i18n/LanguageContext";
+import { fieldOfPath } from "../VendorEditor/issues";
 
 const STRINGS = {
   fr: {
@@ -31,6 +27,7 @@ const STRINGS = {
     versions: (stored: string, shipped: string) =>
       `Version du classeur ${stored} — version livrée ${shipped}`,
     field: "Champ",
+    fields: (name: string) => `${name} : champs différents`,
     storedCol: "Classeur",
     shippedCol: "Complément",
     more: (n: number) => `… et ${n} autre(s) différence(s).`,
@@ -46,6 +43,7 @@ const STRINGS = {
       "This workbook carries its own version of vendor terms that differ from the ones shipped with Échéance. Choose which to keep for each. Nothing is replaced without your choice; meanwhile the computations use the workbook's version.",
     versions: (stored: string, shipped: string) => `Workbook version ${stored} — shipped version ${shipped}`,
     field: "Field",
+    fields: (name: string) => `${name}: fields that differ`,
     storedCol: "Workbook",
     shippedCol: "Add-in",
     more: (n: number) => `… and ${n} more difference(s).`,
@@ -58,8 +56,29 @@ const STRINGS = {
 } as const;
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  vendor: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, minWidth: 0 },
+  vendor: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  // A list of fields, each with its two values under it: three columns do not fit a 320 px pane.
+  changes: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  change: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  field: {
+    gridColumnStart: 1,
+    gridColumnEnd: 3,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  which: { color: tokens.colorNeutralForeground3 },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
@@ -83,28 +102,24 @@ export function StoredTermsDifferences({
     <div className={styles.list} data-testid="stored-terms-differences">
       {differences.map((d) => (
         <section key={d.id} className={styles.vendor} aria-label={d.name}>
-          <Subtitle2>
-            {d.name} ({d.id})
-          </Subtitle2>
+          <Subtitle2>{d.name}</Subtitle2>
           <span>{s.versions(d.stored.version, d.shipped.version)}</span>
-          <Table size="small" aria-label={`${d.name}: ${s.field}`}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{s.field}</TableHeaderCell>
-                <TableHeaderCell>{s.storedCol}</TableHeaderCell>
-                <TableHeaderCell>{s.shippedCol}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.changes.map((c) => (
-                <TableRow key={c.path}>
-                  <TableCell className={styles.value}>{c.path}</TableCell>
-                  <TableCell className={styles.value}>{c.stored}</TableCell>
-                  <TableCell className={styles.value}>{c.shipped}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ul className={styles.changes} aria-label={s.fields(d.name)}>
+            {d.changes.map((c) => {
+              const where = fieldOfPath(c.path);
+              return (
+                <li key={c.path} className={styles.change}>
+                  <span className={styles.field} title={c.path}>
+                    {where.field === "" ? c.path : where.label[lang]}
+                  </span>
+                  <Text className={styles.which}>{s.storedCol}</Text>
+                  <span className={styles.value}>{c.stored}</span>
+                  <Text className={styles.which}>{s.shippedCol}</Text>
+                  <span className={styles.value}>{c.shipped}</span>
+                </li>
+              );
+            })}
+          </ul>
           {d.moreChanges > 0 && <span>{s.more(d.moreChanges)}</span>}
           {d.acknowledged && <span>{s.acknowledged}</span>}
           <RadioGroup

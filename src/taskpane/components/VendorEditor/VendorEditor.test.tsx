@@ -11,7 +11,15 @@ import {
   VendorRegistry,
 } from "../../../engine";
 import { exportProfileJson, importProfileJson } from "../../../storage";
-import { draftFromProfile, emptyDraft, emptyPlan, profileFromDraft, type VendorDraft } from "./draft";
+import {
+  CHOOSE_METHOD,
+  draftFromProfile,
+  emptyDraft,
+  emptyPlan,
+  profileFromDraft,
+  type VendorDraft,
+} from "./draft";
+import { fieldOfPath, formIssues, issueSentence, schemaMessage } from "./issues";
 import { VendorEditor } from "./VendorEditor";
 
 function acmeDraft(over: Partial<VendorDraft> = {}): VendorDraft {
@@ -37,13 +45,11 @@ describe("the custom-vendor form's model", () => {
     const kind = { ...emptyDraft().kinds[0]!, termText: "30 jours fin de mois" };
     const open = profileFromDraft(acmeDraft({ kinds: [kind] }));
     expect(open.profile).toBeUndefined();
-    expect(open.issues).toEqual([
-      { path: "$.invoiceKinds[0].term", message: "choose how the end of month is computed" },
-    ]);
+    expect(open.issues).toEqual([{ path: "$.invoiceKinds[0].term", message: CHOOSE_METHOD }]);
     const chosen = profileFromDraft(acmeDraft({ kinds: [{ ...kind, reading: 1 }] }));
     expect(chosen.profile?.invoiceKinds[0]?.term).toEqual({ kind: "days-end-of-month", days: 30 });
     // The end-of-month-first reading is recorded as an interpretation naming the option to use.
-    expect(chosen.profile?.interpretations.map((i) => i.id)).toEqual(["eom-method-invoice"]);
+    expect(chosen.profile?.interpretations.map((i) => i.id)).toEqual(["eom-method-facture"]);
     expect(chosen.profile?.interpretations[0]?.text.en).toContain('"acme+eom-then-days"');
   });
 
@@ -53,7 +59,7 @@ describe("the custom-vendor form's model", () => {
     );
     expect(r.profile).toBeUndefined();
     expect(r.issues[0]?.path).toBe("$.invoiceKinds[0].term");
-    expect(r.issues[0]?.message).toContain("30 jours fin de mois");
+    expect(r.issues[0]?.message.fr).toContain("30 jours fin de mois");
   });
 
   test("the schema's messages reach the form: a bad id, a notice that is not a number", () => {
@@ -93,7 +99,7 @@ describe("the custom-vendor form's model", () => {
     for (const v of SHIPPED_VENDORS) {
       const r = profileFromDraft(draftFromProfile(v), v);
       // Terms with several readings need the user's choice again; every other field validates.
-      const open = r.issues.filter((i) => i.message !== "choose how the end of month is computed");
+      const open = r.issues.filter((i) => i.message !== CHOOSE_METHOD);
       expect([v.id, open]).toEqual([v.id, []]);
     }
     const omi = SHIPPED_VENDORS[0]!;
@@ -110,7 +116,57 @@ describe("the custom-vendor form's model", () => {
   });
 });
 
+describe("the form's problems, as a French accountant reads them", () => {
+  test("an empty id is « Identifiant : à remplir… », naming the field, not « $.id » and the schema's English", () => {
+    const r = profileFromDraft({ ...acmeDraft(), id: "" });
+    const issues = formIssues(r.issues);
+    const id = issues.find((i) => i.field === "id");
+    expect(id && issueSentence(id, "fr")).toBe(
+      "Identifiant : à remplir (des minuscules sans accent, des chiffres et des tirets, en commençant par une lettre).",
+    );
+    for (const i of issues) expect(issueSentence(i, "fr")).not.toMatch(/\$\.|is not|expected/);
+  });
+
+  test("a problem inside a list names the item by its rank and the field by its label", () => {
+    // $.subscription.plans[0].notice.amount is the first plan's notice (« Formule 1, préavis »).
+    expect(fieldOfPath("$.subscription.plans[0].notice.amount")).toEqual({
+      field: "plan:0:noticeAmount",
+      label: { fr: "Formule 1, préavis", en: "Plan 1, notice" },
+    });
+    expect(fieldOfPath("$.invoiceKinds[1].label.en").label.fr).toBe("Type de facture 2, libellé anglais");
+  });
+
+  test("every schema message the form can meet has its French; an unknown one is still said in French", () => {
+    expect(schemaMessage("expected a number from 1 to 120, got 0").fr).toBe(
+      "un nombre de 1 à 120 est attendu (et non 0).",
+    );
+    expect(schemaMessage('id "x" appears twice').fr).toBe("l'identifiant « x » est utilisé deux fois.");
+    expect(schemaMessage("something new in the schema").fr).toBe("valeur refusée par le contrôle du profil.");
+  });
+});
+
 describe("the custom-vendor form", () => {
+  test("a new, empty form shows no problem before the user has touched a field", () => {
+    const html = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <VendorEditor
+          rates={DEFAULT_RATE_TABLE}
+          asOf={iso("2025-03-01")}
+          endOfMonthMethod="days-then-eom"
+          shippedIds={SHIPPED_VENDORS.map((v) => v.id)}
+          workbookIds={[]}
+          onSave={() => undefined}
+          onCancel={() => undefined}
+          onExport={() => undefined}
+        />
+      </FluentProvider>,
+    );
+    expect(html).toContain("Identifiant");
+    expect(html).not.toContain("à remplir");
+    expect(html).not.toContain("$.");
+    expect(html).not.toMatch(/is not an id|expected/);
+  });
+
   test("renders the term as understood and the legal flags with their article", () => {
     const xiahdeh = SHIPPED_VENDORS.find((v) => v.id === "xiahdeh")!;
     const html = renderToStaticMarkup(

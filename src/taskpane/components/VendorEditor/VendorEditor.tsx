@@ -6,6 +6,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -24,24 +25,30 @@ import {
 } from "../../../engine";
 import { MAX_PROFILE_CHARS } from "../../../storage";
 import { useLanguage } from "../../i18n/LanguageContext";
-import { EDITOR_STRINGS } from "./strings";
+import { formIssues, issueSentence, type FormIssue } from "./issues";
+import { EDITOR_STRINGS, type EditorStrings } from "./strings";
 import { useVendorEditor, type VendorEditorState } from "./useVendorEditor";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   section: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
   },
+  // Fields side by side where the pane is wide, one under the other at 320 px.
   row: {
     display: "flex",
     flexWrap: "wrap",
+    alignItems: "flex-end",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
   },
+  field: { flexGrow: 1, flexShrink: 1, flexBasis: "11em", minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -49,10 +56,121 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
   },
-  understood: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  understood: { color: tokens.colorNeutralForeground2, fontStyle: "italic", overflowWrap: "break-word" },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "break-word" },
 });
+
+const UNIT_LABELS: Record<PeriodUnit, keyof EditorStrings> = {
+  "calendar-days": "unitCalendarDays",
+  "jours-ouvres": "unitJoursOuvres",
+  "jours-ouvrables": "unitJoursOuvrables",
+  weeks: "unitWeeks",
+  months: "unitMonths",
+  years: "unitYears",
+  hours: "unitHours",
+};
+
+/**
+ * What the form says about a field: its problem, once the user has left the field or tried to save —
+ * not before the user typed anything. `touch` is the field's blur handler.
+ */
+interface FieldChecks {
+  validation(field: string): { validationState?: "error"; validationMessage?: string };
+  touch(field: string): () => void;
+}
+
+const ChecksContext = React.createContext<FieldChecks>({
+  validation: () => ({}),
+  touch: () => () => undefined,
+});
+
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase("fr") + text.slice(1);
+
+function useFieldChecks(issues: readonly FormIssue[], lang: "fr" | "en", submitted: boolean): FieldChecks {
+  const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
+  return React.useMemo(
+    () => ({
+      validation: (field) => {
+        const issue = issues.find((i) => i.field === field);
+        if (!issue || !(submitted || touched.has(field))) return {};
+        return { validationState: "error", validationMessage: capitalized(issue.message[lang]) };
+      },
+      touch: (field) => () => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))),
+    }),
+    [issues, lang, submitted, touched],
+  );
+}
+
+/** A labelled text input whose problem shows once the user left it. */
+function TextField({
+  label,
+  field,
+  value,
+  onChange,
+  maxLength,
+  required = false,
+  placeholder,
+}: {
+  label: string;
+  field: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  required?: boolean;
+  placeholder?: string;
+}) {
+  const styles = useStyles();
+  const checks = React.useContext(ChecksContext);
+  return (
+    <Field className={styles.field} label={label} required={required} {...checks.validation(field)}>
+      <Input
+        className={styles.control}
+        value={value}
+        onChange={(_, v) => onChange(v.value)}
+        onBlur={checks.touch(field)}
+        maxLength={maxLength}
+        {...(placeholder !== undefined ? { placeholder } : {})}
+      />
+    </Field>
+  );
+}
+
+/** A labelled select of fixed choices. */
+function SelectField<T extends string>({
+  label,
+  field,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  field: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: readonly (readonly [T, string])[];
+}) {
+  const styles = useStyles();
+  const checks = React.useContext(ChecksContext);
+  return (
+    <Field className={styles.field} label={label} {...checks.validation(field)}>
+      <Select className={styles.control} value={value} onChange={(_, v) => onChange(v.value as T)}>
+        {options.map(([id, text]) => (
+          <option key={id} value={id}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 export interface VendorEditorProps {
   /** The profile to edit; none for a new vendor. */
@@ -85,6 +203,15 @@ export function VendorEditor(props: VendorEditorProps) {
   const d = ed.draft;
   const id = d.id.trim();
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const issuesBox = React.useRef<HTMLDivElement>(null);
+  // Problems show field by field once a field is left, and all of them once « Enregistrer » is pressed.
+  const [submitted, setSubmitted] = React.useState(false);
+  const issues = React.useMemo(() => formIssues(ed.result.issues), [ed.result.issues]);
+  const checks = useFieldChecks(issues, lang, submitted);
+  const kindLabel = (kindId: string) => {
+    const kind = d.kinds.find((k) => k.id.trim() === kindId);
+    return (lang === "fr" ? kind?.labelFr : kind?.labelEn || kind?.labelFr) || kindId;
+  };
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -96,152 +223,191 @@ export function VendorEditor(props: VendorEditorProps) {
   };
 
   return (
-    <form
-      className={styles.root}
-      aria-label={s.title}
-      data-testid="vendor-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (ed.result.profile) props.onSave(ed.result.profile);
-      }}
-    >
-      <section className={styles.section} aria-label={s.identity}>
-        <Subtitle2>{s.identity}</Subtitle2>
-        <div className={styles.row}>
-          <Field label={s.id} required>
-            <Input value={d.id} onChange={(_, v) => ed.set("id", v.value.toLowerCase())} maxLength={40} />
-          </Field>
-          <Field label={s.name} required>
-            <Input value={d.name} onChange={(_, v) => ed.set("name", v.value)} maxLength={100} />
-          </Field>
-          <Field label={s.legalName}>
-            <Input value={d.legalName} onChange={(_, v) => ed.set("legalName", v.value)} maxLength={200} />
-          </Field>
-        </div>
-        <div className={styles.row}>
-          <Field label={s.documentTitle} required>
-            <Input
+    <ChecksContext.Provider value={checks}>
+      <form
+        className={styles.root}
+        aria-label={s.title}
+        data-testid="vendor-editor"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ed.result.profile) {
+            props.onSave(ed.result.profile);
+            return;
+          }
+          setSubmitted(true);
+          // The list of problems is announced and brought into view.
+          window.setTimeout(() => issuesBox.current?.focus(), 0);
+        }}
+      >
+        <section className={styles.section} aria-label={s.identity}>
+          <Subtitle2>{s.identity}</Subtitle2>
+          <div className={styles.row}>
+            <TextField
+              label={s.id}
+              field="id"
+              value={d.id}
+              onChange={(v) => ed.set("id", v.toLowerCase())}
+              maxLength={40}
+              required
+            />
+            <TextField
+              label={s.name}
+              field="name"
+              value={d.name}
+              onChange={(v) => ed.set("name", v)}
+              maxLength={100}
+              required
+            />
+            <TextField
+              label={s.legalName}
+              field="legalName"
+              value={d.legalName}
+              onChange={(v) => ed.set("legalName", v)}
+              maxLength={200}
+            />
+          </div>
+          <div className={styles.row}>
+            <TextField
+              label={s.documentTitle}
+              field="documentTitle"
               value={d.documentTitle}
-              onChange={(_, v) => ed.set("documentTitle", v.value)}
+              onChange={(v) => ed.set("documentTitle", v)}
               maxLength={300}
+              required
             />
-          </Field>
-          <Field label={s.documentShort} required>
-            <Input
+            <TextField
+              label={s.documentShort}
+              field="documentShort"
               value={d.documentShort}
-              onChange={(_, v) => ed.set("documentShort", v.value)}
+              onChange={(v) => ed.set("documentShort", v)}
               maxLength={60}
+              required
             />
-          </Field>
-          <Field label={s.version}>
-            <Input
+            <TextField
+              label={s.version}
+              field="profileVersion"
               value={d.profileVersion}
-              onChange={(_, v) => ed.set("profileVersion", v.value)}
+              onChange={(v) => ed.set("profileVersion", v)}
               maxLength={40}
             />
+          </div>
+          <Field {...checks.validation("clients")}>
+            <div className={styles.row}>
+              <Checkbox
+                checked={d.pro}
+                onChange={(_, v) => ed.set("pro", v.checked === true)}
+                onBlur={checks.touch("clients")}
+                label={s.clientsPro}
+              />
+              <Checkbox
+                checked={d.consumer}
+                onChange={(_, v) => ed.set("consumer", v.checked === true)}
+                onBlur={checks.touch("clients")}
+                label={s.clientsConsumer}
+              />
+            </div>
           </Field>
-        </div>
-        <div className={styles.row}>
-          <Checkbox
-            checked={d.pro}
-            onChange={(_, v) => ed.set("pro", v.checked === true)}
-            label={s.clientsPro}
-          />
-          <Checkbox
-            checked={d.consumer}
-            onChange={(_, v) => ed.set("consumer", v.checked === true)}
-            label={s.clientsConsumer}
-          />
-        </div>
-        {id !== "" && props.shippedIds.includes(id) && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{s.shippedIdWarning}</MessageBarBody>
-          </MessageBar>
-        )}
-        {id !== "" &&
-          !props.shippedIds.includes(id) &&
-          props.workbookIds.includes(id) &&
-          id !== props.initial?.id && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{s.existingIdWarning}</MessageBarBody>
+          {id !== "" && props.shippedIds.includes(id) && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{s.shippedIdWarning}</MessageBarBody>
             </MessageBar>
           )}
-      </section>
+          {id !== "" &&
+            !props.shippedIds.includes(id) &&
+            props.workbookIds.includes(id) &&
+            id !== props.initial?.id && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{s.existingIdWarning}</MessageBarBody>
+              </MessageBar>
+            )}
+        </section>
 
-      <KindsSection ed={ed} lang={lang} />
-      <LateSection ed={ed} lang={lang} />
-      <PlansSection ed={ed} lang={lang} />
-      <DeadlinesSection ed={ed} lang={lang} />
+        <KindsSection ed={ed} lang={lang} />
+        <LateSection ed={ed} lang={lang} />
+        <PlansSection ed={ed} lang={lang} />
+        <DeadlinesSection ed={ed} lang={lang} />
 
-      {ed.flags.length > 0 && (
-        <section className={styles.section} aria-label={s.legal} data-testid="vendor-legal-flags">
-          <Subtitle2>{s.legal}</Subtitle2>
-          {ed.flags.map((f, i) => (
-            <MessageBar key={`${f.id}-${i}`} intent="warning">
+        {ed.flags.length > 0 && (
+          <section className={styles.section} aria-label={s.legal} data-testid="vendor-legal-flags">
+            <Subtitle2>{s.legal}</Subtitle2>
+            {ed.flags.map((f, i) => (
+              <MessageBar key={`${f.id}-${i}`} intent="warning" layout="multiline">
+                <MessageBarBody>
+                  {f.invoiceKind ? `${kindLabel(f.invoiceKind)}${lang === "fr" ? " : " : ": "}` : ""}
+                  {f.text[lang]} ({f.article.map(formatCitation).join(", ")})
+                </MessageBarBody>
+              </MessageBar>
+            ))}
+          </section>
+        )}
+
+        {submitted && issues.length > 0 && (
+          <div ref={issuesBox} tabIndex={-1} role="alert" data-testid="vendor-issues">
+            <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
-                {f.invoiceKind ? `[${f.invoiceKind}] ` : ""}
-                {f.text[lang]} ({f.article.map(formatCitation).join(", ")})
+                <MessageBarTitle>{s.notSaved}</MessageBarTitle>
+                <ul className={styles.list}>
+                  {issues.slice(0, 30).map((i, k) => (
+                    <li key={k}>{issueSentence(i, lang)}</li>
+                  ))}
+                </ul>
               </MessageBarBody>
             </MessageBar>
-          ))}
-        </section>
-      )}
+          </div>
+        )}
 
-      {ed.result.issues.length > 0 && (
-        <section aria-label={s.problems} data-testid="vendor-issues">
-          <Subtitle2>{s.problems}</Subtitle2>
-          <ul>
-            {ed.result.issues.slice(0, 30).map((i, k) => (
-              <li key={k}>
-                <code>{i.path}</code> — {i.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        {ed.importMessage && (
+          <MessageBar
+            intent={ed.importMessage.ok ? "success" : "error"}
+            layout="multiline"
+            data-testid="vendor-import-message"
+          >
+            <MessageBarBody>
+              {ed.importMessage.ok ? s.imported : ed.importMessage.text[lang]}
+              {ed.importMessage.issues.length > 0 && (
+                <>
+                  {" "}
+                  {s.fileProblems}
+                  <ul className={styles.list}>
+                    {formIssues(ed.importMessage.issues).map((i, k) => (
+                      <li key={k}>{issueSentence(i, lang)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
 
-      {ed.importMessage && (
-        <MessageBar intent={ed.importMessage.ok ? "success" : "error"} data-testid="vendor-import-message">
-          <MessageBarBody>
-            {ed.importMessage.ok ? s.imported : ed.importMessage.text[lang]}
-            {ed.importMessage.details.length > 0 && (
-              <ul>
-                {ed.importMessage.details.map((line, k) => (
-                  <li key={k}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!ed.result.profile}>
-          {s.save}
-        </Button>
-        <Button onClick={() => fileInput.current?.click()}>{s.importJson}</Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          hidden
-          aria-hidden="true"
-          onChange={(e) => void onFile(e)}
-        />
-        <Button
-          disabled={!ed.result.profile}
-          onClick={() => {
-            const file = ed.exportFile();
-            if (file) props.onExport(file);
-          }}
-        >
-          {s.exportJson}
-        </Button>
-        <Button appearance="subtle" onClick={props.onCancel}>
-          {s.cancel}
-        </Button>
-      </div>
-    </form>
+        <div className={styles.actions}>
+          <Button appearance="primary" type="submit">
+            {s.save}
+          </Button>
+          <Button onClick={() => fileInput.current?.click()}>{s.importJson}</Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            aria-hidden="true"
+            onChange={(e) => void onFile(e)}
+          />
+          <Button
+            disabled={!ed.result.profile}
+            onClick={() => {
+              const file = ed.exportFile();
+              if (file) props.onExport(file);
+            }}
+          >
+            {s.exportJson}
+          </Button>
+          <Button appearance="subtle" onClick={props.onCancel}>
+            {s.cancel}
+          </Button>
+        </div>
+      </form>
+    </ChecksContext.Provider>
   );
 }
 
@@ -250,6 +416,7 @@ type SectionProps = { ed: VendorEditorState; lang: "fr" | "en" };
 function KindsSection({ ed, lang }: SectionProps) {
   const s = EDITOR_STRINGS[lang];
   const styles = useStyles();
+  const checks = React.useContext(ChecksContext);
   const d = ed.draft;
   return (
     <section className={styles.section} aria-label={s.kinds}>
@@ -257,50 +424,51 @@ function KindsSection({ ed, lang }: SectionProps) {
       {d.kinds.map((k, i) => {
         const reading = ed.result.readings[i];
         const candidates = reading?.reading.candidates ?? [];
+        const term = `kind:${i}:termText`;
         return (
           <div key={i} className={styles.item} data-testid={`kind-${i}`}>
             <div className={styles.row}>
-              <Field label={s.kindId}>
-                <Input
-                  value={k.id}
-                  onChange={(_, v) => ed.setKind(i, { id: v.value.toLowerCase() })}
-                  maxLength={40}
-                />
-              </Field>
-              <Field label={s.kindLabelFr}>
-                <Input
-                  value={k.labelFr}
-                  onChange={(_, v) => ed.setKind(i, { labelFr: v.value })}
-                  maxLength={200}
-                />
-              </Field>
-              <Field label={s.kindLabelEn}>
-                <Input
-                  value={k.labelEn}
-                  onChange={(_, v) => ed.setKind(i, { labelEn: v.value })}
-                  maxLength={200}
-                />
-              </Field>
+              <TextField
+                label={s.kindId}
+                field={`kind:${i}:id`}
+                value={k.id}
+                onChange={(v) => ed.setKind(i, { id: v.toLowerCase() })}
+                maxLength={40}
+              />
+              <TextField
+                label={s.kindLabelFr}
+                field={`kind:${i}:labelFr`}
+                value={k.labelFr}
+                onChange={(v) => ed.setKind(i, { labelFr: v })}
+                maxLength={200}
+              />
+              <TextField
+                label={s.kindLabelEn}
+                field={`kind:${i}:labelEn`}
+                value={k.labelEn}
+                onChange={(v) => ed.setKind(i, { labelEn: v })}
+                maxLength={200}
+              />
             </div>
-            <Field
-              label={s.termText}
-              validationState={candidates.length === 0 ? "error" : "none"}
-              validationMessage={candidates.length === 0 ? (reading?.reading.question?.[lang] ?? "") : ""}
-            >
+            <Field label={s.termText} {...(candidates.length === 0 ? checks.validation(term) : {})}>
               <Input
+                className={styles.control}
                 value={k.termText}
                 onChange={(_, v) => ed.setKind(i, { termText: v.value })}
+                onBlur={checks.touch(term)}
                 maxLength={200}
                 placeholder="30 jours fin de mois"
               />
             </Field>
             {candidates.length === 1 && (
               <span className={styles.understood}>
-                {s.understood} : {candidates[0]?.understood[lang]}
+                {s.understood}
+                {lang === "fr" ? " : " : ": "}
+                {candidates[0]?.understood[lang]}
               </span>
             )}
             {candidates.length > 1 && (
-              <Field label={reading?.reading.question?.[lang] ?? ""}>
+              <Field label={reading?.reading.question?.[lang] ?? ""} {...checks.validation(term)}>
                 <RadioGroup
                   value={reading?.chosen === undefined ? "" : String(reading.chosen)}
                   onChange={(_, v) => ed.setKind(i, { reading: Number(v.value) })}
@@ -312,13 +480,13 @@ function KindsSection({ ed, lang }: SectionProps) {
               </Field>
             )}
             <div className={styles.row}>
-              <Field label={s.clause}>
-                <Input
-                  value={k.clause}
-                  onChange={(_, v) => ed.setKind(i, { clause: v.value })}
-                  maxLength={200}
-                />
-              </Field>
+              <TextField
+                label={s.clause}
+                field={`kind:${i}:clause`}
+                value={k.clause}
+                onChange={(v) => ed.setKind(i, { clause: v })}
+                maxLength={200}
+              />
               <Checkbox
                 checked={d.defaultKind === k.id}
                 onChange={() => ed.set("defaultKind", k.id)}
@@ -341,41 +509,64 @@ function KindsSection({ ed, lang }: SectionProps) {
 function LateSection({ ed, lang }: SectionProps) {
   const s = EDITOR_STRINGS[lang];
   const styles = useStyles();
+  const checks = React.useContext(ChecksContext);
   const d = ed.draft;
   return (
     <section className={styles.section} aria-label={s.late}>
       <Subtitle2>{s.late}</Subtitle2>
       <div className={styles.row}>
-        <Field label={s.rateKind}>
-          <Select value={d.rateKind} onChange={(_, v) => ed.set("rateKind", v.value as typeof d.rateKind)}>
-            <option value="legal-multiple">{s.rateLegalMultiple}</option>
-            <option value="ecb-plus">{s.rateEcbPlus}</option>
-            <option value="fixed">{s.rateFixed}</option>
-          </Select>
-        </Field>
-        <Field label={s.rateValue}>
-          <Input value={d.rateValue} onChange={(_, v) => ed.set("rateValue", v.value)} maxLength={12} />
-        </Field>
-        <Field label={s.base}>
-          <Select value={d.base} onChange={(_, v) => ed.set("base", v.value as typeof d.base)}>
-            <option value="invoice-amount">{s.baseInvoice}</option>
-            <option value="amount-incl-vat">{s.baseTtc}</option>
-            <option value="sum-due">{s.baseSumDue}</option>
-          </Select>
-        </Field>
+        <SelectField
+          label={s.rateKind}
+          field="rateKind"
+          value={d.rateKind}
+          onChange={(v) => ed.set("rateKind", v)}
+          options={[
+            ["legal-multiple", s.rateLegalMultiple],
+            ["ecb-plus", s.rateEcbPlus],
+            ["fixed", s.rateFixed],
+          ]}
+        />
+        <TextField
+          label={s.rateValue}
+          field="rateValue"
+          value={d.rateValue}
+          onChange={(v) => ed.set("rateValue", v)}
+          maxLength={12}
+        />
+        <SelectField
+          label={s.base}
+          field="base"
+          value={d.base}
+          onChange={(v) => ed.set("base", v)}
+          options={[
+            ["invoice-amount", s.baseInvoice],
+            ["amount-incl-vat", s.baseTtc],
+            ["sum-due", s.baseSumDue],
+          ]}
+        />
       </div>
       <div className={styles.row}>
-        <Field label={s.fee}>
-          <Input value={d.feeAmount} onChange={(_, v) => ed.set("feeAmount", v.value)} maxLength={12} />
-        </Field>
-        <Checkbox
-          checked={d.justifiedCostsAbove}
-          onChange={(_, v) => ed.set("justifiedCostsAbove", v.checked === true)}
-          label={s.justified}
+        <TextField
+          label={s.fee}
+          field="feeAmount"
+          value={d.feeAmount}
+          onChange={(v) => ed.set("feeAmount", v)}
+          maxLength={12}
         />
-        <Field label={s.clause}>
-          <Input value={d.lateClause} onChange={(_, v) => ed.set("lateClause", v.value)} maxLength={200} />
+        <Field {...checks.validation("justified")}>
+          <Checkbox
+            checked={d.justifiedCostsAbove}
+            onChange={(_, v) => ed.set("justifiedCostsAbove", v.checked === true)}
+            label={s.justified}
+          />
         </Field>
+        <TextField
+          label={s.clause}
+          field="lateClause"
+          value={d.lateClause}
+          onChange={(v) => ed.set("lateClause", v)}
+          maxLength={200}
+        />
       </div>
     </section>
   );
@@ -384,76 +575,88 @@ function LateSection({ ed, lang }: SectionProps) {
 function PlansSection({ ed, lang }: SectionProps) {
   const s = EDITOR_STRINGS[lang];
   const styles = useStyles();
+  const checks = React.useContext(ChecksContext);
   return (
     <section className={styles.section} aria-label={s.plans}>
       <Subtitle2>{s.plans}</Subtitle2>
       {ed.draft.plans.map((p, i) => (
         <div key={i} className={styles.item} data-testid={`plan-${i}`}>
           <div className={styles.row}>
-            <Field label={s.planId}>
-              <Input
-                value={p.id}
-                onChange={(_, v) => ed.setPlan(i, { id: v.value.toLowerCase() })}
-                maxLength={40}
-              />
-            </Field>
-            <Field label={s.planLabel}>
-              <Input value={p.label} onChange={(_, v) => ed.setPlan(i, { label: v.value })} maxLength={200} />
-            </Field>
+            <TextField
+              label={s.planId}
+              field={`plan:${i}:id`}
+              value={p.id}
+              onChange={(v) => ed.setPlan(i, { id: v.toLowerCase() })}
+              maxLength={40}
+            />
+            <TextField
+              label={s.planLabel}
+              field={`plan:${i}:label`}
+              value={p.label}
+              onChange={(v) => ed.setPlan(i, { label: v })}
+              maxLength={200}
+            />
           </div>
           <div className={styles.row}>
-            <Field label={s.initialMonths}>
-              <Input
-                value={p.initialMonths}
-                onChange={(_, v) => ed.setPlan(i, { initialMonths: v.value })}
-                maxLength={4}
-              />
-            </Field>
-            <Field label={s.renewalMonths}>
-              <Input
-                value={p.renewalMonths}
-                onChange={(_, v) => ed.setPlan(i, { renewalMonths: v.value })}
-                maxLength={4}
-              />
-            </Field>
-            <Field label={s.noticeAmount}>
-              <Input
-                value={p.noticeAmount}
-                onChange={(_, v) => ed.setPlan(i, { noticeAmount: v.value })}
-                maxLength={4}
-              />
-            </Field>
-            <Field label={s.unit}>
-              <Select
-                value={p.noticeUnit}
-                onChange={(_, v) => ed.setPlan(i, { noticeUnit: v.value as "months" | "days" })}
-              >
-                <option value="months">{s.noticeMonths}</option>
-                <option value="days">{s.noticeDays}</option>
-              </Select>
-            </Field>
-            <Field label={s.end}>
-              <Select value={p.end} onChange={(_, v) => ed.setPlan(i, { end: v.value as typeof p.end })}>
-                <option value="day-before-renewal">{s.endDayBefore}</option>
-                <option value="end-of-calendar-month">{s.endMonth}</option>
-              </Select>
-            </Field>
+            <TextField
+              label={s.initialMonths}
+              field={`plan:${i}:initialMonths`}
+              value={p.initialMonths}
+              onChange={(v) => ed.setPlan(i, { initialMonths: v })}
+              maxLength={4}
+            />
+            <TextField
+              label={s.renewalMonths}
+              field={`plan:${i}:renewalMonths`}
+              value={p.renewalMonths}
+              onChange={(v) => ed.setPlan(i, { renewalMonths: v })}
+              maxLength={4}
+            />
+            <TextField
+              label={s.noticeAmount}
+              field={`plan:${i}:noticeAmount`}
+              value={p.noticeAmount}
+              onChange={(v) => ed.setPlan(i, { noticeAmount: v })}
+              maxLength={4}
+            />
+            <SelectField
+              label={s.unit}
+              field={`plan:${i}:noticeUnit`}
+              value={p.noticeUnit}
+              onChange={(v) => ed.setPlan(i, { noticeUnit: v })}
+              options={[
+                ["months", s.noticeMonths],
+                ["days", s.noticeDays],
+              ]}
+            />
+            <SelectField
+              label={s.end}
+              field={`plan:${i}:end`}
+              value={p.end}
+              onChange={(v) => ed.setPlan(i, { end: v })}
+              options={[
+                ["day-before-renewal", s.endDayBefore],
+                ["end-of-calendar-month", s.endMonth],
+              ]}
+            />
           </div>
           <div className={styles.row}>
-            <Field label={s.clause}>
-              <Input
-                value={p.clause}
-                onChange={(_, v) => ed.setPlan(i, { clause: v.value })}
-                maxLength={200}
-              />
-            </Field>
+            <TextField
+              label={s.clause}
+              field={`plan:${i}:clause`}
+              value={p.clause}
+              onChange={(v) => ed.setPlan(i, { clause: v })}
+              maxLength={200}
+            />
             <Button appearance="subtle" onClick={() => ed.removePlan(i)}>
               {s.remove}
             </Button>
           </div>
         </div>
       ))}
-      <Button onClick={ed.addPlan}>{s.addPlan}</Button>
+      <Field {...checks.validation("plans")}>
+        <Button onClick={ed.addPlan}>{s.addPlan}</Button>
+      </Field>
     </section>
   );
 }
@@ -467,61 +670,60 @@ function DeadlinesSection({ ed, lang }: SectionProps) {
       {ed.draft.deadlines.map((x, i) => (
         <div key={i} className={styles.item} data-testid={`deadline-${i}`}>
           <div className={styles.row}>
-            <Field label={s.deadlineId}>
-              <Input
-                value={x.id}
-                onChange={(_, v) => ed.setDeadline(i, { id: v.value.toLowerCase() })}
-                maxLength={40}
-              />
-            </Field>
-            <Field label={s.deadlineLabel}>
-              <Input
-                value={x.label}
-                onChange={(_, v) => ed.setDeadline(i, { label: v.value })}
-                maxLength={200}
-              />
-            </Field>
-            <Field label={s.deadlineFrom}>
-              <Input
-                value={x.from}
-                onChange={(_, v) => ed.setDeadline(i, { from: v.value })}
-                maxLength={200}
-              />
-            </Field>
+            <TextField
+              label={s.deadlineId}
+              field={`deadline:${i}:id`}
+              value={x.id}
+              onChange={(v) => ed.setDeadline(i, { id: v.toLowerCase() })}
+              maxLength={40}
+            />
+            <TextField
+              label={s.deadlineLabel}
+              field={`deadline:${i}:label`}
+              value={x.label}
+              onChange={(v) => ed.setDeadline(i, { label: v })}
+              maxLength={200}
+            />
+            <TextField
+              label={s.deadlineFrom}
+              field={`deadline:${i}:from`}
+              value={x.from}
+              onChange={(v) => ed.setDeadline(i, { from: v })}
+              maxLength={200}
+            />
           </div>
           <div className={styles.row}>
-            <Field label={s.amount}>
-              <Input
-                value={x.amount}
-                onChange={(_, v) => ed.setDeadline(i, { amount: v.value })}
-                maxLength={5}
-              />
-            </Field>
-            <Field label={s.unit}>
-              <Select value={x.unit} onChange={(_, v) => ed.setDeadline(i, { unit: v.value as PeriodUnit })}>
-                {PERIOD_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {u}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={s.direction}>
-              <Select
-                value={x.direction}
-                onChange={(_, v) => ed.setDeadline(i, { direction: v.value as "after" | "before" })}
-              >
-                <option value="after">{s.after}</option>
-                <option value="before">{s.before}</option>
-              </Select>
-            </Field>
-            <Field label={s.clause}>
-              <Input
-                value={x.clause}
-                onChange={(_, v) => ed.setDeadline(i, { clause: v.value })}
-                maxLength={200}
-              />
-            </Field>
+            <TextField
+              label={s.amount}
+              field={`deadline:${i}:amount`}
+              value={x.amount}
+              onChange={(v) => ed.setDeadline(i, { amount: v })}
+              maxLength={5}
+            />
+            <SelectField
+              label={s.unit}
+              field={`deadline:${i}:unit`}
+              value={x.unit}
+              onChange={(v) => ed.setDeadline(i, { unit: v })}
+              options={PERIOD_UNITS.map((u) => [u, s[UNIT_LABELS[u]]] as const)}
+            />
+            <SelectField
+              label={s.direction}
+              field={`deadline:${i}:direction`}
+              value={x.direction}
+              onChange={(v) => ed.setDeadline(i, { direction: v })}
+              options={[
+                ["after", s.after],
+                ["before", s.before],
+              ]}
+            />
+            <TextField
+              label={s.clause}
+              field={`deadline:${i}:clause`}
+              value={x.clause}
+              onChange={(v) => ed.setDeadline(i, { clause: v })}
+              maxLength={200}
+            />
             <Button appearance="subtle" onClick={() => ed.removeDeadline(i)}>
               {s.remove}
             </Button>

@@ -5,10 +5,10 @@ import {
   type Citation,
   type PaymentTerm,
   type PeriodUnit,
-  type SchemaIssue,
   type TermTextReading,
   type VendorProfile,
 } from "../../../engine";
+import { schemaMessage, type DraftIssue } from "./issues";
 
 /**
  * The custom-vendor form's model: plain strings as the user types them, turned into a profile by
@@ -72,7 +72,11 @@ export interface VendorDraft {
   deadlines: DeadlineDraft[];
 }
 
-export const emptyKind = (id = "invoice"): KindDraft => ({
+/**
+ * New items' ids are French, as the registers they are typed in: « facture » in a « Type de facture »
+ * column is read as the kind « facture » (the register reads ids as they are written).
+ */
+export const emptyKind = (id = "facture"): KindDraft => ({
   id,
   labelFr: "Facture",
   labelEn: "Invoice",
@@ -81,7 +85,7 @@ export const emptyKind = (id = "invoice"): KindDraft => ({
   clause: "",
 });
 
-export const emptyPlan = (id = "standard"): PlanDraft => ({
+export const emptyPlan = (id = "abonnement"): PlanDraft => ({
   id,
   label: "Abonnement",
   initialMonths: "12",
@@ -93,7 +97,7 @@ export const emptyPlan = (id = "standard"): PlanDraft => ({
   clause: "",
 });
 
-export const emptyDeadline = (id = "invoice-contest"): DeadlineDraft => ({
+export const emptyDeadline = (id = "delai-1"): DeadlineDraft => ({
   id,
   label: "",
   from: "",
@@ -114,7 +118,7 @@ export function emptyDraft(): VendorDraft {
     pro: true,
     consumer: false,
     kinds: [emptyKind()],
-    defaultKind: "invoice",
+    defaultKind: "facture",
     rateKind: "legal-multiple",
     rateValue: "3",
     base: "invoice-amount",
@@ -213,7 +217,8 @@ export interface KindReading {
 
 export interface DraftResult {
   readonly profile: VendorProfile | undefined;
-  readonly issues: readonly SchemaIssue[];
+  /** What keeps the draft from being a profile, in both languages, at the profile's JSON paths. */
+  readonly issues: readonly DraftIssue[];
   readonly readings: readonly KindReading[];
 }
 
@@ -229,6 +234,13 @@ function num(text: string): number | string {
   return /^\d{1,6}$/.test(t) ? Number(t) : t;
 }
 
+const REQUIRED = { en: "required.", fr: "à remplir." };
+/** An ambiguous « fin de mois » term waits for the user's choice of method. */
+export const CHOOSE_METHOD = {
+  en: "choose how the end of month is computed.",
+  fr: "choisissez comment la fin de mois se calcule.",
+};
+
 const bilingual = (fr: string, en?: string) => ({ fr, en: en && en.trim() ? en : fr });
 
 /**
@@ -239,7 +251,7 @@ const bilingual = (fr: string, en?: string) => ({ fr, en: en && en.trim() ? en :
  */
 export function profileFromDraft(d: VendorDraft, base?: VendorProfile): DraftResult {
   const doc = d.documentShort.trim() || "CGV";
-  const issues: SchemaIssue[] = [];
+  const issues: DraftIssue[] = [];
   const readings: KindReading[] = [];
   const interpretations: unknown[] = [];
   const kinds = d.kinds.map((k, i) => {
@@ -248,9 +260,11 @@ export function profileFromDraft(d: VendorDraft, base?: VendorProfile): DraftRes
     const chosen = n === 1 ? 0 : k.reading !== undefined && k.reading < n ? k.reading : undefined;
     readings.push({ kindId: k.id, reading, chosen });
     if (n === 0)
-      issues.push({ path: `$.invoiceKinds[${i}].term`, message: reading.question?.en ?? "not understood" });
-    else if (chosen === undefined)
-      issues.push({ path: `$.invoiceKinds[${i}].term`, message: "choose how the end of month is computed" });
+      issues.push({
+        path: `$.invoiceKinds[${i}].term`,
+        message: reading.question ?? { en: "not understood.", fr: "délai non compris." },
+      });
+    else if (chosen === undefined) issues.push({ path: `$.invoiceKinds[${i}].term`, message: CHOOSE_METHOD });
     const candidate = chosen === undefined ? undefined : reading.candidates[chosen];
     if (candidate?.method === "eom-then-days")
       interpretations.push({
@@ -352,7 +366,18 @@ export function profileFromDraft(d: VendorDraft, base?: VendorProfile): DraftRes
     ],
     contradictions: base?.contradictions ?? [],
   };
+  // The form marks these required; the schema accepts an empty text (a JSON profile may leave them so).
+  if (d.name.trim() === "") issues.unshift({ path: "$.name", message: REQUIRED });
+  if (d.documentTitle.trim() === "") issues.push({ path: "$.document.title", message: REQUIRED });
   const checked = checkProfile(input);
-  if (!checked.ok) return { profile: undefined, issues: [...issues, ...checked.issues], readings };
+  if (!checked.ok)
+    return {
+      profile: undefined,
+      issues: [
+        ...issues,
+        ...checked.issues.map((i) => ({ path: i.path, message: schemaMessage(i.message) })),
+      ],
+      readings,
+    };
   return { profile: issues.length === 0 ? checked.profile : undefined, issues, readings };
 }

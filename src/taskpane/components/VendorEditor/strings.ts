@@ -67,6 +67,16 @@ export const EDITOR_STRINGS = {
     shippedIdWarning:
       "Cet identifiant est celui d'un fournisseur livré : le profil enregistré le remplacera dans ce classeur, et la différence vous sera signalée.",
     existingIdWarning: "Un fournisseur de ce classeur porte déjà cet identifiant : il sera remplacé.",
+    // Shown once a field was left, or after « Enregistrer » (issue 15): French, naming the field.
+    notSaved: "Rien n'est enregistré : corrigez ces champs.",
+    fileProblems: "Problèmes du fichier :",
+    unitCalendarDays: "jours calendaires",
+    unitJoursOuvres: "jours ouvrés",
+    unitJoursOuvrables: "jours ouvrables",
+    unitWeeks: "semaines",
+    unitMonths: "mois",
+    unitYears: "années",
+    unitHours: "heures",
   },
   en: {
     title: "Custom vendor",
@@ -133,6 +143,16 @@ export const EDITOR_STRINGS = {
     shippedIdWarning:
       "This id is a shipped vendor's: the saved profile will replace it in this workbook, and the difference will be shown.",
     existingIdWarning: "A vendor of this workbook already has this id: it will be replaced.",
+    // Shown once a field was left, or after "Save" (issue 15), naming the field.
+    notSaved: "Nothing is saved: correct these fields.",
+    fileProblems: "Problems in the file:",
+    unitCalendarDays: "calendar days",
+    unitJoursOuvres: "working days (Monday to Friday)",
+    unitJoursOuvrables: "business days (Monday to Saturday)",
+    unitWeeks: "weeks",
+    unitMonths: "months",
+    unitYears: "years",
+    unitHours: "hours",
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -22,14 +22,15 @@ import {
   type PlanDraft,
   type VendorDraft,
 } from "./draft";
+import { schemaMessage, type DraftIssue } from "./issues";
 
 export interface VendorEditorState {
   readonly draft: VendorDraft;
   readonly result: DraftResult;
   readonly flags: readonly LegalFlag[];
-  /** A message about the last import (an error, or "imported"). */
+  /** A message about the last import (an error with the file's problems, or "imported"). */
   readonly importMessage:
-    { readonly ok: boolean; readonly text: Text; readonly details: readonly string[] } | undefined;
+    { readonly ok: boolean; readonly text: Text; readonly issues: readonly DraftIssue[] } | undefined;
   set<K extends keyof VendorDraft>(key: K, value: VendorDraft[K]): void;
   setKind(i: number, patch: Partial<KindDraft>): void;
   addKind(): void;
@@ -50,7 +51,7 @@ const replaceAt = <T>(list: readonly T[], i: number, patch: Partial<T>): T[] =>
   list.map((x, j) => (j === i ? { ...x, ...patch } : x));
 
 /**
- * The form's state: the draft, the profile it validates to (or the issues with their JSON paths), and
+ * The form's state: the draft, the profile it validates to (or its issues, in both languages), and
  * the legal flags of L441-10, computed against the rate table for the as-of date.
  */
 export function useVendorEditor(options: {
@@ -89,12 +90,12 @@ export function useVendorEditor(options: {
           "termText" in patch && !("reading" in patch) ? { ...patch, reading: undefined } : patch,
         ),
       })),
-    addKind: () => update((d) => ({ ...d, kinds: [...d.kinds, emptyKind(`kind-${d.kinds.length + 1}`)] })),
+    addKind: () => update((d) => ({ ...d, kinds: [...d.kinds, emptyKind(`type-${d.kinds.length + 1}`)] })),
     removeKind: (i) => update((d) => ({ ...d, kinds: d.kinds.filter((_, j) => j !== i) })),
     setPlan: (i, patch) => update((d) => ({ ...d, plans: replaceAt(d.plans, i, patch) })),
     addPlan: () =>
       update((d) => {
-        const plan = emptyPlan(d.plans.length === 0 ? "standard" : `plan-${d.plans.length + 1}`);
+        const plan = emptyPlan(d.plans.length === 0 ? "abonnement" : `formule-${d.plans.length + 1}`);
         return { ...d, plans: [...d.plans, plan], defaultPlan: d.defaultPlan || plan.id };
       }),
     removePlan: (i) => update((d) => ({ ...d, plans: d.plans.filter((_, j) => j !== i) })),
@@ -102,7 +103,7 @@ export function useVendorEditor(options: {
     addDeadline: () =>
       update((d) => ({
         ...d,
-        deadlines: [...d.deadlines, emptyDeadline(`deadline-${d.deadlines.length + 1}`)],
+        deadlines: [...d.deadlines, emptyDeadline(`delai-${d.deadlines.length + 1}`)],
       })),
     removeDeadline: (i) => update((d) => ({ ...d, deadlines: d.deadlines.filter((_, j) => j !== i) })),
     importText: (text) => {
@@ -110,12 +111,12 @@ export function useVendorEditor(options: {
       if (r.ok) {
         setBase(r.profile);
         setDraft(draftFromProfile(r.profile));
-        setImportMessage({ ok: true, text: { en: "", fr: "" }, details: [] });
+        setImportMessage({ ok: true, text: { en: "", fr: "" }, issues: [] });
       } else {
         setImportMessage({
           ok: false,
           text: r.message,
-          details: r.issues.slice(0, 20).map((i) => `${i.path}: ${i.message}`),
+          issues: r.issues.slice(0, 20).map((i) => ({ path: i.path, message: schemaMessage(i.message) })),
         });
       }
     },

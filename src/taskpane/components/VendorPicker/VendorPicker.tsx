@@ -15,8 +15,10 @@ import { usesEndOfMonth } from "../../vendor-summary";
 import type { VendorChoice } from "./useVendorChoice";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   options: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  // Fluent's dropdown is at least 250 px wide; in a 320 px pane it takes the pane's width and wraps.
+  dropdown: { minWidth: 0, width: "100%" },
 });
 
 /** The vendor dropdown, and the options that apply to the chosen vendor and register type. */
@@ -48,6 +50,7 @@ export function VendorPicker({
     <div className={styles.root}>
       <Field label={s.vendorLabel}>
         <Dropdown
+          className={styles.dropdown}
           placeholder={s.vendorPlaceholder}
           value={profile ? vendorLabel(profile, lang) : ""}
           selectedOptions={profile ? [profile.id] : []}
@@ -88,6 +91,7 @@ export function VendorPicker({
           {mode !== "subscriptions" && profile.invoiceKinds.length > 1 && (
             <Field label={s.defaultKind}>
               <Dropdown
+                className={styles.dropdown}
                 value={kindLabel}
                 selectedOptions={kind ? [kind] : []}
                 onOptionSelect={(_, d) => d.optionValue && choice.setKind(d.optionValue)}
@@ -103,6 +107,7 @@ export function VendorPicker({
           {mode === "subscriptions" && plans && plans.plans.length > 1 && (
             <Field label={s.defaultPlan}>
               <Dropdown
+                className={styles.dropdown}
                 value={planLabel}
                 selectedOptions={plan ? [plan] : []}
                 onOptionSelect={(_, d) => d.optionValue && choice.setPlan(d.optionValue)}
@@ -118,6 +123,7 @@ export function VendorPicker({
           {profile.clients.length > 1 && (
             <Field label={s.clientType}>
               <Dropdown
+                className={styles.dropdown}
                 value={clientLabel}
                 selectedOptions={[choice.clientType]}
                 onOptionSelect={(_, d) => d.optionValue && choice.setClientType(d.optionValue as ClientType)}

@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    overflowWrap: "break-word",
   },
   list: {
     margin: 0,
@@ -33,9 +35,14 @@ function Lines({ title, lines }: { title: string; lines: readonly SummaryLine[] 
     <section aria-label={title}>
       <Subtitle2 as="h4">{title}</Subtitle2>
       <ul className={styles.list}>
-        {lines.map((line) => (
-          <li key={line.label}>
-            <Text className={styles.label}>{line.label}</Text>
+        {lines.map((line, i) => (
+          <li key={i}>
+            <Text
+              className={styles.label}
+              {...(line.id !== undefined ? { title: s.idTooltip(line.id), "data-id": line.id } : {})}
+            >
+              {line.label}
+            </Text>
             {line.isDefault && (
               <>
                 {" "}
@@ -66,9 +73,12 @@ export function VendorSummary({ profile }: { profile: VendorProfile }) {
     <div
       className={styles.root}
       data-testid="vendor-summary"
-      aria-label={`${s.summaryTitle} — ${summary.title}`}
+      aria-label={s.vendorTerms(summary.title)}
       role="region"
     >
+      <Text weight="semibold" as="h3">
+        {s.vendorTerms(summary.title)}
+      </Text>
       <Caption1>{summary.document}</Caption1>
       <Lines title={s.paymentTerms} lines={summary.paymentTerms} />
       <Lines title={s.latePayment} lines={summary.latePayment} />

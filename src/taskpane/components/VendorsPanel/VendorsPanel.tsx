@@ -4,18 +4,14 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { parseIsoDay, SHIPPED_VENDORS, type Day, type Settings, type VendorProfile } from "../../../engine";
+import { describeError } from "../../apply-adapter";
 import { offerFile, type TextFile } from "../../download";
-import { useLanguage } from "../../i18n/LanguageContext";
+import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { ExportedText } from "../ExportedText/ExportedText";
 import { VendorEditor } from "../VendorEditor/VendorEditor";
@@ -36,10 +32,8 @@ const STRINGS = {
       memory: "Aperçu hors Excel : les conditions restent en mémoire.",
     },
     none: "Aucun fournisseur enregistré dans ce classeur pour l'instant.",
-    id: "Identifiant",
-    name: "Nom",
-    version: "Version",
-    origin: "Origine",
+    list: "Fournisseurs enregistrés dans le classeur",
+    details: (id: string, version: string) => `identifiant ${id} · version ${version}`,
     custom: "personnalisé",
     shipped: "copie du fournisseur livré",
     edit: "Modifier",
@@ -55,10 +49,8 @@ const STRINGS = {
       memory: "Preview outside Excel: the terms stay in memory.",
     },
     none: "No vendor stored in this workbook yet.",
-    id: "Id",
-    name: "Name",
-    version: "Version",
-    origin: "Origin",
+    list: "Vendors stored in the workbook",
+    details: (id: string, version: string) => `id ${id} · version ${version}`,
     custom: "custom",
     shipped: "copy of a shipped vendor",
     edit: "Edit",
@@ -71,8 +63,35 @@ const STRINGS = {
 const SHIPPED_IDS = SHIPPED_VENDORS.map((v) => v.id);
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  // A list, not a table: at 320 px four columns and two buttons do not fit side by side.
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  vendor: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowWrap: "anywhere",
+  },
+  who: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
 export interface VendorsPanelProps {
@@ -87,6 +106,7 @@ export interface VendorsPanelProps {
 export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanelProps) {
   const { lang } = useLanguage();
   const s = STRINGS[lang];
+  const strings = useStrings();
   const styles = useStyles();
   const [editing, setEditing] = React.useState<{ initial?: VendorProfile } | undefined>();
   const [message, setMessage] = React.useState<{ ok: boolean; text: string }>();
@@ -103,7 +123,7 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
       setMessage({ ok: true, text: s.saved(profile.id) });
       onSaved(profile.id);
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: describeError(e, strings, lang) });
     }
   };
 
@@ -120,42 +140,39 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
       {stored.length === 0 ? (
         <Caption1>{s.none}</Caption1>
       ) : (
-        <Table size="small" aria-label={s.intro}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{s.id}</TableHeaderCell>
-              <TableHeaderCell>{s.name}</TableHeaderCell>
-              <TableHeaderCell>{s.version}</TableHeaderCell>
-              <TableHeaderCell>{s.origin}</TableHeaderCell>
-              <TableHeaderCell />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {stored.map(({ profile }) => {
-              const custom = !SHIPPED_IDS.includes(profile.id);
-              return (
-                <TableRow key={profile.id}>
-                  <TableCell>{profile.id}</TableCell>
-                  <TableCell>{profile.name}</TableCell>
-                  <TableCell>{profile.profileVersion}</TableCell>
-                  <TableCell>{custom ? s.custom : s.shipped}</TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      {custom && (
-                        <Button size="small" onClick={() => setEditing({ initial: profile })}>
-                          {s.edit}
-                        </Button>
-                      )}
-                      <Button size="small" onClick={() => void terms.removeProfile(profile.id)}>
-                        {s.remove}
-                      </Button>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <ul className={styles.list} aria-label={s.list} data-testid="stored-vendors">
+          {stored.map(({ profile }) => {
+            const custom = !SHIPPED_IDS.includes(profile.id);
+            return (
+              <li key={profile.id} className={styles.vendor}>
+                <div className={styles.who}>
+                  <Text weight="semibold">{profile.name}</Text>
+                  <Caption1>
+                    {s.details(profile.id, profile.profileVersion)} · {custom ? s.custom : s.shipped}
+                  </Caption1>
+                </div>
+                <div className={styles.actions}>
+                  {custom && (
+                    <Button
+                      size="small"
+                      aria-label={`${s.edit} ${profile.name}`}
+                      onClick={() => setEditing({ initial: profile })}
+                    >
+                      {s.edit}
+                    </Button>
+                  )}
+                  <Button
+                    size="small"
+                    aria-label={`${s.remove} ${profile.name}`}
+                    onClick={() => void terms.removeProfile(profile.id)}
+                  >
+                    {s.remove}
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
       )}
       {editing ? (
         <VendorEditor

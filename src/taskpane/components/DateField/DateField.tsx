@@ -1,0 +1,207 @@
+import { Field, makeStyles } from "@fluentui/react-components";
+import { DatePicker, type CalendarStrings } from "@fluentui/react-datepicker-compat";
+import * as React from "react";
+import { parseDateText } from "../../../adapter/cell-values";
+import { parseIsoDay, ymdFromDay, type Day, type Language } from "../../../engine";
+import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+
+/**
+ * A date field that shows and reads dd/mm/yyyy whatever the browser's locale. A native
+ * `<input type="date">` follows the browser's locale instead: an en-US webview shows 12/03/2026 for
+ * 3 December 2026, the date an accountant reads as 12 March. This is Fluent's date picker with its
+ * text formatted and parsed here (typed dates as the custom functions read them: 03/12/2026,
+ * 3.12.26, 2026-12-03), its calendar in the pane's language, weeks starting on Monday.
+ */
+
+const useStyles = makeStyles({
+  // Fluent's input has a minimum width of its own; a date needs about 11 characters and a button.
+  picker: { maxWidth: "12em", minWidth: 0 },
+});
+
+/** A calendar date as a local-midnight Date, the picker's currency (Date is the picker's API only). */
+function dateOfDay(day: Day): Date {
+  const { y, m, d } = ymdFromDay(day);
+  const date = new Date(y, m - 1, d);
+  // Years 0–99 would be read as 1900–1999 by the constructor.
+  date.setFullYear(y);
+  return date;
+}
+
+function isoOfDate(date: Date): string {
+  const y = String(date.getFullYear()).padStart(4, "0");
+  return `${y}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+/** dd/mm/yyyy, the form every date of the pane and the workbook takes. */
+export function formatDayMonthYear(date: Date | undefined): string {
+  if (!date || Number.isNaN(date.getTime())) return "";
+  const [y, m, d] = isoOfDate(date).split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** A typed date, read as the custom functions read a date typed in a cell; null when it is none. */
+export function parseDayMonthYear(text: string): Date | null {
+  const day = parseDateText(text);
+  return typeof day === "number" ? dateOfDay(day) : null;
+}
+
+const MONTHS = {
+  fr: [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+} as const;
+
+/** The calendar's words; its day arrays start on Sunday, as the picker's do (Monday is put first below). */
+export const CALENDAR_STRINGS: Record<Language, CalendarStrings> = {
+  fr: {
+    months: [...MONTHS.fr],
+    shortMonths: [
+      "janv.",
+      "févr.",
+      "mars",
+      "avr.",
+      "mai",
+      "juin",
+      "juil.",
+      "août",
+      "sept.",
+      "oct.",
+      "nov.",
+      "déc.",
+    ],
+    days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+    shortDays: ["D", "L", "M", "M", "J", "V", "S"],
+    goToToday: "Aujourd'hui",
+    prevMonthAriaLabel: "Mois précédent",
+    nextMonthAriaLabel: "Mois suivant",
+    prevYearAriaLabel: "Année précédente",
+    nextYearAriaLabel: "Année suivante",
+    prevYearRangeAriaLabel: "Années précédentes",
+    nextYearRangeAriaLabel: "Années suivantes",
+    monthPickerHeaderAriaLabel: "{0}, changer d'année",
+    yearPickerHeaderAriaLabel: "{0}, changer de mois",
+    closeButtonAriaLabel: "Fermer le calendrier",
+    weekNumberFormatString: "Semaine {0}",
+    selectedDateFormatString: "Date choisie : {0}",
+    todayDateFormatString: "Aujourd'hui : {0}",
+    dayMarkedAriaLabel: "marqué",
+  },
+  en: {
+    months: [...MONTHS.en],
+    shortMonths: MONTHS.en.map((m) => m.slice(0, 3)),
+    days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    shortDays: ["S", "M", "T", "W", "T", "F", "S"],
+    goToToday: "Today",
+    prevMonthAriaLabel: "Previous month",
+    nextMonthAriaLabel: "Next month",
+    prevYearAriaLabel: "Previous year",
+    nextYearAriaLabel: "Next year",
+    prevYearRangeAriaLabel: "Previous years",
+    nextYearRangeAriaLabel: "Next years",
+    monthPickerHeaderAriaLabel: "{0}, change the year",
+    yearPickerHeaderAriaLabel: "{0}, change the month",
+    closeButtonAriaLabel: "Close the calendar",
+    weekNumberFormatString: "Week {0}",
+    selectedDateFormatString: "Selected date: {0}",
+    todayDateFormatString: "Today: {0}",
+    dayMarkedAriaLabel: "marked",
+  },
+};
+
+/** "3 décembre 2026" / "December 3, 2026": how the calendar reads a day out to a screen reader. */
+function dateTimeFormatter(lang: Language) {
+  const months = MONTHS[lang];
+  return {
+    formatDay: (date: Date) => String(date.getDate()),
+    formatYear: (date: Date) => String(date.getFullYear()),
+    formatMonth: (date: Date) => months[date.getMonth()] ?? "",
+    formatMonthYear: (date: Date) => `${months[date.getMonth()] ?? ""} ${date.getFullYear()}`,
+    formatMonthDayYear: (date: Date) =>
+      lang === "fr"
+        ? `${date.getDate() === 1 ? "1er" : date.getDate()} ${months[date.getMonth()] ?? ""} ${date.getFullYear()}`
+        : `${months[date.getMonth()] ?? ""} ${date.getDate()}, ${date.getFullYear()}`,
+  };
+}
+
+const FORMATTERS = { fr: dateTimeFormatter("fr"), en: dateTimeFormatter("en") };
+
+export interface DateFieldProps {
+  readonly label: string;
+  readonly hint?: string;
+  /** The date as YYYY-MM-DD, or "" for none. */
+  readonly iso: string;
+  readonly onChange: (iso: string) => void;
+  /** A date is needed: an empty field is an error. */
+  readonly required?: boolean;
+  readonly testId?: string;
+}
+
+/** A labelled date field: dd/mm/yyyy typed or picked on a calendar, the value handed on as YYYY-MM-DD. */
+export function DateField({ label, hint, iso, onChange, required = false, testId }: DateFieldProps) {
+  const s = useStrings();
+  const { lang } = useLanguage();
+  const styles = useStyles();
+  const [invalidText, setInvalidText] = React.useState(false);
+  // The picker resets its text whenever `value` or `formatDate` changes identity: both are kept stable.
+  const day = parseIsoDay(iso);
+  const value = React.useMemo(() => (day === undefined ? null : dateOfDay(day)), [day]);
+  const onSelectDate = React.useCallback(
+    (date: Date | null | undefined) => {
+      setInvalidText(false);
+      onChange(date && !Number.isNaN(date.getTime()) ? isoOfDate(date) : "");
+    },
+    [onChange],
+  );
+  const missing = required && day === undefined;
+  const message = invalidText ? s.dateTyped : missing ? s.asOfInvalid : undefined;
+  return (
+    <Field
+      label={label}
+      {...(hint !== undefined ? { hint } : {})}
+      validationState={message !== undefined ? "error" : "none"}
+      {...(message !== undefined ? { validationMessage: message } : {})}
+    >
+      <DatePicker
+        className={styles.picker}
+        allowTextInput
+        value={value}
+        onSelectDate={onSelectDate}
+        formatDate={formatDayMonthYear}
+        parseDateFromString={parseDayMonthYear}
+        onValidationResult={(r) => setInvalidText(r.error === "invalid-input")}
+        placeholder={s.datePlaceholder}
+        strings={CALENDAR_STRINGS[lang]}
+        dateTimeFormatter={FORMATTERS[lang]}
+        firstDayOfWeek={1}
+        showMonthPickerAsOverlay
+        popupSurface={{ "aria-label": s.calendarLabel }}
+        {...(testId !== undefined ? { "data-testid": testId } : {})}
+      />
+    </Field>
+  );
+}
