@@ -1,7 +1,8 @@
 // Two builds:
 //  - web: one page (taskpane.html) hosts the task pane and the custom functions (shared runtime), with
-//    functions.json generated from the JSDoc of src/functions/functions.ts, functions-fr.json derived
-//    from it and src/functions/signatures.ts, and the icons. office.js is not copied: taskpane.html
+//    src/functions/functions.ts written from the table of src/functions/definitions.ts, functions.json
+//    generated from its JSDoc, functions-fr.json derived from it and the table, and the icons.
+//    office.js is not copied: taskpane.html
 //    loads it from Microsoft's CDN, as production add-ins must ("Referencing the Office JavaScript API
 //    library", https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn);
 //    the npm copy (@microsoft/office-js) stopped at 2022 host files that lack today's Excel APIs.
@@ -21,7 +22,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { certificates, certificateWarning } = require("./scripts/dev-certs");
-const { FunctionsFrPlugin } = require("./scripts/functions-fr");
+const { FunctionsFrPlugin, FunctionsSourcePlugin } = require("./scripts/functions-build");
 const { WebviewSyntaxPlugin } = require("./scripts/webview-syntax");
 
 const ROOT = __dirname;
@@ -77,8 +78,8 @@ function webConfig(dev, server) {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: { rules: [tsRule, downlevelRule] },
     optimization: {
-      // One webpack runtime for both entries: a module the pane and the functions share (the
-      // function context) is instantiated once, so the pane can update what the functions use.
+      // One webpack runtime for both entries: a module the pane and the functions share (the shared
+      // function runtime) is instantiated once, so the pane can update what the functions use.
       runtimeChunk: "single",
       // Code both entries use (the engine, the catalog) ships once, in a shared chunk.
       splitChunks: { chunks: "all" },
@@ -86,8 +87,10 @@ function webConfig(dev, server) {
     performance: { hints: false },
     plugins: [
       define(),
+      // Before the metadata plugin: it reads functions.ts in the same hook, in plugin order.
+      new FunctionsSourcePlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new FunctionsFrPlugin({ signatures: "./src/functions/signatures.ts" }),
+      new FunctionsFrPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -8,14 +8,14 @@ import {
   Decimal,
   type Day,
 } from "../src/engine";
-import { evaluate } from "../src/functions/catalog";
-import { getFunctionContext } from "../src/functions/context";
+import { FunctionRuntime } from "../src/functions/runtime";
 import { dayToSerial } from "../src/adapter/cell-values";
 
 /**
  * Engine throughput, single thread: evaluations per second of DUEDATE, LATEFEE (a late period across
  * 30 June, so two rate segments), RENEWALDATE and NOTICEDEADLINE, through the engine and through the
- * custom-function catalog (argument parsing included). Printed figures, not a timed test.
+ * custom functions' runtime (name lookup, vendor resolution and argument reading included). Printed
+ * figures, not a timed test.
  */
 
 export interface BenchRow {
@@ -48,7 +48,7 @@ function perSecond(run: (i: number) => unknown, roundMs = 150): number {
 export function engineBench(): BenchRow[] {
   const omi = resolveVendor("omi");
   const sillage = resolveVendor("sillage");
-  const ctx = getFunctionContext();
+  const runtime = new FunctionRuntime();
   const base = iso("2024-01-01");
   const days = (i: number) => (base + (i % 700)) as Day;
   const serial = (i: number) => dayToSerial(days(i));
@@ -61,7 +61,7 @@ export function engineBench(): BenchRow[] {
     {
       name: "DUEDATE",
       engine: (i) => dueDate(omi.profile, days(i), undefined, omi.settings),
-      adapter: (i) => evaluate("DUEDATE", ["omi", serial(i)], ctx),
+      adapter: (i) => runtime.evaluate("DUEDATE", ["omi", serial(i)]),
     },
     {
       name: "LATEFEE (2 half-years)",
@@ -71,17 +71,18 @@ export function engineBench(): BenchRow[] {
           { amount, dueDate: due, paidDate: (paid + (i % 3)) as Day, client: "pro" },
           omi.settings,
         ),
-      adapter: (i) => evaluate("LATEFEE", ["omi", 2500, dayToSerial(due), dayToSerial(paid) + (i % 3)], ctx),
+      adapter: (i) =>
+        runtime.evaluate("LATEFEE", ["omi", 2500, dayToSerial(due), dayToSerial(paid) + (i % 3)]),
     },
     {
       name: "RENEWALDATE",
       engine: (i) => renewalDate(sillage.profile, { start }, days(i) > start ? days(i) : start),
-      adapter: (i) => evaluate("RENEWALDATE", ["sillage", dayToSerial(start), serial(i)], ctx),
+      adapter: (i) => runtime.evaluate("RENEWALDATE", ["sillage", dayToSerial(start), serial(i)]),
     },
     {
       name: "NOTICEDEADLINE",
       engine: (i) => noticeDeadline(sillage.profile, { start }, days(i) > start ? days(i) : start),
-      adapter: (i) => evaluate("NOTICEDEADLINE", ["sillage", dayToSerial(start), serial(i)], ctx),
+      adapter: (i) => runtime.evaluate("NOTICEDEADLINE", ["sillage", dayToSerial(start), serial(i)]),
     },
   ];
   // A workbook mixes these functions: every path runs before any is timed, so that no figure is

@@ -9,9 +9,10 @@ import {
   type MissingRate,
   noticeDeadline as engineNoticeDeadline,
   renewalDate as engineRenewalDate,
+  formatDate,
+  formatMoney,
   renderExplanation,
   Trace,
-  ymdFromDay,
   type ClientType,
   type Day,
   type Language,
@@ -60,23 +61,8 @@ const ARGUMENT_FIELDS: Record<string, FieldId> = {
   payments: "amountPaid",
 };
 
-/** dd/mm/yyyy in French, ISO in English. */
-export function formatDate(day: Day, lang: Language): string {
-  const { y, m, d } = ymdFromDay(day);
-  const dd = String(d).padStart(2, "0");
-  const mm = String(m).padStart(2, "0");
-  return lang === "fr" ? `${dd}/${mm}/${y}` : `${y}-${mm}-${dd}`;
-}
-
-/** 1 234,56 € in French, 1,234.56 € in English. */
-export function formatMoney(amount: Decimal | number, lang: Language): string {
-  const fixed = (typeof amount === "number" ? new Decimal(amount) : amount).toFixed(2);
-  const [int = "0", cents = "00"] = fixed.split(".");
-  const neg = int.startsWith("-");
-  const digits = neg ? int.slice(1) : int;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "fr" ? "\u202f" : ",");
-  return `${neg ? "-" : ""}${grouped}${lang === "fr" ? "," : "."}${cents} €`;
-}
+// One formatter for dates and amounts in French and English text: the engine's (src/engine/format.ts).
+export { formatDate, formatMoney };
 
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 

@@ -65,6 +65,8 @@ export interface ApplyControl {
   readonly onRow?: (row: readonly CellValue[], index: number, result: RowResult) => void;
   /** How to yield between chunks (default: a macrotask), so a pane stays responsive. */
   readonly yieldFn?: () => Promise<void>;
+  /** After the rows, before the sink finishes: the vendors the rows were computed with (stored terms). */
+  readonly beforeFinish?: (vendors: readonly ResolvedVendor[]) => void;
 }
 
 export interface ApplyOutcome {
@@ -251,6 +253,7 @@ export async function applyToSheet(
       highlight = (await sink.highlight(rules)) ? "added" : "unsupported";
     }
   }
+  if (!cancelled) control.beforeFinish?.(applier.vendorsUsed());
   await sink.finish(!cancelled);
   const fallbacks = reference ? summarizeFallbacks(portableRows) : undefined;
   return {

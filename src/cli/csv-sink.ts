@@ -125,12 +125,12 @@ function text(v: CellValue | undefined): string {
 }
 
 /**
- * An output value as CSV text: dates dd/mm/yyyy in French (ISO in English), money with a decimal comma
- * in French and no thousands separator (what a spreadsheet reads back as a number).
+ * An output value as CSV text: dates dd/mm/yyyy (what a French spreadsheet reads back as a date, in
+ * either language), money with a decimal comma in French and no thousands separator.
  */
 export function outputText(value: string | number, format: OutputFormat, lang: Language): string {
   if (value === "" || typeof value === "string") return value;
-  if (format === "date") return formatDate(serialToDay(value), lang);
+  if (format === "date") return formatDate(serialToDay(value), "fr");
   if (format === "money") {
     const fixed = value.toFixed(2);
     return lang === "fr" ? fixed.replace(".", ",") : fixed;

@@ -1,12 +1,14 @@
 import { dayToSerial, parseDateText } from "../adapter/cell-values";
 import { type Explanation, type Language } from "../engine";
-import { evaluate, formatValue, type FunctionValue } from "../functions/catalog";
-import { getFunctionContext, setFunctionContext } from "../functions/context";
-import { findSignature } from "../functions/signatures";
+import type { FunctionSignature } from "../functions/definitions";
+import { FunctionRuntime } from "../functions/runtime";
+import { FUNCTION_SIGNATURES, findSignature } from "../functions/signatures";
+import { formatValue, type FunctionValue } from "../functions/values";
 import { UsageError, type CliIo } from "./io";
 
 /**
- * `echeance fn FUNCTION ARG…`: one CGV function evaluated through the same catalog Excel uses.
+ * `echeance fn FUNCTION ARG…`: one CGV function evaluated by a function runtime of its own, the same
+ * code Excel runs.
  * Arguments are turned into what Excel would hand over: an ISO date becomes a date serial, a number
  * a number, "" a blank, `[…]` a range (JSON rows), anything else text.
  */
@@ -92,15 +94,42 @@ function jsonValue(value: FunctionValue): unknown {
   }
 }
 
+/** One function as the usage lists it: DUEDATE (DATEECHEANCE) vendor invoiceDate [invoiceKind]. */
+function usageLine(sig: FunctionSignature): string {
+  const params = sig.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(" ");
+  return `${sig.name} (${sig.fr})${params ? ` ${params}` : ""}`;
+}
+
 export const FN_USAGE = `Usage: echeance fn FUNCTION [ARG…] [--json] [--lang en|fr]
-  FUNCTION  a CGV function, English or French name (DUEDATE, PENALITESRETARD…)
+       echeance fn FUNCTION --help
+  FUNCTION  a CGV function, by its English or French name:
+${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig)}`).join("\n")}
   ARG       YYYY-MM-DD is a date, a number is a number, "" is a blank,
             [[…],…] is a range given as JSON rows, anything else is text.
+  --json    the value, its type and the explanation (steps, clauses, rate segments)
+  --lang    the language of messages and explanations (en by default)
 Example: echeance fn LATEFEE omi 2500 2025-01-31 2025-03-02   → 62.87`;
+
+/** `echeance fn DUEDATE --help`: the function's description and parameters, from the table. */
+export function functionHelp(sig: FunctionSignature, lang: Language): string {
+  const fr = lang === "fr";
+  const named = (x: { name: string; fr: string }) => (fr ? x.fr : x.name);
+  const shown = sig.params.map((p) => (p.optional ? `[${named(p)}]` : named(p)));
+  const width = Math.max(0, ...sig.params.map((p) => named(p).length)) + 2;
+  return [
+    `${named(sig)} — ${sig.description[lang]}`,
+    `${fr ? "Utilisation :" : "Usage:"} echeance fn ${[named(sig), ...shown].join(" ")}`,
+    ...sig.params.map(
+      (p) =>
+        `  ${named(p).padEnd(width)}${p.description[lang]}${p.optional ? (fr ? " (facultatif)" : " (optional)") : ""}`,
+    ),
+  ].join("\n");
+}
 
 export function runFn(argv: readonly string[], io: CliIo): number {
   let json = false;
-  let lang: Language = getFunctionContext().lang;
+  let help = false;
+  let lang: Language = "en";
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? "";
@@ -110,18 +139,30 @@ export function runFn(argv: readonly string[], io: CliIo): number {
       if (next !== "en" && next !== "fr")
         throw new UsageError(`--lang takes en or fr, not ${next ?? "nothing"}.`);
       lang = next;
-    } else if (arg === "--help" || arg === "-h") {
-      io.stdout.write(`${FN_USAGE}\n`);
-      return 0;
-    } else positional.push(arg);
+    } else if (arg === "--help" || arg === "-h") help = true;
+    else positional.push(arg);
   }
   const [name, ...rest] = positional;
-  if (name === undefined) throw new UsageError("fn needs a function name.");
-  if (!findSignature(name))
-    throw new UsageError(`There is no function CGV.${name}. Run "echeance fn VENDORS" or see the README.`);
-  setFunctionContext({ lang });
+  if (name === undefined) {
+    if (help) {
+      io.stdout.write(`${FN_USAGE}\n`);
+      return 0;
+    }
+    throw new UsageError("fn needs a function name.");
+  }
+  const sig = findSignature(name);
+  if (!sig)
+    throw new UsageError(
+      `There is no function CGV.${name}: the functions are ${FUNCTION_SIGNATURES.map((f) => f.name).join(", ")}.`,
+    );
+  if (help) {
+    io.stdout.write(`${functionHelp(sig, lang)}\n`);
+    return 0;
+  }
+  // The command line's own runtime: the shipped vendors and rates, messages in --lang.
+  const runtime = new FunctionRuntime({ lang });
   const args = rest.map((a, i) => argumentValue(a, i + 1));
-  const outcome = evaluate(name, args, getFunctionContext(), { explain: json });
+  const outcome = runtime.evaluate(name, args, { explain: json });
   if (json) {
     const body = outcome.ok
       ? {

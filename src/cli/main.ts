@@ -1,5 +1,5 @@
 import type { Language } from "../engine";
-import { runApply } from "./apply";
+import { applyUsage, runApply } from "./apply";
 import { languageOf } from "./args";
 import { FN_USAGE, runFn } from "./fn";
 import { UsageError, type CliIo } from "./io";
@@ -60,6 +60,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
 
 const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
   ["fn", () => FN_USAGE],
+  ["apply", applyUsage],
   ["report", reportUsage],
   ["rates", ratesUsage],
 ]);

@@ -1,13 +1,13 @@
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
 import { HEADER_SEARCH_ROWS, locateRegister, type CellValue, type RegisterMode } from "../apply";
 import type { Language, Text } from "../engine";
-import { excelCellValue, readCsv } from "./register-io";
+import { readXlsxRegister, XlsxError } from "../xlsx";
+import { readCsv } from "./register-io";
 
 /**
  * A register file read whole, for the commands that read without writing a copy (`report`, and
- * `apply --explain`): its sheet and header row chosen once by `locateRegister`, the header row, and the
- * data rows under it.
+ * `apply --explain`, and a CSV output): its sheet and header row chosen once by `locateRegister` (for
+ * xlsx, by src/xlsx with the same), the header row, and the data rows under it.
  */
 export interface RegisterFile {
   readonly sheet: string;
@@ -19,6 +19,8 @@ export interface RegisterFile {
   readonly rows: readonly (readonly CellValue[])[];
   /** CSV input: its separator. */
   readonly csvSeparator?: string;
+  /** The workbook's custom XML parts (its stored terms among them); none for CSV. */
+  readonly customXmlParts: readonly string[];
 }
 
 /** A file that cannot be read as a register, with the sentence to show. */
@@ -40,45 +42,37 @@ export async function readRegisterFile(file: string, options: RegisterFileOption
   if (/\.(csv|txt)$/i.test(file)) {
     const csv = await readCsv(file);
     const all = [csv.headers, ...csv.rows];
-    return located([{ name: csv.sheetName, rows: all }], options, { csvSeparator: csv.separator });
+    const heads = [{ name: csv.sheetName, rows: all.slice(0, HEADER_SEARCH_ROWS) }];
+    const where = locateRegister(heads, options);
+    if (!where.found) throw new RegisterFileError(where.message);
+    const index = where.header.index;
+    const headers = all[index] ?? [];
+    const rows = all.slice(index + 1).map((r) => r.slice(0, headers.length));
+    return {
+      sheet: csv.sheetName,
+      headerRow: index + 1,
+      auto: where.auto,
+      headers,
+      rows,
+      csvSeparator: csv.separator,
+      customXmlParts: [],
+    };
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheets = wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetRows(ws) }));
-  return located(sheets, options, {});
-}
-
-function located(
-  sheets: readonly { name: string; rows: readonly (readonly CellValue[])[] }[],
-  options: RegisterFileOptions,
-  extra: { csvSeparator?: string },
-): RegisterFile {
-  const heads = sheets.map((s) => ({ name: s.name, rows: s.rows.slice(0, HEADER_SEARCH_ROWS) }));
-  const where = locateRegister(heads, options);
-  if (!where.found) throw new RegisterFileError(where.message);
-  const sheet = sheets.find((s) => s.name === where.sheet) as (typeof sheets)[number];
-  const index = where.header.index;
-  const headers = sheet.rows[index] ?? [];
-  const rows = sheet.rows.slice(index + 1).map((r) => r.slice(0, headers.length));
-  while (rows.length > 0 && (rows[rows.length - 1] as CellValue[]).every((c) => c === "" || c === null))
-    rows.pop();
-  return { sheet: sheet.name, headerRow: index + 1, auto: where.auto, headers, rows, ...extra };
-}
-
-function sheetRows(ws: ExcelJS.Worksheet): CellValue[][] {
-  const rows: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      // A merged cell's value is in its top-left cell only; the others read blank, as in Excel.
-      const merged = cell.type === ExcelJS.ValueType.Merge && cell.master !== cell;
-      values[col - 1] = merged ? "" : excelCellValue(cell.value);
-    });
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = "";
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows.push(values);
-  });
-  return rows;
+  // An xlsx register is read by src/xlsx, with the same choice of sheet and header row as Apply's copy.
+  try {
+    const t = await readXlsxRegister(file, options);
+    return {
+      sheet: t.location.sheet,
+      headerRow: t.location.headerRow,
+      auto: t.location.auto,
+      headers: t.headers,
+      rows: t.rows,
+      customXmlParts: t.customXmlParts,
+    };
+  } catch (e) {
+    if (e instanceof XlsxError) throw new RegisterFileError(e.text);
+    throw e;
+  }
 }
 
 /** The first line of a command's output: which sheet and header row were read, and how they were chosen. */

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatDate, formatMoney } from "../apply";
 import { serialToDay } from "../adapter/cell-values";
-import { formatIsoDay, isEngineError, type Decimal, type Language } from "../engine";
+import { isEngineError, type Decimal, type Language, type RateRow } from "../engine";
 import {
   agingSheet,
   delayTableSheet,
@@ -19,6 +19,8 @@ import {
 } from "../reports";
 import { languageOf, readOptions, usage, wholeNumber, type OptionSpec } from "./args";
 import type { CliIo } from "./io";
+import { readRatesOption } from "./rates";
+import { termsInForce } from "./stored-terms";
 import { csvField } from "./register-io";
 import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "./register-file";
 
@@ -43,6 +45,8 @@ Options :
   --sheet NOM             feuille à lire (par défaut : la première qui porte un registre)
   --header-row N          ligne des en-têtes (par défaut : trouvée parmi les premières lignes)
   -o, --out FICHIER       classeur de sortie .xlsx, ou .csv (par défaut : REGISTRE.d441-6.xlsx à côté)
+  --rates FICHIER         lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
+  --ignore-stored-terms   n'utilise pas les conditions enregistrées dans le classeur
   --lang fr|en            langue des messages (par défaut fr ; le tableau garde les intitulés légaux)
 Une colonne intitulée « Litige » (oui/non) marque les factures litigieuses, reportées à part en section (B).
 `,
@@ -59,6 +63,8 @@ Options:
   --sheet NAME            worksheet to read (default: the first that holds a register)
   --header-row N          the header row (default: found among the first rows)
   -o, --out FILE          output workbook .xlsx, or .csv (default: INPUT.d441-6.xlsx next to the input)
+  --rates FILE            rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
+  --ignore-stored-terms   do not use the terms stored in the workbook
   --lang fr|en            language of messages (default fr; the table keeps the legal French headings)
 A column headed "Litige" (oui/non) marks disputed invoices, reported apart in section (B).
 `,
@@ -75,6 +81,8 @@ interface ReportArgs {
   sheet?: string;
   headerRow?: number;
   out?: string;
+  rates?: string;
+  ignoreStoredTerms: boolean;
   lang: Language;
 }
 
@@ -88,6 +96,8 @@ const REPORT_OPTIONS = {
   "header-row": { type: "string" },
   out: { type: "string", short: "o" },
   lang: { type: "string", choices: ["fr", "en"] },
+  rates: { type: "string" },
+  "ignore-stored-terms": { type: "boolean" },
 } as const satisfies Record<string, OptionSpec>;
 
 function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | "help" {
@@ -109,6 +119,8 @@ function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | 
     closing: o.closing,
     kind: o.kind as ReportKind,
     lang,
+    ignoreStoredTerms: o["ignore-stored-terms"] === true,
+    ...(o.rates !== undefined ? { rates: o.rates } : {}),
     ...(o["total-excl-vat"] !== undefined ? { total: o["total-excl-vat"] } : {}),
     ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
     ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
@@ -170,7 +182,7 @@ function summary(report: RegisterReport, out: string, lang: Language): string {
   const lines = [
     fr
       ? `Factures ${report.kind === "received" ? "reçues" : "émises"} non réglées au ${formatDate(report.closing, "fr")} :`
-      : `${report.kind === "received" ? "Received" : "Issued"} invoices unpaid at ${formatIsoDay(report.closing)}:`,
+      : `${report.kind === "received" ? "Received" : "Issued"} invoices unpaid at ${formatDate(report.closing, "en")}:`,
     ...DELAY_BANDS.map(
       (b) =>
         `  ${b.heading.padEnd(24)} ${String(t.bands[b.id].count).padStart(6)}  ${eur(t.bands[b.id].amount).padStart(16)}`,
@@ -236,6 +248,21 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   io.stdout.write(`${describeLocation(register, args.input, lang)}\n`);
+  let fileRows: readonly RateRow[] = [];
+  if (args.rates !== undefined) {
+    const read = await readRatesOption(args.rates);
+    if (!read.ok) {
+      for (const problem of read.problems) fail(problem.en, problem.fr);
+      return 2;
+    }
+    fileRows = read.rows;
+  }
+  const inForce = await termsInForce(
+    args.ignoreStoredTerms ? undefined : register.customXmlParts,
+    fileRows,
+    args.ignoreStoredTerms,
+  );
+  io.stdout.write(`${inForce.line[lang]}\n`);
   let report: RegisterReport;
   try {
     report = reportFromRegister([register.headers, ...register.rows], {
@@ -243,6 +270,8 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
       closing: args.closing,
       lang,
       firstRowNumber: register.headerRow + 1,
+      registry: inForce.registry,
+      settings: inForce.settings,
       ...(args.total === undefined ? {} : { yearTotalExclVat: args.total }),
       ...(args.vendor === undefined ? {} : { vendor: args.vendor }),
     });

@@ -1,4 +1,5 @@
 import { addMonths, formatIsoDay, wholeMonthsBetween, type Day } from "./date";
+import { frenchDate, frenchNumber, frenchOf } from "./format";
 import { invalidInput } from "./errors";
 import type { Trace } from "./explanation";
 import { Decimal, roundToCent } from "./money";
@@ -12,7 +13,7 @@ export function findAmountClause(profile: VendorProfile, clauseId: string): Amou
     throw invalidInput(
       "clause",
       `clause "${clauseId}" is not one of ${profile.name}'s amount clauses: ${known}.`,
-      `clause « ${clauseId} » n'est pas une clause de montant de ${profile.name} : ${known}.`,
+      `clause « ${clauseId} » n'est pas une clause de montant ${frenchOf(profile.name)} : ${known}.`,
     );
   }
   return clause;
@@ -37,7 +38,7 @@ export function clauseAmount(
     const result = roundToCent(base.times(clause.percent).div(100));
     trace?.step(
       `${clause.label.en}: ${clause.percent} % of ${clause.of.en}: ${base.toFixed(2)} × ${clause.percent} % = ${result.toFixed(2)}.`,
-      `${clause.label.fr} : ${clause.percent} % ${clause.of.fr} : ${base.toFixed(2)} × ${clause.percent} % = ${result.toFixed(2)}.`,
+      `${clause.label.fr} : ${frenchNumber(clause.percent)} % ${clause.of.fr} : ${frenchNumber(base, 2)} × ${frenchNumber(clause.percent)} % = ${frenchNumber(result, 2)}.`,
       ...clause.clause,
     );
     return result;
@@ -63,7 +64,7 @@ export function clauseAmount(
   const result = roundToCent(base.times(pct).div(100));
   trace?.step(
     `${clause.label.en}: from ${formatIsoDay(from)} to ${formatIsoDay(to)}, ${periods} completed ${clause.periodMonths}-month period(s)${onTime ? " (within the first period: on time)" : ""}; ${periods} × ${clause.percent} % = ${pct.toString()} % of ${clause.of.en}: ${result.toFixed(2)}.`,
-    `${clause.label.fr} : du ${formatIsoDay(from)} au ${formatIsoDay(to)}, ${periods} tranche(s) complète(s) de ${clause.periodMonths} mois${onTime ? " (dans la première tranche : à temps)" : ""} ; ${periods} × ${clause.percent} % = ${pct.toString()} % ${clause.of.fr} : ${result.toFixed(2)}.`,
+    `${clause.label.fr} : du ${frenchDate(from)} au ${frenchDate(to)}, ${periods} tranche(s) complète(s) de ${clause.periodMonths} mois${onTime ? " (dans la première tranche : à temps)" : ""} ; ${periods} × ${frenchNumber(clause.percent)} % = ${frenchNumber(pct)} % ${clause.of.fr} : ${frenchNumber(result, 2)}.`,
     ...clause.clause,
   );
   return result;

@@ -1,5 +1,6 @@
 import { addDays, addMonths, formatIsoDay, type Day } from "./date";
 import { invalidInput, notApplicable } from "./errors";
+import { frenchDate, frenchNumber, frenchOf } from "./format";
 import type { Trace } from "./explanation";
 import { holidayName } from "./holidays";
 import type { DeadlineRule, PeriodUnit, VendorProfile } from "./profile";
@@ -14,7 +15,7 @@ export function findDeadline(profile: VendorProfile, eventId: string): DeadlineR
   if (!rule && amount) {
     throw notApplicable(
       `"${id}" is an amount clause of ${profile.name} (${amount.percent} % ${amount.of.en}), not a date: use CGV.CLAUSEAMOUNT.`,
-      `« ${id} » est une clause de montant de ${profile.name} (${amount.percent} % ${amount.of.fr}), pas une date : utilisez CGV.MONTANTCLAUSE.`,
+      `« ${id} » est une clause de montant ${frenchOf(profile.name)} (${frenchNumber(amount.percent)} % ${amount.of.fr}), pas une date : utilisez CGV.MONTANTCLAUSE.`,
       amount.clause,
       "event",
     );
@@ -24,7 +25,7 @@ export function findDeadline(profile: VendorProfile, eventId: string): DeadlineR
     throw invalidInput(
       "event",
       `event "${eventId}" is not one of ${profile.name}'s named deadlines: ${known}.`,
-      `event « ${eventId} » n'est pas un délai nommé de ${profile.name} : ${known}.`,
+      `event « ${eventId} » n'est pas un délai nommé ${frenchOf(profile.name)} : ${known}.`,
     );
   }
   return rule;
@@ -101,18 +102,22 @@ export function deadline(
   if (trace) {
     trace.step(
       `${rule.label.en}: ${amount} ${UNIT_TEXT[unit].en} ${rule.direction} ${rule.from.en} (${formatIsoDay(day)}), the start day not counted: ${formatIsoDay(result)}.`,
-      `${rule.label.fr} : ${amount} ${UNIT_TEXT[unit].fr} ${rule.direction === "after" ? "après" : "avant"} ${rule.from.fr} (${formatIsoDay(day)}), le jour de départ non compté : ${formatIsoDay(result)}.`,
+      `${rule.label.fr} : ${amount} ${UNIT_TEXT[unit].fr} ${rule.direction === "after" ? "après" : "avant"} ${rule.from.fr} (${frenchDate(day)}), le jour de départ non compté : ${frenchDate(result)}.`,
       ...rule.clause,
     );
     if (unit === "jours-ouvres" || unit === "jours-ouvrables") {
       const skipped: string[] = [];
+      const sautes: string[] = [];
       for (let d = Math.min(day, result) + 1; d < Math.max(day, result); d++) {
         const name = holidayName(d as Day, settings.holidays);
-        if (name) skipped.push(`${formatIsoDay(d as Day)} (${name.en})`);
+        if (name) {
+          skipped.push(`${formatIsoDay(d as Day)} (${name.en})`);
+          sautes.push(`${frenchDate(d as Day)} (${name.fr})`);
+        }
       }
       trace.step(
         `Public holiday calendar "${settings.holidays}"${skipped.length ? `; holidays skipped: ${skipped.join(", ")}` : ""}.`,
-        `Calendrier des jours fériés « ${settings.holidays} »${skipped.length ? ` ; jours fériés sautés : ${skipped.join(", ")}` : ""}.`,
+        `Calendrier des jours fériés ${settings.holidays === "alsace-moselle" ? "d'Alsace-Moselle" : "de métropole"}${sautes.length ? ` ; jours fériés sautés : ${sautes.join(", ")}` : ""}.`,
         cite(LAW.travail, "L3133-1"),
       );
     }
@@ -124,8 +129,8 @@ export function deadline(
         ? `${formatIsoDay(result)} is a working day: no extension.`
         : `${formatIsoDay(result)} is a Saturday, Sunday or public holiday: extended to the next working day, ${formatIsoDay(moved)}.`,
       moved === result
-        ? `${formatIsoDay(result)} est un jour ouvré : pas de prorogation.`
-        : `${formatIsoDay(result)} est un samedi, un dimanche ou un jour férié : délai prorogé au premier jour ouvrable suivant, ${formatIsoDay(moved)}.`,
+        ? `${frenchDate(result)} est un jour ouvré : pas de prorogation.`
+        : `${frenchDate(result)} est un samedi, un dimanche ou un jour férié : délai prorogé au premier jour ouvrable suivant, ${frenchDate(moved)}.`,
       ...rule.clause,
       cite(LAW.consommation, "L221-19"),
     );

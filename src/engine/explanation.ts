@@ -87,12 +87,14 @@ export function renderExplanation(e: Explanation, lang: Language): string {
     const refs = s.cite.length > 0 ? ` [${s.cite.map(formatCitation).join("; ")}]` : "";
     return `${i + 1}. ${s.text[lang]}${refs}`;
   });
+  // French puts a space before a colon (« Interprétation (id) : … »).
+  const colon = lang === "fr" ? " :" : ":";
   for (const note of e.interpretations) {
     const head = lang === "fr" ? "Interprétation" : "Interpretation";
     const alt = note.alternative
-      ? ` ${lang === "fr" ? "Autre lecture" : "Other reading"}: ${note.alternative[lang]}`
+      ? ` ${lang === "fr" ? "Autre lecture" : "Other reading"}${colon} ${note.alternative[lang]}`
       : "";
-    lines.push(`${head} (${note.id}): ${note.text[lang]}${alt}`);
+    lines.push(`${head} (${note.id})${colon} ${note.text[lang]}${alt}`);
   }
   return lines.join("\n");
 }

@@ -8,6 +8,7 @@ export * from "./deadlines";
 export * from "./describe";
 export * from "./errors";
 export * from "./explanation";
+export * from "./format";
 export * from "./holidays";
 export * from "./late-payment";
 export * from "./money";

@@ -1,5 +1,6 @@
 import { addDays, formatIsoDay, type Day } from "./date";
 import { EngineError, invalidInput, notApplicable } from "./errors";
+import { frenchDate, frenchMoney, frenchNumber, frenchOf, frenchPercent, formatPercent } from "./format";
 import { noteInterpretations, type RateSegment, type Trace } from "./explanation";
 import { Decimal, roundToCent, ZERO } from "./money";
 import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
@@ -7,6 +8,7 @@ import {
   ecbRate,
   halfYearLabel,
   halfYearOf,
+  halfYearText,
   halfYearStart,
   legalRateProfessional,
   type HalfYearKey,
@@ -56,7 +58,7 @@ export function checkClient(profile: VendorProfile, client: ClientType): void {
   if (!profile.clients.includes(client)) {
     throw notApplicable(
       `${profile.name}'s terms are for ${profile.clients.join(" and ")} clients only: clientType "${client}" does not apply.`,
-      `Les conditions de ${profile.name} ne visent que des clients ${profile.clients.map((c) => (c === "pro" ? "professionnels" : "consommateurs")).join(" et ")} : clientType « ${client} » ne s'applique pas.`,
+      `Les conditions ${frenchOf(profile.name)} ne visent que des clients ${profile.clients.map((c) => (c === "pro" ? "professionnels" : "consommateurs")).join(" et ")} : clientType « ${client} » ne s'applique pas.`,
       [cite(profile.document.short, "1")],
       "clientType",
     );
@@ -141,10 +143,6 @@ export function penaltyRate(
   return rate;
 }
 
-function pct(d: Decimal): string {
-  return `${d.times(100).toDecimalPlaces(4).toString()} %`;
-}
-
 function describeRule(trace: Trace, profile: VendorProfile, client: ClientType): void {
   noteInterpretations(trace, profile, profile.latePayment.clause);
   const r = profile.latePayment.rate;
@@ -156,10 +154,10 @@ function describeRule(trace: Trace, profile: VendorProfile, client: ClientType):
             en: `the ECB main refinancing rate + ${r.points} points`,
             fr: `le taux de refinancement de la BCE majoré de ${r.points} points`,
           }
-        : { en: `${r.annualPercent} % a year`, fr: `${r.annualPercent} % par an` };
+        : { en: `${r.annualPercent} % a year`, fr: `${frenchNumber(r.annualPercent)} % par an` };
   trace.step(
     `${profile.name}'s late-payment rate: ${what.en}, fixed per calendar half-year (the rate in force on 1 January or 1 July).`,
-    `Taux des pénalités de retard de ${profile.name} : ${what.fr}, fixé par semestre civil (taux en vigueur au 1er janvier ou au 1er juillet).`,
+    `Taux des pénalités de retard ${frenchOf(profile.name)} : ${what.fr}, fixé par semestre civil (taux en vigueur au 1er janvier ou au 1er juillet).`,
     ...profile.latePayment.clause,
     L441_10,
   );
@@ -192,12 +190,12 @@ function describeRule(trace: Trace, profile: VendorProfile, client: ClientType):
 }
 
 function describeRate(trace: Trace, rule: LatePaymentRule, r: AppliedRate): void {
-  const hy = halfYearLabel(r.halfYear);
+  const pct = (d: Decimal) => formatPercent(d, "en");
   const floorText = r.floor === undefined ? "" : `; floor 3 × legal rate = ${pct(r.floor)}`;
-  const plancher = r.floor === undefined ? "" : ` ; plancher 3 × taux légal = ${pct(r.floor)}`;
+  const plancher = r.floor === undefined ? "" : ` ; plancher 3 × taux légal = ${frenchPercent(r.floor)}`;
   trace.step(
-    `${hy}: contractual rate ${pct(r.contractual)}${floorText}; applied ${pct(r.applied)}${r.floorBound ? " (the floor binds)" : ""}.`,
-    `${hy} : taux contractuel ${pct(r.contractual)}${plancher} ; taux appliqué ${pct(r.applied)}${r.floorBound ? " (le plancher s'applique)" : ""}.`,
+    `${halfYearLabel(r.halfYear)}: contractual rate ${pct(r.contractual)}${floorText}; applied ${pct(r.applied)}${r.floorBound ? " (the floor binds)" : ""}.`,
+    `${capitalize(halfYearText(r.halfYear, "fr"))} : taux contractuel ${frenchPercent(r.contractual)}${plancher} ; taux appliqué ${frenchPercent(r.applied)}${r.floorBound ? " (le plancher s'applique)" : ""}.`,
     ...rule.clause,
   );
 }
@@ -209,14 +207,14 @@ function sortedPayments(input: LatePaymentInput): Payment[] {
       throw invalidInput(
         "payments",
         `payments row ${i + 1}: the amount must be positive (got ${p.amount.toString()}).`,
-        `payments ligne ${i + 1} : le montant doit être positif (reçu ${p.amount.toString()}).`,
+        `payments ligne ${i + 1} : le montant doit être positif (reçu ${frenchNumber(p.amount)}).`,
       );
     }
     if (p.date > input.paidDate) {
       throw invalidInput(
         "payments",
         `payments row ${i + 1}: dated ${formatIsoDay(p.date)}, after paidDate ${formatIsoDay(input.paidDate)}; paidDate is the final payment or the "as of" date.`,
-        `payments ligne ${i + 1} : datée du ${formatIsoDay(p.date)}, après paidDate ${formatIsoDay(input.paidDate)} ; paidDate est le paiement final ou la date d'arrêté.`,
+        `payments ligne ${i + 1} : datée du ${frenchDate(p.date)}, après paidDate (${frenchDate(input.paidDate)}) ; paidDate est le paiement final ou la date d'arrêté.`,
       );
     }
   });
@@ -228,7 +226,7 @@ function checkAmount(amount: Decimal): void {
     throw invalidInput(
       "amount",
       `amount must not be negative (got ${amount.toString()}): a credit note bears no late interest.`,
-      `amount ne doit pas être négatif (reçu ${amount.toString()}) : un avoir ne porte pas d'intérêts de retard.`,
+      `amount ne doit pas être négatif (reçu ${frenchNumber(amount)}) : un avoir ne porte pas d'intérêts de retard.`,
     );
   }
 }
@@ -340,7 +338,7 @@ export function lateInterest(
   const c = computeInterest(profile, input, settings, trace);
   trace?.step(
     `Days late: from the day after the due date ${formatIsoDay(input.dueDate)} to ${formatIsoDay(input.paidDate)}: ${c.daysLate}.`,
-    `Jours de retard : du lendemain de l'échéance ${formatIsoDay(input.dueDate)} au ${formatIsoDay(input.paidDate)} : ${c.daysLate}.`,
+    `Jours de retard : du lendemain de l'échéance du ${frenchDate(input.dueDate)} au ${frenchDate(input.paidDate)} : ${c.daysLate}.`,
     L441_10,
   );
   let interest = c.exact;
@@ -351,20 +349,20 @@ export function lateInterest(
     interest = Decimal.max(flatAmount, c.statutoryMinimum);
     trace?.step(
       `Reading "${flat.option}": a one-off ${flat.percent} % of the invoice amount (${roundToCent(flatAmount).toFixed(2)} €), never less than the statutory minimum interest over the same days (${roundToCent(c.statutoryMinimum).toFixed(2)} €).`,
-      `Lecture « ${flat.option} » : forfait unique de ${flat.percent} % du montant de la facture (${roundToCent(flatAmount).toFixed(2)} €), jamais moins que l'intérêt minimal légal sur les mêmes jours (${roundToCent(c.statutoryMinimum).toFixed(2)} €).`,
+      `Lecture « ${flat.option} » : forfait unique de ${frenchNumber(flat.percent)} % du montant de la facture (${frenchMoney(roundToCent(flatAmount))}), jamais moins que l'intérêt minimal légal sur les mêmes jours (${frenchMoney(roundToCent(c.statutoryMinimum))}).`,
       ...flat.clause,
     );
   } else if (trace) {
     trace.step(
       `Interest = Σ balance × annual rate × days / ${DAY_COUNT_BASIS} over ${trace.segments.length} segment(s) = ${c.exact.toDecimalPlaces(6).toString()} €, simple interest on a 365-day year.`,
-      `Intérêts = Σ solde × taux annuel × jours / ${DAY_COUNT_BASIS} sur ${trace.segments.length} période(s) = ${c.exact.toDecimalPlaces(6).toString()} €, intérêts simples sur une année de 365 jours.`,
+      `Intérêts = Σ solde × taux annuel × jours / ${DAY_COUNT_BASIS} sur ${trace.segments.length} période(s) = ${frenchNumber(c.exact.toDecimalPlaces(6))} € avant arrondi, intérêts simples sur une année de 365 jours.`,
       L441_10,
     );
   }
   const rounded = roundToCent(interest);
   trace?.step(
     `Rounded once to the cent, half up: ${rounded.toFixed(2)} €.`,
-    `Arrondi une seule fois au centime, au plus proche : ${rounded.toFixed(2)} €.`,
+    `Arrondi une seule fois au centime, au plus proche : ${frenchMoney(rounded)}.`,
   );
   return { interest: rounded, daysLate: c.daysLate };
 }
@@ -411,7 +409,7 @@ export function recoveryFee(
   if (rule.justifiedCostsAbove && costs !== undefined && costs.gt(fixed)) {
     trace?.step(
       `Justified recovery costs of ${costs.toFixed(2)} € exceed the ${fixed.toFixed(2)} € fee and replace it.`,
-      `Les frais de recouvrement justifiés de ${costs.toFixed(2)} € dépassent l'indemnité de ${fixed.toFixed(2)} € et la remplacent.`,
+      `Les frais de recouvrement justifiés de ${frenchMoney(costs)} dépassent l'indemnité de ${frenchMoney(fixed)} et la remplacent.`,
       ...rule.clause,
       L441_10,
     );
@@ -419,7 +417,7 @@ export function recoveryFee(
   }
   trace?.step(
     `Fixed recovery fee: ${fixed.toFixed(2)} € (once per late invoice, not subject to VAT).`,
-    `Indemnité forfaitaire pour frais de recouvrement : ${fixed.toFixed(2)} € (une fois par facture en retard, hors TVA).`,
+    `Indemnité forfaitaire pour frais de recouvrement : ${frenchMoney(fixed)} (une fois par facture en retard, hors TVA).`,
     ...rule.clause,
     D441_5,
   );
@@ -473,7 +471,12 @@ export function latePayment(
   const total = interest.plus(fee);
   trace?.step(
     `Total: ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`,
-    `Total : ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`,
+    `Total : ${frenchNumber(interest, 2)} + ${frenchNumber(fee, 2)} = ${frenchMoney(total)}.`,
   );
   return { daysLate, interest, recoveryFee: fee, total };
+}
+
+/** « 2e semestre 2024 » at the head of a sentence. */
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -10,6 +10,7 @@ import {
   type Day,
 } from "./date";
 import { invalidInput } from "./errors";
+import { frenchDate, frenchOf } from "./format";
 import type { Trace } from "./explanation";
 import type { InvoiceKind, PaymentTerm, VendorProfile } from "./profile";
 import type { EndOfMonthMethod, Settings } from "./settings";
@@ -26,7 +27,7 @@ export function findInvoiceKind(profile: VendorProfile, kindId: string | undefin
     throw invalidInput(
       "invoiceKind",
       `invoiceKind "${kindId ?? ""}" is not one of ${profile.name}'s invoice kinds: ${known}.`,
-      `invoiceKind « ${kindId ?? ""} » n'est pas un type de facture de ${profile.name} : ${known}.`,
+      `invoiceKind « ${kindId ?? ""} » n'est pas un type de facture ${frenchOf(profile.name)} : ${known}.`,
     );
   }
   return kind;
@@ -104,37 +105,39 @@ function explainDueDate(
   const term = kind.term;
   const inv = formatIsoDay(invoiceDate);
   const d = formatIsoDay(due);
+  const datee = frenchDate(invoiceDate);
+  const echeance = frenchDate(due);
   trace.step(
     `Invoice kind "${kind.id}" (${kind.label.en}) of ${profile.name}, invoice dated ${inv}.`,
-    `Facture de type « ${kind.id} » (${kind.label.fr}) de ${profile.name}, datée du ${inv}.`,
+    `Facture de type « ${kind.label.fr} » ${frenchOf(profile.name)}, datée du ${datee}.`,
     ...kind.clause,
   );
   switch (term.kind) {
     case "on-invoice":
       trace.step(
         `Payable at once: due on the invoice date, ${d}.`,
-        `Payable immédiatement : échéance à la date de facture, ${d}.`,
+        `Payable immédiatement : échéance à la date de facture, ${echeance}.`,
         ...kind.clause,
       );
       break;
     case "days":
       trace.step(
         `${term.days} calendar days after the invoice date: ${d}.`,
-        `${term.days} jours calendaires après la date de facture : ${d}.`,
+        `${term.days} jours calendaires après la date de facture : ${echeance}.`,
         ...kind.clause,
       );
       break;
     case "legal-default":
       trace.step(
         `The terms state no payment term for this invoice: legal default of ${LEGAL_DEFAULT_DAYS} days, counted from the invoice date as a proxy for the date of performance: ${d}.`,
-        `Les conditions ne fixent aucun délai pour cette facture : délai légal supplétif de ${LEGAL_DEFAULT_DAYS} jours, compté de la date de facture (à défaut de la date d'exécution) : ${d}.`,
+        `Les conditions ne fixent aucun délai pour cette facture : délai légal supplétif de ${LEGAL_DEFAULT_DAYS} jours, compté de la date de facture (à défaut de la date d'exécution) : ${echeance}.`,
         cite(LAW.commerce, "L441-10 I"),
       );
       break;
     case "day-of-month":
       trace.step(
         `Payable on day ${term.day} of the month ${term.monthsAfter} month(s) after the invoice month: ${d}.`,
-        `Payable le ${term.day} du ${term.monthsAfter === 1 ? "mois suivant" : `${term.monthsAfter}e mois suivant`} le mois de facture : ${d}.`,
+        `Payable le ${term.day} du ${term.monthsAfter === 1 ? "mois suivant" : `${term.monthsAfter}e mois suivant`} le mois de facture : ${echeance}.`,
         ...kind.clause,
       );
       break;
@@ -151,7 +154,7 @@ function explainDueDate(
             };
       trace.step(
         `${term.days} days end of month, computed as ${how.en} (method "${method}"; both methods are accepted by the DGCCRF and the CEPC): ${d}.`,
-        `${term.days} jours fin de mois, calculés ainsi : ${how.fr} (méthode « ${method} » ; les deux méthodes sont admises par la DGCCRF et la CEPC) : ${d}.`,
+        `${term.days} jours fin de mois, calculés ainsi : ${how.fr} (méthode « ${method} » ; les deux méthodes sont admises par la DGCCRF et la CEPC) : ${echeance}.`,
         ...kind.clause,
         cite(LAW.commerce, "L441-10 I"),
       );
@@ -160,7 +163,7 @@ function explainDueDate(
         const binds = cap === due;
         trace.step(
           `Never beyond ${term.capDaysEndOfMonth} days end of month (${formatIsoDay(cap)}): ${binds ? "the ceiling applies" : "the ceiling does not move this date"}.`,
-          `Jamais au-delà de ${term.capDaysEndOfMonth} jours fin de mois (${formatIsoDay(cap)}) : ${binds ? "le plafond s'applique" : "ce plafond ne modifie pas la date"}.`,
+          `Jamais au-delà de ${term.capDaysEndOfMonth} jours fin de mois (${frenchDate(cap)}) : ${binds ? "le plafond s'applique" : "ce plafond ne modifie pas la date"}.`,
           ...kind.clause,
         );
       }

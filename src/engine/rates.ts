@@ -1,7 +1,8 @@
 import ecbData from "./data/ecb-mro-rates.json";
 import legalData from "./data/legal-interest-rates.json";
-import { dayFromYmd, parseIsoDay, ymdFromDay, type Day } from "./date";
+import { dayFromYmd, formatIsoDay, parseIsoDay, ymdFromDay, type Day } from "./date";
 import { EngineError, invalidInput } from "./errors";
+import { frenchDate } from "./format";
 import { Decimal, percent } from "./money";
 import type { Text } from "./text";
 
@@ -317,42 +318,42 @@ export const RATE_SOURCES = {
   ecbKnownThrough: ecbData.knownThrough,
 } as const;
 
-function missing(which: "legal" | "ecb", key: HalfYearKey, table: RateTable): EngineError {
-  const label = halfYearLabel(key);
-  const through = which === "legal" ? table.legalKnownThrough : table.ecbKnownThrough;
-  const known = through === undefined ? "" : ` (known through ${halfYearLabel(through)})`;
-  const connu = through === undefined ? "" : ` (connu jusqu'à ${halfYearLabel(through)})`;
-  return which === "legal"
-    ? new EngineError(
-        "rate-unknown",
-        {
-          en: `The French legal interest rate for ${label} is not in the rate table${known}: add a rate row for ${label}.`,
-          fr: `Le taux de l'intérêt légal du semestre ${label} n'est pas dans la table des taux${connu} : ajoutez une ligne de taux pour ${label}.`,
-        },
-        "rates",
-        [],
-        { rate: "legal", halfYear: key },
-      )
-    : new EngineError(
-        "rate-unknown",
-        {
-          en: `The ECB main refinancing rate in force on the first day of ${label} is not in the rate table${known}: add a rate row for ${label}.`,
-          fr: `Le taux de refinancement de la BCE en vigueur au premier jour du semestre ${label} n'est pas dans la table des taux${connu} : ajoutez une ligne de taux pour ${label}.`,
-        },
-        "rates",
-        [],
-        { rate: "ecb", halfYear: key },
-      );
+/** Where a user adds a missing rate: the pane's rate table, or a rate file on the command line. */
+const WHERE_TO_ADD: Text = {
+  en: "add it under Settings > Rates in the Échéance pane (or --rates on the command line)",
+  fr: "ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)",
+};
+
+/**
+ * A rate the table does not hold for a half-year: the sentence names the half-year in words and
+ * where to add it. The figures that do not depend
+ * on the rate (due date, days late, recovery fee) are computed without it; only interest and
+ * penalty rates fail with this. The detail lets faces say which half-year is missing.
+ */
+function missing(which: "legal" | "ecb", key: HalfYearKey): EngineError {
+  const en = halfYearText(key, "en");
+  const fr = halfYearText(key, "fr");
+  const text: Text =
+    which === "legal"
+      ? {
+          en: `the French legal interest rate for the ${en} is not in the rate table — ${WHERE_TO_ADD.en}`,
+          fr: `taux de l'intérêt légal du ${fr} non renseigné — ${WHERE_TO_ADD.fr}`,
+        }
+      : {
+          en: `the ECB main refinancing rate in force on ${formatIsoDay(halfYearStart(key))} (${en}) is not in the rate table — ${WHERE_TO_ADD.en}`,
+          fr: `taux de refinancement de la BCE en vigueur au ${frenchDate(halfYearStart(key))} (${fr}) non renseigné — ${WHERE_TO_ADD.fr}`,
+        };
+  return new EngineError("rate-unknown", text, "rates", [], { rate: which, halfYear: key });
 }
 
 export function legalRateProfessional(table: RateTable, key: HalfYearKey): Decimal {
   const r = table.byHalfYear.get(key)?.legalProfessional;
-  if (r === undefined) throw missing("legal", key, table);
+  if (r === undefined) throw missing("legal", key);
   return r;
 }
 
 export function ecbRate(table: RateTable, key: HalfYearKey): Decimal {
   const r = table.byHalfYear.get(key)?.ecb;
-  if (r === undefined) throw missing("ecb", key, table);
+  if (r === undefined) throw missing("ecb", key);
   return r;
 }

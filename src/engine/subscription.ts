@@ -7,6 +7,7 @@ import {
   wholeMonthsBetween,
   type Day,
 } from "./date";
+import { frenchDate, frenchMoney, frenchOf } from "./format";
 import { invalidInput, notApplicable } from "./errors";
 import { noteInterpretations, type Trace } from "./explanation";
 import { roundToCent, ZERO, type Decimal } from "./money";
@@ -47,7 +48,7 @@ export function findPlan(
     throw invalidInput(
       "plan",
       `plan "${planId ?? ""}" is not one of ${profile.name}'s plans: ${known}.`,
-      `plan « ${planId ?? ""} » n'est pas une formule de ${profile.name} : ${known}.`,
+      `plan « ${planId ?? ""} » n'est pas une formule ${frenchOf(profile.name)} : ${known}.`,
     );
   }
   return { terms, plan };
@@ -82,14 +83,14 @@ function checkDates(query: SubscriptionQuery, reference: Day, referenceName: str
     throw invalidInput(
       "lastAdditionDate",
       `lastAdditionDate ${formatIsoDay(add)} is before startDate ${formatIsoDay(query.start)}.`,
-      `lastAdditionDate ${formatIsoDay(add)} est antérieure à startDate ${formatIsoDay(query.start)}.`,
+      `lastAdditionDate ${frenchDate(add)} est antérieure à startDate ${frenchDate(query.start)}.`,
     );
   }
   if (add > reference) {
     throw invalidInput(
       "lastAdditionDate",
       `lastAdditionDate ${formatIsoDay(add)} is after ${referenceName} ${formatIsoDay(reference)}: only additions already made count.`,
-      `lastAdditionDate ${formatIsoDay(add)} est postérieure à ${referenceName} ${formatIsoDay(reference)} : seuls les ajouts déjà faits comptent.`,
+      `lastAdditionDate ${frenchDate(add)} est postérieure à ${referenceName} ${frenchDate(reference)} : seuls les ajouts déjà faits comptent.`,
     );
   }
 }
@@ -114,7 +115,7 @@ function timeline(
   if (!rule) {
     throw notApplicable(
       `${profile.name}'s terms have no rule on products added during the contract: leave lastAdditionDate blank.`,
-      `Les conditions de ${profile.name} ne prévoient pas de règle d'ajout de produits : laissez lastAdditionDate vide.`,
+      `Les conditions ${frenchOf(profile.name)} ne prévoient pas de règle d'ajout de produits : laissez lastAdditionDate vide.`,
       [],
       "lastAdditionDate",
     );
@@ -125,14 +126,14 @@ function timeline(
   if (add < windowStart) {
     trace?.step(
       `Product added on ${formatIsoDay(add)}, before the ${rule.windowMonths}-month window (${formatIsoDay(windowStart)} to ${formatIsoDay(addDays(pending, -1))}) before the ${formatIsoDay(pending)} renewal: the renewal dates do not move.`,
-      `Produit ajouté le ${formatIsoDay(add)}, avant la fenêtre de ${rule.windowMonths} mois (du ${formatIsoDay(windowStart)} au ${formatIsoDay(addDays(pending, -1))}) précédant le renouvellement du ${formatIsoDay(pending)} : les dates de renouvellement ne changent pas.`,
+      `Produit ajouté le ${frenchDate(add)}, avant la fenêtre de ${rule.windowMonths} mois (du ${frenchDate(windowStart)} au ${frenchDate(addDays(pending, -1))}) précédant le renouvellement du ${frenchDate(pending)} : les dates de renouvellement ne changent pas.`,
       ...rule.clause,
     );
     return base;
   }
   trace?.step(
     `Product added on ${formatIsoDay(add)}, within the ${rule.windowMonths} months before the ${formatIsoDay(pending)} renewal: the contract renews for ${rule.renewalMonths} months from the day of the addition.`,
-    `Produit ajouté le ${formatIsoDay(add)}, dans les ${rule.windowMonths} mois précédant le renouvellement du ${formatIsoDay(pending)} : le contrat est renouvelé pour ${rule.renewalMonths} mois à compter du jour de l'ajout.`,
+    `Produit ajouté le ${frenchDate(add)}, dans les ${rule.windowMonths} mois précédant le renouvellement du ${frenchDate(pending)} : le contrat est renouvelé pour ${rule.renewalMonths} mois à compter du jour de l'ajout.`,
     ...rule.clause,
   );
   return { anchor: add, firstMonths: rule.renewalMonths, everyMonths: rule.renewalMonths, reanchoredBy: add };
@@ -145,7 +146,7 @@ function describePlan(trace: Trace, profile: VendorProfile, plan: Plan, start: D
       ? { en: "calendar months", fr: "mois civils" }
       : {
           en: `periods from ${formatIsoDay(start)}, date to date`,
-          fr: `périodes courant de date à date depuis le ${formatIsoDay(start)}`,
+          fr: `périodes courant de date à date depuis le ${frenchDate(start)}`,
         };
   trace.step(
     `${profile.name}, plan "${plan.id}" (${plan.label.en}): first term ${s.initialMonths} month(s), then tacit renewal every ${s.renewalMonths} month(s); ${from.en}.`,
@@ -193,7 +194,7 @@ export function renewalDate(profile: VendorProfile, query: SubscriptionQuery, as
   const r = renewalAt(t, firstRenewalIndex(t, asOf, true));
   trace?.step(
     `First renewal date after ${formatIsoDay(asOf)}: ${formatIsoDay(r)}.`,
-    `Première date de renouvellement après le ${formatIsoDay(asOf)} : ${formatIsoDay(r)}.`,
+    `Première date de renouvellement après le ${frenchDate(asOf)} : ${frenchDate(r)}.`,
     ...plan.clause,
   );
   return r;
@@ -220,14 +221,14 @@ export function noticeDeadline(
     if (deadline >= asOf) {
       trace?.step(
         `A notice must be ${n.en}: for the ${formatIsoDay(renewal)} renewal, the last day it may be received is ${formatIsoDay(deadline)}.`,
-        `Le préavis doit être ${n.fr} : pour le renouvellement du ${formatIsoDay(renewal)}, il doit être reçu au plus tard le ${formatIsoDay(deadline)}.`,
+        `Le préavis doit être ${n.fr} : pour le renouvellement du ${frenchDate(renewal)}, il doit être reçu au plus tard le ${frenchDate(deadline)}.`,
         ...plan.clause,
       );
       return { deadline, renewal };
     }
     trace?.step(
       `The deadline for the ${formatIsoDay(renewal)} renewal (${formatIsoDay(deadline)}) is before ${formatIsoDay(asOf)}: the next renewal's deadline applies.`,
-      `Le délai pour le renouvellement du ${formatIsoDay(renewal)} (${formatIsoDay(deadline)}) est antérieur au ${formatIsoDay(asOf)} : celui du renouvellement suivant s'applique.`,
+      `Le délai pour le renouvellement du ${frenchDate(renewal)} (${frenchDate(deadline)}) est antérieur au ${frenchDate(asOf)} : celui du renouvellement suivant s'applique.`,
       ...plan.clause,
     );
   }
@@ -249,7 +250,7 @@ export function endDate(
   const n = noticeText(plan);
   trace?.step(
     `A notice must be ${n.en}; received on ${formatIsoDay(notice)}, it stops the ${formatIsoDay(renewal)} renewal, the first on or after ${formatIsoDay(earliest)}.`,
-    `Le préavis doit être ${n.fr} ; reçu le ${formatIsoDay(notice)}, il arrête le renouvellement du ${formatIsoDay(renewal)}, le premier à partir du ${formatIsoDay(earliest)}.`,
+    `Le préavis doit être ${n.fr} ; reçu le ${frenchDate(notice)}, il arrête le renouvellement du ${frenchDate(renewal)}, le premier à partir du ${frenchDate(earliest)}.`,
     ...plan.clause,
   );
   const lastOfPeriod = addDays(renewal, -1);
@@ -257,14 +258,14 @@ export function endDate(
     const end = endOfMonth(lastOfPeriod);
     trace?.step(
       `The contract ends at the end of the calendar month containing the later of the notice date and the last day of the current period (${formatIsoDay(lastOfPeriod)}): ${formatIsoDay(end)}.`,
-      `Le contrat prend fin à la fin du mois civil contenant la plus tardive de la date du préavis et du dernier jour de la période en cours (${formatIsoDay(lastOfPeriod)}) : ${formatIsoDay(end)}.`,
+      `Le contrat prend fin à la fin du mois civil contenant la plus tardive de la date du préavis et du dernier jour de la période en cours (${frenchDate(lastOfPeriod)}) : ${frenchDate(end)}.`,
       ...plan.clause,
     );
     return { end, stoppedRenewal: renewal };
   }
   trace?.step(
     `Bound and billed up to the day before that renewal: ${formatIsoDay(lastOfPeriod)}.`,
-    `Engagé et facturé jusqu'à la veille de ce renouvellement : ${formatIsoDay(lastOfPeriod)}.`,
+    `Engagé et facturé jusqu'à la veille de ce renouvellement : ${frenchDate(lastOfPeriod)}.`,
     ...plan.clause,
   );
   return { end: lastOfPeriod, stoppedRenewal: renewal };
@@ -289,7 +290,7 @@ export function terminationFee(
     throw invalidInput(
       "terminationDate",
       `terminationDate ${formatIsoDay(termination)} is before startDate ${formatIsoDay(query.start)}.`,
-      `terminationDate ${formatIsoDay(termination)} est antérieure à startDate ${formatIsoDay(query.start)}.`,
+      `terminationDate ${frenchDate(termination)} est antérieure à startDate ${frenchDate(query.start)}.`,
     );
   }
   if (monthlyFee.isNeg())
@@ -311,7 +312,7 @@ export function terminationFee(
   if (periodEnd <= termination) {
     trace?.step(
       `Terminated on ${formatIsoDay(termination)}, after the commitment ended on ${formatIsoDay(periodEnd)}: no indemnity, only the notice applies.`,
-      `Résiliation le ${formatIsoDay(termination)}, après la fin de l'engagement le ${formatIsoDay(periodEnd)} : pas d'indemnité, seul le préavis s'applique.`,
+      `Résiliation le ${frenchDate(termination)}, après la fin de l'engagement le ${frenchDate(periodEnd)} : pas d'indemnité, seul le préavis s'applique.`,
       ...rule.clause,
     );
     return { fee: ZERO, months: 0 };
@@ -325,7 +326,7 @@ export function terminationFee(
   const fee = roundToCent(monthlyFee.times(remaining.length));
   trace?.step(
     `The month in progress on ${formatIsoDay(termination)} is already due. Months still to start before ${formatIsoDay(periodEnd)}: ${remaining.length}${remaining.length ? ` (${remaining.map(formatIsoDay).join(", ")})` : ""}; ${remaining.length} × ${monthlyFee.toFixed(2)} € = ${fee.toFixed(2)} €.`,
-    `Le mois en cours le ${formatIsoDay(termination)} est déjà dû. Mois restant à courir avant le ${formatIsoDay(periodEnd)} : ${remaining.length}${remaining.length ? ` (${remaining.map(formatIsoDay).join(", ")})` : ""} ; ${remaining.length} × ${monthlyFee.toFixed(2)} € = ${fee.toFixed(2)} €.`,
+    `Le mois en cours le ${frenchDate(termination)} est déjà dû. Mois restant à courir avant le ${frenchDate(periodEnd)} : ${remaining.length}${remaining.length ? ` (${remaining.map(frenchDate).join(", ")})` : ""} ; ${remaining.length} × ${frenchMoney(monthlyFee)} = ${frenchMoney(fee)}.`,
     ...rule.clause,
   );
   return { fee, months: remaining.length };

@@ -1,9 +1,17 @@
 import { addDays, dayFromYmd, endOfMonth, formatIsoDay, maxDay, type Day } from "./date";
 import { describePaymentTerm, describePenaltyRate } from "./describe";
+import { frenchDate, frenchNumber } from "./format";
 import { Decimal, percent } from "./money";
 import { applyPaymentTerm } from "./payment-terms";
 import type { LatePaymentRule, PaymentTerm, VendorProfile } from "./profile";
-import { ecbRate, halfYearLabel, halfYearOf, legalRateProfessional, type RateTable } from "./rates";
+import {
+  ecbRate,
+  halfYearLabel,
+  halfYearOf,
+  halfYearText,
+  legalRateProfessional,
+  type RateTable,
+} from "./rates";
 import type { EndOfMonthMethod } from "./settings";
 import { cite, LAW, t, type Citation, type Text } from "./text";
 
@@ -291,7 +299,7 @@ export function checkPaymentTerm(
       ...(invoiceKind !== undefined ? { invoiceKind } : {}),
       text: t(
         `"${d.en}" goes beyond the legal maximum between professionals (60 days from the invoice date or 45 days end of month, Code de commerce L441-10 I): an invoice of ${inv} falls due on ${due}, after ${lim}. Recorded as the contract says.`,
-        `« ${d.fr} » dépasse le délai maximal entre professionnels (60 jours date de facture ou 45 jours fin de mois, Code de commerce L441-10 I) : une facture du ${inv} échoit le ${due}, après le ${lim}. Enregistré tel que le contrat le stipule.`,
+        `« ${d.fr} » dépasse le délai maximal entre professionnels (60 jours date de facture ou 45 jours fin de mois, Code de commerce L441-10 I) : une facture du ${frenchDate(hit.invoiceDate)} échoit le ${frenchDate(hit.due)}, après le ${frenchDate(hit.limit)}. Enregistré tel que le contrat le stipule.`,
       ),
     },
   ];
@@ -349,13 +357,14 @@ export function checkLatePayment(rule: LatePaymentRule, rates: RateTable, asOf: 
       }
       if (value !== undefined && value.lt(floor)) {
         const hy = halfYearLabel(key);
+        const semestre = halfYearText(key, "fr");
         flags.push({
           id: "rate-below-statutory-floor",
           severity: "warning",
           article: [ART_PENALTY],
           text: t(
             `A late-payment rate of ${described.en} (${pct(value)} % in ${hy}) is below 3 × the legal interest rate (${pct(floor)} % in ${hy}, Code de commerce L441-10 II). ${floorText.en}`,
-            `Un taux de pénalités de ${described.fr} (${pct(value)} % en ${hy}) est inférieur à 3 fois le taux d'intérêt légal (${pct(floor)} % en ${hy}, Code de commerce L441-10 II). ${floorText.fr}`,
+            `Un taux de pénalités de ${described.fr} (${frenchNumber(pct(value))} % au ${semestre}) est inférieur à 3 fois le taux d'intérêt légal (${frenchNumber(pct(floor))} % au ${semestre}, Code de commerce L441-10 II). ${floorText.fr}`,
           ),
         });
       }

@@ -1,4 +1,5 @@
 import { invalidInput } from "./errors";
+import { frenchOf } from "./format";
 import type { VendorProfile } from "./profile";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import { SHIPPED_REGISTRY, type VendorRegistry } from "./registry";
@@ -173,7 +174,7 @@ export class VendorResolver {
         throw invalidInput(
           "vendor",
           `option "${option}" is not an option of ${profile.id}: expected one of ${valid} (e.g. "${example}").`,
-          `l'option « ${option} » n'est pas une option de ${profile.id} : attendu l'une de ${valid} (par ex. « ${example} »).`,
+          `l'option « ${option} » n'est pas une option ${frenchOf(profile.id)} : attendu l'une de ${valid} (par ex. « ${example} »).`,
         );
       }
       if (!options.includes(option)) options.push(option);

@@ -1,10 +1,12 @@
 import { dayToSerial } from "../adapter/cell-values";
-import { evaluate, type ExcelErrorCode, type FunctionValue } from "./catalog";
-import { getFunctionContext, setFunctionContext } from "./context";
+import { serialOffset, type DateSystem } from "./arguments";
+import type { FunctionRuntime } from "./runtime";
+import type { ExcelErrorCode, FunctionValue } from "./values";
 
 /**
- * The bridge from a catalog Outcome to what Excel accepts from a custom function: a serial number for
- * a date, a number, a string, a matrix for a spilled table; a thrown CustomFunctions.Error otherwise.
+ * The bridge from an Outcome to what Excel accepts from a custom function: a serial number for a date
+ * (in the workbook's date system), a number, a string, a matrix for a spilled table; a thrown
+ * CustomFunctions.Error otherwise.
  */
 
 export type ExcelValue = number | string | (string | number)[][];
@@ -21,10 +23,10 @@ function errorFor(code: ExcelErrorCode, message: string): CustomFunctions.Error 
   }
 }
 
-export function excelValue(value: FunctionValue): ExcelValue {
+export function excelValue(value: FunctionValue, dateSystem: DateSystem = 1900): ExcelValue {
   switch (value.type) {
     case "date":
-      return dayToSerial(value.day) + value.fraction;
+      return dayToSerial(value.day) - serialOffset(dateSystem) + value.fraction;
     case "number":
       return value.value;
     case "text":
@@ -34,27 +36,9 @@ export function excelValue(value: FunctionValue): ExcelValue {
   }
 }
 
-let languageChecked = false;
-
-/** French Excel gets French messages: read once, from the host, when Office is there. */
-function adoptDisplayLanguage(): void {
-  if (languageChecked) return;
-  languageChecked = true;
-  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
-  const display = office?.context?.displayLanguage;
-  if (
-    typeof display === "string" &&
-    display.toLowerCase().startsWith("fr") &&
-    getFunctionContext().lang !== "fr"
-  ) {
-    setFunctionContext({ lang: "fr" });
-  }
-}
-
 /** Evaluates a CGV function for Excel: returns the cell value or throws the CustomFunctions.Error. */
-export function toExcel(name: string, args: readonly unknown[]): ExcelValue {
-  adoptDisplayLanguage();
-  const outcome = evaluate(name, args);
+export function toExcel(runtime: FunctionRuntime, name: string, args: readonly unknown[]): ExcelValue {
+  const outcome = runtime.evaluate(name, args);
   if (!outcome.ok) throw errorFor(outcome.code, outcome.message);
-  return excelValue(outcome.value);
+  return excelValue(outcome.value, runtime.dateSystem);
 }

@@ -13,7 +13,7 @@ import { storedProfile, type StoredState } from "./state";
 /**
  * Restoring a workbook's stored terms: custom vendors join the registry, stored copies of shipped
  * vendors are compared with the shipped ones, and the settings and rate rows become the `Settings`
- * the CGV.* functions and Apply run under (`setFunctionContext({ registry, settings })`).
+ * the CGV.* functions and Apply run under (`FunctionRuntime.update({ registry, settings })`).
  */
 
 export type ProfileChoice = "stored" | "shipped";

@@ -1,21 +1,43 @@
 import * as React from "react";
 import type { WorkbookGateway } from "../excel/gateway";
+import type { FunctionRuntime } from "../functions/runtime";
 
-const GatewayContext = React.createContext<WorkbookGateway | undefined>(undefined);
+/**
+ * What the components reach the outside through: the workbook gateway (Excel or in-memory) and the
+ * CGV function runtime (in Excel, the shared runtime's one instance, whose terms the pane updates).
+ * The components never call Excel.run, nor hold a runtime of their own.
+ */
+interface Effects {
+  readonly gateway: WorkbookGateway;
+  readonly runtime: FunctionRuntime;
+}
 
-/** Hands the workbook gateway (Excel or in-memory) to the components: they never call Excel.run. */
-export function GatewayProvider({
+const EffectsContext = React.createContext<Effects | undefined>(undefined);
+
+export function EffectsProvider({
   gateway,
+  runtime,
   children,
 }: {
   gateway: WorkbookGateway;
+  runtime: FunctionRuntime;
   children: React.ReactNode;
 }) {
-  return <GatewayContext.Provider value={gateway}>{children}</GatewayContext.Provider>;
+  const value = React.useMemo(() => ({ gateway, runtime }), [gateway, runtime]);
+  return <EffectsContext.Provider value={value}>{children}</EffectsContext.Provider>;
+}
+
+function useEffects(hook: string): Effects {
+  const effects = React.useContext(EffectsContext);
+  if (!effects) throw new Error(`${hook} outside EffectsProvider`);
+  return effects;
 }
 
 export function useGateway(): WorkbookGateway {
-  const gateway = React.useContext(GatewayContext);
-  if (!gateway) throw new Error("useGateway outside GatewayProvider");
-  return gateway;
+  return useEffects("useGateway").gateway;
+}
+
+/** The CGV function runtime: the pane hands it the workbook's restored terms. */
+export function useRuntime(): FunctionRuntime {
+  return useEffects("useRuntime").runtime;
 }

@@ -11,7 +11,8 @@ import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
 import { OfficeLoading, type OfficeLoadingState } from "./components/OfficeLoading/OfficeLoading";
 import { demoWorkbook } from "./demo/demo-register";
-import { GatewayProvider } from "./gateway-context";
+import { SHARED_RUNTIME } from "../functions/shared-runtime";
+import { EffectsProvider } from "./gateway-context";
 import { LanguageProvider, useLanguage, useStrings } from "./i18n/LanguageContext";
 import { languageFromLocale } from "./i18n/strings";
 import {
@@ -87,7 +88,7 @@ function Root({ setup }: { setup: Boot }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <LanguageProvider initial={setup.lang}>
-        <GatewayProvider gateway={setup.gateway}>
+        <EffectsProvider gateway={setup.gateway} runtime={SHARED_RUNTIME}>
           <Guarded onReset={() => setKey((k) => k + 1)}>
             <App
               key={key}
@@ -97,7 +98,7 @@ function Root({ setup }: { setup: Boot }) {
               {...(setup.demo ? { demoWorkbook: setup.demo, initialVendor: "sillage" } : {})}
             />
           </Guarded>
-        </GatewayProvider>
+        </EffectsProvider>
       </LanguageProvider>
     </FluentProvider>
   );

@@ -10,8 +10,9 @@
  */
 export { openXlsxRegister, readXlsxRegister, XlsxRegisterBook } from "./register";
 export type { OpenOptions, RegisterLocation, SheetFeatures, XlsxRegisterTable } from "./register";
-export { XlsxCopySink, type CopyOutcome } from "./sink";
+export { XlsxCopySink, type CopyOutcome, type StoredTermsWriter } from "./sink";
 export { XlsxError, type XlsxErrorKind } from "./errors";
 export { tableWorkbook, openTableAsXlsx } from "./table-package";
 export { WHOLE_PART_LIMIT, STREAMED_PART_LIMIT } from "./zip";
 export { HELD_XML_LIMIT } from "./scanner";
+export { readCustomXmlParts } from "./custom-xml";

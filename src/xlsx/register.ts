@@ -5,6 +5,7 @@ import type { RegisterRows } from "../apply/use-case";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
 import { parseSharedStrings, type CellReading } from "./cells";
+import { customXmlTexts } from "./custom-xml";
 import { XlsxError } from "./errors";
 import { readPackage, type Package, type SheetEntry } from "./package";
 import { filledBounds, readHeadRows } from "./reader";
@@ -12,7 +13,7 @@ import { RegisterPass } from "./register-pass";
 import { SheetScanner } from "./scanner";
 import { StringDecoder } from "node:string_decoder";
 import type { SheetRewriter } from "./sheet-rewriter";
-import { XlsxCopySink } from "./sink";
+import { XlsxCopySink, type StoredTermsWriter } from "./sink";
 import { dateStyles } from "./styles";
 import { tailFeatures, WorksheetTail, type TailFeatures } from "./worksheet";
 import { ZipSource, type ZipEntry } from "./zip";
@@ -148,6 +149,14 @@ export class XlsxRegisterBook {
     return [...out, ...this.copyWarnings];
   }
 
+  /**
+   * The texts of the package's custom XML parts (customXml/item*.xml): where Office.js's
+   * `customXmlParts` keep their documents — Échéance's stored terms among them.
+   */
+  async customXmlParts(): Promise<string[]> {
+    return customXmlTexts(this.zip);
+  }
+
   /** @internal the sink says what it dropped or kept. */
   warn(text: Text): void {
     this.copyWarnings.push(text);
@@ -157,7 +166,10 @@ export class XlsxRegisterBook {
    * A byte-for-byte copy of the file into `output`, with the register sheet's rows rewritten by Apply:
    * the ApplySink to give `applyToSheet` with `book.rows`. Call before reading the rows.
    */
-  copyTo(output: string, options: { readonly lang?: Language } = {}): XlsxCopySink {
+  copyTo(
+    output: string,
+    options: { readonly lang?: Language; readonly storedTerms?: StoredTermsWriter } = {},
+  ): XlsxCopySink {
     if (this.started || this.copy) throw new Error("copyTo: call it once, before the rows are read");
     const internals: BookInternals = {
       zip: this.zip,
@@ -172,7 +184,7 @@ export class XlsxRegisterBook {
       },
       rowsRead: () => this.tail !== undefined,
     };
-    this.copy = new XlsxCopySink(this, internals, output, options.lang ?? "fr");
+    this.copy = new XlsxCopySink(this, internals, output, options.lang ?? "fr", options.storedTerms);
     return this.copy;
   }
 
@@ -353,6 +365,8 @@ export interface XlsxRegisterTable {
   readonly rows: readonly (readonly CellValue[])[];
   readonly date1904: boolean;
   readonly warnings: readonly Text[];
+  /** The package's custom XML parts (the stored terms among them). */
+  readonly customXmlParts: readonly string[];
 }
 
 /** Reads a register's rows with the same choice of sheet and header row as `openXlsxRegister`. */
@@ -371,6 +385,7 @@ export async function readXlsxRegister(
       rows,
       date1904: book.date1904,
       warnings: book.warnings(),
+      customXmlParts: await book.customXmlParts(),
     };
   } finally {
     book.close();

@@ -1,3 +1,4 @@
+import { putCustomXmlPart } from "./custom-xml";
 import { promises as fs } from "node:fs";
 import { cellRef, columnLetters } from "../cells";
 import { highlightFormula } from "../apply/plan";
@@ -39,6 +40,12 @@ import { besides, DeflatedPart, ZipOutput } from "./zip";
  * a refusal, a cancel or an error leaves no file there.
  */
 
+/** The stored-terms document to write into the copy (its custom XML part), made when the rows are done. */
+export interface StoredTermsWriter {
+  readonly namespace: string;
+  xml(): string;
+}
+
 /** What the copy kept or dropped that the user should hear about. */
 export interface CopyOutcome {
   /** The input was macro-enabled and the output an .xlsx: its VBA project was left out. */
@@ -63,6 +70,7 @@ export class XlsxCopySink implements ApplySink {
     private readonly internals: XlsxBookInternals,
     readonly output: string,
     private readonly lang: Language,
+    private readonly storedTerms?: StoredTermsWriter,
   ) {}
 
   /** Once finished: what the copy dropped or kept. */
@@ -203,6 +211,9 @@ export class XlsxCopySink implements ApplySink {
     // A replaced formula cell would stay in the calculation chain, which Excel then repairs.
     if (rewriter.droppedFormula) dropCalcChain(pkg, edits);
     if (this.reference) await this.referenceInto(this.reference, edits, styles);
+    // The workbook's stored terms, with what this run used and the register it wrote, travel with it.
+    if (this.storedTerms)
+      await putCustomXmlPart(zip, pkg, edits, this.storedTerms.namespace, this.storedTerms.xml());
     if (styles.changed && pkg.stylesPart) {
       const rendered = styles.render();
       edits.edit(pkg.stylesPart, () => rendered);

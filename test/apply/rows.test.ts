@@ -163,7 +163,7 @@ describe("bad rows", () => {
     expect(statuses[2]).toBe("Avoir — pas de pénalités");
     expect(statuses[3]).toMatch(/^Ligne 5, colonne « Montant TTC » : « douze » n'est pas un montant/);
     expect(statuses[4]).toBe(
-      "Ligne 6, colonne « Type de facture » : « Cadeau » n'est pas un type de facture de OMI : invoice, subscription.",
+      "Ligne 6, colonne « Type de facture » : « Cadeau » n'est pas un type de facture d'OMI : invoice, subscription.",
     );
     expect(statuses[5]).toMatch(
       /^Ligne 7, colonne « Payé le » : un montant payé de 50,00 € demande sa date de paiement/,
@@ -296,7 +296,7 @@ describe("subscription rows", () => {
       { vendor: "omi", asOf: "2025-01-01" },
     );
     expect(r.results[0]?.status).toBe(
-      "Ligne 2, colonne « Formule » : « Premium » n'est pas une formule de OMI : standard.",
+      "Ligne 2, colonne « Formule » : « Premium » n'est pas une formule d'OMI : standard.",
     );
     expect(r.results[1]?.state).toBe("notice-to-send");
     const x = apply("subscriptions", SUB_HEADERS, [["C-7", "Eps", "2024-01-01", "", "", ""]], {

@@ -4,13 +4,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { argumentValue, plainNumber } from "../../src/cli/fn";
-import { setFunctionContext } from "../../src/functions/context";
 
 /** `echeance fn`: the same catalog as Excel, from a shell. */
 
 const run = runMain;
-
-beforeEach(() => setFunctionContext({ lang: "en" }));
 
 describe("arguments become the values Excel would pass", () => {
   test("an ISO date becomes its Excel serial, a number a number, an empty string a blank", () => {
@@ -80,10 +77,84 @@ describe("echeance fn", () => {
     expect(r.out.split("\n")).toHaveLength(2);
   });
 
-  test("a rate the table does not know is #NUM! naming the half-year", async () => {
-    const r = await run("fn", "LATEFEE", "omi", "2500", "2026-06-15", "2026-08-01");
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^#NUM! .*2026-H2/);
+  test("a rate the table does not know is #NUM! naming the half-year and where to add it", async () => {
+    // Today, 3 December 2026: the shipped legal rate ends with the first half of 2026.
+    const r = await run("fn", "LATEFEE", "omi", "1000", "2026-09-30", "2026-12-03");
+    expect(r).toEqual({
+      code: 1,
+      out: "#NUM! the French legal interest rate for the 2nd half of 2026 is not in the rate table — add it under Settings > Rates in the Échéance pane (or --rates on the command line)\n",
+      err: "",
+    });
+    const fr = await run(
+      "fn",
+      "EXPLAIN",
+      "LATEFEE",
+      "omi",
+      "1000",
+      "2026-09-30",
+      "2026-12-03",
+      "--lang",
+      "fr",
+    );
+    expect(fr.out).toBe(
+      "PENALITESRETARD : #NUM! taux de l'intérêt légal du 2e semestre 2026 non renseigné — ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)\n",
+    );
+    // The due date and the recovery fee need no rate: 3 Nov 2026 + 30 days = today; 40 € (D441-5).
+    expect((await run("fn", "DUEDATE", "omi", "2026-11-03")).out).toBe("2026-12-03\n");
+    expect((await run("fn", "RECOVERYFEE", "omi", "2026-09-30", "2026-12-03")).out).toBe("40\n");
+  });
+
+  test("a date result past Excel's last date is #NUM! with its reason, never 10000-01-30", async () => {
+    // 31 December 9999 + 30 days = 30 January 10000, which Excel cannot show.
+    expect(await run("fn", "DUEDATE", "omi", "9999-12-31")).toEqual({
+      code: 1,
+      out: "#NUM! The result, 10000-01-30, is after 9999-12-31, Excel's last date.\n",
+      err: "",
+    });
+    const body = JSON.parse((await run("fn", "DUEDATE", "omi", "9999-12-31", "--json")).out);
+    expect(body).toEqual({
+      ok: false,
+      error: "#NUM!",
+      message: "The result, 10000-01-30, is after 9999-12-31, Excel's last date.",
+    });
+  });
+
+  test("EXPLAIN with --lang fr is written as a French accountant writes", async () => {
+    const r = await run(
+      "fn",
+      "EXPLAIN",
+      "LATEFEE",
+      "omi",
+      "2500",
+      "2025-01-31",
+      "2025-03-02",
+      "--lang",
+      "fr",
+    );
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines[0]).toBe("PENALITESRETARD = 62,87");
+    expect(r.out).toContain("Taux des pénalités de retard d'OMI");
+    expect(r.out).toContain("Jours de retard : du lendemain de l'échéance du 31/01/2025 au 02/03/2025 : 30.");
+    expect(r.out).toContain("1er semestre 2025 : taux contractuel 11,13 %");
+    expect(r.out).toContain("Total : 22,87 + 40,00 = 62,87 €.");
+    expect(r.out).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  test("--json --lang fr gives the French steps", async () => {
+    const body = JSON.parse((await run("fn", "DUEDATE", "omi", "2025-03-10", "--json", "--lang", "fr")).out);
+    expect(body.value).toBe("2025-04-09");
+    expect(body.explanation.steps[0].text).toBe("Facture de type « Facture » d'OMI, datée du 10/03/2025.");
+  });
+
+  test("FUNCTION --help describes the function from the table", async () => {
+    const r = await run("fn", "DUEDATE", "--help");
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n").slice(0, 3)).toEqual([
+      "DUEDATE — Payment due date of an invoice under the vendor's terms.",
+      "Usage: echeance fn DUEDATE vendor invoiceDate [invoiceKind]",
+      expect.stringMatching(/^ {2}vendor {7}Vendor id or name: omi, sillage/),
+    ]);
   });
 
   test("--json prints the value, its type and the explanation with citations and rate segments", async () => {

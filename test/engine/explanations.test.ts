@@ -14,6 +14,9 @@ import {
 } from "../../src/engine";
 import { dec, lateInput, sub, vendor } from "./helpers";
 
+/** The French text with its citations (« [OMI CGA art. 6.3] ») and quoted identifiers left out. */
+const prose = (fr: string): string => fr.replace(/\[[^\]]*\]/g, "").replace(/«[^»]*»/g, "");
+
 function traced<T>(fn: (trace: Trace) => T): { trace: Trace; result: T; en: string; fr: string } {
   const trace = new Trace();
   const result = fn(trace);
@@ -101,8 +104,9 @@ describe("late payment explanations", () => {
     expect(en).toContain(
       "2024-H1: contractual rate 14.5 %; floor 3 × legal rate = 15.21 %; applied 15.21 % (the floor binds).",
     );
+    // French text names the half-year in words and writes rates with a decimal comma.
     expect(fr).toContain(
-      "2024-H1 : taux contractuel 14.5 % ; plancher 3 × taux légal = 15.21 % ; taux appliqué 15.21 % (le plancher s'applique).",
+      "1er semestre 2024 : taux contractuel 14,5 % ; plancher 3 × taux légal = 15,21 % ; taux appliqué 15,21 % (le plancher s'applique).",
     );
     expect(en).toContain("The contract itself sets a floor of 3 × the legal interest rate.");
   });
@@ -164,7 +168,7 @@ describe("interpretation notes appear in the explanation of results computed und
     expect(trace.interpretations.map((n) => n.id)).toEqual(["xiahdeh-penalty-rate"]);
     expect(en).toContain("Interpretation (xiahdeh-penalty-rate): ");
     expect(en).toContain('Other reading: Option "flat" (vendor "xiahdeh+flat")');
-    expect(fr).toContain("Interprétation (xiahdeh-penalty-rate): ");
+    expect(fr).toContain("Interprétation (xiahdeh-penalty-rate) : ");
     expect(fr).toContain("Autre lecture");
   });
 
@@ -273,5 +277,105 @@ describe("deadline, subscription and amount explanations", () => {
     expect(formatCitation({ document: "Injenius CG SaaS", article: "Annexe 3" })).toBe(
       "Injenius CG SaaS Annexe 3",
     );
+  });
+});
+
+describe("explanations in French are written as a French accountant writes", () => {
+  test("dates are dd/mm/yyyy and the vendor's name is elided: « d'OMI, datée du 10/03/2025 »", () => {
+    const { profile, settings } = vendor("omi");
+    const { fr } = traced((t) => dueDate(profile, iso("2025-03-10"), undefined, settings, t));
+    expect(fr.split("\n")[0]).toBe(
+      "1. Facture de type « Facture » d'OMI, datée du 10/03/2025. [OMI CGA art. 6.3]",
+    );
+    expect(fr).toContain("2. 30 jours calendaires après la date de facture : 09/04/2025. [OMI CGA art. 6.3]");
+  });
+
+  test("rates use a decimal comma and amounts are written « 62,87 € »: omi, 2 500 € 30 days late in 2025-H1", () => {
+    // 3 × 3.71 % = 11.13 %; 2500 × 0.1113 × 30 / 365 = 22.869863 → 22.87; + 40 € = 62.87 €.
+    const { profile, settings } = vendor("omi");
+    const { fr } = traced((t) =>
+      latePayment(profile, lateInput(2500, "2025-01-31", "2025-03-02"), settings, t),
+    );
+    expect(fr).toContain("Taux des pénalités de retard d'OMI : 3 fois le taux d'intérêt légal");
+    expect(fr).toContain("1er semestre 2025 : taux contractuel 11,13 % ;");
+    expect(fr).toContain("Jours de retard : du lendemain de l'échéance du 31/01/2025 au 02/03/2025 : 30.");
+    expect(fr).toContain("= 22,869863 € avant arrondi");
+    expect(fr).toContain("Arrondi une seule fois au centime, au plus proche : 22,87 €.");
+    expect(fr).toContain("Indemnité forfaitaire pour frais de recouvrement : 40,00 €");
+    expect(fr).toContain("Total : 22,87 + 40,00 = 62,87 €.");
+  });
+
+  test("amounts of a thousand euros and more group their digits with a narrow no-break space", () => {
+    // Justified costs of 1 234.56 € exceed the 40 € fee and replace it (OMI, L441-10 II).
+    const { profile, settings } = vendor("omi");
+    const { fr, en } = traced((t) =>
+      latePayment(
+        profile,
+        lateInput(2500, "2025-01-31", "2025-03-02", { recoveryCosts: 1234.56 }),
+        settings,
+        t,
+      ),
+    );
+    expect(fr).toContain(
+      "Les frais de recouvrement justifiés de 1\u202f234,56 € dépassent l'indemnité de 40,00 €",
+    );
+    // 22.87 + 1 234.56 = 1 257.43.
+    expect(fr).toContain("Total : 22,87 + 1\u202f234,56 = 1\u202f257,43 €.");
+    // English keeps dots and ISO dates.
+    expect(en).toContain("Total: 22.87 + 1234.56 = 1257.43 €.");
+    expect(en).toContain("from the day after the due date 2025-01-31 to 2025-03-02: 30.");
+  });
+
+  test("Injenius is elided too, and a subscription's dates are French", () => {
+    const inj = vendor("injenius");
+    const a = traced((t) =>
+      lateInterest(inj.profile, lateInput(8000, "2024-06-15", "2024-07-15"), inj.settings, t),
+    );
+    expect(a.fr).toContain("Taux des pénalités de retard d'Injenius :");
+    const { profile } = vendor("omi");
+    const b = traced((t) =>
+      renewalDate(profile, sub("2023-09-01", undefined, "2025-06-01"), iso("2025-06-02"), t),
+    );
+    expect(b.fr).toContain(
+      "Produit ajouté le 01/06/2025, dans les 3 mois précédant le renouvellement du 01/09/2025",
+    );
+  });
+
+  test("no French explanation shows an ISO date or a decimal point outside its citations", () => {
+    const omi = vendor("omi");
+    const dig = vendor("digitalli");
+    const xia = vendor("xiahdeh+flat");
+    const sil = vendor("sillage+alsace-moselle");
+    const inj = vendor("injenius");
+    const texts = [
+      traced((t) => dueDate(dig.profile, iso("2025-02-15"), undefined, dig.settings, t)).fr,
+      traced((t) => latePayment(omi.profile, lateInput(2500, "2025-01-31", "2025-03-02"), omi.settings, t))
+        .fr,
+      traced((t) => lateInterest(dig.profile, lateInput(8000, "2024-06-15", "2024-07-15"), dig.settings, t))
+        .fr,
+      traced((t) => lateInterest(xia.profile, lateInput(1000, "2025-09-30", "2025-10-30"), xia.settings, t))
+        .fr,
+      traced((t) => penaltyRate(dig.profile, iso("2024-03-01"), "pro", dig.settings, t)).fr,
+      traced((t) => deadline(sil.profile, "acceptance-anomalies", iso("2025-12-19"), sil.settings, t)).fr,
+      traced((t) => deadline(inj.profile, "consumer-withdrawal", iso("2025-04-07"), inj.settings, t)).fr,
+      traced((t) => endDate(vendor("sillage").profile, sub("2025-05-31"), iso("2026-05-20"), t)).fr,
+      traced((t) =>
+        clauseAmount(
+          vendor("xiahdeh").profile,
+          "content-late-surcharge",
+          dec(8000),
+          { from: iso("2025-01-15"), to: iso("2025-07-15") },
+          t,
+        ),
+      ).fr,
+    ];
+    for (const fr of texts) {
+      expect(fr.length).toBeGreaterThan(0);
+      expect(prose(fr)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(prose(fr)).not.toMatch(/\d\.\d/);
+      expect(prose(fr)).not.toMatch(/\bde [AEIOU]/);
+    }
+    // Holidays skipped are named in French, with French dates.
+    expect(texts[5]).toContain("jours fériés sautés : 25/12/2025 (Noël)");
   });
 });

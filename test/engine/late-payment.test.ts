@@ -264,9 +264,14 @@ describe("a half-year missing from the rate table", () => {
     // The shipped ECB table runs to 28 Oct 2026: the rate in force on 1 January 2027 is unknown.
     const e = engineError(() => fee("injenius", 1000, "2026-12-20", "2027-01-10"));
     expect(e.kind).toBe("rate-unknown");
-    expect(e.text.en).toContain("2027-H1");
-    expect(e.text.en).toContain("add a rate row for 2027-H1");
-    expect(e.text.fr).toContain("2027-H1");
+    // The ECB rate of a half-year is the one in force on its first day, 1 January 2027.
+    expect(e.text.en).toContain("in force on 2027-01-01 (1st half of 2027)");
+    expect(e.text.en).toContain(
+      "add it under Settings > Rates in the Échéance pane (or --rates on the command line)",
+    );
+    expect(e.text.fr).toBe(
+      "taux de refinancement de la BCE en vigueur au 01/01/2027 (1er semestre 2027) non renseigné — ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)",
+    );
   });
 
   test("a late period in 2026-H2 is computable for injenius from the ECB rate alone (ECB + 10, not floored)", () => {
@@ -278,14 +283,17 @@ describe("a half-year missing from the rate table", () => {
   test("digitalli in 2026-H2 still needs the legal rate for its own floor", () => {
     const e = engineError(() => fee("digitalli", 1000, "2026-06-30", "2026-07-10"));
     expect(e.kind).toBe("rate-unknown");
-    expect(e.text.en).toContain("French legal interest rate for 2026-H2");
+    expect(e.text.en).toContain("French legal interest rate for the 2nd half of 2026");
   });
 
-  test("a late day in 2026-H2 with no legal rate is a rate-unknown error naming 2026-H2 (omi)", () => {
+  test("a late day in 2026-H2 with no legal rate is a rate-unknown error naming « 2e semestre 2026 » and where to add it (omi)", () => {
     const e = engineError(() => fee("omi", 1000, "2026-06-30", "2026-07-01"));
     expect(e.kind).toBe("rate-unknown");
     expect(e.text.en).toBe(
-      "The French legal interest rate for 2026-H2 is not in the rate table (known through 2026-H1): add a rate row for 2026-H2.",
+      "the French legal interest rate for the 2nd half of 2026 is not in the rate table — add it under Settings > Rates in the Échéance pane (or --rates on the command line)",
+    );
+    expect(e.text.fr).toBe(
+      "taux de l'intérêt légal du 2e semestre 2026 non renseigné — ajoutez-le dans Paramètres > Taux du volet Échéance (ou --rates en ligne de commande)",
     );
   });
 

@@ -146,7 +146,7 @@ describe("legal limits between professionals (Code de commerce L441-10): warning
     const flags = checkPaymentTerm({ kind: "days-end-of-month", days: 45, dayOfMonth: 10 });
     expect(flags).toHaveLength(1);
     expect(flags[0]?.text.fr).toContain(
-      "une facture du 2027-01-01 échoit le 2027-03-10, après le 2027-03-02",
+      "une facture du 01/01/2027 échoit le 10/03/2027, après le 02/03/2027",
     );
   });
 
@@ -175,6 +175,9 @@ describe("legal limits between professionals (Code de commerce L441-10): warning
     expect(low.map((f) => f.id)).toEqual(["rate-below-statutory-floor"]);
     expect(low[0]?.text.en).toContain(
       "(10 % in 2025-H1) is below 3 × the legal interest rate (11.13 % in 2025-H1",
+    );
+    expect(low[0]?.text.fr).toContain(
+      "(10 % au 1er semestre 2025) est inférieur à 3 fois le taux d'intérêt légal (11,13 % au 1er semestre 2025",
     );
     expect(low[0]?.article).toEqual([{ document: "Code de commerce", article: "L441-10 II" }]);
     expect(

@@ -1,6 +1,6 @@
 import { ERROR_CODES, excelError, serial } from "./custom-functions-shim";
 import * as CGV from "../../src/functions/functions";
-import { setFunctionContext } from "../../src/functions/context";
+import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 
 /**
  * The CGV.* functions called the way Excel calls them: dates as serial numbers (or the text a user
@@ -8,7 +8,7 @@ import { setFunctionContext } from "../../src/functions/context";
  * are the worked examples of docs/conventions.md#worked-examples, worked from docs/terms.md and docs/rates.md.
  */
 
-beforeEach(() => setFunctionContext({ lang: "en" }));
+beforeEach(() => SHARED_RUNTIME.update({ lang: "en" }));
 
 /** Excel passes null for an optional range left empty. */
 const BLANK_RANGE = null as unknown as unknown[][];
@@ -51,12 +51,13 @@ describe("dates in and out", () => {
   test("text that is not a date, a boolean, or a serial outside Excel's calendar are #VALUE!", () => {
     expect(excelError(() => CGV.dueDate("omi", "next week")).message).toMatch(/invoiceDate/);
     expect(excelError(() => CGV.dueDate("omi", true)).code).toBe("#VALUE!");
-    expect(excelError(() => CGV.dueDate("omi", 0)).message).toMatch(/outside Excel's dates/);
+    expect(excelError(() => CGV.dueDate("omi", -1)).message).toMatch(/outside Excel's dates/);
     expect(excelError(() => CGV.dueDate("omi", 3_000_000)).message).toMatch(/outside Excel's dates/);
   });
 
   test("a blank required date is an error that names it, never day zero", () => {
-    for (const blank of [null, undefined, "", "   "]) {
+    // 0 is how desktop Excel hands over an empty cell (office-js 4702): blank, not 0 January 1900.
+    for (const blank of [null, undefined, "", "   ", 0]) {
       const e = excelError(() => CGV.dueDate("omi", blank));
       expect(e.code).toBe("#VALUE!");
       expect(e.message).toMatch(/invoiceDate/);
@@ -234,8 +235,8 @@ describe("LATEFEE, LATEINTEREST, RECOVERYFEE", () => {
     expect(excelError(() => CGV.lateFee("omi", 2500, serial("2026-06-15"), serial("2026-08-01"))).code).toBe(
       "#NUM!",
     );
-    expect(CGV.explain("LATEFEE", "omi", 2500, serial("2026-06-15"), serial("2026-08-01"))).toMatch(
-      /2026-H2/,
+    expect(CGV.explain("LATEFEE", "omi", 2500, serial("2026-06-15"), serial("2026-08-01"))).toBe(
+      "LATEFEE: #NUM! the French legal interest rate for the 2nd half of 2026 is not in the rate table — add it under Settings > Rates in the Échéance pane (or --rates on the command line)",
     );
   });
 });
@@ -383,12 +384,16 @@ describe("EXPLAIN and VENDORS", () => {
 
 describe("French Excel", () => {
   test("messages are in French when the context is French", () => {
-    setFunctionContext({ lang: "fr" });
+    SHARED_RUNTIME.update({ lang: "fr" });
     const e = excelError(() => CGV.dueDate("omi", "31/02/2025"));
     expect(e.message).toMatch(/n'est pas une date/);
-    expect(CGV.explain("PENALITESRETARD", "omi", 2500, serial("2025-01-31"), serial("2025-03-02"))).toMatch(
-      /^PENALITESRETARD = 62\.87/,
-    );
+    // The value and the steps as a French accountant writes them (decimal comma, dd/mm/yyyy, « d'OMI »).
+    const text = CGV.explain("PENALITESRETARD", "omi", 2500, serial("2025-01-31"), serial("2025-03-02"));
+    expect(text.split("\n")[0]).toBe("PENALITESRETARD = 62,87");
+    expect(text).toContain("Taux des pénalités de retard d'OMI");
+    expect(text).toContain("Jours de retard : du lendemain de l'échéance du 31/01/2025 au 02/03/2025 : 30.");
+    expect(text).toContain("1er semestre 2025 : taux contractuel 11,13 %");
+    expect(text).toContain("Total : 22,87 + 40,00 = 62,87 €.");
   });
 });
 

@@ -1,12 +1,12 @@
 /**
  * The custom-function metadata the build writes (dist/functions.json from the JSDoc of functions.ts,
- * dist/functions-fr.json derived from it) against the public interface in signatures.ts. The jest global
- * setup builds dist/ first.
+ * itself written from the table of definitions.ts; dist/functions-fr.json derived from it) against
+ * that table. The jest global setup builds dist/ first.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { FUNCTION_SIGNATURES, type FunctionSignature } from "../../src/functions/signatures";
-import { loadSignatures, localizeMetadata } from "../../scripts/functions-fr";
+import { loadSignatures, localizeMetadata } from "../../scripts/functions-build";
 import { EXCEL_BUILTINS_EN, EXCEL_BUILTINS_FR } from "./excel-builtins";
 
 interface MetadataParameter {
@@ -155,8 +155,8 @@ describe("custom function metadata (dist/functions.json and dist/functions-fr.js
     }
   });
 
-  test("the build helper reads the same table from signatures.ts as the application", () => {
-    const loaded = loadSignatures(path.resolve(__dirname, "../../src/functions/signatures.ts"));
+  test("the build helper reads the same table from definitions.ts as the application", () => {
+    const loaded = loadSignatures(path.resolve(__dirname, "../../src/functions/definitions.ts"));
     expect(JSON.parse(JSON.stringify(loaded))).toEqual(JSON.parse(JSON.stringify(FUNCTION_SIGNATURES)));
   });
 
@@ -167,12 +167,12 @@ describe("custom function metadata (dist/functions.json and dist/functions-fr.js
     lateFee.parameters[1]!.name = "total";
     english.functions.push({ id: "EXTRA", name: "EXTRA", parameters: [], result: {} });
     expect(() => localizeMetadata(english, FUNCTION_SIGNATURES)).toThrow(
-      /LATEFEE: parameters \(vendor, total, .*\) differ[\s\S]*EXTRA: in functions.json but not in FUNCTION_SIGNATURES/,
+      /LATEFEE: parameters \(vendor, total, .*\) differ[\s\S]*EXTRA: in functions.json but not in FUNCTION_DEFINITIONS/,
     );
     // And a function of the table missing from functions.ts.
     const missing = { ...EN, functions: EN.functions.filter((f) => f.id !== "VENDORS") };
     expect(() => localizeMetadata(missing, FUNCTION_SIGNATURES)).toThrow(
-      /VENDORS: in FUNCTION_SIGNATURES but not/,
+      /VENDORS: in FUNCTION_DEFINITIONS but not/,
     );
   });
 });

@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { unzipSync, strFromU8 } from "fflate";
 import ICAL from "ical.js";
 import { runApplyCommand } from "../cli/run-main";
 import { iso } from "../../src/engine";
@@ -48,6 +49,19 @@ test("--output portable writes native formulas, the reference sheet, and says wh
   const ref = wb.getWorksheet("Échéance - taux et fériés");
   expect(ref).toBeDefined();
   expect(ref?.getCell("A4").value).toBe("Semestre");
+});
+
+test("the reference sheet and the stored terms added to one copy get distinct relationship ids", async () => {
+  // Both are new workbook relationships; a shared id would hide the reference sheet from Excel.
+  const out = path.join(dir, "portable.xlsx");
+  expect(
+    (await run([input, "--vendor", "omi", "--as-of", "2025-04-01", "--output", "portable", "-o", out])).code,
+  ).toBe(0);
+  const rels = strFromU8(unzipSync(await fs.readFile(out))["xl/_rels/workbook.xml.rels"] as Uint8Array);
+  const ids = [...rels.matchAll(/\sId="([^"]+)"/g)].map((m) => m[1]);
+  expect(rels).toContain("customXml/item1.xml");
+  expect(rels).toMatch(/Target="worksheets\/sheet\d+\.xml"/);
+  expect(new Set(ids).size).toBe(ids.length);
 });
 
 test("values mode puts a provenance note on the first new header: vendor, profile version, date computed", async () => {
@@ -105,7 +119,7 @@ test("portable formulas need an xlsx output, and --alarm-days a whole number of 
   expect(bad.code).toBe(2);
 });
 
-test("the streaming path writes the same portable formulas, the reference sheet and the values note", async () => {
+test("the copy writes the portable formulas, the reference sheet and, in values, the note", async () => {
   const portable = path.join(dir, "stream-portable.xlsx");
   const p = await run([
     input,
@@ -115,7 +129,6 @@ test("the streaming path writes the same portable formulas, the reference sheet 
     "2025-04-01",
     "--output",
     "portable",
-    "--stream",
     "-o",
     portable,
   ]);
@@ -125,7 +138,7 @@ test("the streaming path writes the same portable formulas, the reference sheet 
   expect(wb.getWorksheet("Factures")?.getCell("E2").formula).toBe("B2+30");
   expect(wb.getWorksheet("Échéance - taux et fériés")?.getCell("A5").value).toBe("2015-H1");
   const values = path.join(dir, "stream-values.xlsx");
-  const v = await run([input, "--vendor", "omi", "--as-of", "2025-04-01", "--stream", "-o", values]);
+  const v = await run([input, "--vendor", "omi", "--as-of", "2025-04-01", "-o", values]);
   expect(v.code).toBe(0);
   const wv = new ExcelJS.Workbook();
   await wv.xlsx.readFile(values);

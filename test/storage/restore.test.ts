@@ -9,7 +9,7 @@ import {
   type VendorProfile,
 } from "../../src/engine";
 import * as CGV from "../../src/functions/functions";
-import { setFunctionContext } from "../../src/functions/context";
+import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 import {
   applyChoices,
   captureState,
@@ -28,7 +28,7 @@ import { acme, acmeJson, prototypeKeys, shipped } from "./fixtures";
 const PROTO_BEFORE = prototypeKeys();
 afterEach(() => {
   expect(prototypeKeys()).toEqual(PROTO_BEFORE);
-  setFunctionContext({ registry: SHIPPED_REGISTRY, settings: DEFAULT_SETTINGS });
+  SHARED_RUNTIME.update({ registry: SHIPPED_REGISTRY, settings: DEFAULT_SETTINGS });
 });
 
 /** OMI as a workbook saved it under an older reading: 45 days instead of 30 for ordinary invoices. */
@@ -96,9 +96,9 @@ describe("restoring a workbook's terms on another machine", () => {
     );
   });
 
-  test("a custom vendor id works in the CGV functions once the pane sets the restored context", () => {
+  test("a custom vendor id works in the CGV functions once the pane hands the restored terms to the shared runtime", () => {
     const r = restoreState(reopened(captureState({ profiles: [acme()] })));
-    setFunctionContext({ registry: r.registry, settings: r.settings, lang: "en" });
+    SHARED_RUNTIME.update({ registry: r.registry, settings: r.settings, lang: "en" });
     // Default method days-then-eom: 31 Jan + 30 days = 2 Mar, end of March = 31 Mar 2025.
     expect(CGV.dueDate("acme", serial("2025-01-31"))).toBe(serial("2025-03-31"));
     // The vendor accepts the global options after "+": eom-then-days gives 2 Mar.
@@ -115,7 +115,7 @@ describe("restoring a workbook's terms on another machine", () => {
     expect(CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-09"));
     expect(excelError(() => CGV.dueDate("acme", serial("2025-01-31"))).code).toBe("#VALUE!");
     const r = restoreState(reopened(captureState({ profiles: [acme(), editedOmi()] })));
-    setFunctionContext({ registry: r.registry, settings: r.settings, lang: "en" });
+    SHARED_RUNTIME.update({ registry: r.registry, settings: r.settings, lang: "en" });
     // Same call text, new context. The stored OMI says 45 days: 10 Mar → 24 Apr 2025.
     expect(CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-24"));
     // ACME now exists (30 days end of month: 31 Jan + 30 = 2 Mar → end of March).

@@ -12,14 +12,13 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
-import { setFunctionContext } from "../../../functions/context";
 import type { Restored } from "../../../storage";
 import type { TermsStore } from "../../../storage-office";
 import type { MemoryWorkbook } from "../../../excel/memory-workbook";
 import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../apply";
 import { registerPlace } from "../../../excel/gateway";
 import { buildApplyOptions, describeError, layoutNotices, registerKey } from "../../apply-adapter";
-import { useGateway } from "../../gateway-context";
+import { useGateway, useRuntime } from "../../gateway-context";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import { ApplyPanel } from "../ApplyPanel/ApplyPanel";
 import { useApplyRun } from "../ApplyPanel/useApplyRun";
@@ -74,13 +73,18 @@ export interface AppProps {
 type View = "apply" | "reports" | "vendors";
 
 /**
- * The CGV.* functions share this runtime: once the workbook's stored terms are restored, they see
- * its custom vendors, rate rows and settings too.
+ * The CGV.* functions run on the runtime the provider hands over (Excel's shared one): once the
+ * workbook's stored terms are restored, they see its custom vendors, rate rows and settings too, and
+ * the runtime's change hook has Excel recalculate the CGV cells (functions/host.ts).
  */
 function useFunctionsContext(): (restored: Restored) => void {
-  return React.useCallback((restored: Restored) => {
-    setFunctionContext({ registry: restored.registry, settings: restored.settings });
-  }, []);
+  const runtime = useRuntime();
+  return React.useCallback(
+    (restored: Restored) => {
+      runtime.update({ registry: restored.registry, settings: restored.settings });
+    },
+    [runtime],
+  );
 }
 
 /** The task pane: vendor, as-of date, register and mapping, preview, apply. */

@@ -35,7 +35,7 @@ export interface WorkbookTerms {
 /**
  * Loads the workbook's stored terms once, restores them, and saves every change. The store is an
  * injected effect (docs/conventions.md#effects-are-injected): `officeTermsStore()` in Excel, undefined in preview mode (memory only).
- * `onRestored` receives the registry and settings to hand to `setFunctionContext` and Apply.
+ * `onRestored` receives the registry and settings to hand to the function runtime and Apply.
  */
 export function useWorkbookTerms(options: {
   readonly store: TermsStore | undefined;
