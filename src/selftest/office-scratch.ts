@@ -69,7 +69,7 @@ export class OfficeScratch implements ScratchWorkbook {
     if (!this.supports("1.2")) return false;
     return this.office.run(async (context) => {
       const range = context.workbook.worksheets.getItem(sheet).getRange(address(block));
-      if (typeof range.merge !== "function") return false;
+      if (!has(range, "merge")) return false;
       range.merge(false);
       await context.sync();
       return true;
@@ -80,8 +80,8 @@ export class OfficeScratch implements ScratchWorkbook {
     if (!this.supports("1.9")) return false;
     return this.office.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const autoFilter = (ws as { autoFilter?: Excel.AutoFilter }).autoFilter;
-      if (!autoFilter || typeof autoFilter.apply !== "function") return false;
+      const autoFilter = member<Excel.AutoFilter>(ws, "autoFilter");
+      if (!autoFilter || !has(autoFilter, "apply")) return false;
       autoFilter.apply(ws.getRange(address(block)), column, { filterOn: "Custom", criterion1: `<>${hide}` });
       await context.sync();
       return true;
@@ -174,6 +174,18 @@ export class OfficeScratch implements ScratchWorkbook {
       await context.sync();
     });
   }
+}
+
+/** Whether an object has a member (a host file may lack what its Excel claims): read without a load. */
+function has(object: unknown, member: string): boolean {
+  if (object === null || object === undefined) return false;
+  const value = (object as Record<string, unknown>)[member];
+  return value !== undefined && value !== null;
+}
+
+/** A navigation member, or undefined where the host file lacks it. */
+function member<T>(object: unknown, name: string): T | undefined {
+  return has(object, name) ? ((object as Record<string, unknown>)[name] as T) : undefined;
 }
 
 const address = (b: SheetBlock): string => blockAddress(b.row, b.column, b.rowCount, b.columnCount);

@@ -39,7 +39,6 @@ import {
   outputBlock,
   readRegister,
   registerMatrix,
-  SCRATCH_SHEET,
   selfTestRequest,
   valueDifferences,
   writtenFormula,

@@ -44,6 +44,7 @@ import { VendorSummary } from "../VendorSummary/VendorSummary";
 import { StoredTermsDialog } from "../StoredTerms/StoredTermsDialog";
 import { useWorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { VendorsPanel } from "../VendorsPanel/VendorsPanel";
+import { About } from "../SelfTest/About";
 
 const useStyles = makeStyles({
   root: {
@@ -68,6 +69,8 @@ export interface AppProps {
   readonly initialVendor?: string;
   /** Where the workbook's terms are stored (Excel); undefined in preview mode (memory only). */
   readonly termsStore?: TermsStore | undefined;
+  /** Opens the self-test page (the « À propos » section's button); no section without it. */
+  readonly onSelfTest?: () => void;
 }
 
 type View = "apply" | "reports" | "vendors";
@@ -88,7 +91,14 @@ function useFunctionsContext(): (restored: Restored) => void {
 }
 
 /** The task pane: vendor, as-of date, register and mapping, preview, apply. */
-export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor, termsStore }: AppProps) {
+export function App({
+  registry: shipped,
+  demoWorkbook,
+  chunkRows,
+  initialVendor,
+  termsStore,
+  onSelfTest,
+}: AppProps) {
   const styles = useStyles();
   const s = useStrings();
   const { lang } = useLanguage();
@@ -351,6 +361,13 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
             onSaved={(id) => vendor.setVendorId(id)}
           />
         </section>
+      )}
+
+      {onSelfTest && (
+        <>
+          <Divider />
+          <About onSelfTest={onSelfTest} />
+        </>
       )}
 
       {demoWorkbook && (
