@@ -37,8 +37,16 @@ export function reportText(
         : `preview outside Excel, in-memory workbook (${env.host})`
       : [env.host, env.platform, env.version].filter((x) => x !== undefined).join(" · ");
   lines.push(`${fr ? "Hôte" : "Host"}${colon} ${where}`);
-  if (env.language !== undefined)
-    lines.push(`${fr ? "Langue d'Excel" : "Excel's language"}${colon} ${env.language}`);
+  // Outside Excel the language is the browser's (it stands in for Excel's in the French formulas step).
+  const languageLabel =
+    env.kind === "memory"
+      ? fr
+        ? "Langue du navigateur"
+        : "Browser's language"
+      : fr
+        ? "Langue d'Excel"
+        : "Excel's language";
+  if (env.language !== undefined) lines.push(`${languageLabel}${colon} ${env.language}`);
   if (env.sets.length > 0) {
     const ranges = setRanges(env.sets).map(
       (r) =>
