@@ -346,6 +346,13 @@ describe("a deliberately broken host: the right step fails with its message, the
     );
     expect(setup.host?.refused.length).toBeGreaterThan(0);
     expect(setup.wb.sheetNames()).toEqual(USER_SHEETS);
+    // The report the user copies names the step and the host's refusal, and says nothing was left.
+    const text = reportText(report, "fr", "03/12/2026 10:00");
+    expect(text).toMatch(
+      /\n✗ Requêtes dimensionnées en octets : un bloc de plus de 5 Mo écrit puis relu \(\d+ ms\)\n {4}GeneralException: The response payload size has exceeded the limit\.\n/,
+    );
+    expect(text).toContain("Résultat : 11 réussie(s), 1 échouée(s), 0 non exécutée(s)");
+    expect(text).toContain("; aucune feuille de test restante ;");
   });
 
   test("a host whose worksheet events never come fails the edit step after waiting 5 s, naming the cell", async () => {
