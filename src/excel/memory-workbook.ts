@@ -189,6 +189,28 @@ export class MemoryWorkbook {
     return [...this.sheets.keys()];
   }
 
+  /**
+   * Deletes a sheet and everything on it: its tables, merges, hidden rows, filter, conditional formats,
+   * notes and comments (Worksheet.delete). Like Excel, the last sheet cannot be deleted, and deleting
+   * the active sheet activates another one.
+   */
+  deleteSheet(name: string): void {
+    this.sheet(name);
+    if (this.sheets.size === 1) throw new Error(`InvalidOperation: ${name} is the workbook's only sheet`);
+    this.sheets.delete(name);
+    this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== name));
+    this.merges.delete(name);
+    this.hidden.delete(name);
+    this.autoFilters.delete(name);
+    this.conditionalFormats = this.conditionalFormats.filter((r) => r.sheet !== name);
+    for (const notes of [this.notes, this.comments])
+      for (const key of [...notes.keys()]) if (key.startsWith(`${name}!`)) notes.delete(key);
+    if (this.activeSheet === name) {
+      const next = this.sheetNames()[0] ?? "";
+      this.select(next, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+    }
+  }
+
   addTable(table: MemoryTable): void {
     this.tables.push(table);
   }

@@ -21,6 +21,8 @@ export interface TermsStore {
   readAll(): Promise<string[]>;
   /** Replaces the stored document. */
   write(xml: string): Promise<void>;
+  /** Removes every stored document of this store (its namespace or key), leaving the others alone. */
+  remove(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,6 +67,9 @@ export function memoryTermsStore(documents: string[]): TermsStore {
     write: async (xml) => {
       documents.splice(0, documents.length, xml);
     },
+    remove: async () => {
+      documents.splice(0, documents.length);
+    },
   };
 }
 
@@ -95,6 +100,14 @@ export function customXmlPartStore(run: ExcelRunLike, namespace: string = STORAG
         for (const p of previous) p.delete();
         await context.sync();
       }),
+    remove: () =>
+      run(async (context) => {
+        const parts = context.workbook.customXmlParts.getByNamespace(namespace);
+        parts.load("items");
+        await context.sync();
+        for (const p of parts.items) p.delete();
+        await context.sync();
+      }),
   };
 }
 
@@ -104,6 +117,8 @@ export function customXmlPartStore(run: ExcelRunLike, namespace: string = STORAG
 export interface DocumentSettingsLike {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  /** Office.Settings.remove; where a stand-in lacks it, the key is set to "" (read as no document). */
+  remove?(name: string): void;
   saveAsync(callback?: (result: { status: unknown; error?: { message: string } | undefined }) => void): void;
 }
 
@@ -113,31 +128,53 @@ export function documentSettingsStore(
   settings: DocumentSettingsLike,
   key: string = SETTINGS_KEY,
 ): TermsStore {
+  const save = () =>
+    new Promise<void>((resolve, reject) => {
+      settings.saveAsync((result) => {
+        if (result.status === "succeeded") resolve();
+        else reject(new Error(result.error?.message ?? "The document settings could not be saved."));
+      });
+    });
   return {
     kind: "document-settings",
     readAll: async () => {
       const v = settings.get(key);
       return typeof v === "string" && v !== "" ? [v] : [];
     },
-    write: (xml) =>
-      new Promise<void>((resolve, reject) => {
-        settings.set(key, xml);
-        settings.saveAsync((result) => {
-          if (result.status === "succeeded") resolve();
-          else reject(new Error(result.error?.message ?? "The document settings could not be saved."));
-        });
-      }),
+    write: async (xml) => {
+      settings.set(key, xml);
+      await save();
+    },
+    remove: async () => {
+      if (settings.remove) settings.remove(key);
+      else settings.set(key, "");
+      await save();
+    },
   };
 }
 
+/** Where a store keeps its document: the terms' own place by default (the self-test uses another). */
+export interface TermsPlace {
+  /** The custom XML part's namespace. */
+  readonly namespace: string;
+  /** The document settings' key. */
+  readonly key: string;
+}
+
+export const TERMS_PLACE: TermsPlace = { namespace: STORAGE_NAMESPACE, key: SETTINGS_KEY };
+
 /** Picks the store: a custom XML part where ExcelApi 1.5 is there, else the document settings. */
-export function chooseTermsStore(env: {
-  readonly isSetSupported: (name: string, version: string) => boolean;
-  readonly excelRun?: ExcelRunLike | undefined;
-  readonly settings?: DocumentSettingsLike | undefined;
-}): TermsStore | undefined {
-  if (env.excelRun && env.isSetSupported("ExcelApi", "1.5")) return customXmlPartStore(env.excelRun);
-  if (env.settings) return documentSettingsStore(env.settings);
+export function chooseTermsStore(
+  env: {
+    readonly isSetSupported: (name: string, version: string) => boolean;
+    readonly excelRun?: ExcelRunLike | undefined;
+    readonly settings?: DocumentSettingsLike | undefined;
+  },
+  place: TermsPlace = TERMS_PLACE,
+): TermsStore | undefined {
+  if (env.excelRun && env.isSetSupported("ExcelApi", "1.5"))
+    return customXmlPartStore(env.excelRun, place.namespace);
+  if (env.settings) return documentSettingsStore(env.settings, place.key);
   return undefined;
 }
 

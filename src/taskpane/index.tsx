@@ -10,6 +10,8 @@ import { memoryTermsStore, officeTermsStore, type TermsStore } from "../storage-
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
 import { OfficeLoading, type OfficeLoadingState } from "./components/OfficeLoading/OfficeLoading";
+import { SelfTestPage } from "./components/SelfTest/SelfTestPage";
+import { selfTestDeps, type SelfTestHost } from "./components/SelfTest/setup";
 import { demoWorkbook } from "./demo/demo-register";
 import { SHARED_RUNTIME } from "../functions/shared-runtime";
 import { EffectsProvider } from "./gateway-context";
@@ -83,20 +85,40 @@ function boot(host: string | null | undefined): Boot {
   };
 }
 
+/** The self-test's view of the boot: Excel, or the preview's in-memory workbook. */
+function selfTestHost(setup: Boot): SelfTestHost {
+  return setup.demo
+    ? { kind: "memory", gateway: setup.gateway, workbook: setup.demo, termsStore: setup.termsStore }
+    : { kind: "excel", gateway: setup.gateway };
+}
+
 function Root({ setup }: { setup: Boot }) {
   const [key, setKey] = React.useState(0);
+  // ?selftest on the pane's URL opens the self-test page at once (issue 14); « À propos » has a button.
+  const [page, setPage] = React.useState<"pane" | "selftest">(() =>
+    params().has("selftest") ? "selftest" : "pane",
+  );
   return (
     <FluentProvider theme={webLightTheme}>
       <LanguageProvider initial={setup.lang}>
         <EffectsProvider gateway={setup.gateway} runtime={SHARED_RUNTIME}>
           <Guarded onReset={() => setKey((k) => k + 1)}>
-            <App
-              key={key}
-              registry={SHIPPED_REGISTRY}
-              chunkRows={setup.chunkRows}
-              termsStore={setup.termsStore}
-              {...(setup.demo ? { demoWorkbook: setup.demo, initialVendor: "sillage" } : {})}
-            />
+            {page === "selftest" ? (
+              <SelfTestPage
+                deps={() => selfTestDeps(selfTestHost(setup))}
+                preview={setup.demo !== undefined}
+                onBack={() => setPage("pane")}
+              />
+            ) : (
+              <App
+                key={key}
+                registry={SHIPPED_REGISTRY}
+                chunkRows={setup.chunkRows}
+                termsStore={setup.termsStore}
+                onSelfTest={() => setPage("selftest")}
+                {...(setup.demo ? { demoWorkbook: setup.demo, initialVendor: "sillage" } : {})}
+              />
+            )}
           </Guarded>
         </EffectsProvider>
       </LanguageProvider>

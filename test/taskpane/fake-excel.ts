@@ -21,6 +21,13 @@ import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
  * `workbook.notes` under ExcelApi 1.18, issue 14), and a French Excel whose `formulas` give #NAME? for
  * the CGV.* functions' English names (office-js #891, #6614) while `formulasLocal` takes the French
  * names and separators.
+ *
+ * What the self-test (src/selftest) does on its scratch sheets is modelled as Excel documents it: rows
+ * hidden (`rowHidden`), cells merged, a sheet's autofilter applied with a custom criterion, a sheet
+ * deleted, formulas, number formats, conditional formats, notes and comments read back. As in Excel,
+ * a worksheet's onChanged also fires for the add-in's own writes of values and formulas (its
+ * `triggerSource` "ThisLocalAddin", ExcelApi 1.14), after the sync; and a lone `=DATE(y,m,d)` is
+ * computed in the workbook's date system (other formulas keep their text as their value).
  */
 
 class NotLoaded extends Error {}
@@ -57,6 +64,11 @@ export interface FakeHostOptions {
   readonly oversizedResponse?: "error" | "null";
   /** False: the add-in's functions are not loaded, so every CGV.* formula gives #NAME?. */
   readonly functionsLoaded?: boolean;
+  /**
+   * The error code an oversized request or response is refused with (default Excel's documented
+   * codes): another code is a host whose refusal the gateway cannot recognise as a size.
+   */
+  readonly oversizedErrorCode?: string;
 }
 
 interface Pending {
@@ -96,6 +108,8 @@ export class FakeContext {
   recalculations = 0;
   readonly tableColumnsAdded: string[] = [];
   readonly workbook: FakeWorkbook;
+  /** Values and formulas written by this request, told to onChanged handlers once it is applied. */
+  readonly changes: { sheet: string; address: string }[] = [];
 
   constructor(
     readonly wb: MemoryWorkbook,
@@ -138,18 +152,25 @@ export class FakeContext {
     if (record.requestBytes > HOST_PAYLOAD_LIMIT_BYTES) {
       this.host.refused.push(record.requestBytes);
       throw new FakeOfficeError(
-        "RequestPayloadSizeLimitExceeded",
+        this.host.options.oversizedErrorCode ?? "RequestPayloadSizeLimitExceeded",
         "The request payload size has exceeded the limit.",
       );
     }
     for (const op of ops) op.apply();
+    // Worksheet onChanged reaches the handlers registered at the time of the request, after it, as
+    // Excel's events do.
+    const changes = this.changes.splice(0);
+    if (changes.length > 0) {
+      const tell = this.host.changeTeller();
+      setTimeout(() => changes.forEach((c) => tell(c.sheet, c.address)), 0);
+    }
     record.responseBytes = responders.reduce((n, r) => n + r.bytes(), 0);
     if (record.responseBytes > HOST_PAYLOAD_LIMIT_BYTES) {
       this.host.refused.push(record.responseBytes);
       if (this.host.options.oversizedResponse === "null") responders.forEach((r) => r.nullify?.());
       else
         throw new FakeOfficeError(
-          "ResponsePayloadSizeLimitExceeded",
+          this.host.options.oversizedErrorCode ?? "ResponsePayloadSizeLimitExceeded",
           "The response payload size has exceeded the limit.",
         );
     }
@@ -214,6 +235,24 @@ class FakeRange extends Loadable {
         bytes: () => jsonBytes(this.ctx.wb.values(this.sheetName, this.block)),
         nullify: () => (this.nullValues = true),
       });
+    if (names.includes("formulas")) this.ctx.responders.push({ bytes: () => jsonBytes(this.formulaGrid()) });
+    if (names.includes("numberFormat"))
+      this.ctx.responders.push({ bytes: () => jsonBytes(this.formatGrid()) });
+  }
+  /** Each cell's formula, or its value where it holds a constant ("" when empty), as Excel reads `formulas`. */
+  private formulaGrid(): CellValue[][] {
+    return this.grid((r, c) => {
+      const cell = this.ctx.wb.cell(this.sheetName, r, c);
+      return cell?.formula ?? cell?.value ?? "";
+    });
+  }
+  private formatGrid(): string[][] {
+    return this.grid((r, c) => this.ctx.wb.cell(this.sheetName, r, c)?.numberFormat ?? "General");
+  }
+  private grid<T>(at: (row: number, column: number) => T): T[][] {
+    return Array.from({ length: this.block.rowCount }, (_, r) =>
+      Array.from({ length: this.block.columnCount }, (_, c) => at(this.block.row + r, this.block.column + c)),
+    );
   }
   private sheetProxy: FakeWorksheet | undefined;
   /** Like Office.js, a navigation property returns the same proxy each time (its loads stick). */
@@ -267,11 +306,19 @@ class FakeRange extends Loadable {
         ),
       );
   }
+  get formulas(): CellValue[][] {
+    this.need("formulas");
+    return this.formulaGrid();
+  }
   set formulas(v: CellValue[][]) {
     this.queueWrite(v, "formulas");
   }
   set formulasLocal(v: CellValue[][]) {
     this.queueWrite(v, "formulasLocal");
+  }
+  get numberFormat(): string[][] {
+    this.need("numberFormat");
+    return this.formatGrid();
   }
   set numberFormat(v: string[][]) {
     this.checkShape(v);
@@ -334,7 +381,28 @@ class FakeRange extends Loadable {
   get conditionalFormats() {
     const ctx = this.ctx;
     const { sheetName, block } = this;
+    let loaded: FakeConditionalFormat[] | undefined;
     return {
+      /** The conditional formats intersecting the range, read after a sync ("items/type"). */
+      load: (props: string) => {
+        if (!props.split(",").some((p) => p.trim() === "items/type"))
+          throw new Error(`fake: conditionalFormats.load("items/type") is modelled, not ${props}`);
+        ctx.pending.push({
+          apply: () =>
+            (loaded = ctx.host.conditionalFormats.filter(
+              (f) =>
+                f.sheet === sheetName &&
+                f.block.row < block.row + block.rowCount &&
+                f.block.row + f.block.rowCount > block.row &&
+                f.block.column < block.column + block.columnCount &&
+                f.block.column + f.block.columnCount > block.column,
+            )),
+        });
+      },
+      get items() {
+        if (!loaded) throw new NotLoaded("PropertyNotLoaded: items");
+        return loaded.map((f) => new FakeConditionalFormatItem(ctx, f));
+      },
       clearAll: () =>
         ctx.pending.push({
           apply: () => {
@@ -390,6 +458,8 @@ class FakeRange extends Loadable {
         : v.map((line) =>
             line.map((cell) => {
               if (typeof cell !== "string" || !cell.startsWith("=")) return cell;
+              const date = lonelyDate(cell, this.ctx.wb.date1904);
+              if (date !== undefined) return { formula: cell, value: date };
               const unknown = /CGV\./i.test(cell) && (french || host.functionsLoaded === false);
               if (mode === "formulas" || !french) return unknown ? { formula: cell, value: "#NAME?" } : cell;
               if (host.functionsLoaded === false && /CGV\./i.test(cell))
@@ -416,7 +486,7 @@ class FakeRange extends Loadable {
           plain,
           mode === "values" ? "values" : "formulas",
         );
-        // A formula Excel could not resolve shows #NAME?.
+        // A formula Excel could not resolve shows #NAME?; a lone DATE shows its serial.
         cells.forEach((line, r) =>
           line.forEach((cell, c) => {
             if (cell === null || typeof cell !== "object") return;
@@ -424,8 +494,30 @@ class FakeRange extends Loadable {
             if (written) written.value = cell.value;
           }),
         );
+        this.ctx.changes.push({
+          sheet: this.sheetName,
+          address: blockAddress(
+            this.block.row,
+            this.block.column,
+            this.block.rowCount,
+            this.block.columnCount,
+          ),
+        });
       },
     });
+  }
+  /** Hides or shows every row of the range (ExcelApi 1.2). */
+  set rowHidden(hidden: boolean) {
+    const rows = Array.from({ length: this.block.rowCount }, (_, r) => this.block.row + r);
+    this.ctx.pending.push({
+      apply: () =>
+        hidden ? this.ctx.wb.hideRows(this.sheetName, rows) : this.ctx.wb.showRows(this.sheetName, rows),
+    });
+  }
+  /** Merges the range into one cell (ExcelApi 1.2); `across` (one merge per row) is not modelled. */
+  merge(across?: boolean): void {
+    if (across === true) throw new Error("fake: merge(across) is not modelled");
+    this.ctx.pending.push({ apply: () => this.ctx.wb.merge(this.sheetName, this.block) });
   }
   /** True when every row of the range is hidden, false when none is, null when some are (ExcelApi 1.2). */
   get rowHidden(): boolean | null {
@@ -468,6 +560,49 @@ class FakeRange extends Loadable {
     if (applyTo !== "Contents") throw new Error("fake: only clear(Contents) is modelled");
     this.ctx.pending.push({ apply: () => this.ctx.wb.clearSheet(this.sheetName) });
   }
+}
+
+/** A conditional format read back: its type, then its custom rule's formula and fill once loaded. */
+class FakeConditionalFormatItem {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly format: FakeConditionalFormat,
+  ) {}
+  get type(): string {
+    return "Custom";
+  }
+  readonly custom = {
+    rule: new FakeLoadedValue(this.ctx, "formula", () => this.format.formula),
+    format: { fill: new FakeLoadedValue(this.ctx, "color", () => this.format.fill) },
+  };
+}
+
+/** An object with one property, read only after it is loaded and synced. */
+class FakeLoadedValue extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly property: string,
+    private readonly read: () => string,
+  ) {
+    super(ctx);
+    Object.defineProperty(this, property, {
+      get: () => {
+        this.need(this.property);
+        return this.read();
+      },
+    });
+  }
+}
+
+/**
+ * The serial of a formula that is a lone DATE(y,m,d), as Excel computes it: days from 1900-01-00 (with
+ * Excel's 29/02/1900, so 1 March 1900 is 61), or from 1904-01-01 in a 1904 workbook. Undefined otherwise.
+ */
+function lonelyDate(formula: string, date1904: boolean): number | undefined {
+  const m = /^=DATE\((\d+),(\d+),(\d+)\)$/i.exec(formula.replace(/\s+/g, ""));
+  if (!m) return undefined;
+  const serial1900 = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25569;
+  return date1904 ? serial1900 - 1462 : serial1900;
 }
 
 /** French names of the built-in functions the fake's French Excel knows, to English. */
@@ -617,8 +752,37 @@ class FakeAutoFilter extends Loadable {
   constructor(
     ctx: FakeContext,
     private readonly state: () => { enabled: boolean; isDataFiltered: boolean },
+    /** The sheet whose autofilter this is; undefined for a table's own filter. */
+    private readonly sheetName?: string,
   ) {
     super(ctx);
+  }
+  /**
+   * Puts the filter on a range and, with a column and a criterion, filters it. Only what the self-test
+   * uses is modelled: no criterion (buttons only), or `{ filterOn: "Custom", criterion1: "<>text" }`.
+   */
+  apply(
+    range: FakeRange | string,
+    columnIndex?: number,
+    criteria?: { filterOn: string; criterion1?: string },
+  ): void {
+    const sheet = this.sheetName;
+    if (sheet === undefined) throw new Error("fake: only a sheet's autofilter can be applied");
+    const block = typeof range === "string" ? parseAddress(range) : range.block;
+    let keep: ((row: readonly CellValue[]) => boolean) | undefined;
+    if (criteria !== undefined) {
+      const hide = /^<>(.*)$/.exec(criteria.criterion1 ?? "")?.[1];
+      if (criteria.filterOn !== "Custom" || hide === undefined || columnIndex === undefined)
+        throw new Error('fake: only a custom "<>text" criterion is modelled');
+      keep = (row) => String(row[columnIndex] ?? "") !== hide;
+    }
+    const area = {
+      row: block.row,
+      column: block.column,
+      rowCount: block.rowCount,
+      columnCount: block.columnCount,
+    };
+    this.ctx.pending.push({ apply: () => this.ctx.wb.setAutoFilter(sheet, area, keep) });
   }
   get enabled(): boolean {
     this.need("enabled");
@@ -668,13 +832,21 @@ class FakeWorksheet extends Loadable {
   activate(): void {
     this.ctx.pending.push({ apply: () => this.ctx.wb.activate(this.sheetName) });
   }
+  /** Deletes the sheet (ExcelApi 1.1); Excel refuses to delete the last one. */
+  delete(): void {
+    this.ctx.pending.push({ apply: () => this.ctx.wb.deleteSheet(this.sheetName) });
+  }
   private filterProxy: FakeAutoFilter | undefined;
   /** The sheet's autofilter (not the tables' own filters, as in Excel). */
   get autoFilter(): FakeAutoFilter {
-    this.filterProxy ??= new FakeAutoFilter(this.ctx, () => {
-      const f = this.ctx.wb.autoFilter(this.sheetName);
-      return { enabled: f !== undefined, isDataFiltered: f?.filtered === true };
-    });
+    this.filterProxy ??= new FakeAutoFilter(
+      this.ctx,
+      () => {
+        const f = this.ctx.wb.autoFilter(this.sheetName);
+        return { enabled: f !== undefined, isDataFiltered: f?.filtered === true };
+      },
+      this.sheetName,
+    );
     return this.filterProxy;
   }
   private layoutProxy: FakePageLayout | undefined;
@@ -951,11 +1123,20 @@ class FakeWorkbook {
     return {
       getItemOrNullObject: (address: string) => {
         let synced = false;
+        let loaded = false;
         ctx.pending.push({ apply: () => (synced = true) });
         return {
           get isNullObject() {
             if (!synced) throw new NotLoaded("isNullObject read before sync");
             return !ctx.wb.notes.has(key(address));
+          },
+          load: (props: string) => {
+            if (props.trim() !== "content") throw new Error(`fake: a note's ${props} is not modelled`);
+            ctx.pending.push({ apply: () => (loaded = true) });
+          },
+          get content() {
+            if (!loaded) throw new NotLoaded("PropertyNotLoaded: content");
+            return ctx.wb.notes.get(key(address)) ?? "";
           },
           delete: () => ctx.pending.push({ apply: () => ctx.wb.notes.delete(key(address)) }),
         };
@@ -971,15 +1152,33 @@ class FakeWorkbook {
     const ctx = this.ctx;
     const key = (address: string) => address.replace(/^'(.*)'!/, "$1!");
     return {
-      getItemByCell: (address: string) => ({
-        delete: () =>
-          ctx.pending.push({
-            apply: () => {
-              if (!ctx.wb.comments.delete(key(address)))
-                throw new FakeOfficeError("ItemNotFound", `no comment at ${address}`);
-            },
-          }),
-      }),
+      getItemByCell: (address: string) => {
+        let loaded = false;
+        return {
+          /** Read after a sync; the request fails when the cell has no comment (ItemNotFound). */
+          load: (props: string) => {
+            if (props.trim() !== "content") throw new Error(`fake: a comment's ${props} is not modelled`);
+            ctx.pending.push({
+              apply: () => {
+                if (!ctx.wb.comments.has(key(address)))
+                  throw new FakeOfficeError("ItemNotFound", `no comment at ${address}`);
+                loaded = true;
+              },
+            });
+          },
+          get content() {
+            if (!loaded) throw new NotLoaded("PropertyNotLoaded: content");
+            return ctx.wb.comments.get(key(address)) ?? "";
+          },
+          delete: () =>
+            ctx.pending.push({
+              apply: () => {
+                if (!ctx.wb.comments.delete(key(address)))
+                  throw new FakeOfficeError("ItemNotFound", `no comment at ${address}`);
+              },
+            }),
+        };
+      },
       add: (address: string, text: string) => {
         ctx.send(text);
         ctx.pending.push({ apply: () => ctx.wb.comments.set(key(address), text) });
@@ -1003,12 +1202,28 @@ export class FakeExcelHost implements ExcelHost {
     private readonly supported: string = "1.9",
     readonly options: FakeHostOptions = {},
   ) {}
-  /** Worksheet onChanged, on the memory workbook's user edits (MemoryWorkbook.edit). */
+  private readonly changeHandlers = new Set<(sheet: string, address: string) => void>();
+  /**
+   * Worksheet onChanged: the memory workbook's user edits (MemoryWorkbook.edit) and, as in Excel, the
+   * values and formulas written through this host (told after their request).
+   */
   async watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>> {
-    const unsubscribe = this.wb.onEdit((changed, address) => {
+    const handler = (changed: string, address: string) => {
       if (changed === sheet) onChange(address);
-    });
-    return async () => void unsubscribe();
+    };
+    const unsubscribe = this.wb.onEdit(handler);
+    this.changeHandlers.add(handler);
+    return async () => {
+      unsubscribe();
+      this.changeHandlers.delete(handler);
+    };
+  }
+  /** Tells a write made through this host to the onChanged handlers registered now (and still registered then). */
+  changeTeller(): (sheet: string, address: string) => void {
+    const handlers = [...this.changeHandlers];
+    return (sheet, address) => {
+      for (const handler of handlers) if (this.changeHandlers.has(handler)) handler(sheet, address);
+    };
   }
   /** Worksheets onActivated, on the memory workbook's activations. */
   async watchActiveSheet(onChange: (sheet: string) => void): Promise<() => Promise<void>> {

@@ -48,6 +48,7 @@ import { StoredTermsDialog } from "../StoredTerms/StoredTermsDialog";
 import { useWorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { VendorsPanel } from "../VendorsPanel/VendorsPanel";
 import { useDemoVendorSheet } from "../../demo/useDemoVendorSheet";
+import { About } from "../SelfTest/About";
 
 const useStyles = makeStyles({
   // Excel opens a task pane 320 to 350 px wide: nothing may be wider than that (issue 15). Long
@@ -85,6 +86,8 @@ export interface AppProps {
   readonly initialVendor?: string;
   /** Where the workbook's terms are stored (Excel); undefined in preview mode (memory only). */
   readonly termsStore?: TermsStore | undefined;
+  /** Opens the self-test page (the « À propos » section's button); no section without it. */
+  readonly onSelfTest?: () => void;
 }
 
 type View = "apply" | "reports" | "vendors" | "rates";
@@ -105,7 +108,14 @@ function useFunctionsContext(): (restored: Restored) => void {
 }
 
 /** The task pane: vendor, as-of date, register and mapping, preview, apply. */
-export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor, termsStore }: AppProps) {
+export function App({
+  registry: shipped,
+  demoWorkbook,
+  chunkRows,
+  initialVendor,
+  termsStore,
+  onSelfTest,
+}: AppProps) {
   const styles = useStyles();
   const s = useStrings();
   const { lang } = useLanguage();
@@ -434,6 +444,13 @@ export function App({ registry: shipped, demoWorkbook, chunkRows, initialVendor,
           </Subtitle2>
           <RatesPanel terms={terms} table={settings.rates} today={parseIsoDay(todayIso()) as Day} />
         </section>
+      )}
+
+      {onSelfTest && (
+        <>
+          <Divider />
+          <About onSelfTest={onSelfTest} />
+        </>
       )}
 
       {demoWorkbook && (
