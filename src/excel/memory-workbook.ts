@@ -177,14 +177,6 @@ export class MemoryWorkbook {
     this.sheet(name).clear();
   }
 
-  /** Deletes a sheet and its tables (right-click > Delete). */
-  deleteSheet(name: string): void {
-    this.sheets.delete(name);
-    for (let i = this.tables.length - 1; i >= 0; i--)
-      if (this.tables[i]?.sheet === name) this.tables.splice(i, 1);
-    if (this.activeSheet === name) this.activeSheet = this.sheetNames()[0] ?? "";
-  }
-
   sheetNames(): string[] {
     return [...this.sheets.keys()];
   }
