@@ -53,7 +53,7 @@ describeInBrowser("the task pane stays on its own origin and shows workbook text
   });
 
   test("register cells holding HTML are shown literally in the preview, and nothing runs", async () => {
-    // Factures!A2 (first reference), B2 (its client), D3 (second invoice date) of the demo workbook.
+    // 'Factures Sillage'!A2 (first reference), B2 (its client), D3 (second invoice date) of the demo workbook.
     await page.evaluate(
       ([ref, client, date]) => {
         const wb = (
@@ -63,17 +63,18 @@ describeInBrowser("the task pane stays on its own origin and shows workbook text
             };
           }
         ).__echeanceDemo;
-        wb.write("Factures", 1, 0, ref as string, "values");
-        wb.write("Factures", 1, 1, client as string, "values");
-        wb.write("Factures", 2, 3, date as string, "values");
+        wb.write("Factures Sillage", 1, 0, ref as string, "values");
+        wb.write("Factures Sillage", 1, 1, client as string, "values");
+        wb.write("Factures Sillage", 2, 3, date as string, "values");
       },
       [HOSTILE_REF, HOSTILE_CLIENT, HOSTILE_DATE] as const,
     );
     await page.getByTestId("read-source").click();
     await page.getByTestId("vendor-picker").click();
     await page.getByRole("option", { name: /^Sillage/ }).click();
-    await page.getByTestId("as-of").fill("2026-06-30");
-    const rows = page.getByTestId("preview-table").locator("tbody tr");
+    await page.getByTestId("as-of").fill("30/06/2026");
+    await page.getByTestId("as-of").press("Enter");
+    const rows = page.getByTestId("preview-table").getByTestId("preview-row");
     await rows.first().filter({ hasText: HOSTILE_REF }).waitFor({ timeout: 10_000 });
     // The reference is the literal text; the bad date's row status quotes the literal text.
     expect(await rows.nth(0).innerText()).toContain(HOSTILE_REF);
@@ -98,7 +99,7 @@ describeInBrowser("the task pane stays on its own origin and shows workbook text
       const wb = (
         window as unknown as { __echeanceDemo: { value(s: string, r: number, c: number): unknown } }
       ).__echeanceDemo;
-      return String(wb.value("Factures", 2, 11));
+      return String(wb.value("Factures Sillage", 2, 11));
     });
     expect(status).toContain(HOSTILE_DATE);
     expect(await page.locator("#root script").count()).toBe(0);

@@ -19,7 +19,7 @@ import {
   registerToRemember,
   samePlace,
 } from "../../src/taskpane/components/Recalculate/remembered";
-import { demoWorkbook } from "../../src/taskpane/demo/demo-register";
+import { DEMO_INVOICE_SHEET, demoWorkbook } from "../../src/taskpane/demo/demo-register";
 import { FakeExcelHost } from "./fake-excel";
 
 /**
@@ -154,7 +154,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
   test("two remembered registers, invoices and subscriptions, recalculated as of a later day equal two fresh Applies that day", async () => {
     const { wb, gateway } = make();
     const invoices = await applyAsPane(wb, gateway, {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       kind: "region",
       mode: "invoices",
       asOf: "2026-12-03",
@@ -169,7 +169,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
     });
     // Remembered: the invoices' block with its six new columns G..L, the table by name, both « as of today ».
     expect(invoices).toMatchObject({
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       range: "A1:L37",
       asOf: "today",
       appliedOn: "2026-12-03",
@@ -191,16 +191,16 @@ describe.each(HOSTS)("%s", (_name, make) => {
     expect(applied(lines[1])).toMatchObject({ rows: 8, asOfIso: "2026-12-31" });
     // FA-0130 (sheet row 31): 938 € unpaid, due 19/01/2026. Late 20/01–30/06 (162 days at 7.86 %) and
     // 01/07–31/12 (184 days at 7.80 %): 938 × (0.0786 × 162 + 0.078 × 184) / 365 = 69.605… → 69.61 €.
-    expect(wb.value("Factures", 30, 0)).toBe("FA-0130");
-    expect(wb.value("Factures", 30, 7)).toBe(346);
-    expect(wb.value("Factures", 30, 8)).toBe(69.61);
+    expect(wb.value(DEMO_INVOICE_SHEET, 30, 0)).toBe("FA-0130");
+    expect(wb.value(DEMO_INVOICE_SHEET, 30, 7)).toBe(346);
+    expect(wb.value(DEMO_INVOICE_SHEET, 30, 8)).toBe(69.61);
     // Remembered again: same place, today's date as the day applied, still « as of today ».
     expect(applied(lines[0]).remembered).toEqual({ ...invoices, appliedOn: "2026-12-31" });
     expect(applied(lines[1]).remembered).toEqual({ ...subscriptions, appliedOn: "2026-12-31" });
 
     const fresh = make();
     await applyAsPane(fresh.wb, fresh.gateway, {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       kind: "region",
       mode: "invoices",
       asOf: "2026-12-31",
@@ -213,14 +213,14 @@ describe.each(HOSTS)("%s", (_name, make) => {
       asOf: "2026-12-31",
       today: DEC_31,
     });
-    for (const sheet of ["Factures", "Abonnements"])
+    for (const sheet of [DEMO_INVOICE_SHEET, "Abonnements"])
       expect(snapshot(wb, sheet)).toEqual(snapshot(fresh.wb, sheet));
   });
 
   test("a fixed as-of date is remembered and kept by the recalculation; only the day applied moves", async () => {
     const { wb, gateway } = make();
     const invoices = await applyAsPane(wb, gateway, {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       kind: "region",
       mode: "invoices",
       asOf: "2026-06-30",
@@ -235,7 +235,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
   test("a deleted sheet and moved columns are skipped with their reason; the other register is still recalculated", async () => {
     const { wb, gateway } = make();
     const invoices = await applyAsPane(wb, gateway, {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       kind: "region",
       mode: "invoices",
       asOf: "2026-12-03",
@@ -250,7 +250,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
     });
     const archived: StoredRegister = { ...invoices, sheet: "Archives 2025" };
     // The client column renamed: the columns are not those remembered any more.
-    wb.write("Factures", 0, 1, "Nom du client", "values");
+    wb.write(DEMO_INVOICE_SHEET, 0, 1, "Nom du client", "values");
     const lines = await recalc(gateway, [archived, invoices, subscriptions], DEC_31);
     expect(lines.map((l) => l.outcome)).toEqual([
       { kind: "skipped", reason: { kind: "sheet-gone", sheet: "Archives 2025" } },
@@ -261,7 +261,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
       expect.objectContaining({ kind: "applied", rows: 8 }),
     ]);
     // Nothing written to the invoices: their status still says what it said as of 3 December.
-    expect(wb.value("Factures", 30, 7)).toBe(318);
+    expect(wb.value(DEMO_INVOICE_SHEET, 30, 7)).toBe(318);
   });
 
   test("a deleted table is skipped, named", async () => {
@@ -284,7 +284,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
   test("invoices added under a register since are recalculated with it, and it is remembered with its new rows", async () => {
     const { wb, gateway } = make();
     const invoices = await applyAsPane(wb, gateway, {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       kind: "region",
       mode: "invoices",
       asOf: "2026-12-03",
@@ -292,20 +292,20 @@ describe.each(HOSTS)("%s", (_name, make) => {
     });
     // FA-0137 on sheet row 38: consulting (Sillage: 15 days), dated 01/12/2026 (serial 46357), 1 000 €.
     ["FA-0137", "Atelier Roux", "consulting", 46357, 1000, null].forEach((v, c) =>
-      wb.write("Factures", 37, c, v, "values"),
+      wb.write(DEMO_INVOICE_SHEET, 37, c, v, "values"),
     );
     const [line] = await recalc(gateway, [invoices], DEC_31);
     expect(applied(line)).toMatchObject({ rows: 37 });
     expect(applied(line).remembered.range).toBe("A1:L38");
     // Due 01/12/2026 + 15 days = 16/12/2026 (serial 46372); 15 days late on 31/12/2026.
-    expect(wb.value("Factures", 37, 6)).toBe(46372);
-    expect(wb.value("Factures", 37, 7)).toBe(15);
+    expect(wb.value(DEMO_INVOICE_SHEET, 37, 6)).toBe(46372);
+    expect(wb.value(DEMO_INVOICE_SHEET, 37, 7)).toBe(15);
   });
 
   test("cancelled while the first register is written, the next is not run", async () => {
     const { wb, gateway } = make();
     const invoices = await applyAsPane(wb, gateway, {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       kind: "region",
       mode: "invoices",
       asOf: "2026-12-03",
@@ -357,7 +357,7 @@ describe("what a remembered register keeps", () => {
 
   test("the same register is at the same place however many rows it gained; tables compare by name in any case", () => {
     const base: StoredRegister = {
-      sheet: "Factures",
+      sheet: DEMO_INVOICE_SHEET,
       range: "A1:L37",
       vendor: "sillage",
       mode: "invoices",

@@ -213,7 +213,8 @@ export const STRINGS = {
       "Cet Excel ne connaît pas les fonctions CGV.* (#NOM?) : le complément est-il chargé ? Écrivez plutôt des valeurs ou des formules natives.",
     summaryOf: (address: string) => `Registre ${address}`,
     // Rates kept current in the pane, and the workbook recalculated as of today (issue 13).
-    tabRates: "Taux",
+    // The statuses and explanations send the user to « Paramètres > Taux »: this tab, its « Taux » heading.
+    tabRates: "Paramètres",
     ratesSection: "Taux d'intérêt par semestre",
     ratesIntro:
       "Les pénalités de retard se calculent avec le taux de l'intérêt légal et le taux de refinancement de la BCE de chaque semestre (Code de commerce, art. L441-10). Échéance est livré avec les taux publiés ; ajoutez chaque nouveau semestre dès sa publication (fin juin, fin décembre) : il est enregistré dans le classeur et voyage avec lui.",
@@ -521,7 +522,7 @@ export const STRINGS = {
       "This Excel does not know the CGV.* functions (#NAME?): is the add-in loaded? Write values or native formulas instead.",
     summaryOf: (address: string) => `Register ${address}`,
     // Rates kept current in the pane, and the workbook recalculated as of today (issue 13).
-    tabRates: "Rates",
+    tabRates: "Settings",
     ratesSection: "Interest rates per half-year",
     ratesIntro:
       "Late-payment penalties use the French legal interest rate and the ECB main refinancing rate of each half-year (Code de commerce, art. L441-10). Échéance ships with the published rates; add each new half-year when it is published (late June, late December): it is stored in the workbook and travels with it.",
