@@ -153,6 +153,11 @@ async function applyBoth(page: Page): Promise<void> {
   await page.getByTestId("apply-result").filter({ hasText: "8 ligne(s)" }).waitFor({ timeout: 30_000 });
 }
 
+/** The workbook's stored terms as the pane left them on 30/06/2026, for the reopening below. */
+let savedInJune: string[] | undefined;
+/** The two sheets after two fresh Applies on 03/12/2026. */
+const freshlyApplied: Record<string, SheetSnapshot> = {};
+
 describeInBrowser("two registers recalculated in one run to a later day (headless Chromium, 320 px)", () => {
   let served: Awaited<ReturnType<typeof serveDir>>;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -200,6 +205,9 @@ describeInBrowser("two registers recalculated in one run to a later day (headles
 
     june = { [SILLAGE]: await snapshot(page, SILLAGE), [SUBSCRIPTIONS]: await snapshot(page, SUBSCRIPTIONS) };
     const remembered = await rememberedRegisters(page);
+    savedInJune = await page.evaluate(
+      () => (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms,
+    );
     expect(remembered).toHaveLength(2);
     expect(remembered[0]).toMatch(
       /^<register sheet="Factures Sillage" range="A1:L37" vendor="sillage" mode="invoices" write="values" asOf="today"[^>]* appliedOn="2026-06-30"/,
@@ -293,6 +301,7 @@ describeInBrowser("two registers recalculated in one run to a later day (headles
         expect(applied.notes[0]?.[1]).toContain("arrêté au 03/12/2026");
         expect(applied.highlights.length).toBeGreaterThan(0);
         expect(recalculated[sheet]).toEqual(applied);
+        freshlyApplied[sheet] = applied;
         // June's cells, note and highlighting all differed: the recalculation rewrote each of them.
         for (const part of ["cells", "notes", "highlights"] as const)
           expect(june[sheet]?.[part]).not.toEqual(applied[part]);
@@ -308,3 +317,52 @@ describeInBrowser("two registers recalculated in one run to a later day (headles
     expect(pageErrors).toEqual([]);
   });
 });
+
+describeInBrowser(
+  "the workbook reopened on 03/12/2026 from its stored terms, both registers recalculated (headless Chromium, 320 px)",
+  () => {
+    let served: Awaited<ReturnType<typeof serveDir>>;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    let page: Page;
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      served = await serveDir(DIST);
+      browser = await launchChromium({ width: 320, height: 900 });
+      page = browser.page;
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      // The stored terms June's session saved; the preview's demo workbook starts again from its own
+      // columns (it keeps no cells across a reload), so this checks what the terms carry: both registers.
+      if (savedInJune === undefined) throw new Error("the first session saved no terms");
+      await page.addInitScript((saved) => {
+        (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = saved;
+      }, savedInJune);
+      await page.goto(`${served.origin}/taskpane.html?today=2026-12-03`);
+      await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await served?.close();
+    });
+
+    test("« Tout recalculer » lists and recalculates both remembered registers, and writes what two fresh Applies write", async () => {
+      const panel = page.getByTestId("recalc-panel");
+      await panel.getByTestId("recalc-registers").waitFor({ timeout: 15_000 });
+      await panel.getByTestId("recalc-all").click();
+      const result = panel.getByTestId("recalc-result");
+      await result.waitFor({ timeout: 30_000 });
+      expect(await result.getByTestId("recalc-line").allInnerTexts()).toEqual([
+        `'${SILLAGE}'!A1:L37 : 36 ligne(s) recalculée(s) au 03/12/2026.`,
+        "tableau TabAbonnements : 8 ligne(s) recalculée(s) au 03/12/2026.",
+      ]);
+      expect(Object.keys(freshlyApplied)).toEqual([SILLAGE, SUBSCRIPTIONS]);
+      for (const sheet of [SILLAGE, SUBSCRIPTIONS])
+        expect(await snapshot(page, sheet)).toEqual(freshlyApplied[sheet]);
+    });
+
+    test("no page error", () => {
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
