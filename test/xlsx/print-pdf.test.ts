@@ -303,7 +303,14 @@ describeLo("result sheets printed by LibreOffice", () => {
         await page.waitForFunction(() => "pdfjsLib" in window);
         const read = async (
           name: string,
-        ): Promise<{ pages: number; texts: string[]; png: string; width: number; height: number }> =>
+        ): Promise<{
+          pages: number;
+          texts: string[];
+          lines: { x: number; y: number; height: number; str: string }[];
+          png: string;
+          width: number;
+          height: number;
+        }> =>
           page.evaluate(async (url) => {
             interface PdfDocument {
               numPages: number;
@@ -311,7 +318,9 @@ describeLo("result sheets printed by LibreOffice", () => {
             }
             interface PdfPageProxy {
               getViewport: (o: { scale: number }) => { width: number; height: number };
-              getTextContent: () => Promise<{ items: { str?: string; hasEOL?: boolean }[] }>;
+              getTextContent: () => Promise<{
+                items: { str?: string; hasEOL?: boolean; transform?: number[]; height?: number }[];
+              }>;
               render: (o: { canvas: HTMLCanvasElement; viewport: unknown }) => { promise: Promise<void> };
             }
             const pdfjs = (
@@ -321,9 +330,19 @@ describeLo("result sheets printed by LibreOffice", () => {
             ).pdfjsLib;
             const doc = await pdfjs.getDocument(url).promise;
             const texts: string[] = [];
+            const lines: { x: number; y: number; height: number; str: string }[] = [];
             for (let n = 1; n <= doc.numPages; n++) {
               const content = await (await doc.getPage(n)).getTextContent();
               texts.push(content.items.map((i) => (i.str ?? "") + (i.hasEOL ? "\n" : " ")).join(""));
+              if (n === 1)
+                for (const i of content.items)
+                  if (i.str?.trim() && i.transform)
+                    lines.push({
+                      x: i.transform[4] ?? 0,
+                      y: i.transform[5] ?? 0,
+                      height: i.height ?? 0,
+                      str: i.str,
+                    });
             }
             const first = await doc.getPage(1);
             const viewport = first.getViewport({ scale: 2 });
@@ -337,6 +356,7 @@ describeLo("result sheets printed by LibreOffice", () => {
             return {
               pages: doc.numPages,
               texts,
+              lines,
               png: canvas.toDataURL("image/png").replace(/^data:image\/png;base64,/, ""),
               width: canvas.width,
               height: canvas.height,
@@ -371,6 +391,15 @@ describeLo("result sheets printed by LibreOffice", () => {
         // Its amounts in French: thousands spaced, a decimal comma, the euro sign after.
         expect(delaysText).toMatch(/\d{1,3}(?:[\s\u00a0\u202f]\d{3})+,\d{2}[\s\u00a0\u202f]€/);
         expect(delaysText).not.toMatch(/\d,\d{3}\.\d{2}/);
+        // The first column's wrapped headings and notes print line under line, none over the next
+        // row: the lines starting at the left margin are at least a line's height apart.
+        const left = Math.min(...delays.lines.map((l) => l.x));
+        const column = delays.lines.filter((l) => Math.abs(l.x - left) < 1).sort((a, b) => b.y - a.y);
+        const overlaps = column.slice(1).filter((l, k) => {
+          const above = column[k] as { y: number; height: number; str: string };
+          return above.y - l.y < 0.9 * Math.min(above.height, l.height);
+        });
+        expect(overlaps.map((l) => l.str)).toEqual([]);
       } finally {
         await browser.close();
       }
