@@ -16,6 +16,7 @@ import {
   type RegisterReport,
   type ReportKind,
   type SheetMatrix,
+  wrappedRowHeights,
 } from "../reports";
 import { languageOf, readOptions, usage, wholeNumber, type OptionSpec } from "./args";
 import type { CliIo } from "./io";
@@ -143,6 +144,9 @@ function writeMatrix(ws: ExcelJS.Worksheet, matrix: SheetMatrix, layout: SheetLa
     });
   });
   layout.columnWidths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
+  wrappedRowHeights(matrix, layout).forEach((height, r) => {
+    if (height !== undefined) ws.getRow(r + 1).height = height;
+  });
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: layout.landscape ? "landscape" : "portrait",

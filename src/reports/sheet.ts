@@ -59,6 +59,31 @@ export const AGING_LAYOUT: SheetLayout = {
   titleRows: [1, 3],
 };
 
+/** Points per line of 11 pt Calibri, the height of a row that does not wrap. */
+const LINE_HEIGHT = 15;
+
+/**
+ * The height of each row whose text wraps (undefined for the others): lines × 15 pt, the lines
+ * estimated from the text's length against its column's width in characters (bold a tenth wider).
+ * Neither LibreOffice nor Excel grows a row written without a height to fit wrapped text when it
+ * opens the file: its lines would print over the next row.
+ */
+export function wrappedRowHeights(matrix: SheetMatrix, layout: SheetLayout): (number | undefined)[] {
+  return matrix.map((cells) => {
+    let lines = 1;
+    cells.forEach((cell, c) => {
+      const width = layout.columnWidths[c];
+      if (typeof cell.value !== "string" || !layout.wrapColumns.includes(c) || !width) return;
+      const widen = cell.bold ? 1.1 : 1;
+      const needed = cell.value
+        .split("\n")
+        .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * widen) / (width - 2))), 0);
+      lines = Math.max(lines, needed);
+    });
+    return lines > 1 ? lines * LINE_HEIGHT : undefined;
+  });
+}
+
 const text = (value: string, bold = false): SheetCell => (bold ? { value, bold } : { value });
 const money = (d: Decimal): SheetCell => ({ value: d.toDecimalPlaces(2).toNumber(), format: "money" });
 const count = (n: number): SheetCell => ({ value: n, format: "integer" });

@@ -252,11 +252,16 @@ function withFitToPage(head: string): string {
   return head.replace("</sheetPr>", '<pageSetUpPr fitToPage="1"/></sheetPr>');
 }
 
-/** The page setup: landscape, one page wide, as many pages high as needed (the user's other settings kept). */
+/**
+ * The page setup: landscape, one page wide, as many pages high as needed (the user's other settings
+ * kept). Without a paperSize the file format means Letter (ECMA-376 §18.3.1.63, default 1), which
+ * LibreOffice prints: A4 then, as the pane sets it, unless the sheet already chose its paper.
+ */
 export function pageSetupXml(existing: string | undefined): string {
   const attrs = (existing ? (/<pageSetup\b([^>]*?)\/?>/.exec(existing)?.[1] ?? "") : "").replace(
     /\s+(?:orientation|fitToWidth|fitToHeight)="[^"]*"/g,
     "",
   );
-  return `<pageSetup${attrs} orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
+  const paper = /\spaperSize="/.test(attrs) ? "" : ' paperSize="9"';
+  return `<pageSetup${attrs}${paper} orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
 }
