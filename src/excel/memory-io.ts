@@ -209,6 +209,9 @@ export class MemorySheetIO implements SheetIO {
           // Kept in points, as Excel keeps what Office.js sets.
           op.widths.forEach((w, k) => wb.setColumnWidth(op.sheet, op.column + k, characterWidthToPoints(w)));
           break;
+        case "rowHeight":
+          wb.setRowHeight(op.sheet, op.row, op.points);
+          break;
         case "wrap":
           for (let r = op.row; r < op.row + op.rowCount; r++)
             for (let c = op.column; c < op.column + op.columnCount; c++) wb.setWrap(op.sheet, r, c, true);

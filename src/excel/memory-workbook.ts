@@ -318,6 +318,21 @@ export class MemoryWorkbook {
     return this.widths.get(sheet)?.get(column);
   }
 
+  private readonly heights = new Map<string, Map<number, number>>();
+
+  /** Sets a row's height in points, as Office.js `format.rowHeight` does. */
+  setRowHeight(sheet: string, row: number, points: number): void {
+    this.sheet(sheet);
+    const heights = this.heights.get(sheet) ?? new Map<number, number>();
+    heights.set(row, points);
+    this.heights.set(sheet, heights);
+  }
+
+  /** A row's height in points; undefined where it was never set. */
+  rowHeight(sheet: string, row: number): number | undefined {
+    return this.heights.get(sheet)?.get(row);
+  }
+
   /** Print setups, by sheet. */
   readonly pageLayouts = new Map<string, MemoryPageLayout>();
 

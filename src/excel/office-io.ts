@@ -412,6 +412,11 @@ export class OfficeSheetIO implements SheetIO {
           });
           continue;
         }
+        if (op.kind === "rowHeight") {
+          // RangeFormat.rowHeight (ExcelApi 1.2), in points.
+          sheet(op.sheet).getRange(blockAddress(op.row, 0)).format.rowHeight = op.points;
+          continue;
+        }
         if (op.kind === "wrap") {
           const format = sheet(op.sheet).getRange(
             blockAddress(op.row, op.column, op.rowCount, op.columnCount),

@@ -496,6 +496,10 @@ export class SheetGateway implements WorkbookGateway {
       ops.push({ kind: "columnWidths", sheet, column: 0, widths: layout.columnWidths });
     for (const column of layout.wrapColumns)
       ops.push({ kind: "wrap", sheet, row: 0, column, rowCount: rows, columnCount: 1 });
+    // Rows of wrapped text get their height: neither Excel nor LibreOffice grows them when printing.
+    layout.rowHeights?.forEach((points, row) => {
+      if (points !== undefined) ops.push({ kind: "rowHeight", sheet, row, points });
+    });
     await this.io.write(ops);
     if (!this.io.supports("pageLayout")) return { printSetup: false };
     try {

@@ -155,6 +155,13 @@ export type WriteOp =
       readonly column: number;
       readonly widths: readonly number[];
     }
+  /** A row's height in points: a row whose wrapped text Excel would not grow it for on its own. */
+  | {
+      readonly kind: "rowHeight";
+      readonly sheet: string;
+      readonly row: number;
+      readonly points: number;
+    }
   /** Text that wraps in its cells, aligned to the top (a report's long first column). */
   | {
       readonly kind: "wrap";

@@ -42,6 +42,8 @@ export interface SheetLayout {
   readonly pagesTall: number | undefined;
   /** 1-based rows repeated at the top of every printed page (first, last). */
   readonly titleRows?: readonly [number, number];
+  /** Heights in points of the rows whose text wraps (`wrappedRowHeights`), by 0-based row; others untouched. */
+  readonly rowHeights?: readonly (number | undefined)[];
 }
 
 export const DELAY_TABLE_LAYOUT: SheetLayout = {

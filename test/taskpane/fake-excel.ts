@@ -356,6 +356,17 @@ class FakeRange extends Loadable {
           },
         });
       },
+      /** Points, for every row of the range (ExcelApi 1.2); Excel refuses more than 409 pt. */
+      set rowHeight(points: number) {
+        ctx.pending.push({
+          apply: () => {
+            ctx.host.require("1.2", "RangeFormat.rowHeight");
+            if (!Number.isFinite(points) || points < 0 || points > 409)
+              throw new FakeOfficeError("InvalidArgument", `row height ${points}`);
+            for (let r = 0; r < block.rowCount; r++) ctx.wb.setRowHeight(sheetName, block.row + r, points);
+          },
+        });
+      },
       set wrapText(wrap: boolean) {
         cells((r, c) => ctx.wb.setWrap(sheetName, r, c, wrap));
       },

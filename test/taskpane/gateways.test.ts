@@ -3,6 +3,7 @@ import { ExcelGateway } from "../../src/excel/excel-gateway";
 import { GatewayError, registerPlace, type SourceBlock, type WorkbookGateway } from "../../src/excel/gateway";
 import { MemoryGateway } from "../../src/excel/memory-gateway";
 import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { DELAY_TABLE_LAYOUT, wrappedRowHeights } from "../../src/reports";
 import { describeError } from "../../src/taskpane/apply-adapter";
 import { STRINGS } from "../../src/taskpane/i18n/strings";
 import { FakeExcelHost, type FakeHostOptions } from "./fake-excel";
@@ -545,6 +546,19 @@ describe.each(HOSTS)("%s", (_name, make) => {
     expect([wb.columnWidth(name, 0), wb.columnWidth(name, 1)]).toEqual([304.5, 78.75]);
     expect([wb.cell(name, 0, 0)?.wrap, wb.cell(name, 1, 0)?.wrap]).toEqual([true, true]);
     expect(wb.pageLayouts.get(name)).toMatchObject({ orientation: "Landscape", verticalFitToPages: 1 });
+  });
+
+  test("a report row whose first column wraps gets its height, as `echeance report` gives it, so it does not print over the next", async () => {
+    const { wb, gateway } = make(3);
+    const name = await gateway.addSheet("D441-6");
+    const layout = { ...DELAY_TABLE_LAYOUT, columnWidths: [20, 15] };
+    const matrix = [
+      // 70 characters in a column of 20: ⌈70 / (20 − 2)⌉ = 4 lines → 4 × 15 = 60 pt.
+      [{ value: "Factures reçues non réglées à la date de clôture dont le terme est échu" }],
+      [{ value: 1 }],
+    ];
+    await gateway.writeMatrix(name, matrix, { ...layout, rowHeights: wrappedRowHeights(matrix, layout) });
+    expect([wb.rowHeight(name, 0), wb.rowHeight(name, 1)]).toEqual([60, undefined]);
   });
 
   test("the active sheet is watched: activating another sheet is told", async () => {

@@ -10,8 +10,11 @@ import {
   delayTableSheet,
   findExcludedColumn,
   reportFromRegister,
+  wrappedRowHeights,
   type RegisterReport,
   type ReportKind,
+  type SheetLayout,
+  type SheetMatrix,
 } from "../../../reports";
 import { describeError } from "../../apply-adapter";
 import type { Strings } from "../../i18n/strings";
@@ -131,14 +134,21 @@ export function useReport(args: {
       const sheets: string[] = [];
       // The layouts `echeance report` gives its sheets: widths, wrapped headings, A4 landscape, one
       // page wide (the D441-6 table one page tall too), the aging's headings repeated.
+      // Rows of wrapped headings get their height, as `echeance report` gives them (wrappedRowHeights).
+      const laidOut = (matrix: SheetMatrix, layout: SheetLayout): SheetLayout => ({
+        ...layout,
+        rowHeights: wrappedRowHeights(matrix, layout),
+      });
       const table = await gateway.addSheet(names.table);
+      const delays = delayTableSheet(report);
       const written = [
-        await gateway.writeMatrix(table, matrixCells(delayTableSheet(report)), DELAY_TABLE_LAYOUT),
+        await gateway.writeMatrix(table, matrixCells(delays), laidOut(delays, DELAY_TABLE_LAYOUT)),
       ];
       sheets.push(table);
       if (withAging) {
         const aging = await gateway.addSheet(names.aging);
-        written.push(await gateway.writeMatrix(aging, matrixCells(agingSheet(report, lang)), AGING_LAYOUT));
+        const rows = agingSheet(report, lang);
+        written.push(await gateway.writeMatrix(aging, matrixCells(rows), laidOut(rows, AGING_LAYOUT)));
         sheets.push(aging);
       }
       setRun({
