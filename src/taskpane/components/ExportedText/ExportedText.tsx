@@ -2,6 +2,7 @@ import { Button, Caption1, Field, makeStyles, Textarea, tokens } from "@fluentui
 import * as React from "react";
 import type { TextFile } from "../../download";
 import { useStrings } from "../../i18n/LanguageContext";
+import { copyOrSelect, type CopyOutcome } from "../../copy-text";
 
 /**
  * An exported file's text, for the webviews where a download does nothing (Excel for Mac): shown in a
@@ -15,24 +16,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
   text: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
-
-type CopyOutcome = "copied" | "refused";
-
-/** Copies with the clipboard API; on refusal (or without it) selects the text for the user to copy. */
-async function copyOrSelect(text: string, box: HTMLTextAreaElement | null): Promise<CopyOutcome> {
-  try {
-    if (typeof navigator === "undefined" || !navigator.clipboard?.writeText) throw new Error("no clipboard");
-    await navigator.clipboard.writeText(text);
-    return "copied";
-  } catch {
-    if (box) {
-      box.focus();
-      box.select();
-      box.setSelectionRange(0, box.value.length);
-    }
-    return "refused";
-  }
-}
 
 export function ExportedText({
   file,

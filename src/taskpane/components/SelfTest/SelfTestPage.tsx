@@ -25,6 +25,7 @@ import {
 } from "../../../selftest";
 import { useLanguage } from "../../i18n/LanguageContext";
 import { SELF_TEST_STRINGS } from "./strings";
+import { copyOrSelect, type CopyOutcome } from "../../copy-text";
 
 /**
  * The diagnostics page (issue 14): runs the self-test (src/selftest) on the workbook the pane runs on
@@ -76,24 +77,6 @@ function stamp(date: Date, lang: Language): string {
   return lang === "fr"
     ? `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()} ${time}`
     : `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${time}`;
-}
-
-type CopyOutcome = "copied" | "refused";
-
-/** Copies with the clipboard API; on refusal (or without it) selects the text for the user to copy. */
-async function copyOrSelect(text: string, box: HTMLTextAreaElement | null): Promise<CopyOutcome> {
-  try {
-    if (typeof navigator === "undefined" || !navigator.clipboard?.writeText) throw new Error("no clipboard");
-    await navigator.clipboard.writeText(text);
-    return "copied";
-  } catch {
-    if (box) {
-      box.focus();
-      box.select();
-      box.setSelectionRange(0, box.value.length);
-    }
-    return "refused";
-  }
 }
 
 export function SelfTestPage({
