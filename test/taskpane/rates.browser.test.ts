@@ -1,9 +1,10 @@
 /**
  * Rates that users keep current (issue 13), in headless Chromium on the pane's preview mode, in a
  * 320 px pane (Excel's narrowest task pane), on today's date: `?today=2026-12-03` pins the pane's
- * clock to the day this was written. The demo register (Factures!A1:F37) is applied with OMI's terms
- * (every row an OMI invoice: the « Type de facture » column is left unmapped, its Sillage kinds are
- * not OMI's). OMI's late interest is 3 × the legal rate for professionals (CGA 6.3); the shipped
+ * clock to the day this was written. Picking OMI switches the preview to OMI's own demo register
+ * (« Factures OMI », headers on row 3 below a merged title: 'Factures OMI'!A3:F15, twelve invoices
+ * every 23 days from 03/02/2025, the last three never paid; src/taskpane/demo/demo-register.ts), applied
+ * with OMI's terms. OMI's late interest is 3 × the legal rate for professionals (CGA 6.3); the shipped
  * tables know the legal rate through the 1st half of 2026 (2,62 %), so an invoice late in the 2nd
  * half of 2026 has no interest until the user adds that half-year's rate.
  *
@@ -24,22 +25,27 @@ function cell(page: Page, row: number, column: number): Promise<Cell | undefined
       const wb = (
         window as unknown as { __echeanceDemo: { cell(s: string, r: number, c: number): Cell | undefined } }
       ).__echeanceDemo;
-      const x = wb.cell("Factures", r as number, c as number);
+      const x = wb.cell("Factures OMI", r as number, c as number);
       return x ? { value: x.value } : undefined;
     },
     [row, column] as const,
   );
 }
 
-/** The demo register's columns: A–F its own, G–L Apply's (due date, days late, interest, fee, total, status). */
+/** OMI's register's columns: A–F its own, G–L Apply's (due date, days late, interest, fee, total, status). */
 const DUE = 6;
 const DAYS = 7;
 const INTEREST = 8;
 const FEE = 9;
 const TOTAL = 10;
 const STATUS = 11;
-/** FA-0130: data row 29, sheet row 31; 938,00 € invoiced 20/12/2025, never paid. */
-const FA0130 = 30;
+/**
+ * OMI-2025-011, a « Facture » (OMI's invoice kind): data row 10 (the 11th invoice), 0-based row 13, sheet
+ * row 14 (two title rows and the header row above the data). Invoiced 03/02/2025 + 10 × 23 days =
+ * 21/09/2025; 640 + (10 × 1187 mod 4800 = 2270) + (10 mod 4) × 0,25 = 2 910,50 €; never paid.
+ */
+const OMI011 = 13;
+const OMI011_SHEET_ROW = OMI011 + 1;
 
 /** Reads until `read` gives `want` or the time is up; the last value read (the test compares it). */
 async function settled<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): Promise<T> {
@@ -85,28 +91,37 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
   test("as of 03/12/2026, an OMI invoice late in the 2nd half of 2026 gets its due date, days late, fee and status, no interest, and the status names the half-year", async () => {
     await page.getByTestId("vendor-picker").click();
     await page.getByRole("option", { name: /^OMI/ }).click();
-    await page.locator('[data-field="invoiceKind"]').click();
-    await page.getByRole("option", { name: "— aucune —" }).click();
-    expect(await page.getByTestId("as-of").inputValue()).toBe("2026-12-03");
+    // Picking OMI opens OMI's register (its own sheet); its « Type de facture » column reads as OMI's kinds.
+    await page.getByTestId("source-address").filter({ hasText: "Factures OMI" }).waitFor();
+    expect(await page.getByTestId("source-address").innerText()).toContain("'Factures OMI'!A3:F15");
+    // The as-of field opens on today, shown as a French accountant writes it; typed and confirmed as one.
+    expect(await page.getByTestId("as-of").inputValue()).toBe("03/12/2026");
+    await page.getByTestId("as-of").fill("03/12/2026");
+    await page.getByTestId("as-of").press("Enter");
+    const preview = page.getByTestId("preview-table").getByTestId("preview-row");
+    await preview.first().waitFor();
+    expect(await preview.count()).toBeGreaterThan(0);
     await page.getByTestId("apply").click();
     await page.getByTestId("apply-result").waitFor({ timeout: 30_000 });
 
-    // FA-0130: invoiced 20/12/2025, due 30 days later (CGA 6.3) on 19/01/2026; unpaid on 03/12/2026:
-    // 12 days of January after the 19th + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 3 = 318.
-    expect((await cell(page, FA0130, 0))?.value).toBe("FA-0130");
-    expect((await cell(page, FA0130, DUE))?.value).toBe(serial("2026-01-19"));
-    expect((await cell(page, FA0130, DAYS))?.value).toBe(318);
-    expect((await cell(page, FA0130, FEE))?.value).toBe(40);
-    expect(typeof (await cell(page, FA0130, INTEREST))?.value).toBe("string");
-    expect(typeof (await cell(page, FA0130, TOTAL))?.value).toBe("string");
-    const status = String((await cell(page, FA0130, STATUS))?.value);
-    expect(status).toContain("318 jours de retard");
+    // OMI-2025-011: invoiced 21/09/2025, due 30 days later (CGA 6.3) on 21/10/2025; unpaid on
+    // 03/12/2026: 10 days of October after the 21st + 30 + 31 (2025) + 181 (1st half of 2026) + 31 + 31
+    // + 30 + 31 + 30 + 3 (2nd half through 03/12) = 71 + 181 + 156 = 408.
+    expect((await cell(page, OMI011, 0))?.value).toBe("OMI-2025-011");
+    expect((await cell(page, OMI011, DUE))?.value).toBe(serial("2025-10-21"));
+    expect((await cell(page, OMI011, DAYS))?.value).toBe(408);
+    expect((await cell(page, OMI011, FEE))?.value).toBe(40);
+    expect(typeof (await cell(page, OMI011, INTEREST))?.value).toBe("string");
+    expect(typeof (await cell(page, OMI011, TOTAL))?.value).toBe("string");
+    const status = String((await cell(page, OMI011, STATUS))?.value);
+    expect(status).toContain("408 jours de retard");
     expect(status).toContain("taux légal du 2e semestre 2026 non renseigné");
 
     const offer = page.getByTestId("missing-rates");
     const text = await offer.innerText();
-    // FA-0130 and FA-0132 are the two unpaid invoices late into the 2nd half of 2026.
-    expect(text).toContain("2 facture(s) sans intérêts de retard");
+    // OMI-2025-010, -011 and -012 (due 28/09, 21/10 and 13/11/2025) are the three unpaid invoices, all
+    // late into the 2nd half of 2026; the nine paid ones were paid in 2025, at most 61 days after invoicing.
+    expect(text).toContain("3 facture(s) sans intérêts de retard");
     expect(text).toContain("2e semestre 2026");
   });
 
@@ -135,14 +150,17 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
     await form.getByTestId("rate-source").fill("arrêté de test");
     await form.getByTestId("rate-save").click();
 
-    // FA-0130, 938,00 € late from 20/01/2026 through 03/12/2026 (docs/terms.md: simple interest, 365-day
-    // year, rounded once to the cent):
-    //   1er semestre 2026: 20/01–30/06 = 162 days at 3 × 2,62 % = 7,86 %: 938 × 0,0786 × 162 / 365
-    //   2e semestre 2026: 01/07–03/12 = 156 days at 3 × 2,50 % = 7,50 %: 938 × 0,0750 × 156 / 365
-    //   = 938 × (12,7332 + 11,7000) / 365 = 22 918,3416 / 365 = 62,7899… → 62,79 €; total 102,79 €.
-    expect(await settled(async () => (await cell(page, FA0130, INTEREST))?.value, 62.79, 30_000)).toBe(62.79);
-    expect((await cell(page, FA0130, TOTAL))?.value).toBe(102.79);
-    expect(String((await cell(page, FA0130, STATUS))?.value)).not.toContain("non renseigné");
+    // OMI-2025-011, 2 910,50 € late from 22/10/2025 through 03/12/2026 (docs/terms.md: simple interest,
+    // 365-day year, a late period cut at each half-year's end, rounded once to the cent):
+    //   2e semestre 2025: 22/10–31/12 = 71 days at 3 × 2,76 % = 8,28 %: 0,0828 × 71 = 5,8788
+    //   1er semestre 2026: 01/01–30/06 = 181 days at 3 × 2,62 % = 7,86 %: 0,0786 × 181 = 14,2266
+    //   2e semestre 2026: 01/07–03/12 = 156 days at 3 × 2,50 % = 7,50 %: 0,0750 × 156 = 11,7000
+    //   2 910,50 × 31,8054 / 365 = 92 569,6167 / 365 = 253,6154… → 253,62 €; with the 40 € fee 293,62 €.
+    expect(await settled(async () => (await cell(page, OMI011, INTEREST))?.value, 253.62, 30_000)).toBe(
+      253.62,
+    );
+    expect((await cell(page, OMI011, TOTAL))?.value).toBe(293.62);
+    expect(String((await cell(page, OMI011, STATUS))?.value)).not.toContain("non renseigné");
     await page.getByTestId("apply-result").waitFor();
     expect(await page.getByTestId("missing-rates").count()).toBe(0);
 
@@ -156,25 +174,26 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
     expect(saved[0]).toContain("arrêté de test");
     // Apply remembered the register it wrote, for « Tout recalculer »: OMI, as of « today ».
     expect(saved[0]).toMatch(
-      /<register sheet="Factures" range="A1:L37" vendor="omi" mode="invoices" write="values" asOf="today"/,
+      /<register sheet="Factures OMI" range="A3:L15" vendor="omi" mode="invoices" write="values" asOf="today"/,
     );
     savedTerms = saved[0];
   });
 
   test("the explanation of that invoice says the 2nd half of 2026's rate was entered by the user", async () => {
-    await page.locator(`[data-cell="I${FA0130 + 1}"]`).click();
+    await page.locator(`[data-cell="I${OMI011_SHEET_ROW}"]`).click();
     const text = await page.getByTestId("explanation").innerText();
-    // Sheet row 31 is FA-0130's: due 19/01/2026, 318 days late, the figure worked out above.
-    expect(text).toContain("Ligne 31");
-    expect(text).toContain("62,79 €");
+    // Sheet row 14 is OMI-2025-011's: due 21/10/2025, 408 days late, the figure worked out above.
+    expect(text).toContain("Ligne 14");
+    expect(text).toContain("253,62 €");
     expect(text).toMatch(/2e semestre 2026[^\n]*taux saisi par l'utilisateur/);
     expect(text).toContain("arrêté de test");
   });
 
-  test("the Taux view lists the half-years as cards with their source, the user's row marked, and fits 320 px", async () => {
-    await page.getByRole("tab", { name: "Taux" }).click();
+  test("the rates view (« Paramètres », « Taux d'intérêt par semestre ») lists the half-years as cards with their source, the user's row marked, and fits 320 px", async () => {
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Paramètres" }).click();
     const panel = page.getByTestId("rates-panel");
     await panel.waitFor();
+    expect(await page.locator("#rates-title").innerText()).toBe("Taux d'intérêt par semestre");
     const h2 = panel.locator('[data-half-year="2026-H2"]');
     expect(await h2.getAttribute("data-origin")).toBe("user");
     const card = await h2.innerText();
@@ -192,23 +211,19 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
     expect(sources).toContain("legifrance.gouv.fr");
     expect(sources).toContain("ecb.europa.eu");
 
-    // No horizontal scroll: nothing of the view (its section, the tab that leads to it) reaches past
-    // 320 px, and the panel is no wider than it shows. (The preview's demo sheet below the pane is not
-    // part of the pane in Excel and scrolls in its own box.)
+    // No horizontal scroll: the whole page (document.scrollingElement) has nothing to scroll sideways
+    // at 320 px, and the panel is no wider than it shows.
     const widths = await page.evaluate(() => {
-      const section = document.querySelector('section[aria-labelledby="rates-title"]') as HTMLElement;
-      const panel = section.querySelector('[data-testid="rates-panel"]') as HTMLElement;
-      const tabs = document.querySelector('[role="tablist"]') as HTMLElement;
-      const parts = [section, tabs, ...section.querySelectorAll("*"), ...tabs.querySelectorAll("*")];
+      const root = document.scrollingElement ?? document.documentElement;
+      const panel = document.querySelector('[data-testid="rates-panel"]') as HTMLElement;
       return {
+        page: [root.scrollWidth, root.clientWidth],
         panel: [panel.scrollWidth, panel.clientWidth],
-        section: [section.scrollWidth, section.clientWidth],
-        right: Math.max(...parts.map((e) => e.getBoundingClientRect().right)),
       };
     });
+    expect(widths.page[1]).toBe(320);
+    expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1] as number);
     expect(widths.panel[0]).toBeLessThanOrEqual(widths.panel[1] as number);
-    expect(widths.section[0]).toBeLessThanOrEqual(widths.section[1] as number);
-    expect(widths.right).toBeLessThanOrEqual(320);
   });
 
   test("changing a shipped figure asks first, and the half-year is then flagged as changed", async () => {
@@ -268,29 +283,30 @@ describeInBrowser("the workbook reopened later, recalculated in one run (headles
   });
 
   test("the user's 2nd half of 2026 is restored from the workbook", async () => {
-    await page.getByRole("tab", { name: "Taux" }).click();
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Paramètres" }).click();
     const h2 = page.getByTestId("rates-panel").locator('[data-half-year="2026-H2"]');
     expect(await settled(() => h2.getAttribute("data-origin"), "user")).toBe("user");
     expect(await h2.innerText()).toContain("2,50 %");
   });
 
   test("« Tout recalculer » applies the remembered register again as of the new today, with a line for it", async () => {
-    await page.getByRole("tab", { name: "Appliquer" }).click();
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Appliquer" }).click();
     const panel = page.getByTestId("recalc-panel");
-    expect(await panel.getByTestId("recalc-registers").innerText()).toContain("Factures!A1:L37");
+    expect(await panel.getByTestId("recalc-registers").innerText()).toContain("'Factures OMI'!A3:L15");
     await panel.getByTestId("recalc-all").click();
     const result = panel.getByTestId("recalc-result");
     await result.waitFor({ timeout: 30_000 });
     const lines = await result.getByTestId("recalc-line").allInnerTexts();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain("Factures!A1:L37");
+    expect(lines[0]).toContain("'Factures OMI'!A3:L15");
     expect(lines[0]).toContain("31/12/2026");
-    // FA-0130 as of 31/12/2026: 346 days late, 162 in the 1st half of 2026 at 7,86 % and 184 in the
-    // 2nd (01/07–31/12) at 3 × 2,50 % = 7,50 %: 938 × (0,0786 × 162 + 0,0750 × 184) / 365
-    //   = 938 × (12,7332 + 13,8000) / 365 = 24 888,1416 / 365 = 68,1867… → 68,19 €.
-    expect((await cell(page, FA0130, DAYS))?.value).toBe(346);
-    expect((await cell(page, FA0130, INTEREST))?.value).toBe(68.19);
-    expect((await cell(page, FA0130, TOTAL))?.value).toBe(108.19);
+    // OMI-2025-011 as of 31/12/2026: 408 + 28 = 436 days late; 71 in the 2nd half of 2025 at 8,28 %,
+    // 181 in the 1st half of 2026 at 7,86 % and 184 in the 2nd (01/07–31/12) at 3 × 2,50 % = 7,50 %:
+    //   2 910,50 × (5,8788 + 14,2266 + 0,0750 × 184 = 13,8000) / 365 = 2 910,50 × 33,9054 / 365
+    //   = 98 681,6667 / 365 = 270,3607… → 270,36 €; with the 40 € fee 310,36 €.
+    expect((await cell(page, OMI011, DAYS))?.value).toBe(436);
+    expect((await cell(page, OMI011, INTEREST))?.value).toBe(270.36);
+    expect((await cell(page, OMI011, TOTAL))?.value).toBe(310.36);
   });
 
   test("no page error", () => {
