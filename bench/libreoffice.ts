@@ -42,7 +42,7 @@ export async function libreOfficeBenchRows(
     for (const rows of counts) {
       const input = path.join(dir, `large-${rows}.xlsx`);
       await generateLarge(rows, input);
-      const common = ["--vendor", "omi", "--as-of", "2026-06-30", "--stream"];
+      const common = ["--vendor", "omi", "--as-of", "2026-06-30"];
       const values = timed(["apply", input, ...common, "-o", path.join(dir, `values-${rows}.xlsx`)]);
       const portableFile = path.join(dir, `portable-${rows}.xlsx`);
       const portable = timed(["apply", input, ...common, "--output", "portable", "-o", portableFile]);
