@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const pane = await paneBenchRows();
   console.log(formatPaneBench(pane));
   console.log(
-    "\n`echeance apply` vs exceljs read + write only (child processes, best of BENCH_REPEAT runs):\n",
+    "\n`echeance apply` against the floor of any xlsx rewrite (child processes, best of BENCH_REPEAT runs; the million-row case once):\n",
   );
   const cli = await cliBenchRows();
   console.log(formatCliBench(cli));
