@@ -12,7 +12,8 @@
  * Excel would hold), where the test reads what the pane saved.
  */
 import type { Page } from "playwright-core";
-import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
+import { describeInBrowser } from "../support/browser";
+import { openPaneSession, type PaneSession } from "../support/pane-session";
 
 interface Cell {
   value: string | number | boolean | null;
@@ -65,27 +66,17 @@ const serial = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`) / 8
 let savedTerms: string | undefined;
 
 describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", () => {
-  let served: Awaited<ReturnType<typeof serveDir>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let session: PaneSession;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    served = await serveDir(DIST);
-    browser = await launchChromium({ width: 320, height: 900 });
-    page = browser.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    // A workbook with no stored terms yet: what the pane saves lands in this array.
-    await page.addInitScript(() => {
-      (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = [];
-    });
-    await page.goto(`${served.origin}/taskpane.html?today=2026-12-03`);
-    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+    // A workbook with no stored terms yet: what the pane saves lands in the session's array.
+    session = await openPaneSession("2026-12-03");
+    page = session.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+    await session?.close();
   });
 
   test("as of 03/12/2026, an OMI invoice late in the 2nd half of 2026 gets its due date, days late, fee and status, no interest, and the status names the half-year", async () => {
@@ -252,34 +243,24 @@ describeInBrowser("rates kept current in the pane (headless Chromium, 320 px)", 
   });
 
   test("no page error", () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
 
 describeInBrowser("the workbook reopened later, recalculated in one run (headless Chromium, 320 px)", () => {
-  let served: Awaited<ReturnType<typeof serveDir>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let session: PaneSession;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    served = await serveDir(DIST);
-    browser = await launchChromium({ width: 320, height: 900 });
-    page = browser.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
     // The workbook as the first session saved it (its register freshly read: the preview's demo
     // workbook starts again from its own six columns), opened four weeks later.
     if (savedTerms === undefined) throw new Error("the first session saved no terms");
-    await page.addInitScript((xml) => {
-      (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = [xml];
-    }, savedTerms);
-    await page.goto(`${served.origin}/taskpane.html?today=2026-12-31`);
-    await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+    session = await openPaneSession("2026-12-31", [savedTerms]);
+    page = session.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+    await session?.close();
   });
 
   test("the user's 2nd half of 2026 is restored from the workbook", async () => {
@@ -310,6 +291,6 @@ describeInBrowser("the workbook reopened later, recalculated in one run (headles
   });
 
   test("no page error", () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@
  * have everything but their interest, in both runs alike.
  */
 import type { Page } from "playwright-core";
-import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
+import { describeInBrowser } from "../support/browser";
+import { gotoPane, openPaneSession, type PaneSession } from "../support/pane-session";
 
 type Value = string | number | boolean | null;
 
@@ -127,16 +128,18 @@ async function rememberedRegisters(page: Page): Promise<string[]> {
   return saved.flatMap((xml) => xml.match(/<register [^>]*\/>/g) ?? []);
 }
 
-/** Opens the pane on `today` with a workbook that has no stored terms yet (what the pane saves lands there). */
-async function openPane(page: Page, origin: string, today: string): Promise<void> {
-  await page.addInitScript(() => {
-    (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = [];
-  });
-  await page.goto(`${origin}/taskpane.html?today=${today}`);
+/** Waits until the pane has read the Sillage register, the sheet the preview opens on. */
+async function sillageRead(page: Page): Promise<void> {
   await page
     .getByTestId("source-address")
     .filter({ hasText: `'${SILLAGE}'!A1:F37` })
     .waitFor({ timeout: 15_000 });
+}
+
+/** Opens the pane on `today` with a workbook that has no stored terms yet, its Sillage register read. */
+async function openPane(page: Page, origin: string, today: string): Promise<void> {
+  await gotoPane(page, origin, today);
+  await sillageRead(page);
 }
 
 /**
@@ -159,10 +162,8 @@ let savedInJune: string[] | undefined;
 const freshlyApplied: Record<string, SheetSnapshot> = {};
 
 describeInBrowser("two registers recalculated in one run to a later day (headless Chromium, 320 px)", () => {
-  let served: Awaited<ReturnType<typeof serveDir>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let session: PaneSession;
   let page: Page;
-  const pageErrors: string[] = [];
   /** The two sheets after « Tout recalculer » on 03/12/2026, and the registers then remembered. */
   let recalculated: Record<string, SheetSnapshot> = {};
   let rememberedAfterRecalc: string[] = [];
@@ -170,16 +171,13 @@ describeInBrowser("two registers recalculated in one run to a later day (headles
   let june: Record<string, SheetSnapshot> = {};
 
   beforeAll(async () => {
-    served = await serveDir(DIST);
-    browser = await launchChromium({ width: 320, height: 900 });
-    page = browser.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await openPane(page, served.origin, "2026-06-30");
+    session = await openPaneSession("2026-06-30");
+    page = session.page;
+    await sillageRead(page);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+    await session?.close();
   });
 
   test("on 30/06/2026 the pane applies the invoices and the subscriptions table as of today, and the workbook remembers both « as of today »", async () => {
@@ -283,10 +281,10 @@ describeInBrowser("two registers recalculated in one run to a later day (headles
   });
 
   test("two fresh Applies on 03/12/2026, on a fresh workbook, write the very same cells, formats, notes and highlights", async () => {
-    const fresh = await browser.context.newPage();
-    fresh.on("pageerror", (e) => pageErrors.push(e.message));
+    const fresh = await session.browser.context.newPage();
+    fresh.on("pageerror", (e) => session.pageErrors.push(e.message));
     try {
-      await openPane(fresh, served.origin, "2026-12-03");
+      await openPane(fresh, session.origin, "2026-12-03");
       expect(await fresh.getByTestId("as-of").inputValue()).toBe("03/12/2026");
       await applyBoth(fresh);
       expect(await value(fresh, SILLAGE, FA0130, DAYS)).toBe(318);
@@ -314,36 +312,26 @@ describeInBrowser("two registers recalculated in one run to a later day (headles
   }, 90_000);
 
   test("no page error", () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
 
 describeInBrowser(
   "the workbook reopened on 03/12/2026 from its stored terms, both registers recalculated (headless Chromium, 320 px)",
   () => {
-    let served: Awaited<ReturnType<typeof serveDir>>;
-    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    let session: PaneSession;
     let page: Page;
-    const pageErrors: string[] = [];
 
     beforeAll(async () => {
-      served = await serveDir(DIST);
-      browser = await launchChromium({ width: 320, height: 900 });
-      page = browser.page;
-      page.on("pageerror", (e) => pageErrors.push(e.message));
       // The stored terms June's session saved; the preview's demo workbook starts again from its own
       // columns (it keeps no cells across a reload), so this checks what the terms carry: both registers.
       if (savedInJune === undefined) throw new Error("the first session saved no terms");
-      await page.addInitScript((saved) => {
-        (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms = saved;
-      }, savedInJune);
-      await page.goto(`${served.origin}/taskpane.html?today=2026-12-03`);
-      await page.getByTestId("source-address").waitFor({ timeout: 15_000 });
+      session = await openPaneSession("2026-12-03", savedInJune);
+      page = session.page;
     }, 60_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await served?.close();
+      await session?.close();
     });
 
     test("« Tout recalculer » lists and recalculates both remembered registers, and writes what two fresh Applies write", async () => {
@@ -362,7 +350,7 @@ describeInBrowser(
     });
 
     test("no page error", () => {
-      expect(pageErrors).toEqual([]);
+      expect(session.pageErrors).toEqual([]);
     });
   },
 );
