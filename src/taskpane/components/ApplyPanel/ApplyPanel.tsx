@@ -171,6 +171,7 @@ export function ApplyPanel({
             {(st.note === "comment" || st.note === "none") && (
               <div data-testid="note-result">{st.note === "comment" ? s.noteAsComment : s.noteNotAdded}</div>
             )}
+            {st.printSetup === false && <div data-testid="print-setup-result">{s.reportNoPrintSetup}</div>}
             {(st.formulaNames === "french" || st.formulaNames === "unknown") && (
               <div data-testid="formula-names">
                 {st.formulaNames === "french" ? s.formulasFrench : s.formulasUnknown}

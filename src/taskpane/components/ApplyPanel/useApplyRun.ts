@@ -50,6 +50,8 @@ export type RunState =
       readonly note?: "note" | "comment" | "none";
       /** Live formulas: the function names that worked in this Excel. */
       readonly formulaNames?: SinkReport["formulaNames"];
+      /** Whether the register sheet was set to print (landscape, one page wide); false: this Excel could not. */
+      readonly printSetup?: boolean;
       /** The register as the workbook remembers it, for « Tout recalculer » (issue 13). */
       readonly remember: StoredRegister;
     }
@@ -146,6 +148,7 @@ export function useApplyRun(
           ...(outcome.editedCell !== undefined ? { editedCell: outcome.editedCell } : {}),
           ...(outcome.note ? { note: report.note ?? (outcome.note.added ? "note" : "none") } : {}),
           ...(report.formulaNames !== undefined ? { formulaNames: report.formulaNames } : {}),
+          ...(report.printSetup !== undefined ? { printSetup: report.printSetup } : {}),
           remember: registerToRemember({
             source,
             previousOutputs: req.recognition?.previousOutputs ?? [],
