@@ -6,3 +6,4 @@
 export * from "./address";
 export * from "./values";
 export * from "./blocks";
+export * from "./csv";

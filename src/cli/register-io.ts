@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { CellValue } from "../apply";
+import { detectSeparator, parseCsv } from "../cells";
 
 /**
  * CSV registers for the command line: ";" or "," separated (detected), RFC 4180 quoting, UTF-8 with or
@@ -20,49 +21,6 @@ export function trimTrailing(values: CellValue[]): CellValue[] {
   let end = values.length;
   while (end > 0 && (values[end - 1] === "" || values[end - 1] === null)) end -= 1;
   return values.slice(0, end);
-}
-
-/** Splits CSV text (RFC 4180 quoting) with the given separator. */
-export function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === separator) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** ";" when the header line has more semicolons than commas outside quotes (French Excel's CSV), else ",". */
-export function detectSeparator(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const unquoted = firstLine.replace(/"[^"]*"/g, "");
-  const semi = (unquoted.match(/;/g) ?? []).length;
-  const comma = (unquoted.match(/,/g) ?? []).length;
-  return semi >= comma && semi > 0 ? ";" : comma > 0 ? "," : semi > 0 ? ";" : "\t";
 }
 
 export interface CsvRegister extends RegisterTable {

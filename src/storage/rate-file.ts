@@ -1,3 +1,4 @@
+import { detectSeparator, parseCsvLines } from "../cells";
 import { checkRateRows, type RateRow, type RateRowProblem, type Text } from "../engine";
 import { parseUntrustedJson } from "./json";
 
@@ -49,29 +50,25 @@ function baseName(name: string): string {
 }
 
 function csvRows(text: string): { rows: RateRow[]; lines: number[] } | Text {
-  const numbered = text
-    .split(/\r\n|\n|\r/)
-    .map((line, i) => ({ line, number: i + 1 }))
-    .filter((l) => l.line.trim() !== "");
-  const lines = numbered.map((l) => l.line);
-  const head = lines[0];
+  const all = parseCsvLines(text, detectSeparator(text)).filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const head = all[0];
   if (head === undefined) return { en: "the rate file is empty.", fr: "le fichier de taux est vide." };
-  // ";" is the separator of a French Excel's CSV; "," otherwise (a decimal comma then needs quotes).
-  const separator = head.includes(";") ? ";" : ",";
-  const header = splitCsv(head, separator).map((h) => h.trim().toLowerCase());
+  const header = head.cells.map((h) => h.trim().toLowerCase());
   const missing = RATE_FILE_HEADER.filter((c) => !header.includes(c));
   if (
     missing.length > 0 ||
     header.length > COLUMNS.length ||
     header.some((h) => !(COLUMNS as readonly string[]).includes(h))
-  )
+  ) {
+    const got = head.cells.join(detectSeparator(text)).trim();
     return {
-      en: `the rate file's header must be ${RATE_FILE_HEADER.join(",")} (and optionally source); got "${head.trim()}".`,
-      fr: `l'en-tête du fichier de taux doit être ${RATE_FILE_HEADER.join(",")} (et éventuellement source) ; reçu « ${head.trim()} ».`,
+      en: `the rate file's header must be ${RATE_FILE_HEADER.join(",")} (and optionally source); got "${got}".`,
+      fr: `l'en-tête du fichier de taux doit être ${RATE_FILE_HEADER.join(",")} (et éventuellement source) ; reçu « ${got} ».`,
     };
+  }
   const index = new Map(header.map((h, i) => [h as Column, i]));
-  const rows = lines.slice(1).map((line) => {
-    const cells = splitCsv(line, separator);
+  const data = all.slice(1);
+  const rows = data.map(({ cells }) => {
     const cell = (c: Column): string => (cells[index.get(c) ?? -1] ?? "").trim();
     return row(
       cell("half-year"),
@@ -81,7 +78,7 @@ function csvRows(text: string): { rows: RateRow[]; lines: number[] } | Text {
       cell("source"),
     );
   });
-  return { rows, lines: numbered.slice(1).map((l) => l.number) };
+  return { rows, lines: data.map((r) => r.line) };
 }
 
 function row(halfYear: string, pro: string, consumer: string, ecb: string, source: string): RateRow {
@@ -92,29 +89,6 @@ function row(halfYear: string, pro: string, consumer: string, ecb: string, sourc
     ...(ecb !== "" ? { ecb } : {}),
     ...(source !== "" ? { source } : {}),
   };
-}
-
-/** One CSV line, RFC 4180 quoting. */
-function splitCsv(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
 }
 
 function jsonRows(text: string): { rows: RateRow[]; lines?: undefined } | Text {

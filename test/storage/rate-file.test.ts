@@ -50,6 +50,17 @@ describe("a rate file", () => {
     ]);
   });
 
+  it("names the line an editor shows, blank lines and a quoted line break counted", () => {
+    // Line 1 header, line 2 blank, lines 3–4 one row whose source holds a line break, line 5 the bad row.
+    const r = parseRateFile(
+      'half-year,legal-professional,legal-consumer,ecb,source\n\n2026-H1,2.62,6.67,2.15,"arrêté du\n15 décembre 2025"\n2026-H2,35,,,\n',
+      "taux.csv",
+    );
+    expect(!r.ok && r.problems.map((p) => p.fr)).toEqual([
+      "taux.csv, ligne 5, taux légal (professionnels) : 35 % est hors de 0 % à 30 % (un pourcentage annuel, par ex. 2,62).",
+    ]);
+  });
+
   it("refuses JSON that is not an array of plain objects, or has unknown keys", () => {
     expect(parseRateFile('{"half-year":"2026-H2"}', "t.json").ok).toBe(false);
     const r = parseRateFile('[{"half-year":"2026-H2","legal":2.5}]', "t.json");
