@@ -1,8 +1,8 @@
-import { Button, Caption1, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { TextFile } from "../../download";
 import { useStrings } from "../../i18n/LanguageContext";
-import { copyOrSelect, type CopyOutcome } from "../../copy-text";
+import { CopyableText } from "../CopyableText/CopyableText";
 
 /**
  * An exported file's text, for the webviews where a download does nothing (Excel for Mac): shown in a
@@ -14,7 +14,6 @@ import { copyOrSelect, type CopyOutcome } from "../../copy-text";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
-  text: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
 export function ExportedText({
@@ -29,13 +28,9 @@ export function ExportedText({
   const s = useStrings();
   const styles = useStyles();
   const [open, setOpen] = React.useState(how === "text");
-  const [copy, setCopy] = React.useState<CopyOutcome>();
-  const box = React.useRef<HTMLTextAreaElement>(null);
-
   // A new export: shown at once where downloads do nothing, folded where the file was downloaded.
   React.useEffect(() => {
     setOpen(how === "text");
-    setCopy(undefined);
   }, [file, how]);
 
   if (!file) return null;
@@ -57,32 +52,16 @@ export function ExportedText({
         </div>
       )}
       {open && (
-        <>
-          <Field label={s.exportTextLabel(file.fileName)}>
-            <Textarea
-              textarea={{ ref: box }}
-              className={styles.text}
-              value={file.text}
-              readOnly
-              resize="vertical"
-              rows={8}
-              data-testid="export-text"
-            />
-          </Field>
-          <div className={styles.actions}>
-            <Button
-              onClick={() => void copyOrSelect(file.text, box.current).then(setCopy)}
-              data-testid="export-copy"
-            >
-              {s.exportCopy}
-            </Button>
-            {copy !== undefined && (
-              <Caption1 role="status" data-testid="export-copy-result">
-                {copy === "copied" ? s.exportCopied(file.fileName) : s.exportCopyRefused(file.fileName)}
-              </Caption1>
-            )}
-          </div>
-        </>
+        <CopyableText
+          label={s.exportTextLabel(file.fileName)}
+          text={file.text}
+          rows={8}
+          copyLabel={s.exportCopy}
+          outcomeText={(copy) =>
+            copy === "copied" ? s.exportCopied(file.fileName) : s.exportCopyRefused(file.fileName)
+          }
+          testIds={{ box: "export-text", copy: "export-copy", result: "export-copy-result" }}
+        />
       )}
     </div>
   );

@@ -8,7 +8,6 @@ import {
   MessageBarBody,
   ProgressBar,
   Subtitle1,
-  Textarea,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
@@ -25,7 +24,7 @@ import {
 } from "../../../selftest";
 import { useLanguage } from "../../i18n/LanguageContext";
 import { SELF_TEST_STRINGS } from "./strings";
-import { copyOrSelect, type CopyOutcome } from "../../copy-text";
+import { CopyableText } from "../CopyableText/CopyableText";
 
 /**
  * The diagnostics page (issue 14): runs the self-test (src/selftest) on the workbook the pane runs on
@@ -58,7 +57,6 @@ const useStyles = makeStyles({
   step: { display: "grid", gridTemplateColumns: "1.4em minmax(0, 1fr)", columnGap: "4px" },
   note: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground3 },
   error: { overflowWrap: "anywhere", color: tokens.colorPaletteRedForeground1 },
-  text: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, width: "100%" },
   wrap: { overflowWrap: "anywhere" },
 });
 
@@ -94,8 +92,6 @@ export function SelfTestPage({
   const { lang } = useLanguage();
   const s = SELF_TEST_STRINGS[lang];
   const [state, setState] = React.useState<RunState>({ phase: "idle" });
-  const [copy, setCopy] = React.useState<CopyOutcome>();
-  const box = React.useRef<HTMLTextAreaElement>(null);
   const mounted = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -106,7 +102,6 @@ export function SelfTestPage({
 
   const start = () => {
     const startedAt = new Date();
-    setCopy(undefined);
     setState({ phase: "running", results: [] });
     void (async () => {
       try {
@@ -204,32 +199,14 @@ export function SelfTestPage({
       )}
 
       {text !== undefined && (
-        <>
-          <Field label={s.reportLabel}>
-            <Textarea
-              textarea={{ ref: box }}
-              className={styles.text}
-              value={text}
-              readOnly
-              resize="vertical"
-              rows={10}
-              data-testid="selftest-report"
-            />
-          </Field>
-          <div className={styles.actions}>
-            <Button
-              onClick={() => void copyOrSelect(text, box.current).then(setCopy)}
-              data-testid="selftest-copy"
-            >
-              {s.copy}
-            </Button>
-          </div>
-          {copy !== undefined && (
-            <Caption1 role="status" data-testid="selftest-copy-result">
-              {copy === "copied" ? s.copied : s.copyRefused}
-            </Caption1>
-          )}
-        </>
+        <CopyableText
+          label={s.reportLabel}
+          text={text}
+          rows={10}
+          copyLabel={s.copy}
+          outcomeText={(copy) => (copy === "copied" ? s.copied : s.copyRefused)}
+          testIds={{ box: "selftest-report", copy: "selftest-copy", result: "selftest-copy-result" }}
+        />
       )}
     </main>
   );
