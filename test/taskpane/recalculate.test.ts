@@ -150,23 +150,31 @@ const applied = (line: RecalcLine | undefined) => {
   return line.outcome;
 };
 
+/** Sillage's demo invoices applied as the pane applies them on 03/12/2026 (the register around A1). */
+const applyInvoices = (wb: MemoryWorkbook, gateway: WorkbookGateway, asOf: string) =>
+  applyAsPane(wb, gateway, {
+    sheet: DEMO_INVOICE_SHEET,
+    kind: "region",
+    mode: "invoices",
+    asOf,
+    today: DEC_3,
+  });
+
+/** The demo's subscriptions table applied as of 03/12/2026, on that day. */
+const applySubscriptions = (wb: MemoryWorkbook, gateway: WorkbookGateway) =>
+  applyAsPane(wb, gateway, {
+    sheet: "Abonnements",
+    kind: "table",
+    mode: "subscriptions",
+    asOf: "2026-12-03",
+    today: DEC_3,
+  });
+
 describe.each(HOSTS)("%s", (_name, make) => {
   test("two remembered registers, invoices and subscriptions, recalculated as of a later day equal two fresh Applies that day", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyAsPane(wb, gateway, {
-      sheet: DEMO_INVOICE_SHEET,
-      kind: "region",
-      mode: "invoices",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
-    const subscriptions = await applyAsPane(wb, gateway, {
-      sheet: "Abonnements",
-      kind: "table",
-      mode: "subscriptions",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const subscriptions = await applySubscriptions(wb, gateway);
     // Remembered: the invoices' block with its six new columns G..L, the table by name, both « as of today ».
     expect(invoices).toMatchObject({
       sheet: DEMO_INVOICE_SHEET,
@@ -219,13 +227,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("a fixed as-of date is remembered and kept by the recalculation; only the day applied moves", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyAsPane(wb, gateway, {
-      sheet: DEMO_INVOICE_SHEET,
-      kind: "region",
-      mode: "invoices",
-      asOf: "2026-06-30",
-      today: DEC_3,
-    });
+    const invoices = await applyInvoices(wb, gateway, "2026-06-30");
     expect(invoices.asOf).toBe("2026-06-30");
     const [line] = await recalc(gateway, [invoices], DEC_31);
     expect(applied(line)).toMatchObject({ asOfIso: "2026-06-30" });
@@ -234,20 +236,8 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("a deleted sheet and moved columns are skipped with their reason; the other register is still recalculated", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyAsPane(wb, gateway, {
-      sheet: DEMO_INVOICE_SHEET,
-      kind: "region",
-      mode: "invoices",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
-    const subscriptions = await applyAsPane(wb, gateway, {
-      sheet: "Abonnements",
-      kind: "table",
-      mode: "subscriptions",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const subscriptions = await applySubscriptions(wb, gateway);
     const archived: StoredRegister = { ...invoices, sheet: "Archives 2025" };
     // The client column renamed: the columns are not those remembered any more.
     wb.write(DEMO_INVOICE_SHEET, 0, 1, "Nom du client", "values");
@@ -266,13 +256,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("a deleted table is skipped, named", async () => {
     const { wb, gateway } = make();
-    const subscriptions = await applyAsPane(wb, gateway, {
-      sheet: "Abonnements",
-      kind: "table",
-      mode: "subscriptions",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
+    const subscriptions = await applySubscriptions(wb, gateway);
     wb.deleteSheet("Abonnements");
     const [line] = await recalc(gateway, [subscriptions], DEC_31);
     expect(line?.outcome).toEqual({
@@ -283,13 +267,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("invoices added under a register since are recalculated with it, and it is remembered with its new rows", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyAsPane(wb, gateway, {
-      sheet: DEMO_INVOICE_SHEET,
-      kind: "region",
-      mode: "invoices",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
     // FA-0137 on sheet row 38: consulting (Sillage: 15 days), dated 01/12/2026 (serial 46357), 1 000 €.
     ["FA-0137", "Atelier Roux", "consulting", 46357, 1000, null].forEach((v, c) =>
       wb.write(DEMO_INVOICE_SHEET, 37, c, v, "values"),
@@ -304,20 +282,8 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("cancelled while the first register is written, the next is not run", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyAsPane(wb, gateway, {
-      sheet: DEMO_INVOICE_SHEET,
-      kind: "region",
-      mode: "invoices",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
-    const subscriptions = await applyAsPane(wb, gateway, {
-      sheet: "Abonnements",
-      kind: "table",
-      mode: "subscriptions",
-      asOf: "2026-12-03",
-      today: DEC_3,
-    });
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const subscriptions = await applySubscriptions(wb, gateway);
     const controller = new AbortController();
     const lines = await recalculateAll({
       gateway,
