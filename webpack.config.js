@@ -66,7 +66,7 @@ function webConfig(dev, server) {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
+      functions: "./src/office/custom-functions.ts",
     },
     output: {
       path: DIST,

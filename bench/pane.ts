@@ -1,8 +1,9 @@
 import path from "node:path";
-import { applyToSheet, planApply, recognizeHeaders, rowsInMemory, type WriteMode } from "../src/apply";
+import { recognizeHeaders } from "../src/apply";
+import { applyToSheet, planApply, rowsInMemory, type WriteMode } from "../src/write";
 import { iso } from "../src/engine";
-import { DEFAULT_CHUNK_ROWS, registerPlace } from "../src/excel/gateway";
-import { MemoryGateway } from "../src/excel/memory-gateway";
+import { DEFAULT_CHUNK_ROWS, registerPlace } from "../src/workbook/gateway";
+import { MemoryGateway } from "../src/workbook/memory-gateway";
 import { buildApplyOptions, buildApplyRequest } from "../src/taskpane/apply-adapter";
 import { demoWorkbook } from "../src/taskpane/demo/demo-register";
 

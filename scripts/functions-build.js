@@ -105,9 +105,7 @@ function functionsSource(definitions) {
     " * functions.json.",
     " */",
     'import { toExcel } from "./excel-result";',
-    'import { SHARED_RUNTIME, startSharedRuntime } from "./shared-runtime";',
-    "",
-    "startSharedRuntime();",
+    'import { SHARED_RUNTIME } from "./shared-runtime";',
   ];
   for (const def of definitions) {
     out.push("", "/**", ` * ${oneLine(def.description.en)}`, ` * @customfunction ${def.name}`);

@@ -22,7 +22,7 @@ import {
   type ResolvedVendor,
   type VendorResolver,
 } from "../engine";
-import { dayToSerial, isBlank, readAmount, readDate, requireDate, serialToDay } from "../adapter/cell-values";
+import { dayToSerial, isBlank, readAmount, readDate, requireDate, serialToDay } from "../input/cell-values";
 import { outputColumns } from "./columns";
 import { fieldInfo } from "./headers";
 import { clientTypeFromText, invoiceKindId, planId } from "./values";

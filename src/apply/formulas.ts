@@ -1,4 +1,4 @@
-import { isBlank } from "../adapter/cell-values";
+import { isBlank } from "../input/cell-values";
 import { columnLetters, parseCellAddress } from "../cells";
 import { ymdFromDay } from "../engine";
 import type { Applier } from "./compute";

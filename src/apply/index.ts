@@ -55,30 +55,6 @@ export { applyRegister, applyRegisterSync, SummaryBuilder } from "./run";
 export { clientTypeFromText, invoiceKindId, planId } from "./values";
 export { rowFormulas, rowAddresses, type RowAddresses } from "./formulas";
 export { formatSummary } from "./summary-text";
-export * from "./sink";
-export {
-  planColumns,
-  columnsContiguous,
-  asOfCells,
-  isAsOfLabel,
-  highlightRules,
-  highlightFormula,
-  highlightMatches,
-  HIGHLIGHT_FILLS,
-  DEFAULT_HIGHLIGHT_DAYS,
-} from "./plan";
-export {
-  applyToSheet,
-  planApply,
-  rowsInMemory,
-  ApplyRefusal,
-  type ApplyRequest,
-  type ApplyControl,
-  type ApplyOutcome,
-  type ApplyPlan,
-  type RegisterRows,
-  type RowsProgress,
-} from "./use-case";
 export {
   findHeaderRow,
   locateRegister,
@@ -88,12 +64,3 @@ export {
   type Location,
   type SheetHead,
 } from "./locate";
-export {
-  checkRemembered,
-  inputColumns,
-  inputHeaders,
-  rememberedAsOf,
-  skipReasonText,
-  storedMapping,
-  type SkipReason,
-} from "./remembered";

@@ -1,5 +1,5 @@
 import { Decimal, formatIsoDay } from "../engine";
-import { dayToSerial, serialToDay } from "../adapter/cell-values";
+import { dayToSerial, serialToDay } from "../input/cell-values";
 import { prepareApply, type Applier } from "./compute";
 import type {
   ApplyOptions,

@@ -1,6 +1,6 @@
 import type { Language } from "../engine";
 import { formatDate, formatMoney, missingRateSentence } from "./compute";
-import { serialToDay } from "../adapter/cell-values";
+import { serialToDay } from "../input/cell-values";
 import type { ApplySummary } from "./types";
 
 /** The summary as a few lines of text (the command line prints it; the pane may show it). */

@@ -7,7 +7,7 @@ import {
   type Day,
   type Language,
 } from "../engine";
-import { isBlank, serialToDay } from "../adapter/cell-values";
+import { isBlank, serialToDay } from "../input/cell-values";
 import { formatDate, formatMoney, type Applier, type CellValue } from "../apply";
 import type { CalendarEvent } from "./ics";
 

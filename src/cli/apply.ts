@@ -1,28 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import {
-  applyToSheet,
-  ApplyRefusal,
-  checkRemembered,
-  fieldInfo,
-  formatSummary,
-  inputHeaders,
-  planApply,
-  prepareApply,
-  recognizeHeaders,
-  rowsInMemory,
-  skipReasonText,
-  type ApplyOptions,
-  type ApplyOutcome,
-  type ApplyRequest,
-  type ApplySink,
-  type CellValue,
-  type FieldId,
-  type HeaderRecognition,
-  type RegisterMode,
-  type RegisterRows,
-  type WriteMode,
-} from "../apply";
+import { fieldInfo, formatSummary, prepareApply, recognizeHeaders, type ApplyOptions, type CellValue, type FieldId, type HeaderRecognition, type RegisterMode } from "../apply";
+import { applyToSheet, ApplyRefusal, checkRemembered, inputHeaders, planApply, rowsInMemory, skipReasonText, type ApplyOutcome, type ApplyRequest, type ApplySink, type RegisterRows, type WriteMode } from "../write";
 import { buildIcs, icsTimestamp, registerEvents } from "../calendar";
 import { cellRef } from "../cells";
 import {

@@ -1,4 +1,4 @@
-import { dayToSerial, parseDateText } from "../adapter/cell-values";
+import { dayToSerial, parseDateText } from "../input/cell-values";
 import { buildRateTable, DEFAULT_SETTINGS, type Explanation, type Language } from "../engine";
 import type { FunctionSignature } from "../functions/definitions";
 import { FunctionRuntime } from "../functions/runtime";

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatDate, formatMoney } from "../apply";
-import { serialToDay } from "../adapter/cell-values";
+import { serialToDay } from "../input/cell-values";
 import { isEngineError, type Decimal, type Language, type RateRow } from "../engine";
 import {
   agingSheet,

@@ -1,4 +1,4 @@
-import { dayToSerial } from "../adapter/cell-values";
+import { dayToSerial } from "../input/cell-values";
 import { serialOffset, type DateSystem } from "./arguments";
 import type { FunctionRuntime } from "./runtime";
 import type { ExcelErrorCode, FunctionValue } from "./values";

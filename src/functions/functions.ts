@@ -8,9 +8,7 @@
  * functions.json.
  */
 import { toExcel } from "./excel-result";
-import { SHARED_RUNTIME, startSharedRuntime } from "./shared-runtime";
-
-startSharedRuntime();
+import { SHARED_RUNTIME } from "./shared-runtime";
 
 /**
  * Payment due date of an invoice under the vendor's terms.

@@ -17,7 +17,7 @@ import {
   type VendorRegistry,
   type VendorResolver,
 } from "../engine";
-import { isBlank } from "../adapter/cell-values";
+import { isBlank } from "../input/cell-values";
 import { readArgument, serialOffset, vendorText, type DateSystem } from "./arguments";
 import { FUNCTION_DEFINITIONS, type FunctionDefinition, type FunctionServices } from "./definitions";
 import { findDefinition } from "./signatures";

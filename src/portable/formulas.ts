@@ -10,7 +10,7 @@ import {
   type ResolvedVendor,
   type VendorProfile,
 } from "../engine";
-import { isBlank } from "../adapter/cell-values";
+import { isBlank } from "../input/cell-values";
 import {
   clientTypeFromText,
   rowAddresses,

@@ -20,7 +20,7 @@ import {
   type VendorProfile,
   type VendorRegistry,
 } from "../engine";
-import { dayToSerial } from "../adapter/cell-values";
+import { dayToSerial } from "../input/cell-values";
 import { columnLetters } from "../cells";
 
 /**

@@ -1,4 +1,4 @@
-import { readAmount, readDate, serialToDay } from "../adapter/cell-values";
+import { readAmount, readDate, serialToDay } from "../input/cell-values";
 import {
   describeInvoiceTerms,
   isEngineError,

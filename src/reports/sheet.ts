@@ -1,4 +1,4 @@
-import { dayToSerial } from "../adapter/cell-values";
+import { dayToSerial } from "../input/cell-values";
 import { formatIsoDay, type Decimal, type Language } from "../engine";
 import { DELAY_BANDS, TOTAL_HEADING, type BandFigures } from "./payment-delays";
 import type { RegisterReport } from "./register";

@@ -1,21 +1,8 @@
-import {
-  applyToSheet,
-  cellFormula,
-  cellValue,
-  recognizeHeaders,
-  rowsInMemory,
-  type ApplyOutcome,
-  type ApplyRequest,
-  type ApplySink,
-  type HighlightRule,
-  type OutputCell,
-  type SinkInterruption,
-  type SinkPlan,
-  type WriteMode,
-} from "../apply";
+import { recognizeHeaders } from "../apply";
+import { applyToSheet, cellFormula, cellValue, rowsInMemory, type ApplyOutcome, type ApplyRequest, type ApplySink, type HighlightRule, type OutputCell, type SinkInterruption, type SinkPlan, type WriteMode } from "../write";
 import type { CellValue, SheetBlock } from "../cells";
 import type { Day, Language } from "../engine";
-import { registerPlace, type MatrixCell, type SinkReport, type SourceBlock } from "../excel/gateway";
+import { registerPlace, type MatrixCell, type SinkReport, type SourceBlock } from "../workbook/gateway";
 import type { ReferenceSheet } from "../portable";
 import { check, sameValue, type Difference } from "./check";
 import type { StepContext } from "./step";

@@ -1,19 +1,8 @@
-import {
-  ApplyRefusal,
-  formatDate,
-  formatMoney,
-  type ApplyOptions,
-  type ApplyOutcome,
-  type ApplyRequest,
-  type HeaderRecognition,
-  type OutputFormat,
-  type OutputValue,
-  type RegisterMode,
-  type WriteMode,
-} from "../apply";
-import { serialToDay } from "../adapter/cell-values";
+import { formatDate, formatMoney, type ApplyOptions, type HeaderRecognition, type OutputFormat, type OutputValue, type RegisterMode } from "../apply";
+import { ApplyRefusal, type ApplyOutcome, type ApplyRequest, type WriteMode } from "../write";
+import { serialToDay } from "../input/cell-values";
 import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";
-import { GatewayError, type SourceBlock, type SourceLayout } from "../excel/gateway";
+import { GatewayError, type SourceBlock, type SourceLayout } from "../workbook/gateway";
 import type { Strings } from "./i18n/strings";
 
 /**

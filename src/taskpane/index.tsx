@@ -2,11 +2,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { SHIPPED_REGISTRY, type Language } from "../engine";
-import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../excel/gateway";
-import { ExcelGateway } from "../excel/excel-gateway";
-import { MemoryGateway } from "../excel/memory-gateway";
-import type { MemoryWorkbook } from "../excel/memory-workbook";
-import { memoryTermsStore, officeTermsStore, type TermsStore } from "../storage-office";
+import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../workbook/gateway";
+import { ExcelGateway } from "../office/excel-gateway";
+import { MemoryGateway } from "../workbook/memory-gateway";
+import type { MemoryWorkbook } from "../workbook/memory-workbook";
+import { officeTermsStore } from "../office";
+import { memoryTermsStore, type TermsStore } from "../storage";
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
 import { OfficeLoading, type OfficeLoadingState } from "./components/OfficeLoading/OfficeLoading";
@@ -23,7 +24,7 @@ import {
   recordBoot,
   waitForOffice,
   type OfficeStart,
-} from "./office-boot";
+} from "../office/office-boot";
 
 /**
  * The task pane's entry. In Excel, Office.onReady resolves with host "Excel" and the pane runs on

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { HEADER_SEARCH_ROWS, locateRegister, type SheetHead } from "../apply/locate";
-import type { RegisterPlace } from "../apply/sink";
-import type { RegisterRows } from "../apply/use-case";
+import type { RegisterPlace } from "../write/sink";
+import type { RegisterRows } from "../write/use-case";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
 import { parseSharedStrings, type CellReading } from "./cells";
@@ -12,6 +12,7 @@ import { filledBounds, readHeadRows } from "./reader";
 import { RegisterPass } from "./register-pass";
 import { SheetScanner } from "./scanner";
 import { StringDecoder } from "node:string_decoder";
+import type { CopySource } from "./copy-source";
 import type { SheetRewriter } from "./sheet-rewriter";
 import { XlsxCopySink, type StoredTermsWriter } from "./sink";
 import { dateStyles } from "./styles";
@@ -50,19 +51,6 @@ export interface SheetFeatures extends Partial<TailFeatures> {
   /** 1-based numbers of the hidden rows (by hand or by a filter), the first 1,000. */
   readonly hiddenRows: readonly number[];
   readonly hiddenRowCount: number;
-}
-
-/** The parts of an opened book a copy needs (src/xlsx only). */
-export interface BookInternals {
-  readonly zip: ZipSource;
-  readonly pkg: Package;
-  readonly sheet: SheetEntry;
-  readonly sheetEntry: ZipEntry;
-  readonly place: RegisterPlace;
-  readonly date1904: boolean;
-  attach(rewriter: SheetRewriter, abort: () => Promise<void>): void;
-  /** Whether the rows were all read (the worksheet's tail with them). */
-  rowsRead(): boolean;
 }
 
 export class XlsxRegisterBook {
@@ -171,7 +159,7 @@ export class XlsxRegisterBook {
     options: { readonly lang?: Language; readonly storedTerms?: StoredTermsWriter } = {},
   ): XlsxCopySink {
     if (this.started || this.copy) throw new Error("copyTo: call it once, before the rows are read");
-    const internals: BookInternals = {
+    const source: CopySource = {
       zip: this.zip,
       pkg: this.pkg,
       sheet: this.sheet,
@@ -183,8 +171,10 @@ export class XlsxRegisterBook {
         this.abortCopy = abort;
       },
       rowsRead: () => this.tail !== undefined,
+      warn: (text) => this.warn(text),
+      close: () => this.close(),
     };
-    this.copy = new XlsxCopySink(this, internals, output, options.lang ?? "fr", options.storedTerms);
+    this.copy = new XlsxCopySink(source, output, options.lang ?? "fr", options.storedTerms);
     return this.copy;
   }
 
@@ -392,4 +382,3 @@ export async function readXlsxRegister(
   }
 }
 
-export type { BookInternals as XlsxBookInternals };

@@ -9,7 +9,7 @@ import {
   type ApplyProgress,
   type CellValue,
 } from "../../src/apply";
-import { dayToSerial } from "../../src/adapter/cell-values";
+import { dayToSerial } from "../../src/input/cell-values";
 import { iso } from "../../src/engine";
 
 const serial = (d: string): number => dayToSerial(iso(d));

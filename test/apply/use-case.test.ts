@@ -1,18 +1,6 @@
-import {
-  applyToSheet,
-  ApplyRefusal,
-  cellValue,
-  planApply,
-  recognizeHeaders,
-  rowsInMemory,
-  type ApplyRequest,
-  type ApplySink,
-  type CellValue,
-  type HighlightRule,
-  type OutputCell,
-  type SinkPlan,
-} from "../../src/apply";
-import { dayToSerial } from "../../src/adapter/cell-values";
+import { recognizeHeaders, type CellValue } from "../../src/apply";
+import { applyToSheet, ApplyRefusal, cellValue, planApply, rowsInMemory, type ApplyRequest, type ApplySink, type HighlightRule, type OutputCell, type SinkPlan } from "../../src/write";
+import { dayToSerial } from "../../src/input/cell-values";
 import { iso } from "../../src/engine";
 import type { ReferenceSheet } from "../../src/portable";
 

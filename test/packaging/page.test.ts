@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
 import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -10,7 +10,7 @@ import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
 
 const ROOT = path.resolve(__dirname, "../..");
 const START = path.join(ROOT, "scripts/start.js");

@@ -13,7 +13,7 @@ import { XMLParser } from "fast-xml-parser";
 import "../functions/custom-functions-shim";
 import * as CGV from "../../src/functions/functions";
 import { FUNCTION_SIGNATURES, type ParamType } from "../../src/functions/signatures";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
 
 const ROOT = path.resolve(__dirname, "../..");
 

@@ -1,17 +1,9 @@
-import {
-  ApplyRefusal,
-  applyToSheet,
-  columnsContiguous,
-  planColumns,
-  recognizeHeaders,
-  rowsInMemory,
-  type ApplyOutcome,
-  type WriteMode,
-} from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
+import { ApplyRefusal, applyToSheet, columnsContiguous, planColumns, rowsInMemory, type ApplyOutcome, type WriteMode } from "../../src/write";
 import { iso } from "../../src/engine";
-import { GatewayError, registerPlace, type SourceBlock } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { GatewayError, registerPlace, type SourceBlock } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import {
   buildApplyOptions,
   buildApplyRequest,

@@ -1,12 +1,5 @@
-import {
-  applyToSheet,
-  recognizeHeaders,
-  rowsInMemory,
-  type ApplyControl,
-  type ApplyOutcome,
-  type ApplyRequest,
-  type WriteMode,
-} from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
+import { applyToSheet, rowsInMemory, type ApplyControl, type ApplyOutcome, type ApplyRequest, type WriteMode } from "../../src/write";
 import type { CellValue } from "../../src/cells";
 import { iso } from "../../src/engine";
 import {
@@ -14,8 +7,8 @@ import {
   type SinkReport,
   type SourceBlock,
   type WorkbookGateway,
-} from "../../src/excel/gateway";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+} from "../../src/workbook/gateway";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 
 /**
  * A register of `rows` invoices at A1 of "Factures" (header + rows, 3 columns: A number, B date serial,

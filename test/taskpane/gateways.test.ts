@@ -1,8 +1,9 @@
-import { applyToSheet, planApply, recognizeHeaders, rowsInMemory } from "../../src/apply";
-import { ExcelGateway } from "../../src/excel/excel-gateway";
-import { GatewayError, registerPlace, type SourceBlock, type WorkbookGateway } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { recognizeHeaders } from "../../src/apply";
+import { applyToSheet, planApply, rowsInMemory } from "../../src/write";
+import { ExcelGateway } from "../../src/office/excel-gateway";
+import { GatewayError, registerPlace, type SourceBlock, type WorkbookGateway } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { DELAY_TABLE_LAYOUT, wrappedRowHeights } from "../../src/reports";
 import { describeError } from "../../src/taskpane/apply-adapter";
 import { STRINGS } from "../../src/taskpane/i18n/strings";

@@ -1,4 +1,5 @@
-import { applyToSheet, recognizeHeaders, rowsInMemory, type RegisterMode } from "../../src/apply";
+import { recognizeHeaders, type RegisterMode } from "../../src/apply";
+import { applyToSheet, rowsInMemory } from "../../src/write";
 import {
   buildRateTable,
   DEFAULT_SETTINGS,
@@ -7,10 +8,10 @@ import {
   type Day,
   type Settings,
 } from "../../src/engine";
-import { ExcelGateway } from "../../src/excel/excel-gateway";
-import { registerPlace, type SourceKind, type WorkbookGateway } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import type { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { ExcelGateway } from "../../src/office/excel-gateway";
+import { registerPlace, type SourceKind, type WorkbookGateway } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import type { StoredRegister } from "../../src/storage";
 import { buildApplyOptions, buildApplyRequest } from "../../src/taskpane/apply-adapter";
 import { recalculateAll, type RecalcLine } from "../../src/taskpane/components/Recalculate/recalculate";

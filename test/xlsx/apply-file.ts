@@ -1,13 +1,6 @@
 import { promises as fs } from "node:fs";
-import {
-  applyToSheet,
-  ApplyRefusal,
-  formatSummary,
-  recognizeHeaders,
-  type ApplyOutcome,
-  type ApplyRequest,
-  type RegisterMode,
-} from "../../src/apply";
+import { formatSummary, recognizeHeaders, type RegisterMode } from "../../src/apply";
+import { applyToSheet, ApplyRefusal, type ApplyOutcome, type ApplyRequest } from "../../src/write";
 import { isEngineError, iso, type Day, type Language } from "../../src/engine";
 import { openXlsxRegister, XlsxError, type XlsxCopySink, type XlsxRegisterBook } from "../../src/xlsx";
 

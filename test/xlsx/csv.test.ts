@@ -7,7 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { readCsvRows } from "../../src/cli/register-io";
 import { openTableAsXlsx } from "../../src/xlsx";
-import { applyToSheet, recognizeHeaders } from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
+import { applyToSheet } from "../../src/write";
 import { iso } from "../../src/engine";
 import { sheetCells } from "../portable/xlsx-cells";
 

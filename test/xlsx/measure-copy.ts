@@ -8,7 +8,8 @@
  * Run it under `/usr/bin/time -v` for the peak memory (maximum resident set size).
  */
 import * as path from "node:path";
-import { applyToSheet, recognizeHeaders } from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
+import { applyToSheet } from "../../src/write";
 import { iso } from "../../src/engine";
 import { openXlsxRegister } from "../../src/xlsx";
 

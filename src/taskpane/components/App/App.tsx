@@ -13,10 +13,10 @@ import {
 import * as React from "react";
 import { parseIsoDay, type Day, type RateRow, type VendorRegistry } from "../../../engine";
 import type { Restored } from "../../../storage";
-import type { TermsStore } from "../../../storage-office";
-import type { MemoryWorkbook } from "../../../excel/memory-workbook";
-import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../apply";
-import { registerPlace } from "../../../excel/gateway";
+import type { TermsStore } from "../../../storage";
+import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
+import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../write";
+import { registerPlace } from "../../../workbook/gateway";
 import { buildApplyOptions, describeError, layoutNotices, registerKey } from "../../apply-adapter";
 import { useGateway, useRuntime } from "../../gateway-context";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";

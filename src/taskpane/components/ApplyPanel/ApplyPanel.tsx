@@ -16,7 +16,7 @@ import { useStrings } from "../../i18n/LanguageContext";
 import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
-import type { WriteMode } from "../../../apply";
+import type { WriteMode } from "../../../write";
 import type { RateRow, RateTable } from "../../../engine";
 import { MissingRateOffer } from "./MissingRateOffer";
 import type { ApplyRun } from "./useApplyRun";

@@ -1,22 +1,13 @@
 import * as React from "react";
-import {
-  applyToSheet,
-  formatSummary,
-  planApply,
-  rowsInMemory,
-  type ApplyOptions,
-  type ApplyRequest,
-  type ApplySummary,
-  type HeaderRecognition,
-  type WriteMode,
-} from "../../../apply";
+import { formatSummary, type ApplyOptions, type ApplySummary, type HeaderRecognition } from "../../../apply";
+import { applyToSheet, planApply, rowsInMemory, type ApplyRequest, type WriteMode } from "../../../write";
 import type { Day, Language } from "../../../engine";
 import {
   registerPlace,
   type SinkReport,
   type SourceBlock,
   type WorkbookGateway,
-} from "../../../excel/gateway";
+} from "../../../workbook/gateway";
 import { buildApplyRequest, describeError, portableFallbacks, registerKey } from "../../apply-adapter";
 import type { StoredRegister } from "../../../storage";
 import type { Strings } from "../../i18n/strings";

@@ -1,6 +1,7 @@
-import { applyToSheet, planApply, rowsInMemory, type ApplyOutcome, type ApplySummary } from "../../../apply";
+import { type ApplySummary } from "../../../apply";
+import { applyToSheet, planApply, rowsInMemory, type ApplyOutcome } from "../../../write";
 import type { Day, Language, Settings, VendorRegistry } from "../../../engine";
-import { registerPlace, type WorkbookGateway } from "../../../excel/gateway";
+import { registerPlace, type WorkbookGateway } from "../../../workbook/gateway";
 import type { StoredRegister } from "../../../storage";
 import { buildApplyOptions, buildApplyRequest } from "../../apply-adapter";
 import { checkRemembered, registerToRemember, rememberedAsOf, type SkipReason } from "./remembered";

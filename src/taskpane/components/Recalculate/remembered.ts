@@ -1,19 +1,12 @@
-import {
-  inputColumns,
-  inputHeaders,
-  storedMapping,
-  type ApplyOptions,
-  type ColumnMapping,
-  type PlannedColumn,
-  type WriteMode,
-} from "../../../apply";
+import { type ApplyOptions, type ColumnMapping } from "../../../apply";
+import { inputColumns, inputHeaders, storedMapping, type PlannedColumn, type WriteMode } from "../../../write";
 import { blockAddress } from "../../../cells";
 import { formatIsoDay, type Day } from "../../../engine";
-import type { SourceBlock } from "../../../excel/gateway";
+import type { SourceBlock } from "../../../workbook/gateway";
 import type { StoredRegister } from "../../../storage";
 
 // The check of a remembered register is the core's, shared with `echeance apply --all`.
-export { checkRemembered, inputHeaders, rememberedAsOf, type SkipReason } from "../../../apply";
+export { checkRemembered, inputHeaders, rememberedAsOf, type SkipReason } from "../../../write";
 export { samePlace } from "../../../storage";
 
 /**

@@ -1,16 +1,10 @@
 import { iso } from "../../../engine";
-import type { WorkbookGateway } from "../../../excel/gateway";
-import type { MemoryWorkbook } from "../../../excel/memory-workbook";
-import {
-  memoryEnvironment,
-  MemoryScratch,
-  officeEnvironment,
-  OfficeScratch,
-  SELF_TEST_TERMS_PLACE,
-  type OfficeLike,
-  type SelfTestDeps,
-} from "../../../selftest";
-import { memoryTermsStore, officeTermsStore, type TermsStore } from "../../../storage-office";
+import type { WorkbookGateway } from "../../../workbook/gateway";
+import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
+import { memoryEnvironment, MemoryScratch, officeEnvironment, SELF_TEST_TERMS_PLACE, type OfficeLike, type SelfTestDeps } from "../../../selftest";
+import { OfficeScratch } from "../../../office";
+import { officeTermsStore } from "../../../office";
+import { memoryTermsStore, type TermsStore } from "../../../storage";
 import { todayIso } from "../AsOfPicker/useAsOf";
 
 declare const ECHEANCE_VERSION: string | undefined;

@@ -1,5 +1,5 @@
-import type { DateSystem } from "./arguments";
-import type { RuntimeHost } from "./host";
+import type { DateSystem } from "../functions/arguments";
+import type { RuntimeHost } from "../functions/host";
 
 /**
  * The function runtime's host effects in Excel. Office.js does not expose the date system:

@@ -1,4 +1,4 @@
-import { highlightFormula, type HighlightRule } from "../apply";
+import { highlightFormula, type HighlightRule } from "../write";
 import {
   blockAddress,
   parseAddress,
@@ -7,9 +7,9 @@ import {
   type CellValue,
   type SheetBlock,
 } from "../cells";
-import { characterWidthToPoints } from "./column-width";
-import { GatewayError, type CellRef, type SourceLayout } from "./gateway";
-import { HOST_PAYLOAD_LIMIT_BYTES, isPayloadTooLarge, jsonBytes, PayloadTooLargeError } from "./request-size";
+import { characterWidthToPoints } from "../workbook/column-width";
+import { GatewayError, type CellRef, type SourceLayout } from "../workbook/gateway";
+import { HOST_PAYLOAD_LIMIT_BYTES, isPayloadTooLarge, jsonBytes, PayloadTooLargeError } from "../workbook/request-size";
 import type {
   HostFeature,
   LocateQuery,
@@ -18,7 +18,7 @@ import type {
   ReadRequest,
   SheetIO,
   WriteOp,
-} from "./sheet-io";
+} from "../workbook/sheet-io";
 
 /**
  * What the Office.js host needs from Office: `Excel.run`, the requirement-set check and the two

@@ -6,7 +6,7 @@
  * (sheet-io.ts) that Office.js (`ExcelGateway`) and the in-memory workbook (`MemoryGateway`) implement.
  */
 
-import type { ApplyPlan, ApplySink, RegisterPlace } from "../apply";
+import type { ApplyPlan, ApplySink, RegisterPlace } from "../write";
 import type { CellValue } from "../cells";
 import type { SheetLayout } from "../reports";
 

@@ -1,8 +1,8 @@
 import { columnLetters, contiguousRuns } from "../cells";
 import type { Language } from "../engine";
-import { NUMBER_FORMATS, outputColumns } from "./columns";
+import { NUMBER_FORMATS, outputColumns } from "../apply/columns";
 import type { ExtraHeaderCell, HighlightRule, PlannedColumn, RegisterPlace } from "./sink";
-import type { CellValue, ColumnMapping, RegisterMode } from "./types";
+import type { CellValue, ColumnMapping, RegisterMode } from "../apply/types";
 
 /**
  * Where Apply's columns go, and how the results are highlighted: decided here once for the pane,

@@ -1,12 +1,6 @@
 import { captureState, serializeState, STORAGE_NAMESPACE } from "../../src/storage";
-import {
-  chooseTermsStore,
-  customXmlPartStore,
-  documentSettingsStore,
-  loadWorkbookTerms,
-  saveWorkbookTerms,
-  SETTINGS_KEY,
-} from "../../src/storage-office";
+import { chooseTermsStore, customXmlPartStore, documentSettingsStore } from "../../src/office";
+import { loadWorkbookTerms, saveWorkbookTerms, SETTINGS_KEY } from "../../src/storage";
 import { acme, prototypeKeys, shipped } from "../storage/fixtures";
 import { FakeSettings, FakeWorkbook } from "./fake-parts";
 

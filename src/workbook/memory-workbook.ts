@@ -1,4 +1,4 @@
-import { highlightMatches, type HighlightRule } from "../apply";
+import { highlightMatches, type HighlightRule } from "../write";
 import { blockAddress, blocksIntersect, isEmptyCell, quoteSheet, type CellValue } from "../cells";
 import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes, PayloadTooLargeError } from "./request-size";
 

@@ -1,4 +1,4 @@
-import type { HighlightRule } from "../apply";
+import type { HighlightRule } from "../write";
 import { blockAddress, quoteSheet, type CellValue, type SheetBlock } from "../cells";
 import { characterWidthToPoints } from "./column-width";
 import type { CellRef, SourceLayout } from "./gateway";

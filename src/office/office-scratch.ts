@@ -1,6 +1,6 @@
 import { blockAddress, parseAddress, quoteSheet, type CellValue, type SheetBlock } from "../cells";
-import { officeExcelHost, type ExcelHost } from "../excel/office-io";
-import type { ScratchCells, ScratchFormat, ScratchNote, ScratchWorkbook } from "./scratch";
+import { officeExcelHost, type ExcelHost } from "./office-io";
+import type { ScratchCells, ScratchFormat, ScratchNote, ScratchWorkbook } from "../selftest/scratch";
 
 /**
  * The self-test's scratch operations on Office.js: one `Excel.run` each, every optional object looked

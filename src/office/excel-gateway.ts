@@ -1,5 +1,5 @@
 import { officeExcelHost, OfficeSheetIO, type ExcelHost } from "./office-io";
-import { SheetGateway, type GatewayOptions } from "./sheet-gateway";
+import { SheetGateway, type GatewayOptions } from "../workbook/sheet-gateway";
 
 export { officeExcelHost, type ExcelHost } from "./office-io";
 

@@ -1,14 +1,4 @@
-import {
-  cellFormula,
-  cellValue,
-  isAsOfLabel,
-  type ApplyPlan,
-  type ExtraHeaderCell,
-  type HighlightRule,
-  type OutputCell,
-  type SinkInterruption,
-  type SinkPlan,
-} from "../apply";
+import { cellFormula, cellValue, isAsOfLabel, type ApplyPlan, type ExtraHeaderCell, type HighlightRule, type OutputCell, type SinkInterruption, type SinkPlan } from "../write";
 import {
   blockAddress,
   blocksIntersect,

@@ -1,4 +1,4 @@
-import type { HighlightRule } from "../apply";
+import type { HighlightRule } from "../write";
 import type { CellValue, SheetBlock } from "../cells";
 import type { CellRef, SourceKind, SourceLayout } from "./gateway";
 

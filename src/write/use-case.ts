@@ -3,19 +3,24 @@ import type { Day, ResolvedVendor } from "../engine";
 import {
   portableReference,
   portableRow,
-  provenanceNote,
   summarizeFallbacks,
   type FallbackSummary,
   type PortableRow,
   type ReferenceSheet,
 } from "../portable";
-import { dayToSerial } from "../adapter/cell-values";
-import { prepareApply, type Applier } from "./compute";
-import { rowFormulas } from "./formulas";
+import { dayToSerial } from "../input/cell-values";
+import {
+  prepareApply,
+  rowFormulas,
+  SummaryBuilder,
+  type Applier,
+  type ApplyOptions,
+  type ApplySummary,
+  type RowResult,
+} from "../apply";
 import { asOfCells, columnsContiguous, highlightRules, planColumns } from "./plan";
-import { SummaryBuilder } from "./run";
+import { provenanceNote } from "./provenance";
 import type { ApplySink, ExtraHeaderCell, OutputCell, PlannedColumn, RegisterPlace, WriteMode } from "./sink";
-import type { ApplyOptions, ApplySummary, RowResult } from "./types";
 
 /**
  * Apply, once for every face: from a register's rows to the cells written into its sheet. The use case

@@ -1,8 +1,8 @@
 import { formatIsoDay, type Day, type Text } from "../engine";
 import type { StoredRegister } from "../storage";
-import { checkMapping, FIELDS, recognizeHeaders } from "./headers";
+import { checkMapping, FIELDS, recognizeHeaders } from "../apply/headers";
 import { isAsOfLabel } from "./plan";
-import type { CellValue, ColumnMapping, FieldId, HeaderRecognition, RegisterMode } from "./types";
+import type { CellValue, ColumnMapping, FieldId, HeaderRecognition, RegisterMode } from "../apply/types";
 
 /**
  * The registers a workbook remembers (issue 13, « Tout recalculer » in the pane, `echeance apply

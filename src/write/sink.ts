@@ -1,6 +1,6 @@
 import type { CellValue } from "../cells";
 import type { ReferenceSheet } from "../portable/reference";
-import type { OutputFormat, OutputColumnId, OutputValue } from "./types";
+import type { OutputFormat, OutputColumnId, OutputValue } from "../apply/types";
 
 /**
  * The port through which Apply writes into a workbook, whatever the workbook is: Excel through
