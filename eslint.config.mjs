@@ -22,7 +22,9 @@ function layerGuards() {
     const allowed = new Set([layer.name, ...layer.imports]);
     const others = LAYERS.map((l) => l.name).filter((n) => !allowed.has(n));
     const own = new Set([...(layer.libraries ?? []), ...(layer.name === "engine" ? [] : COMMON_LIBRARIES)]);
-    const libraries = GUARDED_LIBRARIES.filter((lib) => !own.has(lib) && !(lib.startsWith("node:") && own.has("node:*")));
+    const libraries = GUARDED_LIBRARIES.filter(
+      (lib) => !own.has(lib) && !(lib.startsWith("node:") && own.has("node:*")),
+    );
     const globals = layer.office
       ? []
       : [
@@ -45,7 +47,10 @@ function layerGuards() {
           message: `src/${layer.name} may import only ${[...allowed].filter((n) => n !== layer.name).join(", ") || "nothing outside itself"} (docs/architecture.md).`,
         });
       if (libraries.length > 0)
-        patterns.push({ group: libraries, message: `src/${layer.name} does not use this library (docs/architecture.md).` });
+        patterns.push({
+          group: libraries,
+          message: `src/${layer.name} does not use this library (docs/architecture.md).`,
+        });
       // Climbing out of src/ altogether (the tests, the scripts) is never a dependency of the product.
       patterns.push({ group: [`${up}../*`], message: "src/ imports nothing outside src/." });
       const inside = depth === 0 ? "" : "*/".repeat(depth);
@@ -91,7 +96,7 @@ export default tseslint.config(
   {
     // The metadata plugin accepts only plain types (number, string, any, any[][]) in signatures:
     // cells arrive untyped and the catalog parses them.
-    files: ["src/functions/functions.ts"],
+    files: ["src/office/functions.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

@@ -1,6 +1,6 @@
 // Two builds:
 //  - web: one page (taskpane.html) hosts the task pane and the custom functions (shared runtime), with
-//    src/functions/functions.ts written from the table of src/functions/definitions.ts, functions.json
+//    src/office/functions.ts written from the table of src/functions/definitions.ts, functions.json
 //    generated from its JSDoc, functions-fr.json derived from it and the table, and the icons.
 //    office.js is not copied: taskpane.html
 //    loads it from Microsoft's CDN, as production add-ins must ("Referencing the Office JavaScript API
@@ -89,7 +89,7 @@ function webConfig(dev, server) {
       define(),
       // Before the metadata plugin: it reads functions.ts in the same hook, in plugin order.
       new FunctionsSourcePlugin(),
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/office/functions.ts" }),
       new FunctionsFrPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -17,18 +17,26 @@ function sourceFiles(dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) sourceFiles(p, out);
-    else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push(p);
+    else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts"))
+      out.push(p);
   }
   return out;
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** The file a relative specifier names, or undefined (a package, an asset). */
 function resolve(fromFile, spec, known) {
   if (!spec.startsWith(".")) return undefined;
   const base = path.resolve(path.dirname(fromFile), spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")])
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ])
     if (known.has(candidate)) return candidate;
   return undefined;
 }
@@ -119,7 +127,8 @@ function checkImports(root = SRC) {
     const allowed = new Set([layer, ...(byName.get(layer)?.imports ?? [])]);
     for (const target of graph.get(file)) {
       const to = layerOf(target);
-      if (!allowed.has(to)) problems.push(`${rel(file)} imports ${rel(target)}: src/${layer} may not import src/${to}`);
+      if (!allowed.has(to))
+        problems.push(`${rel(file)} imports ${rel(target)}: src/${layer} may not import src/${to}`);
     }
   }
   for (const component of cycles(graph))
@@ -132,6 +141,8 @@ module.exports = { checkImports, importGraph, cycles };
 if (require.main === module) {
   const { files, problems } = checkImports();
   for (const p of problems) console.error(p);
-  console.log(`${files} files of src/ checked: ${problems.length === 0 ? "no import cycle, every import within its layer's bounds" : `${problems.length} problem(s)`}`);
+  console.log(
+    `${files} files of src/ checked: ${problems.length === 0 ? "no import cycle, every import within its layer's bounds" : `${problems.length} problem(s)`}`,
+  );
   process.exit(problems.length === 0 ? 0 : 1);
 }

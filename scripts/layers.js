@@ -24,7 +24,11 @@ const LAYERS = [
     imports: [],
     libraries: ["decimal.js"],
   },
-  { name: "cells", owns: "spreadsheet shapes: cell values, addresses, blocks, CSV and XML text", imports: [] },
+  {
+    name: "cells",
+    owns: "spreadsheet shapes: cell values, addresses, blocks, CSV and XML text",
+    imports: [],
+  },
   {
     name: "input",
     owns: "typed input from cells for every face: dates, amounts, client types",

@@ -1,7 +1,30 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { fieldInfo, formatSummary, prepareApply, recognizeHeaders, type ApplyOptions, type CellValue, type FieldId, type HeaderRecognition, type RegisterMode } from "../apply";
-import { applyToSheet, ApplyRefusal, checkRemembered, inputHeaders, planApply, rowsInMemory, skipReasonText, type ApplyOutcome, type ApplyRequest, type ApplySink, type RegisterRows, type WriteMode } from "../write";
+import {
+  fieldInfo,
+  formatSummary,
+  prepareApply,
+  recognizeHeaders,
+  type ApplyOptions,
+  type CellValue,
+  type FieldId,
+  type HeaderRecognition,
+  type RegisterMode,
+} from "../apply";
+import {
+  applyToSheet,
+  ApplyRefusal,
+  checkRemembered,
+  inputHeaders,
+  planApply,
+  rowsInMemory,
+  skipReasonText,
+  type ApplyOutcome,
+  type ApplyRequest,
+  type ApplySink,
+  type RegisterRows,
+  type WriteMode,
+} from "../write";
 import { buildIcs, icsTimestamp, registerEvents } from "../calendar";
 import { cellRef } from "../cells";
 import {

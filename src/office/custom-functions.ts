@@ -3,7 +3,7 @@
  * (src/functions/functions.ts, whose module custom-functions-metadata-plugin completes with the
  * CustomFunctions.associate calls), then the shared runtime connected to Excel.
  */
-import "../functions/functions";
+import "./functions";
 import { startSharedRuntime } from "./shared-runtime";
 
 startSharedRuntime();

@@ -7,4 +7,5 @@
 export * from "./excel-gateway";
 export * from "./office-boot";
 export * from "./office-scratch";
+export * from "./pane-host";
 export * from "./terms-store";

@@ -9,7 +9,12 @@ import {
 } from "../cells";
 import { characterWidthToPoints } from "../workbook/column-width";
 import { GatewayError, type CellRef, type SourceLayout } from "../workbook/gateway";
-import { HOST_PAYLOAD_LIMIT_BYTES, isPayloadTooLarge, jsonBytes, PayloadTooLargeError } from "../workbook/request-size";
+import {
+  HOST_PAYLOAD_LIMIT_BYTES,
+  isPayloadTooLarge,
+  jsonBytes,
+  PayloadTooLargeError,
+} from "../workbook/request-size";
 import type {
   HostFeature,
   LocateQuery,

@@ -1,10 +1,4 @@
-import {
-  SETTINGS_KEY,
-  STORAGE_NAMESPACE,
-  TERMS_PLACE,
-  type TermsPlace,
-  type TermsStore,
-} from "../storage";
+import { SETTINGS_KEY, STORAGE_NAMESPACE, TERMS_PLACE, type TermsPlace, type TermsStore } from "../storage";
 
 /**
  * The two stores of the workbook's terms in Office (src/storage/terms-store.ts says what a store is):
@@ -134,7 +128,6 @@ export function chooseTermsStore(
   if (env.settings) return documentSettingsStore(env.settings, place.key);
   return undefined;
 }
-
 
 /**
  * The store for the running Office host: a custom XML part (ExcelApi 1.5) or, where that set is

@@ -1,5 +1,18 @@
 import { recognizeHeaders } from "../apply";
-import { applyToSheet, cellFormula, cellValue, rowsInMemory, type ApplyOutcome, type ApplyRequest, type ApplySink, type HighlightRule, type OutputCell, type SinkInterruption, type SinkPlan, type WriteMode } from "../write";
+import {
+  applyToSheet,
+  cellFormula,
+  cellValue,
+  rowsInMemory,
+  type ApplyOutcome,
+  type ApplyRequest,
+  type ApplySink,
+  type HighlightRule,
+  type OutputCell,
+  type SinkInterruption,
+  type SinkPlan,
+  type WriteMode,
+} from "../write";
 import type { CellValue, SheetBlock } from "../cells";
 import type { Day, Language } from "../engine";
 import { registerPlace, type MatrixCell, type SinkReport, type SourceBlock } from "../workbook/gateway";

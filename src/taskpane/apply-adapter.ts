@@ -1,4 +1,12 @@
-import { formatDate, formatMoney, type ApplyOptions, type HeaderRecognition, type OutputFormat, type OutputValue, type RegisterMode } from "../apply";
+import {
+  formatDate,
+  formatMoney,
+  type ApplyOptions,
+  type HeaderRecognition,
+  type OutputFormat,
+  type OutputValue,
+  type RegisterMode,
+} from "../apply";
 import { ApplyRefusal, type ApplyOutcome, type ApplyRequest, type WriteMode } from "../write";
 import { serialToDay } from "../input/cell-values";
 import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";

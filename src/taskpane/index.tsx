@@ -3,10 +3,9 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { SHIPPED_REGISTRY, type Language } from "../engine";
 import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../workbook/gateway";
-import { ExcelGateway } from "../office/excel-gateway";
 import { MemoryGateway } from "../workbook/memory-gateway";
 import type { MemoryWorkbook } from "../workbook/memory-workbook";
-import { officeTermsStore } from "../office";
+import { excelPaneHost } from "../office";
 import { memoryTermsStore, type TermsStore } from "../storage";
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
@@ -54,17 +53,12 @@ function positive(value: string | null, fallback: number): number {
 function boot(host: string | null | undefined): Boot {
   const q = params();
   if (host === "Excel") {
-    let locale: string | undefined;
-    try {
-      locale = Office.context.displayLanguage;
-    } catch {
-      locale = undefined;
-    }
+    const excel = excelPaneHost();
     return {
-      gateway: new ExcelGateway(),
-      lang: languageFromLocale(locale),
+      gateway: excel.gateway,
+      lang: languageFromLocale(excel.locale),
       chunkRows: DEFAULT_CHUNK_ROWS,
-      termsStore: officeTermsStore(),
+      termsStore: excel.termsStore,
     };
   }
   // ?demoRows=10000 makes the demo register that long (large-sheet tests; preview mode only).

@@ -1,4 +1,14 @@
-import { cellFormula, cellValue, isAsOfLabel, type ApplyPlan, type ExtraHeaderCell, type HighlightRule, type OutputCell, type SinkInterruption, type SinkPlan } from "../write";
+import {
+  cellFormula,
+  cellValue,
+  isAsOfLabel,
+  type ApplyPlan,
+  type ExtraHeaderCell,
+  type HighlightRule,
+  type OutputCell,
+  type SinkInterruption,
+  type SinkPlan,
+} from "../write";
 import {
   blockAddress,
   blocksIntersect,

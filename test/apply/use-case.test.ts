@@ -1,5 +1,16 @@
 import { recognizeHeaders, type CellValue } from "../../src/apply";
-import { applyToSheet, ApplyRefusal, cellValue, planApply, rowsInMemory, type ApplyRequest, type ApplySink, type HighlightRule, type OutputCell, type SinkPlan } from "../../src/write";
+import {
+  applyToSheet,
+  ApplyRefusal,
+  cellValue,
+  planApply,
+  rowsInMemory,
+  type ApplyRequest,
+  type ApplySink,
+  type HighlightRule,
+  type OutputCell,
+  type SinkPlan,
+} from "../../src/write";
 import { dayToSerial } from "../../src/input/cell-values";
 import { iso } from "../../src/engine";
 import type { ReferenceSheet } from "../../src/portable";

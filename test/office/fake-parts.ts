@@ -1,4 +1,10 @@
-import type { ClientResultLike, CustomXmlPartLike, DocumentSettingsLike, ExcelRunLike, XmlPartsContext } from "../../src/office";
+import type {
+  ClientResultLike,
+  CustomXmlPartLike,
+  DocumentSettingsLike,
+  ExcelRunLike,
+  XmlPartsContext,
+} from "../../src/office";
 
 /**
  * A fake workbook.customXmlParts with Office.js's batching: nothing happens until `sync()`; a value

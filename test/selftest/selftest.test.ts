@@ -3,7 +3,19 @@ import { ExcelGateway } from "../../src/office/excel-gateway";
 import type { WorkbookGateway } from "../../src/workbook/gateway";
 import { MemoryGateway } from "../../src/workbook/memory-gateway";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { hostEnvironment, memoryEnvironment, MemoryScratch, reportText, runSelfTest, SELF_TEST_TERMS_PLACE, type ScratchWorkbook, type SelfTestEnvironment, type SelfTestReport, type SelfTestTerms, type StepId } from "../../src/selftest";
+import {
+  hostEnvironment,
+  memoryEnvironment,
+  MemoryScratch,
+  reportText,
+  runSelfTest,
+  SELF_TEST_TERMS_PLACE,
+  type ScratchWorkbook,
+  type SelfTestEnvironment,
+  type SelfTestReport,
+  type SelfTestTerms,
+  type StepId,
+} from "../../src/selftest";
 import { OfficeScratch } from "../../src/office";
 import { customXmlPartStore } from "../../src/office";
 import { memoryTermsStore } from "../../src/storage";

@@ -1,5 +1,13 @@
 import { recognizeHeaders } from "../../src/apply";
-import { ApplyRefusal, applyToSheet, columnsContiguous, planColumns, rowsInMemory, type ApplyOutcome, type WriteMode } from "../../src/write";
+import {
+  ApplyRefusal,
+  applyToSheet,
+  columnsContiguous,
+  planColumns,
+  rowsInMemory,
+  type ApplyOutcome,
+  type WriteMode,
+} from "../../src/write";
 import { iso } from "../../src/engine";
 import { GatewayError, registerPlace, type SourceBlock } from "../../src/workbook/gateway";
 import { MemoryGateway } from "../../src/workbook/memory-gateway";

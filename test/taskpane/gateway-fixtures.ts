@@ -1,5 +1,12 @@
 import { recognizeHeaders } from "../../src/apply";
-import { applyToSheet, rowsInMemory, type ApplyControl, type ApplyOutcome, type ApplyRequest, type WriteMode } from "../../src/write";
+import {
+  applyToSheet,
+  rowsInMemory,
+  type ApplyControl,
+  type ApplyOutcome,
+  type ApplyRequest,
+  type WriteMode,
+} from "../../src/write";
 import type { CellValue } from "../../src/cells";
 import { iso } from "../../src/engine";
 import {

@@ -1,7 +1,12 @@
 import { recognizeHeaders } from "../../src/apply";
 import { applyToSheet, planApply, rowsInMemory } from "../../src/write";
 import { ExcelGateway } from "../../src/office/excel-gateway";
-import { GatewayError, registerPlace, type SourceBlock, type WorkbookGateway } from "../../src/workbook/gateway";
+import {
+  GatewayError,
+  registerPlace,
+  type SourceBlock,
+  type WorkbookGateway,
+} from "../../src/workbook/gateway";
 import { MemoryGateway } from "../../src/workbook/memory-gateway";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { DELAY_TABLE_LAYOUT, wrappedRowHeights } from "../../src/reports";

@@ -1,5 +1,11 @@
 import { type ApplyOptions, type ColumnMapping } from "../../../apply";
-import { inputColumns, inputHeaders, storedMapping, type PlannedColumn, type WriteMode } from "../../../write";
+import {
+  inputColumns,
+  inputHeaders,
+  storedMapping,
+  type PlannedColumn,
+  type WriteMode,
+} from "../../../write";
 import { blockAddress } from "../../../cells";
 import { formatIsoDay, type Day } from "../../../engine";
 import type { SourceBlock } from "../../../workbook/gateway";

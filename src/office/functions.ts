@@ -8,7 +8,7 @@
  * functions.json.
  */
 import { toExcel } from "./excel-result";
-import { SHARED_RUNTIME } from "./shared-runtime";
+import { SHARED_RUNTIME } from "../functions/shared-runtime";
 
 /**
  * Payment due date of an invoice under the vendor's terms.

@@ -1,7 +1,7 @@
 import { dayToSerial } from "../input/cell-values";
-import { serialOffset, type DateSystem } from "./arguments";
-import type { FunctionRuntime } from "./runtime";
-import type { ExcelErrorCode, FunctionValue } from "./values";
+import { serialOffset, type DateSystem } from "../functions/arguments";
+import type { FunctionRuntime } from "../functions/runtime";
+import type { ExcelErrorCode, FunctionValue } from "../functions/values";
 
 /**
  * The bridge from an Outcome to what Excel accepts from a custom function: a serial number for a date
