@@ -66,9 +66,10 @@ export async function paneRun(rows: number, write: WriteMode = "values"): Promis
   });
   const tApply = process.hrtime.bigint();
   // As the pane does (useApplyRun): the count before the question, then the use case through the sink.
-  await gateway.countReplaced(source, planApply(request, registerPlace(source), source.headers));
+  const plan = planApply(request, registerPlace(source), source.headers);
+  await gateway.countReplaced(source, plan);
   const sink = gateway.applySink(source);
-  await applyToSheet(request, rowsInMemory(registerPlace(source), source.headers, source.rows), sink, {
+  await applyToSheet(plan, rowsInMemory(registerPlace(source), source.headers, source.rows), sink, {
     chunkRows: DEFAULT_CHUNK_ROWS,
   });
   const applyMs = ms(tApply);

@@ -1,6 +1,7 @@
 import { recognizeHeaders } from "../apply";
 import {
   applyToSheet,
+  planApply,
   cellFormula,
   cellValue,
   rowsInMemory,
@@ -182,9 +183,10 @@ export async function applyRegister(
       : undefined,
   );
   try {
+    const place = registerPlace(source);
     const outcome = await applyToSheet(
-      selfTestRequest(source, write, ctx.today, options),
-      rowsInMemory(registerPlace(source), source.headers, source.rows),
+      planApply(selfTestRequest(source, write, ctx.today, options), place, source.headers),
+      rowsInMemory(place, source.headers, source.rows),
       recording,
       { chunkRows: options.chunkRows ?? 5, yieldFn: async () => undefined },
     );

@@ -6,7 +6,7 @@
  * (sheet-io.ts) that Office.js (`ExcelGateway`) and the in-memory workbook (`MemoryGateway`) implement.
  */
 
-import type { ApplyPlan, ApplySink, RegisterPlace } from "../write";
+import type { ApplyPlan, ApplySink, RegisterLayout, RegisterPlace } from "../write";
 import type { CellValue } from "../cells";
 import type { SheetLayout } from "../reports";
 
@@ -32,22 +32,8 @@ export interface SourceBlock {
   readonly layout?: SourceLayout;
 }
 
-/**
- * What a register's values do not show. Every row is read and computed, hidden or not (Office.js
- * `values` include hidden rows), so this is for telling the user, not for skipping anything. Empty
- * where the host cannot tell (a requirement set missing): the pane then says nothing.
- */
-export interface SourceLayout {
-  /** Sheet row numbers (1-based, as Excel shows them) of the data rows hidden by hand or by a filter. */
-  readonly hiddenRows: readonly number[];
-  /** A filter is on: the sheet's autofilter, or one with criteria on the register's Excel table. */
-  readonly filter?: { readonly on: "sheet" } | { readonly on: "table"; readonly table: string };
-  /**
-   * Merged areas inside the register, without the sheet ("C2:C3"): only their top-left cell holds a
-   * value, the others read blank, as in Excel.
-   */
-  readonly merges: readonly string[];
-}
+/** What the register's values do not show (hidden rows, a filter, merged cells): the same for every face. */
+export type SourceLayout = RegisterLayout;
 
 /** Where a source block is, as the Apply use case places a register. */
 export function registerPlace(source: SourceBlock): RegisterPlace {

@@ -34,8 +34,12 @@ export {
   inputColumns,
   inputHeaders,
   rememberedAsOf,
+  rememberedAsOfKind,
+  registerToRemember,
   skipReasonText,
   storedMapping,
+  type AsOfKind,
   type SkipReason,
 } from "./remembered";
 export { provenanceNote } from "./provenance";
+export { layoutNotes, portableNotes, type RegisterLayout } from "./notes";

@@ -1,5 +1,7 @@
+import { blockAddress } from "../cells";
 import { formatIsoDay, type Day, type Text } from "../engine";
 import type { StoredRegister } from "../storage";
+import type { ApplyPlan } from "./use-case";
 import { checkMapping, FIELDS, recognizeHeaders } from "../apply/headers";
 import { isAsOfLabel } from "./plan";
 import type { CellValue, ColumnMapping, FieldId, HeaderRecognition, RegisterMode } from "../apply/types";
@@ -125,6 +127,78 @@ function chosenMapping(
     )
       mapping[field as FieldId] = column;
   return mapping;
+}
+
+/**
+ * How an Apply's as-of date is remembered, as the user chose it: « aujourd'hui » (the register is
+ * applied again as of the day « Tout recalculer » or `apply --all` runs), or the date itself, fixed.
+ * The pane asks (« Date d'arrêté : aujourd'hui / date fixe »); the command line reads it from
+ * `--as-of` (absent or `today`: today; a date: fixed).
+ */
+export type AsOfKind = "today" | "fixed";
+
+/**
+ * The register as the workbook remembers it after an Apply, decided once for the pane and the command
+ * line: its place (an Excel table by name, or the block from its first column through the last of its
+ * input and output columns — the as-of label and date of a formulas run, right of them, left out — and
+ * its header row through the last data row written), its vendor, mode, write mode and defaults, the
+ * as-of date as the user chose it, its input columns' headers (to tell when they move), and the user's
+ * choice of columns when it differs from what the headers give.
+ */
+export function registerToRemember(args: {
+  readonly plan: ApplyPlan;
+  /** Data rows written. */
+  readonly rows: number;
+  /** The mapping the headers give by themselves; a different mapping in the plan (the user's) is stored. */
+  readonly recognized: ColumnMapping | undefined;
+  readonly asOf: AsOfKind;
+  /** The day Apply ran. */
+  readonly today: Day;
+}): StoredRegister {
+  const { plan } = args;
+  const { place, headers, request } = plan;
+  const { options } = request;
+  const previousOutputs = request.previousOutputs;
+  const inputs = inputColumns(headers, previousOutputs).map((i) => place.firstColumn + i);
+  const last = Math.max(place.firstColumn, ...inputs, ...plan.columns.map((c) => c.column));
+  const defaults = options.defaults ?? {};
+  return {
+    sheet: place.sheet,
+    ...(place.table !== undefined
+      ? { table: place.table }
+      : {
+          range: blockAddress(
+            place.headerRow,
+            place.firstColumn,
+            args.rows + 1,
+            last - place.firstColumn + 1,
+          ),
+        }),
+    vendor: options.vendor ?? "",
+    mode: plan.applier.mode,
+    write: request.write,
+    asOf: args.asOf === "today" ? "today" : formatIsoDay(plan.applier.asOf),
+    ...(defaults.invoiceKind !== undefined ? { invoiceKind: defaults.invoiceKind } : {}),
+    ...(defaults.plan !== undefined ? { plan: defaults.plan } : {}),
+    ...(defaults.clientType !== undefined ? { clientType: defaults.clientType } : {}),
+    headers: inputHeaders(headers, previousOutputs),
+    ...(args.recognized !== undefined && !sameMapping(options.mapping, args.recognized)
+      ? { mapping: storedMapping(options.mapping) }
+      : {}),
+    appliedOn: formatIsoDay(args.today),
+  };
+}
+
+function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  const x = storedMapping(a);
+  const y = storedMapping(b);
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  return [...keys].every((k) => x[k] === y[k]);
+}
+
+/** The as-of kind of a remembered register (a recalculation keeps it). */
+export function rememberedAsOfKind(register: StoredRegister): AsOfKind {
+  return register.asOf === "today" ? "today" : "fixed";
 }
 
 /** The as-of date a remembered register is applied at: today's, or its fixed date. */

@@ -106,8 +106,16 @@ export class ApplyRefusal extends Error {
   }
 }
 
-/** Everything decided before the first row: the prepared core, the columns, the header cells. */
+/**
+ * Everything decided before the first row, once per run: the request, the prepared core, the columns
+ * and where they go, the header cells. A face plans (to show the columns, count the cells they would
+ * replace, refuse early) and hands the plan to `applyToSheet`, which does not plan again.
+ */
 export interface ApplyPlan {
+  readonly request: ApplyRequest;
+  /** The register the plan is for: its place in the sheet and its header row. */
+  readonly place: RegisterPlace;
+  readonly headers: readonly CellValue[];
   readonly applier: Applier;
   readonly columns: readonly PlannedColumn[];
   readonly extraHeaderCells: readonly ExtraHeaderCell[];
@@ -128,14 +136,15 @@ export function planApply(
   const applier = prepareApply(request.options);
   const lang = applier.lang;
   const columns = planColumns(place, headers, applier.mode, lang, request.previousOutputs);
-  if (request.write === "values") return { applier, columns, extraHeaderCells: [] };
+  const base = { request, place, headers, applier, columns };
+  if (request.write === "values") return { ...base, extraHeaderCells: [] };
   if (!columnsContiguous(columns))
     throw new ApplyRefusal({
       en: "Formulas need the result columns side by side: the earlier results are not. Apply as values, or delete the earlier result columns first.",
       fr: "Les formules demandent des colonnes de résultats côte à côte : les résultats précédents ne le sont pas. Appliquez en valeurs, ou supprimez d'abord les anciennes colonnes de résultats.",
     });
   const asOf = asOfCells(columns, place.headerRow, lang, dayToSerial(applier.asOf));
-  return { applier, columns, extraHeaderCells: asOf.cells, asOfRef: asOf.ref };
+  return { ...base, extraHeaderCells: asOf.cells, asOfRef: asOf.ref };
 }
 
 const DEFAULT_CHUNK = 5000;
@@ -145,20 +154,21 @@ function macrotask(): Promise<void> {
 }
 
 /**
- * Applies a vendor's terms to a register and writes the result through a sink. Bad rows never stop
+ * Applies a planned application (`planApply`) to the register's rows and writes the result through a
+ * sink. Bad rows never stop
  * the others (their status says why); a cancel or an edit of the register stops between chunks, after
  * whole chunks. Refusals (a protected sheet, a merge in the way) come from the sink's `begin`, before
  * anything is written.
  */
 export async function applyToSheet(
-  request: ApplyRequest,
+  plan: ApplyPlan,
   register: RegisterRows,
   sink: ApplySink,
   control: ApplyControl = {},
 ): Promise<ApplyOutcome> {
-  const { place, headers } = register;
-  const plan = planApply(request, place, headers);
-  const { applier, columns } = plan;
+  const { place } = register;
+  if (!samePlace(place, plan.place)) throw new Error("applyToSheet: the plan is for another register");
+  const { applier, columns, request } = plan;
   const chunkRows = Math.max(1, control.chunkRows ?? DEFAULT_CHUNK);
   const yieldFn = control.yieldFn ?? macrotask;
   const summary = new SummaryBuilder(applier);
@@ -306,4 +316,14 @@ export function rowsInMemory(
       for (let start = 0; start < rows.length; start += chunkRows) yield rows.slice(start, start + chunkRows);
     },
   };
+}
+
+function samePlace(a: RegisterPlace, b: RegisterPlace): boolean {
+  return (
+    a.sheet === b.sheet &&
+    a.headerRow === b.headerRow &&
+    a.firstColumn === b.firstColumn &&
+    a.width === b.width &&
+    a.table === b.table
+  );
 }

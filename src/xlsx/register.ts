@@ -1,7 +1,6 @@
 import { promises as fs } from "node:fs";
 import { HEADER_SEARCH_ROWS, locateRegister, type SheetHead } from "../apply/locate";
-import type { RegisterPlace } from "../write/sink";
-import type { RegisterRows } from "../write/use-case";
+import { layoutNotes, type RegisterPlace, type RegisterRows } from "../write";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
 import { parseSharedStrings, type CellReading } from "./cells";
@@ -111,24 +110,12 @@ export class XlsxRegisterBook {
    */
   warnings(): Text[] {
     const f = this.features();
-    const list = (xs: readonly (string | number)[]): string =>
-      xs.slice(0, 5).join(", ") + (xs.length > 5 ? ", …" : "");
-    const out: Text[] = [];
-    if (f.merges && f.merges.length > 0)
-      out.push({
-        en: `merged cells (${list(f.merges)}): only the top-left cell of a merge holds a value, the others read blank, as in Excel.`,
-        fr: `cellules fusionnées (${list(f.merges)}) : seule la cellule en haut à gauche d'une fusion a une valeur, les autres sont lues vides, comme dans Excel.`,
-      });
-    if (f.autoFilter)
-      out.push({
-        en: "autofilter on the sheet: every row is computed, filtered out or not.",
-        fr: "filtre automatique sur la feuille : toutes les lignes sont calculées, filtrées ou non.",
-      });
-    if (f.hiddenRowCount > 0)
-      out.push({
-        en: `${f.hiddenRowCount} hidden row(s) (${list(f.hiddenRows)}): computed like the others.`,
-        fr: `${f.hiddenRowCount} ligne(s) masquée(s) (${list(f.hiddenRows)}) : elles sont calculées comme les autres.`,
-      });
+    const out: Text[] = layoutNotes({
+      hiddenRows: f.hiddenRows,
+      hiddenRowCount: f.hiddenRowCount,
+      merges: f.merges ?? [],
+      ...(f.autoFilter ? { filter: { on: "sheet" as const } } : {}),
+    });
     if (f.date1904)
       out.push({
         en: "1904 date system workbook: dates are read in that system and the new dates are written in it.",

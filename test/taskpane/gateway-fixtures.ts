@@ -1,6 +1,6 @@
+import { applyRequest } from "../support/apply";
 import { recognizeHeaders } from "../../src/apply";
 import {
-  applyToSheet,
   rowsInMemory,
   type ApplyControl,
   type ApplyOutcome,
@@ -93,7 +93,7 @@ export async function applyThrough(
 ): Promise<{ outcome: ApplyOutcome; report: SinkReport }> {
   const sink = gateway.applySink(source);
   try {
-    const outcome = await applyToSheet(
+    const outcome = await applyRequest(
       omiRequest(source, write, control.request),
       rowsInMemory(registerPlace(source), source.headers, source.rows),
       sink,

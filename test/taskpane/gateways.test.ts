@@ -1,5 +1,6 @@
+import { applyRequest } from "../support/apply";
 import { recognizeHeaders } from "../../src/apply";
-import { applyToSheet, planApply, rowsInMemory } from "../../src/write";
+import { planApply, rowsInMemory } from "../../src/write";
 import { ExcelGateway } from "../../src/office/excel-gateway";
 import {
   GatewayError,
@@ -124,7 +125,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
     const sink = gateway.applySink(source, {
       onFormats: (done, total) => seen.push(`formats:${done}/${total}`),
     });
-    const outcome = await applyToSheet(
+    const outcome = await applyRequest(
       omiRequest(source, "values"),
       rowsInMemory(registerPlace(source), source.headers, source.rows),
       sink,

@@ -210,7 +210,7 @@ export function App({
     [block, mode, lang, source.recognition],
   );
   const formulasAllowed = columnsContiguous(plannedColumns);
-  const notices = React.useMemo(() => layoutNotices(block?.layout, s), [block, s]);
+  const notices = React.useMemo(() => layoutNotices(block?.layout, lang), [block, lang]);
   const blocking = source.problems.some((p) => p.kind !== "duplicate");
   const canApply = options !== undefined && !blocking && preview?.error === undefined;
 
@@ -272,6 +272,7 @@ export function App({
       writeMode: formulasAllowed ? writeMode : "values",
       lang,
       today: parseIsoDay(todayIso()) as Day,
+      asOfKind: asOf.kind,
       ...(highlighting.days !== undefined ? { highlightDays: highlighting.days } : {}),
     });
   };

@@ -153,10 +153,10 @@ export function ApplyPanel({
             {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
             {st.portable && (
               <div data-testid="portable-result">
-                {s.portableWritten(st.portable.sheet)}
-                {st.portable.fallbacks.length > 0 && (
+                {st.portable.heading}
+                {st.portable.lines.length > 0 && (
                   <ul>
-                    {st.portable.fallbacks.map((f) => (
+                    {st.portable.lines.map((f) => (
                       <li key={f}>{f}</li>
                     ))}
                   </ul>
