@@ -125,7 +125,6 @@ export function reportFromRegister(
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const closing = applier.asOf;
-  const dueColumn = applier.columns.findIndex((c) => c.id === "dueDate");
   const yearTotal = readAmount(
     options.yearTotalExclVat,
     lang === "fr" ? "total de l'exercice HT" : "year total excl. VAT",
@@ -154,7 +153,7 @@ export function reportFromRegister(
       errors.push({ row: rowNumber, message: result.error ?? result.status });
       return;
     }
-    const due = result.values[dueColumn];
+    const due = result.values.dueDate;
     if (typeof due !== "number") {
       errors.push({ row: rowNumber, message: result.status });
       return;

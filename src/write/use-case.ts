@@ -16,6 +16,9 @@ import {
   type Applier,
   type ApplyOptions,
   type ApplySummary,
+  type OutputColumnId,
+  type OutputRow,
+  type OutputValue,
   type RowResult,
 } from "../apply";
 import { asOfCells, columnsContiguous, highlightRules, planColumns } from "./plan";
@@ -172,7 +175,9 @@ export async function applyToSheet(
   const chunkRows = Math.max(1, control.chunkRows ?? DEFAULT_CHUNK);
   const yieldFn = control.yieldFn ?? macrotask;
   const summary = new SummaryBuilder(applier);
-  const outputColumns = columns.map((c) => c.column);
+  // Formulas address the other output columns by id, where the plan put them.
+  const outputColumns: { [K in OutputColumnId]?: number } = {};
+  for (const c of columns) outputColumns[c.id] = c.column;
   const sourceTopLeft = cellRef(place.firstColumn, place.headerRow + 1);
   const reference: ReferenceSheet | undefined =
     request.write === "portable" ? portableReference(applier, request.today) : undefined;
@@ -187,22 +192,24 @@ export async function applyToSheet(
   });
   if (reference) await sink.addReferenceSheet(reference);
 
+  // Each planned column's cell, taken from the row by the column's id: never by position.
+  const inPlan = (values: OutputRow): OutputValue[] => columns.map((c) => values[c.id] ?? "");
   const cellsOf = (row: readonly CellValue[], index: number, result: RowResult): readonly OutputCell[] => {
-    if (request.write === "values") return result.values;
+    if (request.write === "values") return inPlan(result.values);
     const at = { sourceTopLeft, outputColumns, ...(plan.asOfRef ? { asOfRef: plan.asOfRef } : {}) };
     if (reference) {
       const r = portableRow(applier, row, index, { ...at, reference });
       // Only what the summary needs is kept (no cells), so memory stays flat on a long register.
       if (r.fallbacks.length > 0 || r.rowReason)
         portableRows.push({
-          cells: [],
-          values: [],
+          cells: {},
+          values: {},
           fallbacks: r.fallbacks,
           ...(r.rowReason ? { rowReason: r.rowReason } : {}),
         });
-      return withResults(r.cells, r.values);
+      return withResults(inPlan(r.cells), inPlan(r.values));
     }
-    return withResults(rowFormulas(applier, row, index, at), result.values);
+    return withResults(inPlan(rowFormulas(applier, row, index, at)), inPlan(result.values));
   };
 
   let done = 0;
