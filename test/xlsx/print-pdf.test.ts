@@ -1,11 +1,10 @@
 import { existsSync, promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawnSync } from "node:child_process";
 import * as zlib from "node:zlib";
 import JSZip from "jszip";
 import { runMain } from "../cli/run-main";
-import { SOFFICE } from "../support/libreoffice";
+import { convertWithLibreOffice, FRENCH_LOCALE, SOFFICE } from "../support/libreoffice";
 import { CHROMIUM, launchChromium } from "../support/browser";
 
 /**
@@ -137,34 +136,15 @@ async function onlySheet(workbook: string, sheet: string, copy: string): Promise
  * A profile set to the French locale, as a French accountant's office suite is: number formats such
  * as `#,##0.00 "€"` take their separators from it (« 1 088,25 € », not « 1,088.25 € »).
  */
-const FRENCH_LOCALE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>fr-FR</value></prop></item>
-</oor:items>
-`;
-
 /** Prints the workbooks to PDF with LibreOffice (one call, a fresh French profile), into `outdir`. */
-async function printToPdf(files: readonly string[], outdir: string, profileDir: string): Promise<void> {
-  if (!SOFFICE)
-    throw new Error("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui");
-  await fs.mkdir(path.join(profileDir, "user"), { recursive: true });
-  await fs.writeFile(path.join(profileDir, "user", "registrymodifications.xcu"), FRENCH_LOCALE);
-  const run = spawnSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${profileDir}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      outdir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 180_000 },
-  );
-  if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
+function printToPdf(files: readonly string[], outdir: string, profileDir: string): Promise<void> {
+  return convertWithLibreOffice(files, {
+    to: "pdf",
+    outdir,
+    profileDir,
+    profile: FRENCH_LOCALE,
+    timeoutMs: 180_000,
+  });
 }
 
 /** A page that loads pdf.js as a module (the test's own code is CommonJS) and leaves it on window. */
