@@ -1,5 +1,5 @@
 import { HEADERS, ROWS } from "../fixtures/reports/register";
-import { iso } from "../../src/engine";
+import { addDays, iso } from "../../src/engine";
 import {
   AGING_LAYOUT,
   agingSheet,
@@ -91,7 +91,7 @@ describe("report sheet names", () => {
   });
 
   test("every closing date of three years gives valid names (the longest: 23 characters)", () => {
-    for (let day = iso("2024-01-01"); day <= iso("2026-12-31"); day += 1) {
+    for (let day = iso("2024-01-01"); day <= iso("2026-12-31"); day = addDays(day, 1)) {
       const names = reportSheetNames(day, "fr");
       expect(isValidSheetName(names.table) && isValidSheetName(names.aging)).toBe(true);
     }
