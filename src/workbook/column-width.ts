@@ -29,3 +29,30 @@ const MIN_WIDTHS: Readonly<Record<OutputFormat, number>> = { date: 12, money: 14
 export function resultColumnWidth(header: string, format: OutputFormat): number {
   return Math.max(MIN_WIDTHS[format], Math.ceil(header.length * 1.1) + 2);
 }
+
+/** Excel's width (characters) of a column the sheet gives no width: 8.43 in Calibri 11. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+/** The widest a reference column is made: a longer "reference" is prose, and may stay cut. */
+const REFERENCE_MAX_WIDTH = 40;
+
+/**
+ * The width (characters) to give the register's reference column (invoice or contract number) so
+ * its longest reference prints whole, or undefined to keep the width it has. The one input column
+ * Échéance widens: a reference cut by the next column (« OMI-2024-00 ») is the row an auditor cannot
+ * match against the ledger, and every status and row error names rows by it. Other input columns
+ * keep the user's widths (what they print is what the register printed before Apply); a column is
+ * never narrowed. The longest text + 2, as a result column's header (room for fonts wider than
+ * Calibri), at most 40. One pass over the references.
+ */
+export function referenceColumnWidth(
+  current: number | undefined,
+  references: Iterable<unknown>,
+): number | undefined {
+  let longest = 0;
+  for (const r of references) {
+    const length = typeof r === "string" ? r.trim().length : typeof r === "number" ? String(r).length : 0;
+    if (length > longest) longest = length;
+  }
+  const needed = Math.min(REFERENCE_MAX_WIDTH, longest + 2);
+  return needed > (current ?? DEFAULT_COLUMN_WIDTH) ? needed : undefined;
+}
