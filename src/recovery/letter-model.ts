@@ -48,6 +48,52 @@ export interface DocumentHead {
 /** A placeholder's name and value, for templates: `{{client}}` → « Hôtel Bellevue ». */
 export type Fields = ReadonlyMap<string, string>;
 
+/** The placeholders of a letter a user's template may use (docs/recovery.md#letter-templates). */
+export const LETTER_PLACEHOLDERS = [
+  "client",
+  "adresse_client",
+  "expediteur",
+  "forme_juridique",
+  "adresse_expediteur",
+  "siren",
+  "iban",
+  "email",
+  "telephone",
+  "lieu",
+  "date",
+  "date_arrete",
+  "niveau",
+  "objet",
+  "principal",
+  "interets",
+  "indemnites",
+  "penalites",
+  "total",
+  "date_limite",
+  "delai_jours",
+  "article_clause",
+  "clause",
+  "fondements",
+  "lrar",
+] as const;
+
+/** The placeholders of one invoice, repeated per invoice in a table row of the template. */
+export const INVOICE_PLACEHOLDERS = [
+  "facture.numero",
+  "facture.date",
+  "facture.echeance",
+  "facture.montant",
+  "facture.reste_du",
+  "facture.jours",
+  "facture.interets",
+  "facture.indemnite",
+  "facture.total",
+  "facture.periodes",
+] as const;
+
+/** Alone in its paragraph, the invoice table as the built-in letter lays it out. */
+export const INVOICE_TABLE_PLACEHOLDER = "factures";
+
 export const money = (d: Decimal, lang: Language): string => formatMoney(d, lang);
 export const date = (d: Day, lang: Language): string => formatDate(d, lang);
 

@@ -61,6 +61,8 @@ export interface Letter extends DocumentHead {
   readonly total: Decimal;
   readonly fields: Fields;
   readonly invoiceFields: readonly Fields[];
+  /** The invoice table, as `{{factures}}` puts it in a user's template. */
+  readonly invoiceTable: Extract<LetterBlock, { kind: "table" }>;
 }
 
 export interface LetterOptions {
@@ -318,6 +320,7 @@ export function buildLetter(client: ClientFile, options: LetterOptions & { compa
     total: client.totals.claimed,
     fields,
     invoiceFields: client.invoices.map((c) => invoiceFields(c, lang)),
+    invoiceTable: invoiceTable(client, notice ? NOTICE_COLUMNS : REMINDER_COLUMNS, lang),
   };
 }
 
