@@ -5,7 +5,7 @@ import { paragraphOfRuns, paragraphXml, runsXml, tableXml, type ParagraphStyle }
  * One page of a letter or a penalty note as WordprocessingML: the sender's block at the top left, the
  * recipient's where a window envelope shows it (95 mm from the left margin), the date line, the title
  * and registered-letter line of a formal notice, the subject, the blocks, the signature. A4 with 2 cm
- * margins; Calibri 10.5 pt, tables 8.5 pt.
+ * margins; Calibri 10.5 pt, tables 8 pt.
  */
 
 /** The parts of a letter or a note that make a page. */
@@ -29,10 +29,11 @@ const QUOTE_INDENT = mm(8);
 /** The section properties every page shares: A4 portrait, 2 cm margins. */
 export const SECTION_PROPERTIES = `<w:sectPr><w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}" w:orient="portrait"/><w:pgMar w:top="${PAGE.margin}" w:right="${PAGE.margin}" w:bottom="${PAGE.margin}" w:left="${PAGE.margin}" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>`;
 
-function blockXml(block: LetterBlock): string {
+/** A block; a paragraph that introduces a table (`keepNext`) stays on the table's page. */
+function blockXml(block: LetterBlock, keepNext: boolean): string {
   switch (block.kind) {
     case "paragraph":
-      return paragraphXml(block.text, { align: "both", ...(block.bold ? { bold: true } : {}) });
+      return paragraphXml(block.text, { align: "both", keepNext, ...(block.bold ? { bold: true } : {}) });
     case "small":
       return paragraphXml(block.text, { align: "both", size: SMALL });
     case "quote":
@@ -81,7 +82,7 @@ export function pageXml(page: Page, first: boolean): string {
   if (page.title) parts.push(paragraphXml(page.title, { bold: true, size: 28, align: "center", after: 240 }));
   parts.push(paragraphXml(page.subject, { bold: true, after: 240 }));
   if (page.salutation) parts.push(paragraphXml(page.salutation));
-  for (const b of page.blocks) parts.push(blockXml(b));
+  page.blocks.forEach((b, i) => parts.push(blockXml(b, page.blocks[i + 1]?.kind === "table")));
   if (page.closing) parts.push(paragraphXml(page.closing, { after: 360, keepNext: true }));
   parts.push(...lines(page.signature, { indent: RECIPIENT_INDENT, after: 480 }));
   if (page.legalBasis) parts.push(paragraphXml(page.legalBasis, { size: SMALL }));

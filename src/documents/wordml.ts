@@ -84,10 +84,17 @@ export function paragraphOfRuns(runs: string, style: ParagraphStyle = {}): strin
   return `<w:p>${paragraphProperties(style)}${runs}</w:p>`;
 }
 
-export const TABLE_TEXT_SIZE = 17; // 8.5 pt
+export const TABLE_TEXT_SIZE = 16; // 8 pt
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="999999"';
 
-function cellXml(text: string, column: TableColumn, width: number, bold: boolean, shade: boolean): string {
+function cellXml(
+  text: string,
+  column: TableColumn,
+  width: number,
+  bold: boolean,
+  shade: boolean,
+  keepNext: boolean,
+): string {
   const shading = shade ? '<w:shd w:val="clear" w:color="auto" w:fill="E8ECEF"/>' : "";
   const align = column.align === "right" ? "right" : "left";
   return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shading}</w:tcPr>${paragraphXml(text, {
@@ -95,19 +102,22 @@ function cellXml(text: string, column: TableColumn, width: number, bold: boolean
     align,
     size: TABLE_TEXT_SIZE,
     bold,
+    keepNext,
   })}</w:tc>`;
 }
 
 /**
  * A table of figures: a shaded header row repeated on each page, the rows, a bold total row; fixed
- * column widths sharing `width` twips by each column's share; rows never split across pages.
+ * column widths sharing `width` twips by each column's share; rows never split across pages, and each
+ * row kept with the next (Word's way of keeping a table together: a total never alone on a page).
  */
 export function tableXml(block: Extract<LetterBlock, { kind: "table" }>, width: number): string {
   const share = block.columns.reduce((s, c) => s + c.width, 0);
   const widths = block.columns.map((c) => Math.floor((width * c.width) / share));
-  const row = (values: readonly string[], bold: boolean, header: boolean) =>
+  const last = block.rows.length + (block.total ? 1 : 0);
+  const row = (values: readonly string[], bold: boolean, header: boolean, index: number) =>
     `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${block.columns
-      .map((c, i) => cellXml(values[i] ?? "", c, widths[i] ?? 0, bold, header))
+      .map((c, i) => cellXml(values[i] ?? "", c, widths[i] ?? 0, bold, header, index < last))
       .join("")}</w:tr>`;
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"]
     .map((b) => `<w:${b} ${BORDER}/>`)
@@ -125,9 +135,10 @@ export function tableXml(block: Extract<LetterBlock, { kind: "table" }>, width: 
       block.columns.map((c) => c.header),
       true,
       true,
+      0,
     ),
-    block.rows.map((r) => row(r, false, false)).join(""),
-    block.total ? row(block.total, true, false) : "",
+    block.rows.map((r, i) => row(r, false, false, i + 1)).join(""),
+    block.total ? row(block.total, true, false, last) : "",
     "</w:tbl>",
   ].join("");
 }

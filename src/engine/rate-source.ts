@@ -1,7 +1,14 @@
 import { formatDate, formatPercent } from "./format";
 import type { Decimal } from "./money";
 import type { LatePaymentRule } from "./profile";
-import { ecbRate, halfYearStart, halfYearText, legalRateProfessional, type HalfYearKey, type RateTable } from "./rates";
+import {
+  ecbRate,
+  halfYearStart,
+  halfYearText,
+  legalRateProfessional,
+  type HalfYearKey,
+  type RateTable,
+} from "./rates";
 import type { Language, Text } from "./text";
 
 /**

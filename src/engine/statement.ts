@@ -152,7 +152,7 @@ const NOTES = {
   },
   civilCode: {
     fr: "Client consommateur et conditions sans taux pour les consommateurs : intérêts au taux légal à compter de la mise en demeure (Code civil 1231-6 et 1344-1), au taux des créanciers professionnels (« autres cas »), sans le plancher de 3 fois le taux légal ni l'indemnité de 40 €.",
-    en: "Consumer client and terms with no consumer rate: interest at the legal rate from the formal notice (Code civil 1231-6 and 1344-1), at the rate for professional creditors (\"other cases\"), without the 3 × legal rate floor or the 40 € fee.",
+    en: 'Consumer client and terms with no consumer rate: interest at the legal rate from the formal notice (Code civil 1231-6 and 1344-1), at the rate for professional creditors ("other cases"), without the 3 × legal rate floor or the 40 € fee.',
   },
   noFormalNotice: {
     fr: "Aucune mise en demeure enregistrée : les intérêts au taux légal ne courent qu'à compter de celle-ci (Code civil 1231-6).",

@@ -134,14 +134,14 @@ export type InvoiceColumn =
   | "penalties";
 
 const WIDTHS: Readonly<Record<InvoiceColumn, number>> = {
-  reference: 4,
-  invoiceDate: 2.4,
-  dueDate: 2.4,
-  amount: 2.8,
-  outstanding: 2.8,
+  reference: 3.2,
+  invoiceDate: 2.6,
+  dueDate: 2.6,
+  amount: 2.7,
+  outstanding: 2.7,
   daysLate: 1.6,
   interest: 2.4,
-  fee: 2,
+  fee: 2.4,
   penalties: 2.8,
 };
 
@@ -205,14 +205,15 @@ export function invoiceTable(
   };
 }
 
-/** One line per interest period: invoice, period, days, balance, rate and its source, interest. */
+/** One line per interest period: invoice, from, to, days, balance, rate and its source, interest. */
 export function periodTable(client: ClientFile, lang: Language): Extract<LetterBlock, { kind: "table" }> {
   const rows: string[][] = [];
   for (const c of client.invoices) {
     for (const p of c.statement.periods)
       rows.push([
         c.invoice.reference,
-        `${date(p.from, lang)} – ${date(p.to, lang)}`,
+        date(p.from, lang),
+        date(p.to, lang),
         String(p.days),
         money(p.balance, lang),
         p.source[lang],
@@ -221,10 +222,11 @@ export function periodTable(client: ClientFile, lang: Language): Extract<LetterB
     if (!c.statement.roundingDifference.isZero())
       rows.push([
         c.invoice.reference,
-        lang === "fr" ? "arrondi unique de la facture" : "the invoice's one rounding",
         "",
         "",
         "",
+        "",
+        COLUMN_TEXT.rounding[lang],
         money(c.statement.roundingDifference, lang),
       ]);
   }
@@ -233,15 +235,16 @@ export function periodTable(client: ClientFile, lang: Language): Extract<LetterB
   return {
     kind: "table",
     columns: [
-      left(COLUMN_TEXT.reference[lang], 3.2),
-      left(COLUMN_TEXT.period[lang], 4.2),
-      right(COLUMN_TEXT.days[lang], 1.4),
-      right(COLUMN_TEXT.balance[lang], 2.6),
-      left(COLUMN_TEXT.rate[lang], 6),
-      right(COLUMN_TEXT.interest[lang], 2.6),
+      left(COLUMN_TEXT.reference[lang], 2.9),
+      left(COLUMN_TEXT.from[lang], 2.6),
+      left(COLUMN_TEXT.to[lang], 2.6),
+      right(COLUMN_TEXT.days[lang], 1.5),
+      right(COLUMN_TEXT.balance[lang], 2.5),
+      left(COLUMN_TEXT.rate[lang], 6.3),
+      right(COLUMN_TEXT.interest[lang], 2.3),
     ],
     rows,
-    total: [COMMON_TEXT.total[lang], "", "", "", "", money(client.totals.interest, lang)],
+    total: [COMMON_TEXT.total[lang], "", "", "", "", "", money(client.totals.interest, lang)],
   };
 }
 

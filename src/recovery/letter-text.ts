@@ -67,7 +67,9 @@ export const COLUMN_TEXT = {
   interest: { fr: "Pénalités", en: "Interest" },
   fee: { fr: "Indemnité", en: "Fee" },
   penalties: { fr: "Pénalités et indemnité", en: "Interest and fee" },
-  period: { fr: "Période", en: "Period" },
+  from: { fr: "Du", en: "From" },
+  to: { fr: "Au", en: "To" },
+  rounding: { fr: "arrondi unique de la facture", en: "the invoice's one rounding" },
   days: { fr: "Jours", en: "Days" },
   balance: { fr: "Solde", en: "Balance" },
   rate: { fr: "Taux et source", en: "Rate and source" },
@@ -90,8 +92,8 @@ export const RAPPEL_TEXT = {
     en: `The amount outstanding is ${w.principal}.`,
   }),
   askPay: (w: LetterWords): Text => ({
-    fr: `Nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais, par virement sur notre compte ${w.iban}. Si votre règlement a été émis entre-temps, nous vous prions de ne pas tenir compte de ce courrier.`,
-    en: `Please pay it at your earliest convenience by transfer to our account ${w.iban}. If your payment has been sent in the meantime, please disregard this letter.`,
+    fr: `Nous vous remercions de bien vouloir procéder à ${w.count > 1 ? "leur" : "son"} règlement dans les meilleurs délais, par virement sur notre compte ${w.iban}. Si votre règlement a été émis entre-temps, nous vous prions de ne pas tenir compte de ce courrier.`,
+    en: `Please pay ${w.count > 1 ? "them" : "it"} at your earliest convenience by transfer to our account ${w.iban}. If your payment has been sent in the meantime, please disregard this letter.`,
   }),
 } as const;
 

@@ -145,14 +145,14 @@ function lineTable(
   return {
     kind: "table",
     columns: [
-      col(COLUMN_TEXT.reference, "left", 3.6),
-      col(COLUMN_TEXT.invoiceDate, "left", 2.4),
-      col(COLUMN_TEXT.dueDate, "left", 2.4),
-      col(COLUMN_TEXT.amount, "right", 2.8),
-      col(COLUMN_TEXT.daysLate, "right", 1.8),
+      col(COLUMN_TEXT.reference, "left", 3.2),
+      col(COLUMN_TEXT.invoiceDate, "left", 2.6),
+      col(COLUMN_TEXT.dueDate, "left", 2.6),
+      col(COLUMN_TEXT.amount, "right", 2.7),
+      col(COLUMN_TEXT.daysLate, "right", 1.6),
       col(COLUMN_TEXT.interest, "right", 2.4),
-      col(COLUMN_TEXT.fee, "right", 2.2),
-      col(COMMON_TEXT.total, "right", 2.4),
+      col(COLUMN_TEXT.fee, "right", 2.4),
+      col(COMMON_TEXT.total, "right", 2.6),
     ],
     rows: lines.map((l) => [
       l.claim.invoice.reference,
@@ -232,7 +232,8 @@ function buildNote(
     fees,
     total,
     blocks,
-    signature: [COMMON_TEXT.signature(company.name)[lang]],
+    // Like an invoice, a debit note carries no signature.
+    signature: [],
     fields: new Map([
       ["numero", number],
       ["client", client.name],

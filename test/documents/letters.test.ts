@@ -49,7 +49,7 @@ describe("the formal notice, read back from the .docx", () => {
 
   test("gives each interest period with its rate's source", () => {
     expect(rows).toContain(
-      `OMI-2025-115 | 01/02/2026 – 30/06/2026 | 150 | 2${NNBSP}000,00 € | 3 × taux légal 1er semestre 2026 (2,62 %) = 7,86 % | 64,60 €`,
+      `OMI-2025-115 | 01/02/2026 | 30/06/2026 | 150 | 2${NNBSP}000,00 € | 3 × taux légal 1er semestre 2026 (2,62 %) = 7,86 % | 64,60 €`,
     );
   });
 

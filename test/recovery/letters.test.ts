@@ -57,7 +57,7 @@ describe("the formal notice of the hand-worked client", () => {
       `OMI-2025-115 | 15/11/2025 | 15/12/2025 | 3${NNBSP}000,00 € | 2${NNBSP}000,00 € | 197 | 95,52 € | 40,00 €`,
     );
     expect(text).toContain(
-      "OMI-2025-101 | 01/11/2025 – 31/12/2025 | 61 | 1\u202f200,00 € | 3 × taux légal 2e semestre 2025 (2,76 %) = 8,28 % | 16,61 €",
+      "OMI-2025-101 | 01/11/2025 | 31/12/2025 | 61 | 1\u202f200,00 € | 3 × taux légal 2e semestre 2025 (2,76 %) = 8,28 % | 16,61 €",
     );
     expect(text).toContain("indemnité forfaitaire pour frais de recouvrement de 40 €");
     expect(text).toContain(`soit un total de 4${NNBSP}349,03 €`);
