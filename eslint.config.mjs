@@ -42,6 +42,42 @@ function engineGuards() {
   ];
 }
 
+/**
+ * The recovery core is pure (no I/O, no UI) and sits on the engine, the cell values and the stored
+ * state; the documents layer turns its models into bytes and reaches no file system either.
+ */
+function recoveryGuards() {
+  const noIo = {
+    group: ["fs", "node:*", "path", "child_process", "http", "https"],
+    message: "No I/O here: bytes in, bytes out.",
+  };
+  const noUi = {
+    group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs"],
+    message: "No UI or Office here.",
+  };
+  const above = (allowed) => ({
+    group: [
+      "../*",
+      "!../engine",
+      "!../cells",
+      "!../storage",
+      "!../storage/*",
+      ...allowed.map((a) => `!${a}`),
+    ],
+    message: "src/recovery imports only the engine, cells and storage; src/documents also recovery.",
+  });
+  return [
+    {
+      files: ["src/recovery/*.ts"],
+      rules: { "no-restricted-imports": ["error", { patterns: [noIo, noUi, above([])] }] },
+    },
+    {
+      files: ["src/documents/*.ts"],
+      rules: { "no-restricted-imports": ["error", { patterns: [noIo, noUi, above(["../recovery"])] }] },
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -68,6 +104,7 @@ export default tseslint.config(
     },
   },
   ...engineGuards(),
+  ...recoveryGuards(),
   {
     // The metadata plugin accepts only plain types (number, string, any, any[][]) in signatures:
     // cells arrive untyped and the catalog parses them.
