@@ -204,7 +204,8 @@ describe("a rate the table lacks", () => {
 });
 
 describe("prescription", () => {
-  const check = (due: string, client: ClientType, asOf: string) => prescriptionCheck(iso(due), client, iso(asOf));
+  const check = (due: string, client: ClientType, asOf: string) =>
+    prescriptionCheck(iso(due), client, iso(asOf));
 
   test("between businesses: 5 years from the due date, flagged from 6 months before the end", () => {
     // Due 15/03/2021: the action is time-barred after 15/03/2026 (L110-4); flagged from 15/09/2025.
@@ -227,4 +228,3 @@ describe("prescription", () => {
     expect(c.text?.fr).toContain("31/08/2026");
   });
 });
-
