@@ -68,7 +68,8 @@ function claimOf(invoice: RecoveryInvoice, options: RecoveryOptions): ClaimedInv
   };
 }
 
-function totalsOf(invoices: readonly ClaimedInvoice[]): ClientTotals {
+/** The totals of some claimed invoices. */
+export function totalsOf(invoices: readonly ClaimedInvoice[]): ClientTotals {
   let principal = ZERO;
   let interest = ZERO;
   let fees = ZERO;

@@ -8,7 +8,8 @@ import {
   type Text,
   type VendorProfile,
 } from "../engine";
-import type { StoredCompany } from "../storage/company";
+import { formatSiren, type StoredCompany } from "../storage/company";
+import { totalsOf } from "./book";
 import { latePaymentClause } from "./clause-quotes";
 import {
   date,
@@ -79,6 +80,7 @@ export interface LetterOptions {
 
 export type NoticeKind =
   | "nothing-late"
+  | "nothing-new"
   | "penalties-only"
   | "missing-rate"
   | "missing-address"
@@ -280,7 +282,7 @@ export function buildLetter(client: ClientFile, options: LetterOptions & { compa
     ["expediteur", company.name],
     ["forme_juridique", company.legalForm ?? ""],
     ["adresse_expediteur", company.address],
-    ["siren", sender.lines.find((l) => l.startsWith("SIREN")) ?? ""],
+    ["siren", formatSiren(company.siren)],
     ["iban", w.iban],
     ["email", company.email ?? ""],
     ["telephone", company.phone ?? ""],
@@ -324,6 +326,16 @@ export function buildLetter(client: ClientFile, options: LetterOptions & { compa
   };
 }
 
+/**
+ * The client as a letter sees it: its unpaid invoices only. A letter chases what is unpaid (with its
+ * penalties); the penalties of invoices already paid, late, are claimed by the penalty note.
+ */
+function unpaidPart(client: ClientFile): ClientFile {
+  if (client.invoices.every((c) => c.state === "unpaid")) return client;
+  const invoices = client.invoices.filter((c) => c.state === "unpaid");
+  return { ...client, invoices, totals: totalsOf(invoices) };
+}
+
 /** The guardrails' sentences for a client at a level, and whether it gets a letter. */
 function clientNotices(client: ClientFile, level: ReminderLevel): { notices: RunNotice[]; letter: boolean } {
   const notices: RunNotice[] = [];
@@ -339,6 +351,8 @@ function clientNotices(client: ClientFile, level: ReminderLevel): { notices: Run
     say("penalties-only", GUARDRAIL_TEXT.penaltiesOnly(client.name));
     return { notices, letter: false };
   }
+  const paidLate = client.invoices.filter((c) => c.state === "paid-late").map((c) => c.invoice.reference);
+  if (paidLate.length > 0) say("penalties-only", GUARDRAIL_TEXT.paidLateLeftToNote(client.name, paidLate));
   if (missing) {
     say("missing-rate", GUARDRAIL_TEXT.missingRate(client.name, missing));
     return { notices, letter: false };
@@ -372,7 +386,8 @@ export function planLetters(book: RecoveryBook, options: LetterOptions): LetterR
   for (const client of book.clients) {
     const r = clientNotices(client, options.level);
     notices.push(...r.notices);
-    if (r.letter) letters.push(buildLetter(client, { ...options, company, date: options.date ?? book.asOf }));
+    if (r.letter)
+      letters.push(buildLetter(unpaidPart(client), { ...options, company, date: options.date ?? book.asOf }));
   }
   return { level: options.level, letters, notices, excluded: book.excluded, blocked: undefined };
 }

@@ -45,6 +45,10 @@ export const GUARDRAIL_TEXT = {
     fr: `${client} : factures payées, mais en retard — pas de lettre de relance ; les pénalités se réclament par une note de débit.`,
     en: `${client}: invoices paid, but late — no reminder; the penalties are claimed with a penalty note.`,
   }),
+  paidLateLeftToNote: (client: string, references: readonly string[]): Text => ({
+    fr: `${client} : ${references.join(", ")} payée${references.length > 1 ? "s" : ""} en retard — hors de la lettre, qui ne reprend que les factures impayées ; ${references.length > 1 ? "leurs" : "ses"} pénalités se réclament par une note de débit.`,
+    en: `${client}: ${references.join(", ")} paid late — not in the letter, which lists the unpaid invoices only; the penalties are claimed with a penalty note.`,
+  }),
   missingRate: (client: string, e: EngineError): Text => ({
     fr: `${client} : ${e.text.fr} — pas de lettre ni de note pour ce client tant que le taux manque (les pénalités seraient fausses).`,
     en: `${client}: ${e.text.en} — no letter or note for this client until the rate is added (the penalties would be wrong).`,
@@ -58,10 +62,13 @@ export const GUARDRAIL_TEXT = {
     reference: string,
     chosen: ReminderLevel,
     last: ReminderLevel | undefined,
-  ): Text => ({
-    fr: `${client}, facture ${reference} : ${LEVEL_NAMES[chosen].fr.toLowerCase()} ${last ? `après un ${LEVEL_NAMES[last].fr.toLowerCase()}` : "sans relance enregistrée"} — niveau pris hors de l'ordre habituel (permis : les pénalités sont dues sans relance).`,
-    en: `${client}, invoice ${reference}: ${LEVEL_NAMES[chosen].en.toLowerCase()} ${last ? `after a ${LEVEL_NAMES[last].en.toLowerCase()}` : "with no reminder recorded"} — out of the usual order (allowed: penalties are due without a reminder).`,
-  }),
+  ): Text => {
+    const none = chosen === "relance" ? "sans rappel enregistré" : "sans rappel ni relance enregistrés";
+    return {
+      fr: `${client}, facture ${reference} : ${LEVEL_NAMES[chosen].fr.toLowerCase()} ${last ? `après un ${LEVEL_NAMES[last].fr.toLowerCase()}` : none} — niveau pris hors de l'ordre habituel (permis : les pénalités sont dues sans relance).`,
+      en: `${client}, invoice ${reference}: ${LEVEL_NAMES[chosen].en.toLowerCase()} ${last ? `after a ${LEVEL_NAMES[last].en.toLowerCase()}` : "with no reminder recorded"} — out of the usual order (allowed: penalties are due without a reminder).`,
+    };
+  },
   goesBack: (
     client: string,
     reference: string,

@@ -274,7 +274,7 @@ export function planPenaltyNotes(book: RecoveryBook, options: NoteOptions): Note
     }
     const lines = noteLines(client, before);
     if (lines.length === 0) {
-      say("nothing-late", client.name, NOTE_TEXT.nothingNew(client.name));
+      say("nothing-new", client.name, NOTE_TEXT.nothingNew(client.name));
       continue;
     }
     if (!client.address) say("missing-address", client.name, GUARDRAIL_TEXT.missingAddress(client.name));

@@ -158,6 +158,27 @@ describe("guardrails before anything is sent", () => {
     expect(run.notices[2]?.text.fr).toContain("2e semestre 2026");
   });
 
+  test("a letter lists the unpaid invoices; one paid late is left to the penalty note, and said", () => {
+    // U-1: 1 000 € due 31/03/2026, unpaid: 91 d at 7,86 % = 19,60 €; + 40 → principal 1 000, total 1 059,60 €.
+    // U-2: paid late on 30/04/2026: its penalties go to the note, not to the letter.
+    const { book: b, profile } = book(
+      "omi",
+      "2026-06-30",
+      invoices(
+        { ref: "U-1", client: "Client U", amount: "1000", due: "2026-03-31", address: "1 rue" },
+        { ref: "U-2", client: "Client U", amount: "500", due: "2026-03-31", paid: [["2026-04-30", "500"]] },
+      ),
+    );
+    const run = planLetters(b, { level: "relance", profile, company: COMPANY });
+    const l = run.letters[0]!;
+    expect(l.invoiceFields.map((f) => f.get("facture.numero"))).toEqual(["U-1"]);
+    expect(l.fields.get("total")).toBe(`1${NNBSP}059,60 €`);
+    expect(run.notices.map((n) => n.text.fr)).toEqual([
+      "Client U : U-2 payée en retard — hors de la lettre, qui ne reprend que les factures impayées ; ses pénalités se réclament par une note de débit.",
+      "Client U, facture U-1 : relance sans rappel enregistré — niveau pris hors de l'ordre habituel (permis : les pénalités sont dues sans relance).",
+    ]);
+  });
+
   test("a formal notice with no reminder recorded is written, and said", () => {
     const { book: b, profile } = book(
       "omi",

@@ -87,7 +87,7 @@ describe("a level out of order is allowed and said", () => {
   test("a formal notice with no reminder recorded, and a reminder after a formal notice, are named per invoice", () => {
     const med = levelWarnings(client, "mise-en-demeure").map((t) => t.fr);
     expect(med).toEqual([
-      "Client A, facture A : mise en demeure sans relance enregistrée — niveau pris hors de l'ordre habituel (permis : les pénalités sont dues sans relance).",
+      "Client A, facture A : mise en demeure sans rappel ni relance enregistrés — niveau pris hors de l'ordre habituel (permis : les pénalités sont dues sans relance).",
       "Client A, facture B : mise en demeure après un rappel — niveau pris hors de l'ordre habituel (permis : les pénalités sont dues sans relance).",
     ]);
     const back = levelWarnings(client, "rappel").map((t) => t.fr);
