@@ -1,4 +1,4 @@
-import { dayToSerial, parseDateText } from "../adapter/cell-values";
+import { dayToSerial, parseDateText } from "../input/cell-values";
 import { buildRateTable, DEFAULT_SETTINGS, type Explanation, type Language } from "../engine";
 import type { FunctionSignature } from "../functions/definitions";
 import { FunctionRuntime } from "../functions/runtime";
@@ -7,6 +7,7 @@ import { formatValue, type FunctionValue } from "../functions/values";
 import { languageOf, readOptions, usage, type OptionSpec } from "./args";
 import { type CliIo } from "./io";
 import { readRatesOption } from "./rates";
+import { commandError } from "./messages";
 
 /**
  * `echeance fn FUNCTION ARG…`: one CGV function evaluated by a function runtime of its own, the same
@@ -200,7 +201,7 @@ export async function runFn(argv: readonly string[], io: CliIo): Promise<number>
     // The same rate file as apply and report: nothing is used from a file with a problem.
     const read = await readRatesOption(options.rates);
     if (!read.ok) {
-      for (const p of read.problems) io.stderr.write(`echeance fn : ${p[lang]}\n`);
+      for (const p of read.problems) io.stderr.write(`${commandError("fn", p, lang)}\n`);
       return 1;
     }
     settings = { ...DEFAULT_SETTINGS, rates: buildRateTable(read.rows) };

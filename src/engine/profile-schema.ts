@@ -385,8 +385,6 @@ function amountClause(c: Checker, v: unknown, path: string): AmountClause | unde
     : { id, kind, label, percent, periodMonths, of, clause, ...note };
 }
 
-const MAX_PROFILE_JSON_CHARS = 200_000;
-
 /** Validates and copies an untrusted vendor profile. Returns the issues, or the clean profile. */
 export function checkProfile(
   input: unknown,
@@ -512,33 +510,4 @@ export function validateProfile(input: unknown): VendorProfile {
     },
     "profile",
   );
-}
-
-/** Parses a profile from JSON text with a size limit, then validates it. */
-export function parseProfileJson(text: string): VendorProfile {
-  if (text.length > MAX_PROFILE_JSON_CHARS) {
-    throw new EngineError(
-      "invalid-input",
-      {
-        en: `The profile file is too large (${text.length} characters, at most ${MAX_PROFILE_JSON_CHARS}).`,
-        fr: `Le fichier de profil est trop volumineux (${text.length} caractères, au plus ${MAX_PROFILE_JSON_CHARS}).`,
-      },
-      "profile",
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new EngineError(
-      "invalid-input",
-      {
-        en: `The profile file is not valid JSON: ${why}.`,
-        fr: `Le fichier de profil n'est pas un JSON valide : ${why}.`,
-      },
-      "profile",
-    );
-  }
-  return validateProfile(data);
 }

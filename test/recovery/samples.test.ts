@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { readAmount, readDate } from "../../src/adapter/cell-values";
+import { readAmount, readDate } from "../../src/input/cell-values";
 import { applyRegisterSync, recognizeHeaders, type CellValue } from "../../src/apply";
 import { Decimal, iso, resolveVendor, type Day, type Payment } from "../../src/engine";
 import { buildRecovery, type RecoveryInvoice } from "../../src/recovery";
