@@ -517,7 +517,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.getByTestId("build-report").click();
     const result = page.getByTestId("report-result");
     await result.waitFor({ timeout: 10_000 });
-    expect(await result.innerText()).toContain("D441-6 2025-12-31, Balance âgée 2025-12-31");
+    // The core's sheet names (src/reports/sheet-names.ts): the closing date as dd-mm-yyyy, hyphens
+    // standing for the slashes Excel refuses in a sheet name.
+    expect(await result.innerText()).toContain("D441-6 31-12-2025, Balance âgée 31-12-2025");
 
     const values = demoSupplierInvoices();
     const report = reportFromRegister(values, {
@@ -531,9 +533,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       firstRowNumber: 2,
     });
     const table = rectangle(delayTableSheet(report));
-    expect(await sheetValues(page, "D441-6 2025-12-31", table.length, table[0]?.length ?? 0)).toEqual(table);
+    expect(await sheetValues(page, "D441-6 31-12-2025", table.length, table[0]?.length ?? 0)).toEqual(table);
     const aging = rectangle(agingSheet(report, "fr"));
-    expect(await sheetValues(page, "Balance âgée 2025-12-31", aging.length, aging[0]?.length ?? 0)).toEqual(
+    expect(await sheetValues(page, "Balance âgée 31-12-2025", aging.length, aging[0]?.length ?? 0)).toEqual(
       aging,
     );
     // Section (B): F-2025-012 is marked "oui"; 900 + (11 × 977 mod 6400) = 900 + 4347 = 5 247 €, unpaid.

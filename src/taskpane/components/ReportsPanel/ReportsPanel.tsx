@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   // Fluent's dropdown is at least 250 px wide: in a 320 px pane it takes the pane's width instead.
   dropdown: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  // Sheet names (« D441-6 2025-12-31, Balance âgée 2025-12-31 ») break where they must.
+  // Sheet names (« D441-6 31-12-2025, Balance âgée 31-12-2025 ») break where they must.
   wrap: { overflowWrap: "anywhere" },
 });
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ColumnMapping } from "../../../apply";
-import type { Language, Settings, VendorRegistry } from "../../../engine";
+import type { Day, Language, Settings, VendorRegistry } from "../../../engine";
 import { parseIsoDay } from "../../../engine";
 import type { SourceBlock, WorkbookGateway } from "../../../workbook/gateway";
 import {
@@ -10,6 +10,7 @@ import {
   delayTableSheet,
   findExcludedColumn,
   reportFromRegister,
+  reportSheetNames,
   wrappedRowHeights,
   type RegisterReport,
   type ReportKind,
@@ -18,7 +19,7 @@ import {
 } from "../../../reports";
 import { describeError } from "../../apply-adapter";
 import type { Strings } from "../../i18n/strings";
-import { matrixCells, reportSheetNames } from "../../report-adapter";
+import { matrixCells } from "../../report-adapter";
 import { todayIso } from "../AsOfPicker/useAsOf";
 
 /** No excluded column, even when a header looks like one (the core falls back to recognition on undefined). */
@@ -130,7 +131,8 @@ export function useReport(args: {
     if (!report || closingIso === undefined) return;
     setRun({ phase: "writing" });
     try {
-      const names = reportSheetNames(closingIso, lang);
+      // « D441-6 31-12-2025 », « Balance âgée 31-12-2025 »: the names `echeance report` gives them.
+      const names = reportSheetNames(parseIsoDay(closingIso) as Day, lang);
       const sheets: string[] = [];
       // The layouts `echeance report` gives its sheets: widths, wrapped headings, A4 landscape, one
       // page wide (the D441-6 table one page tall too), the aging's headings repeated.
