@@ -144,7 +144,7 @@ export function App({
     setRevision((r) => r + 1);
     void read();
   }, [read]);
-  const run = useApplyRun(gateway, s, { chunkRows, onWritten });
+  const run = useApplyRun(gateway, { chunkRows, onWritten });
 
   // The outcome belongs to the register it describes: forgotten when another register is read…
   const { reset } = run;
@@ -214,14 +214,13 @@ export function App({
   const blocking = source.problems.some((p) => p.kind !== "duplicate");
   const canApply = options !== undefined && !blocking && preview?.error === undefined;
 
-  const explain = useExplain(gateway, block, options, s, lang);
+  const explain = useExplain(gateway, block, options, lang);
   const report = useReport({
     gateway,
     source: block,
     mapping: source.mapping,
     vendor: vendor.spec,
     lang,
-    strings: s,
     active: view === "reports",
     registry,
     settings,
@@ -331,7 +330,7 @@ export function App({
         <SourcePanel source={source} />
         {source.error !== undefined && (
           <MessageBar intent="error" layout="multiline" data-testid="source-error">
-            <MessageBarBody>{describeError(source.error, s, lang)}</MessageBarBody>
+            <MessageBarBody>{describeError(source.error, lang)}</MessageBarBody>
           </MessageBar>
         )}
         <MappingEditor source={source} />

@@ -12,7 +12,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useStrings } from "../../i18n/LanguageContext";
+import { APPLY_STRINGS } from "./strings";
 import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
@@ -59,16 +61,18 @@ export function ApplyPanel({
     readonly onSave: (rows: readonly RateRow[]) => Promise<void>;
   };
 }) {
-  const s = useStrings();
+  const s = useCatalogue(APPLY_STRINGS);
+  const common = useCatalogue(COMMON);
+  const pane = useStrings();
   const styles = useStyles();
   const st = run.state;
   const phaseText =
     st.phase === "counting"
-      ? s.phaseCounting
+      ? common.checkingCells
       : st.phase === "values"
-        ? s.phaseValues(st.done, st.total)
+        ? s.writingValues(st.done, st.total)
         : st.phase === "formats"
-          ? s.phaseFormats(st.done, st.total)
+          ? s.formatting(st.done, st.total)
           : "";
   // Overall progress: rows (computed and written chunk by chunk) the first four fifths, formats the last.
   const progress =
@@ -122,7 +126,7 @@ export function ApplyPanel({
         </Button>
         {run.busy && st.phase !== "counting" && (
           <Button onClick={run.cancel} data-testid="cancel">
-            {s.cancel}
+            {common.cancel}
           </Button>
         )}
       </div>
@@ -132,7 +136,7 @@ export function ApplyPanel({
             {...(progress !== undefined ? { value: progress } : {})}
             max={1}
             thickness="large"
-            aria-label={s.progressLabel}
+            aria-label={common.applyProgress}
           />
         </Field>
       )}
@@ -171,7 +175,9 @@ export function ApplyPanel({
             {(st.note === "comment" || st.note === "none") && (
               <div data-testid="note-result">{st.note === "comment" ? s.noteAsComment : s.noteNotAdded}</div>
             )}
-            {st.printSetup === false && <div data-testid="print-setup-result">{s.reportNoPrintSetup}</div>}
+            {st.printSetup === false && (
+              <div data-testid="print-setup-result">{common.printSetupNotMade}</div>
+            )}
             {(st.formulaNames === "french" || st.formulaNames === "unknown") && (
               <div data-testid="formula-names">
                 {st.formulaNames === "french" ? s.formulasFrench : s.formulasUnknown}
@@ -193,7 +199,7 @@ export function ApplyPanel({
       {st.phase === "error" && (
         <MessageBar intent="error" layout="multiline" data-testid="apply-error">
           <MessageBarBody>
-            <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+            <MessageBarTitle>{pane.errorTitle}</MessageBarTitle>
             {st.message}
           </MessageBarBody>
         </MessageBar>

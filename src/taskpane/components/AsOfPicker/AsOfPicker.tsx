@@ -1,7 +1,8 @@
 import { Radio, RadioGroup } from "@fluentui/react-components";
 import * as React from "react";
 import type { AsOfKind } from "../../../write";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { AS_OF_STRINGS } from "./strings";
 import { DateField } from "../DateField/DateField";
 import type { AsOf } from "./useAsOf";
 
@@ -11,25 +12,25 @@ import type { AsOf } from "./useAsOf";
  * date itself, fixed.
  */
 export function AsOfPicker({ asOf }: { asOf: AsOf }) {
-  const s = useStrings();
+  const s = useCatalogue(AS_OF_STRINGS);
   return (
     <>
       <DateField
-        label={s.asOfLabel}
-        hint={s.asOfHint}
+        label={s.label}
+        hint={s.hint}
         iso={asOf.text}
         onChange={asOf.setText}
         required
         testId="as-of"
       />
       <RadioGroup
-        aria-label={s.asOfKindLabel}
+        aria-label={s.kindLabel}
         value={asOf.kind}
         onChange={(_, d) => asOf.setKind(d.value as AsOfKind)}
         data-testid="as-of-kind"
       >
-        <Radio value="today" label={s.asOfToday} data-testid="as-of-today" />
-        <Radio value="fixed" label={s.asOfFixed} data-testid="as-of-fixed" />
+        <Radio value="today" label={s.today} data-testid="as-of-today" />
+        <Radio value="fixed" label={s.fixed} data-testid="as-of-fixed" />
       </RadioGroup>
     </>
   );

@@ -11,7 +11,8 @@ import {
 import * as React from "react";
 import { serialToDay } from "../../../input/cell-values";
 import { formatDate } from "../../../apply";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { TIMELINE_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -43,7 +44,7 @@ export function DeadlineTimeline({
   /** Excel serial of the as-of date: the axis starts there. */
   asOf: number;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(TIMELINE_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const date = (serial: number) => formatDate(serialToDay(serial), lang);
@@ -52,7 +53,7 @@ export function DeadlineTimeline({
   const last = sorted[sorted.length - 1];
   const end = Math.max(asOf + 1, last?.date ?? asOf + 1);
   const x = (serial: number) => LEFT + ((serial - asOf) / (end - asOf)) * (WIDTH - LEFT - RIGHT);
-  const label = s.timelineLabel(sorted.length, first ? date(first.date) : "", last ? date(last.date) : "");
+  const label = s.label(sorted.length, first ? date(first.date) : "", last ? date(last.date) : "");
   return (
     <div className={styles.root} data-testid="deadline-timeline">
       <svg
@@ -100,17 +101,12 @@ export function DeadlineTimeline({
         )}
       </svg>
       {sorted.length > 0 && (
-        <Table
-          size="extra-small"
-          aria-label={s.timelineTable}
-          className={styles.table}
-          data-testid="timeline-table"
-        >
+        <Table size="extra-small" aria-label={s.table} className={styles.table} data-testid="timeline-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{s.deadlineDate}</TableHeaderCell>
-              <TableHeaderCell>{s.deadlineIn}</TableHeaderCell>
-              <TableHeaderCell>{s.deadlineWhat}</TableHeaderCell>
+              <TableHeaderCell>{s.date}</TableHeaderCell>
+              <TableHeaderCell>{s.inColumn}</TableHeaderCell>
+              <TableHeaderCell>{s.row}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -11,7 +11,9 @@ import {
 import * as React from "react";
 import { FIELDS, type FieldId, type RegisterMode } from "../../../apply";
 import { columnLetters } from "../../../cells";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { MAPPING_STRINGS } from "./strings";
 import type { RegisterSource } from "../SourcePanel/useRegisterSource";
 
 const useStyles = makeStyles({
@@ -31,7 +33,8 @@ const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
 
 /** The register type and one dropdown per field: the recognised mapping, editable. */
 export function MappingEditor({ source }: { source: RegisterSource }) {
-  const s = useStrings();
+  const s = useCatalogue(MAPPING_STRINGS);
+  const common = useCatalogue(COMMON);
   const { lang } = useLanguage();
   const styles = useStyles();
   const block = source.block;
@@ -42,7 +45,7 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
   const rec = source.recognition;
   const unrecognized = rec?.unrecognized.map((u) => u.header).filter((h) => h !== "") ?? [];
   const previous = rec?.previousOutputs.map((i) => block.headers[i] ?? "") ?? [];
-  const modeLabel = mode === "invoices" ? s.modeInvoices : s.modeSubscriptions;
+  const modeLabel = mode === "invoices" ? s.invoices : s.subscriptions;
 
   return (
     <div className={styles.root} data-testid="mapping">
@@ -53,14 +56,14 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
           selectedOptions={[mode]}
           onOptionSelect={(_, d) => d.optionValue && source.setMode(d.optionValue as RegisterMode)}
         >
-          <Option value="invoices">{s.modeInvoices}</Option>
-          <Option value="subscriptions">{s.modeSubscriptions}</Option>
+          <Option value="invoices">{s.invoices}</Option>
+          <Option value="subscriptions">{s.subscriptions}</Option>
         </Dropdown>
       </Field>
       <div className={styles.grid}>
         {fields.map((f) => {
           const index = source.mapping[f.id];
-          const value = index === undefined ? s.mappingNone : columnName(index);
+          const value = index === undefined ? common.noColumn : columnName(index);
           const required = REQUIRED[mode].includes(f.id);
           return (
             <Field
@@ -83,7 +86,7 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
                 }
                 data-field={f.id}
               >
-                <Option value="none">{s.mappingNone}</Option>
+                <Option value="none">{common.noColumn}</Option>
                 {block.headers.map((_, i) => (
                   <Option key={i} value={String(i)} text={columnName(i)}>
                     {columnName(i)}

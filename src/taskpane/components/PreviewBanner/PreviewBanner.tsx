@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { PREVIEW_BANNER_STRINGS } from "./strings";
 import { bootRecord } from "../../../office/office-boot";
 
 /**
@@ -8,14 +9,14 @@ import { bootRecord } from "../../../office/office-boot";
  * not be loaded from Microsoft's CDN, says so: inside Excel that is the reason no workbook is reached.
  */
 export function PreviewBanner() {
-  const s = useStrings();
+  const s = useCatalogue(PREVIEW_BANNER_STRINGS);
   const noOfficeJs = bootRecord()?.start.kind === "no-office-js";
   return (
     <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
       <MessageBarBody>
-        <MessageBarTitle>{s.previewBanner}</MessageBarTitle>
-        {s.previewBannerBody}
-        {noOfficeJs && <div data-testid="preview-no-office-js">{s.previewNoOfficeJs}</div>}
+        <MessageBarTitle>{s.title}</MessageBarTitle>
+        {s.body}
+        {noOfficeJs && <div data-testid="preview-no-office-js">{s.noOfficeJs}</div>}
       </MessageBarBody>
     </MessageBar>
   );

@@ -18,7 +18,6 @@ import {
   type SheetMatrix,
 } from "../../../reports";
 import { describeError } from "../../apply-adapter";
-import type { Strings } from "../../i18n/strings";
 import { matrixCells } from "../../report-adapter";
 import { todayIso } from "../AsOfPicker/useAsOf";
 
@@ -69,14 +68,13 @@ export function useReport(args: {
   mapping: ColumnMapping;
   vendor: string | undefined;
   lang: Language;
-  strings: Strings;
   /** Computed only while the Reports view is shown (a large register costs a pass over every row). */
   active: boolean;
   /** The workbook's vendors and settings (stored terms restored). */
   registry?: VendorRegistry;
   settings?: Settings;
 }): ReportState {
-  const { gateway, source, mapping, vendor, lang, strings, active, registry, settings } = args;
+  const { gateway, source, mapping, vendor, lang, active, registry, settings } = args;
   const [closingText, setClosingText] = React.useState(lastYearEnd);
   const [kind, setKind] = React.useState<ReportKind>("received");
   const [yearTotalText, setYearTotalText] = React.useState("");
@@ -109,7 +107,7 @@ export function useReport(args: {
         }),
       };
     } catch (e) {
-      return { problem: describeError(e, strings, lang) };
+      return { problem: describeError(e, lang) };
     }
   }, [
     active,
@@ -121,7 +119,6 @@ export function useReport(args: {
     mapping,
     excludedColumn,
     lang,
-    strings,
     registry,
     settings,
   ]);
@@ -160,9 +157,9 @@ export function useReport(args: {
         printSetup: written.every((w) => w.printSetup),
       });
     } catch (e) {
-      setRun({ phase: "error", message: describeError(e, strings, lang) });
+      setRun({ phase: "error", message: describeError(e, lang) });
     }
-  }, [report, closingIso, lang, gateway, withAging, strings]);
+  }, [report, closingIso, lang, gateway, withAging]);
 
   return {
     closingText,

@@ -12,7 +12,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { SourceKind } from "../../../workbook/gateway";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { SOURCE_STRINGS } from "./strings";
 import type { RegisterSource } from "./useRegisterSource";
 
 const useStyles = makeStyles({
@@ -24,32 +25,32 @@ const useStyles = makeStyles({
 
 /** Where the register is read from: the current region, the selection or an Excel table. */
 export function SourcePanel({ source }: { source: RegisterSource }) {
-  const s = useStrings();
+  const s = useCatalogue(SOURCE_STRINGS);
   const styles = useStyles();
   const block = source.block;
   const header = source.header;
   return (
     <div className={styles.root}>
-      <Field label={s.sourceKind}>
+      <Field label={s.kind}>
         <RadioGroup
           value={source.kind}
           onChange={(_, data) => source.setKind(data.value as SourceKind)}
           data-testid="source-kind"
         >
-          <Radio value="region" label={s.sourceRegion} />
-          <Radio value="selection" label={s.sourceSelection} />
-          <Radio value="table" label={s.sourceTable} />
+          <Radio value="region" label={s.region} />
+          <Radio value="selection" label={s.selection} />
+          <Radio value="table" label={s.table} />
         </RadioGroup>
       </Field>
       <div className={styles.row}>
         <Button onClick={() => void source.read()} disabled={source.reading} data-testid="read-source">
-          {s.readSource}
+          {s.read}
         </Button>
         {source.reading && <Spinner size="tiny" label={s.reading} />}
       </div>
       {block && (
         <Caption1 className={styles.address} data-testid="source-address">
-          {s.sourceRead(block.address, block.rows.length, block.table?.name)}
+          {s.found(block.address, block.rows.length, block.table?.name)}
         </Caption1>
       )}
       {block && header?.kind === "moved" && (

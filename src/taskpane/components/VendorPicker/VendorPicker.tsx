@@ -10,8 +10,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { ClientType, EndOfMonthMethod, Language, VendorProfile } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
-import { usesEndOfMonth } from "../../vendor-summary";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { VENDOR_PICKER_STRINGS } from "./strings";
+import { usesEndOfMonth } from "../VendorSummary/describe-vendor";
 import type { VendorChoice } from "./useVendorChoice";
 
 const useStyles = makeStyles({
@@ -35,7 +36,7 @@ export function VendorPicker({
   choice: VendorChoice;
   mode: "invoices" | "subscriptions" | undefined;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(VENDOR_PICKER_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const profile = choice.profile;
@@ -48,10 +49,10 @@ export function VendorPicker({
 
   return (
     <div className={styles.root}>
-      <Field label={s.vendorLabel}>
+      <Field label={s.label}>
         <Dropdown
           className={styles.dropdown}
-          placeholder={s.vendorPlaceholder}
+          placeholder={s.placeholder}
           value={profile ? vendorLabel(profile, lang) : ""}
           selectedOptions={profile ? [profile.id] : []}
           onOptionSelect={(_, data) => data.optionValue && choice.setVendorId(data.optionValue)}

@@ -1,6 +1,6 @@
 import { SHIPPED_REGISTRY, type VendorProfile } from "../../src/engine";
 import { describePaymentTerm } from "../../src/engine";
-import { describeVendor, usesEndOfMonth } from "../../src/taskpane/vendor-summary";
+import { describeVendor, usesEndOfMonth } from "../../src/taskpane/components/VendorSummary/describe-vendor";
 
 const vendor = (id: string): VendorProfile => {
   const p = SHIPPED_REGISTRY.get(id);
