@@ -3,7 +3,6 @@ import type { Language } from "../../../engine";
 /** How results are written, Apply, its progress and its outcome; then the rates a run missed. */
 export const APPLY_STRINGS = {
   fr: {
-    writeAs: "Écrire",
     writeValues: "des valeurs (recommandé)",
     writeFormulas: "des formules CGV.* en direct",
     writePortable: "des formules Excel natives (lisibles sans le complément)",
@@ -13,6 +12,12 @@ export const APPLY_STRINGS = {
       "EDATE, FIN.MOIS, SOMMEPROD… sur une feuille « taux et fériés » ajoutée au classeur : les résultats se recalculent chez un collègue sans Échéance.",
     formulasUnavailable:
       "Formules indisponibles : les colonnes de résultat existantes ne sont pas contiguës.",
+    /** The options folded under the date: what they are set to, in one line. */
+    options: "Options",
+    highlightSummary: (days: number | undefined) =>
+      days === undefined ? "sans mise en évidence" : `mise en évidence à ${days} jours`,
+    columnsPlanned: (count: number, where: string, added: number) =>
+      `${count} colonne(s) de résultat en ${where}${added === count ? " : nouvelles, à droite du registre" : added === 0 ? " : celles d'un calcul précédent, réécrites" : `, dont ${added} nouvelle(s)`}.`,
     noticesTitle: "À savoir sur ce registre",
     apply: "Appliquer",
     writingValues: (done: number, total: number) => `Écriture des valeurs : ${done} / ${total} lignes`,
@@ -41,7 +46,6 @@ export const APPLY_STRINGS = {
     missingReapplying: "Taux enregistrés : nouveau calcul…",
   },
   en: {
-    writeAs: "Write",
     writeValues: "values (recommended)",
     writeFormulas: "live CGV.* formulas",
     writePortable: "native Excel formulas (readable without the add-in)",
@@ -49,6 +53,11 @@ export const APPLY_STRINGS = {
     portableHint:
       "EDATE, EOMONTH, SUMPRODUCT… over a rates-and-holidays sheet added to the workbook: a colleague without Échéance sees the results recalculate.",
     formulasUnavailable: "Formulas unavailable: the existing result columns are not contiguous.",
+    options: "Options",
+    highlightSummary: (days: number | undefined) =>
+      days === undefined ? "no highlighting" : `highlighting within ${days} days`,
+    columnsPlanned: (count: number, where: string, added: number) =>
+      `${count} result column(s) in ${where}${added === count ? ": new, right of the register" : added === 0 ? ": an earlier run's, rewritten" : `, ${added} of them new`}.`,
     noticesTitle: "About this register",
     apply: "Apply",
     writingValues: (done: number, total: number) => `Writing values: ${done} / ${total} rows`,

@@ -70,10 +70,20 @@ export interface DateFieldProps {
   /** A date is needed: an empty field is an error. */
   readonly required?: boolean;
   readonly testId?: string;
+  /** The label beside the field rather than above it (where a line of the pane is to be saved). */
+  readonly orientation?: "horizontal" | "vertical";
 }
 
 /** A labelled date field: dd/mm/yyyy typed or picked on a calendar, the value handed on as YYYY-MM-DD. */
-export function DateField({ label, hint, iso, onChange, required = false, testId }: DateFieldProps) {
+export function DateField({
+  label,
+  hint,
+  iso,
+  onChange,
+  required = false,
+  testId,
+  orientation = "vertical",
+}: DateFieldProps) {
   const s = useCatalogue(DATE_FIELD_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
@@ -93,6 +103,7 @@ export function DateField({ label, hint, iso, onChange, required = false, testId
   return (
     <Field
       label={label}
+      orientation={orientation}
       {...(hint !== undefined ? { hint } : {})}
       validationState={message !== undefined ? "error" : "none"}
       {...(message !== undefined ? { validationMessage: message } : {})}

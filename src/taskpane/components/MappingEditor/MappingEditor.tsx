@@ -1,16 +1,8 @@
-import {
-  Caption1,
-  Dropdown,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, Dropdown, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { FIELDS, type FieldId, type RegisterMode } from "../../../apply";
 import { columnLetters } from "../../../cells";
+import type { Language } from "../../../engine";
 import { COMMON } from "../../i18n/common";
 import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
 import { MAPPING_STRINGS } from "./strings";
@@ -26,10 +18,20 @@ const useStyles = makeStyles({
   text: { overflowWrap: "anywhere" },
 });
 
-const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
+export const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
   invoices: ["amount", "invoiceDate"],
   subscriptions: ["startDate"],
 };
+
+/**
+ * What the fold of the mapping says while folded: the register type and how many fields have their
+ * column (« Factures, 6 reconnue(s) »).
+ */
+export function mappingSummary(source: RegisterSource, lang: Language): string {
+  const s = MAPPING_STRINGS[lang];
+  const found = Object.values(source.mapping).filter((column) => column !== undefined).length;
+  return s.foldSummary(source.mode === "subscriptions" ? s.subscriptions : s.invoices, found);
+}
 
 /** The register type and one dropdown per field: the recognised mapping, editable. */
 export function MappingEditor({ source }: { source: RegisterSource }) {
@@ -48,7 +50,7 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
   const modeLabel = mode === "invoices" ? s.invoices : s.subscriptions;
 
   return (
-    <div className={styles.root} data-testid="mapping">
+    <div className={styles.root} role="group" aria-label={s.title} data-testid="mapping">
       <Field label={s.modeLabel}>
         <Dropdown
           className={styles.dropdown}
@@ -103,11 +105,6 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
       {previous.length > 0 && (
         <Caption1 className={styles.text}>{s.previousOutputs(previous.join(", "))}</Caption1>
       )}
-      {source.problems.map((p, i) => (
-        <MessageBar key={i} intent={p.kind === "duplicate" ? "warning" : "error"} layout="multiline">
-          <MessageBarBody className={styles.text}>{p.message[lang]}</MessageBarBody>
-        </MessageBar>
-      ))}
     </div>
   );
 }

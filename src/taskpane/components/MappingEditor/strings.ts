@@ -4,6 +4,9 @@ import type { Language } from "../../../engine";
 export const MAPPING_STRINGS = {
   fr: {
     title: "Correspondance des colonnes",
+    /** The fold's title, then its summary: « Source et colonnes · Zone autour… · Factures, 6 reconnue(s) ». */
+    foldTitle: "Source et colonnes",
+    foldSummary: (mode: string, found: number) => `${mode}, ${found} reconnue(s)`,
     modeLabel: "Type de registre",
     invoices: "Factures",
     subscriptions: "Abonnements",
@@ -13,6 +16,8 @@ export const MAPPING_STRINGS = {
   },
   en: {
     title: "Column mapping",
+    foldTitle: "Source and columns",
+    foldSummary: (mode: string, found: number) => `${mode}, ${found} recognised`,
     modeLabel: "Register type",
     invoices: "Invoices",
     subscriptions: "Subscriptions",

@@ -3,7 +3,6 @@ import type { Language } from "../../../engine";
 /** The vendor dropdown and the options of the chosen vendor. */
 export const VENDOR_PICKER_STRINGS = {
   fr: {
-    label: "Fournisseur",
     placeholder: "Choisir un fournisseur",
     eomMethod: "Méthode « jours fin de mois »",
     eomDaysThenEom: "Date + N jours, puis fin de mois (par défaut)",
@@ -15,7 +14,6 @@ export const VENDOR_PICKER_STRINGS = {
     clientConsumer: "Consommateur",
   },
   en: {
-    label: "Vendor",
     placeholder: "Choose a vendor",
     eomMethod: '"Days end of month" method',
     eomDaysThenEom: "Date + N days, then end of month (default)",

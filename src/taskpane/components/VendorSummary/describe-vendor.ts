@@ -9,6 +9,7 @@ import {
   type Plan,
   type VendorProfile,
 } from "../../../engine";
+import { COMMON } from "../../i18n/common";
 import { VENDOR_SUMMARY_STRINGS } from "./strings";
 
 /**
@@ -136,6 +137,21 @@ export function describeVendor(profile: VendorProfile, lang: Language): VendorSu
       cites: cites(c.clause),
     })),
   };
+}
+
+/**
+ * The vendor's terms in one line, for the pane's folded summary: the default invoice kind's payment
+ * term, then the late-payment interest — « Solde de conseil : 15 jours date de facture ; Intérêts :
+ * 3 fois le taux légal… ».
+ */
+export function termsHeadline(profile: VendorProfile, lang: Language): string {
+  const s = VENDOR_SUMMARY_STRINGS[lang];
+  const colon = COMMON[lang].colon;
+  const kind =
+    profile.invoiceKinds.find((k) => k.id === profile.defaultInvoiceKind) ?? profile.invoiceKinds[0];
+  const parts = kind ? [`${kind.label[lang]}${colon}${describePaymentTerm(kind.term)[lang]}`] : [];
+  parts.push(`${s.interest}${colon}${describePenaltyRate(profile.latePayment.rate)[lang]}`);
+  return parts.join(s.clauseSeparator);
 }
 
 /** Whether a vendor has a "days end of month" term, where the end-of-month method option matters. */

@@ -7,6 +7,8 @@ import { frenchOf as de } from "../../../engine";
  */
 export const VENDOR_SUMMARY_STRINGS = {
   fr: {
+    /** The fold's title, its one-line summary after it (`termsHeadline`); opened, the options come first. */
+    terms: "Conditions",
     vendorTerms: (name: string) => `Conditions ${de(name)}`,
     paymentTerms: "Délais de paiement par type de facture",
     latePayment: "Retard de paiement",
@@ -51,6 +53,7 @@ export const VENDOR_SUMMARY_STRINGS = {
     contradiction: "Contradiction",
   },
   en: {
+    terms: "Terms",
     vendorTerms: (name: string) => `${name}'s terms`,
     paymentTerms: "Payment terms per invoice kind",
     latePayment: "Late payment",
