@@ -251,6 +251,7 @@ describeInBrowser("task pane at 320 px (headless Chromium)", () => {
       await at("preview-table"),
     ];
     expect(order).toEqual([...order].sort((a, b) => a - b));
+    await expectNothingSideways(page, "Appliquer");
     await expectNoTextOverlapping(page, "Appliquer");
   });
 
