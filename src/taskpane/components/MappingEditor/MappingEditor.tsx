@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   text: { overflowWrap: "anywhere" },
 });
 
-export const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
+const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
   invoices: ["amount", "invoiceDate"],
   subscriptions: ["startDate"],
 };
