@@ -60,7 +60,7 @@ describe("vendor names agree across the faces", () => {
       message = (e as Error).message;
     }
     expect(message).toBe(
-      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli (or a vendor\'s name).',
+      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli, loi (or a vendor\'s name).',
     );
     expect((await runMain("fn", "DUEDATE", "acme", "2025-06-20", "--lang", "en")).out).toBe(
       `#VALUE! ${message}\n`,
