@@ -69,6 +69,26 @@ export default tseslint.config(
   },
   ...engineGuards(),
   {
+    // The terms-of-sale import is pure too, and reads only the engine: the pane and the command line share it.
+    files: ["src/terms-import/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "@fluentui/*", "exceljs", "fflate", "mammoth"],
+              message: "The import is pure.",
+            },
+            { group: ["fs", "node:*", "path", "child_process"], message: "The import does no I/O." },
+            { group: ["../*", "!../engine"], message: "The import reads only the engine." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel", "window", "document"],
+    },
+  },
+  {
     // The metadata plugin accepts only plain types (number, string, any, any[][]) in signatures:
     // cells arrive untyped and the catalog parses them.
     files: ["src/functions/functions.ts"],

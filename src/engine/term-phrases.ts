@@ -207,7 +207,8 @@ export const TERM_PHRASES: readonly Phrase[] = [
   // « à réception (de la facture) », « dès réception »: the invoice date (the invoice is received when issued).
   phrase(
     "on-receipt",
-    String.raw`(?:a|des|lors de) (?:la )?reception(?: (?:de la |de sa |de )facture)?`,
+    // Not « à réception du devis »: the receipt of something else than the invoice is no payment term.
+    String.raw`(?:a|des|lors de) (?:la )?reception(?: (?:de la |de sa |de )facture|(?! (?:du|des|de|d)(?![a-z])))`,
     () => onInvoice(),
   ),
   // « à la livraison »
@@ -220,7 +221,8 @@ export const TERM_PHRASES: readonly Phrase[] = [
   // « à la commande », « à la signature du devis », « à la confirmation de commande », « avant la livraison »
   phrase(
     "at-order",
-    String.raw`(?:a|lors de|des) (?:la |l )?(?:commande|signature(?: (?:du |de la |de l )?(?:devis|commande|bon de commande|contrat|convention))?|confirmation de (?:la )?commande|emission de (?:la )?facture)|avant (?:la |le |l )?(?:livraison|mise en (?:production|service|ligne)|debut (?:de la |des )(?:prestation|travaux|mission)|realisation|execution|session|formation)|paiement immediat|immediatement`,
+    // Not « les délais indiqués à la commande », nor « à la commande d'un client ».
+    String.raw`(?<!(?:indiques?|indiquees?|prevus?|prevues?|precises?|mentionnes?|figurant|stipules?|appliquees?|appliques?) )(?:a|lors de|des) (?:la |l )?(?:commande(?! (?:d|de|du|des)(?![a-z]))|signature(?: (?:du |de la |de l )?(?:devis|commande|bon de commande|contrat|convention))?|confirmation de (?:la )?commande|emission de (?:la )?facture)|avant (?:la |le |l )?(?:livraison|mise en (?:production|service|ligne)|debut (?:de la |des )(?:prestation|travaux|mission)|realisation|execution|session|formation)|paiement immediat|(?:payables?|reglee?s?|regles|exigibles?|payees?) immediatement`,
     () => onInvoice(),
   ),
   // English, as the form has always accepted it.
