@@ -54,7 +54,7 @@ function decode(bytes: Uint8Array, encoding: string, fatal: boolean): string | u
 
 /** A text file's bytes as text, or why not. */
 export function decodeTermsBytes(bytes: Uint8Array, maxChars = MAX_TERMS_CHARS): TextInput {
-  if (bytes.length > 4 * maxChars) return refuse(MESSAGES.fileTooLarge(bytes.length, 4 * maxChars));
+  if (bytes.length > 4 * maxChars) return refuse(MESSAGES.fileTooLarge(4 * maxChars));
   if (bytes.length === 0) return refuse(MESSAGES.empty);
   const [b0, b1] = [bytes[0], bytes[1]];
   if (b0 === 0xff && b1 === 0xfe)

@@ -142,12 +142,12 @@ export const MESSAGES = {
   tooLong: (chars: number, max: number) =>
     t(
       `The text is ${en1(chars)} million characters long; the import reads at most ${en1(max)} million (terms of sale rarely exceed 300 000). Paste the terms of sale alone.`,
-      `Le texte compte ${mb(chars)} million(s) de caractères ; l'import en lit au plus ${mb(max)} million(s) (des conditions générales dépassent rarement 300 000). Collez les seules conditions générales.`,
+      `Le texte compte ${mb(chars)} millions de caractères ; l'import en lit au plus ${mb(max)} millions (des conditions générales dépassent rarement 300 000). Collez les seules conditions générales.`,
     ),
-  fileTooLarge: (bytes: number, max: number) =>
+  fileTooLarge: (max: number) =>
     t(
-      `The file is ${en1(bytes)} MB; the import reads text files of at most ${en1(max)} MB.`,
-      `Le fichier fait ${mb(bytes)} Mo ; l'import lit des fichiers texte d'au plus ${mb(max)} Mo.`,
+      `The file is larger than ${en1(max)} MB, the most the import reads as a text file.`,
+      `Le fichier dépasse ${mb(max)} Mo, la taille la plus grande que l'import lit comme fichier texte.`,
     ),
   empty: t(
     "The text is empty: paste the terms of sale, or open a .txt or .docx file.",

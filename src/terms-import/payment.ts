@@ -120,6 +120,9 @@ function termsIn(at: Located): { hits: Hit[]; ceiling?: number } {
   return { hits, ...(ceiling !== undefined ? { ceiling } : {}) };
 }
 
+/** Places cited for one rule, at most (a profile's rule holds up to 20 citations). */
+const MAX_PLACES = 5;
+
 const sameTerm = (a: PaymentTerm, b: PaymentTerm) => JSON.stringify(a) === JSON.stringify(b);
 
 interface Building {
@@ -151,12 +154,11 @@ export function extractPayment(ctx: ImportContext): PaymentFindings {
   const questions: Question[] = [];
   const kinds: FoundKind[] = [];
   for (const b of byKind.values()) {
-    let term = b.term;
-    const at = [...b.at];
-    if (ceiling && term.kind === "days-end-of-month") {
-      term = { ...term, capDaysEndOfMonth: ceiling.days };
-      at.push(ceiling.at);
-    }
+    const capped = ceiling && b.term.kind === "days-end-of-month" ? ceiling : undefined;
+    const term =
+      capped && b.term.kind === "days-end-of-month" ? { ...b.term, capDaysEndOfMonth: capped.days } : b.term;
+    // A term a text repeats in many articles: the first few places are enough to check it.
+    const at = capped ? [...b.at.slice(0, MAX_PLACES - 1), capped.at] : b.at.slice(0, MAX_PLACES);
     const sources = at.map(sourceOf);
     const label = KIND_LABELS[b.id];
     kinds.push({

@@ -294,6 +294,7 @@ function unreadRenewalRules(all: readonly Located[], used: ReadonlySet<Located>)
       /contrat|abonnement|formule|periode/.test(p)
     ) {
       unread.push(sourceOf(at));
+      if (unread.length >= 10) break; // enough to show what was not read
     }
   }
   return unread.length > 0 ? [MESSAGES.unreadRenewal(unread)] : [];
