@@ -95,12 +95,12 @@ function headingOf(line: string): Heading | undefined {
     };
   const n = NUMBERED.exec(line);
   if (!n) return undefined;
-  const [, number = "", mark, rest = ""] = n;
+  const [, number = "", , rest = ""] = n;
   // A long "title" may be the clause's first sentence (« 10.2 Le Client s'engage à ce que… »): kept as text too.
   if (titleLike(rest))
     return { number, title: clean(rest), body: rest.split(" ").length > 8 ? rest : "", keyword: "number" };
-  // « 21.1 Tout élément fourni par le CLIENT… »: a numbered clause without a title, if marked by a dot.
-  if (mark !== undefined && number.includes(".")) return { number, title: "", body: rest, keyword: "number" };
+  // « 21.1 Tout élément fourni par le CLIENT… », « 3.1 Le contrat est conclu… »: a numbered clause without a title.
+  if (number.includes(".")) return { number, title: "", body: rest, keyword: "number" };
   return undefined;
 }
 
@@ -110,10 +110,15 @@ function clean(title: string): string {
 
 const parts = (n: string) => n.split(".").map(Number);
 
-/** Does `next` follow `last` as a numbering goes on (7.2 after 7.1, 7.2.1 after 7.2, 8 after 7.3)? */
-function follows(next: string, last: string | undefined): boolean {
+/**
+ * Does `next` follow `last` as a numbering goes on (7.2 after 7.1, 7.2.1 after 7.2, 8 after 7.3)? An
+ * article with a title may skip numbers (an extract: 3, then 7).
+ */
+function follows(next: string, last: string | undefined, titled = false): boolean {
   const b = parts(next);
   if (last === undefined) return (b[0] ?? 99) <= 3;
+  if (titled && b.length === 1)
+    return (b[0] ?? 0) > (parts(last)[0] ?? 0) && (b[0] ?? 0) <= (parts(last)[0] ?? 0) + 20;
   const a = parts(last);
   for (let i = 0; i < b.length; i++) {
     const x = a[i];
@@ -131,8 +136,14 @@ function sentencesOf(paragraph: readonly string[]): Sentence[] {
   for (const line of paragraph) {
     const previous = joined[joined.length - 1];
     const bullet = /^(?:[-•●◦▪*–—]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]\s)/i.test(line);
-    // A line wraps mid-sentence: the previous does not end a sentence and this one goes on in lower case.
-    if (previous !== undefined && !bullet && !/[.;:!?»"”]$/.test(previous) && /^[\p{Ll}\d(«"“]/u.test(line))
+    // A line wraps mid-sentence: the previous does not end a sentence, and this one goes on in lower
+    // case, or the previous is a full line of a page (a PDF wraps at 60 to 110 characters).
+    if (
+      previous !== undefined &&
+      !bullet &&
+      !/[.;:!?»"”]$/.test(previous) &&
+      (/^[\p{Ll}\d(«"“]/u.test(line) || previous.length >= 60)
+    )
       joined[joined.length - 1] = `${previous} ${line}`;
     else joined.push(line);
   }
@@ -208,7 +219,7 @@ export function findArticles(text: CleanText): ArticleText {
         (h.keyword === "article" &&
           parts(h.number)[0] === 1 &&
           (inAnnex || (last !== undefined && !follows(h.number, last)))));
-    if (h && (restart || h.keyword === "article" || follows(h.number, last))) {
+    if (h && (restart || h.keyword === "article" || follows(h.number, last, h.title !== ""))) {
       if (restart) {
         part += 1;
         inAnnex = h.keyword === "annex";

@@ -11,6 +11,8 @@ export interface Located {
   readonly article: Article;
   readonly index: number;
   readonly sentence: Sentence;
+  /** The sentence before, in the same part (the last of the previous article for a first sentence). */
+  readonly before: Located | undefined;
 }
 
 export interface ImportContext {
@@ -20,18 +22,32 @@ export interface ImportContext {
 }
 
 /** Every sentence in text order, with its article. */
-export function* sentences(ctx: ImportContext): Generator<Located> {
+/** Every sentence in text order, with its article (worked out once per context). */
+export function sentences(ctx: ImportContext): readonly Located[] {
+  let list = LOCATED.get(ctx);
+  if (list) return list;
+  list = [];
+  let before: Located | undefined;
   for (const article of ctx.articles)
-    for (let index = 0; index < article.sentences.length; index++) {
-      const sentence = article.sentences[index];
-      if (sentence) yield { article, index, sentence };
-    }
+    article.sentences.forEach((sentence, index) => {
+      const at: Located = {
+        article,
+        index,
+        sentence,
+        before: before?.article.part === article.part ? before : undefined,
+      };
+      (list as Located[]).push(at);
+      before = at;
+    });
+  LOCATED.set(ctx, list);
+  return list;
 }
 
-/** The sentence before, in the same article. */
+const LOCATED = new WeakMap<ImportContext, readonly Located[]>();
+
+/** The sentence before, in the same article, or the last of the article before (« 3.1 … 3.2 Elles sont payables… »). */
 export function previous(at: Located): Located | undefined {
-  const sentence = at.article.sentences[at.index - 1];
-  return sentence ? { article: at.article, index: at.index - 1, sentence } : undefined;
+  return at.before;
 }
 
 export function sourceOf(at: Located): Source {

@@ -19,12 +19,13 @@ export interface NameFindings {
   readonly proposals: readonly Proposal[];
 }
 
-const WORD = String.raw`[A-Z0-9][A-Z0-9&'’.\-]*`;
+const WORD = String.raw`[\p{Lu}0-9][\p{Lu}0-9&'’.\-]*`;
 const COMPANY = new RegExp(
   String.raw`[Ss]oci[ée]t[ée]\s+(${WORD}(?:\s+(?:${WORD}|&|AND|and|Co|et))*)(?=[\s,(;.«]|$)`,
+  "u",
 );
 const DENOMINATION = /D[ée]nomination(?:\s+sociale)?\s*:\s*([^\n;]{2,80})/;
-const BRAND = /marque\s*[«"“]?\s*([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[»"”]?/;
+const BRAND = /marque\s*[«"“]?\s*(\p{Lu}[\p{L}\d.-]*(?:\s\p{Lu}[\p{L}\d.-]*){0,2})\s*[»"”]?/u;
 const PRODUCT =
   /(?:[Ll]a\s+(?:[Pp]lateforme|[Ss]olution)|[Ll]e\s+(?:[Ll]ogiciel(?:\s+d[’']application)?|[Ss]ervice)|[Ll][’']application(?:\s+web)?)\s+([A-Z][A-Z0-9][\w.-]*)/;
 const PERSON = /d[ée]signe\s+([A-Z][a-zéèë]+(?:[ -][A-Z][a-zéèë]+)?\s+[A-Z]{2,}(?:[ -][A-Z]{2,})*)/;

@@ -51,7 +51,7 @@ const PAYMENT =
   /(?<![a-z])(?:paiements?|payables?|payer|payee?s?|regl\w*|verse\w*|acquitt\w*|echeances?|comptant|mandat sepa|prelevements?|acomptes?|soldes?)(?![a-z])/;
 /** Sentences whose delays are not payment terms. « sans escompte » is removed before this test. */
 const NOT_A_TERM =
-  /retard|penalit|interets? de|indemnite|recouvrement|mise en demeure|resili|suspen|contest|reclamation|escompte|rembours|avoirs?(?![a-z])|impaye|non paiement|defaut de paiement|denonc|derog|amiable|litiges?(?![a-z])|differend|mediation|(?:sont|est|sera|seront) (?:emises?|etablies?|adressees?|envoyees?)/;
+  /en cas de paiement|paiement anticipe|reglement anticipe|retard|penalit|interets? de|indemnite|recouvrement|mise en demeure|resili|suspen|contest|reclamation|escompte|rembours|avoirs?(?![a-z])|impaye|non paiement|defaut de paiement|denonc|derog|amiable|litiges?(?![a-z])|differend|mediation|(?:sont|est|sera|seront) (?:emises?|etablies?|adressees?|envoyees?)/;
 const NO_DISCOUNT = /(?:sans|aucun|pas d) escompte/g;
 /** Articles about paying: where a subscription with no term of its own gets the legal default. */
 const PAYMENT_ARTICLE = /paiement|facturation|prix|tarif|financ|reglement|modalites de paiement/;
@@ -76,9 +76,19 @@ function firstHit(list: readonly (readonly [KindId, RegExp])[], text: string): K
   return list.find(([, re]) => re.test(text))?.[0];
 }
 
+/**
+ * A sentence that goes on from the one before (« Le paiement interviendra le 5 du mois suivant »,
+ * « Elles sont payables à réception »), or a short line of a flattened table: the sentence before
+ * may say what it is about. A sentence with a subject of its own does not look back.
+ */
+const GOES_ON =
+  /^(?:[-•*–]\s*)?(?:le paiement|le reglement|les paiements|elles?|ils?|celle ci|celui ci|ceux ci|cette facture|la facture|le prelevement|le solde|ce montant|cette redevance|leur paiement|leur reglement|payables?|paiement)(?![a-z])/;
+
 /** The kind of invoice a term is for, from its clause, the sentence before, then the titles. */
 function kindOf(clause: string, at: Located): KindId {
-  const before = previous(at)?.sentence.plain ?? "";
+  const plain = at.sentence.plain;
+  const looksBack = GOES_ON.test(plain) || plain.split(" ").length <= 6;
+  const before = looksBack ? (previous(at)?.sentence.plain ?? "") : "";
   const titles = titlesOf(at.article, normaliseFrench);
   // What the clause says it is, then what it is for (the clause, the sentence before, the titles),
   // then « solde » in the clause, then what the sentence before says it is (« La redevance sera
@@ -100,10 +110,28 @@ interface Hit {
   readonly at: Located;
 }
 
+/** An article about paying: a line of a flattened table there (« Commandes suivantes 30 jours… ») is read too. */
+const PAYMENT_TITLE = /paiement|reglement|echeance/;
+
+const sameTerm = (a: PaymentTerm | undefined, b: PaymentTerm | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);
+const firstTerm = (m: PhraseMatch) => (m.reading.type === "term" ? m.reading.candidates[0]?.term : undefined);
+
 function termsIn(at: Located): { hits: Hit[]; ceiling?: number } {
   const plain = at.sentence.plain;
-  if (!PAYMENT.test(plain) || NOT_A_TERM.test(plain.replace(NO_DISCOUNT, ""))) return { hits: [] };
-  const matches = scanTermPhrases(plain);
+  const title = normaliseFrench(at.article.title);
+  const aboutPaying = PAYMENT.test(plain) || (PAYMENT_TITLE.test(title) && !NOT_A_TERM.test(title));
+  if (!aboutPaying || NOT_A_TERM.test(plain.replace(NO_DISCOUNT, ""))) return { hits: [] };
+  // « payables comptant à la commande »: two phrases, one term — read once.
+  const matches = scanTermPhrases(plain).filter((m, i, all) => {
+    const before = all[i - 1];
+    return !(
+      before &&
+      m.reading.type === "term" &&
+      before.reading.type === "term" &&
+      sameTerm(firstTerm(m), firstTerm(before))
+    );
+  });
   const hits: Hit[] = [];
   let ceiling: number | undefined;
   matches.forEach((m: PhraseMatch, i) => {
@@ -111,7 +139,7 @@ function termsIn(at: Located): { hits: Hit[]; ceiling?: number } {
       if (m.reading.endOfMonth) ceiling = m.reading.days;
       return;
     }
-    const term = m.reading.candidates[0]?.term;
+    const term = firstTerm(m);
     if (!term) return;
     // The words between the previous term and the next one say what this term is for.
     const clause = plain.slice(matches[i - 1]?.end ?? 0, matches[i + 1]?.start ?? plain.length);
@@ -122,8 +150,6 @@ function termsIn(at: Located): { hits: Hit[]; ceiling?: number } {
 
 /** Places cited for one rule, at most (a profile's rule holds up to 20 citations). */
 const MAX_PLACES = 5;
-
-const sameTerm = (a: PaymentTerm, b: PaymentTerm) => JSON.stringify(a) === JSON.stringify(b);
 
 interface Building {
   id: KindId;
