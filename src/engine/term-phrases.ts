@@ -256,12 +256,17 @@ export const TERM_PHRASES: readonly Phrase[] = [
   ),
 ];
 
+const MAY_HOLD_A_TERM =
+  /\d|comptant|reception|livraison|commande|signature|immediat|fin d|fdm|huitaine|quinzaine|avant|emission|receipt|delivery|cash|order|month|eom/;
+
 /**
  * Every payment-term phrase in a plain text (`normaliseFrench`), left to right; where phrases overlap,
  * the one that starts first wins, then the longest.
  */
 export function scanTermPhrases(plain: string): PhraseMatch[] {
   const found: PhraseMatch[] = [];
+  // Every phrase has a figure or one of these words: a sentence with none is skipped at once.
+  if (!MAY_HOLD_A_TERM.test(plain)) return found;
   for (const p of TERM_PHRASES) {
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(plain); m !== null; m = p.pattern.exec(plain)) {
