@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import {
   applyPaymentTerm,
   describePaymentTerm,
@@ -23,7 +25,7 @@ const terms = (text: string) => parsePaymentTermText(text).candidates.map((c) =>
  * terms have two lawful methods (docs/terms.md#fin-de-mois-payment-terms), so they read as two
  * candidates with the same term and a question; `eom` says so.
  */
-const PHRASINGS: readonly (readonly [string, PaymentTerm, "eom"?])[] = [
+const PHRASINGS: readonly (readonly [string, PaymentTerm, ("eom" | "eom-then-days")?])[] = [
   // The ten the issue found not understood.
   ["payable le 10 du mois suivant", { kind: "day-of-month", day: 10, monthsAfter: 1 }],
   ["30 jours date de réception", { kind: "days", days: 30, from: "receipt" }],
@@ -91,6 +93,44 @@ const PHRASINGS: readonly (readonly [string, PaymentTerm, "eom"?])[] = [
   ["sous quinzaine", { kind: "days", days: 15 }],
   ["30 jours calendaires", { kind: "days", days: 30 }],
   ["Conditions de paiement : 30 jours par virement", { kind: "days", days: 30 }],
+  // The rest of the forms docs/vendor-import.md lists.
+  ["30 jours", { kind: "days", days: 30 }],
+  ["à 30 jours", { kind: "days", days: 30 }],
+  ["30 jours fin de mois", { kind: "days-end-of-month", days: 30 }, "eom"],
+  ["30 jours date de facture", { kind: "days", days: 30 }],
+  ["45 jours à compter de la date d'émission de la facture", { kind: "days", days: 45 }],
+  ["30 jours après la date d'émission de la facture correspondante", { kind: "days", days: 30 }],
+  ["30 j fdm", { kind: "days-end-of-month", days: 30 }, "eom"],
+  ["45 jours fin de mois le 10", { kind: "days-end-of-month", days: 45, dayOfMonth: 10 }, "eom"],
+  ["fin de mois + 45 jours", { kind: "days-end-of-month", days: 45 }, "eom-then-days"],
+  ["fin de mois", { kind: "days-end-of-month", days: 0 }],
+  ["fin de mois le 10", { kind: "days-end-of-month", days: 0, dayOfMonth: 10 }],
+  ["le 10 du mois suivant", { kind: "day-of-month", day: 10, monthsAfter: 1 }],
+  ["au plus tard le 15 du mois suivant la facture", { kind: "day-of-month", day: 15, monthsAfter: 1 }],
+  ["le 10 du 2e mois suivant la facture", { kind: "day-of-month", day: 10, monthsAfter: 2 }],
+  ["à réception", { kind: "on-invoice" }],
+  ["à réception de la facture", { kind: "on-invoice" }],
+  ["dès réception", { kind: "on-invoice" }],
+  ["au comptant", { kind: "on-invoice" }],
+  ["à la signature", { kind: "on-invoice" }],
+  ["avant la livraison", { kind: "on-invoice" }],
+  ["paiement immédiat", { kind: "on-invoice" }],
+  ["payable immédiatement", { kind: "on-invoice" }],
+  ["à réception des travaux", { kind: "on-invoice", from: "receipt" }],
+  ["à la date de réception", { kind: "on-invoice", from: "receipt" }],
+  [
+    "30 jours fin de mois, jamais au-delà de 45 jours fin de mois",
+    { kind: "days-end-of-month", days: 30, capDaysEndOfMonth: 45 },
+    "eom",
+  ],
+  [
+    "30 jours fin de mois sans pouvoir dépasser 45 jours fin de mois",
+    { kind: "days-end-of-month", days: 30, capDaysEndOfMonth: 45 },
+    "eom",
+  ],
+  ["aucun délai", { kind: "legal-default" }],
+  ["non précisé", { kind: "legal-default" }],
+  ["délai légal", { kind: "legal-default" }],
   // Text pasted from a PDF: no-break spaces, curly apostrophes, a ligature, capitals.
   [
     "45\u00a0JOURS FIN DE MOIS À COMPTER DE LA DATE D’ÉMISSION",
@@ -109,7 +149,11 @@ describe("payment terms as French contracts write them (issue 23)", () => {
     "« %s » reads as %j %s",
     (text, term, eom) => {
       const r = parsePaymentTermText(text);
-      if (eom === "eom") {
+      if (eom === "eom-then-days") {
+        // The text says the method itself: one reading, no question.
+        expect(r.candidates.map((c) => [c.term, c.method])).toEqual([[term, "eom-then-days"]]);
+        expect(r.question).toBeUndefined();
+      } else if (eom === "eom") {
         // Both lawful methods, the usual one (days then end of month) first, and a question.
         expect(r.candidates.map((c) => [c.term, c.method])).toEqual([
           [term, "days-then-eom"],
@@ -122,6 +166,18 @@ describe("payment terms as French contracts write them (issue 23)", () => {
       }
     },
   );
+
+  test("every phrasing docs/vendor-import.md lists is one of the phrasings tested here", () => {
+    const doc = readFileSync(path.resolve(__dirname, "../../docs/vendor-import.md"), "utf8");
+    const table = doc.slice(doc.indexOf("| the text says"), doc.indexOf("Not read as terms"));
+    const listed = table
+      .split("\n")
+      .filter((line) => line.startsWith("| «"))
+      .flatMap((line) => [...(line.split("|")[1] ?? "").matchAll(/«\s*(.*?)\s*»/g)].map((m) => m[1]));
+    expect(listed.length).toBeGreaterThan(50);
+    const tested = new Set(PHRASINGS.map(([text]) => text));
+    expect(listed.filter((p) => !tested.has(p as string))).toEqual([]);
+  });
 
   test("a term counted from receipt, delivery or order reads back from the engine's own wording, in both languages", () => {
     const samples: PaymentTerm[] = [
