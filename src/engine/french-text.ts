@@ -42,8 +42,9 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 
 const WORD = [...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join("|");
 /** A run of number words, joined by spaces and « et » (« trente et un », « soixante dix sept »). */
+// No lookbehind (the pane runs in Safari 14's webview): the character before a run is matched, and kept.
 const NUMBER_RUN = new RegExp(
-  String.raw`(?<![a-z0-9])(?:${WORD})(?: (?:et (?=(?:un|une|onze)(?![a-z])))?(?:${WORD}))*(?![a-z0-9])`,
+  String.raw`(^|[^a-z0-9])((?:${WORD})(?: (?:et (?=(?:un|une|onze)(?![a-z])))?(?:${WORD}))*)(?![a-z0-9])`,
   "g",
 );
 
@@ -77,14 +78,11 @@ export function numberFromWords(run: string): number | undefined {
 }
 
 function numbersToDigits(text: string): string {
-  return text.replace(NUMBER_RUN, (run: string, offset: number) => {
-    if (
-      ONLY_BEFORE_UNIT.has(run) &&
-      !UNIT_AFTER.test(text.slice(offset + run.length, offset + run.length + 12))
-    )
-      return run;
+  return text.replace(NUMBER_RUN, (_all: string, before: string, run: string, offset: number) => {
+    const end = offset + before.length + run.length;
+    if (ONLY_BEFORE_UNIT.has(run) && !UNIT_AFTER.test(text.slice(end, end + 12))) return `${before}${run}`;
     const n = numberFromWords(run);
-    return n === undefined ? run : String(n);
+    return `${before}${n === undefined ? run : String(n)}`;
   });
 }
 
@@ -106,14 +104,19 @@ export function normaliseFrench(text: string): string {
     .replace(/[«»“”„"]/g, " ")
     .replace(/[-‐‑‒–—]/g, " ")
     .replace(/\s+/g, " ");
-  return numbersToDigits(folded)
-    .replace(/(?<![a-z])pour ?cent(?![a-z])/g, "%")
-    .replace(/(\d),(\d)/g, "$1.$2") // decimal comma: « 3,5 % »
-    .replace(/(\d)(?:er|ere|eme|e|st|nd|rd|th)(?![a-z])/g, "$1") // 1er, 2e, 10th
-    .replace(/(\d+) ?\( ?(\d+) ?\)/g, (m, a: string, b: string) => (a === b ? a : m)) // « trente (30) »
-    .replace(/\( ?(\d+) ?\) ?(\d+)/g, (m, a: string, b: string) => (a === b ? a : m))
-    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
-    .replace(/[^a-z0-9.%+€ ]/g, " ")
-    .replace(/ +/g, " ")
-    .trim();
+  return (
+    numbersToDigits(folded)
+      .replace(/(^|[^a-z])pour ?cent(?![a-z])/g, "$1%")
+      .replace(/(\d),(\d)/g, "$1.$2") // decimal comma: « 3,5 % »
+      .replace(/(\d)(?:er|ere|eme|e|st|nd|rd|th)(?![a-z])/g, "$1") // 1er, 2e, 10th
+      .replace(/(\d+) ?\( ?(\d+) ?\)/g, (m, a: string, b: string) => (a === b ? a : m)) // « trente (30) »
+      .replace(/\( ?(\d+) ?\) ?(\d+)/g, (m, a: string, b: string) => (a === b ? a : m))
+      // A dot between digits stays (« 3.5 »); any other dot is a space.
+      .replace(/(\d)\.(?=\d)|\./g, (_m, digit: string | undefined) =>
+        digit === undefined ? " " : `${digit}.`,
+      )
+      .replace(/[^a-z0-9.%+€ ]/g, " ")
+      .replace(/ +/g, " ")
+      .trim()
+  );
 }

@@ -80,7 +80,8 @@ export function endOfMonthCandidates(
 // ---------------------------------------------------------------------------------------------
 // The patterns' pieces, on the plain form: words separated by one space.
 
-const B = String.raw`(?<![a-z0-9])`;
+/** Start of a word: the start of the text, or a character that is no letter or digit (matched: no lookbehind in Safari 14). */
+const B = String.raw`(?:^|[^a-z0-9])`;
 const E = String.raw`(?![a-z0-9])`;
 const N = String.raw`(?<n>\d{1,3})`;
 /** Calendar days; « jours ouvrés » are not a payment term this reader knows: left unread. */
@@ -148,12 +149,15 @@ interface Phrase {
   readonly id: string;
   readonly pattern: RegExp;
   readonly read: (g: Groups) => PhraseReading | undefined;
+  /** Words that, just before the phrase, make it no term (checked on the text before: no lookbehind). */
+  readonly notAfter?: RegExp;
 }
 
-const phrase = (id: string, source: string, read: Phrase["read"]): Phrase => ({
+const phrase = (id: string, source: string, read: Phrase["read"], notAfter?: RegExp): Phrase => ({
   id,
   pattern: new RegExp(`${B}(?:${source})${E}`, "g"),
   read,
+  ...(notAfter ? { notAfter } : {}),
 });
 
 /** The phrases, each with what it reads. Overlapping matches keep the earliest, then the longest. */
@@ -221,9 +225,10 @@ export const TERM_PHRASES: readonly Phrase[] = [
   // « à la commande », « à la signature du devis », « à la confirmation de commande », « avant la livraison »
   phrase(
     "at-order",
-    // Not « les délais indiqués à la commande », nor « à la commande d'un client ».
-    String.raw`(?<!(?:indiques?|indiquees?|prevus?|prevues?|precises?|mentionnes?|figurant|stipules?|appliquees?|appliques?) )(?:a|lors de|des) (?:la |l )?(?:commande(?! (?:d|de|du|des)(?![a-z]))|signature(?: (?:du |de la |de l )?(?:devis|commande|bon de commande|contrat|convention))?|confirmation de (?:la )?commande|emission de (?:la )?facture)|avant (?:la |le |l )?(?:livraison|mise en (?:production|service|ligne)|debut (?:de la |des )(?:prestation|travaux|mission)|realisation|execution|session|formation)|paiement immediat|(?:payables?|reglee?s?|regles|exigibles?|payees?) immediatement`,
+    // Not « à la commande d'un client » (nor, by notAfter, « les délais indiqués à la commande »).
+    String.raw`(?:a|lors de|des) (?:la |l )?(?:commande(?! (?:d|de|du|des)(?![a-z]))|signature(?: (?:du |de la |de l )?(?:devis|commande|bon de commande|contrat|convention))?|confirmation de (?:la )?commande|emission de (?:la )?facture)|avant (?:la |le |l )?(?:livraison|mise en (?:production|service|ligne)|debut (?:de la |des )(?:prestation|travaux|mission)|realisation|execution|session|formation)|paiement immediat|(?:payables?|reglee?s?|regles|exigibles?|payees?) immediatement`,
     () => onInvoice(),
+    /(?:indiques?|indiquees?|prevus?|prevues?|precises?|mentionnes?|figurant|stipules?|appliquees?|appliques?) $/,
   ),
   // English, as the form has always accepted it.
   phrase(
@@ -270,9 +275,13 @@ export function scanTermPhrases(plain: string): PhraseMatch[] {
   for (const p of TERM_PHRASES) {
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(plain); m !== null; m = p.pattern.exec(plain)) {
-      const reading = p.read(m.groups ?? {});
+      // The pattern matched the character before the word too (no lookbehind): the phrase starts after it.
+      const skip = /^[a-z0-9]/.test(m[0]) ? 0 : 1;
+      const start = m.index + skip;
+      const refused = p.notAfter?.test(plain.slice(Math.max(0, start - 20), start)) === true;
+      const reading = refused ? undefined : p.read(m.groups ?? {});
       if (reading)
-        found.push({ phrase: p.id, start: m.index, end: m.index + m[0].length, text: m[0], reading });
+        found.push({ phrase: p.id, start, end: m.index + m[0].length, text: m[0].slice(skip), reading });
       if (m[0].length === 0) p.pattern.lastIndex += 1;
     }
   }

@@ -130,6 +130,8 @@ function follows(next: string, last: string | undefined, titled = false): boolea
   return false; // the same number again, or a parent of the last
 }
 
+const SENTENCE_END = /([.!?;])\s+(?=[\p{Lu}«"“(•●–—-]|\d{1,2}[.)]\s)/gu;
+
 /** The sentences of a paragraph (lines joined where a line wraps mid-sentence). */
 function sentencesOf(paragraph: readonly string[]): Sentence[] {
   const joined: string[] = [];
@@ -149,7 +151,8 @@ function sentencesOf(paragraph: readonly string[]): Sentence[] {
   }
   const out: Sentence[] = [];
   for (const text of joined)
-    for (const piece of text.split(/(?<=[.!?;])\s+(?=[\p{Lu}«"“(•●–—-]|\d{1,2}[.)]\s)/u))
+    // At a full stop (or ! ? ;) followed by what starts a sentence; NUL marks the cut (no lookbehind in Safari 14).
+    for (const piece of text.replace(SENTENCE_END, "$1\u0000").split("\u0000"))
       for (let at = 0; at < piece.length; at += MAX_SENTENCE) {
         const s = piece.slice(at, at + MAX_SENTENCE).trim();
         if (s !== "") out.push({ text: s, plain: normaliseFrench(s) });

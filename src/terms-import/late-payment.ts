@@ -42,7 +42,7 @@ const LEGAL_MINIMUM =
   /taux (?:d interet )?legal minimum|minimum legal|taux minimum legal|taux legal (?:en vigueur )?applicable entre professionnels/;
 const YEARLY = new RegExp(String.raw`${NUMBER} ?% (?:l an|par an|annuels?|l annee|par annee|annuellement)`);
 const MONTHLY = new RegExp(String.raw`${NUMBER} ?% (?:par mois|mensuels?|le mois)`);
-const BARE = new RegExp(String.raw`(?:penalit|interet|taux)[a-z ]{0,80}?(?<![\d.])${NUMBER} ?%`);
+const BARE = new RegExp(String.raw`(?:penalit|interet|taux)[a-z ]{0,80}?(?:^|[^\d.])${NUMBER} ?%`);
 const LEGAL_RATE = /taux (?:de l |d )?(?:interet )?legal/;
 
 const INCL_VAT = /(?:montant |prix )?(?:ttc|toutes taxes comprises)/;
@@ -50,7 +50,7 @@ const SUM_DUE = /(?:toute|toutes les|des|les) sommes? (?:due|dues|restant dues|r
 const START =
   /lendemain de (?:l |la date d )?echeance|jour suivant (?:la date (?:de reglement|de paiement|d echeance)|l echeance)|(?:a compter|a partir) (?:de |du )(?:la |ladite )?(?:date d )?echeance|des le jour suivant[a-z ]{0,60}/;
 const FEE = /(?:indemnite|frais) forfaitaire|recouvrement/;
-const FEE_AMOUNT = new RegExp(String.raw`(?<![\d.])(\d{2,4}(?:\.\d{1,2})?) ?(?:euros?|€)`);
+const FEE_AMOUNT = new RegExp(String.raw`(?:^|[^\d.])(\d{2,4}(?:\.\d{1,2})?) ?(?:euros?|€)`);
 const JUSTIFIED = /superieur|complementaire|sur justification|justifi|reellement (?:engages|exposes)|au dela/;
 const NO_DISCOUNT = /(?:aucun|pas d|sans) escompte/;
 const DISCOUNT = new RegExp(String.raw`escompte(?: de)? ${NUMBER} ?%`);

@@ -48,7 +48,7 @@ export interface PaymentFindings {
 }
 
 const PAYMENT =
-  /(?<![a-z])(?:paiements?|payables?|payer|payee?s?|regl\w*|verse\w*|acquitt\w*|echeances?|comptant|mandat sepa|prelevements?|acomptes?|soldes?)(?![a-z])/;
+  /(?:^|[^a-z])(?:paiements?|payables?|payer|payee?s?|regl\w*|verse\w*|acquitt\w*|echeances?|comptant|mandat sepa|prelevements?|acomptes?|soldes?)(?![a-z])/;
 /** Sentences whose delays are not payment terms. « sans escompte » is removed before this test. */
 const NOT_A_TERM =
   /en cas de paiement|paiement anticipe|reglement anticipe|retard|penalit|interets? de|indemnite|recouvrement|mise en demeure|resili|suspen|contest|reclamation|escompte|rembours|avoirs?(?![a-z])|impaye|non paiement|defaut de paiement|denonc|derog|amiable|litiges?(?![a-z])|differend|mediation|(?:sont|est|sera|seront) (?:emises?|etablies?|adressees?|envoyees?)/;
@@ -58,19 +58,19 @@ const PAYMENT_ARTICLE = /paiement|facturation|prix|tarif|financ|reglement|modali
 
 /** The kinds a sentence names, strongest first: what the invoice is, then what it is for. */
 const WHAT: readonly (readonly [KindId, RegExp])[] = [
-  ["deposit", /(?<![a-z])acomptes?(?![a-z])/],
-  ["subscription", /(?<![a-z])(?:abonnements?|redevances?)(?![a-z])/],
+  ["deposit", /(?:^|[^a-z])acomptes?(?![a-z])/],
+  ["subscription", /(?:^|[^a-z])(?:abonnements?|redevances?)(?![a-z])/],
   ["first-order", /premiere commande|nouveaux? clients?/],
-  ["export", /(?<![a-z])export/],
+  ["export", /(?:^|[^a-z])export/],
 ];
 const FOR_WHAT: readonly (readonly [KindId, RegExp])[] = [
-  ["study", /(?<![a-z])etudes?(?![a-z])|a la carte/],
-  ["training", /(?<![a-z])formations?(?![a-z])/],
-  ["consulting", /(?<![a-z])conseil|accompagnement/],
-  ["setup", /mise en place|mise en production|mise en service|(?<![a-z])developpement|set ?up/],
-  ["annex", /maintenance|(?<![a-z])support|prestations? annexes?/],
+  ["study", /(?:^|[^a-z])etudes?(?![a-z])|a la carte/],
+  ["training", /(?:^|[^a-z])formations?(?![a-z])/],
+  ["consulting", /(?:^|[^a-z])conseil|accompagnement/],
+  ["setup", /mise en place|mise en production|mise en service|(?:^|[^a-z])developpement|set ?up/],
+  ["annex", /maintenance|(?:^|[^a-z])support|prestations? annexes?/],
 ];
-const BALANCE = /(?<![a-z])soldes?(?![a-z])/;
+const BALANCE = /(?:^|[^a-z])soldes?(?![a-z])/;
 
 function firstHit(list: readonly (readonly [KindId, RegExp])[], text: string): KindId | undefined {
   return list.find(([, re]) => re.test(text))?.[0];

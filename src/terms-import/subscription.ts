@@ -53,7 +53,7 @@ const NOTICE_BEFORE = new RegExp(
 const NOTICE_FROM =
   /(?:avant|precedant) (?:la |l )?(?:date d |date de |fin de la |terme de la )?(echeance|expiration|terme|anniversaire|renouvellement|fin de la periode)|a tout moment/;
 const NOTICE_HOW =
-  /lettre recommandee(?: avec (?:demande d )?(?:avis de reception|accuse de reception))?|(?<![a-z])lrar(?![a-z])|notification ecrite|par ecrit|par (?:courrier|courriel|e ?mail)|via (?:les fonctionnalites de )?la plateforme|depuis (?:son|l) espace client/;
+  /lettre recommandee(?: avec (?:demande d )?(?:avis de reception|accuse de reception))?|(?:^|[^a-z])lrar(?![a-z])|notification ecrite|par ecrit|par (?:courrier|courriel|e ?mail)|via (?:les fonctionnalites de )?la plateforme|depuis (?:son|l) espace client/;
 const CALENDAR_END = /fin du mois (?:civil|courant|en cours)|mois courant|mois civil|dernier jour du mois/;
 const TERMINATION = /resili|denonc|preavis|prendr\w* fin|fin au contrat|effets du contrat/;
 const EARLY =
@@ -273,7 +273,7 @@ function pricedPlans(
 /** The plan a sentence about the minimum commitment prices, else the first committed plan, else the first. */
 function chooseDefault(plans: readonly Plan[], order: readonly Located[]): string {
   const fee = (p: Plan) =>
-    new RegExp(String.raw`(?<![\d.])${p.monthlyFeeExclVat ?? "-"}(?:\.0+)? ?(?:€|euros?)`);
+    new RegExp(String.raw`(?:^|[^\d.])${p.monthlyFeeExclVat ?? "-"}(?:\.0+)? ?(?:€|euros?)`);
   const commitments = order.filter((at) => /engagement minimum/.test(at.sentence.plain));
   const priced = plans.find(
     (p) => p.monthlyFeeExclVat !== undefined && commitments.some((at) => fee(p).test(at.sentence.plain)),

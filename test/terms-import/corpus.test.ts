@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PaymentTerm, PenaltyRate, Plan, RateFloor } from "../../src/engine";
 import { docxText } from "../../src/documents/docx-text";
+import { exportProfileJson, importProfileJson } from "../../src/storage";
 import { importTermsText, type TermsImport } from "../../src/terms-import";
 import { termsDocx } from "../support/terms-docx";
 
@@ -245,6 +246,9 @@ function check(r: TermsImport, e: Expected): void {
     const clause = what === "rate" ? lp.clause : p.invoiceKinds.find((k) => k.id === what)?.clause;
     expect([what, clause?.map((c) => c.article)]).toEqual([what, expect.arrayContaining([article])]);
   }
+  // The draft is the very shape a profile file holds: written and read back by the profile reader, unchanged.
+  const file = importProfileJson(exportProfileJson(p).text);
+  expect(file.ok && file.profile).toEqual(p);
   // Every proposal quotes the sentence it came from, as written in the text.
   for (const proposal of r.report.proposals)
     for (const source of proposal.sources) expect(source.sentence.length).toBeGreaterThan(0);
