@@ -10,7 +10,7 @@ import {
   type ImportContext,
   type Located,
 } from "./context";
-import { MESSAGES } from "./messages";
+import { LATE_MESSAGES } from "./late-messages";
 import type { NotFound, Proposal, Question } from "./report";
 
 /**
@@ -113,8 +113,8 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
     rate = { kind: "ecb-plus", points: decimalText(ecbPoints[1]) };
     // « ne pourra être inférieur à trois fois le taux légal »: the contract's own floor (Digitalli 9).
     floor = floorHit ? "contractual" : rate.points === "10" ? "none" : "statutory";
-    if (floorHit) proposals.push(MESSAGES.floorProposal([sourceOf(floorHit.at)]));
-    else if (rate.points === "10") interpretations.push(MESSAGES.defaultRestated([cite(ecb)]));
+    if (floorHit) proposals.push(LATE_MESSAGES.floorProposal([sourceOf(floorHit.at)]));
+    else if (rate.points === "10") interpretations.push(LATE_MESSAGES.defaultRestated([cite(ecb)]));
   } else if (multiple) {
     rateHit = multiple;
     rate = { kind: "legal-multiple", factor: Math.max(1, Math.round(Number(multiple.match[1]))) };
@@ -123,7 +123,7 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
     rateHit = minimum;
     rate = { kind: "legal-multiple", factor: 3 };
     floor = "statutory";
-    interpretations.push(MESSAGES.legalMinimumRead([cite(minimum)]));
+    interpretations.push(LATE_MESSAGES.legalMinimumRead([cite(minimum)]));
   } else if (yearly) {
     rateHit = yearly;
     rate = { kind: "fixed", annualPercent: decimalText(yearly.match[1]) };
@@ -136,7 +136,7 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
       annualPercent: decimalText(String(Math.round(Number(perMonth) * 12 * 10000) / 10000)),
     };
     floor = "statutory";
-    interpretations.push(MESSAGES.monthlyRead(perMonth, rate.annualPercent, [cite(monthly)]));
+    interpretations.push(LATE_MESSAGES.monthlyRead(perMonth, rate.annualPercent, [cite(monthly)]));
   } else if (bare) {
     // « 10 % du montant de la facture » with no period: a rate a year (client-favourable) or a flat sum.
     rateHit = bare;
@@ -144,30 +144,30 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
     rate = { kind: "fixed", annualPercent: percent };
     floor = "statutory";
     flatAlternative = { option: "flat", percent, clause: [cite(bare)] };
-    interpretations.push(MESSAGES.percentNoPeriodNote(percent, [cite(bare)]));
-    questions.push(MESSAGES.percentNoPeriod(percent, [sourceOf(bare.at)]));
+    interpretations.push(LATE_MESSAGES.percentNoPeriodNote(percent, [cite(bare)]));
+    questions.push(LATE_MESSAGES.percentNoPeriod(percent, [sourceOf(bare.at)]));
   } else if (legal) {
     rateHit = legal;
     rate = { kind: "legal-multiple", factor: 1 };
     floor = "statutory";
-    interpretations.push(MESSAGES.legalRateRead([cite(legal)]));
+    interpretations.push(LATE_MESSAGES.legalRateRead([cite(legal)]));
   }
-  if (rateHit) proposals.push(MESSAGES.rateProposal(rate, floor, [sourceOf(rateHit.at)]));
-  else notFound.push(MESSAGES.noRate);
+  if (rateHit) proposals.push(LATE_MESSAGES.rateProposal(rate, floor, [sourceOf(rateHit.at)]));
+  else notFound.push(LATE_MESSAGES.noRate);
 
   const inclVat = findIn(late, INCL_VAT);
   const sumDue = findIn(late, SUM_DUE);
   const baseHit = inclVat ?? sumDue;
   const base = inclVat ? "amount-incl-vat" : sumDue ? "sum-due" : "invoice-amount";
-  if (baseHit) proposals.push(MESSAGES.baseProposal(base, [sourceOf(baseHit.at)]));
-  else notFound.push(MESSAGES.noBase);
+  if (baseHit) proposals.push(LATE_MESSAGES.baseProposal(base, [sourceOf(baseHit.at)]));
+  else notFound.push(LATE_MESSAGES.noBase);
 
   const start = findIn(late, START);
   if (start) {
-    proposals.push(MESSAGES.startProposal([sourceOf(start.at)]));
+    proposals.push(LATE_MESSAGES.startProposal([sourceOf(start.at)]));
     if (/a compter|a partir/.test(start.match[0]))
-      interpretations.push(MESSAGES.startFromDueDate([cite(start)]));
-  } else notFound.push(MESSAGES.noStart);
+      interpretations.push(LATE_MESSAGES.startFromDueDate([cite(start)]));
+  } else notFound.push(LATE_MESSAGES.noStart);
 
   const feeSentences = late.filter((at) => FEE.test(at.sentence.plain));
   const fee = findIn(feeSentences, FEE_AMOUNT);
@@ -175,12 +175,12 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
   const justified = findIn(feeSentences, JUSTIFIED);
   if (fee)
     proposals.push(
-      MESSAGES.feeProposal(amount, justified !== undefined, [
+      LATE_MESSAGES.feeProposal(amount, justified !== undefined, [
         sourceOf(fee.at),
         ...(justified && justified.at !== fee.at ? [sourceOf(justified.at)] : []),
       ]),
     );
-  else notFound.push(MESSAGES.noFee);
+  else notFound.push(LATE_MESSAGES.noFee);
 
   const amounts: AmountClause[] = [];
   const all = [...sentences(ctx)].filter((at) => at.sentence.plain.includes("escompte"));
@@ -188,9 +188,9 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
   const noDiscount = findIn(all, NO_DISCOUNT);
   if (discount) {
     const percent = decimalText(discount.match[1]);
-    amounts.push(MESSAGES.discountClause(percent, [cite(discount)]));
-    proposals.push(MESSAGES.discountProposal(percent, [sourceOf(discount.at)]));
-  } else if (noDiscount) proposals.push(MESSAGES.noDiscountProposal([sourceOf(noDiscount.at)]));
+    amounts.push(LATE_MESSAGES.discountClause(percent, [cite(discount)]));
+    proposals.push(LATE_MESSAGES.discountProposal(percent, [sourceOf(discount.at)]));
+  } else if (noDiscount) proposals.push(LATE_MESSAGES.noDiscountProposal([sourceOf(noDiscount.at)]));
 
   const clause = uniqueCitations(
     [rateHit, baseHit, start].filter((h): h is Hit => h !== undefined).map(cite),
@@ -205,9 +205,9 @@ export function extractLatePayment(ctx: ImportContext): LateFindings {
         amount,
         // L441-10 II: justified costs above the fixed fee may be claimed by every creditor.
         justifiedCostsAbove: true,
-        clause: feeClause.length > 0 ? feeClause : [MESSAGES.lawFee],
+        clause: feeClause.length > 0 ? feeClause : [LATE_MESSAGES.lawFee],
       },
-      clause: clause.length > 0 ? clause : [MESSAGES.lawPenalties],
+      clause: clause.length > 0 ? clause : [LATE_MESSAGES.lawPenalties],
       ...(flatAlternative ? { flatAlternative } : {}),
     },
     interpretations,

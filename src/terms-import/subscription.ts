@@ -10,7 +10,7 @@ import {
   type ImportContext,
   type Located,
 } from "./context";
-import { MESSAGES } from "./messages";
+import { SUBSCRIPTION_MESSAGES } from "./subscription-messages";
 import type { NotFound, Proposal, Question, Source } from "./report";
 import { normaliseFrench } from "../engine";
 
@@ -114,8 +114,8 @@ export function extractSubscription(ctx: ImportContext): SubscriptionFindings {
   if (!initial && !renewal) {
     const none = firstIn(all, NOT_RENEWABLE);
     return {
-      subscription: MESSAGES.noSubscription(none ? [cite(none)] : []),
-      proposals: none ? [MESSAGES.notRenewableProposal([sourceOf(none.at)])] : [],
+      subscription: SUBSCRIPTION_MESSAGES.noSubscription(none ? [cite(none)] : []),
+      proposals: none ? [SUBSCRIPTION_MESSAGES.notRenewableProposal([sourceOf(none.at)])] : [],
       notFound: [],
       questions: [],
     };
@@ -124,8 +124,8 @@ export function extractSubscription(ctx: ImportContext): SubscriptionFindings {
   const initialMonths = initial ? months(initial.match[1], initial.match[2]) : 12;
   if (initial) {
     used.add(initial.at);
-    proposals.push(MESSAGES.initialProposal(initialMonths, [sourceOf(initial.at)]));
-  } else notFound.push(MESSAGES.noInitial);
+    proposals.push(SUBSCRIPTION_MESSAGES.initialProposal(initialMonths, [sourceOf(initial.at)]));
+  } else notFound.push(SUBSCRIPTION_MESSAGES.noInitial);
 
   let renewalMonths = initialMonths;
   if (renewal) {
@@ -134,9 +134,9 @@ export function extractSubscription(ctx: ImportContext): SubscriptionFindings {
     const word = RENEWAL_WORD.exec(renewal.at.sentence.plain);
     if (period) renewalMonths = months(period[1], period[2]);
     else if (word) renewalMonths = /mensuelle|mois/.test(word[0]) ? 1 : 12;
-    proposals.push(MESSAGES.renewalProposal(renewalMonths, [sourceOf(renewal.at)]));
-    if (!period && !word) notFound.push(MESSAGES.noRenewalPeriod(renewalMonths));
-  } else notFound.push(MESSAGES.noRenewal(renewalMonths));
+    proposals.push(SUBSCRIPTION_MESSAGES.renewalProposal(renewalMonths, [sourceOf(renewal.at)]));
+    if (!period && !word) notFound.push(SUBSCRIPTION_MESSAGES.noRenewalPeriod(renewalMonths));
+  } else notFound.push(SUBSCRIPTION_MESSAGES.noRenewal(renewalMonths));
 
   // A notice « de 10 jours maximum » is a limit set on early termination, not the notice period.
   const notAboutEnding = (at: Located) => !ENDING.test(at.sentence.plain);
@@ -154,18 +154,18 @@ export function extractSubscription(ctx: ImportContext): SubscriptionFindings {
     : { amount: 1, unit: "days" as const };
   if (notice) {
     used.add(notice.at);
-    proposals.push(MESSAGES.noticeProposal(noticePeriod, [sourceOf(notice.at)]));
+    proposals.push(SUBSCRIPTION_MESSAGES.noticeProposal(noticePeriod, [sourceOf(notice.at)]));
     const from = NOTICE_FROM.exec(notice.at.sentence.plain);
-    if (from) proposals.push(MESSAGES.noticeFromProposal(from[0], [sourceOf(notice.at)]));
-  } else notFound.push(MESSAGES.noNotice);
+    if (from) proposals.push(SUBSCRIPTION_MESSAGES.noticeFromProposal(from[0], [sourceOf(notice.at)]));
+  } else notFound.push(SUBSCRIPTION_MESSAGES.noNotice);
 
   const termination = order.filter((at) => TERMINATION.test(at.sentence.plain));
   const how = firstIn(termination, NOTICE_HOW);
-  if (how) proposals.push(MESSAGES.noticeHowProposal(how.at.sentence.text, [sourceOf(how.at)]));
+  if (how) proposals.push(SUBSCRIPTION_MESSAGES.noticeHowProposal(how.at.sentence.text, [sourceOf(how.at)]));
   const calendar = firstIn(termination, CALENDAR_END);
   if (calendar) {
     used.add(calendar.at);
-    proposals.push(MESSAGES.calendarEndProposal([sourceOf(calendar.at)]));
+    proposals.push(SUBSCRIPTION_MESSAGES.calendarEndProposal([sourceOf(calendar.at)]));
   }
   const end: Plan["end"] = calendar ? "end-of-calendar-month" : "day-before-renewal";
 
@@ -185,19 +185,25 @@ export function extractSubscription(ctx: ImportContext): SubscriptionFindings {
     used.add(early.at);
     const until = UNTIL_INITIAL.test(early.at.sentence.plain) ? "initial-term-end" : "current-period-end";
     earlyTermination = { kind: "remaining-monthly-fees", until, clause: [cite(early)] };
-    proposals.push(MESSAGES.earlyProposal(until, [sourceOf(early.at)]));
+    proposals.push(SUBSCRIPTION_MESSAGES.earlyProposal(until, [sourceOf(early.at)]));
   } else if (serious) {
-    earlyTermination = { kind: "not-priced", reason: MESSAGES.seriousBreachOnly, clause: [cite(serious)] };
-    proposals.push(MESSAGES.seriousProposal([sourceOf(serious.at)]));
+    earlyTermination = {
+      kind: "not-priced",
+      reason: SUBSCRIPTION_MESSAGES.seriousBreachOnly,
+      clause: [cite(serious)],
+    };
+    proposals.push(SUBSCRIPTION_MESSAGES.seriousProposal([sourceOf(serious.at)]));
   } else {
-    earlyTermination = { kind: "not-priced", reason: MESSAGES.earlyNotPriced, clause: [] };
-    notFound.push(MESSAGES.noEarly);
+    earlyTermination = { kind: "not-priced", reason: SUBSCRIPTION_MESSAGES.earlyNotPriced, clause: [] };
+    notFound.push(SUBSCRIPTION_MESSAGES.noEarly);
   }
 
   const clause = uniqueCitations(
     [initial, renewal, notice, calendar].filter((h): h is Hit => h !== undefined).map(cite),
   );
-  const note = how ? MESSAGES.noticeHowNote(how.at.sentence.text, citationOf(ctx, how.at)) : undefined;
+  const note = how
+    ? SUBSCRIPTION_MESSAGES.noticeHowNote(how.at.sentence.text, citationOf(ctx, how.at))
+    : undefined;
   const base = {
     schedule: { anchor: "start-date" as const, initialMonths, renewalMonths },
     notice: noticePeriod,
@@ -248,7 +254,7 @@ function pricedPlans(
         ? {
             ...base,
             id,
-            label: MESSAGES.planLabel(id, fee),
+            label: SUBSCRIPTION_MESSAGES.planLabel(id, fee),
             schedule: { ...base.schedule, initialMonths: commitment },
             monthlyFeeExclVat: fee,
             clause,
@@ -256,18 +262,20 @@ function pricedPlans(
         : {
             ...base,
             id,
-            label: MESSAGES.planLabel(id, fee),
+            label: SUBSCRIPTION_MESSAGES.planLabel(id, fee),
             // Without commitment: month by month from the 1st, ending with the calendar month.
             schedule: { anchor: "calendar-month", initialMonths: 1, renewalMonths: 1 },
             end: "end-of-calendar-month",
-            earlyTermination: { kind: "none", reason: MESSAGES.noCommitmentEnd, clause },
+            earlyTermination: { kind: "none", reason: SUBSCRIPTION_MESSAGES.noCommitmentEnd, clause },
             monthlyFeeExclVat: fee,
             clause,
           },
     );
-    proposals.push(MESSAGES.planProposal(id, fee, [sourceOf(at)]));
+    proposals.push(SUBSCRIPTION_MESSAGES.planProposal(id, fee, [sourceOf(at)]));
   }
-  return plans.length > 0 ? plans : [{ ...base, id: "subscription", label: MESSAGES.subscriptionPlanLabel }];
+  return plans.length > 0
+    ? plans
+    : [{ ...base, id: "subscription", label: SUBSCRIPTION_MESSAGES.subscriptionPlanLabel }];
 }
 
 /** The plan a sentence about the minimum commitment prices, else the first committed plan, else the first. */
@@ -297,5 +305,5 @@ function unreadRenewalRules(all: readonly Located[], used: ReadonlySet<Located>)
       if (unread.length >= 10) break; // enough to show what was not read
     }
   }
-  return unread.length > 0 ? [MESSAGES.unreadRenewal(unread)] : [];
+  return unread.length > 0 ? [SUBSCRIPTION_MESSAGES.unreadRenewal(unread)] : [];
 }
