@@ -2,44 +2,69 @@ import js from "@eslint/js";
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
+import layers from "./scripts/layers.js";
+
+const { LAYERS, COMMON_LIBRARIES, GUARDED_LIBRARIES } = layers;
+
+/** Folder depths below a layer's root that get their own relative-import patterns. */
+const DEPTHS = [0, 1, 2, 3, 4];
+
 /**
- * The engine is pure (docs/conventions.md#one-way-layers): no Office.js, React, DOM or Node I/O, no Date, and no
- * import from outside src/engine — checked per folder depth, since "../" leaves the engine from its
- * root but not from src/engine/vendors/.
+ * The layers' boundaries (docs/architecture.md, from the one table of scripts/layers.js): a file of a
+ * layer imports only the layers listed beside it and the libraries it owns. A relative import is
+ * matched by how many "../" it climbs from the file's depth, so "../xlsx" from src/write/ and
+ * "../../xlsx/sink" from src/write/x/ are both caught. The engine also uses no Date (day numbers only)
+ * and no host globals; only src/office touches Office, Excel or CustomFunctions.
  */
-function engineGuards() {
-  const libraries = [
-    {
-      group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs", "fflate"],
-      message: "The engine is pure: no UI, Office or file libraries.",
-    },
-    { group: ["fs", "node:*", "path", "child_process", "http", "https"], message: "The engine does no I/O." },
-  ];
-  const outside = (group) => ({ group, message: "The engine imports nothing from outside src/engine." });
-  const globals = [
-    "error",
-    { name: "Date", message: "The engine uses day numbers, never Date (no time zone may leak in)." },
-    "Office",
-    "Excel",
-    "window",
-    "document",
-  ];
-  return [
-    {
-      files: ["src/engine/*.ts"],
-      rules: {
-        "no-restricted-imports": ["error", { patterns: [...libraries, outside(["../*"])] }],
-        "no-restricted-globals": globals,
-      },
-    },
-    {
-      files: ["src/engine/*/**/*.ts"],
-      rules: {
-        "no-restricted-imports": ["error", { patterns: [...libraries, outside(["../../*"])] }],
-        "no-restricted-globals": globals,
-      },
-    },
-  ];
+function layerGuards() {
+  const configs = [];
+  for (const layer of LAYERS) {
+    const allowed = new Set([layer.name, ...layer.imports]);
+    const others = LAYERS.map((l) => l.name).filter((n) => !allowed.has(n));
+    const own = new Set([...(layer.libraries ?? []), ...(layer.name === "engine" ? [] : COMMON_LIBRARIES)]);
+    const libraries = GUARDED_LIBRARIES.filter(
+      (lib) => !own.has(lib) && !(lib.startsWith("node:") && own.has("node:*")),
+    );
+    const globals = layer.office
+      ? []
+      : [
+          { name: "Office", message: "Only src/office talks to Office (docs/architecture.md)." },
+          { name: "Excel", message: "Only src/office talks to Excel (docs/architecture.md)." },
+          { name: "CustomFunctions", message: "Only src/office talks to Excel (docs/architecture.md)." },
+        ];
+    if (layer.name === "engine")
+      globals.push(
+        { name: "Date", message: "The engine uses day numbers, never Date (no time zone may leak in)." },
+        "window",
+        "document",
+      );
+    for (const depth of DEPTHS) {
+      const up = "../".repeat(depth + 1);
+      const patterns = [];
+      if (others.length > 0)
+        patterns.push({
+          group: others.flatMap((n) => [`${up}${n}`, `${up}${n}/*`]),
+          message: `src/${layer.name} may import only ${[...allowed].filter((n) => n !== layer.name).join(", ") || "nothing outside itself"} (docs/architecture.md).`,
+        });
+      if (libraries.length > 0)
+        patterns.push({
+          group: libraries,
+          message: `src/${layer.name} does not use this library (docs/architecture.md).`,
+        });
+      // Climbing out of src/ altogether (the tests, the scripts) is never a dependency of the product.
+      patterns.push({ group: [`${up}../*`], message: "src/ imports nothing outside src/." });
+      const inside = depth === 0 ? "" : "*/".repeat(depth);
+      configs.push({
+        files: [`src/${layer.name}/${inside}*.ts`, `src/${layer.name}/${inside}*.tsx`],
+        ignores: [`src/${layer.name}/**/*.test.ts`, `src/${layer.name}/**/*.test.tsx`],
+        rules: {
+          "no-restricted-imports": ["error", { patterns }],
+          ...(globals.length > 0 ? { "no-restricted-globals": ["error", ...globals] } : {}),
+        },
+      });
+    }
+  }
+  return configs;
 }
 
 export default tseslint.config(
@@ -67,7 +92,7 @@ export default tseslint.config(
       "office-addins/load-object-before-read": "error",
     },
   },
-  ...engineGuards(),
+  ...layerGuards(),
   {
     // The pane runs in Safari 14's webview, which cannot parse a regex lookbehind: found here, in the
     // code the pane bundles, before scripts/webview-syntax.js finds it in the build.
@@ -87,29 +112,9 @@ export default tseslint.config(
     },
   },
   {
-    // The terms-of-sale import is pure too, and reads only the engine: the pane and the command line share it.
-    files: ["src/terms-import/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["react", "react-dom", "@fluentui/*", "exceljs", "fflate", "mammoth"],
-              message: "The import is pure.",
-            },
-            { group: ["fs", "node:*", "path", "child_process"], message: "The import does no I/O." },
-            { group: ["../*", "!../engine"], message: "The import reads only the engine." },
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", "Office", "Excel", "window", "document"],
-    },
-  },
-  {
     // The metadata plugin accepts only plain types (number, string, any, any[][]) in signatures:
     // cells arrive untyped and the catalog parses them.
-    files: ["src/functions/functions.ts"],
+    files: ["src/office/functions.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

@@ -1,6 +1,6 @@
 // Two builds:
 //  - web: one page (taskpane.html) hosts the task pane and the custom functions (shared runtime), with
-//    src/functions/functions.ts written from the table of src/functions/definitions.ts, functions.json
+//    src/office/functions.ts written from the table of src/functions/definitions.ts, functions.json
 //    generated from its JSDoc, functions-fr.json derived from it and the table, and the icons.
 //    office.js is not copied: taskpane.html
 //    loads it from Microsoft's CDN, as production add-ins must ("Referencing the Office JavaScript API
@@ -10,6 +10,9 @@
 //    scripts are held to what the Mac webviews parse (scripts/webview-syntax.js): node_modules code
 //    beyond it is rewritten down (scripts/downlevel-loader.js), and anything left fails the build.
 //  - node: the command line, dist/cli/echeance.js, built only once src/cli/main.ts exists.
+//  - both: ECHEANCE_ORIGIN (scripts/deployment.js) is the HTTPS folder a firm serves dist/ from;
+//    dist/manifest.xml, the functions' help URLs and the support page are written for it. Without it,
+//    the build is the development one, on https://localhost:3000/.
 // `webpack serve` serves the web build on https://localhost:3000 (office-addin-dev-certs), or on http
 // with a warning when no certificate can be had. `npm start` (scripts/start.js) does the same without
 // webpack-dev-server.
@@ -22,11 +25,13 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { certificates, certificateWarning } = require("./scripts/dev-certs");
+const { DeploymentPlugin, deploymentBase } = require("./scripts/deployment");
 const { FunctionsFrPlugin, FunctionsSourcePlugin } = require("./scripts/functions-build");
 const { WebviewSyntaxPlugin } = require("./scripts/webview-syntax");
 
 const ROOT = __dirname;
-const DIST = path.join(ROOT, "dist");
+// `--env outDir=…` builds elsewhere than dist/ (the deployment test builds for another origin there).
+const distOf = (env) => (env.outDir ? path.resolve(env.outDir) : path.join(ROOT, "dist"));
 const CLI_ENTRY = path.join(ROOT, "src/cli/main.ts");
 const DEV_PORT = Number(process.env.PORT) || 3000;
 const VERSION = require("./package.json").version;
@@ -57,7 +62,7 @@ async function devServerOption() {
   return tls.scheme === "https" ? { type: "https", options: tls.options } : { type: "http" };
 }
 
-function webConfig(dev, server) {
+function webConfig(dev, server, dist, deployment) {
   return {
     name: "web",
     target: "web",
@@ -66,10 +71,10 @@ function webConfig(dev, server) {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
+      functions: "./src/office/custom-functions.ts",
     },
     output: {
-      path: DIST,
+      path: dist,
       filename: "[name].js",
       publicPath: "",
       // The node build writes dist/cli in parallel: leave it alone.
@@ -89,7 +94,7 @@ function webConfig(dev, server) {
       define(),
       // Before the metadata plugin: it reads functions.ts in the same hook, in plugin order.
       new FunctionsSourcePlugin(),
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/office/functions.ts" }),
       new FunctionsFrPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -99,6 +104,7 @@ function webConfig(dev, server) {
       new CopyWebpackPlugin({
         patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }],
       }),
+      new DeploymentPlugin({ deployment, manifestFile: path.join(ROOT, "manifest.xml") }),
       new WebviewSyntaxPlugin(),
     ],
     devServer: {
@@ -111,7 +117,7 @@ function webConfig(dev, server) {
   };
 }
 
-function nodeConfig(dev) {
+function nodeConfig(dev, dist) {
   return {
     name: "cli",
     target: "node20",
@@ -120,7 +126,7 @@ function nodeConfig(dev) {
     devtool: false,
     entry: { echeance: "./src/cli/main.ts" },
     output: {
-      path: path.join(DIST, "cli"),
+      path: path.join(dist, "cli"),
       filename: "[name].js",
       library: { type: "commonjs2" },
       clean: true,
@@ -139,8 +145,10 @@ function nodeConfig(dev) {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const server = env.WEBPACK_SERVE ? await devServerOption() : undefined;
-  const configs = [webConfig(dev, server)];
+  const dist = distOf(env);
+  const deployment = deploymentBase(process.env.ECHEANCE_ORIGIN);
+  const configs = [webConfig(dev, server, dist, deployment)];
   // src/cli/main.ts is written separately: build the CLI only when it exists.
-  if (fs.existsSync(CLI_ENTRY)) configs.push(nodeConfig(dev));
+  if (fs.existsSync(CLI_ENTRY)) configs.push(nodeConfig(dev, dist));
   return configs;
 };

@@ -9,7 +9,7 @@ import {
   type Day,
 } from "../src/engine";
 import { FunctionRuntime } from "../src/functions/runtime";
-import { dayToSerial } from "../src/adapter/cell-values";
+import { dayToSerial } from "../src/input/cell-values";
 
 /**
  * Engine throughput, single thread: evaluations per second of DUEDATE, LATEFEE (a late period across

@@ -1,8 +1,9 @@
 import path from "node:path";
-import { applyToSheet, planApply, recognizeHeaders, rowsInMemory, type WriteMode } from "../src/apply";
+import { recognizeHeaders } from "../src/apply";
+import { applyToSheet, planApply, rowsInMemory, type WriteMode } from "../src/write";
 import { iso } from "../src/engine";
-import { DEFAULT_CHUNK_ROWS, registerPlace } from "../src/excel/gateway";
-import { MemoryGateway } from "../src/excel/memory-gateway";
+import { DEFAULT_CHUNK_ROWS, registerPlace } from "../src/workbook/gateway";
+import { MemoryGateway } from "../src/workbook/memory-gateway";
 import { buildApplyOptions, buildApplyRequest } from "../src/taskpane/apply-adapter";
 import { demoWorkbook } from "../src/taskpane/demo/demo-register";
 
@@ -65,9 +66,10 @@ export async function paneRun(rows: number, write: WriteMode = "values"): Promis
   });
   const tApply = process.hrtime.bigint();
   // As the pane does (useApplyRun): the count before the question, then the use case through the sink.
-  await gateway.countReplaced(source, planApply(request, registerPlace(source), source.headers));
+  const plan = planApply(request, registerPlace(source), source.headers);
+  await gateway.countReplaced(source, plan);
   const sink = gateway.applySink(source);
-  await applyToSheet(request, rowsInMemory(registerPlace(source), source.headers, source.rows), sink, {
+  await applyToSheet(plan, rowsInMemory(registerPlace(source), source.headers, source.rows), sink, {
     chunkRows: DEFAULT_CHUNK_ROWS,
   });
   const applyMs = ms(tApply);

@@ -99,6 +99,10 @@ const ROUGH_DELAY: Record<string, number> = {
 
 type Cell = string | number | Date | null;
 
+/** Characters a cell shows: dd/mm/yyyy for a date, « 11 166,40 € » for an amount. */
+const shownLength = (c: Cell): number =>
+  c === null ? 0 : c instanceof Date ? 10 : typeof c === "number" ? frAmount(c).length : c.length;
+
 const INVOICE_HEADERS = [
   "N° facture",
   "Client",
@@ -256,7 +260,9 @@ async function writeXlsx(file: string, sheetName: string, headers: string[], row
   ws.getRow(1).font = { bold: true };
   headers.forEach((h, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = Math.max(12, h.length + 2);
+    // As wide as the header and the longest value, as an accountant sizes a column: the register
+    // prints with no text cut by the next column (test/xlsx/print-pdf.test.ts).
+    col.width = Math.max(12, h.length + 2, ...rows.map((row) => shownLength(row[i] ?? null) + 2));
     if (DATE_HEADERS.has(h)) col.numFmt = "dd/mm/yyyy";
     if (MONEY_HEADERS.has(h)) col.numFmt = '#,##0.00 "€"';
   });
@@ -266,6 +272,10 @@ async function writeXlsx(file: string, sheetName: string, headers: string[], row
   notes.addRow([
     "Registre d'exemple généré par samples/generate.ts (graine fixe). Les lignes marquées « exprès » sont volontairement erronées.",
   ]);
+  // Wrapped on two lines of a wide column, so that it prints whole on a portrait page.
+  notes.getColumn(1).width = 70;
+  notes.getCell("A1").alignment = { wrapText: true, vertical: "top" };
+  notes.getRow(1).height = 30;
   await fs.writeFile(file, await pinned(Buffer.from(await wb.xlsx.writeBuffer())));
 }
 

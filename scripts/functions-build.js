@@ -1,13 +1,13 @@
 // Build helper for the CGV.* custom functions, whose one source is the table of
 // src/functions/definitions.ts (names, French names, parameters, descriptions, implementations):
-//  - functionsSource(): the text of src/functions/functions.ts, the JSDoc-annotated wrappers that
+//  - functionsSource(): the text of src/office/functions.ts, the JSDoc-annotated wrappers that
 //    custom-functions-metadata-plugin reads to write functions.json (the plugin stays the metadata
 //    generator; this file is what it reads, written from the table, never by hand);
-//  - FunctionsSourcePlugin: rewrites src/functions/functions.ts before each compilation when the table
+//  - FunctionsSourcePlugin: rewrites src/office/functions.ts before each compilation when the table
 //    changed (before the metadata plugin reads it);
 //  - localizeMetadata()/FunctionsFrPlugin: functions-fr.json, the English metadata with the table's
 //    French names and descriptions (ids, types, dimensionality and options exactly as generated).
-// `node scripts/functions-build.js` writes src/functions/functions.ts; `--check` only says whether the
+// `node scripts/functions-build.js` writes src/office/functions.ts; `--check` only says whether the
 // committed file is what the table gives (exit 1 when not).
 //
 // The table is loaded by transpiling the TypeScript modules in memory with the project's own
@@ -62,7 +62,7 @@ function requireTypeScript(file, cache = new Map()) {
 
 const ROOT = path.resolve(__dirname, "..");
 const DEFINITIONS = path.join(ROOT, "src/functions/definitions.ts");
-const FUNCTIONS_SOURCE = path.join(ROOT, "src/functions/functions.ts");
+const FUNCTIONS_SOURCE = path.join(ROOT, "src/office/functions.ts");
 
 /** The table of src/functions/definitions.ts (FUNCTION_DEFINITIONS). */
 function loadSignatures(file = DEFINITIONS) {
@@ -89,7 +89,7 @@ function oneLine(text) {
 }
 
 /**
- * The text of src/functions/functions.ts for the table: one exported wrapper per function, with the
+ * The text of src/office/functions.ts for the table: one exported wrapper per function, with the
  * JSDoc tags the metadata plugin reads (@customfunction ID, @helpurl, @param [optional], @returns).
  * Not yet formatted: formattedFunctionsSource() runs Prettier over it, as the repository is checked.
  */
@@ -105,9 +105,7 @@ function functionsSource(definitions) {
     " * functions.json.",
     " */",
     'import { toExcel } from "./excel-result";',
-    'import { SHARED_RUNTIME, startSharedRuntime } from "./shared-runtime";',
-    "",
-    "startSharedRuntime();",
+    'import { SHARED_RUNTIME } from "../functions/shared-runtime";',
   ];
   for (const def of definitions) {
     out.push("", "/**", ` * ${oneLine(def.description.en)}`, ` * @customfunction ${def.name}`);
@@ -132,7 +130,7 @@ async function formattedFunctionsSource(definitions, file = FUNCTIONS_SOURCE) {
   return prettier.format(functionsSource(definitions), { ...options, filepath: file });
 }
 
-/** Writes src/functions/functions.ts when it differs from what the table gives; true when written. */
+/** Writes src/office/functions.ts when it differs from what the table gives; true when written. */
 async function writeFunctionsSource(definitionsFile = DEFINITIONS, file = FUNCTIONS_SOURCE) {
   const text = await formattedFunctionsSource(loadSignatures(definitionsFile), FUNCTIONS_SOURCE);
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
@@ -185,7 +183,7 @@ function localizeMetadata(english, signatures = loadSignatures()) {
 }
 
 /**
- * Webpack plugin: before each compilation, rewrites `output` (src/functions/functions.ts) from the
+ * Webpack plugin: before each compilation, rewrites `output` (src/office/functions.ts) from the
  * table when they differ. Register it before CustomFunctionsMetadataPlugin, which reads that file in
  * the same hook (hooks run in the order plugins are listed).
  */
@@ -251,7 +249,7 @@ module.exports = {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const check = argv.includes("--check");
-  // --output FILE: another file than src/functions/functions.ts (the tests check a copy).
+  // --output FILE: another file than src/office/functions.ts (the tests check a copy).
   const at = argv.indexOf("--output");
   const output = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]) : FUNCTIONS_SOURCE;
   const shown = path.relative(process.cwd(), output) || output;

@@ -1,4 +1,4 @@
-import type { OutputColumn, OutputColumnId, RegisterMode } from "./types";
+import type { OutputColumn, OutputColumnId, OutputRow, OutputValue, RegisterMode } from "./types";
 
 /** The new columns the core writes, per mode, in order. The status is always last. */
 export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
@@ -47,3 +47,11 @@ export const NUMBER_FORMATS = {
   integer: "0",
   text: "@",
 } as const;
+
+/** A row's values in the order of `columns` (blank where the row has none): what a positional table holds. */
+export function inColumnOrder(
+  columns: readonly { readonly id: OutputColumnId }[],
+  row: OutputRow,
+): OutputValue[] {
+  return columns.map((c) => row[c.id] ?? "");
+}

@@ -1,8 +1,15 @@
-import { isBlank } from "../adapter/cell-values";
 import { columnLetters, parseCellAddress } from "../cells";
 import { ymdFromDay } from "../engine";
 import type { Applier } from "./compute";
-import type { CellValue, FieldId, FormulaOptions, OutputValue } from "./types";
+import { latePeriodFormula } from "./late-period";
+import type {
+  CellValue,
+  FieldId,
+  FormulaOptions,
+  OutputColumnId,
+  OutputColumnPlaces,
+  OutputRow,
+} from "./types";
 
 /**
  * Live formulas for one register row, to write instead of values: the CGV.* custom functions with
@@ -25,7 +32,7 @@ export interface RowAddresses {
   /** The row's cell for a mapped field ("B2"), or undefined when the field has no column. */
   readonly ref: (field: FieldId) => string | undefined;
   /** The row's cell of an output column ("H2"). */
-  readonly out: (id: string) => string;
+  readonly out: (id: OutputColumnId) => string;
   /** The as-of date: the given cell, or a DATE(y,m,d) literal. */
   readonly asOf: string;
 }
@@ -40,7 +47,7 @@ export function rowAddresses(
   options: {
     readonly sourceTopLeft: string;
     readonly outputFirstColumn?: number;
-    readonly outputColumns?: readonly number[];
+    readonly outputColumns?: OutputColumnPlaces;
     readonly asOfRef?: string;
   },
 ): RowAddresses {
@@ -58,25 +65,26 @@ export function rowAddresses(
       return i === undefined ? undefined : `${columnLetters(top.column + i)}${sheetRow}`;
     },
     out: (id) => {
-      const k = applier.columns.findIndex((c) => c.id === id);
-      return `${columnLetters(options.outputColumns?.[k] ?? outFirst + k)}${sheetRow}`;
+      const planned = options.outputColumns?.[id];
+      const column = planned ?? outFirst + applier.columns.findIndex((c) => c.id === id);
+      return `${columnLetters(column)}${sheetRow}`;
     },
     asOf: options.asOfRef ?? `DATE(${y},${m},${d})`,
   };
 }
 
 /**
- * The formulas (and the status value) for data row `index` (0-based), in the order of
- * `applier.columns`. `sourceTopLeft` is the address of the register's header cell top-left.
+ * The formulas (and the status value) for data row `index` (0-based), keyed by output column id.
+ * `sourceTopLeft` is the address of the register's header cell top-left.
  */
 export function rowFormulas(
   applier: Applier,
   row: readonly CellValue[],
   index: number,
   options: FormulaOptions,
-): OutputValue[] {
+): OutputRow {
   const { ref, out, asOf } = rowAddresses(applier, index, options);
-  const filled = (field: FieldId): boolean => !isBlank(applier.cell(row, field));
+  const filled = (field: FieldId): boolean => applier.filled(row, field);
   const status = applier.computeRow(row, index).status;
 
   // The vendor: the row's vendor cell when it holds the spec the engine reads, else the spec literal.
@@ -109,31 +117,24 @@ export function rowFormulas(
       dueRef !== undefined && filled("dueDate")
         ? `=${dueRef}`
         : `=${call("DUEDATE", [vendor, ref("invoiceDate") ?? "", kind])}`;
-    const paid = ref("paidDate");
-    const amountPaid = ref("amountPaid");
-    const partial = amountPaid !== undefined && paid !== undefined && filled("amountPaid");
-    // A partly paid row: interest runs to the as-of date, with the payment as a (date, amount) pair.
-    const end = partial
-      ? `MAX(${asOf},${paid})`
-      : paid !== undefined
-        ? `IF(${paid}="",${asOf},${paid})`
-        : asOf;
     const amount = ref("amount") ?? "";
-    // Amount paid below the amount: a partial payment (date, amount) pair; at or above it: fully paid.
-    const payments = partial
-      ? `IF(AND(${amountPaid}>0,${amountPaid}<${amount}),CHOOSE({1,2},${paid},${amountPaid}),"")`
-      : "";
-    const endFull = partial ? `IF(OR(${paid}="",${amountPaid}<${amount}),${end},${paid})` : end;
+    // The late period as the values decide it (late-period.ts): until the payment, or the as-of date.
+    const period = latePeriodFormula({
+      amount,
+      paidDate: ref("paidDate"),
+      amountPaid: ref("amountPaid"),
+      asOf,
+    });
     const costs = ref("recoveryCosts") ?? "";
     const dueOut = out("dueDate");
-    return [
-      due,
-      `=MAX(0,${endFull}-${dueOut})`,
-      `=${call("LATEINTEREST", [vendor, amount, dueOut, endFull, payments, client()])}`,
-      `=${call("RECOVERYFEE", [vendor, dueOut, endFull, costs, client()])}`,
-      `=${out("interest")}+${out("recoveryFee")}`,
+    return {
+      dueDate: due,
+      daysLate: `=MAX(0,${period.end}-${dueOut})`,
+      interest: `=${call("LATEINTEREST", [vendor, amount, dueOut, period.end, period.payment ?? "", client()])}`,
+      recoveryFee: `=${call("RECOVERYFEE", [vendor, dueOut, period.end, costs, client()])}`,
+      totalPenalty: `=${out("interest")}+${out("recoveryFee")}`,
       status,
-    ];
+    };
   }
 
   const plan = resolved ? idArg("plan", applier.planFor(row, resolved)) : "";
@@ -142,11 +143,11 @@ export function rowFormulas(
   const notice = ref("noticeDate");
   const noticeGiven = notice !== undefined && filled("noticeDate");
   const args = (date: string): string[] => [vendor, start, date, plan, addition];
-  return [
-    `=${call("RENEWALDATE", args(asOf))}`,
-    noticeGiven ? "" : `=${call("NOTICEDEADLINE", args(asOf))}`,
-    noticeGiven ? "" : `=${out("noticeDeadline")}-${asOf}`,
-    `=${call("ENDDATE", args(noticeGiven ? (notice as string) : asOf))}`,
+  return {
+    renewalDate: `=${call("RENEWALDATE", args(asOf))}`,
+    noticeDeadline: noticeGiven ? "" : `=${call("NOTICEDEADLINE", args(asOf))}`,
+    daysToNotice: noticeGiven ? "" : `=${out("noticeDeadline")}-${asOf}`,
+    endDate: `=${call("ENDDATE", args(noticeGiven ? (notice as string) : asOf))}`,
     status,
-  ];
+  };
 }

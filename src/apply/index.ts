@@ -41,7 +41,7 @@
  * 5. Text for the command line and the pane: formatSummary(summary, lang), formatDate, formatMoney.
  */
 export * from "./types";
-export { OUTPUT_COLUMNS, NUMBER_FORMATS, outputColumns } from "./columns";
+export { OUTPUT_COLUMNS, NUMBER_FORMATS, outputColumns, inColumnOrder } from "./columns";
 export {
   FIELDS,
   fieldInfo,
@@ -54,31 +54,15 @@ export { Applier, prepareApply, formatDate, formatMoney } from "./compute";
 export { applyRegister, applyRegisterSync, SummaryBuilder } from "./run";
 export { clientTypeFromText, invoiceKindId, planId } from "./values";
 export { rowFormulas, rowAddresses, type RowAddresses } from "./formulas";
+export {
+  latePeriod,
+  latePeriodFormula,
+  type LatePeriod,
+  type LatePeriodFormula,
+  type LatePeriodRefs,
+} from "./late-period";
+export { RowReader, RowProblem } from "./row-reader";
 export { formatSummary } from "./summary-text";
-export * from "./sink";
-export {
-  planColumns,
-  columnsContiguous,
-  asOfCells,
-  isAsOfLabel,
-  highlightRules,
-  highlightFormula,
-  highlightMatches,
-  HIGHLIGHT_FILLS,
-  DEFAULT_HIGHLIGHT_DAYS,
-} from "./plan";
-export {
-  applyToSheet,
-  planApply,
-  rowsInMemory,
-  ApplyRefusal,
-  type ApplyRequest,
-  type ApplyControl,
-  type ApplyOutcome,
-  type ApplyPlan,
-  type RegisterRows,
-  type RowsProgress,
-} from "./use-case";
 export {
   findHeaderRow,
   locateRegister,
@@ -88,12 +72,3 @@ export {
   type Location,
   type SheetHead,
 } from "./locate";
-export {
-  checkRemembered,
-  inputColumns,
-  inputHeaders,
-  rememberedAsOf,
-  skipReasonText,
-  storedMapping,
-  type SkipReason,
-} from "./remembered";

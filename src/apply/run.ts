@@ -1,5 +1,7 @@
 import { Decimal, formatIsoDay } from "../engine";
-import { dayToSerial, serialToDay } from "../adapter/cell-values";
+import { dayToSerial, serialToDay } from "../input/cell-values";
+import { inColumnOrder } from "./columns";
+import { ROW_PROBLEM } from "./status";
 import { prepareApply, type Applier } from "./compute";
 import type {
   ApplyOptions,
@@ -76,8 +78,7 @@ export class SummaryBuilder {
       .filter((v) => v !== undefined && v !== null && String(v).trim() !== "")
       .map((v) => String(v).trim());
     const n = this.applier.rowNumber(index);
-    const label =
-      parts.length > 0 ? parts.join(" — ") : this.applier.lang === "fr" ? `Ligne ${n}` : `Row ${n}`;
+    const label = parts.length > 0 ? parts.join(" — ") : ROW_PROBLEM.rowLabel(n)[this.applier.lang];
     this.deadlines.push({ row: n, label, date });
     this.deadlines.sort((a, b) => a.date - b.date || a.row - b.row);
     if (this.deadlines.length > MAX_DEADLINES_LISTED)
@@ -121,7 +122,7 @@ export function applyRegisterSync(
     const row = rows[i] ?? [];
     const r = applier.computeRow(row, i);
     results[i] = r;
-    out[i] = r.values as OutputValue[];
+    out[i] = inColumnOrder(applier.columns, r.values);
     summary.add(r, i, row);
   }
   return { columns: applier.columns, rows: out, results, summary: summary.build(false), cancelled: false };
@@ -155,7 +156,7 @@ export async function applyRegister(
       const row = rows[i] ?? [];
       const r = applier.computeRow(row, i);
       results.push(r);
-      out.push(r.values as OutputValue[]);
+      out.push(inColumnOrder(applier.columns, r.values));
       summary.add(r, i, row);
     }
     run.onProgress?.({ done: end, total });

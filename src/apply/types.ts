@@ -134,11 +134,14 @@ export type InvoiceState =
 export type SubscriptionState = "notice-to-send" | "notice-urgent" | "notice-given" | "error" | "blank";
 export type RowState = InvoiceState | SubscriptionState;
 
-/** One row's result. `values` line up with the output columns. */
+/** One row's output, keyed by output column id: the mode's columns, whatever their order or place in the sheet. */
+export type OutputRow = { readonly [K in OutputColumnId]?: OutputValue };
+
+/** One row's result. */
 export interface RowResult {
-  readonly values: readonly OutputValue[];
+  readonly values: OutputRow;
   readonly state: RowState;
-  /** The status sentence (also the last value of `values`). */
+  /** The status sentence (also `values.status`). */
   readonly status: string;
   /** Invoices: the total penalty (interest + fee) in euros, 0 otherwise. */
   readonly penalty: number;
@@ -217,6 +220,9 @@ export interface RunOptions {
   readonly yieldFn?: () => Promise<void>;
 }
 
+/** Where each output column is in the sheet: its 0-based column, by id. */
+export type OutputColumnPlaces = { readonly [K in OutputColumnId]?: number };
+
 export interface FormulaOptions {
   /** Address of the source range's top-left cell (the header row), e.g. "A1" or "Feuil1!B3". */
   readonly sourceTopLeft: string;
@@ -225,8 +231,8 @@ export interface FormulaOptions {
    * range (its width taken from `ApplyOptions.headers`, else the widest mapped column).
    */
   readonly outputFirstColumn?: number;
-  /** 0-based sheet column of each output column, in the mode's order (planned columns); overrides `outputFirstColumn`. */
-  readonly outputColumns?: readonly number[];
+  /** 0-based sheet column of each output column, by id (the planned columns); overrides `outputFirstColumn`. */
+  readonly outputColumns?: OutputColumnPlaces;
   /**
    * A cell reference holding the as-of date (e.g. "$K$1"); when absent the as-of date is written as
    * DATE(y,m,d).

@@ -7,7 +7,7 @@ import { normalizeHeader } from "./headers";
  */
 
 // Client types are read as the custom functions read them: one word list for both.
-export { clientTypeFromText } from "../adapter/client-type";
+export { clientTypeFromText } from "../input/client-type";
 
 /** Words → candidate ids, the first one the vendor has wins. A Map: cell text never indexes an object. */
 function wordMap(words: Readonly<Record<string, readonly string[]>>): ReadonlyMap<string, readonly string[]> {

@@ -1,18 +1,8 @@
 import { createWriteStream, promises as fs, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import {
-  cellValue,
-  fieldInfo,
-  formatDate,
-  type ApplySink,
-  type CellValue,
-  type ColumnMapping,
-  type OutputCell,
-  type OutputFormat,
-  type PlannedColumn,
-  type SinkPlan,
-} from "../apply";
-import { serialToDay } from "../adapter/cell-values";
+import { fieldInfo, formatDate, type CellValue, type ColumnMapping, type OutputFormat } from "../apply";
+import { cellValue, type ApplySink, type OutputCell, type PlannedColumn, type SinkPlan } from "../write";
+import { serialToDay } from "../input/cell-values";
 import type { Language } from "../engine";
 import { csvField } from "./register-io";
 

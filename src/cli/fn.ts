@@ -1,4 +1,4 @@
-import { dayToSerial, parseDateText } from "../adapter/cell-values";
+import { dayToSerial, parseDateText } from "../input/cell-values";
 import {
   buildRateTable,
   DEFAULT_SETTINGS,
@@ -14,6 +14,7 @@ import { languageOf, readOptions, usage, type OptionSpec } from "./args";
 import { type CliIo } from "./io";
 import { readRatesOption } from "./rates";
 import { loadVendorFiles, withGivenVendors } from "./vendor-files";
+import { commandError } from "./messages";
 
 /**
  * `echeance fn FUNCTION ARG…`: one CGV function evaluated by a function runtime of its own, the same
@@ -212,7 +213,7 @@ export async function runFn(argv: readonly string[], io: CliIo): Promise<number>
     // The same rate file as apply and report: nothing is used from a file with a problem.
     const read = await readRatesOption(options.rates);
     if (!read.ok) {
-      for (const p of read.problems) io.stderr.write(`echeance fn : ${p[lang]}\n`);
+      for (const p of read.problems) io.stderr.write(`${commandError("fn", p, lang)}\n`);
       return 1;
     }
     settings = { ...DEFAULT_SETTINGS, rates: buildRateTable(read.rows) };
@@ -220,7 +221,7 @@ export async function runFn(argv: readonly string[], io: CliIo): Promise<number>
   // Vendors given as files work like shipped ones for this run; nothing is used from a file with a problem.
   const given = await loadVendorFiles(options["vendor-file"] ?? []);
   if (!given.ok) {
-    for (const p of given.problems) io.stderr.write(`echeance fn : ${p[lang]}\n`);
+    for (const p of given.problems) io.stderr.write(`${commandError("fn", p, lang)}\n`);
     return 1;
   }
   // The command line's own runtime: the shipped and given vendors, the shipped rates and --rates, messages in --lang.

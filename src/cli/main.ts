@@ -8,6 +8,7 @@ export { processIo } from "./io";
 import { ratesUsage, runRates } from "./rates";
 import { reportUsage, runReport } from "./report";
 import { runVendor, runVendorsList, vendorUsage } from "./vendor";
+import { commandError } from "./messages";
 
 /** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register, `report` builds D441-6. */
 
@@ -103,7 +104,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       const usage = USAGES.get(command)?.(lang) ?? USAGE_TEXT[lang];
-      io.stderr.write(`echeance ${command}${lang === "fr" ? " :" : ":"} ${e.message}\n\n${usage}\n`);
+      io.stderr.write(`${commandError(command, e.message, lang)}\n\n${usage}\n`);
       return 2;
     }
     throw e;

@@ -17,6 +17,7 @@ import { languageOf, readOptions, usage, type OptionSpec } from "./args";
 import { todayDay } from "./clock";
 import type { CliIo } from "./io";
 import { fileProblem } from "./register-file";
+import { commandError } from "./messages";
 
 /**
  * `echeance rates`: the rate table in force — the shipped rates, plus a rate file's rows — with where
@@ -153,8 +154,7 @@ export async function runRates(argv: string[], io: CliIo): Promise<number> {
   if (o.rates !== undefined) {
     const read = await readRatesOption(o.rates);
     if (!read.ok) {
-      for (const p of read.problems)
-        io.stderr.write(`echeance rates${lang === "fr" ? " :" : ":"} ${p[lang]}\n`);
+      for (const p of read.problems) io.stderr.write(`${commandError("rates", p, lang)}\n`);
       return 1;
     }
     rows = read.rows;

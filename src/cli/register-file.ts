@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import { HEADER_SEARCH_ROWS, locateRegister, type CellValue, type RegisterMode } from "../apply";
 import type { Language, Text } from "../engine";
 import { readXlsxRegister, XlsxError } from "../xlsx";
+import { isCsvFile } from "./messages";
 import { readCsv } from "./register-io";
 
 /**
@@ -39,7 +40,7 @@ export interface RegisterFileOptions {
 
 export async function readRegisterFile(file: string, options: RegisterFileOptions): Promise<RegisterFile> {
   await fs.access(file); // a missing file is ENOENT, said as a sentence by fileProblem
-  if (/\.(csv|txt)$/i.test(file)) {
+  if (isCsvFile(file)) {
     const csv = await readCsv(file);
     const all = [csv.headers, ...csv.rows];
     const heads = [{ name: csv.sheetName, rows: all.slice(0, HEADER_SEARCH_ROWS) }];

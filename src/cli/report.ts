@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatDate, formatMoney } from "../apply";
-import { serialToDay } from "../adapter/cell-values";
+import { serialToDay } from "../input/cell-values";
 import { isEngineError, type Decimal, type Language, type RateRow } from "../engine";
 import {
   agingSheet,
@@ -25,6 +25,7 @@ import { termsInForce } from "./stored-terms";
 import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "./vendor-files";
 import { csvField } from "./register-io";
 import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "./register-file";
+import { commandError, isCsvFile } from "./messages";
 
 /**
  * `echeance report`: the statutory payment-delay table (D441-6 I) and the aging view of an invoice
@@ -235,7 +236,6 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(reportUsage(lang));
     return 0;
   }
-  const fr = lang === "fr";
   const out = args.out ?? args.input.replace(/(\.[^./\\]+)?$/, ".d441-6.xlsx");
   if (path.resolve(out) === path.resolve(args.input))
     throw usage(
@@ -244,7 +244,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
       "le fichier de sortie ne peut pas être le registre lu.",
     );
   const fail = (en: string, frText: string): void =>
-    void io.stderr.write(`echeance report : ${fr ? frText : en}\n`);
+    void io.stderr.write(`${commandError("report", { en, fr: frText }, lang)}\n`);
   let register: RegisterFile;
   try {
     register = await readRegisterFile(args.input, {
@@ -305,7 +305,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    if (/\.csv$/i.test(out)) await writeReportCsv(report, out, lang);
+    if (isCsvFile(out)) await writeReportCsv(report, out, lang);
     else await writeReportWorkbook(report, out, lang);
   } catch (e) {
     const problem = fileProblem(e, out);

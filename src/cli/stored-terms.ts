@@ -19,7 +19,7 @@ import {
   type StoredRegister,
   type StoredState,
 } from "../storage";
-import { loadWorkbookTerms, memoryTermsStore } from "../storage-office";
+import { loadWorkbookTerms, memoryTermsStore } from "../storage";
 
 /**
  * The terms a command computes with: the shipped vendors and rates, the stored terms of the input

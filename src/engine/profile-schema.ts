@@ -410,8 +410,6 @@ function names(c: Checker, v: unknown, path: string): string[] | undefined {
   return out;
 }
 
-const MAX_PROFILE_JSON_CHARS = 200_000;
-
 /** Validates and copies an untrusted vendor profile. Returns the issues, or the clean profile. */
 export function checkProfile(
   input: unknown,
@@ -539,33 +537,4 @@ export function validateProfile(input: unknown): VendorProfile {
     },
     "profile",
   );
-}
-
-/** Parses a profile from JSON text with a size limit, then validates it. */
-export function parseProfileJson(text: string): VendorProfile {
-  if (text.length > MAX_PROFILE_JSON_CHARS) {
-    throw new EngineError(
-      "invalid-input",
-      {
-        en: `The profile file is too large (${text.length} characters, at most ${MAX_PROFILE_JSON_CHARS}).`,
-        fr: `Le fichier de profil est trop volumineux (${text.length} caractères, au plus ${MAX_PROFILE_JSON_CHARS}).`,
-      },
-      "profile",
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new EngineError(
-      "invalid-input",
-      {
-        en: `The profile file is not valid JSON: ${why}.`,
-        fr: `Le fichier de profil n'est pas un JSON valide : ${why}.`,
-      },
-      "profile",
-    );
-  }
-  return validateProfile(data);
 }

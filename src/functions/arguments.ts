@@ -9,8 +9,8 @@ import {
   requireDate,
   requireDateTime,
   requireText,
-} from "../adapter/cell-values";
-import { clientTypeFromText } from "../adapter/client-type";
+} from "../input/cell-values";
+import { clientTypeFromText } from "../input/client-type";
 
 /**
  * What Excel hands a custom function, read into the values the engine takes. Two host facts shape it:

@@ -27,7 +27,7 @@ import type { FunctionValue } from "./values";
  * The CGV.* functions, each written once: its names in English and French, its description, its
  * parameters (names in both languages, how each is read, whether it may be left blank, descriptions)
  * and its implementation, which takes the arguments by name. Everything else is derived from this
- * table: src/functions/functions.ts (the JSDoc the metadata plugin reads, written by
+ * table: src/office/functions.ts (the JSDoc the metadata plugin reads, written by
  * scripts/functions-build.js), functions-fr.json, the command line's list and usage, EXPLAIN's list.
  */
 

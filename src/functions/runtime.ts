@@ -16,13 +16,15 @@ import {
   type Settings,
   type VendorRegistry,
   type VendorResolver,
+  COLON,
 } from "../engine";
-import { isBlank } from "../adapter/cell-values";
+import { isBlank } from "../input/cell-values";
 import { readArgument, serialOffset, vendorText, type DateSystem } from "./arguments";
 import { FUNCTION_DEFINITIONS, type FunctionDefinition, type FunctionServices } from "./definitions";
 import { findDefinition } from "./signatures";
 import { valueText, type ExcelErrorCode, type FunctionValue, type Outcome } from "./values";
 
+const RUNTIME_TEXT = { internal: { en: "Internal error", fr: "Erreur interne" } } as const;
 /**
  * What every CGV.* evaluation runs against, held by one instance per face: the vendors in force
  * (shipped, plus those a workbook stores), the settings (holiday calendar, readings, rate rows), the
@@ -250,7 +252,7 @@ export class FunctionRuntime implements FunctionServices {
       return {
         ok: false,
         code: "#VALUE!",
-        message: lang === "fr" ? `Erreur interne : ${why}` : `Internal error: ${why}`,
+        message: `${RUNTIME_TEXT.internal[lang]}${COLON[lang]} ${why}`,
       };
     }
   }
@@ -281,9 +283,9 @@ export class FunctionRuntime implements FunctionServices {
     while (end > 1 && (isBlank(args[end - 1]) || (end > target.params.length && args[end - 1] === 0)))
       end -= 1;
     const outcome = this.evaluate(target.name, args.slice(0, end), EXPLAINED);
-    const fr = this.current.lang === "fr";
-    const label = fr ? target.fr : target.name;
-    if (!outcome.ok) return text(`${label}${fr ? " :" : ":"} ${outcome.code} ${outcome.message}`);
+    const lang = this.current.lang;
+    const label = lang === "fr" ? target.fr : target.name;
+    if (!outcome.ok) return text(`${label}${COLON[lang]} ${outcome.code} ${outcome.message}`);
     const header = `${label} = ${valueText(outcome.value, this.current.lang)}`;
     return text(
       outcome.explanation

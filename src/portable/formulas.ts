@@ -10,14 +10,17 @@ import {
   type ResolvedVendor,
   type VendorProfile,
 } from "../engine";
-import { isBlank } from "../adapter/cell-values";
+import { isBlank } from "../input/cell-values";
+import { clientTypeFromText } from "../input/client-type";
 import {
-  clientTypeFromText,
+  latePeriodFormula,
   rowAddresses,
   type Applier,
   type CellValue,
   type FieldId,
   type OutputColumnId,
+  type OutputColumnPlaces,
+  type OutputRow,
   type OutputValue,
 } from "../apply";
 import { appliedRateKey, ratesNeeded, type ReferenceSheet } from "./reference";
@@ -35,8 +38,8 @@ export interface PortableFormulaOptions {
   readonly sourceTopLeft: string;
   /** 0-based sheet column of the first output column (default: right after the source range). */
   readonly outputFirstColumn?: number;
-  /** 0-based sheet column of each output column, in the mode's order (overrides `outputFirstColumn`). */
-  readonly outputColumns?: readonly number[];
+  /** 0-based sheet column of each output column, by id (overrides `outputFirstColumn`). */
+  readonly outputColumns?: OutputColumnPlaces;
   /** A cell holding the as-of date, e.g. "$M$1" (default: DATE(y,m,d) literal). */
   readonly asOfRef?: string;
   /** The reference sheet the formulas read (rates, holidays). */
@@ -50,10 +53,10 @@ export interface PortableFallback {
 }
 
 export interface PortableRow {
-  /** In the order of `applier.columns`: formulas start with "=", anything else is a value. */
-  readonly cells: readonly OutputValue[];
+  /** By output column id: formulas start with "=", anything else is a value. */
+  readonly cells: OutputRow;
   /** The row's values as the engine computes them now (formulas' expected results). */
-  readonly values: readonly OutputValue[];
+  readonly values: OutputRow;
   /** Columns of this row written as values, with the reason. */
   readonly fallbacks: readonly PortableFallback[];
   /** Set when the whole row is written as values (an error row, or cells the formulas cannot read). */
@@ -165,7 +168,7 @@ function clientOf(ctx: RowContext): ClientType {
   return ctx.applier.options.defaults?.clientType ?? "pro";
 }
 
-function invoiceFormulas(ctx: RowContext): string[] {
+function invoiceFormulas(ctx: RowContext): OutputRow {
   const { ref, out, asOf, reference, vendor } = ctx;
   const profile = vendor.profile;
   const am = ref("amount") as string;
@@ -183,16 +186,10 @@ function invoiceFormulas(ctx: RowContext): string[] {
   }
   const due = dueCell === undefined ? computed : `IF(${dueCell}="",${computed},${dueCell})`;
 
-  // The end of the late period, as the engine reads the row (compute.ts): a partial payment
-  // (0 < amount paid < amount) runs to max(as-of, paid date); an amount paid of 0 leaves the invoice
-  // unpaid (to the as-of date); otherwise the payment date, or the as-of date when unpaid.
-  const full = paid === undefined ? asOf : `IF(${paid}="",${asOf},${paid})`;
-  const partialWithPayment =
-    ap !== undefined && paid !== undefined ? `AND(${ap}<>"",${ap}>0,${ap}<${am})` : undefined;
-  const end =
-    ap === undefined
-      ? full
-      : `IF(AND(${ap}<>"",${ap}<${am}),IF(${ap}>0,MAX(${asOf},${paid ?? asOf}),${asOf}),${full})`;
+  // The end of the late period and the partial payment, as the values decide them (late-period.ts).
+  const period = latePeriodFormula({ amount: am, paidDate: paid, amountPaid: ap, asOf });
+  const end = period.end;
+  const partialWithPayment = period.partial;
 
   const dueOut = out("dueDate");
   const late = out("daysLate");
@@ -239,13 +236,13 @@ function invoiceFormulas(ctx: RowContext): string[] {
       : `${feeAmount}`;
   const feeCell = client === "pro" ? `IF(AND(${late}>0,${am}>0),${feeValue},0)` : "0";
 
-  return [
-    `=${due}`,
-    `=MAX(0,${end}-${dueOut})`,
-    `=${interestCell}`,
-    `=${feeCell}`,
-    `=${out("interest")}+${out("recoveryFee")}`,
-  ];
+  return {
+    dueDate: `=${due}`,
+    daysLate: `=MAX(0,${end}-${dueOut})`,
+    interest: `=${interestCell}`,
+    recoveryFee: `=${feeCell}`,
+    totalPenalty: `=${out("interest")}+${out("recoveryFee")}`,
+  };
 }
 
 interface SubscriptionPlan {
@@ -284,12 +281,15 @@ function deadlineFor(plan: Plan, r: string): string {
     : monthsBeforeFormula(r, plan.notice.amount);
 }
 
-function subscriptionFormulas(ctx: RowContext): { cells: OutputValue[]; fallbacks: PortableFallback[] } {
+function subscriptionFormulas(ctx: RowContext): {
+  cells: OutputRow | undefined;
+  fallbacks: PortableFallback[];
+} {
   const { ref, out, asOf, vendor } = ctx;
   const profile = vendor.profile;
   const { plan } = findPlan(profile, ctx.applier.planFor(ctx.row, vendor));
   const anchor = anchorFormula(ctx, plan, profile);
-  if (typeof anchor !== "string") return { cells: [], fallbacks: [anchor] };
+  if (typeof anchor !== "string") return { cells: undefined, fallbacks: [anchor] };
   const sp: SubscriptionPlan = { plan, anchor };
   const { initialMonths: first, renewalMonths: every } = plan.schedule;
   const notice = ref("noticeDate");
@@ -328,13 +328,18 @@ function subscriptionFormulas(ctx: RowContext): { cells: OutputValue[]; fallback
       ? `=${renewal}`
       : `=IF(AND(${notice}<>"",${renewal}>${out("endDate")}),"",${renewal})`;
   return {
-    cells: [renewalCell, deadlineCell, ifNoNotice(`${out("noticeDeadline")}-${asOf}`), `=${end}`],
+    cells: {
+      renewalDate: renewalCell,
+      noticeDeadline: deadlineCell,
+      daysToNotice: ifNoNotice(`${out("noticeDeadline")}-${asOf}`),
+      endDate: `=${end}`,
+    },
     fallbacks,
   };
 }
 
 /**
- * The portable cells of one register row (formulas and values), in the order of `applier.columns`.
+ * The portable cells of one register row (formulas and values), by output column id.
  * The formulas follow later edits of the row's dates and amounts and of the as-of cell; the vendor,
  * invoice kind, plan and client type are read now (change them and apply again).
  */
@@ -365,7 +370,7 @@ export function portableRow(
     reference: options.reference,
     vendor: applier.vendorFor(row),
   };
-  let formulas: OutputValue[];
+  let formulas: OutputRow | undefined;
   const fallbacks: PortableFallback[] = [STATUS_FALLBACK];
   if (applier.mode === "invoices") formulas = invoiceFormulas(ctx);
   else {
@@ -373,18 +378,18 @@ export function portableRow(
     fallbacks.push(...s.fallbacks);
     formulas = s.cells;
   }
-  const cells = values.map((v, j) => {
-    const id = applier.columns[j]?.id;
-    if (id === undefined || fallbacks.some((f) => f.column === id)) return v;
-    const f = formulas[j];
-    return f === undefined || f === "" ? v : f;
-  });
   // A formula-less column because its fallback covers it: for subscriptions whose anchor cannot be
   // written, every date column goes to values.
-  if (applier.mode === "subscriptions" && formulas.length === 0) {
+  if (formulas === undefined) {
     for (const c of applier.columns)
       if (c.id !== "status" && !fallbacks.some((f) => f.column === c.id))
         fallbacks.push({ column: c.id, reason: (fallbacks[1] as PortableFallback).reason });
+  }
+  const cells: { [K in OutputColumnId]?: OutputValue } = {};
+  for (const { id } of applier.columns) {
+    const value = values[id] ?? "";
+    const f = fallbacks.some((x) => x.column === id) ? undefined : formulas?.[id];
+    cells[id] = f === undefined || f === "" ? value : f;
   }
   return { cells, values, fallbacks };
 }

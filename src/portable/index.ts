@@ -64,7 +64,6 @@ export {
   type ReferenceOptions,
   type ReferenceSheet,
 } from "./reference";
-export { provenanceNote } from "./provenance";
 export {
   portableRow,
   deadlineFormula,

@@ -5,3 +5,4 @@
 export * from "./payment-delays";
 export * from "./register";
 export * from "./sheet";
+export * from "./sheet-names";

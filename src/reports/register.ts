@@ -1,4 +1,4 @@
-import { readAmount, readDate, serialToDay } from "../adapter/cell-values";
+import { readAmount, readDate, serialToDay } from "../input/cell-values";
 import {
   describeInvoiceTerms,
   isEngineError,
@@ -26,6 +26,9 @@ import {
   type DelayInvoice,
   type DelayTable,
 } from "./payment-delays";
+
+/** How the year's total is named when it is not an amount. */
+const YEAR_TOTAL = { en: "year total excl. VAT", fr: "total de l'exercice HT" } as const;
 
 /**
  * From an invoice register (the same rows, header recognition and due dates as Apply) to the D441-6
@@ -125,11 +128,7 @@ export function reportFromRegister(
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const closing = applier.asOf;
-  const dueColumn = applier.columns.findIndex((c) => c.id === "dueDate");
-  const yearTotal = readAmount(
-    options.yearTotalExclVat,
-    lang === "fr" ? "total de l'exercice HT" : "year total excl. VAT",
-  );
+  const yearTotal = readAmount(options.yearTotalExclVat, YEAR_TOTAL[lang]);
 
   const invoices: DelayInvoice[] = [];
   const errors: { row: number; message: string }[] = [];
@@ -154,7 +153,7 @@ export function reportFromRegister(
       errors.push({ row: rowNumber, message: result.error ?? result.status });
       return;
     }
-    const due = result.values[dueColumn];
+    const due = result.values.dueDate;
     if (typeof due !== "number") {
       errors.push({ row: rowNumber, message: result.status });
       return;

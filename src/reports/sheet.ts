@@ -1,5 +1,5 @@
-import { dayToSerial } from "../adapter/cell-values";
-import { formatIsoDay, type Decimal, type Language } from "../engine";
+import { dayToSerial } from "../input/cell-values";
+import { formatDate, type Day, type Decimal, type Language, type Text } from "../engine";
 import { DELAY_BANDS, TOTAL_HEADING, type BandFigures } from "./payment-delays";
 import type { RegisterReport } from "./register";
 
@@ -46,16 +46,26 @@ export interface SheetLayout {
   readonly rowHeights?: readonly (number | undefined)[];
 }
 
+/**
+ * Every column wraps, and the band columns are 17 characters wide: a text that fills its column to
+ * the edge prints against the next column's text (« 0 jour (indicatif) » ran into « 1 à 30 jours »
+ * in 15-character columns), so the widest one-line heading, « 0 jour (indicatif) » (18 characters,
+ * bold), keeps two characters' room, and « Total (1 jour et plus) » wraps. Amounts up to
+ * « 999 999 999,99 € » fit; numbers never wrap (Excel shows ### instead).
+ */
+const allColumns = (count: number): number[] => Array.from({ length: count }, (_, c) => c);
+const BAND_WIDTH = 17;
+
 export const DELAY_TABLE_LAYOUT: SheetLayout = {
-  columnWidths: [58, ...new Array<number>(DELAY_BANDS.length + 1).fill(15)],
-  wrapColumns: [0],
+  columnWidths: [58, ...new Array<number>(DELAY_BANDS.length + 1).fill(BAND_WIDTH)],
+  wrapColumns: allColumns(DELAY_BANDS.length + 2),
   landscape: true,
   pagesTall: 1,
 };
 
 export const AGING_LAYOUT: SheetLayout = {
-  columnWidths: [30, ...new Array<number>(DELAY_BANDS.length + 1).fill(15)],
-  wrapColumns: [0],
+  columnWidths: [30, ...new Array<number>(DELAY_BANDS.length + 1).fill(BAND_WIDTH)],
+  wrapColumns: allColumns(DELAY_BANDS.length + 2),
   landscape: true,
   pagesTall: undefined,
   titleRows: [1, 3],
@@ -65,10 +75,41 @@ export const AGING_LAYOUT: SheetLayout = {
 const LINE_HEIGHT = 15;
 
 /**
+ * The lines a text takes in a column `width` characters wide, wrapped word by word as Excel and
+ * LibreOffice do: a line holds width − 2 characters (the cell's padding, and room for fonts wider
+ * than Calibri — LibreOffice without Calibri draws with a substitute), a bold character counts a
+ * tenth more, a word longer than a line is broken over as many lines as it needs.
+ */
+export function wrappedLines(value: string, width: number, bold = false): number {
+  const capacity = Math.max(1, width - 2);
+  const widen = bold ? 1.1 : 1;
+  let lines = 0;
+  for (const paragraph of value.split("\n")) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const size = word.length * widen;
+      if (size > capacity) {
+        // A word wider than the column: it starts a line and breaks over the next ones.
+        count += (used > 0 ? 1 : 0) + Math.ceil(size / capacity) - 1;
+        used = size % capacity || capacity;
+      } else if (used === 0) used = size;
+      else if (used + widen + size <= capacity) used += widen + size;
+      else {
+        count += 1;
+        used = size;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/**
  * The height of each row whose text wraps (undefined for the others): lines × 15 pt, the lines
- * estimated from the text's length against its column's width in characters (bold a tenth wider).
- * Neither LibreOffice nor Excel grows a row written without a height to fit wrapped text when it
- * opens the file: its lines would print over the next row.
+ * counted by `wrappedLines` against each wrapped column's width. Neither LibreOffice nor Excel grows
+ * a row written without a height to fit wrapped text when it opens the file: its lines would print
+ * over the next row.
  */
 export function wrappedRowHeights(matrix: SheetMatrix, layout: SheetLayout): (number | undefined)[] {
   return matrix.map((cells) => {
@@ -76,11 +117,7 @@ export function wrappedRowHeights(matrix: SheetMatrix, layout: SheetLayout): (nu
     cells.forEach((cell, c) => {
       const width = layout.columnWidths[c];
       if (typeof cell.value !== "string" || !layout.wrapColumns.includes(c) || !width) return;
-      const widen = cell.bold ? 1.1 : 1;
-      const needed = cell.value
-        .split("\n")
-        .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * widen) / (width - 2))), 0);
-      lines = Math.max(lines, needed);
+      lines = Math.max(lines, wrappedLines(cell.value, width, cell.bold === true));
     });
     return lines > 1 ? lines * LINE_HEIGHT : undefined;
   });
@@ -91,7 +128,6 @@ const money = (d: Decimal): SheetCell => ({ value: d.toDecimalPlaces(2).toNumber
 const count = (n: number): SheetCell => ({ value: n, format: "integer" });
 const share = (d: Decimal | undefined): SheetCell =>
   d === undefined ? { value: "—" } : { value: d.toDecimalPlaces(6).toNumber(), format: "percent" };
-const BLANK: SheetCell = { value: null };
 
 export const TITLES = {
   received:
@@ -146,20 +182,26 @@ export function delayTableSheet(report: RegisterReport): SheetMatrix {
         true,
       ),
     ],
+    // The model's two boxes in one cell, one under the other (side by side in two band columns, the
+    // first ran into the second); the terms used, one per line, in the first column, wide enough to
+    // hold them (a band column would wrap them over many lines; text run on into the next columns
+    // is cut at the page's edge).
     [
       text("Délais de paiement utilisés pour le calcul des retards de paiement"),
-      text(`${contractual.length > 0 || report.registerDueDates ? "☒" : "☐"} Délais contractuels`),
-      text(`${contractual.length === 0 && !report.registerDueDates ? "☒" : "☐"} Délais légaux`),
+      text(
+        `${contractual.length > 0 || report.registerDueDates ? "☒" : "☐"} Délais contractuels\n` +
+          `${contractual.length === 0 && !report.registerDueDates ? "☒" : "☐"} Délais légaux`,
+      ),
     ],
-    ...contractual.flatMap((r) => r.terms.map((term) => [BLANK, text(`${r.vendor} — ${term.fr}`)])),
+    ...contractual.flatMap((r) => r.terms.map((term) => [text(`${r.vendor} — ${term.fr}`)])),
     ...(report.registerDueDates
-      ? [[BLANK, text("Échéances lues dans la colonne « Échéance » du registre lorsqu'elle est remplie")]]
+      ? [[text("Échéances lues dans la colonne « Échéance » du registre lorsqu'elle est remplie")]]
       : []),
     [],
     [text(SOURCES)],
     [
       text(
-        `Montants : reste dû TTC à la clôture, avoirs en négatif ; pourcentages sur le total HT de l'exercice. Calculé par Échéance le ${formatIsoDay(report.closing)} (date de clôture).`,
+        `Montants : reste dû TTC à la clôture, avoirs en négatif ; pourcentages sur le total HT de l'exercice. Calculé par Échéance au ${formatDate(report.closing, "fr")} (date de clôture).`,
       ),
     ],
   ];
@@ -171,32 +213,35 @@ export function delayTableSheet(report: RegisterReport): SheetMatrix {
   return rows;
 }
 
+/** The aging sheet's words, in French and English (the D441-6 table itself is a French legal form). */
+const AGING_TEXT = {
+  vendor: { en: "Vendor", fr: "Fournisseur" },
+  notDue: { en: "Not yet due", fr: "Non échu" },
+  band: (heading: string): Text => ({
+    en: heading.replace(" à ", "–").replace(" jours et plus", "+ days").replace("jours", "days"),
+    fr: heading,
+  }),
+  pastDue: { en: "Total past due", fr: "Total échu" },
+  title: (closing: Day): Text => ({
+    en: `Aging at ${formatDate(closing, "en")}`,
+    fr: `Balance âgée au ${formatDate(closing, "fr")}`,
+  }),
+  noVendor: { en: "(no vendor)", fr: "(sans fournisseur)" },
+} as const;
+
 /** The aging view: amounts unpaid at closing by vendor and band, largest past-due first. */
 export function agingSheet(report: RegisterReport, lang: Language = "fr"): SheetMatrix {
-  const fr = lang === "fr";
   const header = [
-    text(fr ? "Fournisseur" : "Vendor", true),
-    text(fr ? "Non échu" : "Not yet due", true),
-    ...DELAY_BANDS.slice(1).map((b) =>
-      text(
-        fr
-          ? b.heading
-          : b.heading.replace(" à ", "–").replace(" jours et plus", "+ days").replace("jours", "days"),
-        true,
-      ),
-    ),
-    text(fr ? "Total échu" : "Total past due", true),
+    text(AGING_TEXT.vendor[lang], true),
+    text(AGING_TEXT.notDue[lang], true),
+    ...DELAY_BANDS.slice(1).map((b) => text(AGING_TEXT.band(b.heading)[lang], true)),
+    text(AGING_TEXT.pastDue[lang], true),
   ];
   return [
-    [
-      text(
-        fr ? `Balance âgée au ${formatIsoDay(report.closing)}` : `Aging at ${formatIsoDay(report.closing)}`,
-        true,
-      ),
-    ],
+    [text(AGING_TEXT.title(report.closing)[lang], true)],
     header,
     ...report.aging.map((row) => [
-      text(row.vendor || (fr ? "(sans fournisseur)" : "(no vendor)")),
+      text(row.vendor || AGING_TEXT.noVendor[lang]),
       ...DELAY_BANDS.map((b) => money(row.bands[b.id])),
       money(row.pastDue),
     ]),

@@ -1,8 +1,9 @@
+import { recognizeHeaders } from "../apply";
 import {
   applyToSheet,
+  planApply,
   cellFormula,
   cellValue,
-  recognizeHeaders,
   rowsInMemory,
   type ApplyOutcome,
   type ApplyRequest,
@@ -12,10 +13,10 @@ import {
   type SinkInterruption,
   type SinkPlan,
   type WriteMode,
-} from "../apply";
+} from "../write";
 import type { CellValue, SheetBlock } from "../cells";
 import type { Day, Language } from "../engine";
-import { registerPlace, type MatrixCell, type SinkReport, type SourceBlock } from "../excel/gateway";
+import { registerPlace, type MatrixCell, type SinkReport, type SourceBlock } from "../workbook/gateway";
 import type { ReferenceSheet } from "../portable";
 import { check, sameValue, type Difference } from "./check";
 import type { StepContext } from "./step";
@@ -182,9 +183,10 @@ export async function applyRegister(
       : undefined,
   );
   try {
+    const place = registerPlace(source);
     const outcome = await applyToSheet(
-      selfTestRequest(source, write, ctx.today, options),
-      rowsInMemory(registerPlace(source), source.headers, source.rows),
+      planApply(selfTestRequest(source, write, ctx.today, options), place, source.headers),
+      rowsInMemory(place, source.headers, source.rows),
       recording,
       { chunkRows: options.chunkRows ?? 5, yieldFn: async () => undefined },
     );

@@ -9,7 +9,6 @@ export * from "./check";
 export * from "./environment";
 export * from "./fixtures";
 export * from "./memory-scratch";
-export * from "./office-scratch";
 export * from "./report";
 export * from "./run";
 export * from "./scratch";

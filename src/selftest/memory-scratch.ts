@@ -1,6 +1,6 @@
-import { highlightFormula } from "../apply";
+import { highlightFormula } from "../write";
 import { blockAddress, blocksIntersect, type CellValue, type SheetBlock } from "../cells";
-import type { MemoryWorkbook } from "../excel/memory-workbook";
+import type { MemoryWorkbook } from "../workbook/memory-workbook";
 import type { ScratchCells, ScratchFormat, ScratchNote, ScratchWorkbook } from "./scratch";
 
 /**

@@ -1,5 +1,5 @@
 import type { Day, Text } from "../engine";
-import { GatewayError, type WorkbookGateway } from "../excel/gateway";
+import { GatewayError, type WorkbookGateway } from "../workbook/gateway";
 import { isEngineError } from "../engine";
 import { StepFailure, StepSkipped } from "./check";
 import type { RequirementSet, SelfTestEnvironment } from "./environment";

@@ -1,6 +1,6 @@
 import type { Day, Text } from "../engine";
-import type { WorkbookGateway } from "../excel/gateway";
-import type { TermsStore } from "../storage-office";
+import type { WorkbookGateway } from "../workbook/gateway";
+import type { TermsStore } from "../storage";
 import type { SelfTestEnvironment } from "./environment";
 import type { ScratchWorkbook } from "./scratch";
 

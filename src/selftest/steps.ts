@@ -1,4 +1,5 @@
-import { HIGHLIGHT_FILLS, NUMBER_FORMATS, planApply } from "../apply";
+import { NUMBER_FORMATS } from "../apply";
+import { HIGHLIGHT_FILLS, planApply } from "../write";
 import {
   blockAddress,
   columnLetters,
@@ -8,8 +9,8 @@ import {
   type SheetBlock,
 } from "../cells";
 import { SHIPPED_REGISTRY, type Language, type Text } from "../engine";
-import { GatewayError, registerPlace, type MatrixCell } from "../excel/gateway";
-import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../excel/request-size";
+import { GatewayError, registerPlace, type MatrixCell } from "../workbook/gateway";
+import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../workbook/request-size";
 import { REFERENCE_SHEET_NAME } from "../portable";
 import {
   captureState,
@@ -18,7 +19,7 @@ import {
   STORAGE_NAMESPACE,
   type StoredState,
 } from "../storage";
-import { loadWorkbookTerms, type TermsPlace, type TermsStore } from "../storage-office";
+import { loadWorkbookTerms, type TermsPlace, type TermsStore } from "../storage";
 import {
   check,
   checkNoDifferences,

@@ -10,6 +10,7 @@ import {
   type RateRow,
   type Text,
 } from "../engine";
+import { xmlAttribute } from "../cells";
 import { contentHash, parseUntrustedJson, xmlSafeJson } from "./json";
 import {
   STORAGE_FORMAT,
@@ -64,34 +65,7 @@ export type ReadResult =
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** XML 1.0 forbids most control characters even escaped: they are dropped from attribute values. */
-/** Characters XML 1.0 does not allow at all: C0 controls other than tab, LF, CR; U+FFFE, U+FFFF. */
-function isXmlChar(c: number): boolean {
-  return c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 0xfffe && c !== 0xffff);
-}
-
-/**
- * A lone surrogate (half of a pair) is not a character XML can hold: it becomes U+FFFD. Iterating a
- * string yields a valid pair as one two-unit element and a lone surrogate as a one-unit element, so
- * no regex lookbehind is needed (Safari before 16.4 cannot parse one, and the pane would not load).
- */
-function replaceLoneSurrogate(ch: string): string {
-  return ch.length === 1 && ch >= "\ud800" && ch <= "\udfff" ? "\ufffd" : ch;
-}
-
-function attr(value: string): string {
-  return [...value]
-    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
-    .map(replaceLoneSurrogate)
-    .join("")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;");
-}
+const attr = xmlAttribute;
 
 const figure = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
 

@@ -2,7 +2,7 @@
  * Échéance's stored state: what a workbook keeps about its terms (settings, rate rows, vendor
  * profiles with version and content hash), written as a versioned XML document, read as untrusted
  * input, compared with the shipped profiles and merged into a registry and settings. Pure: no
- * Office.js (see `src/storage-office` for the adapter), no DOM, no I/O.
+ * Office.js (src/office holds the stores of Office), no DOM, no I/O.
  */
 export * from "./compare";
 export * from "./document";
@@ -12,3 +12,4 @@ export * from "./rate-file";
 export * from "./restore";
 export * from "./sha256";
 export * from "./state";
+export * from "./terms-store";

@@ -1,19 +1,16 @@
 import {
-  ApplyRefusal,
   formatDate,
   formatMoney,
   type ApplyOptions,
-  type ApplyOutcome,
-  type ApplyRequest,
   type HeaderRecognition,
   type OutputFormat,
   type OutputValue,
   type RegisterMode,
-  type WriteMode,
 } from "../apply";
-import { serialToDay } from "../adapter/cell-values";
+import { ApplyRefusal, layoutNotes, type ApplyRequest, type WriteMode } from "../write";
+import { serialToDay } from "../input/cell-values";
 import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";
-import { GatewayError, type SourceBlock, type SourceLayout } from "../excel/gateway";
+import { GatewayError, type SourceBlock, type SourceLayout } from "../workbook/gateway";
 import type { Strings } from "./i18n/strings";
 
 /**
@@ -58,33 +55,16 @@ export function describeError(error: unknown, strings: Strings, lang: Language):
   return error instanceof Error ? error.message : String(error);
 }
 
-/** At most this many rows or merges are named in a notice (the command line names as many). */
-const NAMED = 5;
-
-const firstFew = (items: readonly (string | number)[]): string =>
-  items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ", …" : "");
-
 /**
- * What the register's values do not show, as sentences for the user: merged cells (read blank but
- * for their top-left cell), the filter, hidden or filtered-out rows (computed like the others). None
- * is an error: every row is computed. Empty when the host could not tell.
+ * What the register's values do not show, as sentences for the user (the same notes as the command
+ * line's, src/write/notes.ts). None is an error: every row is computed. Empty when the host could not tell.
  */
-export function layoutNotices(layout: SourceLayout | undefined, strings: Strings): string[] {
+export function layoutNotices(layout: SourceLayout | undefined, lang: Language): string[] {
   if (!layout) return [];
-  const notices: string[] = [];
-  if (layout.merges.length > 0) notices.push(strings.noticeMerges(firstFew(layout.merges)));
-  if (layout.filter?.on === "sheet") notices.push(strings.noticeSheetFilter);
-  if (layout.filter?.on === "table") notices.push(strings.noticeTableFilter(layout.filter.table));
-  if (layout.hiddenRows.length > 0)
-    notices.push(
-      strings.noticeHidden(
-        layout.hiddenRows.length,
-        firstFew(layout.hiddenRows),
-        layout.filter !== undefined,
-      ),
-    );
-  return notices;
+  return layoutNotes(layout).map((note) => capitalize(note[lang]));
 }
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The core's options from the pane's choices. */
 export function buildApplyOptions(args: {
@@ -134,16 +114,6 @@ export function buildApplyRequest(args: {
     previousOutputs: args.recognition?.previousOutputs ?? [],
     ...(args.highlightDays !== undefined ? { highlightDays: args.highlightDays } : {}),
   };
-}
-
-/** Portable mode: what went in as values rather than formulas, and why, one line each in the pane's language. */
-export function portableFallbacks(outcome: ApplyOutcome, lang: Language): string[] {
-  if (!outcome.portable) return [];
-  const header = (id: string) => outcome.columns.find((c) => c.id === id)?.header ?? id;
-  return [
-    ...outcome.portable.columns.map((f) => `${header(f.column)} : ${f.reason[lang]} (${f.rows})`),
-    ...outcome.portable.valueRowReasons.map((r) => `${r.reason[lang]} (${r.rows})`),
-  ];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { officePlatform } from "./office-boot";
+import { officePlatform } from "../office/office-boot";
 
 /** A text file the pane hands to the user: a profile's JSON, a calendar. */
 export interface TextFile {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { WorkbookGateway } from "../excel/gateway";
+import type { WorkbookGateway } from "../workbook/gateway";
 import type { FunctionRuntime } from "../functions/runtime";
 
 /**

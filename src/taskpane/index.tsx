@@ -2,11 +2,11 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { SHIPPED_REGISTRY, type Language } from "../engine";
-import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../excel/gateway";
-import { ExcelGateway } from "../excel/excel-gateway";
-import { MemoryGateway } from "../excel/memory-gateway";
-import type { MemoryWorkbook } from "../excel/memory-workbook";
-import { memoryTermsStore, officeTermsStore, type TermsStore } from "../storage-office";
+import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../workbook/gateway";
+import { MemoryGateway } from "../workbook/memory-gateway";
+import type { MemoryWorkbook } from "../workbook/memory-workbook";
+import { excelPaneHost } from "../office";
+import { memoryTermsStore, type TermsStore } from "../storage";
 import { App } from "./components/App/App";
 import { ErrorBoundary } from "./components/ErrorBoundary/ErrorBoundary";
 import { OfficeLoading, type OfficeLoadingState } from "./components/OfficeLoading/OfficeLoading";
@@ -23,7 +23,7 @@ import {
   recordBoot,
   waitForOffice,
   type OfficeStart,
-} from "./office-boot";
+} from "../office/office-boot";
 
 /**
  * The task pane's entry. In Excel, Office.onReady resolves with host "Excel" and the pane runs on
@@ -53,17 +53,12 @@ function positive(value: string | null, fallback: number): number {
 function boot(host: string | null | undefined): Boot {
   const q = params();
   if (host === "Excel") {
-    let locale: string | undefined;
-    try {
-      locale = Office.context.displayLanguage;
-    } catch {
-      locale = undefined;
-    }
+    const excel = excelPaneHost();
     return {
-      gateway: new ExcelGateway(),
-      lang: languageFromLocale(locale),
+      gateway: excel.gateway,
+      lang: languageFromLocale(excel.locale),
       chunkRows: DEFAULT_CHUNK_ROWS,
-      termsStore: officeTermsStore(),
+      termsStore: excel.termsStore,
     };
   }
   // ?demoRows=10000 makes the demo register that long (large-sheet tests; preview mode only).

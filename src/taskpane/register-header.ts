@@ -1,6 +1,6 @@
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../apply";
 import { blocksIntersect, isEmptyCell, parseAddress, sheetAddress, type CellValue } from "../cells";
-import type { SourceBlock } from "../excel/gateway";
+import type { SourceBlock } from "../workbook/gateway";
 
 /**
  * Where the register's header row is in the block the gateway read. Registers rarely start at A1: a

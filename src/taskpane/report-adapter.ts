@@ -1,5 +1,5 @@
 import type { Language } from "../engine";
-import type { MatrixCell } from "../excel/gateway";
+import type { MatrixCell } from "../workbook/gateway";
 import { SHEET_NUMBER_FORMATS, type SheetMatrix } from "../reports";
 
 /**

@@ -1,4 +1,12 @@
-import { formatCitation, formatNumber, type Language, type Text, type VendorProfile } from "../engine";
+import {
+  COLON,
+  formatCitation,
+  formatNumber,
+  quoted,
+  type Language,
+  type Text,
+  type VendorProfile,
+} from "../engine";
 import type { ImportReport, Source } from "./report";
 
 /**
@@ -21,7 +29,6 @@ const HEAD = {
     notes: "Remarques",
     preamble: "préambule",
     article: "art.",
-    colon: " :",
   },
   en: {
     title: "Terms-of-sale import",
@@ -36,15 +43,13 @@ const HEAD = {
     notes: "Notes",
     preamble: "preamble",
     article: "art.",
-    colon: ":",
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
 const MAX_QUOTE = 300;
 
 function quote(text: string, lang: Language): string {
-  const short = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1).trimEnd()}…` : text;
-  return lang === "fr" ? `« ${short} »` : `"${short}"`;
+  return quoted(text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1).trimEnd()}…` : text, lang);
 }
 
 function where(s: Source, lang: Language): string {
@@ -62,7 +67,7 @@ function sourceLines(sources: readonly Source[], lang: Language, indent: string)
     const key = `${s.article}\u0000${s.sentence}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(`${indent}${where(s, lang)}${HEAD[lang].colon} ${quote(s.sentence, lang)}`);
+    out.push(`${indent}${where(s, lang)}${COLON[lang]} ${quote(s.sentence, lang)}`);
   }
   return out;
 }
@@ -71,23 +76,23 @@ export function renderImportReport(report: ImportReport, profile: VendorProfile,
   const h = HEAD[lang];
   const x = (text: Text) => text[lang];
   const lines: string[] = [
-    `${h.title}${h.colon} ${quote(report.title, lang)}`,
-    `${h.text}${h.colon} ${formatNumber(report.characters, lang)} ${h.characters}, ${report.articles} ${h.articles}.`,
-    `${h.vendor}${h.colon} ${profile.id} — ${profile.name} (${profile.legalName})`,
+    `${h.title}${COLON[lang]} ${quote(report.title, lang)}`,
+    `${h.text}${COLON[lang]} ${formatNumber(report.characters, lang)} ${h.characters}, ${report.articles} ${h.articles}.`,
+    `${h.vendor}${COLON[lang]} ${profile.id} — ${profile.name} (${profile.legalName})`,
     "",
     h.proposals,
   ];
   for (const p of report.proposals) {
-    lines.push(`  • ${x(p.label)}${h.colon} ${x(p.value)}`);
+    lines.push(`  • ${x(p.label)}${COLON[lang]} ${x(p.value)}`);
     lines.push(...sourceLines(p.sources, lang, "      "));
   }
   if (report.notFound.length > 0) {
     lines.push("", h.notFound);
     for (const n of report.notFound) {
       const law = n.law.length > 0 ? ` [${n.law.map(formatCitation).join("; ")}]` : "";
-      lines.push(`  • ${x(n.label)}${h.colon} ${x(n.instead)}${law}`);
+      lines.push(`  • ${x(n.label)}${COLON[lang]} ${x(n.instead)}${law}`);
       if (n.unread.length > 0) {
-        lines.push(`      ${h.unread}${h.colon}`);
+        lines.push(`      ${h.unread}${COLON[lang]}`);
         lines.push(...sourceLines(n.unread, lang, "        "));
       }
     }

@@ -1,4 +1,5 @@
 import * as path from "node:path/posix";
+import { escapeMarkup } from "../cells";
 import { unsupported, XlsxError } from "./errors";
 import { attr, escapeRegExp, prefixedAttr } from "./xml";
 import type { ZipSource } from "./zip";
@@ -292,14 +293,10 @@ export function workbookWithPrintTitles(xml: string, sheet: SheetEntry, headerRo
   );
   if (existing.test(xml) || existing2.test(xml)) return xml;
   const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheet.index}">${escapeText(quoted)}!$${headerRow1}:$${headerRow1}</definedName>`;
+  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheet.index}">${escapeMarkup(quoted)}!$${headerRow1}:$${headerRow1}</definedName>`;
   if (/<definedNames\s*\/>/.test(xml))
     return xml.replace(/<definedNames\s*\/>/, `<definedNames>${name}</definedNames>`);
   if (xml.includes("</definedNames>")) return xml.replace("</definedNames>", `${name}</definedNames>`);
   const at = AFTER_DEFINED_NAMES.exec(xml);
   return at ? `${xml.slice(0, at.index)}<definedNames>${name}</definedNames>${xml.slice(at.index)}` : xml;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

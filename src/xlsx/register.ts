@@ -1,7 +1,6 @@
 import { promises as fs } from "node:fs";
 import { HEADER_SEARCH_ROWS, locateRegister, type SheetHead } from "../apply/locate";
-import type { RegisterPlace } from "../apply/sink";
-import type { RegisterRows } from "../apply/use-case";
+import { layoutNotes, type RegisterPlace, type RegisterRows } from "../write";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
 import { parseSharedStrings, type CellReading } from "./cells";
@@ -12,6 +11,7 @@ import { filledBounds, readHeadRows } from "./reader";
 import { RegisterPass } from "./register-pass";
 import { SheetScanner } from "./scanner";
 import { StringDecoder } from "node:string_decoder";
+import type { CopySource } from "./copy-source";
 import type { SheetRewriter } from "./sheet-rewriter";
 import { XlsxCopySink, type StoredTermsWriter } from "./sink";
 import { dateStyles } from "./styles";
@@ -50,19 +50,6 @@ export interface SheetFeatures extends Partial<TailFeatures> {
   /** 1-based numbers of the hidden rows (by hand or by a filter), the first 1,000. */
   readonly hiddenRows: readonly number[];
   readonly hiddenRowCount: number;
-}
-
-/** The parts of an opened book a copy needs (src/xlsx only). */
-export interface BookInternals {
-  readonly zip: ZipSource;
-  readonly pkg: Package;
-  readonly sheet: SheetEntry;
-  readonly sheetEntry: ZipEntry;
-  readonly place: RegisterPlace;
-  readonly date1904: boolean;
-  attach(rewriter: SheetRewriter, abort: () => Promise<void>): void;
-  /** Whether the rows were all read (the worksheet's tail with them). */
-  rowsRead(): boolean;
 }
 
 export class XlsxRegisterBook {
@@ -123,24 +110,12 @@ export class XlsxRegisterBook {
    */
   warnings(): Text[] {
     const f = this.features();
-    const list = (xs: readonly (string | number)[]): string =>
-      xs.slice(0, 5).join(", ") + (xs.length > 5 ? ", …" : "");
-    const out: Text[] = [];
-    if (f.merges && f.merges.length > 0)
-      out.push({
-        en: `merged cells (${list(f.merges)}): only the top-left cell of a merge holds a value, the others read blank, as in Excel.`,
-        fr: `cellules fusionnées (${list(f.merges)}) : seule la cellule en haut à gauche d'une fusion a une valeur, les autres sont lues vides, comme dans Excel.`,
-      });
-    if (f.autoFilter)
-      out.push({
-        en: "autofilter on the sheet: every row is computed, filtered out or not.",
-        fr: "filtre automatique sur la feuille : toutes les lignes sont calculées, filtrées ou non.",
-      });
-    if (f.hiddenRowCount > 0)
-      out.push({
-        en: `${f.hiddenRowCount} hidden row(s) (${list(f.hiddenRows)}): computed like the others.`,
-        fr: `${f.hiddenRowCount} ligne(s) masquée(s) (${list(f.hiddenRows)}) : elles sont calculées comme les autres.`,
-      });
+    const out: Text[] = layoutNotes({
+      hiddenRows: f.hiddenRows,
+      hiddenRowCount: f.hiddenRowCount,
+      merges: f.merges ?? [],
+      ...(f.autoFilter ? { filter: { on: "sheet" as const } } : {}),
+    });
     if (f.date1904)
       out.push({
         en: "1904 date system workbook: dates are read in that system and the new dates are written in it.",
@@ -171,7 +146,7 @@ export class XlsxRegisterBook {
     options: { readonly lang?: Language; readonly storedTerms?: StoredTermsWriter } = {},
   ): XlsxCopySink {
     if (this.started || this.copy) throw new Error("copyTo: call it once, before the rows are read");
-    const internals: BookInternals = {
+    const source: CopySource = {
       zip: this.zip,
       pkg: this.pkg,
       sheet: this.sheet,
@@ -183,8 +158,10 @@ export class XlsxRegisterBook {
         this.abortCopy = abort;
       },
       rowsRead: () => this.tail !== undefined,
+      warn: (text) => this.warn(text),
+      close: () => this.close(),
     };
-    this.copy = new XlsxCopySink(this, internals, output, options.lang ?? "fr", options.storedTerms);
+    this.copy = new XlsxCopySink(source, output, options.lang ?? "fr", options.storedTerms);
     return this.copy;
   }
 
@@ -391,5 +368,3 @@ export async function readXlsxRegister(
     book.close();
   }
 }
-
-export type { BookInternals as XlsxBookInternals };

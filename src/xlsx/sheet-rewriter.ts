@@ -1,6 +1,6 @@
 import { cellRef, columnIndex, columnLetters } from "../cells";
 import type { OutputFormat } from "../apply/types";
-import { cellFormula, cellValue, type OutputCell, type SinkPlan } from "../apply/sink";
+import { cellFormula, cellValue, type OutputCell, type SinkPlan } from "../write/sink";
 import { xlsxFormula } from "../portable";
 import { DAYS_1904, type SheetCell } from "./cells";
 import { XlsxError } from "./errors";

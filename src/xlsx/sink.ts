@@ -1,8 +1,8 @@
 import { putCustomXmlPart } from "./custom-xml";
 import { promises as fs } from "node:fs";
 import { cellRef, columnLetters } from "../cells";
-import { highlightFormula } from "../apply/plan";
-import type { ApplySink, HighlightRule, OutputCell, SinkInterruption, SinkPlan } from "../apply/sink";
+import { highlightFormula } from "../write/plan";
+import type { ApplySink, HighlightRule, OutputCell, SinkInterruption, SinkPlan } from "../write/sink";
 import type { Language } from "../engine";
 import type { ReferenceSheet } from "../portable";
 import { DAYS_1904 } from "./cells";
@@ -26,7 +26,7 @@ import {
   type Relationship,
 } from "./package";
 import { referenceSheetXml, workbookWithReference } from "./reference-part";
-import type { XlsxRegisterBook, XlsxBookInternals } from "./register";
+import type { CopySource } from "./copy-source";
 import { SheetRewriter } from "./sheet-rewriter";
 import { StyleBook } from "./styles";
 import { pageSetupXml, rangeBounds, type WorksheetTail } from "./worksheet";
@@ -66,8 +66,7 @@ export class XlsxCopySink implements ApplySink {
   private result: CopyOutcome | undefined;
 
   constructor(
-    private readonly book: XlsxRegisterBook,
-    private readonly internals: XlsxBookInternals,
+    private readonly internals: CopySource,
     readonly output: string,
     private readonly lang: Language,
     private readonly storedTerms?: StoredTermsWriter,
@@ -168,7 +167,7 @@ export class XlsxCopySink implements ApplySink {
       throw e;
     } finally {
       this.ended = true;
-      this.book.close();
+      this.internals.close();
     }
   }
 
@@ -179,7 +178,7 @@ export class XlsxCopySink implements ApplySink {
     await this.part?.dispose();
     await fs.rm(besides(this.output, "write"), { force: true });
     await fs.rm(this.output, { force: true });
-    this.book.close();
+    this.internals.close();
   }
 
   private async write(): Promise<void> {
@@ -204,7 +203,7 @@ export class XlsxCopySink implements ApplySink {
     edits.edit(pkg.workbookPart, (xml) => workbookWithPrintTitles(xml, sheet, place.headerRow + 1));
     const macrosDropped = await matchWorkbookTypeToName(pkg, edits, this.output);
     if (macrosDropped)
-      this.book.warn({
+      this.internals.warn({
         en: "the workbook's macros are not kept in an .xlsx copy; name the output .xlsm (-o …xlsm) to keep them.",
         fr: "les macros du classeur ne sont pas gardées dans une copie .xlsx ; nommez la sortie en .xlsm (-o …xlsm) pour les garder.",
       });

@@ -3,6 +3,7 @@
  * ST_Xstring (§22.9.2.19), attributes. The parts are read and written as text: only element and
  * attribute shapes the schema allows are matched.
  */
+import { escapeMarkup } from "../cells";
 
 const ENTITIES = new Map([
   ["amp", "&"],
@@ -29,14 +30,11 @@ export function decodeXml(text: string): string {
  * written as ST_Xstring escapes, as Excel does, so a stray one in a message cannot break the file.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
-    .replace(
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+  return escapeMarkup(text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")).replace(
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
 }
 
 /** An attribute's decoded value in a start tag's attribute text (`name` may carry a prefix: "r:id"). */

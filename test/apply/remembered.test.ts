@@ -1,4 +1,5 @@
-import { checkRemembered, inputHeaders, recognizeHeaders, skipReasonText } from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
+import { checkRemembered, inputHeaders, skipReasonText } from "../../src/write";
 import {
   captureState,
   parseStoredDocument,

@@ -5,7 +5,7 @@ import {
   type CellValue,
   type RegisterMode,
 } from "../../src/apply";
-import { dayToSerial } from "../../src/adapter/cell-values";
+import { dayToSerial } from "../../src/input/cell-values";
 import { iso } from "../../src/engine";
 
 /** Excel serial of an ISO date (test input and expected dates are written as ISO for readability). */

@@ -9,7 +9,7 @@ import {
   type ApplyProgress,
   type CellValue,
 } from "../../src/apply";
-import { dayToSerial } from "../../src/adapter/cell-values";
+import { dayToSerial } from "../../src/input/cell-values";
 import { iso } from "../../src/engine";
 
 const serial = (d: string): number => dayToSerial(iso(d));
@@ -147,14 +147,14 @@ describe("formulas output", () => {
     // Source A1:E…, so row index 0 is sheet row 2 and the outputs start in F (due date) … K (status).
     const a = prepareApply(options);
     const f = rowFormulas(a, ["F-1", "A", "2025-01-01", 2500, ""], 0, { sourceTopLeft: "A1" });
-    expect(f).toEqual([
-      '=CGV.DUEDATE("omi",C2)',
-      '=MAX(0,IF(E2="",DATE(2025,3,2),E2)-F2)',
-      '=CGV.LATEINTEREST("omi",D2,F2,IF(E2="",DATE(2025,3,2),E2))',
-      '=CGV.RECOVERYFEE("omi",F2,IF(E2="",DATE(2025,3,2),E2))',
-      "=H2+I2",
-      "Impayée — 30 jours de retard",
-    ]);
+    expect(f).toEqual({
+      dueDate: '=CGV.DUEDATE("omi",C2)',
+      daysLate: '=MAX(0,IF(E2="",DATE(2025,3,2),E2)-F2)',
+      interest: '=CGV.LATEINTEREST("omi",D2,F2,IF(E2="",DATE(2025,3,2),E2))',
+      recoveryFee: '=CGV.RECOVERYFEE("omi",F2,IF(E2="",DATE(2025,3,2),E2))',
+      totalPenalty: "=H2+I2",
+      status: "Impayée — 30 jours de retard",
+    });
   });
 
   it("follows the source's top-left cell, an as-of cell and the register's kind column", () => {
@@ -171,10 +171,10 @@ describe("formulas output", () => {
       asOfRef: "$Z$1",
     });
     // Header row 5, data row index 3 → sheet row 9; source C:E, outputs from F.
-    expect(f[0]).toBe('=CGV.DUEDATE("sillage",C9,E9)');
-    expect(f[1]).toBe("=MAX(0,$Z$1-F9)");
+    expect(f.dueDate).toBe('=CGV.DUEDATE("sillage",C9,E9)');
+    expect(f.daysLate).toBe("=MAX(0,$Z$1-F9)");
     const g = rowFormulas(a, ["2025-06-20", 900, "Formation"], 3, { sourceTopLeft: "C5" });
-    expect(g[0]).toBe('=CGV.DUEDATE("sillage",C9,"training")');
+    expect(g.dueDate).toBe('=CGV.DUEDATE("sillage",C9,"training")');
   });
 
   it("writes the subscription functions", () => {
@@ -190,7 +190,7 @@ describe("formulas output", () => {
       sourceTopLeft: "A1",
       asOfRef: "$H$1",
     });
-    expect(f.slice(0, 4)).toEqual([
+    expect([f.renewalDate, f.noticeDeadline, f.daysToNotice, f.endDate]).toEqual([
       '=CGV.RENEWALDATE("injenius",B2,$H$1,"no-commitment")',
       '=CGV.NOTICEDEADLINE("injenius",B2,$H$1,"no-commitment")',
       "=E2-$H$1",

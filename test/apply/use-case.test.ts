@@ -1,18 +1,17 @@
+import { applyRequest } from "../support/apply";
+import { recognizeHeaders, type CellValue } from "../../src/apply";
 import {
-  applyToSheet,
   ApplyRefusal,
   cellValue,
   planApply,
-  recognizeHeaders,
   rowsInMemory,
   type ApplyRequest,
   type ApplySink,
-  type CellValue,
   type HighlightRule,
   type OutputCell,
   type SinkPlan,
-} from "../../src/apply";
-import { dayToSerial } from "../../src/adapter/cell-values";
+} from "../../src/write";
+import { dayToSerial } from "../../src/input/cell-values";
 import { iso } from "../../src/engine";
 import type { ReferenceSheet } from "../../src/portable";
 
@@ -90,7 +89,7 @@ function request(write: ApplyRequest["write"], extra: Partial<ApplyRequest> = {}
 describe("applying a register through a sink", () => {
   it("plans the columns right of the register and writes each row once, in order, then the note", async () => {
     const sink = new RecordingSink();
-    const out = await applyToSheet(request("values"), rowsInMemory(place, HEADERS, ROWS), sink, {
+    const out = await applyRequest(request("values"), rowsInMemory(place, HEADERS, ROWS), sink, {
       chunkRows: 2,
       yieldFn: async () => undefined,
     });
@@ -123,7 +122,7 @@ describe("applying a register through a sink", () => {
 
   it("names every vendor the rows were computed with in the provenance note, on the first new header", async () => {
     const sink = new RecordingSink();
-    const out = await applyToSheet(request("values"), rowsInMemory(place, HEADERS, ROWS), sink);
+    const out = await applyRequest(request("values"), rowsInMemory(place, HEADERS, ROWS), sink);
     expect(sink.notes).toHaveLength(1);
     expect(sink.notes[0]).toMatchObject({ row: 2, column: 6 });
     expect(out.note?.text).toMatch(/OMI SAS/);
@@ -166,7 +165,7 @@ describe("applying a register through a sink", () => {
 
   it("writes live formulas that read the as-of date from one header cell right of the columns", async () => {
     const sink = new RecordingSink();
-    const out = await applyToSheet(request("formulas"), rowsInMemory(place, HEADERS, ROWS.slice(0, 1)), sink);
+    const out = await applyRequest(request("formulas"), rowsInMemory(place, HEADERS, ROWS.slice(0, 1)), sink);
     expect(out.columns.map((c) => c.column)).toEqual([6, 7, 8, 9, 10, 11]);
     expect(sink.plan?.extraHeaderCells).toEqual([
       { column: 12, value: "Date d'arrêté" },
@@ -188,7 +187,7 @@ describe("applying a register through a sink", () => {
       ["F-2", "omi", "2025-06-20", 1000, ""],
       ["F-3", "omi", "31/02/2025", 100, ""],
     ];
-    const out = await applyToSheet(request("portable"), rowsInMemory(place, HEADERS, rows), sink);
+    const out = await applyRequest(request("portable"), rowsInMemory(place, HEADERS, rows), sink);
     expect(sink.calls.slice(0, 3)).toEqual(["begin", "reference", "rows 0+3"]);
     expect(out.portable?.sheet).toBe(sink.reference?.name);
     expect(sink.rows.get(0)?.[0]).toEqual({ formula: "=D4+30", result: serial("2025-01-31") });
@@ -199,7 +198,7 @@ describe("applying a register through a sink", () => {
 
   it("highlights overdue and coming due dates on the written columns, testing the payment-date cell", async () => {
     const sink = new RecordingSink();
-    await applyToSheet(request("values", { highlightDays: 30 }), rowsInMemory(place, HEADERS, ROWS), sink);
+    await applyRequest(request("values", { highlightDays: 30 }), rowsInMemory(place, HEADERS, ROWS), sink);
     expect(
       sink.rules.map((r) => [
         r.kind,
@@ -219,7 +218,7 @@ describe("applying a register through a sink", () => {
 
   it("stops between chunks on an edit of the register, names the cell, and adds no note", async () => {
     const sink = new RecordingSink(2);
-    const out = await applyToSheet(request("values"), rowsInMemory(place, HEADERS, ROWS), sink, {
+    const out = await applyRequest(request("values"), rowsInMemory(place, HEADERS, ROWS), sink, {
       chunkRows: 2,
       yieldFn: async () => undefined,
     });
@@ -232,7 +231,7 @@ describe("applying a register through a sink", () => {
   it("stops on cancel between chunks after whole chunks", async () => {
     const signal = { aborted: false };
     const sink = new RecordingSink();
-    const out = await applyToSheet(request("values"), rowsInMemory(place, HEADERS, ROWS), sink, {
+    const out = await applyRequest(request("values"), rowsInMemory(place, HEADERS, ROWS), sink, {
       chunkRows: 1,
       signal,
       onProgress: ({ done }) => {

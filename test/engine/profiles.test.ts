@@ -1,9 +1,9 @@
+import { importProfileJson } from "../../src/storage";
 import {
   checkProfile,
   DEFAULT_SETTINGS,
   dueDate,
   iso,
-  parseProfileJson,
   resolveVendor,
   SHIPPED_VENDORS,
   validateProfile,
@@ -126,29 +126,35 @@ describe("broken profiles get precise JSON-path messages", () => {
       '{"id":"omi"',
       '{"__proto__":{"polluted":true},"extra":1,"id":"omi"',
     );
-    const profile = parseProfileJson(text) as VendorProfile & { extra?: unknown; polluted?: unknown };
+    const read = importProfileJson(text);
+    if (!read.ok) throw new Error(read.message.en);
+    const profile = read.profile as VendorProfile & { extra?: unknown; polluted?: unknown };
     expect(profile.extra).toBeUndefined();
     expect(profile.polluted).toBeUndefined();
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
 
-describe("parseProfileJson", () => {
+describe("the profile file reader (importProfileJson, the one reader of profile JSON)", () => {
   test("parses and validates a profile file", () => {
-    const profile = parseProfileJson(JSON.stringify(vendor("sillage").profile));
+    const read = importProfileJson(JSON.stringify(vendor("sillage").profile));
+    if (!read.ok) throw new Error(read.message.en);
     // A parsed profile computes like the shipped one: 20 Jun + 15 days = 5 Jul.
-    expect(show(dueDate(profile, iso("2025-06-20"), "training", DEFAULT_SETTINGS))).toBe("2025-07-05");
+    expect(show(dueDate(read.profile, iso("2025-06-20"), "training", DEFAULT_SETTINGS))).toBe("2025-07-05");
   });
 
   test("rejects a file over 200 000 characters before parsing it", () => {
-    const e = engineError(() => parseProfileJson(" ".repeat(200_001)));
-    expect(e.text.en).toBe("The profile file is too large (200001 characters, at most 200000).");
+    const read = importProfileJson(" ".repeat(200_001));
+    expect(read.ok).toBe(false);
+    expect(read.ok ? "" : read.message.en).toBe(
+      "The profile file is too large (200001 characters, at most 200000).",
+    );
   });
 
   test("rejects text that is not JSON", () => {
-    const e = engineError(() => parseProfileJson("{ id: omi }"));
-    expect(e.kind).toBe("invalid-input");
-    expect(e.text.en).toMatch(/^The profile file is not valid JSON: /);
+    const read = importProfileJson("{ id: omi }");
+    expect(read.ok).toBe(false);
+    expect(read.ok ? "" : read.message.en).toMatch(/^The profile file is not valid JSON: /);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ERROR_CODES, excelError, serial } from "./custom-functions-shim";
-import * as CGV from "../../src/functions/functions";
+import * as CGV from "../../src/office/functions";
 import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
 

@@ -1,5 +1,5 @@
 /**
- * The few CustomFunctions globals the Excel runtime provides, enough to call src/functions/functions.ts
+ * The few CustomFunctions globals the Excel runtime provides, enough to call src/office/functions.ts
  * in Node exactly as Excel calls it.
  */
 export class FakeCustomFunctionsError extends Error {

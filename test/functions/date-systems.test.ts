@@ -1,5 +1,5 @@
 import { excelError, serial } from "./custom-functions-shim";
-import * as CGV from "../../src/functions/functions";
+import * as CGV from "../../src/office/functions";
 import { FunctionRuntime } from "../../src/functions/runtime";
 import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 

@@ -1,6 +1,6 @@
 import { serial } from "./custom-functions-shim";
 import { applyRegisterSync, recognizeHeaders, type CellValue } from "../../src/apply";
-import * as CGV from "../../src/functions/functions";
+import * as CGV from "../../src/office/functions";
 import { runMain } from "../cli/run-main";
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { FakeCustomFunctionsError } from "./custom-functions-shim";
-import * as CGV from "../../src/functions/functions";
+import * as CGV from "../../src/office/functions";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
 
 /**

@@ -8,7 +8,7 @@ import {
   type VendorProfile,
 } from "../../src/engine";
 import { connectRuntime, languageOfDisplay, type RuntimeHost } from "../../src/functions/host";
-import { officeRuntimeHost } from "../../src/functions/office-host";
+import { officeRuntimeHost } from "../../src/office/runtime-host";
 import { FunctionRuntime, type RuntimeChange } from "../../src/functions/runtime";
 import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 import type { DateSystem } from "../../src/functions/arguments";

@@ -9,7 +9,7 @@ import {
   provideInertCustomFunctions,
   startFromReady,
   waitForOffice,
-} from "../../src/taskpane/office-boot";
+} from "../../src/office/office-boot";
 
 const g = globalThis as { Office?: unknown; CustomFunctions?: unknown };
 

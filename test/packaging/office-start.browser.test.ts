@@ -9,7 +9,7 @@
  * Nothing leaves the machine (CHROMIUM_ARGS resolve no host name but this one's).
  */
 import type { BrowserContext, Page } from "playwright-core";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 import type { FakeOfficeOptions } from "../support/fake-office";
 import { buildFakeOffice } from "../support/fake-office-build";

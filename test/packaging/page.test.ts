@@ -14,24 +14,14 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
+import { freePort } from "../support/net";
 import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The CDN folder office.js is served from, and the npm copy that stands in for it offline. */
 const CDN_FOLDER = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
 const NPM_OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number, child: ChildProcess, ms: number): Promise<void> {
   const until = Date.now() + ms;

@@ -118,16 +118,16 @@ describe("portable rows", () => {
   test("an invoice row gets native formulas on its own cells, and its status as a value with the reason", () => {
     // OMI, invoice 31 Dec 2024 + 30 days = due 30 Jan 2025; unpaid as of 2 Mar 2025: 31 days late.
     const r = portableRow(applier, ["F-1", serial("2024-12-31"), 2500, null], 0, options);
-    expect(r.cells[0]).toBe("=B2+30");
-    expect(r.cells[1]).toBe('=MAX(0,IF(D2="",$K$1,D2)-E2)');
-    expect(r.values[0]).toBe(serial("2025-01-30"));
-    expect(r.values[1]).toBe(31);
-    expect(String(r.cells[2])).toMatch(
+    expect(r.cells.dueDate).toBe("=B2+30");
+    expect(r.cells.daysLate).toBe('=MAX(0,IF(D2="",$K$1,D2)-E2)');
+    expect(r.values.dueDate).toBe(serial("2025-01-30"));
+    expect(r.values.daysLate).toBe(31);
+    expect(String(r.cells.interest)).toMatch(
       /^=IF\(OR\(F2=0,C2<=0\),0,.*SUMPRODUCT\('Échéance - taux et fériés'!\$G\$5/,
     );
-    expect(r.cells[3]).toBe("=IF(AND(F2>0,C2>0),40,0)");
-    expect(r.cells[4]).toBe("=G2+H2");
-    expect(r.cells[5]).toBe("Impayée — 31 jours de retard");
+    expect(r.cells.recoveryFee).toBe("=IF(AND(F2>0,C2>0),40,0)");
+    expect(r.cells.totalPenalty).toBe("=G2+H2");
+    expect(r.cells.status).toBe("Impayée — 31 jours de retard");
     expect(r.fallbacks).toEqual([expect.objectContaining({ column: "status" })]);
     expect(r.fallbacks[0]?.reason.fr).toMatch(/statut/);
   });
@@ -137,7 +137,7 @@ describe("portable rows", () => {
     expect(error.cells).toEqual(error.values);
     expect(error.rowReason?.en).toMatch(/could not compute/);
     const text = portableRow(applier, ["F-3", "31/12/2024", 100, null], 2, options);
-    expect(text.values[0]).toBe(serial("2025-01-30")); // the engine reads the text date…
+    expect(text.values.dueDate).toBe(serial("2025-01-30")); // the engine reads the text date…
     expect(text.cells).toEqual(text.values); // …a native formula would not: values
     expect(text.rowReason?.fr).toMatch(/texte/);
     const summary = summarizeFallbacks([error, text]);
@@ -167,8 +167,8 @@ describe("portable rows", () => {
     });
     const row: CellValue[] = ["ABO-1", serial("2025-05-31")];
     const r = portableRow(sub, row, 0, options);
-    expect(r.cells[0]).toMatch(/^=EDATE\(B2,MAX\(12,/);
-    expect(r.cells[1]).toBe(r.values[1]);
+    expect(r.cells.renewalDate).toMatch(/^=EDATE\(B2,MAX\(12,/);
+    expect(r.cells.noticeDeadline).toBe(r.values.noticeDeadline);
     expect(r.fallbacks.map((f) => f.column)).toEqual(["status", "noticeDeadline"]);
     const summary = summarizeFallbacks([r, r]);
     expect(summary.columns.find((c) => c.column === "noticeDeadline")?.rows).toBe(2);

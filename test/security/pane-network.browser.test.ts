@@ -7,7 +7,7 @@
  * (nothing leaves the machine). Needs `npx webpack --mode production` and /usr/bin/chromium.
  */
 import type { BrowserContext, Page } from "playwright-core";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 
 /** Text a spreadsheet user could type that a careless pane would turn into markup. */

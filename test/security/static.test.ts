@@ -11,9 +11,9 @@ import net from "node:net";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import "../functions/custom-functions-shim";
-import * as CGV from "../../src/functions/functions";
+import * as CGV from "../../src/office/functions";
 import { FUNCTION_SIGNATURES, type ParamType } from "../../src/functions/signatures";
-import { OFFICE_JS_URL } from "../../src/taskpane/office-boot";
+import { OFFICE_JS_URL } from "../../src/office/office-boot";
 
 const ROOT = path.resolve(__dirname, "../..");
 

@@ -1,4 +1,4 @@
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { MemoryScratch } from "../../src/selftest";
 
 /**

@@ -1,13 +1,12 @@
 import { iso } from "../../src/engine";
-import { ExcelGateway } from "../../src/excel/excel-gateway";
-import type { WorkbookGateway } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import type { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { ExcelGateway } from "../../src/office/excel-gateway";
+import type { WorkbookGateway } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import {
   hostEnvironment,
   memoryEnvironment,
   MemoryScratch,
-  OfficeScratch,
   reportText,
   runSelfTest,
   SELF_TEST_TERMS_PLACE,
@@ -17,10 +16,12 @@ import {
   type SelfTestTerms,
   type StepId,
 } from "../../src/selftest";
-import { customXmlPartStore, memoryTermsStore } from "../../src/storage-office";
+import { OfficeScratch } from "../../src/office";
+import { customXmlPartStore } from "../../src/office";
+import { memoryTermsStore } from "../../src/storage";
 import { FakeExcelHost, type FakeHostOptions } from "../taskpane/fake-excel";
 import { sampleWorkbook } from "../taskpane/gateway-fixtures";
-import { FakeWorkbook as FakeParts } from "../storage-office/fake-parts";
+import { FakeWorkbook as FakeParts } from "../office/fake-parts";
 
 /**
  * The self-test as CI runs it: the same steps that will first run inside a user's Excel, here on the

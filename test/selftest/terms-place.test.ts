@@ -1,7 +1,8 @@
 import { SELF_TEST_TERMS_PLACE } from "../../src/selftest";
 import { STORAGE_NAMESPACE } from "../../src/storage";
-import { chooseTermsStore, SETTINGS_KEY } from "../../src/storage-office";
-import { FakeSettings, FakeWorkbook } from "../storage-office/fake-parts";
+import { chooseTermsStore } from "../../src/office";
+import { SETTINGS_KEY } from "../../src/storage";
+import { FakeSettings, FakeWorkbook } from "../office/fake-parts";
 
 /**
  * The self-test's own place for stored terms (src/storage-office `TermsPlace`): a custom XML part

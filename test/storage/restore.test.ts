@@ -8,7 +8,7 @@ import {
   VendorRegistry,
   type VendorProfile,
 } from "../../src/engine";
-import * as CGV from "../../src/functions/functions";
+import * as CGV from "../../src/office/functions";
 import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 import {
   applyChoices,

@@ -7,8 +7,8 @@
  * set by the served script ahead of the bundle.
  */
 import type { CellValue } from "../../src/cells";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
-import { FakeSettings } from "../storage-office/fake-parts";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { FakeSettings } from "../office/fake-parts";
 import { FakeExcelHost } from "../taskpane/fake-excel";
 
 export interface FakeOfficeOptions {

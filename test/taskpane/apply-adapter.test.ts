@@ -1,23 +1,23 @@
+import { applyRequest } from "../support/apply";
+import { recognizeHeaders } from "../../src/apply";
 import {
   ApplyRefusal,
-  applyToSheet,
   columnsContiguous,
   planColumns,
-  recognizeHeaders,
+  portableNotes,
   rowsInMemory,
   type ApplyOutcome,
   type WriteMode,
-} from "../../src/apply";
+} from "../../src/write";
 import { iso } from "../../src/engine";
-import { GatewayError, registerPlace, type SourceBlock } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { GatewayError, registerPlace, type SourceBlock } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import {
   buildApplyOptions,
   buildApplyRequest,
   describeError,
   layoutNotices,
-  portableFallbacks,
   registerKey,
 } from "../../src/taskpane/apply-adapter";
 import { demoWorkbook, DEMO_BAD_ROW, DEMO_INVOICE_SHEET } from "../../src/taskpane/demo/demo-register";
@@ -53,7 +53,7 @@ async function applyAsThePane(
   });
   const request = buildApplyRequest({ options, write, recognition, today: iso("2026-12-03") });
   const sink = gateway.applySink(source);
-  const outcome = await applyToSheet(
+  const outcome = await applyRequest(
     request,
     rowsInMemory(registerPlace(source), source.headers, source.rows),
     sink,
@@ -172,15 +172,18 @@ describe("the pane around the Apply use case", () => {
   test("portable mode says which columns and rows went in as values, in the pane's language", async () => {
     const wb = demoWorkbook();
     const { outcome } = await applyAsThePane(wb, "sillage", "portable");
-    const lines = portableFallbacks(outcome, "fr");
-    // The status is a sentence computed on the as-of date: a value on the 35 rows computed; the bad
-    // row (31/02/2026) is written wholly as values, with its reason.
-    expect(lines).toEqual([
-      "Statut : le statut est une phrase calculée à la date d'arrêté ; il est écrit en texte et ne suit pas les modifications ultérieures de la ligne. (35)",
-      "le moteur n'a pas pu calculer la ligne (voir son statut) : elle est écrite en valeurs. (1)",
+    const notes = portableNotes(outcome, "fr");
+    // The status is a sentence computed on the as-of date: a value; the bad row (31/02/2026) is
+    // written wholly as values, with its reason.
+    expect(notes?.lines).toEqual([
+      "Colonne en valeurs « Statut » : le statut est une phrase calculée à la date d'arrêté ; il est écrit en texte et ne suit pas les modifications ultérieures de la ligne.",
+      "1 ligne(s) en valeurs : le moteur n'a pas pu calculer la ligne (voir son statut) : elle est écrite en valeurs.",
     ]);
+    expect(notes?.heading).toBe(
+      "Formules portables (sans le complément) : elles lisent la feuille « Échéance - taux et fériés » des taux et jours fériés.",
+    );
     const { portable: _written, ...valuesOutcome } = outcome;
-    expect(portableFallbacks(valuesOutcome, "fr")).toEqual([]);
+    expect(portableNotes(valuesOutcome, "fr")).toBeUndefined();
   });
 
   test("a register keeps its identity when Apply widens it, and another sheet or header row is another register", () => {
@@ -205,12 +208,12 @@ describe("the pane around the Apply use case", () => {
     expect(hidden.length).toBeGreaterThan(5);
     expect(hidden).toContain(3);
     const first = hidden.slice(0, 5).join(", ");
-    expect(layoutNotices(source.layout, STRINGS.fr)).toEqual([
+    expect(layoutNotices(source.layout, "fr")).toEqual([
       "Cellules fusionnées (D2:D3) : seule la cellule en haut à gauche d'une fusion a une valeur, les autres sont lues vides, comme dans Excel.",
       "Filtre automatique sur la feuille : toutes les lignes sont calculées, filtrées ou non.",
       `${hidden.length} ligne(s) masquée(s) ou filtrée(s) (${first}, …) : elles sont calculées comme les autres.`,
     ]);
-    expect(layoutNotices(source.layout, STRINGS.en)).toEqual([
+    expect(layoutNotices(source.layout, "en")).toEqual([
       "Merged cells (D2:D3): only the top-left cell of a merge holds a value, the others read blank, as in Excel.",
       "Autofilter on the sheet: every row is computed, filtered out or not.",
       `${hidden.length} hidden or filtered-out row(s) (${first}, …): computed like the others.`,
@@ -218,17 +221,17 @@ describe("the pane around the Apply use case", () => {
   });
 
   test("rows hidden by hand without a filter, and a filtered table, are said as such; a plain register says nothing", () => {
-    expect(layoutNotices({ hiddenRows: [4, 9], merges: [] }, STRINGS.fr)).toEqual([
+    expect(layoutNotices({ hiddenRows: [4, 9], merges: [] }, "fr")).toEqual([
       "2 ligne(s) masquée(s) (4, 9) : elles sont calculées comme les autres.",
     ]);
     expect(
-      layoutNotices({ hiddenRows: [3], filter: { on: "table", table: "Abos" }, merges: [] }, STRINGS.en),
+      layoutNotices({ hiddenRows: [3], filter: { on: "table", table: "Abos" }, merges: [] }, "en"),
     ).toEqual([
       "Filter on the table Abos: every row is computed, filtered out or not.",
       "1 hidden or filtered-out row(s) (3): computed like the others.",
     ]);
-    expect(layoutNotices({ hiddenRows: [], merges: [] }, STRINGS.fr)).toEqual([]);
-    expect(layoutNotices(undefined, STRINGS.fr)).toEqual([]);
+    expect(layoutNotices({ hiddenRows: [], merges: [] }, "fr")).toEqual([]);
+    expect(layoutNotices(undefined, "fr")).toEqual([]);
   });
 
   test("a merge in the output columns becomes a sentence naming it and saying how to unmerge, in both languages", () => {

@@ -1,7 +1,7 @@
 import { blockAddress, parseAddress, type CellValue } from "../../src/cells";
-import type { ExcelHost } from "../../src/excel/excel-gateway";
-import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/excel/memory-workbook";
-import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../../src/excel/request-size";
+import type { ExcelHost } from "../../src/office/excel-gateway";
+import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../../src/workbook/request-size";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
 
 /**

@@ -1,4 +1,4 @@
-import { frenchFormula } from "../../src/excel/formula-locale";
+import { frenchFormula } from "../../src/workbook/formula-locale";
 
 /**
  * Formulas as a French Excel takes them through `formulasLocal`: the French names of the CGV.*

@@ -1,12 +1,12 @@
+import { applyRequest } from "../support/apply";
+import { recognizeHeaders } from "../../src/apply";
 import {
-  applyToSheet,
-  recognizeHeaders,
   rowsInMemory,
   type ApplyControl,
   type ApplyOutcome,
   type ApplyRequest,
   type WriteMode,
-} from "../../src/apply";
+} from "../../src/write";
 import type { CellValue } from "../../src/cells";
 import { iso } from "../../src/engine";
 import {
@@ -14,8 +14,8 @@ import {
   type SinkReport,
   type SourceBlock,
   type WorkbookGateway,
-} from "../../src/excel/gateway";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+} from "../../src/workbook/gateway";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 
 /**
  * A register of `rows` invoices at A1 of "Factures" (header + rows, 3 columns: A number, B date serial,
@@ -93,7 +93,7 @@ export async function applyThrough(
 ): Promise<{ outcome: ApplyOutcome; report: SinkReport }> {
   const sink = gateway.applySink(source);
   try {
-    const outcome = await applyToSheet(
+    const outcome = await applyRequest(
       omiRequest(source, write, control.request),
       rowsInMemory(registerPlace(source), source.headers, source.rows),
       sink,

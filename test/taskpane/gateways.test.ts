@@ -1,8 +1,15 @@
-import { applyToSheet, planApply, recognizeHeaders, rowsInMemory } from "../../src/apply";
-import { ExcelGateway } from "../../src/excel/excel-gateway";
-import { GatewayError, registerPlace, type SourceBlock, type WorkbookGateway } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { applyRequest } from "../support/apply";
+import { recognizeHeaders } from "../../src/apply";
+import { planApply, rowsInMemory } from "../../src/write";
+import { ExcelGateway } from "../../src/office/excel-gateway";
+import {
+  GatewayError,
+  registerPlace,
+  type SourceBlock,
+  type WorkbookGateway,
+} from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { DELAY_TABLE_LAYOUT, wrappedRowHeights } from "../../src/reports";
 import { describeError } from "../../src/taskpane/apply-adapter";
 import { STRINGS } from "../../src/taskpane/i18n/strings";
@@ -118,7 +125,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
     const sink = gateway.applySink(source, {
       onFormats: (done, total) => seen.push(`formats:${done}/${total}`),
     });
-    const outcome = await applyToSheet(
+    const outcome = await applyRequest(
       omiRequest(source, "values"),
       rowsInMemory(registerPlace(source), source.headers, source.rows),
       sink,
@@ -553,12 +560,14 @@ describe.each(HOSTS)("%s", (_name, make) => {
     const name = await gateway.addSheet("D441-6");
     const layout = { ...DELAY_TABLE_LAYOUT, columnWidths: [20, 15] };
     const matrix = [
-      // 70 characters in a column of 20: ⌈70 / (20 − 2)⌉ = 4 lines → 4 × 15 = 60 pt.
+      // 70 characters in a column of 20, wrapped word by word in lines of 20 − 2 = 18 characters:
+      // « Factures reçues » (15), « non réglées à la » (17), « date de clôture » (15),
+      // « dont le terme est » (17), « échu » → 5 lines × 15 = 75 pt.
       [{ value: "Factures reçues non réglées à la date de clôture dont le terme est échu" }],
       [{ value: 1 }],
     ];
     await gateway.writeMatrix(name, matrix, { ...layout, rowHeights: wrappedRowHeights(matrix, layout) });
-    expect([wb.rowHeight(name, 0), wb.rowHeight(name, 1)]).toEqual([60, undefined]);
+    expect([wb.rowHeight(name, 0), wb.rowHeight(name, 1)]).toEqual([75, undefined]);
   });
 
   test("the active sheet is watched: activating another sheet is told", async () => {

@@ -1,4 +1,12 @@
-import { applyToSheet, recognizeHeaders, rowsInMemory, type RegisterMode } from "../../src/apply";
+import { recognizeHeaders, type RegisterMode } from "../../src/apply";
+import {
+  applyToSheet,
+  inputHeaders,
+  planApply,
+  registerToRemember,
+  rowsInMemory,
+  type AsOfKind,
+} from "../../src/write";
 import {
   buildRateTable,
   DEFAULT_SETTINGS,
@@ -7,18 +15,14 @@ import {
   type Day,
   type Settings,
 } from "../../src/engine";
-import { ExcelGateway } from "../../src/excel/excel-gateway";
-import { registerPlace, type SourceKind, type WorkbookGateway } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import type { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { ExcelGateway } from "../../src/office/excel-gateway";
+import { registerPlace, type SourceKind, type WorkbookGateway } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import type { StoredRegister } from "../../src/storage";
 import { buildApplyOptions, buildApplyRequest } from "../../src/taskpane/apply-adapter";
 import { recalculateAll, type RecalcLine } from "../../src/taskpane/components/Recalculate/recalculate";
-import {
-  inputHeaders,
-  registerToRemember,
-  samePlace,
-} from "../../src/taskpane/components/Recalculate/remembered";
+import { samePlace } from "../../src/storage";
 import { DEMO_INVOICE_SHEET, demoWorkbook } from "../../src/taskpane/demo/demo-register";
 import { FakeExcelHost } from "./fake-excel";
 
@@ -65,6 +69,8 @@ async function applyAsPane(
     kind: SourceKind;
     mode: RegisterMode;
     asOf: string;
+    /** The pane's « Date d'arrêté » choice: « aujourd'hui » or « date fixe ». */
+    asOfKind: AsOfKind;
     today: Day;
     write?: "values" | "formulas";
   },
@@ -85,21 +91,18 @@ async function applyAsPane(
   });
   const write = args.write ?? "values";
   const request = buildApplyRequest({ options, write, recognition, today: args.today, highlightDays: 30 });
+  const plan = planApply(request, registerPlace(source), source.headers);
   const sink = gateway.applySink(source);
   try {
-    const outcome = await applyToSheet(
-      request,
-      rowsInMemory(registerPlace(source), source.headers, source.rows),
-      sink,
-      { yieldFn: async () => undefined },
-    );
+    await applyToSheet(plan, rowsInMemory(plan.place, source.headers, source.rows), sink, {
+      yieldFn: async () => undefined,
+    });
     return registerToRemember({
-      source,
-      previousOutputs: recognition.previousOutputs,
-      options,
-      write,
+      plan,
+      rows: source.rows.length,
+      recognized: recognition.mapping,
+      asOf: args.asOfKind,
       today: args.today,
-      columns: outcome.columns,
     });
   } finally {
     await sink.close();
@@ -151,12 +154,13 @@ const applied = (line: RecalcLine | undefined) => {
 };
 
 /** Sillage's demo invoices applied as the pane applies them on 03/12/2026 (the register around A1). */
-const applyInvoices = (wb: MemoryWorkbook, gateway: WorkbookGateway, asOf: string) =>
+const applyInvoices = (wb: MemoryWorkbook, gateway: WorkbookGateway, asOf: string, asOfKind: AsOfKind) =>
   applyAsPane(wb, gateway, {
     sheet: DEMO_INVOICE_SHEET,
     kind: "region",
     mode: "invoices",
     asOf,
+    asOfKind,
     today: DEC_3,
   });
 
@@ -167,13 +171,14 @@ const applySubscriptions = (wb: MemoryWorkbook, gateway: WorkbookGateway) =>
     kind: "table",
     mode: "subscriptions",
     asOf: "2026-12-03",
+    asOfKind: "today",
     today: DEC_3,
   });
 
 describe.each(HOSTS)("%s", (_name, make) => {
   test("two remembered registers, invoices and subscriptions, recalculated as of a later day equal two fresh Applies that day", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03", "today");
     const subscriptions = await applySubscriptions(wb, gateway);
     // Remembered: the invoices' block with its six new columns G..L, the table by name, both « as of today ».
     expect(invoices).toMatchObject({
@@ -212,6 +217,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
       kind: "region",
       mode: "invoices",
       asOf: "2026-12-31",
+      asOfKind: "today",
       today: DEC_31,
     });
     await applyAsPane(fresh.wb, fresh.gateway, {
@@ -219,6 +225,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
       kind: "table",
       mode: "subscriptions",
       asOf: "2026-12-31",
+      asOfKind: "today",
       today: DEC_31,
     });
     for (const sheet of [DEMO_INVOICE_SHEET, "Abonnements"])
@@ -227,7 +234,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("a fixed as-of date is remembered and kept by the recalculation; only the day applied moves", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyInvoices(wb, gateway, "2026-06-30");
+    const invoices = await applyInvoices(wb, gateway, "2026-06-30", "fixed");
     expect(invoices.asOf).toBe("2026-06-30");
     const [line] = await recalc(gateway, [invoices], DEC_31);
     expect(applied(line)).toMatchObject({ asOfIso: "2026-06-30" });
@@ -236,7 +243,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("a deleted sheet and moved columns are skipped with their reason; the other register is still recalculated", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03", "today");
     const subscriptions = await applySubscriptions(wb, gateway);
     const archived: StoredRegister = { ...invoices, sheet: "Archives 2025" };
     // The client column renamed: the columns are not those remembered any more.
@@ -267,7 +274,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("invoices added under a register since are recalculated with it, and it is remembered with its new rows", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03", "today");
     // FA-0137 on sheet row 38: consulting (Sillage: 15 days), dated 01/12/2026 (serial 46357), 1 000 €.
     ["FA-0137", "Atelier Roux", "consulting", 46357, 1000, null].forEach((v, c) =>
       wb.write(DEMO_INVOICE_SHEET, 37, c, v, "values"),
@@ -282,7 +289,7 @@ describe.each(HOSTS)("%s", (_name, make) => {
 
   test("cancelled while the first register is written, the next is not run", async () => {
     const { wb, gateway } = make();
-    const invoices = await applyInvoices(wb, gateway, "2026-12-03");
+    const invoices = await applyInvoices(wb, gateway, "2026-12-03", "today");
     const subscriptions = await applySubscriptions(wb, gateway);
     const controller = new AbortController();
     const lines = await recalculateAll({

@@ -1,7 +1,7 @@
-import { ExcelGateway } from "../../src/excel/excel-gateway";
-import type { WorkbookGateway } from "../../src/excel/gateway";
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import type { MemoryWorkbook } from "../../src/excel/memory-workbook";
+import { ExcelGateway } from "../../src/office/excel-gateway";
+import type { WorkbookGateway } from "../../src/workbook/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { FakeExcelHost } from "./fake-excel";
 import { sampleWorkbook } from "./gateway-fixtures";
 

@@ -1,5 +1,5 @@
-import { MemoryGateway } from "../../src/excel/memory-gateway";
-import type { SourceBlock } from "../../src/excel/gateway";
+import { MemoryGateway } from "../../src/workbook/memory-gateway";
+import type { SourceBlock } from "../../src/workbook/gateway";
 import { withHeaderRow } from "../../src/taskpane/register-header";
 import { demoWorkbook, DEMO_VENDOR_SHEETS } from "../../src/taskpane/demo/demo-register";
 

@@ -4,7 +4,7 @@ import {
   PayloadTooLargeError,
   sendSized,
   utf8Length,
-} from "../../src/excel/request-size";
+} from "../../src/workbook/request-size";
 
 describe("requests sized by their bytes", () => {
   test("a request's size is its JSON in UTF-8: an accented letter is two bytes, a euro sign three", () => {

@@ -1,13 +1,7 @@
+import { applyRequest } from "../support/apply";
 import { promises as fs } from "node:fs";
-import {
-  applyToSheet,
-  ApplyRefusal,
-  formatSummary,
-  recognizeHeaders,
-  type ApplyOutcome,
-  type ApplyRequest,
-  type RegisterMode,
-} from "../../src/apply";
+import { formatSummary, recognizeHeaders, type RegisterMode } from "../../src/apply";
+import { ApplyRefusal, type ApplyOutcome, type ApplyRequest } from "../../src/write";
 import { isEngineError, iso, type Day, type Language } from "../../src/engine";
 import { openXlsxRegister, XlsxError, type XlsxCopySink, type XlsxRegisterBook } from "../../src/xlsx";
 
@@ -60,7 +54,7 @@ export async function applyFile(
     const rec = recognizeHeaders(book.headers, o.mode ? { mode: o.mode } : {});
     if (rec.mode === undefined) throw new Error(`no mode: ${JSON.stringify(rec.problems)}`);
     const sink = book.copyTo(output, { lang });
-    const outcome = await applyToSheet(
+    const outcome = await applyRequest(
       {
         options: {
           mode: rec.mode,

@@ -2,12 +2,13 @@
  * A CSV register written as xlsx goes through the same copy as any workbook: its rows become a
  * minimal package (src/xlsx/table-package.ts), read and copied like an xlsx file.
  */
+import { applyRequest } from "../support/apply";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { readCsvRows } from "../../src/cli/register-io";
 import { openTableAsXlsx } from "../../src/xlsx";
-import { applyToSheet, recognizeHeaders } from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
 import { iso } from "../../src/engine";
 import { sheetCells } from "../portable/xlsx-cells";
 
@@ -24,7 +25,7 @@ test("a CSV register with a title line becomes an xlsx through the one copy, the
     expect(book.location).toMatchObject({ sheet: "registre", headerRow: 2 });
     const rec = recognizeHeaders(book.headers);
     const out = path.join(dir, "registre.xlsx");
-    const outcome = await applyToSheet(
+    const outcome = await applyRequest(
       {
         options: {
           mode: "invoices",

@@ -7,8 +7,9 @@
  *
  * Run it under `/usr/bin/time -v` for the peak memory (maximum resident set size).
  */
+import { applyRequest } from "../support/apply";
 import * as path from "node:path";
-import { applyToSheet, recognizeHeaders } from "../../src/apply";
+import { recognizeHeaders } from "../../src/apply";
 import { iso } from "../../src/engine";
 import { openXlsxRegister } from "../../src/xlsx";
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const book = await openXlsxRegister(input);
   const rec = recognizeHeaders(book.headers);
   if (rec.mode === undefined) throw new Error("no register");
-  const outcome = await applyToSheet(
+  const outcome = await applyRequest(
     {
       options: {
         mode: rec.mode,

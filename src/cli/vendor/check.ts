@@ -2,6 +2,7 @@ import { buildRateTable, DEFAULT_RATE_TABLE, parseIsoDay, type Day, type Languag
 import { readOptions, usage, type OptionSpec } from "../args";
 import { todayDay } from "../clock";
 import type { CliIo } from "../io";
+import { commandError } from "../messages";
 import { readRatesOption } from "../rates";
 import { readVendorFile } from "../vendor-files";
 import { legalLines } from "./import";
@@ -34,14 +35,14 @@ export async function runVendorCheck(argv: readonly string[], io: CliIo, lang: L
   if (o.rates !== undefined) {
     const read = await readRatesOption(o.rates);
     if (!read.ok) {
-      for (const p of read.problems) io.stderr.write(`echeance vendor check : ${p[lang]}\n`);
+      for (const p of read.problems) io.stderr.write(`${commandError("vendor check", p, lang)}\n`);
       return 1;
     }
     rates = buildRateTable(read.rows);
   }
   const read = await readVendorFile(positional[0] as string);
   if (!("profile" in read)) {
-    io.stderr.write(`echeance vendor check : ${read[lang]}\n`);
+    io.stderr.write(`${commandError("vendor check", read, lang)}\n`);
     return 1;
   }
   const p = read.profile;

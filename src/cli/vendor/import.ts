@@ -13,6 +13,7 @@ import { importTermsText, renderImportReport } from "../../terms-import";
 import { readOptions, usage, type OptionSpec } from "../args";
 import { todayDay } from "../clock";
 import type { CliIo } from "../io";
+import { commandError } from "../messages";
 import { fileProblem } from "../register-file";
 import { MESSAGES } from "./messages";
 import { readTermsInput } from "./terms-input";
@@ -57,7 +58,7 @@ export async function runVendorImport(
   if (o.id !== undefined && !ID.test(o.id))
     throw usage(lang, MESSAGES.badId(o.id).en, MESSAGES.badId(o.id).fr);
   const fail = (text: { en: string; fr: string }) =>
-    void io.stderr.write(`echeance vendor import : ${text[lang]}\n`);
+    void io.stderr.write(`${commandError("vendor import", text, lang)}\n`);
   const read = await readTermsInput(input, io);
   if (!read.ok) {
     fail(read.message);

@@ -102,13 +102,4 @@ export const MESSAGES = {
     file: t("file", "fichier"),
   },
   listHead: t("id\tname\torigin\tnames on invoices", "identifiant\tnom\torigine\tnoms sur les factures"),
-  summary: {
-    payment: t("Payment terms", "Délais de paiement"),
-    late: t("Late payment", "Retard de paiement"),
-    subscriptions: t("Subscriptions", "Abonnements"),
-    interpretations: t("Readings", "Lectures retenues"),
-    contradictions: t("Contradictions", "Contradictions"),
-    names: t("Names on its invoices", "Noms sur ses factures"),
-    byDefault: t("default", "par défaut"),
-  },
 };

@@ -6,17 +6,18 @@ import {
   type VendorProfile,
   type VendorRegistry,
 } from "../../engine";
-import { describeVendor, type SummaryLine } from "../../taskpane/vendor-summary";
 import { readCustomXmlParts } from "../../xlsx";
 import { readOptions, usage, type OptionSpec } from "../args";
 import type { CliIo } from "../io";
+import { commandError } from "../messages";
 import { fileProblem } from "../register-file";
 import { termsInForce } from "../stored-terms";
 import { loadVendorFiles, readVendorFile, withGivenVendors, type GivenVendor } from "../vendor-files";
 import { MESSAGES } from "./messages";
+import { vendorSummaryText } from "./summary";
 
 /**
- * `echeance vendor show ID|FILE` prints the summary the pane shows (the pane's own describeVendor),
+ * `echeance vendor show ID|FILE` prints a vendor's summary (summary.ts),
  * and `echeance vendors` lists the vendors in force: shipped, stored in a given workbook, given as
  * files.
  */
@@ -54,48 +55,16 @@ async function vendorsInForce(
       for (const p of inForce.stored?.profiles ?? []) stored.add(p.profile.id);
     } catch (e) {
       const why = fileProblem(e, workbook);
-      io.stderr.write(`echeance ${command} : ${why[lang]}\n`);
+      io.stderr.write(`${commandError(command, why, lang)}\n`);
       return undefined;
     }
   }
   const given = await loadVendorFiles(files);
   if (!given.ok) {
-    for (const p of given.problems) io.stderr.write(`echeance ${command} : ${p[lang]}\n`);
+    for (const p of given.problems) io.stderr.write(`${commandError(command, p, lang)}\n`);
     return undefined;
   }
   return { registry: withGivenVendors(registry, given.vendors), stored, given: given.vendors };
-}
-
-function lines(head: string, list: readonly SummaryLine[], language: Language): string[] {
-  if (list.length === 0) return [];
-  const colon = language === "fr" ? " :" : ":";
-  const byDefault = MESSAGES.summary.byDefault[language];
-  return [
-    head,
-    ...list.map((l) => {
-      const id = l.id !== undefined ? ` [${l.id}${l.isDefault ? `, ${byDefault}` : ""}]` : "";
-      const cites = l.cites.length > 0 ? ` — ${l.cites.join("; ")}` : "";
-      return `  • ${l.label}${id}${colon} ${l.text}${cites}`;
-    }),
-  ];
-}
-
-/** The pane's summary of a vendor, as text. */
-export function summaryText(profile: VendorProfile, language: Language): string {
-  const s = describeVendor(profile, language);
-  const m = MESSAGES.summary;
-  const names = [profile.name, profile.legalName, ...(profile.invoiceNames ?? [])];
-  return [
-    `${s.title} (${profile.id}) — ${s.business}`,
-    s.document,
-    "",
-    ...lines(m.payment[language], s.paymentTerms, language),
-    ...lines(m.late[language], s.latePayment, language),
-    ...lines(m.subscriptions[language], s.subscriptions, language),
-    ...lines(m.interpretations[language], s.interpretations, language),
-    ...lines(m.contradictions[language], s.contradictions, language),
-    `${m.names[language]}${language === "fr" ? " :" : ":"} ${[...new Set(names)].join(", ")}`,
-  ].join("\n");
 }
 
 export async function runVendorShow(argv: readonly string[], io: CliIo, language: Language): Promise<number> {
@@ -112,7 +81,7 @@ export async function runVendorShow(argv: readonly string[], io: CliIo, language
   if (isFile) {
     const read = await readVendorFile(wanted);
     if (!("profile" in read)) {
-      io.stderr.write(`echeance vendor show : ${read[language]}\n`);
+      io.stderr.write(`${commandError("vendor show", read, language)}\n`);
       return 1;
     }
     profile = read.profile;
@@ -123,12 +92,12 @@ export async function runVendorShow(argv: readonly string[], io: CliIo, language
     if (found.kind !== "found") {
       const known = inForce.registry.ids().join(", ");
       const text = MESSAGES.unknownVendor(wanted, known);
-      io.stderr.write(`echeance vendor show : ${text[language]}\n`);
+      io.stderr.write(`${commandError("vendor show", text, language)}\n`);
       return 1;
     }
     profile = found.profile;
   }
-  io.stdout.write(`${summaryText(profile, language)}\n`);
+  io.stdout.write(`${vendorSummaryText(profile, language)}\n`);
   return 0;
 }
 

@@ -1,7 +1,7 @@
-import { dayToSerial } from "../../adapter/cell-values";
+import { dayToSerial } from "../../input/cell-values";
 import { dayFromYmd } from "../../engine";
 import type { CellValue } from "../../cells";
-import { MemoryWorkbook } from "../../excel/memory-workbook";
+import { MemoryWorkbook } from "../../workbook/memory-workbook";
 import { frenchOf as de } from "../../engine";
 
 /**

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { MemoryWorkbook } from "../../excel/memory-workbook";
+import type { MemoryWorkbook } from "../../workbook/memory-workbook";
 import { demoVendorOfSheet, DEMO_VENDOR_SHEETS } from "./demo-register";
 
 /**

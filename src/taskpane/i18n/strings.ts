@@ -53,6 +53,9 @@ export const STRINGS = {
     asOfLabel: "Date d'arrêté",
     asOfHint: "Les retards et les préavis sont calculés à cette date.",
     asOfInvalid: "Saisissez une date valide.",
+    asOfKindLabel: "Date d'arrêté mémorisée pour « Tout recalculer »",
+    asOfToday: "aujourd'hui (suit la date du jour)",
+    asOfFixed: "date fixe",
     sourceSection: "Registre",
     sourceKind: "Source",
     sourceRegion: "Zone autour de la cellule active",
@@ -89,8 +92,6 @@ export const STRINGS = {
       `${n} échéance(s) à venir exportée(s) : ouvrez le fichier avec Outlook ou votre agenda.`,
     portableHint:
       "EDATE, FIN.MOIS, SOMMEPROD… sur une feuille « taux et fériés » ajoutée au classeur : les résultats se recalculent chez un collègue sans Échéance.",
-    portableWritten: (sheet: string) =>
-      `Formules natives écrites ; taux et jours fériés dans la feuille « ${sheet} ». Écrit en valeurs plutôt qu'en formules :`,
     formulasHint:
       "Les formules se recalculent, mais les fonctions personnalisées sont lentes sur de gros registres.",
     formulasUnavailable:
@@ -370,6 +371,9 @@ export const STRINGS = {
     asOfLabel: "As-of date",
     asOfHint: "Lateness and notices are computed as of this date.",
     asOfInvalid: "Enter a valid date.",
+    asOfKindLabel: 'As-of date remembered for "Recalculate all"',
+    asOfToday: "today (follows the current date)",
+    asOfFixed: "fixed date",
     sourceSection: "Register",
     sourceKind: "Source",
     sourceRegion: "Region around the active cell",
@@ -406,8 +410,6 @@ export const STRINGS = {
       `${n} coming deadline(s) exported: open the file with Outlook or your calendar.`,
     portableHint:
       "EDATE, EOMONTH, SUMPRODUCT… over a rates-and-holidays sheet added to the workbook: a colleague without Échéance sees the results recalculate.",
-    portableWritten: (sheet: string) =>
-      `Native formulas written; rates and holidays in the sheet "${sheet}". Written as values rather than formulas:`,
     formulasHint: "Formulas recalculate, but custom functions are slow on large registers.",
     formulasUnavailable: "Formulas unavailable: the existing result columns are not contiguous.",
     apply: "Apply",

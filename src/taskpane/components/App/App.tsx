@@ -13,10 +13,10 @@ import {
 import * as React from "react";
 import { parseIsoDay, type Day, type RateRow, type VendorRegistry } from "../../../engine";
 import type { Restored } from "../../../storage";
-import type { TermsStore } from "../../../storage-office";
-import type { MemoryWorkbook } from "../../../excel/memory-workbook";
-import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../apply";
-import { registerPlace } from "../../../excel/gateway";
+import type { TermsStore } from "../../../storage";
+import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
+import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../write";
+import { registerPlace } from "../../../workbook/gateway";
 import { buildApplyOptions, describeError, layoutNotices, registerKey } from "../../apply-adapter";
 import { useGateway, useRuntime } from "../../gateway-context";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
@@ -210,7 +210,7 @@ export function App({
     [block, mode, lang, source.recognition],
   );
   const formulasAllowed = columnsContiguous(plannedColumns);
-  const notices = React.useMemo(() => layoutNotices(block?.layout, s), [block, s]);
+  const notices = React.useMemo(() => layoutNotices(block?.layout, lang), [block, lang]);
   const blocking = source.problems.some((p) => p.kind !== "duplicate");
   const canApply = options !== undefined && !blocking && preview?.error === undefined;
 
@@ -272,6 +272,7 @@ export function App({
       writeMode: formulasAllowed ? writeMode : "values",
       lang,
       today: parseIsoDay(todayIso()) as Day,
+      asOfKind: asOf.kind,
       ...(highlighting.days !== undefined ? { highlightDays: highlighting.days } : {}),
     });
   };

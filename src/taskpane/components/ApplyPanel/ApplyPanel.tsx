@@ -16,7 +16,7 @@ import { useStrings } from "../../i18n/LanguageContext";
 import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
-import type { WriteMode } from "../../../apply";
+import type { WriteMode } from "../../../write";
 import type { RateRow, RateTable } from "../../../engine";
 import { MissingRateOffer } from "./MissingRateOffer";
 import type { ApplyRun } from "./useApplyRun";
@@ -153,10 +153,10 @@ export function ApplyPanel({
             {st.errors > 0 && <div>{s.errorsInRows(st.errors)}</div>}
             {st.portable && (
               <div data-testid="portable-result">
-                {s.portableWritten(st.portable.sheet)}
-                {st.portable.fallbacks.length > 0 && (
+                {st.portable.heading}
+                {st.portable.lines.length > 0 && (
                   <ul>
-                    {st.portable.fallbacks.map((f) => (
+                    {st.portable.lines.map((f) => (
                       <li key={f}>{f}</li>
                     ))}
                   </ul>

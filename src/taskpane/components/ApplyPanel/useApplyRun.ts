@@ -1,26 +1,26 @@
 import * as React from "react";
+import { formatSummary, type ApplyOptions, type ApplySummary, type HeaderRecognition } from "../../../apply";
 import {
   applyToSheet,
-  formatSummary,
   planApply,
+  portableNotes,
+  registerToRemember,
   rowsInMemory,
-  type ApplyOptions,
+  type ApplyPlan,
   type ApplyRequest,
-  type ApplySummary,
-  type HeaderRecognition,
+  type AsOfKind,
   type WriteMode,
-} from "../../../apply";
+} from "../../../write";
 import type { Day, Language } from "../../../engine";
 import {
   registerPlace,
   type SinkReport,
   type SourceBlock,
   type WorkbookGateway,
-} from "../../../excel/gateway";
-import { buildApplyRequest, describeError, portableFallbacks, registerKey } from "../../apply-adapter";
+} from "../../../workbook/gateway";
+import { buildApplyRequest, describeError, registerKey } from "../../apply-adapter";
 import type { StoredRegister } from "../../../storage";
 import type { Strings } from "../../i18n/strings";
-import { registerToRemember } from "../Recalculate/remembered";
 
 export type RunState =
   | { readonly phase: "idle" }
@@ -45,7 +45,7 @@ export type RunState =
       /** The register cell someone edited while Apply wrote (the write stopped before its next chunk). */
       readonly editedCell?: string;
       /** Portable mode: the reference sheet written, and what went in as values rather than formulas. */
-      readonly portable?: { readonly sheet: string; readonly fallbacks: readonly string[] };
+      readonly portable?: { readonly heading: string; readonly lines: readonly string[] };
       /** Values mode: where the provenance note went (none: the host had neither notes nor comments). */
       readonly note?: "note" | "comment" | "none";
       /** Live formulas: the function names that worked in this Excel. */
@@ -67,6 +67,8 @@ export interface RunRequest {
   readonly today: Day;
   /** Highlight overdue rows and deadlines within this many days of the as-of date; undefined: none. */
   readonly highlightDays?: number;
+  /** How the workbook remembers the as-of date for « Tout recalculer »: today's, or this date, fixed. */
+  readonly asOfKind: AsOfKind;
 }
 
 /** The use case's request for the pane's run. */
@@ -104,12 +106,12 @@ export function useApplyRun(
   config: { readonly chunkRows: number; readonly onWritten?: () => void },
 ): ApplyRun {
   const [state, setState] = React.useState<RunState>({ phase: "idle" });
-  const pending = React.useRef<RunRequest | undefined>(undefined);
+  const pending = React.useRef<{ req: RunRequest; plan: ApplyPlan } | undefined>(undefined);
   const abort = React.useRef<AbortController | undefined>(undefined);
   const { chunkRows, onWritten } = config;
 
   const write = React.useCallback(
-    async (req: RunRequest) => {
+    async (req: RunRequest, plan: ApplyPlan) => {
       const controller = new AbortController();
       abort.current = controller;
       const { source, lang } = req;
@@ -120,8 +122,8 @@ export function useApplyRun(
       });
       try {
         const outcome = await applyToSheet(
-          request(req),
-          rowsInMemory(registerPlace(source), source.headers, source.rows),
+          plan,
+          rowsInMemory(plan.place, source.headers, source.rows),
           sink,
           {
             chunkRows,
@@ -142,21 +144,17 @@ export function useApplyRun(
           summary: formatSummary(outcome.summary, lang),
           figures: outcome.summary,
           highlight: outcome.highlight,
-          ...(outcome.portable
-            ? { portable: { sheet: outcome.portable.sheet, fallbacks: portableFallbacks(outcome, lang) } }
-            : {}),
+          ...withPortable(portableNotes(outcome, lang)),
           ...(outcome.editedCell !== undefined ? { editedCell: outcome.editedCell } : {}),
           ...(outcome.note ? { note: report.note ?? (outcome.note.added ? "note" : "none") } : {}),
           ...(report.formulaNames !== undefined ? { formulaNames: report.formulaNames } : {}),
           ...(report.printSetup !== undefined ? { printSetup: report.printSetup } : {}),
           remember: registerToRemember({
-            source,
-            previousOutputs: req.recognition?.previousOutputs ?? [],
-            options: req.options,
-            ...(req.recognition ? { recognized: req.recognition.mapping } : {}),
-            write: req.writeMode,
+            plan,
+            rows: source.rows.length,
+            recognized: req.recognition?.mapping,
+            asOf: req.asOfKind,
             today: req.today,
-            columns: outcome.columns,
           }),
         });
       } catch (e) {
@@ -180,11 +178,11 @@ export function useApplyRun(
           const plan = planApply(request(req), registerPlace(req.source), req.source.headers);
           const replaced = await gateway.countReplaced(req.source, plan);
           if (replaced.count > 0) {
-            pending.current = req;
+            pending.current = { req, plan };
             setState({ phase: "confirm", count: replaced.count, address: replaced.address });
             return;
           }
-          await write(req);
+          await write(req, plan);
         } catch (e) {
           setState({
             phase: "error",
@@ -198,9 +196,9 @@ export function useApplyRun(
   );
 
   const confirm = React.useCallback(() => {
-    const req = pending.current;
+    const waiting = pending.current;
     pending.current = undefined;
-    if (req) void write(req);
+    if (waiting) void write(waiting.req, waiting.plan);
   }, [write]);
 
   const decline = React.useCallback(() => {
@@ -214,4 +212,11 @@ export function useApplyRun(
   }, []);
   const busy = state.phase === "counting" || state.phase === "values" || state.phase === "formats";
   return { state, busy, start, confirm, decline, cancel, reset };
+}
+
+/** The portable notes as the outcome's optional field (absent outside portable mode). */
+function withPortable(notes: ReturnType<typeof portableNotes>): {
+  portable?: { readonly heading: string; readonly lines: readonly string[] };
+} {
+  return notes ? { portable: notes } : {};
 }

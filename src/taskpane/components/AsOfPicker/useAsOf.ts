@@ -1,5 +1,6 @@
 import * as React from "react";
 import { parseIsoDay } from "../../../engine";
+import type { AsOfKind } from "../../../write";
 
 /**
  * `?today=2026-12-03` in the page's address pins today (the preview's tests and demos: a run « as of
@@ -30,13 +31,31 @@ function isoOf(now: Date): string {
 
 export interface AsOf {
   readonly text: string;
+  /** A date typed or picked; another day than today makes the date fixed. */
   readonly setText: (text: string) => void;
   /** The date when the text is a valid calendar date, else undefined. */
   readonly iso: string | undefined;
+  /**
+   * How the workbook remembers the date for « Tout recalculer »: « aujourd'hui » follows the day of
+   * each recalculation, a fixed date stays. The user says which (AsOfPicker); the date typed is not
+   * taken as a guess.
+   */
+  readonly kind: AsOfKind;
+  /** « aujourd'hui » puts today's date back in the field. */
+  readonly setKind: (kind: AsOfKind) => void;
 }
 
 export function useAsOf(): AsOf {
-  const [text, setText] = React.useState(() => todayIso());
+  const [text, setRawText] = React.useState(() => todayIso());
+  const [kind, setRawKind] = React.useState<AsOfKind>("today");
+  const setText = React.useCallback((next: string) => {
+    setRawText(next);
+    if (next !== todayIso()) setRawKind("fixed");
+  }, []);
+  const setKind = React.useCallback((next: AsOfKind) => {
+    setRawKind(next);
+    if (next === "today") setRawText(todayIso());
+  }, []);
   const iso = parseIsoDay(text) === undefined ? undefined : text;
-  return { text, setText, iso };
+  return { text, setText, iso, kind, setKind };
 }

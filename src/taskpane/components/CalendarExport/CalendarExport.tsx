@@ -2,7 +2,7 @@ import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/re
 import * as React from "react";
 import { prepareApply, type ApplyOptions } from "../../../apply";
 import { buildIcs, icsTimestamp, registerEvents } from "../../../calendar";
-import type { SourceBlock } from "../../../excel/gateway";
+import type { SourceBlock } from "../../../workbook/gateway";
 import { describeError } from "../../apply-adapter";
 import { offerFile, type TextFile } from "../../download";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";

@@ -1,7 +1,7 @@
 import { Field, makeStyles } from "@fluentui/react-components";
 import { DatePicker, type CalendarStrings } from "@fluentui/react-datepicker-compat";
 import * as React from "react";
-import { parseDateText } from "../../../adapter/cell-values";
+import { parseDateText } from "../../../input/cell-values";
 import { parseIsoDay, ymdFromDay, type Day, type Language } from "../../../engine";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 

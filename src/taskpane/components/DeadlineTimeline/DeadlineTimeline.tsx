@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { serialToDay } from "../../../adapter/cell-values";
+import { serialToDay } from "../../../input/cell-values";
 import { formatDate } from "../../../apply";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 

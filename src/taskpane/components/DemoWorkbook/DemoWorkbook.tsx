@@ -13,11 +13,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { serialToDay } from "../../../adapter/cell-values";
+import { serialToDay } from "../../../input/cell-values";
 import { formatDate, formatMoney } from "../../../apply";
 import { columnLetters } from "../../../cells";
-import type { CellRef } from "../../../excel/gateway";
-import type { MemoryWorkbook } from "../../../excel/memory-workbook";
+import type { CellRef } from "../../../workbook/gateway";
+import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { prepareApply, type ApplyOptions } from "../../../apply";
 import { sheetAddress } from "../../../cells";
-import type { CellRef, SourceBlock, WorkbookGateway } from "../../../excel/gateway";
+import type { CellRef, SourceBlock, WorkbookGateway } from "../../../workbook/gateway";
 import { describeError } from "../../apply-adapter";
 import type { Strings } from "../../i18n/strings";
 import type { Language } from "../../../engine";

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import * as React from "react";
 import { useStrings } from "../../i18n/LanguageContext";
-import { bootRecord } from "../../office-boot";
+import { bootRecord } from "../../../office/office-boot";
 
 /**
  * Says the pane runs outside Excel, on the in-memory demo workbook — and, when office.js itself could

@@ -8,7 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { SourceBlock } from "../../../excel/gateway";
+import type { SourceBlock } from "../../../workbook/gateway";
 import { describeError, formatOutput } from "../../apply-adapter";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import type { Preview } from "./usePreviewRows";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { applyRegisterSync, type ApplyOptions, type ApplyResult } from "../../../apply";
-import type { SourceBlock } from "../../../excel/gateway";
+import type { SourceBlock } from "../../../workbook/gateway";
 
 export const PREVIEW_ROWS = 5;
 

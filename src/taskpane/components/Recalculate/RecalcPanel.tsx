@@ -19,7 +19,7 @@ import { useLanguage, useStrings } from "../../i18n/LanguageContext";
 import type { Strings } from "../../i18n/strings";
 import { MissingRateOffer } from "../ApplyPanel/MissingRateOffer";
 import type { RecalcLine } from "./recalculate";
-import type { SkipReason } from "./remembered";
+import type { SkipReason } from "../../../write";
 import type { Recalculation } from "./useRecalculation";
 
 const useStyles = makeStyles({

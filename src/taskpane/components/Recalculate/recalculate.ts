@@ -1,9 +1,19 @@
-import { applyToSheet, planApply, rowsInMemory, type ApplyOutcome, type ApplySummary } from "../../../apply";
+import { type ApplySummary } from "../../../apply";
+import {
+  applyToSheet,
+  checkRemembered,
+  planApply,
+  registerToRemember,
+  rememberedAsOf,
+  rememberedAsOfKind,
+  rowsInMemory,
+  type ApplyOutcome,
+  type SkipReason,
+} from "../../../write";
 import type { Day, Language, Settings, VendorRegistry } from "../../../engine";
-import { registerPlace, type WorkbookGateway } from "../../../excel/gateway";
+import { registerPlace, type WorkbookGateway } from "../../../workbook/gateway";
 import type { StoredRegister } from "../../../storage";
 import { buildApplyOptions, buildApplyRequest } from "../../apply-adapter";
-import { checkRemembered, registerToRemember, rememberedAsOf, type SkipReason } from "./remembered";
 
 /**
  * « Tout recalculer » (issue 13): every register the workbook remembers, applied again in one run
@@ -115,18 +125,13 @@ async function recalculateOne(
   const sink = gateway.applySink(source);
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyToSheet(
-      applyRequest,
-      rowsInMemory(registerPlace(source), source.headers, source.rows),
-      sink,
-      {
-        chunkRows: request.chunkRows,
-        ...(request.signal ? { signal: request.signal } : {}),
-        ...(request.yieldFn ? { yieldFn: request.yieldFn } : {}),
-        onProgress: ({ done }) =>
-          request.onProgress?.({ index, count: request.registers.length, register, done, rows: total }),
-      },
-    );
+    outcome = await applyToSheet(plan, rowsInMemory(plan.place, source.headers, source.rows), sink, {
+      chunkRows: request.chunkRows,
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.yieldFn ? { yieldFn: request.yieldFn } : {}),
+      onProgress: ({ done }) =>
+        request.onProgress?.({ index, count: request.registers.length, register, done, rows: total }),
+    });
   } finally {
     await sink.close();
   }
@@ -137,15 +142,12 @@ async function recalculateOne(
     summary: outcome.summary,
     cancelled: outcome.cancelled || outcome.editedCell !== undefined,
     remembered: registerToRemember({
-      source,
-      previousOutputs: check.recognition.previousOutputs,
-      options,
+      plan,
+      rows: total,
       // A stored choice of columns that differs from what the headers give stays stored.
       recognized: check.recognized,
-      write: register.write,
+      asOf: rememberedAsOfKind(register),
       today: request.today,
-      columns: outcome.columns,
-      asOf: register.asOf,
     }),
   };
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { parseIsoDay, type Day, type Language, type Settings, type VendorRegistry } from "../../../engine";
-import type { WorkbookGateway } from "../../../excel/gateway";
+import type { WorkbookGateway } from "../../../workbook/gateway";
 import type { StoredRegister } from "../../../storage";
 import { todayIso } from "../AsOfPicker/useAsOf";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { columnLetters } from "../../../cells";
-import type { SourceBlock } from "../../../excel/gateway";
+import type { SourceBlock } from "../../../workbook/gateway";
 import type { ReportKind } from "../../../reports";
 import { useStrings } from "../../i18n/LanguageContext";
 import { AgingChart } from "../AgingChart/AgingChart";

@@ -2,7 +2,7 @@ import * as React from "react";
 import type { ColumnMapping } from "../../../apply";
 import type { Language, Settings, VendorRegistry } from "../../../engine";
 import { parseIsoDay } from "../../../engine";
-import type { SourceBlock, WorkbookGateway } from "../../../excel/gateway";
+import type { SourceBlock, WorkbookGateway } from "../../../workbook/gateway";
 import {
   AGING_LAYOUT,
   agingSheet,

@@ -1,16 +1,9 @@
 import { iso } from "../../../engine";
-import type { WorkbookGateway } from "../../../excel/gateway";
-import type { MemoryWorkbook } from "../../../excel/memory-workbook";
-import {
-  memoryEnvironment,
-  MemoryScratch,
-  officeEnvironment,
-  OfficeScratch,
-  SELF_TEST_TERMS_PLACE,
-  type OfficeLike,
-  type SelfTestDeps,
-} from "../../../selftest";
-import { memoryTermsStore, officeTermsStore, type TermsStore } from "../../../storage-office";
+import type { WorkbookGateway } from "../../../workbook/gateway";
+import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
+import { memoryEnvironment, MemoryScratch, type SelfTestDeps } from "../../../selftest";
+import { officeSelfTestParts } from "../../../office";
+import { memoryTermsStore, type TermsStore } from "../../../storage";
 import { todayIso } from "../AsOfPicker/useAsOf";
 
 declare const ECHEANCE_VERSION: string | undefined;
@@ -40,17 +33,7 @@ export function selfTestDeps(host: SelfTestHost): SelfTestDeps {
   const today = iso(todayIso());
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
   if (host.kind === "excel")
-    return {
-      gateway: host.gateway,
-      scratch: new OfficeScratch(),
-      environment: officeEnvironment(
-        (typeof Office === "undefined" ? {} : Office) as unknown as OfficeLike,
-        addinVersion(),
-      ),
-      terms: { workbook: officeTermsStore(), scratch: officeTermsStore(SELF_TEST_TERMS_PLACE) },
-      today,
-      now,
-    };
+    return { gateway: host.gateway, ...officeSelfTestParts(addinVersion()), today, now };
   const language = typeof navigator === "undefined" ? undefined : navigator.language;
   return {
     gateway: host.gateway,

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { SourceKind } from "../../../excel/gateway";
+import type { SourceKind } from "../../../workbook/gateway";
 import { useStrings } from "../../i18n/LanguageContext";
 import type { RegisterSource } from "./useRegisterSource";
 

@@ -8,7 +8,7 @@ import {
   type MappingProblem,
   type RegisterMode,
 } from "../../../apply";
-import type { SourceBlock, SourceKind, WorkbookGateway } from "../../../excel/gateway";
+import type { SourceBlock, SourceKind, WorkbookGateway } from "../../../workbook/gateway";
 import { withHeaderRow, type HeaderChoice } from "../../register-header";
 
 export interface RegisterSource {

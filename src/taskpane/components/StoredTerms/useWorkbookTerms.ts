@@ -15,7 +15,7 @@ import {
   type StoredSettings,
   type StoredState,
 } from "../../../storage";
-import { loadWorkbookTerms, saveWorkbookTerms, type TermsStore } from "../../../storage-office";
+import { loadWorkbookTerms, saveWorkbookTerms, type TermsStore } from "../../../storage";
 
 export interface WorkbookTerms {
   readonly status: "loading" | "ready" | "error";

@@ -1,0 +1,198 @@
+import {
+  EngineError,
+  isEngineError,
+  vendorResolver,
+  type ClientType,
+  type Day,
+  type Decimal,
+  type Language,
+  type ResolvedVendor,
+  type Text,
+  type VendorResolver,
+} from "../engine";
+import { clientTypeFromText } from "../input/client-type";
+import { isBlank, readAmount, readDate, requireDate } from "../input/cell-values";
+import { fieldInfo } from "./headers";
+import { ROW_PROBLEM } from "./status";
+import type { ApplyOptions, CellValue, FieldId } from "./types";
+import { invoiceKindId, planId } from "./values";
+
+/**
+ * A register row's cells read as the engine needs them — dates, amounts, the vendor, the client type,
+ * the invoice kind and plan — with every failure named by its column (`RowProblem`). The computation
+ * (compute.ts) reads rows only through here.
+ */
+
+/** A problem with one cell (or one row), before it is worded with the row number. */
+export class RowProblem extends Error {
+  constructor(
+    readonly field: FieldId | undefined,
+    readonly text: Text,
+  ) {
+    super(text.en);
+  }
+}
+
+/** French quotation marks around the values quoted back in French statuses. */
+function frenchMessage(fr: string): string {
+  return fr.replace(/"([^"]*)"/g, "« $1 »");
+}
+
+export class RowReader {
+  readonly asOf: Day;
+  readonly lang: Language;
+  readonly firstRowNumber: number;
+  private readonly resolver: VendorResolver;
+  private readonly used = new Map<string, ResolvedVendor>();
+  private lastUsed: ResolvedVendor | undefined;
+  private readonly fixedVendor: ResolvedVendor | EngineError | undefined;
+
+  constructor(readonly options: ApplyOptions) {
+    this.lang = options.lang ?? "fr";
+    this.firstRowNumber = options.firstRowNumber ?? 2;
+    this.resolver = vendorResolver(options.registry, options.settings);
+    const asOf = readDate(options.asOf, "asOf");
+    if (asOf === undefined) throw new EngineError("invalid-input", ROW_PROBLEM.asOfRequired, "asOf");
+    this.asOf = asOf;
+    if (options.vendor !== undefined && options.vendor.trim() !== "") {
+      try {
+        this.fixedVendor = this.resolver.resolve(options.vendor);
+      } catch (e) {
+        if (!isEngineError(e)) throw e;
+        // With a vendor column, a bad default only matters for rows whose vendor cell is blank.
+        if (options.mapping.vendor === undefined) throw e;
+        this.fixedVendor = e;
+      }
+    }
+  }
+
+  /** The register column name used in messages: the source header, else the field's label. */
+  columnName(field: FieldId): string {
+    const index = this.options.mapping[field];
+    const header = index === undefined ? undefined : this.options.headers?.[index];
+    if (header !== undefined && header !== null && String(header).trim() !== "") return String(header).trim();
+    return fieldInfo(field).label[this.lang];
+  }
+
+  /** Sheet row number of data row `index` (0-based). */
+  rowNumber(index: number): number {
+    return this.firstRowNumber + index;
+  }
+
+  cell(row: readonly CellValue[], field: FieldId): CellValue | undefined {
+    const index = this.options.mapping[field];
+    return index === undefined ? undefined : row[index];
+  }
+
+  /** Whether the cell of a mapped field holds something. */
+  filled(row: readonly CellValue[], field: FieldId): boolean {
+    return !isBlank(this.cell(row, field));
+  }
+
+  isBlankRow(row: readonly CellValue[]): boolean {
+    for (const index of Object.values(this.options.mapping))
+      if (index !== undefined && !isBlank(row[index])) return false;
+    return true;
+  }
+
+  private guard<T>(field: FieldId, read: (arg: string) => T): T {
+    const name = this.columnName(field);
+    try {
+      return read(name);
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      const strip = (s: string, sep: string): string =>
+        s.startsWith(`${name}${sep}`) ? s.slice(name.length + sep.length) : s;
+      throw new RowProblem(field, { en: strip(e.text.en, ": "), fr: frenchMessage(strip(e.text.fr, " : ")) });
+    }
+  }
+
+  date(row: readonly CellValue[], field: FieldId): Day | undefined {
+    return this.guard(field, (arg) => readDate(this.cell(row, field), arg));
+  }
+
+  requiredDate(row: readonly CellValue[], field: FieldId): Day {
+    return this.guard(field, (arg) => requireDate(this.cell(row, field), arg));
+  }
+
+  /** An amount; a negative one is refused unless `negative` is "allowed" (a credit note's amount). */
+  amount(
+    row: readonly CellValue[],
+    field: FieldId,
+    required: boolean,
+    negative: "refused" | "allowed" = "refused",
+  ): Decimal | undefined {
+    const value = this.cell(row, field);
+    if (required && isBlank(value)) throw new RowProblem(field, ROW_PROBLEM.amountMissing);
+    const d = this.guard(field, (arg) => readAmount(value, arg));
+    if (d !== undefined && d.isNeg() && negative === "refused") {
+      const shown = typeof value === "string" ? value.trim() : String(value);
+      throw new RowProblem(field, ROW_PROBLEM.negative(shown));
+    }
+    return d;
+  }
+
+  text(row: readonly CellValue[], field: FieldId): string | undefined {
+    const v = this.cell(row, field);
+    if (isBlank(v)) return undefined;
+    return String(v).trim();
+  }
+
+  /** The vendors rows were computed with so far, each once, in the order met (for the provenance note). */
+  vendorsUsed(): ResolvedVendor[] {
+    return [...this.used.values()];
+  }
+
+  private use(v: ResolvedVendor): ResolvedVendor {
+    if (v !== this.lastUsed) {
+      this.lastUsed = v;
+      if (!this.used.has(v.spec)) this.used.set(v.spec, v);
+    }
+    return v;
+  }
+
+  vendorFor(row: readonly CellValue[]): ResolvedVendor {
+    const spec = this.text(row, "vendor");
+    if (spec !== undefined) {
+      try {
+        return this.use(this.resolver.resolve(spec));
+      } catch (e) {
+        if (isEngineError(e)) throw new RowProblem("vendor", e.text);
+        throw e;
+      }
+    }
+    if (this.fixedVendor instanceof EngineError) throw new RowProblem("vendor", this.fixedVendor.text);
+    if (this.fixedVendor) return this.use(this.fixedVendor);
+    throw new RowProblem(
+      this.options.mapping.vendor === undefined ? undefined : "vendor",
+      ROW_PROBLEM.noVendor,
+    );
+  }
+
+  /** The row's client type: its cell, else the default, else a professional. */
+  client(row: readonly CellValue[]): ClientType {
+    const text = this.text(row, "clientType");
+    if (text === undefined) return this.options.defaults?.clientType ?? "pro";
+    const client = clientTypeFromText(text);
+    if (!client) throw new RowProblem("clientType", ROW_PROBLEM.clientType(text));
+    return client;
+  }
+
+  kindFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {
+    const text = this.text(row, "invoiceKind") ?? this.options.defaults?.invoiceKind;
+    return text === undefined ? undefined : invoiceKindId(v.profile, text);
+  }
+
+  planFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {
+    const text = this.text(row, "plan") ?? this.options.defaults?.plan;
+    return text === undefined ? undefined : planId(v.profile, text);
+  }
+
+  /** The row's error message: « Ligne 14, colonne « Date facture » : … ». */
+  errorMessage(p: RowProblem, index: number): string {
+    const n = this.rowNumber(index);
+    if (p.field !== undefined && this.options.mapping[p.field] !== undefined)
+      return ROW_PROBLEM.inColumn(n, this.columnName(p.field), p.text)[this.lang];
+    return ROW_PROBLEM.inRow(n, p.text)[this.lang];
+  }
+}

@@ -1,0 +1,122 @@
+import * as path from "node:path";
+import type { ClientType, Language } from "../../engine";
+import type { RegisterMode } from "../../apply";
+import type { StoredRegister } from "../../storage";
+import type { AsOfKind, WriteMode } from "../../write";
+import { readOptions, usage, wholeNumber, type OptionSpec } from "../args";
+import { todayIso } from "../clock";
+
+/** `echeance apply`'s options, as node:util parseArgs reads them (src/cli/args.ts). */
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  vendor: { type: "string" },
+  sheet: { type: "string" },
+  "header-row": { type: "string" },
+  mode: { type: "string", choices: ["invoices", "subscriptions"] },
+  "as-of": { type: "string" },
+  output: { type: "string", choices: ["values", "formulas", "portable"] },
+  rates: { type: "string" },
+  "ignore-stored-terms": { type: "boolean" },
+  all: { type: "boolean" },
+  "highlight-days": { type: "string" },
+  "no-highlight": { type: "boolean" },
+  ics: { type: "string" },
+  "alarm-days": { type: "string" },
+  out: { type: "string", short: "o" },
+  explain: { type: "string" },
+  lang: { type: "string", choices: ["fr", "en"] },
+  kind: { type: "string" },
+  plan: { type: "string" },
+  client: { type: "string", choices: ["pro", "consumer"] },
+} as const satisfies Record<string, OptionSpec>;
+
+export interface ApplyArgs {
+  readonly input: string;
+  readonly lang: Language;
+  readonly vendor?: string;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  readonly mode?: RegisterMode;
+  /** The as-of date as given (any date text the register core reads), or today's. */
+  readonly asOf: string;
+  /**
+   * How the workbook remembers it: « aujourd'hui » without --as-of (or with `--as-of today`), the
+   * date itself when one is given — the same choice the pane asks for (src/write/remembered.ts).
+   */
+  readonly asOfKind: AsOfKind;
+  readonly write: WriteMode;
+  readonly rates?: string;
+  readonly ignoreStoredTerms: boolean;
+  readonly highlightDays?: number;
+  readonly ics?: string;
+  readonly alarmDays: number;
+  readonly out?: string;
+  readonly explain?: number;
+  readonly kind?: string;
+  readonly plan?: string;
+  readonly client?: ClientType;
+  readonly all: boolean;
+  /** --all: the remembered register this run applies again (its headers must not have moved). */
+  readonly remembered?: StoredRegister;
+}
+
+/** Words that mean « today » for --as-of, in both languages. */
+const TODAY_WORDS: ReadonlySet<string> = new Set(["today", "aujourd'hui", "aujourd’hui", "aujourdhui"]);
+
+export function parseApplyArgs(argv: readonly string[], lang: Language): ApplyArgs | "help" {
+  const { options: o, positional } = readOptions(argv, OPTIONS, lang);
+  if (o.help) return "help";
+  if (positional.length === 0) throw usage(lang, "INPUT file is missing.", "le fichier registre manque.");
+  if (positional.length > 1)
+    throw usage(
+      lang,
+      `one INPUT file only (got ${positional.join(", ")}).`,
+      `un seul fichier registre (reçu ${positional.join(", ")}).`,
+    );
+  const headerRow = wholeNumber(o["header-row"], "--header-row", 1, 1_048_576, lang);
+  const highlight = wholeNumber(o["highlight-days"], "--highlight-days", 0, 366, lang);
+  const explain = wholeNumber(o.explain, "--explain", 1, 1_048_576, lang);
+  const asOfGiven = o["as-of"];
+  const today = asOfGiven === undefined || TODAY_WORDS.has(asOfGiven.trim().toLowerCase());
+  return {
+    input: positional[0] as string,
+    lang,
+    asOf: today ? todayIso() : (asOfGiven as string),
+    asOfKind: today ? "today" : "fixed",
+    write: (o.output ?? "values") as WriteMode,
+    ignoreStoredTerms: o["ignore-stored-terms"] === true,
+    all: o.all === true,
+    alarmDays: wholeNumber(o["alarm-days"], "--alarm-days", 0, 365, lang) ?? 7,
+    ...(o["no-highlight"] ? {} : { highlightDays: highlight ?? 30 }),
+    ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
+    ...(headerRow !== undefined ? { headerRow } : {}),
+    ...(o.mode !== undefined ? { mode: o.mode as RegisterMode } : {}),
+    ...(o.rates !== undefined ? { rates: o.rates } : {}),
+    ...(o.ics !== undefined ? { ics: o.ics } : {}),
+    ...(o.out !== undefined ? { out: o.out } : {}),
+    ...(explain !== undefined ? { explain } : {}),
+    ...(o.kind !== undefined ? { kind: o.kind } : {}),
+    ...(o.plan !== undefined ? { plan: o.plan } : {}),
+    ...(o.client !== undefined ? { client: o.client as ClientType } : {}),
+  };
+}
+
+/** The output beside the input: REGISTER.echeance.xlsx (.xlsm for a macro-enabled workbook, which keeps its macros). */
+export function defaultOutput(input: string): string {
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
+  return path.join(path.dirname(input), `${base}.echeance.${/\.xlsm$/i.test(input) ? "xlsm" : "xlsx"}`);
+}
+
+/** Where to look for the register: the sheet and header row given, and the mode. */
+export function registerOptions(args: ApplyArgs): {
+  sheet?: string;
+  headerRow?: number;
+  mode?: RegisterMode;
+} {
+  return {
+    ...(args.sheet ? { sheet: args.sheet } : {}),
+    ...(args.headerRow ? { headerRow: args.headerRow } : {}),
+    ...(args.mode ? { mode: args.mode } : {}),
+  };
+}

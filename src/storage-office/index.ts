@@ -1,2 +1,0 @@
-export * from "./office";
-export * from "./terms-store";
