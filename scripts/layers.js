@@ -35,12 +35,6 @@ const LAYERS = [
     imports: ["engine"],
   },
   {
-    name: "documents",
-    owns: "the text of documents users open: a .docx, its zip checked before anything is inflated",
-    imports: ["engine"],
-    libraries: ["fflate", "mammoth"],
-  },
-  {
     name: "input",
     owns: "typed input from cells for every face: dates, amounts, client types",
     imports: ["engine", "cells"],
@@ -49,6 +43,17 @@ const LAYERS = [
     name: "storage",
     owns: "what a workbook stores: the terms document, profile and rate files, the terms-store port",
     imports: ["engine", "cells", "input"],
+  },
+  {
+    name: "recovery",
+    owns: "from a register to recovery: statements per client, the letters' and penalty notes' content, the note series, the guardrails",
+    imports: ["engine", "cells", "input", "storage"],
+  },
+  {
+    name: "documents",
+    owns: "documents as bytes: the recovery letters and penalty notes as .docx, a user's letter template filled in, and a .docx's text read for the terms import (its zip checked before anything is inflated)",
+    imports: ["engine", "cells", "recovery"],
+    libraries: ["docx", "fflate", "mammoth"],
   },
   {
     name: "functions",
@@ -130,6 +135,7 @@ const LAYERS = [
       "write",
       "xlsx",
       "terms-import",
+      "recovery",
       "documents",
     ],
     libraries: ["node:*", "exceljs"],
@@ -152,6 +158,7 @@ const LAYERS = [
       "selftest",
       "office",
       "terms-import",
+      "recovery",
       "documents",
     ],
     libraries: ["react", "react-dom", "react-dom/*", "@fluentui/*"],
