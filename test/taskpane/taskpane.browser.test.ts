@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { recognizeHeaders } from "../../src/apply";
 import { highlightFormula, type HighlightRule } from "../../src/write";
 import { DEMO_INVOICE_SHEET, demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
+import { SHIPPED_REGISTRY } from "../../src/engine";
 import { agingSheet, delayTableSheet, reportFromRegister, type SheetMatrix } from "../../src/reports";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 import { chooseSource, chooseWriteMode, openFold } from "../support/pane-session";
@@ -124,12 +125,12 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     );
   });
 
-  test("the vendor picker lists the five vendors", async () => {
+  test("the vendor picker lists the five vendors and the law (loi, « Conditions légales »)", async () => {
     await page.getByTestId("vendor-picker").click();
     const options = page.getByRole("option");
     await options.first().waitFor();
     const names = (await options.allInnerTexts()).map((t) => t.split(" — ")[0]);
-    expect(names).toEqual(["OMI", "Sillage", "Xiahdeh", "Injenius", "Digitalli"]);
+    expect(names).toEqual(["OMI", "Sillage", "Xiahdeh", "Injenius", "Digitalli", "Conditions légales"]);
     await page.keyboard.press("Escape");
   });
 
@@ -241,7 +242,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       ),
     );
     expect(note).toMatch(/^Échéance — valeurs calculées le \d{2}\/\d{2}\/\d{4}, arrêté au 30\/06\/2026\./);
-    expect(note).toContain("Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil 1.0.0");
+    expect(note).toContain(
+      `Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil ${SHIPPED_REGISTRY.get("sillage")?.profileVersion}`,
+    );
   });
 
   test("after Apply the pane sums up: rows computed and in error, penalties, the next deadlines on a timeline", async () => {
