@@ -11,7 +11,7 @@ import { decodeXml } from "./xml";
 export const DAYS_1904 = 1462;
 
 /** The text of a string item (`<si>` or `<is>`): its `<t>` runs, phonetic runs (`<rPh>`) left out. */
-function stringItemText(inner: string): string {
+export function stringItemText(inner: string): string {
   const plain = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/.exec(inner);
   if (plain) return decodeXml(plain[1] as string);
   let text = "";
@@ -20,13 +20,6 @@ function stringItemText(inner: string): string {
     .matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>|<t\s*\/>/g))
     text += decodeXml(m[1] ?? "");
   return text;
-}
-
-/** The shared strings table (sharedStrings.xml), in order. */
-export function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)) out.push(stringItemText(m[1] ?? ""));
-  return out;
 }
 
 /** One cell of a row as found in the file: its column, its XML as is, its style and value. */

@@ -9,20 +9,22 @@ import type { ZipEntry, ZipSource } from "./zip";
  * find the register), or all of them.
  */
 
-/** Feeds a part's inflated bytes to a scanner; `stop()` ends the read early. */
+/**
+ * Feeds a part's inflated bytes to a scanner; `stop()` ends the read early. The head is not kept
+ * (`keepHead` false) when only rows are wanted.
+ */
 export async function scanPart(
   zip: ZipSource,
   entry: ZipEntry,
   events: SheetEvents,
   stop: () => boolean = () => false,
-  onChunk?: () => Promise<void>,
+  keepHead = true,
 ): Promise<{ scanner: SheetScanner; tail: string | undefined }> {
-  const scanner = new SheetScanner(entry.name, events);
+  const scanner = new SheetScanner(entry.name, events, keepHead);
   const decoder = new StringDecoder("utf8");
   for await (const chunk of zip.inflated(entry)) {
     scanner.push(decoder.write(chunk));
     if (stop()) return { scanner, tail: undefined };
-    if (onChunk) await onChunk();
   }
   scanner.push(decoder.end());
   return { scanner, tail: scanner.finish() };
@@ -57,6 +59,7 @@ export async function readHeadRows(
       },
     },
     () => done,
+    false,
   );
   return rows;
 }

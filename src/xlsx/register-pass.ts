@@ -24,6 +24,12 @@ export class RegisterPass implements SheetEvents {
   /** The last data row's number (or the header row's): absent rows after it are blank lines. */
   private lastData: number;
   hiddenCount = 0;
+
+  /** The last row read (for messages). */
+  get lastRow(): number {
+    return this.previous;
+  }
+
   readonly hidden: number[] = [];
 
   constructor(

@@ -7,7 +7,7 @@ import { XlsxError } from "./errors";
 import type { StyleBook } from "./styles";
 import { headWithEdits, rangeBounds, type WorksheetTail } from "./worksheet";
 import { escapeXml } from "./xml";
-import type { DeflatedPart } from "./zip";
+import type { DeflatedPart } from "./deflated-part";
 
 /**
  * The register sheet rewritten as it is read: rows before the header and after the register are
@@ -31,6 +31,16 @@ export interface HeldRow {
 }
 
 type QueueItem = { readonly xml: string } | { readonly row: HeldRow };
+
+/** What a held row costs besides its text (the row's and its cells' objects), in characters. */
+const ROW_COST = 200;
+
+/** What an item of the queue holds, in characters: what bounds the queue's memory. */
+function itemSize(item: QueueItem): number {
+  if ("xml" in item) return item.xml.length;
+  const row = item.row;
+  return (row.open?.length ?? 0) + row.inner.length + ROW_COST * (1 + row.cells.length);
+}
 
 /** The explicit state of one rewrite: where it is, what it found, what it holds. */
 interface RewriteState {
@@ -61,6 +71,8 @@ export function columnWidth(header: string, format: OutputFormat): number {
 
 export class SheetRewriter {
   private readonly queue: QueueItem[] = [];
+  /** The characters the queue holds (`itemSize`). */
+  private queued = 0;
   private readonly state: RewriteState = {
     headWritten: false,
     rowsFilled: 0,
@@ -114,15 +126,20 @@ export class SheetRewriter {
       );
     for (const w of [...widths.keys()]) if (widths.get(w) === undefined) widths.delete(w);
     const lastColumn = Math.max(...this.headerColumns);
-    this.queue.push({
+    this.enqueue({
       xml: headWithEdits(xml, { lastColumn, widths, fitToPage: true }) + (empty ? "<sheetData>" : ""),
     });
     this.state.headWritten = true;
   }
 
+  private enqueue(item: QueueItem): void {
+    this.queue.push(item);
+    this.queued += itemSize(item);
+  }
+
   /** Text or a row copied as it is. */
   raw(xml: string): void {
-    this.queue.push({ xml });
+    this.enqueue({ xml });
   }
 
   /** The header row with the columns' headers and the extra header cells (the as-of date). */
@@ -146,18 +163,18 @@ export class SheetRewriter {
               : textCell(ref, e.value, style);
       if (xml !== "") added.push({ column: e.column, xml });
     }
-    this.queue.push({ xml: this.merge(open, inner, cells, added, this.headerColumns) });
+    this.enqueue({ xml: this.merge(open, inner, cells, added, this.headerColumns) });
   }
 
   /** A data row, or a blank row whose fate is not known yet. */
   hold(row: HeldRow): void {
-    this.queue.push({ row });
+    this.enqueue({ row });
     if (row.state !== "trailing") this.held.push(row);
   }
 
   /** `</sheetData>`: the rows are all read. */
   endRows(): void {
-    this.queue.push({ xml: "</sheetData>" });
+    this.enqueue({ xml: "</sheetData>" });
   }
 
   setTail(tail: WorksheetTail): void {
@@ -223,9 +240,18 @@ export class SheetRewriter {
         if (row.state === "undecided" || (row.state === "data" && row.output === undefined)) break;
         xml = row.state === "trailing" ? rawRow(row) : this.dataRow(row);
       }
+      this.queued -= itemSize(item);
+      n += 1;
+      if (xml.length > 1 << 20) {
+        // A long text (the head, a tail of whitespace) goes as it is, not copied into a batch.
+        if (texts.length > 0) await this.part.write(texts.join(""));
+        texts.length = 0;
+        length = 0;
+        await this.part.write(xml);
+        continue;
+      }
       texts.push(xml);
       length += xml.length;
-      n += 1;
       if (length > 1 << 20) {
         await this.part.write(texts.join(""));
         texts.length = 0;
@@ -234,6 +260,11 @@ export class SheetRewriter {
     }
     this.queue.splice(0, n);
     if (texts.length > 0) await this.part.write(texts.join(""));
+  }
+
+  /** The characters waiting in the queue (rows held for their cells, and the text after them). */
+  get pending(): number {
+    return this.queued;
   }
 
   /** Rows still waiting in the queue (none once the copy is complete). */

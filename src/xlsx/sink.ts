@@ -30,7 +30,8 @@ import type { CopySource } from "./copy-source";
 import { SheetRewriter } from "./sheet-rewriter";
 import { StyleBook } from "./styles";
 import { pageSetupXml, rangeBounds, type WorksheetTail } from "./worksheet";
-import { besides, DeflatedPart, ZipOutput } from "./zip";
+import { DeflatedPart } from "./deflated-part";
+import { besides, ZipOutput } from "./zip";
 
 /**
  * Apply's sink for an xlsx file: a copy of the input in which only the register sheet (its rows as
@@ -339,9 +340,18 @@ export class XlsxCopySink implements ApplySink {
   /** The first block of 1,024 shape ids no legacy drawing of the workbook uses. */
   private async freeShapeBlock(): Promise<number> {
     let max = 0;
-    for (const e of this.internals.zip.entries)
-      if (e.name.endsWith(".vml"))
-        max = Math.max(max, ...shapeBlocks((await this.internals.zip.text(e.name)) ?? ""));
+    const { zip } = this.internals;
+    // Read as they inflate (a drawing of another sheet may be large): an id map is a short tag, so
+    // the last characters of a piece are searched again with the next one.
+    for (const e of zip.entries) {
+      if (!e.name.endsWith(".vml")) continue;
+      let carry = "";
+      for await (const piece of zip.textPieces(e)) {
+        const text = carry + piece;
+        for (const block of shapeBlocks(text)) max = Math.max(max, block);
+        carry = text.slice(-4096);
+      }
+    }
     return max + 1;
   }
 
