@@ -10,17 +10,17 @@ import type { ZipEntry, ZipSource } from "./zip";
  */
 
 /**
- * Feeds a part's inflated bytes to a scanner; `stop()` ends the read early. The head is not kept
- * (`keepHead` false) when only rows are wanted.
+ * Feeds a part's inflated bytes to a scanner; `stop()` ends the read early; `valuesOnly` when only
+ * the rows' values are wanted (SheetScanner).
  */
 export async function scanPart(
   zip: ZipSource,
   entry: ZipEntry,
   events: SheetEvents,
   stop: () => boolean = () => false,
-  keepHead = true,
+  valuesOnly = false,
 ): Promise<{ scanner: SheetScanner; tail: string | undefined }> {
-  const scanner = new SheetScanner(entry.name, events, keepHead);
+  const scanner = new SheetScanner(entry.name, events, valuesOnly);
   const decoder = new StringDecoder("utf8");
   for await (const chunk of zip.inflated(entry)) {
     scanner.push(decoder.write(chunk));
@@ -59,7 +59,7 @@ export async function readHeadRows(
       },
     },
     () => done,
-    false,
+    true,
   );
   return rows;
 }

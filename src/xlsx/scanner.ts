@@ -15,7 +15,7 @@ import { XlsxError } from "./errors";
  * once), so this bounds memory; a row of Excel's is far shorter (16,384 cells of at most 32,767
  * characters are possible, but a register's row is a few hundred bytes).
  */
-export const HELD_XML_LIMIT = 48 * 2 ** 20;
+export const HELD_XML_LIMIT = 36 * 2 ** 20;
 /** The longest start tag of a row. */
 const OPEN_TAG_LIMIT = 2 ** 20;
 
@@ -52,13 +52,15 @@ export class SheetScanner {
   private prefixed = false;
 
   /**
-   * @param keepHead false when the head is not wanted (finding the register reads the first rows
-   *   only): the text before the rows is then searched, not kept, however long it is
+   * @param valuesOnly true when only the rows' values are wanted (finding the register reads the
+   *   first rows): the text before the rows is searched, not kept, however long it is, and a piece of
+   *   a row that is whitespace only (a run of 4,096 characters or more, cut where the part's chunks
+   *   are cut) is kept as one space — the same values, unless a cell's text holds such a run
    */
   constructor(
     private readonly part: string,
     private readonly events: SheetEvents,
-    private readonly keepHead = true,
+    private readonly valuesOnly = false,
   ) {}
 
   private tooLong(what: { en: string; fr: string }, limit: number): XlsxError {
@@ -75,7 +77,8 @@ export class SheetScanner {
   /** Keeps `buf[pos, to)` aside as a piece of the element being read. */
   private keep(to: number, limit: number, what: { en: string; fr: string }): void {
     if (to <= this.pos) return;
-    this.pieces.push(this.buf.slice(this.pos, to));
+    const piece = this.buf.slice(this.pos, to);
+    this.pieces.push(this.valuesOnly && piece.length >= 4096 && !/\S/.test(piece) ? " " : piece);
     this.piecesLength += to - this.pos;
     this.pos = to;
     if (this.piecesLength > limit) throw this.tooLong(what, limit);
@@ -158,7 +161,7 @@ export class SheetScanner {
       fr: "le début de la feuille (avant ses lignes)",
     };
     const keep = (to: number): void => {
-      if (this.keepHead) this.keep(to, HELD_XML_LIMIT, what);
+      if (!this.valuesOnly) this.keep(to, HELD_XML_LIMIT, what);
       else {
         // Not kept, but looked at for the one thing its end needs to say (finish).
         if (to > this.pos && this.buf.slice(this.pos, to + 10).includes(":sheetData")) this.prefixed = true;
@@ -176,7 +179,7 @@ export class SheetScanner {
         }
         this.tagPending = false;
         const empty = this.buf[close - 1] === "/";
-        const head = this.keepHead ? this.takePieces(empty ? this.pos : close + 1) : "";
+        const head = this.valuesOnly ? "" : this.takePieces(empty ? this.pos : close + 1);
         this.pos = close + 1;
         this.searchFrom = this.pos;
         this.events.head(head, empty);

@@ -32,6 +32,11 @@ export interface HeldRow {
 
 type QueueItem = { readonly xml: string } | { readonly row: HeldRow };
 
+/** A row's XML: one string, or pieces for a long one (written one after the other, never joined). */
+type Xml = string | readonly string[];
+/** Characters past which a text is written on its own, in pieces. */
+const LONG = 2 ** 20;
+
 /** What a held row costs besides its text (the row's and its cells' objects), in characters. */
 const ROW_COST = 200;
 
@@ -126,9 +131,8 @@ export class SheetRewriter {
       );
     for (const w of [...widths.keys()]) if (widths.get(w) === undefined) widths.delete(w);
     const lastColumn = Math.max(...this.headerColumns);
-    this.enqueue({
-      xml: headWithEdits(xml, { lastColumn, widths, fitToPage: true }) + (empty ? "<sheetData>" : ""),
-    });
+    for (const piece of headWithEdits(xml, { lastColumn, widths, fitToPage: true })) this.enqueue({ xml: piece });
+    if (empty) this.enqueue({ xml: "<sheetData>" });
     this.state.headWritten = true;
   }
 
@@ -163,7 +167,7 @@ export class SheetRewriter {
               : textCell(ref, e.value, style);
       if (xml !== "") added.push({ column: e.column, xml });
     }
-    this.enqueue({ xml: this.merge(open, inner, cells, added, this.headerColumns) });
+    for (const xml of pieces(this.merge(open, inner, cells, added, this.headerColumns))) this.enqueue({ xml });
   }
 
   /** A data row, or a blank row whose fate is not known yet. */
@@ -233,7 +237,7 @@ export class SheetRewriter {
     const texts: string[] = [];
     let length = 0;
     for (const item of this.queue) {
-      let xml: string;
+      let xml: Xml;
       if ("xml" in item) xml = item.xml;
       else {
         const row = item.row;
@@ -242,12 +246,12 @@ export class SheetRewriter {
       }
       this.queued -= itemSize(item);
       n += 1;
-      if (xml.length > 1 << 20) {
-        // A long text (the head, a tail of whitespace) goes as it is, not copied into a batch.
+      if (typeof xml !== "string" || xml.length > LONG) {
+        // A long text (a long row, a run of whitespace) goes as it is, not copied into a batch.
         if (texts.length > 0) await this.part.write(texts.join(""));
         texts.length = 0;
         length = 0;
-        await this.part.write(xml);
+        for (const piece of pieces(xml)) await this.part.write(piece);
         continue;
       }
       texts.push(xml);
@@ -274,7 +278,7 @@ export class SheetRewriter {
 
   // ---- rows -------------------------------------------------------------------------------------
 
-  private dataRow(row: HeldRow): string {
+  private dataRow(row: HeldRow): Xml {
     const { plan, date1904 } = this.settings;
     const output = row.output ?? [];
     const added: AddedCell[] = [];
@@ -305,21 +309,21 @@ export class SheetRewriter {
     cells: readonly SheetCell[],
     added: readonly AddedCell[],
     columns: ReadonlySet<number>,
-  ): string {
+  ): Xml {
     const dropped = cells.filter((c) => columns.has(c.column));
-    if (added.length === 0 && dropped.length === 0)
-      return open.endsWith("/>") ? open : `${open}${inner}</row>`;
+    if (added.length === 0 && dropped.length === 0) return asRead(open, inner);
     for (const c of dropped) refuseFormulaReachingOut(c, columns);
     if (dropped.some((c) => c.formula)) this.state.droppedFormula = true;
     const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
     // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
     const last = cells[cells.length - 1];
-    const ext = inner.indexOf("<extLst", last ? inner.lastIndexOf(last.xml) + last.xml.length : 0);
+    const ext = inner.indexOf("<extLst", last ? last.end : 0);
     const extLst = ext >= 0 ? inner.slice(ext) : "";
     const kept: AddedCell[] = cells
       .filter((c) => !columns.has(c.column))
       .map((c) => ({ column: c.column, xml: c.xml }));
     const all = [...kept, ...added].sort((a, b) => a.column - b.column);
+    if (inner.length > LONG) return [tag, ...all.map((c) => c.xml), extLst, "</row>"];
     return `${tag}${all.map((c) => c.xml).join("")}${extLst}</row>`;
   }
 }
@@ -329,9 +333,19 @@ interface AddedCell {
   readonly xml: string;
 }
 
-function rawRow(row: HeldRow): string {
+function rawRow(row: HeldRow): Xml {
   if (row.open === undefined) return "";
-  return row.open.endsWith("/>") ? row.open : `${row.open}${row.inner}</row>`;
+  return asRead(row.open, row.inner);
+}
+
+/** A row's XML as read: a long one in pieces, so that it is not copied again. */
+function asRead(open: string, inner: string): Xml {
+  if (open.endsWith("/>")) return open;
+  return inner.length > LONG ? [open, inner, "</row>"] : `${open}${inner}</row>`;
+}
+
+function pieces(xml: Xml): readonly string[] {
+  return typeof xml === "string" ? [xml] : xml;
 }
 
 function numberText(n: number): string {

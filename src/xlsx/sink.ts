@@ -199,7 +199,7 @@ export class XlsxCopySink implements ApplySink {
     this.highlightInto(tail, styles, date1904);
     tail.set("pageSetup", pageSetupXml(tail.find("pageSetup")));
     if (this.note) await this.noteInto(tail, edits, sheetRelsXml);
-    await part.write(tail.render());
+    for (const text of tail.texts()) await part.write(text);
 
     edits.edit(pkg.workbookPart, (xml) => workbookWithPrintTitles(xml, sheet, place.headerRow + 1));
     const macrosDropped = await matchWorkbookTypeToName(pkg, edits, this.output);
@@ -265,7 +265,10 @@ export class XlsxCopySink implements ApplySink {
       );
       return !(within && ours);
     });
-    const priorities = [...tail.render().matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+    // Every rule's priority, those in the extension list (x14 rules) included: they share one order.
+    const priorities = tail
+      .texts()
+      .flatMap((xml) => [...xml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1])));
     let priority = Math.max(0, ...priorities);
     this.rules.forEach((rule, i) => {
       const shifted = date1904

@@ -161,6 +161,25 @@ describe("a 1 GiB run of whitespace where it can be streamed is copied, in under
   }, 600_000);
 });
 
+describe("just under the limits of what is held whole, a file is copied in under 300 MB", () => {
+  // 35 MiB of whitespace and the sample's own text: under the 36 MiB a head, a row or a tail may hold.
+  test.each<[string, string | RegExp, "after" | "before"]>([
+    ["before the rows (the sheet's head)", "<sheetData>", "after"],
+    ["inside a cell of row 30, read by both passes (finding the register, then the copy)", /<c r="B30"[^>]*>/, "before"],
+    ["after the rows (the sheet's tail)", "</sheetData>", "before"],
+  ])("35 MiB %s", async (what, at, keep) => {
+    const { file, zipped } = await bomb(`held-${what.replace(/\W+/g, "-")}`, SAMPLE_PARTS.sheet, at, {
+      keep,
+      runMiB: 35,
+    });
+    const r = await applyCli(file);
+    report(`35 MiB ${what}`, r, zipped);
+    expect(r.code).toBe(0);
+    expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
+    await fs.rm(r.out, { force: true });
+  }, 600_000);
+});
+
 describe("a 1 GiB run where the copy would hold it whole is refused past its limit, in under 300 MB", () => {
   test.each<[string, string, string | RegExp, "after" | "before", RegExp]>([
     [
@@ -168,14 +187,14 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
       SAMPLE_PARTS.sheet,
       /<c r="B30"[^>]*>/,
       "before",
-      /xl\/worksheets\/sheet1\.xml : une ligne dépasse 48 Mio/,
+      /xl\/worksheets\/sheet1\.xml : une ligne dépasse 36 Mio/,
     ],
     [
       "inside a <v> element",
       SAMPLE_PARTS.sheet,
       /<c r="E30"[^>]*><v>/,
       "before",
-      /xl\/worksheets\/sheet1\.xml : une ligne dépasse 48 Mio/,
+      /xl\/worksheets\/sheet1\.xml : une ligne dépasse 36 Mio/,
     ],
     [
       "in a row's attribute value",
@@ -196,14 +215,14 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
       SAMPLE_PARTS.sheet,
       "<sheetData>",
       "after",
-      /xl\/worksheets\/sheet1\.xml : le début de la feuille \(avant ses lignes\) dépasse 48 Mio/,
+      /xl\/worksheets\/sheet1\.xml : le début de la feuille \(avant ses lignes\) dépasse 36 Mio/,
     ],
     [
       "after the rows (the sheet's tail)",
       SAMPLE_PARTS.sheet,
       "</sheetData>",
       "before",
-      /xl\/worksheets\/sheet1\.xml : la partie après les lignes dépasse 48 Mio/,
+      /xl\/worksheets\/sheet1\.xml : la partie après les lignes dépasse 36 Mio/,
     ],
     [
       "inside a shared string",
@@ -226,6 +245,23 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain("rien n'est écrit");
+    expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
+    expect(existsSync(r.out)).toBe(false);
+  }, 600_000);
+
+  test("behind a blank row, which waits to learn whether a row with values follows, past 64 MiB", async () => {
+    // Row 30 emptied (formatting only), then the run: the blank row and what follows it are held.
+    const xml = await sampleText(SAMPLE, SAMPLE_PARTS.sheet);
+    const blank = xml.replace(/<row r="30"[^>]*>[\s\S]*?<\/row>/, '<row r="30" ht="30" customHeight="1"/>');
+    const [before, after] = cut(blank, '<row r="31"');
+    const file = path.join(dir, "blank-row-block.xlsx");
+    const zipped = await writeBomb(SAMPLE, file, { [SAMPLE_PARTS.sheet]: { before, after, runMiB: GiB_IN_MiB } });
+    const r = await applyCli(file);
+    report("behind a blank row", r, zipped);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "xl/worksheets/sheet1.xml : plus de 64 Mio de la feuille attendent derrière des lignes vides (jusqu'à la ligne 30)",
+    );
     expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
     expect(existsSync(r.out)).toBe(false);
   }, 600_000);
