@@ -1,8 +1,8 @@
 import { cellRef, columnIndex, columnLetters } from "../cells";
 import type { OutputFormat } from "../apply/types";
-import { cellFormula, cellValue, type OutputCell, type SinkPlan } from "../write/sink";
+import { cellFormula, cellValue, type OutputCell, type PlannedColumn, type SinkPlan } from "../write/sink";
 import { xlsxFormula } from "../portable";
-import { DAYS_1904, type SheetCell } from "./cells";
+import { DAYS_1904, parseCells, type SheetCell } from "./cells";
 import { XlsxError } from "./errors";
 import type { StyleBook } from "./styles";
 import { headWithEdits, rangeBounds, type WorksheetTail } from "./worksheet";
@@ -23,7 +23,8 @@ export interface HeldRow {
   /** The row's start tag and content as read; undefined for a row absent from the file (a blank line). */
   readonly open: string | undefined;
   readonly inner: string;
-  readonly cells: readonly SheetCell[];
+  /** Undefined for a blank row, whose cells are read only if it turns out to be a data row. */
+  readonly cells: readonly SheetCell[] | undefined;
   /** Set by `fill`. */
   output?: readonly OutputCell[];
   /** Blank rows wait to learn whether a row with values follows (data) or not (formatting only). */
@@ -37,14 +38,14 @@ type Xml = string | readonly string[];
 /** Characters past which a text is written on its own, in pieces. */
 const LONG = 2 ** 20;
 
-/** What a held row costs besides its text (the row's and its cells' objects), in characters. */
-const ROW_COST = 200;
+/** What a held row costs besides its text (the row's and each cell's objects), in characters. */
+const ROW_COST = 100;
 
 /** What an item of the queue holds, in characters: what bounds the queue's memory. */
 function itemSize(item: QueueItem): number {
   if ("xml" in item) return item.xml.length;
   const row = item.row;
-  return (row.open?.length ?? 0) + row.inner.length + ROW_COST * (1 + row.cells.length);
+  return (row.open?.length ?? 0) + row.inner.length + ROW_COST * (1 + (row.cells?.length ?? 0));
 }
 
 /** The explicit state of one rewrite: where it is, what it found, what it holds. */
@@ -89,6 +90,12 @@ export class SheetRewriter {
   private readonly headerColumns: ReadonlySet<number>;
   /** Each planned column's cell format (looked up once, not per cell). */
   private readonly columnStyles: readonly (number | undefined)[];
+  /** Each planned column's letters, style attribute and date shift, worked out once. */
+  private readonly columnsOut: {
+    readonly letters: readonly string[];
+    readonly styleAttrs: readonly string[];
+    readonly to1904: readonly boolean[];
+  };
   private tail: WorksheetTail | undefined;
 
   constructor(
@@ -99,6 +106,11 @@ export class SheetRewriter {
     this.written = new Set(plan.columns.map((c) => c.column));
     this.headerColumns = new Set([...this.written, ...plan.extraHeaderCells.map((c) => c.column)]);
     this.columnStyles = plan.columns.map((c) => settings.styles.cell(c.numberFormat));
+    this.columnsOut = {
+      letters: plan.columns.map((c) => columnLetters(c.column)),
+      styleAttrs: this.columnStyles.map((style) => (style !== undefined ? ` s="${style}"` : "")),
+      to1904: plan.columns.map((c) => c.format === "date" && settings.date1904),
+    };
   }
 
   get droppedFormula(): boolean {
@@ -279,23 +291,27 @@ export class SheetRewriter {
   // ---- rows -------------------------------------------------------------------------------------
 
   private dataRow(row: HeldRow): Xml {
-    const { plan, date1904 } = this.settings;
     const output = row.output ?? [];
     const added: AddedCell[] = [];
-    plan.columns.forEach((c, j) => {
+    const { letters, styleAttrs, to1904 } = this.columnsOut;
+    const columns = this.settings.plan.columns;
+    for (let j = 0; j < columns.length; j++) {
       const cell = output[j];
-      if (cell === undefined) return;
-      const xml = outputCellXml(
-        cellRef(c.column, row.number),
+      if (cell === undefined) continue;
+      const xml = cellXml(
+        `${letters[j] as string}${row.number}`,
         cell,
+        styleAttrs[j] as string,
         this.columnStyles[j],
-        c.format === "date" && date1904,
+        to1904[j] as boolean,
       );
-      if (xml !== "") added.push({ column: c.column, xml });
-    });
+      if (xml !== "") added.push({ column: (columns[j] as PlannedColumn).column, xml });
+    }
     if (row.open === undefined)
       return added.length === 0 ? "" : `<row r="${row.number}">${added.map((a) => a.xml).join("")}</row>`;
-    return this.merge(row.open, row.inner, row.cells, added, this.written);
+    // A blank row's cells, read now: only their places and markup count, not their values.
+    const cells = row.cells ?? parseCells(row.inner, { shared: [] });
+    return this.merge(row.open, row.inner, cells, added, this.written);
   }
 
   /**
@@ -310,22 +326,43 @@ export class SheetRewriter {
     added: readonly AddedCell[],
     columns: ReadonlySet<number>,
   ): Xml {
-    const dropped = cells.filter((c) => columns.has(c.column));
-    if (added.length === 0 && dropped.length === 0) return asRead(open, inner);
-    for (const c of dropped) refuseFormulaReachingOut(c, columns);
-    if (dropped.some((c) => c.formula)) this.state.droppedFormula = true;
+    let dropped = false;
+    for (const c of cells) {
+      if (!columns.has(c.column)) continue;
+      dropped = true;
+      refuseFormulaReachingOut(c, columns);
+      if (c.formula) this.state.droppedFormula = true;
+    }
+    if (added.length === 0 && !dropped) return asRead(open, inner);
     const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
     // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
     const last = cells[cells.length - 1];
     const ext = inner.indexOf("<extLst", last ? last.end : 0);
     const extLst = ext >= 0 ? inner.slice(ext) : "";
-    const kept: AddedCell[] = cells
-      .filter((c) => !columns.has(c.column))
-      .map((c) => ({ column: c.column, xml: c.xml }));
-    const all = [...kept, ...added].sort((a, b) => a.column - b.column);
+    // The row's cells kept and the new ones, in column order: both lists are in column order (a file's
+    // out of order is sorted, as before), merged in one pass.
+    const kept = cells.filter((c) => !columns.has(c.column));
+    const ordered = kept.every((c, i) => i === 0 || (kept[i - 1] as SheetCell).column <= c.column);
+    const all: AddedCell[] = ordered
+      ? mergeByColumn(kept, added)
+      : [...kept, ...added].sort((a, b) => a.column - b.column);
     if (inner.length > LONG) return [tag, ...all.map((c) => c.xml), extLst, "</row>"];
-    return `${tag}${all.map((c) => c.xml).join("")}${extLst}</row>`;
+    let xml = tag;
+    for (const c of all) xml += c.xml;
+    return `${xml}${extLst}</row>`;
   }
+}
+
+/** Two lists in column order merged into one (the first list's cell first on a tie, as a stable sort). */
+function mergeByColumn(a: readonly AddedCell[], b: readonly AddedCell[]): AddedCell[] {
+  const out: AddedCell[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length)
+    out.push((a[i] as AddedCell).column <= (b[j] as AddedCell).column ? (a[i++] as AddedCell) : (b[j++] as AddedCell));
+  while (i < a.length) out.push(a[i++] as AddedCell);
+  while (j < b.length) out.push(b[j++] as AddedCell);
+  return out;
 }
 
 interface AddedCell {
@@ -367,7 +404,11 @@ export function outputCellXml(
   style: number | undefined,
   to1904: boolean,
 ): string {
-  const s = style !== undefined ? ` s="${style}"` : "";
+  return cellXml(ref, cell, style !== undefined ? ` s="${style}"` : "", style, to1904);
+}
+
+/** `outputCellXml` with the style attribute made beforehand (once per column, not per cell). */
+function cellXml(ref: string, cell: OutputCell, s: string, style: number | undefined, to1904: boolean): string {
   const value = cellValue(cell);
   const shifted = typeof value === "number" && to1904 ? value - DAYS_1904 : value;
   const formula = cellFormula(cell);

@@ -255,7 +255,9 @@ export function headWithEdits(
     const change = fitToPageEdit(head);
     if (change) changes.push(change);
   }
-  changes.sort((x, y) => x.at - y.at);
+  // In text order; an insertion before a replacement starting at the same place (the sheetPr put
+  // right after <worksheet …>, where <dimension> begins).
+  changes.sort((x, y) => x.at - y.at || x.end - x.at - (y.end - y.at));
   const pieces: string[] = [];
   let from = 0;
   for (const c of changes) {
