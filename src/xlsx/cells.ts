@@ -1,4 +1,4 @@
-import { columnIndex, type CellValue } from "../cells";
+import type { CellValue } from "../cells";
 import { decodeXml } from "./xml";
 
 /**
@@ -43,7 +43,10 @@ export interface CellReading {
 
 function isWordChar(code: number): boolean {
   return (
-    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
   );
 }
 

@@ -26,7 +26,7 @@ import { STREAMED_PART_LIMIT, tooLarge } from "./zip";
  */
 export const SHEET_DEFLATE_LEVEL = 1;
 /** Bytes handed to the worker and not deflated yet, past which a write waits. */
-const IN_FLIGHT_LIMIT = 16 * 2 ** 20;
+const IN_FLIGHT_LIMIT = 8 * 2 ** 20;
 /** Characters encoded at a time: a long text (a sheet's head or tail) is never copied whole into bytes. */
 const SLICE = 2 ** 20;
 
@@ -122,14 +122,14 @@ export class DeflatedPart {
    */
   constructor(
     private readonly spillPath: string,
-    private readonly memoryLimit = 32 * 2 ** 20,
+    private readonly memoryLimit = 8 * 2 ** 20,
     level = SHEET_DEFLATE_LEVEL,
   ) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { level, spillPath, memoryLimit },
       // The worker holds at most a batch and the compressed bytes kept in memory.
-      resourceLimits: { maxOldGenerationSizeMb: 64 + Math.ceil(memoryLimit / 2 ** 20) },
+      resourceLimits: { maxOldGenerationSizeMb: 48 + Math.ceil(memoryLimit / 2 ** 20) },
     });
     this.worker.on("message", (m: FromWorker) => this.heard(m));
     this.worker.on("error", (e) => this.fail(e));
@@ -162,7 +162,7 @@ export class DeflatedPart {
 
   /** Adds text; resolves at once unless the worker is behind by more than IN_FLIGHT_LIMIT bytes. */
   async write(text: string): Promise<void> {
-    for (let from = 0; from < text.length; ) {
+    for (let from = 0; from < text.length;) {
       const to = text.length - from <= SLICE ? text.length : cutAt(text, from + SLICE);
       this.send(Buffer.from(from === 0 && to === text.length ? text : text.slice(from, to), "utf8"));
       from = to;

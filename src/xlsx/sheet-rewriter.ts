@@ -143,7 +143,8 @@ export class SheetRewriter {
       );
     for (const w of [...widths.keys()]) if (widths.get(w) === undefined) widths.delete(w);
     const lastColumn = Math.max(...this.headerColumns);
-    for (const piece of headWithEdits(xml, { lastColumn, widths, fitToPage: true })) this.enqueue({ xml: piece });
+    for (const piece of headWithEdits(xml, { lastColumn, widths, fitToPage: true }))
+      this.enqueue({ xml: piece });
     if (empty) this.enqueue({ xml: "<sheetData>" });
     this.state.headWritten = true;
   }
@@ -179,7 +180,8 @@ export class SheetRewriter {
               : textCell(ref, e.value, style);
       if (xml !== "") added.push({ column: e.column, xml });
     }
-    for (const xml of pieces(this.merge(open, inner, cells, added, this.headerColumns))) this.enqueue({ xml });
+    for (const xml of pieces(this.merge(open, inner, cells, added, this.headerColumns)))
+      this.enqueue({ xml });
   }
 
   /** A data row, or a blank row whose fate is not known yet. */
@@ -359,7 +361,11 @@ function mergeByColumn(a: readonly AddedCell[], b: readonly AddedCell[]): AddedC
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length)
-    out.push((a[i] as AddedCell).column <= (b[j] as AddedCell).column ? (a[i++] as AddedCell) : (b[j++] as AddedCell));
+    out.push(
+      (a[i] as AddedCell).column <= (b[j] as AddedCell).column
+        ? (a[i++] as AddedCell)
+        : (b[j++] as AddedCell),
+    );
   while (i < a.length) out.push(a[i++] as AddedCell);
   while (j < b.length) out.push(b[j++] as AddedCell);
   return out;
@@ -408,7 +414,13 @@ export function outputCellXml(
 }
 
 /** `outputCellXml` with the style attribute made beforehand (once per column, not per cell). */
-function cellXml(ref: string, cell: OutputCell, s: string, style: number | undefined, to1904: boolean): string {
+function cellXml(
+  ref: string,
+  cell: OutputCell,
+  s: string,
+  style: number | undefined,
+  to1904: boolean,
+): string {
   const value = cellValue(cell);
   const shifted = typeof value === "number" && to1904 ? value - DAYS_1904 : value;
   const formula = cellFormula(cell);

@@ -235,7 +235,14 @@ export function headWithEdits(
   const changes: Edit[] = [];
   const dimension = /<dimension\b([^>]*?)ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(head);
   if (dimension) {
-    const [whole, a, c1, r1, c2, r2] = dimension as unknown as [string, string, string, string, string?, string?];
+    const [whole, a, c1, r1, c2, r2] = dimension as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string?,
+      string?,
+    ];
     const end = Math.max(columnIndex(c2 ?? c1), edits.lastColumn);
     changes.push({
       at: dimension.index,

@@ -150,10 +150,12 @@ export class ZipSource {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > limit) throw tooLarge(entry.name, limit);
-        if (size > entry.size) throw damaged(`${entry.name}: inflates past the ${entry.size} bytes its entry declares`);
+        if (size > entry.size)
+          throw damaged(`${entry.name}: inflates past the ${entry.size} bytes its entry declares`);
         yield chunk;
       }
-      if (size !== entry.size) throw damaged(`${entry.name}: ${size} bytes where its entry declares ${entry.size}`);
+      if (size !== entry.size)
+        throw damaged(`${entry.name}: ${size} bytes where its entry declares ${entry.size}`);
     } catch (e) {
       if (e instanceof XlsxError) throw e;
       throw damaged(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -105,7 +105,9 @@ function report(what: string, r: Run, zipped: number): void {
 }
 
 /** The entries of a zip: name → CRC, sizes and compressed bytes' offset, as recorded. */
-async function records(file: string): Promise<Map<string, { crc: number; size: number; compressed: number }>> {
+async function records(
+  file: string,
+): Promise<Map<string, { crc: number; size: number; compressed: number }>> {
   const zip = await yauzl.openPromise(file, { lazyEntries: true });
   const out = new Map<string, { crc: number; size: number; compressed: number }>();
   for await (const e of zip.eachEntry())
@@ -118,22 +120,28 @@ describe("a 1 GiB run of whitespace where it can be streamed is copied, in under
   test.each<[string, string, string | RegExp]>([
     ["between two data rows", SAMPLE_PARTS.sheet, '<row r="30"'],
     ["after the last row", SAMPLE_PARTS.sheet, "</sheetData>"],
-  ])("in the register sheet, %s", async (what, part, at) => {
-    const { file, zipped } = await bomb(`sheet-${what.replace(/ /g, "-")}`, part, at, { fill: "\r\n\t " });
-    expect(zipped).toBeLessThan(2 * 2 ** 20);
-    const r = await applyCli(file);
-    report(`sheet, ${what}`, r, zipped);
-    expect(r.stderr).not.toMatch(/Error|at .*\.js:\d+/);
-    expect(r.code).toBe(0);
-    expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
-    // The whitespace came through: the sheet in the copy inflates past 1 GiB.
-    const sheet = (await records(r.out)).get(part);
-    expect(sheet?.size).toBeGreaterThan(2 ** 30);
-    await fs.rm(r.out, { force: true });
-  }, 600_000);
+  ])(
+    "in the register sheet, %s",
+    async (what, part, at) => {
+      const { file, zipped } = await bomb(`sheet-${what.replace(/ /g, "-")}`, part, at, { fill: "\r\n\t " });
+      expect(zipped).toBeLessThan(2 * 2 ** 20);
+      const r = await applyCli(file);
+      report(`sheet, ${what}`, r, zipped);
+      expect(r.stderr).not.toMatch(/Error|at .*\.js:\d+/);
+      expect(r.code).toBe(0);
+      expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
+      // The whitespace came through: the sheet in the copy inflates past 1 GiB.
+      const sheet = (await records(r.out)).get(part);
+      expect(sheet?.size).toBeGreaterThan(2 ** 30);
+      await fs.rm(r.out, { force: true });
+    },
+    600_000,
+  );
 
   test("between the shared strings", async () => {
-    const { file, zipped } = await bomb("shared-between", SAMPLE_PARTS.sharedStrings, "<si>", { fill: "\n " });
+    const { file, zipped } = await bomb("shared-between", SAMPLE_PARTS.sharedStrings, "<si>", {
+      fill: "\n ",
+    });
     const r = await applyCli(file);
     report("shared strings, between items", r, zipped);
     expect(r.code).toBe(0);
@@ -165,19 +173,27 @@ describe("just under the limits of what is held whole, a file is copied in under
   // 35 MiB of whitespace and the sample's own text: under the 36 MiB a head, a row or a tail may hold.
   test.each<[string, string | RegExp, "after" | "before"]>([
     ["before the rows (the sheet's head)", "<sheetData>", "after"],
-    ["inside a cell of row 30, read by both passes (finding the register, then the copy)", /<c r="B30"[^>]*>/, "before"],
+    [
+      "inside a cell of row 30, read by both passes (finding the register, then the copy)",
+      /<c r="B30"[^>]*>/,
+      "before",
+    ],
     ["after the rows (the sheet's tail)", "</sheetData>", "before"],
-  ])("35 MiB %s", async (what, at, keep) => {
-    const { file, zipped } = await bomb(`held-${what.replace(/\W+/g, "-")}`, SAMPLE_PARTS.sheet, at, {
-      keep,
-      runMiB: 35,
-    });
-    const r = await applyCli(file);
-    report(`35 MiB ${what}`, r, zipped);
-    expect(r.code).toBe(0);
-    expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
-    await fs.rm(r.out, { force: true });
-  }, 600_000);
+  ])(
+    "35 MiB %s",
+    async (what, at, keep) => {
+      const { file, zipped } = await bomb(`held-${what.replace(/\W+/g, "-")}`, SAMPLE_PARTS.sheet, at, {
+        keep,
+        runMiB: 35,
+      });
+      const r = await applyCli(file);
+      report(`35 MiB ${what}`, r, zipped);
+      expect(r.code).toBe(0);
+      expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
+      await fs.rm(r.out, { force: true });
+    },
+    600_000,
+  );
 });
 
 describe("a 1 GiB run where the copy would hold it whole is refused past its limit, in under 300 MB", () => {
@@ -238,16 +254,20 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
       "after",
       /la partie xl\/styles\.xml du fichier dépasse 32 Mio une fois décompressée/,
     ],
-  ])("%s", async (what, part, at, keep, message) => {
-    const { file, zipped } = await bomb(`refused-${what.replace(/\W+/g, "-")}`, part, at, { keep });
-    const r = await applyCli(file);
-    report(what, r, zipped);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain("rien n'est écrit");
-    expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
-    expect(existsSync(r.out)).toBe(false);
-  }, 600_000);
+  ])(
+    "%s",
+    async (what, part, at, keep, message) => {
+      const { file, zipped } = await bomb(`refused-${what.replace(/\W+/g, "-")}`, part, at, { keep });
+      const r = await applyCli(file);
+      report(what, r, zipped);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain("rien n'est écrit");
+      expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
+      expect(existsSync(r.out)).toBe(false);
+    },
+    600_000,
+  );
 
   test("behind a blank row, which waits to learn whether a row with values follows, past 64 MiB", async () => {
     // Row 30 emptied (formatting only), then the run: the blank row and what follows it are held.
@@ -255,7 +275,9 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
     const blank = xml.replace(/<row r="30"[^>]*>[\s\S]*?<\/row>/, '<row r="30" ht="30" customHeight="1"/>');
     const [before, after] = cut(blank, '<row r="31"');
     const file = path.join(dir, "blank-row-block.xlsx");
-    const zipped = await writeBomb(SAMPLE, file, { [SAMPLE_PARTS.sheet]: { before, after, runMiB: GiB_IN_MiB } });
+    const zipped = await writeBomb(SAMPLE, file, {
+      [SAMPLE_PARTS.sheet]: { before, after, runMiB: GiB_IN_MiB },
+    });
     const r = await applyCli(file);
     report("behind a blank row", r, zipped);
     expect(r.code).toBe(1);
@@ -274,9 +296,7 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
     const r = await applyCli(file);
     report("declared sizes lie", r, zipped);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      "xl/worksheets/sheet1.xml: inflates past the 20000 bytes its entry declares",
-    );
+    expect(r.stderr).toContain("xl/worksheets/sheet1.xml: inflates past the 20000 bytes its entry declares");
     expect(r.peakMb).toBeLessThan(MEMORY_BOUND_MB);
     expect(existsSync(r.out)).toBe(false);
   }, 600_000);

@@ -69,13 +69,14 @@ async function writeZip(file: string, entries: readonly RawEntry[]): Promise<voi
     out.push(chunk);
   });
   for (const e of entries) {
-    const input: ZipInputFile & { ondata?: (err: Error | null, chunk: Uint8Array, final: boolean) => void } = {
-      filename: e.name,
-      compression: 8,
-      crc: e.crc,
-      size: e.size,
-      mtime: new Date(2026, 11, 7),
-    };
+    const input: ZipInputFile & { ondata?: (err: Error | null, chunk: Uint8Array, final: boolean) => void } =
+      {
+        filename: e.name,
+        compression: 8,
+        crc: e.crc,
+        size: e.size,
+        mtime: new Date(2026, 11, 7),
+      };
     zip.add(input);
     const push = input.ondata as (err: Error | null, chunk: Uint8Array, final: boolean) => void;
     for (const c of e.chunks) push(null, c, false);
