@@ -133,6 +133,9 @@ export class DeflatedPart {
       // The worker holds at most a batch and the compressed bytes kept in memory.
       resourceLimits: { maxOldGenerationSizeMb: 48 + Math.ceil(memoryLimit / 2 ** 20) },
     });
+    // The worker keeps the process alive only while it has work: a part left behind by an error
+    // (never ended nor disposed) does not hold the command line open.
+    this.worker.unref();
     this.worker.on("message", (m: FromWorker) => this.heard(m));
     this.worker.on("error", (e) => this.fail(e));
     this.worker.on("exit", (code) => {
@@ -143,6 +146,7 @@ export class DeflatedPart {
   private heard(m: FromWorker): void {
     if (m.type === "taken") {
       this.inFlight -= m.length;
+      if (this.inFlight === 0 && !this.finished) this.worker.unref();
       if (this.inFlight <= IN_FLIGHT_LIMIT) this.wake();
     } else if (m.type === "done") {
       this.result = m;
@@ -179,6 +183,7 @@ export class DeflatedPart {
     if (this.failure) throw this.failure;
     this.size += bytes.length;
     if (this.size > STREAMED_PART_LIMIT) throw tooLarge("(copie)", STREAMED_PART_LIMIT);
+    if (this.inFlight === 0) this.worker.ref();
     this.inFlight += bytes.length;
     // A buffer that owns its memory is moved to the worker, not copied; a pooled one is copied.
     const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
@@ -190,6 +195,7 @@ export class DeflatedPart {
       this.finished = new Promise<Done>((resolve, reject) => {
         if (this.failure) return reject(this.failure);
         this.settle = { resolve, reject };
+        this.worker.ref();
         this.worker.postMessage({ type: "end" });
       });
     }

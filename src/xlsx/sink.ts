@@ -136,8 +136,14 @@ export class XlsxCopySink implements ApplySink {
   async writeRows(start: number, rows: readonly (readonly OutputCell[])[]): Promise<void> {
     const rewriter = this.rewriter;
     if (!rewriter) throw new Error("writeRows before begin");
-    rewriter.fill(start, rows);
-    await rewriter.flush();
+    try {
+      rewriter.fill(start, rows);
+      await rewriter.flush();
+    } catch (e) {
+      // A refusal while writing (a shared formula in the way): nothing is left behind.
+      await this.abort();
+      throw e;
+    }
   }
 
   interruption(): SinkInterruption | undefined {

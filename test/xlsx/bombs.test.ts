@@ -301,3 +301,24 @@ describe("a 1 GiB run where the copy would hold it whole is refused past its lim
     expect(existsSync(r.out)).toBe(false);
   }, 600_000);
 });
+
+test("a refusal while the rows are written ends the command: the deflate worker does not hold it open", async () => {
+  // A shared formula in row 2 reaching past the new columns is refused once row 2 is written, after
+  // the worker has started.
+  const xml = await sampleText(SAMPLE, SAMPLE_PARTS.sheet);
+  const [before, after] = cut(
+    xml.replace(
+      /(<row r="2"[^>]*>[\s\S]*?)<\/row>/,
+      '$1<c r="O2"><f t="shared" ref="O2:Q2" si="0">E2*2</f><v>1</v></c></row>',
+    ),
+    "</sheetData>",
+  );
+  const file = path.join(dir, "shared-formula.xlsx");
+  await writeBomb(SAMPLE, file, { [SAMPLE_PARTS.sheet]: { before, after, runMiB: 0 } });
+  const r = await applyCli(file);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("la cellule O2 porte une formule partagée");
+  expect(existsSync(r.out)).toBe(false);
+  // It ended by itself (the test's own timeout would catch a process left running).
+  expect(r.seconds).toBeLessThan(60);
+}, 120_000);
