@@ -210,13 +210,16 @@ export class XlsxRegisterBook {
       for await (const bytes of this.zip.inflated(this.sheetEntry)) {
         scanner.push(decoder.write(bytes));
         while (ready.length >= n) yield ready.splice(0, n);
-        if (rewriter && rewriter.pending > QUEUE_SOFT_LIMIT) {
+        if (rewriter && ready.length === 0 && rewriter.pending > QUEUE_FLUSH_AT) {
+          // Nothing waits for Apply (text after the last row read): written now, while it is young.
+          await rewriter.flush();
+        } else if (rewriter && rewriter.pending > QUEUE_SOFT_LIMIT) {
           // Much text waits behind rows read (long rows, whitespace between them): the rows go to
           // Apply now, not when the chunk is full, so the queue drains.
           if (ready.length > 0) yield ready.splice(0);
           else await rewriter.flush();
-          if (rewriter.pending > QUEUED_XML_LIMIT) throw this.queueTooLong(pass.lastRow);
         }
+        if (rewriter && rewriter.pending > QUEUED_XML_LIMIT) throw this.queueTooLong(pass.lastRow);
       }
       scanner.push(decoder.end());
       const tail = new WorksheetTail(scanner.finish());
@@ -248,6 +251,8 @@ export class XlsxRegisterBook {
 
 /** Text waiting behind rows read, past which the rows read go to Apply before their chunk is full. */
 const QUEUE_SOFT_LIMIT = 8 * 2 ** 20;
+/** Text waiting while no row waits for Apply, past which it is written. */
+const QUEUE_FLUSH_AT = 2 ** 20;
 /**
  * Text waiting behind blank rows (which wait to learn whether a row with values follows), past which
  * the copy is refused: it would be held whole.
