@@ -7,6 +7,7 @@ import { SCRATCH_SHEET } from "./fixtures";
 import type { ScratchWorkbook } from "./scratch";
 import type { SelfTestStep, SelfTestTerms, StepContext, StepId } from "./step";
 import { SELF_TEST_STEPS } from "./steps";
+import { SELF_TEST_TEXT } from "./text";
 
 /**
  * Runs the self-test: each step on scratch sheets of its own, removed after it whatever happened;
@@ -70,7 +71,7 @@ export function errorText(error: unknown): Text {
   if (isEngineError(error)) return error.text;
   if (error instanceof GatewayError) {
     const text = `${error.code}${error.detail ? ` (${error.detail})` : ""}`;
-    return { en: `Gateway refused: ${text}`, fr: `Refus de la passerelle : ${text}` };
+    return SELF_TEST_TEXT.run.gatewayRefused(text);
   }
   const e = error as {
     name?: unknown;
@@ -141,11 +142,7 @@ export async function runSelfTest(deps: SelfTestDeps, options: RunOptions = {}):
     const t0 = now();
     let result: Omit<StepResult, "durationMs">;
     try {
-      if (step.readsRegister && date1904)
-        throw new StepSkipped({
-          en: "1904 workbook: the pane refuses its registers (see the date-system step).",
-          fr: "Classeur au calendrier 1904 : le volet refuse ses registres (voir l'étape du calendrier).",
-        });
+      if (step.readsRegister && date1904) throw new StepSkipped(SELF_TEST_TEXT.run.skipped1904);
       const outcome = await step.run(ctx);
       if (outcome?.date1904) date1904 = true;
       result = {

@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 
-/** The steps of src/selftest/steps.ts, in order. */
+/** The steps of src/selftest/steps/index.ts, in order. */
 const STEPS = [
   "sheet",
   "date-system",
