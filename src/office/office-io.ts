@@ -15,6 +15,7 @@ import {
   jsonBytes,
   PayloadTooLargeError,
 } from "../workbook/request-size";
+import { officeExcelHost, type ExcelHost } from "./excel-host";
 import type {
   HostFeature,
   LocateQuery,
@@ -24,60 +25,6 @@ import type {
   SheetIO,
   WriteOp,
 } from "../workbook/sheet-io";
-
-/**
- * What the Office.js host needs from Office: `Excel.run`, the requirement-set check and the two
- * events. Injected so that it runs against a fake of the Excel object model in tests.
- */
-export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  isSetSupported(name: string, version: string): boolean;
-  /**
-   * Calls `onChange` with the address of every change made to a sheet (worksheet onChanged, ExcelApi
-   * 1.7) until the returned function is called.
-   */
-  watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>>;
-  /** Calls `onChange` with the name of every sheet activated (onActivated, ExcelApi 1.7). */
-  watchActiveSheet(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
-}
-
-/** Removes an event handler in the context it was added in (as Office.js requires). */
-function remover(handler: OfficeExtension.EventHandlerResult<unknown>): () => Promise<void> {
-  return () =>
-    Excel.run(handler.context, async (context) => {
-      handler.remove();
-      await context.sync();
-    });
-}
-
-export const officeExcelHost: ExcelHost = {
-  run: (batch) => Excel.run(batch),
-  isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-  watchSheet: async (sheet, onChange) => {
-    const handler = await Excel.run(async (context) => {
-      const registered = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event) => {
-        onChange(event.address);
-      });
-      await context.sync();
-      return registered;
-    });
-    return remover(handler);
-  },
-  watchActiveSheet: async (onChange) => {
-    const handler = await Excel.run(async (context) => {
-      const registered = context.workbook.worksheets.onActivated.add(async (event) => {
-        await Excel.run(async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItem(event.worksheetId).load("name");
-          await ctx.sync();
-          onChange(ws.name);
-        });
-      });
-      await context.sync();
-      return registered;
-    });
-    return remover(handler);
-  },
-};
 
 /** The ExcelApi version behind each optional feature. */
 const FEATURE_SETS: Readonly<Record<HostFeature, string>> = {

@@ -1,5 +1,5 @@
 import { blockAddress, parseAddress, type CellValue } from "../../src/cells";
-import type { ExcelHost } from "../../src/office/excel-gateway";
+import type { ExcelHost, ExcelRunOptions } from "../../src/office/excel-gateway";
 import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../../src/workbook/request-size";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
@@ -31,6 +31,10 @@ import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
  */
 
 class NotLoaded extends Error {}
+
+/** Excel's own message for a request refused while a cell is edited (office.js resource strings). */
+const CELL_EDIT_MESSAGE =
+  "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
 
 /** An Office.js error: a code and a message, thrown at `sync`. */
 export class FakeOfficeError extends Error {
@@ -114,6 +118,8 @@ export class FakeContext {
   constructor(
     readonly wb: MemoryWorkbook,
     readonly host: FakeExcelHost,
+    /** The batch asked to be held while a cell is edited, and this Excel has ExcelApi 1.11. */
+    readonly delayedForCellEdit = false,
   ) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -144,6 +150,20 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    // A request processed while the user edits a cell: held until the edit ends where the batch asked
+    // for it (delayForCellEdit, ExcelApi 1.11), refused otherwise (Excel.RunOptions).
+    if (this.host.editing) {
+      if (!this.delayedForCellEdit) {
+        this.host.refusedForCellEdit += 1;
+        this.pending.splice(0);
+        this.responders.splice(0);
+        this.changes.splice(0);
+        this.current = FakeContext.fresh();
+        throw new FakeOfficeError("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+      }
+      this.host.heldForCellEdit += 1;
+      await this.host.cellEditEnded();
+    }
     const ops = this.pending.splice(0);
     const responders = this.responders.splice(0);
     const record = this.current;
@@ -1214,11 +1234,41 @@ export class FakeExcelHost implements ExcelHost {
     readonly options: FakeHostOptions = {},
   ) {}
   private readonly changeHandlers = new Set<(sheet: string, address: string) => void>();
+  private edit: { readonly ended: Promise<void>; readonly end: () => void } | undefined;
+  /** Requests refused because a cell was being edited, and requests Excel held until the edit ended. */
+  refusedForCellEdit = 0;
+  heldForCellEdit = 0;
+  /** The user starts editing a cell (F2, or typing): Excel refuses or holds the add-in's requests. */
+  startCellEdit(): void {
+    if (this.edit) return;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.edit = { ended, end };
+  }
+  /** The user presses Enter or Esc: held requests go on. */
+  endCellEdit(): void {
+    const edit = this.edit;
+    this.edit = undefined;
+    edit?.end();
+  }
+  get editing(): boolean {
+    return this.edit !== undefined;
+  }
+  cellEditEnded(): Promise<void> {
+    return this.edit?.ended ?? Promise.resolve();
+  }
+  /** Registering an event handler is a request too: refused while a cell is edited. */
+  private refuseWhileEditing(): void {
+    if (!this.editing) return;
+    this.refusedForCellEdit += 1;
+    throw new FakeOfficeError("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+  }
   /**
    * Worksheet onChanged: the memory workbook's user edits (MemoryWorkbook.edit) and, as in Excel, the
    * values and formulas written through this host (told after their request).
    */
   async watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>> {
+    this.refuseWhileEditing();
     const handler = (changed: string, address: string) => {
       if (changed === sheet) onChange(address);
     };
@@ -1238,11 +1288,14 @@ export class FakeExcelHost implements ExcelHost {
   }
   /** Worksheets onActivated, on the memory workbook's activations. */
   async watchActiveSheet(onChange: (sheet: string) => void): Promise<() => Promise<void>> {
+    this.refuseWhileEditing();
     const unsubscribe = this.wb.onActivate(onChange);
     return async () => void unsubscribe();
   }
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeContext(this.wb, this);
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: ExcelRunOptions): Promise<T> {
+    // Excel ignores delayForCellEdit where ExcelApi 1.11 is missing (office.js checks the set).
+    const delayed = options?.delayForCellEdit === true && this.isSetSupported("ExcelApi", "1.11");
+    const ctx = new FakeContext(this.wb, this, delayed);
     this.contexts.push(ctx);
     return batch(ctx as unknown as Excel.RequestContext);
   }
