@@ -103,6 +103,21 @@ export class OfficeSheetIO implements SheetIO {
     }
   }
 
+  /**
+   * The sheet's used range of values: `getUsedRange(true)` ignores cells that only carry formatting
+   * (its `valuesOnly`, ExcelApi 1.2), so a register on a sheet formatted down to row 1,048,576 is not
+   * a million blank rows. Without 1.2, the used range with formats (all there is).
+   */
+  private usedRange(ws: Excel.Worksheet): Excel.Range {
+    let valuesOnly = false;
+    try {
+      valuesOnly = this.office.isSetSupported("ExcelApi", "1.2");
+    } catch {
+      valuesOnly = false;
+    }
+    return valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+  }
+
   /** Queues a read of the merged areas starting in a range; undefined where the method is missing. */
   private probeMerges(range: Excel.Range): (() => SheetBlock[]) | undefined {
     if (!has(range, "getMergedAreasOrNullObject")) return undefined;
@@ -159,7 +174,7 @@ export class OfficeSheetIO implements SheetIO {
         range =
           query.region === "surrounding" && has(selected, "getSurroundingRegion")
             ? selected.getSurroundingRegion()
-            : selected.worksheet.getUsedRange();
+            : this.usedRange(selected.worksheet);
       } else if (query.kind === "table") {
         // The table at the anchor (ExcelApi 1.9), else the anchor's sheet's first table.
         const atCell =
@@ -190,8 +205,9 @@ export class OfficeSheetIO implements SheetIO {
     // Office.js does not expose the date system: DATE(1904,1,1) is 0 there, 1462 in the 1900 system.
     const probe = has(wb, "functions") ? wb.functions.date(1904, 1, 1) : undefined;
     probe?.load("value");
-    // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range.
-    const used = ws.getUsedRange();
+    // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range —
+    // of values: a sheet formatted down to its last row would otherwise still be a million rows.
+    const used = this.usedRange(ws);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     await syncProbed(context, merges !== undefined);
     if (areas && areas.areaCount > 1) return { found: false, reason: "multi-area" };
@@ -287,7 +303,7 @@ export class OfficeSheetIO implements SheetIO {
         withProbes && request.merges ? this.probeMerges(ws.getRange(address(request.merges))) : undefined;
       // An empty sheet's used range is A1 (getUsedRange, ExcelApi 1.1): a cell to read, harmless.
       const used = request.usedRange
-        ? ws.getUsedRange().load("rowIndex,columnIndex,rowCount,columnCount")
+        ? this.usedRange(ws).load("rowIndex,columnIndex,rowCount,columnCount")
         : undefined;
       await syncProbed(context, view !== undefined || merges !== undefined);
       let values: CellValue[][] | undefined;

@@ -10,7 +10,7 @@ import { contiguousRuns, parseAddress, type CellValue } from "../cells";
 import type { ReferenceSheet } from "../portable";
 import { cellBlock, targetBlocks } from "./block-geometry";
 import { resultColumnWidth } from "./column-width";
-import { customFunctionCell, FunctionNames, type WriteAs } from "./function-names";
+import { customFunctionCell, FunctionNames, type NameSettle, type WriteAs } from "./function-names";
 import type { SinkOptions, SinkReport, SourceBlock, WorkbookSink } from "./gateway";
 import { toCell, type GridWriter } from "./grid-writer";
 import { jsonBytes, sendSized } from "./request-size";
@@ -25,6 +25,8 @@ export interface SinkTools {
   /** A pause after each chunk of rows (the preview's progress bar; 0 in Excel). */
   readonly chunkDelayMs: number;
   readonly grid: GridWriter;
+  /** How long a written CGV.* cell is read again while #BUSY! or #NAME? (function-names.ts). */
+  readonly nameSettle?: NameSettle | undefined;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -48,7 +50,7 @@ export class GatewaySink implements WorkbookSink {
   private suspended = false;
   private editedCell: string | undefined;
   private unwatch: (() => Promise<void>) | undefined;
-  private readonly names = new FunctionNames();
+  private readonly names: FunctionNames;
   private note: SinkReport["note"];
   private printSetup: boolean | undefined;
 
@@ -56,7 +58,9 @@ export class GatewaySink implements WorkbookSink {
     private readonly tools: SinkTools,
     private readonly source: SourceBlock,
     private readonly options: SinkOptions,
-  ) {}
+  ) {
+    this.names = new FunctionNames(tools.nameSettle);
+  }
 
   private get io(): SheetIO {
     return this.tools.io;
@@ -178,7 +182,7 @@ export class GatewaySink implements WorkbookSink {
     if (cell === undefined) return "";
     if (as === "values") return toCell(cellValue(cell));
     const formula = cellFormula(cell);
-    if (formula === undefined) return toCell(cellValue(cell));
+    if (formula === undefined || !this.names.writesFormula(formula)) return toCell(cellValue(cell));
     return this.names.text(formula, as);
   }
 

@@ -15,6 +15,7 @@ import {
   type WorkbookGateway,
   type WorkbookSink,
 } from "./gateway";
+import type { NameSettle } from "./function-names";
 import { GridWriter } from "./grid-writer";
 import { REQUEST_BUDGET_BYTES } from "./request-size";
 import type { SheetIO } from "./sheet-io";
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   readonly chunkDelayMs?: number;
   /** Bytes one request may carry (default 4 MB: Excel on the web refuses 5 MB). */
   readonly requestBytes?: number;
+  /** How long a live formula's CGV.* cell is read again while #BUSY! or #NAME? (default 3 s). */
+  readonly nameSettle?: NameSettle;
 }
 
 export class SheetGateway implements WorkbookGateway {
@@ -85,6 +88,7 @@ export class SheetGateway implements WorkbookGateway {
       budget: this.budget,
       chunkDelayMs: this.options.chunkDelayMs ?? 0,
       grid: this.grid,
+      nameSettle: this.options.nameSettle,
     };
     return new GatewaySink(tools, source, options);
   }

@@ -1,5 +1,6 @@
 import { iso } from "../../src/engine";
 import { ExcelGateway } from "../../src/office/excel-gateway";
+import { NAME_SETTLE } from "../../src/workbook/function-names";
 import type { WorkbookGateway } from "../../src/workbook/gateway";
 import { MemoryGateway } from "../../src/workbook/memory-gateway";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -69,7 +70,8 @@ function onFakeExcel(excelApi = "1.18", options: FakeHostOptions = {}, language 
   return {
     wb,
     host,
-    gateway: new ExcelGateway(host),
+    // A live formula's probe is read again for 30 ms at most while #NAME? (3 s in Excel).
+    gateway: new ExcelGateway(host, { nameSettle: { ...NAME_SETTLE, maxMs: 30, everyMs: 5 } }),
     scratch: new OfficeScratch(host),
     environment: hostEnvironment({
       host: "Excel",

@@ -32,6 +32,8 @@ import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
 
 class NotLoaded extends Error {}
 
+const cellId = (row: number, column: number): string => `${row},${column}`;
+
 /** Excel's own message for a request refused while a cell is edited (office.js resource strings). */
 const CELL_EDIT_MESSAGE =
   "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
@@ -68,6 +70,12 @@ export interface FakeHostOptions {
   readonly oversizedResponse?: "error" | "null";
   /** False: the add-in's functions are not loaded, so every CGV.* formula gives #NAME?. */
   readonly functionsLoaded?: boolean;
+  /**
+   * Reads of a CGV.* cell after it is written that show #BUSY! (an "Error" value) before its result:
+   * Excel on the web computes custom functions asynchronously, and a read made right after a write may
+   * come first. A name Excel does not know shows #NAME? after them, for good (office-js #6611).
+   */
+  readonly busyReads?: number;
   /**
    * The error code an oversized request or response is refused with (default Excel's documented
    * codes): another code is a host whose refusal the gateway cannot recognise as a size.
@@ -249,7 +257,13 @@ class FakeRange extends Loadable {
     if (ctx.absent("getMergedAreasOrNullObject"))
       (this as { getMergedAreasOrNullObject?: unknown }).getMergedAreasOrNullObject = undefined;
   }
+  /** Cells of this range that showed #BUSY! at the sync that loaded its values. */
+  private busyCells: ReadonlySet<string> = new Set();
   protected override loading(names: readonly string[]): void {
+    if (names.includes("values"))
+      this.ctx.pending.push({
+        apply: () => (this.busyCells = this.ctx.host.readBusy(this.sheetName, this.block)),
+      });
     if (names.includes("values"))
       this.ctx.responders.push({
         bytes: () => jsonBytes(this.ctx.wb.values(this.sheetName, this.block)),
@@ -302,7 +316,17 @@ class FakeRange extends Loadable {
   }
   get values(): CellValue[][] | null {
     this.need("values");
-    return this.nullValues ? null : this.ctx.wb.values(this.sheetName, this.block);
+    return this.nullValues ? null : this.shownValues();
+  }
+  /** The values as this read saw them: a cell still computing shows #BUSY!. */
+  private shownValues(): CellValue[][] {
+    const values = this.ctx.wb.values(this.sheetName, this.block);
+    if (this.busyCells.size === 0) return values;
+    return values.map((line, r) =>
+      line.map((v, c) =>
+        this.busyCells.has(cellId(this.block.row + r, this.block.column + c)) ? "#BUSY!" : v,
+      ),
+    );
   }
   set values(v: CellValue[][]) {
     this.queueWrite(v, "values");
@@ -310,21 +334,19 @@ class FakeRange extends Loadable {
   /** Excel's type of each cell's value: "Error" for #NAME? and the like (ExcelApi 1.1). */
   get valueTypes(): string[][] {
     this.need("valueTypes");
-    return this.ctx.wb
-      .values(this.sheetName, this.block)
-      .map((line) =>
-        line.map((v) =>
-          v === null || v === ""
-            ? "Empty"
-            : typeof v === "number"
-              ? "Double"
-              : typeof v === "boolean"
-                ? "Boolean"
-                : ERROR_TEXT.test(v)
-                  ? "Error"
-                  : "String",
-        ),
-      );
+    return this.shownValues().map((line) =>
+      line.map((v) =>
+        v === null || v === ""
+          ? "Empty"
+          : typeof v === "number"
+            ? "Double"
+            : typeof v === "boolean"
+              ? "Boolean"
+              : ERROR_TEXT.test(v)
+                ? "Error"
+                : "String",
+      ),
+    );
   }
   get formulas(): CellValue[][] {
     this.need("formulas");
@@ -524,6 +546,16 @@ class FakeRange extends Loadable {
             const written = this.ctx.wb.cell(this.sheetName, this.block.row + r, this.block.column + c);
             if (written) written.value = cell.value;
           }),
+        );
+        // Every CGV.* cell written is computed asynchronously: a few reads may see #BUSY! first.
+        plain.forEach((line, r) =>
+          line.forEach((cell, c) =>
+            this.ctx.host.computing(
+              this.sheetName,
+              { row: this.block.row + r, column: this.block.column + c },
+              typeof cell === "string" && /CGV\./i.test(cell),
+            ),
+          ),
         );
         this.ctx.changes.push({
           sheet: this.sheetName,
@@ -849,8 +881,17 @@ class FakeWorksheet extends Loadable {
       columnCount: a.columnCount,
     });
   }
-  getUsedRange(): FakeRange {
-    return new FakeRange(this.ctx, this.sheetName, this.ctx.wb.usedBlock(this.sheetName));
+  /**
+   * "The smallest range that encompasses any cells that have a value or formatting assigned to them";
+   * `valuesOnly` (ExcelApi 1.2) "considers only cells with values as used cells (ignoring formatting)".
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.host.require("1.2", "getUsedRange(valuesOnly)");
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      this.ctx.wb.usedBlock(this.sheetName, { valuesOnly: valuesOnly === true }),
+    );
   }
   private tableProxy: FakeTableCollection | undefined;
   get tables(): FakeTableCollection {
@@ -1256,6 +1297,30 @@ export class FakeExcelHost implements ExcelHost {
   }
   cellEditEnded(): Promise<void> {
     return this.edit?.ended ?? Promise.resolve();
+  }
+  /** CGV.* cells still computing: reads left that show #BUSY!, by "sheet!row,column". */
+  private readonly busy = new Map<string, number>();
+  computing(sheet: string, at: { row: number; column: number }, customFunction: boolean): void {
+    const reads = this.options.busyReads ?? 0;
+    if (reads === 0 && this.busy.size === 0) return;
+    const key = `${sheet}!${cellId(at.row, at.column)}`;
+    if (customFunction && reads > 0) this.busy.set(key, reads);
+    else this.busy.delete(key);
+  }
+  /** The cells of a block a read now sees as #BUSY! (each such read counted). */
+  readBusy(sheet: string, block: Block): ReadonlySet<string> {
+    const seen = new Set<string>();
+    for (const [key, left] of this.busy) {
+      const [where = "", id = ""] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
+      if (where !== sheet) continue;
+      const [row = -1, column = -1] = id.split(",").map(Number);
+      if (row < block.row || row >= block.row + block.rowCount) continue;
+      if (column < block.column || column >= block.column + block.columnCount) continue;
+      seen.add(id);
+      if (left <= 1) this.busy.delete(key);
+      else this.busy.set(key, left - 1);
+    }
+    return seen;
   }
   /** Registering an event handler is a request too: refused while a cell is edited. */
   private refuseWhileEditing(): void {
