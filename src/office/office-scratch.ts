@@ -100,6 +100,15 @@ export class OfficeScratch implements ScratchWorkbook {
     });
   }
 
+  async formatCell(sheet: string, row: number, column: number, numberFormat: string): Promise<void> {
+    await this.office.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(blockAddress(row, column)).numberFormat = [
+        [numberFormat],
+      ];
+      await context.sync();
+    });
+  }
+
   async edit(sheet: string, row: number, column: number, value: CellValue): Promise<void> {
     await this.office.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).getRange(blockAddress(row, column)).values = [[value]];

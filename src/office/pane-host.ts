@@ -1,5 +1,6 @@
 import { officeEnvironment, SELF_TEST_TERMS_PLACE, type OfficeLike, type SelfTestDeps } from "../selftest";
 import type { TermsStore } from "../storage";
+import { SHARED_RUNTIME } from "../functions/shared-runtime";
 import { ExcelGateway } from "./excel-gateway";
 import { OfficeScratch } from "./office-scratch";
 import { officeTermsStore } from "./terms-store";
@@ -34,11 +35,18 @@ export function excelPaneHost(): ExcelPaneHost {
   };
 }
 
-/** The self-test's Office parts: scratch sheets through Office.js, Office's description of itself, the stores. */
+/**
+ * The self-test's Office parts: scratch sheets through Office.js, Office's description of itself, the
+ * stores, and what the add-in's start recorded (the functions' terms, the pane's visibility watch).
+ */
 export function officeSelfTestParts(
   addinVersion: string,
-): Pick<SelfTestDeps, "scratch" | "environment" | "terms"> {
+): Pick<SelfTestDeps, "scratch" | "environment" | "terms" | "host"> {
   return {
+    host: {
+      functionsStart: () => SHARED_RUNTIME.start.record(),
+      paneVisibility: () => ({ ...PANE_VISIBILITY }),
+    },
     scratch: new OfficeScratch(),
     environment: officeEnvironment(
       (typeof Office === "undefined" ? {} : Office) as unknown as OfficeLike,

@@ -5,7 +5,7 @@ import { StepFailure, StepSkipped } from "./check";
 import type { RequirementSet, SelfTestEnvironment } from "./environment";
 import { SCRATCH_SHEET } from "./fixtures";
 import type { ScratchWorkbook } from "./scratch";
-import type { SelfTestStep, SelfTestTerms, StepContext, StepId } from "./step";
+import type { SelfTestHostChecks, SelfTestStep, SelfTestTerms, StepContext, StepId } from "./step";
 import { SELF_TEST_STEPS } from "./steps";
 import { SELF_TEST_TEXT } from "./text";
 
@@ -52,6 +52,8 @@ export interface SelfTestDeps {
   readonly scratch: ScratchWorkbook;
   readonly environment: SelfTestEnvironment;
   readonly terms: SelfTestTerms;
+  /** What the add-in's start recorded in Excel (the functions' terms, the pane's visibility watch). */
+  readonly host?: SelfTestHostChecks | undefined;
   readonly today: Day;
   /** Milliseconds (performance.now in the pane). */
   readonly now?: () => number;
@@ -124,6 +126,7 @@ export async function runSelfTest(deps: SelfTestDeps, options: RunOptions = {}):
       scratch,
       environment: deps.environment,
       terms: deps.terms,
+      host: deps.host,
       today: deps.today,
       newSheet: async () => {
         const name = await gateway.addSheet(SCRATCH_SHEET);

@@ -410,4 +410,85 @@ export const SELF_TEST_TEXT = {
       fr: `${kind.fr} ; le XML est revenu remis en forme, au même contenu`,
     }),
   },
+
+  usedRange: {
+    title: {
+      en: "A whole-column selection on a sheet formatted down to its last row: only the rows with values read",
+      fr: "Sélection de colonnes entières sur une feuille mise en forme jusqu'à sa dernière ligne : seules les lignes remplies lues",
+    },
+    unsupported: {
+      en: "ExcelApi 1.2 missing: the used range counts formatted cells, so such a selection reads down to the last formatted row.",
+      fr: "ExcelApi 1.2 absent : la plage utilisée compte les cellules mises en forme, une telle sélection est lue jusqu'à la dernière ligne mise en forme.",
+    },
+    readTooMuch: (read: string, rows: number, expected: string, expectedRows: number): Text => ({
+      en: `The selection A:C was read as ${read} (${rows} rows): expected ${expected} (${expectedRows} rows).`,
+      fr: `La sélection A:C a été lue comme ${read} (${rows} lignes) : attendu ${expected} (${expectedRows} lignes).`,
+    }),
+    read: (address: string, rows: number): Text => ({
+      en: `${address}: ${rows} rows, though the sheet is formatted down to row 1,048,576`,
+      fr: `${address} : ${rows} lignes, bien que la feuille soit mise en forme jusqu'à la ligne 1 048 576`,
+    }),
+  },
+
+  functionsStart: {
+    title: {
+      en: "CGV functions: the workbook's terms read before the first answer",
+      fr: "Fonctions CGV : conditions du classeur lues avant la première réponse",
+    },
+    outsideExcel: {
+      en: "Outside Excel there is no shared runtime: the functions are checked inside Excel only.",
+      fr: "Hors d'Excel, pas de runtime partagé : les fonctions ne se vérifient que dans Excel.",
+    },
+    notHeld: {
+      en: "The functions' runtime did not wait for the workbook at start: its first answers may have used the shipped terms.",
+      fr: "Le runtime des fonctions n'a pas attendu le classeur au démarrage : ses premières réponses ont pu utiliser les conditions livrées.",
+    },
+    failed: (why: Text | undefined): Text => ({
+      en: `The workbook's stored terms could not be read at start${why ? `: ${why.en}` : "."}`,
+      fr: `Les conditions enregistrées du classeur n'ont pas pu être lues au démarrage${why ? ` : ${why.fr}` : "."}`,
+    }),
+    stillLoading: {
+      en: "The workbook's stored terms are still being read: the functions answered without them.",
+      fr: "Les conditions enregistrées du classeur sont encore en cours de lecture : les fonctions ont répondu sans elles.",
+    },
+    answeredWithout: (without: number, answers: number): Text => ({
+      en: `${without} of ${answers} answer(s) were given before the workbook's terms were read (the 30-second wait ran out): those cells were recalculated once the terms came.`,
+      fr: `${without} réponse(s) sur ${answers} ont été données avant la lecture des conditions du classeur (l'attente de 30 s a expiré) : ces cellules ont été recalculées une fois les conditions lues.`,
+    }),
+    loaded: (answers: number): Text => ({
+      en: `terms read before any answer; ${answers} answer(s) since, all with them`,
+      fr: `conditions lues avant toute réponse ; ${answers} réponse(s) depuis, toutes avec elles`,
+    }),
+    noneStored: (answers: number): Text => ({
+      en: `no terms stored in this workbook (the shipped ones apply); ${answers} answer(s) since`,
+      fr: `aucune condition enregistrée dans ce classeur (les conditions livrées s'appliquent) ; ${answers} réponse(s) depuis`,
+    }),
+  },
+
+  paneVisibility: {
+    title: {
+      en: "The pane told when Office shows it (it reads the register again)",
+      fr: "Le volet averti quand Office l'affiche (il relit le registre)",
+    },
+    outsideExcel: {
+      en: "Outside Excel the pane is never hidden by Office.",
+      fr: "Hors d'Excel, Office ne masque jamais le volet.",
+    },
+    unsupported: {
+      en: 'SharedRuntime 1.1 or Office.addin.onVisibilityModeChanged missing: the pane reads the register when it opens only (press "Read the register" after reopening it).',
+      fr: "SharedRuntime 1.1 ou Office.addin.onVisibilityModeChanged absent : le volet ne lit le registre qu'à son ouverture (cliquez « Lire le registre » après l'avoir rouvert).",
+    },
+    refused: (error: string): Text => ({
+      en: `Office refused the pane's visibility handler: ${error}`,
+      fr: `Office a refusé le gestionnaire d'affichage du volet : ${error}`,
+    }),
+    notRegistered: {
+      en: "The pane's visibility handler is not registered.",
+      fr: "Le gestionnaire d'affichage du volet n'est pas enregistré.",
+    },
+    registered: (shown: number, hidden: number): Text => ({
+      en: `registered; since the page loaded, shown ${shown} time(s), hidden ${hidden} time(s)`,
+      fr: `enregistré ; depuis le chargement de la page, affiché ${shown} fois, masqué ${hidden} fois`,
+    }),
+  },
 } as const;

@@ -3,12 +3,14 @@ import { dateSystemStep } from "./date-system";
 import { editStep } from "./edit";
 import { formulasStep, frenchFormulasStep } from "./formulas";
 import { highlightStep } from "./highlight";
+import { functionsStartStep, paneVisibilityStep } from "./host-start";
 import { noteStep } from "./note";
 import { portableStep } from "./portable";
 import { readStep } from "./read";
 import { sheetStep } from "./sheet";
 import { sizesStep } from "./sizes";
 import { termsStep } from "./terms";
+import { usedRangeStep } from "./used-range";
 import { valuesStep } from "./values";
 
 /**
@@ -26,6 +28,7 @@ export const SELF_TEST_STEPS: readonly SelfTestStep[] = [
   sheetStep,
   dateSystemStep,
   readStep,
+  usedRangeStep,
   valuesStep,
   noteStep,
   highlightStep,
@@ -35,4 +38,6 @@ export const SELF_TEST_STEPS: readonly SelfTestStep[] = [
   editStep,
   sizesStep,
   termsStep,
+  functionsStartStep,
+  paneVisibilityStep,
 ];
