@@ -215,8 +215,14 @@ class FakeApplication {
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.calculationSuspended = true;
   }
-  calculate(_type: string): void {
-    this.ctx.pending.push({ apply: () => (this.ctx.recalculations += 1) });
+  /** Recalculates "all currently opened workbooks" (Application.calculate): recorded by type. */
+  calculate(type: string): void {
+    this.ctx.pending.push({
+      apply: () => {
+        this.ctx.recalculations += 1;
+        this.ctx.host.calculations.push(type);
+      },
+    });
   }
 }
 
@@ -234,6 +240,11 @@ class Loadable {
     const names = all.filter((p) => !p.includes("/"));
     this.ctx.pending.push({ apply: () => names.forEach((n) => this.loaded.add(n)) });
     this.loading(names);
+    return this;
+  }
+  /** Properties a collection's load already brought (its `items/name`), readable at once. */
+  loadedWith(...names: string[]): this {
+    for (const name of names) this.loaded.add(name);
     return this;
   }
   /** What a load adds to the response (overridden where the answer is large). */
@@ -904,6 +915,15 @@ class FakeWorksheet extends Loadable {
   activate(): void {
     this.ctx.pending.push({ apply: () => this.ctx.wb.activate(this.sheetName) });
   }
+  /** Calculates the sheet, marking every cell dirty first when asked (ExcelApi 1.6): recorded. */
+  calculate(markAllDirty: boolean): void {
+    this.ctx.pending.push({
+      apply: () => {
+        this.ctx.host.require("1.6", "Worksheet.calculate");
+        this.ctx.host.calculations.push(`${this.sheetName}${markAllDirty ? " (all dirty)" : ""}`);
+      },
+    });
+  }
   /** Deletes the sheet (ExcelApi 1.1); Excel refuses to delete the last one. */
   delete(): void {
     this.ctx.pending.push({ apply: () => this.ctx.wb.deleteSheet(this.sheetName) });
@@ -1100,9 +1120,9 @@ class FakeTableCollection extends Loadable {
 
 /** The workbook's sheets (WorksheetCollection). */
 class FakeWorksheets extends Loadable {
-  get items(): { readonly name: string }[] {
+  get items(): FakeWorksheet[] {
     this.need("name");
-    return this.ctx.wb.sheetNames().map((name) => ({ name }));
+    return this.ctx.wb.sheetNames().map((name) => new FakeWorksheet(this.ctx, name).loadedWith("name"));
   }
   /** A sheet by name: like Office.js, a name no sheet has fails the request at its sync (ItemNotFound). */
   getItem(name: string): FakeWorksheet {
@@ -1172,6 +1192,67 @@ class FakeWorkbook {
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, this.ctx.wb.tables);
+  }
+  /**
+   * Custom XML parts (ExcelApi 1.5), kept on the host by id: found by their root's namespace, read
+   * through getXml after a sync, added and deleted at sync.
+   */
+  get customXmlParts() {
+    const ctx = this.ctx;
+    const host = ctx.host;
+    const part = (id: string) => ({
+      id,
+      getXml: () => {
+        let loaded = false;
+        let xml = "";
+        ctx.pending.push({
+          apply: () => {
+            xml = host.xmlParts.get(id)?.xml ?? "";
+            loaded = true;
+          },
+        });
+        return {
+          get value() {
+            if (!loaded) throw new NotLoaded("PropertyNotLoaded: value");
+            return xml;
+          },
+        };
+      },
+      delete: () => ctx.pending.push({ apply: () => host.xmlParts.delete(id) }),
+    });
+    return {
+      getByNamespace: (namespace: string) => {
+        let items: ReturnType<typeof part>[] | undefined;
+        return {
+          load: () => {
+            ctx.pending.push({
+              apply: () => {
+                host.require("1.5", "customXmlParts");
+                items = [...host.xmlParts]
+                  .filter(([, p]) => p.namespace === namespace)
+                  .map(([id]) => part(id));
+              },
+            });
+          },
+          get items() {
+            if (!items) throw new NotLoaded("PropertyNotLoaded: items");
+            return items;
+          },
+        };
+      },
+      add: (xml: string) => {
+        ctx.send(xml);
+        let id = "";
+        ctx.pending.push({ apply: () => (id = host.addXmlPart(xml)) });
+        return {
+          get id() {
+            return id;
+          },
+          getXml: () => ({ value: xml }),
+          delete: () => ctx.pending.push({ apply: () => host.xmlParts.delete(id) }),
+        };
+      },
+    };
   }
   /** Worksheet functions: only DATE, enough for the gateway's date-system probe. */
   get functions() {
@@ -1297,6 +1378,17 @@ export class FakeExcelHost implements ExcelHost {
   }
   cellEditEnded(): Promise<void> {
     return this.edit?.ended ?? Promise.resolve();
+  }
+  /** Recalculations asked for: "Full", "Recalculate", or a sheet's name (Worksheet.calculate). */
+  readonly calculations: string[] = [];
+  /** The workbook's custom XML parts, by id, with their root's namespace. */
+  readonly xmlParts = new Map<string, { readonly namespace: string; readonly xml: string }>();
+  private nextPart = 1;
+  addXmlPart(xml: string): string {
+    const id = `{fake-part-${this.nextPart++}}`;
+    const namespace = /xmlns(?::\w+)?="([^"]*)"/.exec(xml)?.[1] ?? "";
+    this.xmlParts.set(id, { namespace, xml });
+    return id;
   }
   /** CGV.* cells still computing: reads left that show #BUSY!, by "sheet!row,column". */
   private readonly busy = new Map<string, number>();
