@@ -80,7 +80,11 @@ export function useWorkbookTerms(options: {
   // each start from the one before, never from a render's stale copy.
   const latest = React.useRef(state);
 
-  React.useEffect(() => onRestored(restored), [restored, onRestored]);
+  // Only terms the pane has read: before (or when its read failed) the runtime keeps those it read at
+  // start, never the shipped ones of the empty state the pane begins with (issue 21).
+  React.useEffect(() => {
+    if (status === "ready") onRestored(restored);
+  }, [restored, onRestored, status]);
 
   React.useEffect(() => {
     if (!store) return;
