@@ -15,6 +15,7 @@ import {
   jsonBytes,
   PayloadTooLargeError,
 } from "../workbook/request-size";
+import { isCellEditRefusal } from "./cell-edit";
 import { officeExcelHost, type ExcelHost } from "./excel-host";
 import type {
   HostFeature,
@@ -70,7 +71,9 @@ async function syncProbed(context: Excel.RequestContext, probed: boolean): Promi
   try {
     await context.sync();
   } catch (e) {
-    if (probed && !isPayloadTooLarge(e)) throw new ProbeFailed(e instanceof Error ? e.message : String(e));
+    // A refusal for its size or for a cell being edited is not the probe's: it goes up as it came.
+    if (probed && !isPayloadTooLarge(e) && !isCellEditRefusal(e))
+      throw new ProbeFailed(e instanceof Error ? e.message : String(e));
     throw e;
   }
 }

@@ -95,6 +95,25 @@ describe("reading the register while a cell is being edited", () => {
     expect(timeout.text.en).toContain("Finish the edit (Enter or Esc), then try again.");
   });
 
+  test("a read refused for the edit is made again with its probes: a hidden row of the register is still reported", async () => {
+    const wb = sampleWorkbook(3);
+    // Invoice F-2, sheet row 3, hidden by hand: the visible view of the read tells it (ExcelApi 1.3).
+    wb.hideRows("Factures", [2]);
+    const host = new FakeExcelHost(wb, "1.9");
+    // The user starts typing once the register is located, before its rows are read.
+    const run = host.run.bind(host);
+    host.run = (batch, options) => {
+      if (host.contexts.length === 1 && !host.editing) host.startCellEdit();
+      return run(batch, options);
+    };
+    const { patience } = virtualPatience((now) => {
+      if (now >= 500) host.endCellEdit();
+    });
+    const source = await new ExcelGateway(host, {}, patience).readSource("region");
+    expect(host.refusedForCellEdit).toBeGreaterThan(0);
+    expect(source.layout?.hiddenRows).toEqual([3]);
+  });
+
   test("watching the sheet while Apply writes is registered once the edit ends", async () => {
     const host = new FakeExcelHost(sampleWorkbook(3), "1.9");
     host.startCellEdit();

@@ -22,6 +22,13 @@ import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
  * the CGV.* functions' English names (office-js #891, #6614) while `formulasLocal` takes the French
  * names and separators.
  *
+ * As Excel does with requests the user did not start (issue 21): while the user edits a cell
+ * (`startCellEdit`) every request is refused with `InvalidOperationInCellEditMode`, unless it ran with
+ * `delayForCellEdit` on ExcelApi 1.11, which holds it until the edit ends; a CGV.* cell may read
+ * #BUSY! for its first reads (`busyReads`); the used range counts cells that only carry formatting
+ * unless `getUsedRange(true)` (ExcelApi 1.2) is asked; custom XML parts (ExcelApi 1.5) hold stored
+ * terms; recalculations asked for are recorded (`calculations`).
+ *
  * What the self-test (src/selftest) does on its scratch sheets is modelled as Excel documents it: rows
  * hidden (`rowHidden`), cells merged, a sheet's autofilter applied with a custom criterion, a sheet
  * deleted, formulas, number formats, conditional formats, notes and comments read back. As in Excel,
