@@ -1,5 +1,5 @@
 import { isEmptyCell, type CellValue } from "../cells";
-import type { Text } from "../engine";
+import { quoted, type Text } from "../engine";
 import { recognizeHeaders } from "./headers";
 import type { HeaderRecognition, RegisterMode } from "./types";
 
@@ -57,7 +57,7 @@ export type Location =
   | { readonly found: false; readonly message: Text };
 
 const sheetList = (sheets: readonly SheetHead[], lang: "en" | "fr"): string =>
-  sheets.map((s) => (lang === "fr" ? `« ${s.name} »` : `"${s.name}"`)).join(", ");
+  sheets.map((s) => quoted(s.name, lang)).join(", ");
 
 /**
  * The sheet and header row of a register in a workbook: the named sheet (or, without one, the first

@@ -1,50 +1,59 @@
-import type { Language } from "../engine";
-import { formatDate, formatMoney, missingRateSentence } from "./compute";
+import { formatDate, formatMoney, type Language, type Text } from "../engine";
 import { serialToDay } from "../input/cell-values";
+import { missingRateSentence } from "./status";
 import type { ApplySummary } from "./types";
+
+/** The summary's sentences, in French and English. */
+const SUMMARY = {
+  asOf: (date: Text, iso: string): Text => ({ en: `As of ${date.en}`, fr: `Arrêté au ${date.fr} (${iso})` }),
+  rows: (s: ApplySummary): Text => {
+    const invoices = s.mode === "invoices";
+    return {
+      en: `${s.rows} ${invoices ? "invoice" : "subscription"} row(s): ${s.computed} computed, ${s.errors} in error${s.blank ? `, ${s.blank} blank row(s) skipped` : ""}.`,
+      fr: `${s.rows} ligne(s) ${invoices ? "de factures" : "d'abonnements"} : ${s.computed} calculée(s), ${s.errors} en erreur${s.blank ? `, ${s.blank} vide(s) ignorée(s)` : ""}.`,
+    };
+  },
+  cancelled: { en: "Cancelled: partial results.", fr: "Calcul interrompu : résultats partiels." },
+  penalties: (s: ApplySummary): Text => ({
+    en: `Penalties: ${formatMoney(s.totalPenalties, "en")} (interest ${formatMoney(s.totalInterest, "en")}, recovery fees ${formatMoney(s.totalRecoveryFees, "en")}) on ${s.lateRows} late invoice(s).`,
+    fr: `Pénalités : ${formatMoney(s.totalPenalties, "fr")} (intérêts ${formatMoney(s.totalInterest, "fr")}, indemnités ${formatMoney(s.totalRecoveryFees, "fr")}) sur ${s.lateRows} facture(s) en retard.`,
+  }),
+  withoutInterest: (rows: number, sentence: Text): Text => ({
+    en: `${rows} invoice(s) without interest (left out of the totals) — ${sentence.en}.`,
+    fr: `${rows} facture(s) sans intérêts (non compris dans les totaux) — ${sentence.fr}.`,
+  }),
+  nextDeadlines: { en: "Next deadlines:", fr: "Prochaines échéances :" },
+  firstErrors: { en: "Errors (first ones):", fr: "Erreurs (premières) :" },
+  moreErrors: (n: number): Text => ({ en: `  … and ${n} more.`, fr: `  … et ${n} autre(s).` }),
+} as const;
 
 /** The summary as a few lines of text (the command line prints it; the pane may show it). */
 export function formatSummary(s: ApplySummary, lang: Language): string {
-  const fr = lang === "fr";
-  const date = (serial: number): string => formatDate(serialToDay(serial), lang);
-  const lines: string[] = [];
-  lines.push(fr ? `Arrêté au ${date(s.asOf)} (${s.asOfIso})` : `As of ${date(s.asOf)}`);
-  const kind =
-    s.mode === "invoices" ? (fr ? "de factures" : "invoice") : fr ? "d'abonnements" : "subscription";
-  lines.push(
-    fr
-      ? `${s.rows} ligne(s) ${kind} : ${s.computed} calculée(s), ${s.errors} en erreur${s.blank ? `, ${s.blank} vide(s) ignorée(s)` : ""}.`
-      : `${s.rows} ${kind} row(s): ${s.computed} computed, ${s.errors} in error${s.blank ? `, ${s.blank} blank row(s) skipped` : ""}.`,
-  );
-  if (s.cancelled) lines.push(fr ? "Calcul interrompu : résultats partiels." : "Cancelled: partial results.");
+  const date = (serial: number): Text => ({
+    en: formatDate(serialToDay(serial), "en"),
+    fr: formatDate(serialToDay(serial), "fr"),
+  });
+  const lines: Text[] = [SUMMARY.asOf(date(s.asOf), s.asOfIso), SUMMARY.rows(s)];
+  if (s.cancelled) lines.push(SUMMARY.cancelled);
   if (s.mode === "invoices") {
-    lines.push(
-      fr
-        ? `Pénalités : ${formatMoney(s.totalPenalties, lang)} (intérêts ${formatMoney(s.totalInterest, lang)}, indemnités ${formatMoney(s.totalRecoveryFees, lang)}) sur ${s.lateRows} facture(s) en retard.`
-        : `Penalties: ${formatMoney(s.totalPenalties, lang)} (interest ${formatMoney(s.totalInterest, lang)}, recovery fees ${formatMoney(s.totalRecoveryFees, lang)}) on ${s.lateRows} late invoice(s).`,
-    );
-    for (const m of s.missingRates) {
-      const sentence = missingRateSentence(m, lang);
+    lines.push(SUMMARY.penalties(s));
+    for (const m of s.missingRates)
       lines.push(
-        fr
-          ? `${m.rows} facture(s) sans intérêts (non compris dans les totaux) — ${sentence}.`
-          : `${m.rows} invoice(s) without interest (left out of the totals) — ${sentence}.`,
+        SUMMARY.withoutInterest(m.rows, {
+          en: missingRateSentence(m, "en"),
+          fr: missingRateSentence(m, "fr"),
+        }),
       );
-    }
   }
+  const out = lines.map((line) => line[lang]);
   if (s.nextDeadlines.length > 0) {
-    lines.push(fr ? "Prochaines échéances :" : "Next deadlines:");
-    for (const d of s.nextDeadlines) lines.push(`  ${date(d.date)}  ${d.label}`);
+    out.push(SUMMARY.nextDeadlines[lang]);
+    for (const d of s.nextDeadlines) out.push(`  ${date(d.date)[lang]}  ${d.label}`);
   }
   if (s.firstErrors.length > 0) {
-    lines.push(fr ? "Erreurs (premières) :" : "Errors (first ones):");
-    for (const e of s.firstErrors) lines.push(`  ${e.message}`);
-    if (s.errors > s.firstErrors.length)
-      lines.push(
-        fr
-          ? `  … et ${s.errors - s.firstErrors.length} autre(s).`
-          : `  … and ${s.errors - s.firstErrors.length} more.`,
-      );
+    out.push(SUMMARY.firstErrors[lang]);
+    for (const e of s.firstErrors) out.push(`  ${e.message}`);
+    if (s.errors > s.firstErrors.length) out.push(SUMMARY.moreErrors(s.errors - s.firstErrors.length)[lang]);
   }
-  return lines.join("\n");
+  return out.join("\n");
 }

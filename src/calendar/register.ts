@@ -6,6 +6,7 @@ import {
   type Citation,
   type Day,
   type Language,
+  type Text,
 } from "../engine";
 import { isBlank, serialToDay } from "../input/cell-values";
 import { formatDate, formatMoney, type Applier, type CellValue } from "../apply";
@@ -53,6 +54,26 @@ function cellText(v: CellValue | undefined): string | undefined {
   return isBlank(v) ? undefined : String(v).trim();
 }
 
+/** The events' words, in French and English. */
+const EVENT_TEXT = {
+  fields: {
+    vendor: { en: "Vendor", fr: "Fournisseur" },
+    reference: { en: "Reference", fr: "Référence" },
+    client: { en: "Client", fr: "Client" },
+    clause: { en: "Clause", fr: "Clause" },
+    amount: { en: "Amount", fr: "Montant" },
+    date: { en: "Date", fr: "Date" },
+    status: { en: "Status", fr: "Statut" },
+  },
+  separator: { en: ": ", fr: " : " },
+  typedDueDate: { en: "due date typed in the register", fr: "échéance saisie dans le registre" },
+  row: (n: number): Text => ({ en: `row ${n}`, fr: `ligne ${n}` }),
+  computed: (asOf: Day, source: string | undefined, n: number): Text => ({
+    en: `Computed by Échéance as of ${formatDate(asOf, "en")}${source ? `, ${source}` : ""}, row ${n}.`,
+    fr: `Calculé par Échéance, arrêté au ${formatDate(asOf, "fr")}${source ? `, ${source}` : ""}, ligne ${n}.`,
+  }),
+} as const;
+
 function citations(c: readonly Citation[]): string {
   return c.map(formatCitation).join(", ");
 }
@@ -64,7 +85,8 @@ export function registerEvents(
   options: RegisterEventOptions = {},
 ): RegisterEvent[] {
   const lang: Language = applier.lang;
-  const fr = lang === "fr";
+  const field = (name: keyof typeof EVENT_TEXT.fields, value: string): string =>
+    `${EVENT_TEXT.fields[name][lang]}${EVENT_TEXT.separator[lang]}${value}`;
   const domain = options.uidDomain ?? "echeance.invalid";
   const events: RegisterEvent[] = [];
   const uids = new Map<string, number>();
@@ -79,37 +101,32 @@ export function registerEvents(
     const client = cellText(applier.cell(row, "client"));
     let kind: DeadlineKind;
     let clause: string;
-    const lines: string[] = [];
+    let amountLine: string | undefined;
     if (applier.mode === "invoices") {
       kind = "due-date";
-      if (!isBlank(applier.cell(row, "dueDate")))
-        clause = fr ? "échéance saisie dans le registre" : "due date typed in the register";
+      if (!isBlank(applier.cell(row, "dueDate"))) clause = EVENT_TEXT.typedDueDate[lang];
       else {
         const invoiceKind = findInvoiceKind(vendor.profile, applier.kindFor(row, vendor));
         clause = `${citations(invoiceKind.clause)} (${invoiceKind.label[lang]})`;
       }
       const amount = applier.cell(row, "amount");
-      if (typeof amount === "number")
-        lines.push(`${fr ? "Montant" : "Amount"} : ${formatMoney(amount, lang)}`);
+      if (typeof amount === "number") amountLine = field("amount", formatMoney(amount, lang));
     } else {
       const { plan } = findPlan(vendor.profile, applier.planFor(row, vendor));
       kind = r.state === "notice-given" ? "contract-end" : "notice-deadline";
       clause = `${citations(plan.clause)} (${plan.label[lang]})`;
     }
-    const sep = fr ? " : " : ": ";
-    const who = reference ?? (fr ? `ligne ${n}` : `row ${n}`);
+    const who = reference ?? EVENT_TEXT.row(n)[lang];
     const summary = `${KIND_TEXT[kind][lang]} — ${who} (${vendor.profile.name})`;
     const description = [
-      `${fr ? "Fournisseur" : "Vendor"}${sep}${vendor.profile.legalName} (${vendor.spec})`,
-      `${fr ? "Référence" : "Reference"}${sep}${reference ?? "—"}`,
-      ...(client !== undefined ? [`${fr ? "Client" : "Client"}${sep}${client}`] : []),
-      `${fr ? "Clause" : "Clause"}${sep}${clause}`,
-      ...lines.map((l) => l.replace(" : ", sep)),
-      `${fr ? "Date" : "Date"}${sep}${formatDate(date, lang)}`,
-      `${fr ? "Statut" : "Status"}${sep}${r.status}`,
-      fr
-        ? `Calculé par Échéance, arrêté au ${formatDate(applier.asOf, lang)}${options.source ? `, ${options.source}` : ""}, ligne ${n}.`
-        : `Computed by Échéance as of ${formatDate(applier.asOf, lang)}${options.source ? `, ${options.source}` : ""}, row ${n}.`,
+      field("vendor", `${vendor.profile.legalName} (${vendor.spec})`),
+      field("reference", reference ?? "—"),
+      ...(client !== undefined ? [field("client", client)] : []),
+      field("clause", clause),
+      ...(amountLine !== undefined ? [amountLine] : []),
+      field("date", formatDate(date, lang)),
+      field("status", r.status),
+      EVENT_TEXT.computed(applier.asOf, options.source, n)[lang],
     ].join("\n");
     const base = [
       "echeance",

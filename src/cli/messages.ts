@@ -1,4 +1,4 @@
-import type { Language, Text } from "../engine";
+import { COLON, type Language, type Text } from "../engine";
 
 /**
  * What every command of the command line says the same way: the prefix of its errors, its warnings,
@@ -8,14 +8,16 @@ import type { Language, Text } from "../engine";
 /** « echeance apply : le fichier… » / "echeance apply: the file…": a command's error line. */
 export function commandError(command: string, text: string | Text, lang: Language): string {
   const sentence = typeof text === "string" ? text : text[lang];
-  return `echeance ${command}${lang === "fr" ? " :" : ":"} ${sentence}`;
+  return `echeance ${command}${COLON[lang]} ${sentence}`;
 }
 
 /** « Attention : … » / "Warning: …". */
 export function warning(text: string | Text, lang: Language): string {
   const sentence = typeof text === "string" ? text : text[lang];
-  return `${lang === "fr" ? "Attention :" : "Warning:"} ${sentence}`;
+  return `${WARNING[lang]}${COLON[lang]} ${sentence}`;
 }
+
+const WARNING: Readonly<Record<Language, string>> = { en: "Warning", fr: "Attention" };
 
 /** A register or output file read and written as CSV rather than a workbook: `.csv`, or `.txt` as Excel exports it. */
 export function isCsvFile(file: string): boolean {

@@ -1,3 +1,4 @@
+import { COLON } from "./format";
 import type { Decimal } from "./money";
 import type { VendorProfile } from "./profile";
 import { formatCitation, type Citation, type Language, type Text } from "./text";
@@ -81,20 +82,22 @@ export interface Explanation {
   readonly segments: readonly RateSegment[];
 }
 
+/** How an explanation names an interpretation and its other reading. */
+const INTERPRETATION = {
+  head: { en: "Interpretation", fr: "Interprétation" },
+  other: { en: "Other reading", fr: "Autre lecture" },
+} as const;
+
 /** The explanation as plain text, one step per line, each with its citations. */
 export function renderExplanation(e: Explanation, lang: Language): string {
   const lines = e.steps.map((s, i) => {
     const refs = s.cite.length > 0 ? ` [${s.cite.map(formatCitation).join("; ")}]` : "";
     return `${i + 1}. ${s.text[lang]}${refs}`;
   });
-  // French puts a space before a colon (« Interprétation (id) : … »).
-  const colon = lang === "fr" ? " :" : ":";
+  const colon = COLON[lang];
   for (const note of e.interpretations) {
-    const head = lang === "fr" ? "Interprétation" : "Interpretation";
-    const alt = note.alternative
-      ? ` ${lang === "fr" ? "Autre lecture" : "Other reading"}${colon} ${note.alternative[lang]}`
-      : "";
-    lines.push(`${head} (${note.id})${colon} ${note.text[lang]}${alt}`);
+    const alt = note.alternative ? ` ${INTERPRETATION.other[lang]}${colon} ${note.alternative[lang]}` : "";
+    lines.push(`${INTERPRETATION.head[lang]} (${note.id})${colon} ${note.text[lang]}${alt}`);
   }
   return lines.join("\n");
 }

@@ -89,3 +89,14 @@ export function frenchPercent(fraction: Decimal): string {
 export function frenchOf(name: string): string {
   return /^[aeiouyàâäéèêëîïôöûüù]/i.test(name.normalize("NFC")) ? `d'${name}` : `de ${name}`;
 }
+
+/**
+ * The colon before a value or a message: French typography puts a space before it (« Montant : … »),
+ * English none. One place for every face's « label : value ».
+ */
+export const COLON: Readonly<Record<Language, string>> = { en: ":", fr: " :" };
+
+/** A user's text quoted back: « … » in French, "…" in English. */
+export function quoted(text: string, lang: Language): string {
+  return lang === "fr" ? `« ${text} »` : `"${text}"`;
+}

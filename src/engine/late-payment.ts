@@ -282,14 +282,13 @@ interface InterestComputation {
  * payment dates. Days late run from the day after the due date to `paidDate` inclusive.
  */
 function computeInterest(
-  profile: VendorProfile,
+  rule: LatePaymentRule,
   input: LatePaymentInput,
   settings: Settings,
   trace?: Trace,
 ): InterestComputation {
   checkAmount(input.amount);
   const payments = sortedPayments(input);
-  const rule = profile.latePayment;
   const daysLate = Math.max(0, input.paidDate - input.dueDate);
   let balance = input.amount;
   let p = 0;
@@ -358,9 +357,25 @@ function segment(
   };
 }
 
-function usesFlatReading(profile: VendorProfile, settings: Settings): boolean {
+export function usesFlatReading(profile: VendorProfile, settings: Settings): boolean {
   const flat = profile.latePayment.flatAlternative;
   return flat !== undefined && settings.readings.has(flat.option);
+}
+
+/**
+ * Simple interest under a rate rule that is not a vendor's own (Code civil 1231-6 for a consumer
+ * debtor: the legal rate from the formal notice), by the same per-day computation as LATEINTEREST —
+ * half-years, payments on their dates, one rounding. `input.dueDate` is the day before the first day
+ * of interest. The trace receives the segments; the rule's own words are the caller's to give.
+ */
+export function interestUnderRule(
+  rule: LatePaymentRule,
+  input: LatePaymentInput,
+  settings: Settings,
+  trace?: Trace,
+): { interest: Decimal; daysLate: number } {
+  const c = computeInterest(rule, input, settings, trace);
+  return { interest: roundToCent(c.exact), daysLate: c.daysLate };
 }
 
 /** Late interest alone, rounded once to the cent (LATEINTEREST). */
@@ -372,7 +387,7 @@ export function lateInterest(
 ): { interest: Decimal; daysLate: number } {
   checkClient(profile, input.client);
   if (trace) describeRule(trace, profile, input.client);
-  const c = computeInterest(profile, input, settings, trace);
+  const c = computeInterest(profile.latePayment, input, settings, trace);
   trace?.step(
     `Days late: from the day after the due date ${formatIsoDay(input.dueDate)} to ${formatIsoDay(input.paidDate)}: ${c.daysLate}.`,
     `Jours de retard : du lendemain de l'échéance du ${frenchDate(input.dueDate)} au ${frenchDate(input.paidDate)} : ${c.daysLate}.`,

@@ -17,6 +17,7 @@ import {
   type Text,
   type VendorRegistry,
   type VendorResolver,
+  COLON,
 } from "../engine";
 import { isBlank } from "../input/cell-values";
 import { readArgument, serialOffset, vendorText, type DateSystem } from "./arguments";
@@ -25,6 +26,7 @@ import { findDefinition } from "./signatures";
 import { StartGate } from "./start-gate";
 import { valueText, type ExcelErrorCode, type FunctionValue, type Outcome } from "./values";
 
+const RUNTIME_TEXT = { internal: { en: "Internal error", fr: "Erreur interne" } } as const;
 /**
  * What every CGV.* evaluation runs against, held by one instance per face: the vendors in force
  * (shipped, plus those a workbook stores), the settings (holiday calendar, readings, rate rows), the
@@ -280,7 +282,7 @@ export class FunctionRuntime implements FunctionServices {
       return {
         ok: false,
         code: "#VALUE!",
-        message: (lang === "fr" ? `Erreur interne : ${why}` : `Internal error: ${why}`) + also,
+        message: `${RUNTIME_TEXT.internal[lang]}${COLON[lang]} ${why}${also}`,
       };
     }
   }
@@ -311,9 +313,9 @@ export class FunctionRuntime implements FunctionServices {
     while (end > 1 && (isBlank(args[end - 1]) || (end > target.params.length && args[end - 1] === 0)))
       end -= 1;
     const outcome = this.evaluate(target.name, args.slice(0, end), EXPLAINED);
-    const fr = this.current.lang === "fr";
-    const label = fr ? target.fr : target.name;
-    if (!outcome.ok) return text(`${label}${fr ? " :" : ":"} ${outcome.code} ${outcome.message}`);
+    const lang = this.current.lang;
+    const label = lang === "fr" ? target.fr : target.name;
+    if (!outcome.ok) return text(`${label}${COLON[lang]} ${outcome.code} ${outcome.message}`);
     const header = `${label} = ${valueText(outcome.value, this.current.lang)}`;
     return text(
       outcome.explanation

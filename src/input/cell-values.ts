@@ -8,6 +8,7 @@ import {
   type Day,
   type Language,
   type Payment,
+  quoted,
 } from "../engine";
 
 /**
@@ -38,16 +39,19 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** How a cell value is named in a message, in French and English. */
+const VALUE_WORDS = {
+  notFinite: { en: "a non-finite number", fr: "un nombre non fini" },
+  true: { en: "TRUE", fr: "VRAI" },
+  false: { en: "FALSE", fr: "FAUX" },
+  range: { en: "a range", fr: "une plage" },
+} as const;
+
 function describe(value: unknown, lang: Language = "en"): string {
-  const fr = lang === "fr";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return fr ? `« ${shown} »` : `"${shown}"`;
-  }
-  if (typeof value === "number")
-    return Number.isFinite(value) ? String(value) : fr ? "un nombre non fini" : "a non-finite number";
-  if (typeof value === "boolean") return value ? (fr ? "VRAI" : "TRUE") : fr ? "FAUX" : "FALSE";
-  if (Array.isArray(value)) return fr ? "une plage" : "a range";
+  if (typeof value === "string") return quoted(value.length > 40 ? `${value.slice(0, 40)}…` : value, lang);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : VALUE_WORDS.notFinite[lang];
+  if (typeof value === "boolean") return (value ? VALUE_WORDS.true : VALUE_WORDS.false)[lang];
+  if (Array.isArray(value)) return VALUE_WORDS.range[lang];
   return typeof value;
 }
 

@@ -158,10 +158,40 @@ function floorApplies(rule: LatePaymentRule, client: ClientType): boolean {
   return rule.floor === "contractual" || (rule.floor === "statutory" && client === "pro");
 }
 
+/** The reference sheet's column headers, in French and English. */
+const REFERENCE_HEADERS = {
+  rates: [
+    { en: "Half-year", fr: "Semestre" },
+    { en: "Start", fr: "Début" },
+    { en: "End", fr: "Fin" },
+    { en: "Legal interest rate (professionals)", fr: "Taux d'intérêt légal (professionnels)" },
+    { en: "ECB refinancing rate on the first day", fr: "Taux BCE (refinancement) au 1er jour" },
+    { en: "3 × legal rate (floor)", fr: "3 × taux légal (plancher)" },
+    { en: "Legal rate missing", fr: "Taux légal manquant" },
+    { en: "ECB rate missing", fr: "Taux BCE manquant" },
+  ],
+  applied: (vendor: string, client: ClientType): Text => ({
+    en: `Rate applied by ${vendor} (${client === "pro" ? "professional client" : "consumer client"})`,
+    fr: `Taux appliqué ${vendor} (${client === "pro" ? "client professionnel" : "client particulier"})`,
+  }),
+  holiday: { en: "Holiday", fr: "Férié" },
+  holidays: {
+    metropole: { en: "Public holidays (metropolitan France)", fr: "Jours fériés (métropole)" },
+    "alsace-moselle": { en: "Public holidays (Alsace-Moselle)", fr: "Jours fériés (Alsace-Moselle)" },
+  } satisfies Record<HolidayCalendar, Text>,
+  title: {
+    en: "Échéance — reference data of the portable formulas (rates per calendar half-year, public holidays)",
+    fr: "Échéance — données de référence des formules portables (taux par semestre civil, jours fériés)",
+  },
+  note: (generatedOn: Day): Text => ({
+    en: `Generated on ${formatIsoDay(generatedOn)}. The register's formulas read these ranges (Code de commerce L441-10 II; rates in force on 1 January / 1 July). To add a half-year published since, type its rates in its row (columns D and E, in %): every formula follows; while a rate is missing, interest for days in that half-year gives #N/A. Do not insert or delete rows.`,
+    fr: `Générée le ${frenchDate(generatedOn)}. Les formules du registre lisent ces plages (Code de commerce L441-10 II ; taux en vigueur au 1er janvier / 1er juillet). Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne (colonnes D et E, en %) : toutes les formules suivent ; tant qu'un taux manque, les intérêts des jours de ce semestre donnent #N/A. N'insérez ni ne supprimez de lignes.`,
+  }),
+} as const;
+
 /** The reference sheet's content for the given rates, vendors and holiday years. */
 export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   const lang = options.lang ?? "fr";
-  const fr = lang === "fr";
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const registry = options.registry ?? SHIPPED_REGISTRY;
   const name = REFERENCE_SHEET_NAME[lang];
@@ -176,19 +206,8 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   const range = (i: number): string => sheetRef(name, `$${col(i)}$${first}:$${col(i)}$${last}`);
 
   const header: ReferenceCell[] = [
-    fr ? "Semestre" : "Half-year",
-    fr ? "Début" : "Start",
-    fr ? "Fin" : "End",
-    fr ? "Taux d'intérêt légal (professionnels)" : "Legal interest rate (professionals)",
-    fr ? "Taux BCE (refinancement) au 1er jour" : "ECB refinancing rate on the first day",
-    fr ? "3 × taux légal (plancher)" : "3 × legal rate (floor)",
-    fr ? "Taux légal manquant" : "Legal rate missing",
-    fr ? "Taux BCE manquant" : "ECB rate missing",
-    ...vendors.map(({ profile, client }) =>
-      fr
-        ? `Taux appliqué ${profile.name} (${client === "pro" ? "client professionnel" : "client particulier"})`
-        : `Rate applied by ${profile.name} (${client === "pro" ? "professional client" : "consumer client"})`,
-    ),
+    ...REFERENCE_HEADERS.rates.map((h) => h[lang]),
+    ...vendors.map(({ profile, client }) => REFERENCE_HEADERS.applied(profile.name, client)[lang]),
   ];
   const rateWidth = header.length;
   const holidayCol = rateWidth + 1;
@@ -236,34 +255,23 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
       `$${col(dc)}$${first}:$${col(dc)}$${HEADER_ROW + Math.max(1, lists[c]?.length ?? 1)}`,
     );
   });
-  const calendarName = (cal: HolidayCalendar): string =>
-    cal === "metropole"
-      ? fr
-        ? "Jours fériés (métropole)"
-        : "Public holidays (metropolitan France)"
-      : fr
-        ? "Jours fériés (Alsace-Moselle)"
-        : "Public holidays (Alsace-Moselle)";
+  const calendarName = (cal: HolidayCalendar): string => REFERENCE_HEADERS.holidays[cal][lang];
 
   const width = holidayCol + 2 * HOLIDAY_CALENDARS.length;
   const blankRow = (): ReferenceCell[] => new Array<ReferenceCell>(width).fill(null);
   const rows: ReferenceCell[][] = [];
   const title = blankRow();
-  title[0] = fr
-    ? "Échéance — données de référence des formules portables (taux par semestre civil, jours fériés)"
-    : "Échéance — reference data of the portable formulas (rates per calendar half-year, public holidays)";
+  title[0] = REFERENCE_HEADERS.title[lang];
   rows.push(title);
   const note = blankRow();
-  note[0] = fr
-    ? `Générée le ${frenchDate(options.generatedOn)}. Les formules du registre lisent ces plages (Code de commerce L441-10 II ; taux en vigueur au 1er janvier / 1er juillet). Pour ajouter un semestre publié depuis, tapez ses taux dans sa ligne (colonnes D et E, en %) : toutes les formules suivent ; tant qu'un taux manque, les intérêts des jours de ce semestre donnent #N/A. N'insérez ni ne supprimez de lignes.`
-    : `Generated on ${formatIsoDay(options.generatedOn)}. The register's formulas read these ranges (Code de commerce L441-10 II; rates in force on 1 January / 1 July). To add a half-year published since, type its rates in its row (columns D and E, in %): every formula follows; while a rate is missing, interest for days in that half-year gives #N/A. Do not insert or delete rows.`;
+  note[0] = REFERENCE_HEADERS.note(options.generatedOn)[lang];
   rows.push(note);
   rows.push(blankRow());
   const head = blankRow();
   header.forEach((h, i) => (head[i] = h));
   HOLIDAY_CALENDARS.forEach((cal, c) => {
     head[holidayCol + 2 * c] = calendarName(cal);
-    head[holidayCol + 2 * c + 1] = fr ? "Férié" : "Holiday";
+    head[holidayCol + 2 * c + 1] = REFERENCE_HEADERS.holiday[lang];
   });
   rows.push(head);
   const dataRows = Math.max(table.length, holidayRows);

@@ -27,6 +27,9 @@ import {
   type DelayTable,
 } from "./payment-delays";
 
+/** How the year's total is named when it is not an amount. */
+const YEAR_TOTAL = { en: "year total excl. VAT", fr: "total de l'exercice HT" } as const;
+
 /**
  * From an invoice register (the same rows, header recognition and due dates as Apply) to the D441-6
  * table and the aging view. Pure over cell values, shared by the task pane and `echeance report`.
@@ -125,10 +128,7 @@ export function reportFromRegister(
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const closing = applier.asOf;
-  const yearTotal = readAmount(
-    options.yearTotalExclVat,
-    lang === "fr" ? "total de l'exercice HT" : "year total excl. VAT",
-  );
+  const yearTotal = readAmount(options.yearTotalExclVat, YEAR_TOTAL[lang]);
 
   const invoices: DelayInvoice[] = [];
   const errors: { row: number; message: string }[] = [];

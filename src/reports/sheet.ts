@@ -1,5 +1,5 @@
 import { dayToSerial } from "../input/cell-values";
-import { formatDate, type Decimal, type Language } from "../engine";
+import { formatDate, type Day, type Decimal, type Language, type Text } from "../engine";
 import { DELAY_BANDS, TOTAL_HEADING, type BandFigures } from "./payment-delays";
 import type { RegisterReport } from "./register";
 
@@ -213,34 +213,35 @@ export function delayTableSheet(report: RegisterReport): SheetMatrix {
   return rows;
 }
 
+/** The aging sheet's words, in French and English (the D441-6 table itself is a French legal form). */
+const AGING_TEXT = {
+  vendor: { en: "Vendor", fr: "Fournisseur" },
+  notDue: { en: "Not yet due", fr: "Non échu" },
+  band: (heading: string): Text => ({
+    en: heading.replace(" à ", "–").replace(" jours et plus", "+ days").replace("jours", "days"),
+    fr: heading,
+  }),
+  pastDue: { en: "Total past due", fr: "Total échu" },
+  title: (closing: Day): Text => ({
+    en: `Aging at ${formatDate(closing, "en")}`,
+    fr: `Balance âgée au ${formatDate(closing, "fr")}`,
+  }),
+  noVendor: { en: "(no vendor)", fr: "(sans fournisseur)" },
+} as const;
+
 /** The aging view: amounts unpaid at closing by vendor and band, largest past-due first. */
 export function agingSheet(report: RegisterReport, lang: Language = "fr"): SheetMatrix {
-  const fr = lang === "fr";
   const header = [
-    text(fr ? "Fournisseur" : "Vendor", true),
-    text(fr ? "Non échu" : "Not yet due", true),
-    ...DELAY_BANDS.slice(1).map((b) =>
-      text(
-        fr
-          ? b.heading
-          : b.heading.replace(" à ", "–").replace(" jours et plus", "+ days").replace("jours", "days"),
-        true,
-      ),
-    ),
-    text(fr ? "Total échu" : "Total past due", true),
+    text(AGING_TEXT.vendor[lang], true),
+    text(AGING_TEXT.notDue[lang], true),
+    ...DELAY_BANDS.slice(1).map((b) => text(AGING_TEXT.band(b.heading)[lang], true)),
+    text(AGING_TEXT.pastDue[lang], true),
   ];
   return [
-    [
-      text(
-        fr
-          ? `Balance âgée au ${formatDate(report.closing, "fr")}`
-          : `Aging at ${formatDate(report.closing, "en")}`,
-        true,
-      ),
-    ],
+    [text(AGING_TEXT.title(report.closing)[lang], true)],
     header,
     ...report.aging.map((row) => [
-      text(row.vendor || (fr ? "(sans fournisseur)" : "(no vendor)")),
+      text(row.vendor || AGING_TEXT.noVendor[lang]),
       ...DELAY_BANDS.map((b) => money(row.bands[b.id])),
       money(row.pastDue),
     ]),

@@ -8,15 +8,23 @@ import {
   type EndOfMonthMethod,
   type HolidayCalendar,
   type RateRow,
-  type Text,
 } from "../engine";
-import { xmlAttribute } from "../cells";
 import { contentHash, parseUntrustedJson, xmlSafeJson } from "./json";
 import {
+  readCompany,
+  readPenaltyNotes,
+  RECOVERY_ELEMENTS,
+  serializeCompany,
+  serializePenaltyNotes,
+} from "./recovery-parts";
+import { attr, attrOf, children, issue, localName, textOf, type XmlNode } from "./xml-node";
+import {
+  BASE_STORAGE_FORMAT,
   STORAGE_FORMAT,
   STORAGE_NAMESPACE,
   type StoredProfile,
   type StoredRegister,
+  type StorageIssue,
   type StoredSettings,
   type StoredState,
 } from "./state";
@@ -45,12 +53,6 @@ export const MAX_RATE_ROWS = 200;
 export const MAX_READINGS = 20;
 export const MAX_REGISTERS = 100;
 
-export interface StorageIssue {
-  /** Where: "document", "settings", "rate[2]", "profile[acme]$.latePayment.rate". */
-  readonly where: string;
-  readonly text: Text;
-}
-
 export type ReadResult =
   | {
       readonly ok: true;
@@ -65,15 +67,15 @@ export type ReadResult =
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const attr = xmlAttribute;
-
 const figure = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
 
-/** Writes a state as the XML document of the custom XML part. */
+/** Writes a state as the XML document of the custom XML part (format 2 only when it holds recovery parts). */
 export function serializeState(state: StoredState): string {
+  const recovery = state.company !== undefined || state.penaltyNotes.length > 0;
+  const format = recovery ? STORAGE_FORMAT : BASE_STORAGE_FORMAT;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<terms xmlns="${STORAGE_NAMESPACE}" format="${STORAGE_FORMAT}" revision="${Math.max(0, Math.trunc(state.revision))}">`,
+    `<terms xmlns="${STORAGE_NAMESPACE}" format="${format}" revision="${Math.max(0, Math.trunc(state.revision))}">`,
     `  <settings holidays="${attr(state.settings.holidays)}" endOfMonthMethod="${attr(state.settings.endOfMonthMethod)}" readings="${attr(state.settings.readings.join(" "))}"/>`,
   ];
   for (const row of state.rateRows) {
@@ -94,16 +96,14 @@ export function serializeState(state: StoredState): string {
       `  <profile id="${attr(p.profile.id)}" version="${attr(p.version)}" hash="${attr(p.hash)}"${kept}><![CDATA[${xmlSafeJson(p.profile)}]]></profile>`,
     );
   }
+  if (state.company) lines.push(serializeCompany(state.company));
+  lines.push(...serializePenaltyNotes(state.penaltyNotes));
   lines.push("</terms>");
   return lines.join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-const issue = (where: string, en: string, fr: string): StorageIssue => ({ where, text: { en, fr } });
-
-const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -120,34 +120,9 @@ const parser = new XMLParser({
   ignorePiTags: true,
   cdataPropName: false,
   maxNestedTags: 8,
-  isArray: (name) => ["rate", "profile", "settings", "register"].includes(localName(name)),
+  isArray: (name) =>
+    ["rate", "profile", "settings", "register", "company", "penaltyNote", "line"].includes(localName(name)),
 });
-
-type XmlNode = Record<string, unknown>;
-
-function own(o: XmlNode, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-}
-
-function attrOf(node: XmlNode, name: string): string | undefined {
-  const v = own(node, `@_${name}`);
-  return typeof v === "string" ? v : undefined;
-}
-
-function textOf(node: unknown): string {
-  if (typeof node === "string") return node;
-  if (typeof node === "object" && node !== null) {
-    const t = own(node as XmlNode, "#text");
-    return typeof t === "string" ? t : "";
-  }
-  return "";
-}
-
-/** Elements of the root by local name (a prefix such as ns0: added by a host is accepted). */
-function children(root: XmlNode, name: string, prefix: string): unknown[] {
-  const v = own(root, prefix ? `${prefix}:${name}` : name);
-  return Array.isArray(v) ? v : v === undefined ? [] : [v];
-}
 
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
 const RATE_FIGURE = /^-?\d{1,3}([.,]\d{1,6})?$/;
@@ -231,14 +206,14 @@ export function parseStoredDocument(xml: unknown): ReadResult {
     };
   const r = root as XmlNode;
   const format = attrOf(r, "format");
-  if (format !== String(STORAGE_FORMAT))
+  if (format !== String(BASE_STORAGE_FORMAT) && format !== String(STORAGE_FORMAT))
     return {
       ok: false,
       issues: [
         issue(
           "document",
-          `The stored terms use format ${format ?? "?"}; this version of Échéance reads format ${STORAGE_FORMAT}. Update the add-in to read them.`,
-          `Les conditions enregistrées sont au format ${format ?? "?"} ; cette version d'Échéance lit le format ${STORAGE_FORMAT}. Mettez le complément à jour pour les lire.`,
+          `The stored terms use format ${format ?? "?"}; this version of Échéance reads formats ${BASE_STORAGE_FORMAT} and ${STORAGE_FORMAT}. Update the add-in to read them.`,
+          `Les conditions enregistrées sont au format ${format ?? "?"} ; cette version d'Échéance lit les formats ${BASE_STORAGE_FORMAT} et ${STORAGE_FORMAT}. Mettez le complément à jour pour les lire.`,
         ),
       ],
     };
@@ -249,15 +224,28 @@ export function parseStoredDocument(xml: unknown): ReadResult {
   const rateRows = readRates(children(r, "rate", prefix), issues);
   const { profiles, hashMismatches } = readProfiles(children(r, "profile", prefix), issues);
   const registers = readRegisters(children(r, "register", prefix), issues);
+  const company = readCompany(children(r, "company", prefix), issues);
+  const penaltyNotes = readPenaltyNotes(children(r, "penaltyNote", prefix), prefix, issues);
   const known = new Set(
-    ["settings", "rate", "profile", "register"].map((n) => (prefix ? `${prefix}:${n}` : n)),
+    ["settings", "rate", "profile", "register", ...RECOVERY_ELEMENTS].map((n) =>
+      prefix ? `${prefix}:${n}` : n,
+    ),
   );
   for (const k of Object.keys(r))
     if (!k.startsWith("@_") && k !== "#text" && !known.has(k))
       issues.push(issue("document", `Unknown element <${k}> ignored.`, `Élément inconnu <${k}> ignoré.`));
   return {
     ok: true,
-    state: { format: STORAGE_FORMAT, revision, settings, rateRows, profiles, registers },
+    state: {
+      format: format === String(STORAGE_FORMAT) ? STORAGE_FORMAT : BASE_STORAGE_FORMAT,
+      revision,
+      settings,
+      rateRows,
+      profiles,
+      registers,
+      ...(company ? { company } : {}),
+      penaltyNotes,
+    },
     issues,
     hashMismatches,
   };

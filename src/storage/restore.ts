@@ -6,7 +6,7 @@ import {
   VendorRegistry,
   type Settings,
 } from "../engine";
-import type { StorageIssue } from "./document";
+import type { StorageIssue } from "./state";
 import { compareWithShipped, type ProfileDifference } from "./compare";
 import { storedProfile, type StoredState } from "./state";
 

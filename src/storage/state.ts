@@ -1,4 +1,5 @@
-import type { EndOfMonthMethod, HolidayCalendar, RateRow, VendorProfile } from "../engine";
+import type { EndOfMonthMethod, HolidayCalendar, RateRow, Text, VendorProfile } from "../engine";
+import type { StoredCompany } from "./company";
 import { contentHash } from "./json";
 
 /**
@@ -7,9 +8,26 @@ import { contentHash } from "./json";
  * with its version and a content hash. Plain data; `document.ts` writes and reads it as XML.
  */
 
+/** A part of the stored document skipped or doubtful, and why. */
+export interface StorageIssue {
+  /** Where: "document", "settings", "rate[2]", "profile[acme]$.latePayment.rate". */
+  readonly where: string;
+  readonly text: Text;
+}
+
 export const STORAGE_NAMESPACE = "urn:echeance:terms:v1";
-/** The format of the stored document; a newer format is refused with a message, never guessed at. */
-export const STORAGE_FORMAT = 1;
+/**
+ * The newest format of the stored document this version reads; a newer one is refused with a
+ * message, never guessed at. Format 2 adds the recovery parts (« Mon entreprise », the penalty-note
+ * series); a document without them is still written as format 1, so an older Échéance keeps reading
+ * it, while one that holds them refuses it rather than dropping them at its next save (a series that
+ * lost its notes would reuse their numbers).
+ */
+export const STORAGE_FORMAT = 2;
+/** The format written when the state holds no recovery part. */
+export const BASE_STORAGE_FORMAT = 1;
+
+export type StorageFormat = typeof BASE_STORAGE_FORMAT | typeof STORAGE_FORMAT;
 
 export interface StoredSettings {
   readonly holidays: HolidayCalendar;
@@ -32,7 +50,7 @@ export interface StoredProfile {
 }
 
 export interface StoredState {
-  readonly format: typeof STORAGE_FORMAT;
+  readonly format: StorageFormat;
   /** Incremented at every save: when two parts exist (an interrupted replace), the higher one wins. */
   readonly revision: number;
   readonly settings: StoredSettings;
@@ -40,6 +58,36 @@ export interface StoredState {
   readonly profiles: readonly StoredProfile[];
   /** The registers Apply wrote in this workbook, so « Tout recalculer » / `--all` can apply them again. */
   readonly registers: readonly StoredRegister[];
+  /** « Mon entreprise »: the sender of the letters and penalty notes. */
+  readonly company?: StoredCompany;
+  /** Every penalty note issued from this workbook, cancelled ones included: the series is never reused. */
+  readonly penaltyNotes: readonly StoredPenaltyNote[];
+}
+
+/**
+ * A penalty note (note de débit) as issued: its number in the series, its date, the client, and what
+ * it claimed per invoice — so that a later note claims only what is new (interest accrued since),
+ * never the same 40 € twice.
+ */
+export interface StoredPenaltyNote {
+  /** « ND-2026-001 ». */
+  readonly number: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly client: string;
+  /** Decimal text with a dot, e.g. "175.52". */
+  readonly total: string;
+  readonly lines: readonly StoredPenaltyNoteLine[];
+  /** A cancelled note keeps its number: the series has no gap and no reuse. */
+  readonly cancelled?: boolean;
+  /** Read from a damaged stored entry: only its number is known, kept so it is never handed out again. */
+  readonly damaged?: boolean;
+}
+
+export interface StoredPenaltyNoteLine {
+  readonly invoice: string;
+  readonly interest: string;
+  readonly fee: string;
 }
 
 /**
@@ -120,16 +168,23 @@ export function captureState(input: {
   readonly rateRows?: readonly RateRow[];
   readonly profiles?: readonly VendorProfile[];
   readonly registers?: readonly StoredRegister[];
+  readonly company?: StoredCompany;
+  readonly penaltyNotes?: readonly StoredPenaltyNote[];
   /** The state last read from the workbook, for the revision and the choices already made. */
   readonly previous?: StoredState;
 }): StoredState {
   const kept = new Map((input.previous?.profiles ?? []).map((p) => [p.profile.id, p]));
   return {
-    format: STORAGE_FORMAT,
+    format: BASE_STORAGE_FORMAT,
     revision: (input.previous?.revision ?? 0) + 1,
     settings: input.settings ?? input.previous?.settings ?? DEFAULT_STORED_SETTINGS,
     rateRows: input.rateRows ?? input.previous?.rateRows ?? [],
     registers: input.registers ?? input.previous?.registers ?? [],
+    // The recovery parts are kept as they were: saving terms must never drop the note series.
+    ...((input.company ?? input.previous?.company)
+      ? { company: (input.company ?? input.previous?.company) as StoredCompany }
+      : {}),
+    penaltyNotes: input.penaltyNotes ?? input.previous?.penaltyNotes ?? [],
     profiles: (input.profiles ?? input.previous?.profiles.map((p) => p.profile) ?? []).map((p) => {
       const before = kept.get(p.id);
       return storedProfile(p, before && before.hash === contentHash(p) ? before.keptOverShipped : undefined);
@@ -145,4 +200,22 @@ export function withProfile(state: StoredState, profile: VendorProfile): StoredS
 
 export function withoutProfile(state: StoredState, id: string): StoredState {
   return { ...state, profiles: state.profiles.filter((p) => p.profile.id !== id) };
+}
+
+/** Sets or replaces « Mon entreprise ». */
+export function withCompany(state: StoredState, company: StoredCompany): StoredState {
+  return { ...state, company };
+}
+
+/**
+ * Adds issued notes to the series. A number already in the series is refused (a programming error
+ * upstream: numbers come from the series itself), so a note can never overwrite another.
+ */
+export function withPenaltyNotes(state: StoredState, notes: readonly StoredPenaltyNote[]): StoredState {
+  const taken = new Set(state.penaltyNotes.map((n) => n.number));
+  for (const n of notes) {
+    if (taken.has(n.number)) throw new Error(`Penalty note ${n.number} is already in the series.`);
+    taken.add(n.number);
+  }
+  return { ...state, penaltyNotes: [...state.penaltyNotes, ...notes] };
 }

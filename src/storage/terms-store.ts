@@ -1,5 +1,5 @@
-import { parseStoredDocument, serializeState, type StorageIssue } from "./document";
-import { STORAGE_NAMESPACE, type StoredState } from "./state";
+import { parseStoredDocument, serializeState } from "./document";
+import { STORAGE_NAMESPACE, type StorageIssue, type StoredState } from "./state";
 /**
  * Where a workbook keeps Échéance's terms, behind one small interface so the pane can run on Excel,
  * on a fake in tests, or in preview mode:

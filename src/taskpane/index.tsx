@@ -70,7 +70,7 @@ function boot(host: string | null | undefined): Boot {
   const demo = demoWorkbook(demoRows > 0 ? { invoiceRows: demoRows } : {});
   // ?chunkRows=…&delay=… slow the demo's writes down so the progress bar can be seen (and tested).
   const gateway = new MemoryGateway(demo, { chunkDelayMs: positive(q.get("delay"), 0) });
-  const lang = q.get("lang") === "en" ? "en" : "fr";
+  const lang = languageFromLocale(q.get("lang") ?? undefined);
   const hooks = window as unknown as { __echeanceDemo?: MemoryWorkbook; __echeanceStoredTerms?: string[] };
   hooks.__echeanceDemo = demo;
   // A workbook's stored terms, as custom XML parts, handed over by a test (the demo has none).

@@ -60,10 +60,30 @@ describe("vendor names agree across the faces", () => {
       message = (e as Error).message;
     }
     expect(message).toBe(
-      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli (or a vendor\'s name).',
+      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli, loi (or a vendor\'s name).',
     );
     expect((await runMain("fn", "DUEDATE", "acme", "2025-06-20", "--lang", "en")).out).toBe(
       `#VALUE! ${message}\n`,
     );
+  });
+});
+
+describe("the names invoices use agree across the faces (issue 23)", () => {
+  // OMI CGA 6.3: 30 days date de facture; 15 Jan 2025 + 30 = 14 Feb 2025. The product name in OMI's
+  // own terms (CGA 1.1) is « Plateforme OMI ».
+  test.each(["Plateforme OMI", "PLATEFORME OMI", "OMI SAS"])(
+    "%s: =CGV.DUEDATE, echeance fn and a register row give 14 February 2025",
+    async (name) => {
+      expect(await CGV.dueDate(name, serial("2025-01-15"))).toBe(serial("2025-02-14"));
+      expect((await runMain("fn", "DUEDATE", name, "2025-01-15")).out).toBe("2025-02-14\n");
+      expect(registerDueDate(name, "2025-01-15")).toBe(serial("2025-02-14"));
+    },
+  );
+
+  test("the law as a vendor: « Conditions légales » is 30 days after the invoice date in every face", async () => {
+    // L441-10 I: 30 days; 20 Jun 2025 + 30 = 20 Jul 2025.
+    expect(await CGV.dueDate("Conditions légales", serial("2025-06-20"))).toBe(serial("2025-07-20"));
+    expect((await runMain("fn", "DUEDATE", "loi", "2025-06-20")).out).toBe("2025-07-20\n");
+    expect(registerDueDate("loi", "2025-06-20")).toBe(serial("2025-07-20"));
   });
 });

@@ -83,7 +83,7 @@ describe("the stored document round-trips", () => {
     expect(r.state).toEqual(state);
     expect(r.state.profiles.map((p) => [p.profile.id, p.version, p.hash.slice(0, 7)])).toEqual([
       ["acme", "1.0.0", "sha256:"],
-      ["omi", "1.0.0", "sha256:"],
+      ["omi", "1.1.0", "sha256:"],
     ]);
   });
 
@@ -198,7 +198,9 @@ describe("hostile stored documents", () => {
   });
 
   test("a document of a newer format is refused, not guessed at", () => {
-    expect(refused(`<terms xmlns="${STORAGE_NAMESPACE}" format="2"/>`)).toMatch(/format 2.*reads format 1/);
+    expect(refused(`<terms xmlns="${STORAGE_NAMESPACE}" format="3"/>`)).toMatch(
+      /format 3.*reads formats 1 and 2/,
+    );
   });
 
   test("elements named __proto__ or constructor do not pollute Object.prototype", () => {

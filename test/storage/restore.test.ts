@@ -66,10 +66,10 @@ describe("stored vs shipped profiles", () => {
   test("a stored copy that differs is listed with both versions and each changed field", async () => {
     const [d] = compareWithShipped(captureState({ profiles: [editedOmi()] }).profiles);
     expect(d?.id).toBe("omi");
-    expect([d?.stored.version, d?.shipped.version]).toEqual(["0.9.0", "1.0.0"]);
+    expect([d?.stored.version, d?.shipped.version]).toEqual(["0.9.0", "1.1.0"]);
     expect(d?.changes).toEqual([
       { path: "$.invoiceKinds[0].term.days", stored: "45", shipped: "30" },
-      { path: "$.profileVersion", stored: '"0.9.0"', shipped: '"1.0.0"' },
+      { path: "$.profileVersion", stored: '"0.9.0"', shipped: '"1.1.0"' },
     ]);
     expect(d?.acknowledged).toBe(false);
   });
@@ -88,7 +88,8 @@ describe("restoring a workbook's terms on another machine", () => {
     expect(r.pending).toEqual([]);
     expect(r.settings.holidays).toBe("alsace-moselle");
     expect(r.settings.endOfMonthMethod).toBe("eom-then-days");
-    expect(r.registry.ids()).toEqual(["omi", "sillage", "xiahdeh", "injenius", "digitalli", "acme"]);
+    // The built-in vendors (the five and the law, `loi`), then the workbook's own.
+    expect(r.registry.ids()).toEqual(["omi", "sillage", "xiahdeh", "injenius", "digitalli", "loi", "acme"]);
     // ACME: 30 days end of month; invoice 31 Jan 2025 under the stored method eom-then-days:
     // end of January 31 Jan, + 30 days = 2 Mar 2025.
     expect(formatIsoDay(dueDate(r.registry.get("acme")!, iso("2025-01-31"), undefined, r.settings))).toBe(
@@ -160,11 +161,11 @@ describe("restoring a workbook's terms on another machine", () => {
     const saved = reopened(
       applyChoices(reopened(captureState({ profiles: [editedOmi()] })), choices([["omi", "stored"]])),
     );
-    const newer = { ...shipped("omi"), profileVersion: "1.1.0" };
+    const newer = { ...shipped("omi"), profileVersion: "1.2.0" };
     const r = restoreState(saved, {
       shipped: new VendorRegistry(SHIPPED_VENDORS.map((v) => (v.id === "omi" ? newer : v))),
     });
-    expect(r.pending.map((d) => [d.id, d.shipped.version])).toEqual([["omi", "1.1.0"]]);
+    expect(r.pending.map((d) => [d.id, d.shipped.version])).toEqual([["omi", "1.2.0"]]);
   });
 });
 

@@ -13,7 +13,6 @@ import { MemoryGateway } from "../../src/workbook/memory-gateway";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { DELAY_TABLE_LAYOUT, wrappedRowHeights } from "../../src/reports";
 import { describeError } from "../../src/taskpane/apply-adapter";
-import { STRINGS } from "../../src/taskpane/i18n/strings";
 import { FakeExcelHost, type FakeHostOptions } from "./fake-excel";
 import { applyThrough, inputCells, omiRequest, sampleWorkbook } from "./gateway-fixtures";
 
@@ -101,10 +100,10 @@ describe.each(HOSTS)("%s", (_name, make) => {
     ]);
     const refusal = await gateway.readSource("selection").catch((e: unknown) => e);
     expect(refusal).toMatchObject({ code: "multi-area" });
-    expect(describeError(refusal, STRINGS.fr, "fr")).toBe(
+    expect(describeError(refusal, "fr")).toBe(
       "La sélection compte plusieurs plages : sélectionnez une seule plage (sans Ctrl+clic), puis relisez le registre.",
     );
-    expect(describeError(refusal, STRINGS.en, "en")).toBe(
+    expect(describeError(refusal, "en")).toBe(
       "The selection has several ranges: select a single range (without Ctrl+click), then read the register again.",
     );
     expect((await gateway.readSource("region")).address).toBe("Factures!A1:C26");
