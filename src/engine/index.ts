@@ -20,6 +20,7 @@ export * from "./profile-schema";
 export * from "./rate-source";
 export * from "./rates";
 export * from "./registry";
+export * from "./reminders";
 export * from "./settings";
 export * from "./statement";
 export * from "./subscription";
