@@ -1,0 +1,181 @@
+import { promises as fs } from "node:fs";
+import ExcelJS from "exceljs";
+import { formatDate, formatMoney } from "../../apply";
+import { serialToDay } from "../../input/cell-values";
+import { isEngineError, type Decimal, type Language, type RateRow } from "../../engine";
+import {
+  agingSheet,
+  delayTableSheet,
+  DELAY_BANDS,
+  reportFromRegister,
+  AGING_LAYOUT,
+  DELAY_TABLE_LAYOUT,
+  type RegisterReport,
+  type SheetMatrix,
+} from "../../reports";
+import type { CliIo } from "../io";
+import { readRatesOption } from "../rates";
+import { termsInForce } from "../stored-terms";
+import { csvField } from "../register-io";
+import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "../register-file";
+import { commandError, isCsvFile } from "../messages";
+import type { D441Args } from "./args";
+import { writeMatrix } from "./workbook";
+
+/**
+ * `echeance report --kind received|issued`: the statutory payment-delay table (D441-6 I) and the aging
+ * view of an invoice register, written to a new workbook. The same rows, recognition and due dates as
+ * `apply`; the input file is only read.
+ */
+
+export async function writeReportWorkbook(
+  report: RegisterReport,
+  file: string,
+  lang: Language,
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Échéance";
+  writeMatrix(wb.addWorksheet("Délais de paiement D441-6"), delayTableSheet(report), DELAY_TABLE_LAYOUT);
+  writeMatrix(
+    wb.addWorksheet(lang === "fr" ? "Balance âgée" : "Aging"),
+    agingSheet(report, lang),
+    AGING_LAYOUT,
+  );
+  await wb.xlsx.writeFile(file);
+}
+
+function summary(report: RegisterReport, out: string, lang: Language): string {
+  const fr = lang === "fr";
+  const t = report.table;
+  const eur = (d: Decimal) => formatMoney(d, lang);
+  const lines = [
+    fr
+      ? `Factures ${report.kind === "received" ? "reçues" : "émises"} non réglées au ${formatDate(report.closing, "fr")} :`
+      : `${report.kind === "received" ? "Received" : "Issued"} invoices unpaid at ${formatDate(report.closing, "en")}:`,
+    ...DELAY_BANDS.map(
+      (b) =>
+        `  ${b.heading.padEnd(24)} ${String(t.bands[b.id].count).padStart(6)}  ${eur(t.bands[b.id].amount).padStart(16)}`,
+    ),
+    `  ${"Total (1 jour et plus)".padEnd(24)} ${String(t.total.count).padStart(6)}  ${eur(t.total.amount).padStart(16)}${
+      t.total.share
+        ? `  ${t.total.share
+            .times(100)
+            .toFixed(2)
+            .replace(".", fr ? "," : ".")} %`
+        : ""
+    }`,
+    fr
+      ? `  Exclues (litigieuses ou non comptabilisées) : ${t.excluded.count}, ${eur(t.excluded.amount)}`
+      : `  Excluded (disputed or not booked): ${t.excluded.count}, ${eur(t.excluded.amount)}`,
+  ];
+  if (report.afterClosing > 0)
+    lines.push(
+      fr
+        ? `  Non comptées : ${report.afterClosing} facture(s) datée(s) après la clôture.`
+        : `  Not counted: ${report.afterClosing} invoice(s) dated after the closing.`,
+    );
+  if (report.errors.length > 0) {
+    lines.push(
+      fr
+        ? `${report.errors.length} ligne(s) non prises en compte :`
+        : `${report.errors.length} row(s) left out:`,
+    );
+    for (const e of report.errors.slice(0, 5)) lines.push(`  ${e.message}`); // the message names its row and column
+  }
+  lines.push(fr ? `Écrit : ${out}` : `Written: ${out}`);
+  return lines.join("\n");
+}
+
+/** The D441-6 report: 0 when a table was written, 1 when nothing could be read or placed, 2 on usage errors. */
+export async function runD441(args: D441Args, out: string, io: CliIo): Promise<number> {
+  const lang = args.lang;
+  const fail = (en: string, frText: string): void =>
+    void io.stderr.write(`${commandError("report", { en, fr: frText }, lang)}\n`);
+  let register: RegisterFile;
+  try {
+    register = await readRegisterFile(args.input, {
+      mode: "invoices",
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
+    });
+  } catch (e) {
+    const problem = fileProblem(e, args.input);
+    fail(problem.en, problem.fr);
+    return 1;
+  }
+  io.stdout.write(`${describeLocation(register, args.input, lang)}\n`);
+  let fileRows: readonly RateRow[] = [];
+  if (args.rates !== undefined) {
+    const read = await readRatesOption(args.rates);
+    if (!read.ok) {
+      for (const problem of read.problems) fail(problem.en, problem.fr);
+      return 2;
+    }
+    fileRows = read.rows;
+  }
+  const inForce = await termsInForce(
+    args.ignoreStoredTerms ? undefined : register.customXmlParts,
+    fileRows,
+    args.ignoreStoredTerms,
+  );
+  io.stdout.write(`${inForce.line[lang]}\n`);
+  let report: RegisterReport;
+  try {
+    report = reportFromRegister([register.headers, ...register.rows], {
+      kind: args.kind,
+      closing: args.closing,
+      lang,
+      firstRowNumber: register.headerRow + 1,
+      registry: inForce.registry,
+      settings: inForce.settings,
+      ...(args.total === undefined ? {} : { yearTotalExclVat: args.total }),
+      ...(args.vendor === undefined ? {} : { vendor: args.vendor }),
+    });
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    fail(e.text.en, e.text.fr);
+    return 2;
+  }
+  if (report.invoices.length === 0) {
+    io.stderr.write(`${summary(report, "—", lang)}\n`);
+    fail(
+      "no invoice could be placed; nothing written.",
+      "aucune facture n'a pu être classée ; rien n'est écrit.",
+    );
+    return 1;
+  }
+  try {
+    if (isCsvFile(out)) await writeReportCsv(report, out, lang);
+    else await writeReportWorkbook(report, out, lang);
+  } catch (e) {
+    const problem = fileProblem(e, out);
+    fail(problem.en, problem.fr);
+    return 1;
+  }
+  io.stdout.write(`${summary(report, out, lang)}\n`);
+  return 0;
+}
+
+/** The report as CSV (";" separated, dates dd/mm/yyyy, amounts with a decimal comma in French): the table, a blank line, the aging. */
+export async function writeReportCsv(report: RegisterReport, file: string, lang: Language): Promise<void> {
+  const lines = [
+    ...matrixCsv(delayTableSheet(report), lang),
+    "",
+    ...matrixCsv(agingSheet(report, lang), lang),
+  ];
+  await fs.writeFile(file, `\ufeff${lines.join("\r\n")}\r\n`, "utf8");
+}
+
+function matrixCsv(matrix: SheetMatrix, lang: Language): string[] {
+  return matrix.map((cells) =>
+    cells
+      .map((cell) => {
+        if (cell.value === null) return "";
+        if (typeof cell.value === "string") return csvField(cell.value, ";");
+        if (cell.format === "date") return formatDate(serialToDay(cell.value), lang);
+        const text = cell.format === "percent" ? `${(cell.value * 100).toFixed(2)} %` : String(cell.value);
+        return lang === "fr" ? text.replace(".", ",") : text;
+      })
+      .join(";"),
+  );
+}
