@@ -8,6 +8,7 @@ import { UsageError, type CliIo } from "./io";
 export { processIo } from "./io";
 import { ratesUsage, runRates } from "./rates";
 import { reportUsage, runReport } from "./report";
+import { runVendor, runVendorsList, vendorUsage } from "./vendor";
 import { commandError } from "./messages";
 
 /**
@@ -38,6 +39,11 @@ Commandes :
       « echeance letters --help » pour ses options.
   echeance rates [--rates FICHIER]
       La table des taux (taux légal, taux BCE) par semestre, leur origine et où trouver les chiffres officiels.
+  echeance vendor import CGV.txt|CGV.docx|- [--id ID] [--name NOM] [-o FICHIER]
+      Lit des conditions générales et écrit le brouillon d'un profil fournisseur, avec son rapport.
+  echeance vendor check FICHIER | echeance vendor show ID|FICHIER | echeance vendors
+      Les contrôles légaux d'un profil, son résumé, la liste des fournisseurs.
+      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn, report et letters.
   echeance --version
 
 Les messages sont en français ; --lang en les donne en anglais.`,
@@ -61,6 +67,11 @@ Commands:
       Run "echeance letters --help" for its options.
   echeance rates [--rates FILE]
       The rate table (legal rate, ECB rate) per half-year, where each came from, where to find official figures.
+  echeance vendor import TERMS.txt|TERMS.docx|- [--id ID] [--name NAME] [-o FILE]
+      Reads terms of sale and writes a draft vendor profile, with its report.
+  echeance vendor check FILE | echeance vendor show ID|FILE | echeance vendors
+      A profile's legal checks, its summary, the list of vendors.
+      Run "echeance vendor --help" for their options; --vendor-file FILE on fn, report and letters.
   echeance --version
 
 Messages are in French by default; --lang en gives them in English.`,
@@ -74,6 +85,8 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["report", runReport],
   ["letters", runLetters],
   ["rates", runRates],
+  ["vendor", runVendor],
+  ["vendors", runVendorsList],
 ]);
 
 const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
@@ -82,6 +95,8 @@ const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
   ["report", reportUsage],
   ["letters", lettersUsage],
   ["rates", ratesUsage],
+  ["vendor", vendorUsage],
+  ["vendors", vendorUsage],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

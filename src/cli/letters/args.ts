@@ -29,6 +29,7 @@ const OPTIONS = {
   "header-row": { type: "string" },
   rates: { type: "string" },
   "ignore-stored-terms": { type: "boolean" },
+  "vendor-file": { type: "string", multiple: true },
   lang: { type: "string", choices: ["fr", "en"] },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -60,6 +61,7 @@ export interface LettersArgs {
   readonly headerRow?: number;
   readonly rates?: string;
   readonly ignoreStoredTerms: boolean;
+  readonly vendorFiles: readonly string[];
 }
 
 /** Words that mean « today » for --as-of, in both languages. */
@@ -111,6 +113,7 @@ export function parseLettersArgs(argv: readonly string[], lang: Language): Lette
     record: o.record === true,
     registerOut,
     ignoreStoredTerms: o["ignore-stored-terms"] === true,
+    vendorFiles: o["vendor-file"] ?? [],
     ...(level !== undefined ? { level } : {}),
     ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
     ...(o.template !== undefined ? { template: o.template } : {}),

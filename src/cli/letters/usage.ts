@@ -35,6 +35,7 @@ Options :
   --header-row N          ligne des en-têtes (par défaut : trouvée parmi les premières lignes)
   --rates FICHIER         lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
   --ignore-stored-terms   n'utilise pas les conditions enregistrées dans le classeur
+  --vendor-file FICHIER   un profil fournisseur (ID.echeance-vendor.json) utilisable comme un fournisseur livré ; répétable
   --lang fr|en            langue des messages (par défaut fr)
   -h, --help              cette aide
 
@@ -77,6 +78,7 @@ Options:
   --header-row N          the header row (default: found among the first rows)
   --rates FILE            rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
   --ignore-stored-terms   do not use the terms stored in the workbook
+  --vendor-file FILE      a vendor profile (ID.echeance-vendor.json) usable like a shipped vendor; repeatable
   --lang fr|en            language of messages (default fr)
   -h, --help              this help
 

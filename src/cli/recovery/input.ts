@@ -19,6 +19,7 @@ import {
   type RegisterFile,
 } from "../register-file";
 import { termsInForce, type TermsInForce } from "../stored-terms";
+import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "../vendor-files";
 import { RECOVERY_CLI_TEXT } from "./messages";
 
 /**
@@ -38,6 +39,8 @@ export interface RecoveryInputArgs {
   readonly asOf: string;
   readonly rates?: string;
   readonly ignoreStoredTerms: boolean;
+  /** Vendor profiles given with --vendor-file, usable like shipped vendors. */
+  readonly vendorFiles: readonly string[];
   /** Only this client. */
   readonly client?: string;
 }
@@ -75,7 +78,14 @@ async function termsOf(args: RecoveryInputArgs, register: RegisterFile, p: Print
   );
   p.say(inForce.line);
   for (const issue of inForce.issues) p.caution(issue);
-  return inForce;
+  const given = await loadVendorFiles(args.vendorFiles);
+  if (!given.ok) {
+    for (const problem of given.problems) p.error(problem);
+    throw new Stop(2);
+  }
+  if (given.vendors.length === 0) return inForce;
+  p.say(givenVendorsLine(given.vendors));
+  return { ...inForce, registry: withGivenVendors(inForce.registry, given.vendors) };
 }
 
 /** Apply's header recognition, with what recovery needs besides; every problem said, a stop when one blocks. */

@@ -22,6 +22,7 @@ const REPORT_OPTIONS = {
   lang: { type: "string", choices: ["fr", "en"] },
   rates: { type: "string" },
   "ignore-stored-terms": { type: "boolean" },
+  "vendor-file": { type: "string", multiple: true },
 } as const satisfies Record<string, OptionSpec>;
 
 /** What every kind of report reads: the register, where it is, the terms. */
@@ -33,6 +34,8 @@ interface CommonArgs {
   readonly out?: string;
   readonly rates?: string;
   readonly ignoreStoredTerms: boolean;
+  /** Vendor profiles given with --vendor-file, usable like shipped vendors. */
+  readonly vendorFiles: readonly string[];
   readonly lang: Language;
 }
 
@@ -68,6 +71,7 @@ export function parseReportArgs(argv: readonly string[], lang: Language): Report
     input: positional[0] as string,
     lang,
     ignoreStoredTerms: o["ignore-stored-terms"] === true,
+    vendorFiles: o["vendor-file"] ?? [],
     ...(o.rates !== undefined ? { rates: o.rates } : {}),
     ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
     ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),

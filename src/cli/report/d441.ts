@@ -16,6 +16,7 @@ import {
 import type { CliIo } from "../io";
 import { readRatesOption } from "../rates";
 import { termsInForce } from "../stored-terms";
+import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "../vendor-files";
 import { csvField } from "../register-io";
 import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "../register-file";
 import { commandError, isCsvFile } from "../messages";
@@ -119,6 +120,12 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
     args.ignoreStoredTerms,
   );
   io.stdout.write(`${inForce.line[lang]}\n`);
+  const given = await loadVendorFiles(args.vendorFiles);
+  if (!given.ok) {
+    for (const problem of given.problems) fail(problem.en, problem.fr);
+    return 2;
+  }
+  if (given.vendors.length > 0) io.stdout.write(`${givenVendorsLine(given.vendors)[lang]}\n`);
   let report: RegisterReport;
   try {
     report = reportFromRegister([register.headers, ...register.rows], {
@@ -126,7 +133,7 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
       closing: args.closing,
       lang,
       firstRowNumber: register.headerRow + 1,
-      registry: inForce.registry,
+      registry: withGivenVendors(inForce.registry, given.vendors),
       settings: inForce.settings,
       ...(args.total === undefined ? {} : { yearTotalExclVat: args.total }),
       ...(args.vendor === undefined ? {} : { vendor: args.vendor }),

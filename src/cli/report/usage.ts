@@ -31,6 +31,7 @@ Options :
                           REGISTRE.releve.xlsx pour le relevé, à côté)
   --rates FICHIER         lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
   --ignore-stored-terms   n'utilise pas les conditions enregistrées dans le classeur
+  --vendor-file FICHIER   un profil fournisseur (ID.echeance-vendor.json) utilisable comme un fournisseur livré ; répétable
   --lang fr|en            langue des messages (par défaut fr ; le tableau garde les intitulés légaux)
 Une colonne intitulée « Litige » (oui/non) marque les factures litigieuses, reportées à part en section (B),
 et écartées du relevé (avec les avoirs et les clients en procédure collective, listés à part).
@@ -64,6 +65,7 @@ Options:
                           INPUT.statement.xlsx for the statement, next to the input)
   --rates FILE            rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
   --ignore-stored-terms   do not use the terms stored in the workbook
+  --vendor-file FILE      a vendor profile (ID.echeance-vendor.json) usable like a shipped vendor; repeatable
   --lang fr|en            language of messages (default fr; the table keeps the legal French headings)
 A column headed "Litige" (oui/non) marks disputed invoices, reported apart in section (B), and left
 out of the statement (with credit notes and clients in collective proceedings, listed apart).
