@@ -2,6 +2,8 @@ import type { Language, Text } from "../engine";
 import type { CliIo } from "./io";
 import { commandError, warning } from "./messages";
 
+const ROWS_WORD = { fr: "lignes", en: "rows" } as const;
+
 /** A stop with an exit code, after its message was printed. */
 export class Stop extends Error {
   constructor(readonly code: number) {
@@ -46,7 +48,7 @@ export class Printer {
 
   /** A progress line on a terminal: rows done (of the total when known). */
   progress(): (x: { done: number; total: number | undefined }) => void {
-    const rows = this.lang === "fr" ? "lignes" : "rows";
+    const rows = ROWS_WORD[this.lang];
     return ({ done, total }) =>
       void this.io.stderr.write(`\r${done}${total !== undefined ? `/${total}` : ""} ${rows}…`);
   }

@@ -2,13 +2,14 @@ import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import { formatDate, formatMoney } from "../../apply";
 import { serialToDay } from "../../input/cell-values";
-import { isEngineError, type Decimal, type Language, type RateRow } from "../../engine";
+import { isEngineError, type Decimal, type Language, type RateRow, type Text } from "../../engine";
 import {
   agingSheet,
   delayTableSheet,
   DELAY_BANDS,
   reportFromRegister,
   AGING_LAYOUT,
+  reportSheetNames,
   DELAY_TABLE_LAYOUT,
   type RegisterReport,
   type SheetMatrix,
@@ -21,6 +22,7 @@ import { csvField } from "../register-io";
 import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "../register-file";
 import { commandError, isCsvFile } from "../messages";
 import type { D441Args } from "./args";
+import { D441_TEXT, REPORT_TEXT } from "./messages";
 import { writeMatrix } from "./workbook";
 
 /**
@@ -36,62 +38,41 @@ export async function writeReportWorkbook(
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Échéance";
-  writeMatrix(wb.addWorksheet("Délais de paiement D441-6"), delayTableSheet(report), DELAY_TABLE_LAYOUT);
-  writeMatrix(
-    wb.addWorksheet(lang === "fr" ? "Balance âgée" : "Aging"),
-    agingSheet(report, lang),
-    AGING_LAYOUT,
-  );
+  // The pane's names (src/reports/sheet-names.ts): « D441-6 31-12-2025 », « Balance âgée 31-12-2025 ».
+  const names = reportSheetNames(report.closing, lang);
+  writeMatrix(wb.addWorksheet(names.table), delayTableSheet(report), DELAY_TABLE_LAYOUT);
+  writeMatrix(wb.addWorksheet(names.aging), agingSheet(report, lang), AGING_LAYOUT);
   await wb.xlsx.writeFile(file);
 }
 
 function summary(report: RegisterReport, out: string, lang: Language): string {
-  const fr = lang === "fr";
   const t = report.table;
   const eur = (d: Decimal) => formatMoney(d, lang);
+  const share = t.total.share
+    ? `  ${t.total.share.times(100).toFixed(2).replace(".", D441_TEXT.decimalSeparator[lang])} %`
+    : "";
   const lines = [
-    fr
-      ? `Factures ${report.kind === "received" ? "reçues" : "émises"} non réglées au ${formatDate(report.closing, "fr")} :`
-      : `${report.kind === "received" ? "Received" : "Issued"} invoices unpaid at ${formatDate(report.closing, "en")}:`,
+    D441_TEXT.unpaidAt(report.kind, formatDate(report.closing, lang))[lang],
     ...DELAY_BANDS.map(
       (b) =>
         `  ${b.heading.padEnd(24)} ${String(t.bands[b.id].count).padStart(6)}  ${eur(t.bands[b.id].amount).padStart(16)}`,
     ),
-    `  ${"Total (1 jour et plus)".padEnd(24)} ${String(t.total.count).padStart(6)}  ${eur(t.total.amount).padStart(16)}${
-      t.total.share
-        ? `  ${t.total.share
-            .times(100)
-            .toFixed(2)
-            .replace(".", fr ? "," : ".")} %`
-        : ""
-    }`,
-    fr
-      ? `  Exclues (litigieuses ou non comptabilisées) : ${t.excluded.count}, ${eur(t.excluded.amount)}`
-      : `  Excluded (disputed or not booked): ${t.excluded.count}, ${eur(t.excluded.amount)}`,
+    `  ${"Total (1 jour et plus)".padEnd(24)} ${String(t.total.count).padStart(6)}  ${eur(t.total.amount).padStart(16)}${share}`,
+    D441_TEXT.excluded(t.excluded.count, eur(t.excluded.amount))[lang],
   ];
-  if (report.afterClosing > 0)
-    lines.push(
-      fr
-        ? `  Non comptées : ${report.afterClosing} facture(s) datée(s) après la clôture.`
-        : `  Not counted: ${report.afterClosing} invoice(s) dated after the closing.`,
-    );
+  if (report.afterClosing > 0) lines.push(D441_TEXT.afterClosing(report.afterClosing)[lang]);
   if (report.errors.length > 0) {
-    lines.push(
-      fr
-        ? `${report.errors.length} ligne(s) non prises en compte :`
-        : `${report.errors.length} row(s) left out:`,
-    );
+    lines.push(D441_TEXT.rowsLeftOut(report.errors.length)[lang]);
     for (const e of report.errors.slice(0, 5)) lines.push(`  ${e.message}`); // the message names its row and column
   }
-  lines.push(fr ? `Écrit : ${out}` : `Written: ${out}`);
+  lines.push(REPORT_TEXT.written(out)[lang]);
   return lines.join("\n");
 }
 
 /** The D441-6 report: 0 when a table was written, 1 when nothing could be read or placed, 2 on usage errors. */
 export async function runD441(args: D441Args, out: string, io: CliIo): Promise<number> {
   const lang = args.lang;
-  const fail = (en: string, frText: string): void =>
-    void io.stderr.write(`${commandError("report", { en, fr: frText }, lang)}\n`);
+  const fail = (text: Text): void => void io.stderr.write(`${commandError("report", text, lang)}\n`);
   let register: RegisterFile;
   try {
     register = await readRegisterFile(args.input, {
@@ -100,8 +81,7 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
       ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
     });
   } catch (e) {
-    const problem = fileProblem(e, args.input);
-    fail(problem.en, problem.fr);
+    fail(fileProblem(e, args.input));
     return 1;
   }
   io.stdout.write(`${describeLocation(register, args.input, lang)}\n`);
@@ -109,7 +89,7 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
   if (args.rates !== undefined) {
     const read = await readRatesOption(args.rates);
     if (!read.ok) {
-      for (const problem of read.problems) fail(problem.en, problem.fr);
+      for (const problem of read.problems) fail(problem);
       return 2;
     }
     fileRows = read.rows;
@@ -122,7 +102,7 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
   io.stdout.write(`${inForce.line[lang]}\n`);
   const given = await loadVendorFiles(args.vendorFiles);
   if (!given.ok) {
-    for (const problem of given.problems) fail(problem.en, problem.fr);
+    for (const problem of given.problems) fail(problem);
     return 2;
   }
   if (given.vendors.length > 0) io.stdout.write(`${givenVendorsLine(given.vendors)[lang]}\n`);
@@ -140,23 +120,19 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
     });
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    fail(e.text.en, e.text.fr);
+    fail(e.text);
     return 2;
   }
   if (report.invoices.length === 0) {
     io.stderr.write(`${summary(report, "—", lang)}\n`);
-    fail(
-      "no invoice could be placed; nothing written.",
-      "aucune facture n'a pu être classée ; rien n'est écrit.",
-    );
+    fail(D441_TEXT.nothingPlaced);
     return 1;
   }
   try {
     if (isCsvFile(out)) await writeReportCsv(report, out, lang);
     else await writeReportWorkbook(report, out, lang);
   } catch (e) {
-    const problem = fileProblem(e, out);
-    fail(problem.en, problem.fr);
+    fail(fileProblem(e, out));
     return 1;
   }
   io.stdout.write(`${summary(report, out, lang)}\n`);
@@ -181,7 +157,7 @@ function matrixCsv(matrix: SheetMatrix, lang: Language): string[] {
         if (typeof cell.value === "string") return csvField(cell.value, ";");
         if (cell.format === "date") return formatDate(serialToDay(cell.value), lang);
         const text = cell.format === "percent" ? `${(cell.value * 100).toFixed(2)} %` : String(cell.value);
-        return lang === "fr" ? text.replace(".", ",") : text;
+        return text.replace(".", D441_TEXT.decimalSeparator[lang]);
       })
       .join(";"),
   );

@@ -1,4 +1,5 @@
 import { formatMoney, type Decimal, type Text } from "../../engine";
+import type { ReportKind } from "../../reports";
 
 /** What `echeance report` says, in French and English: one catalogue for the command. */
 export const REPORT_TEXT = {
@@ -41,3 +42,34 @@ export const REPORT_TEXT = {
   }),
   written: (out: string): Text => ({ fr: `Écrit : ${out}`, en: `Written: ${out}` }),
 } as const;
+
+/** What the D441-6 report says in its summary. */
+export const D441_TEXT = {
+  unpaidAt: (kind: ReportKind, closing: string): Text => ({
+    fr: `Factures ${D441_KIND[kind].fr} non réglées au ${closing} :`,
+    en: `${D441_KIND[kind].en} invoices unpaid at ${closing}:`,
+  }),
+  excluded: (count: number, amount: string): Text => ({
+    fr: `  Exclues (litigieuses ou non comptabilisées) : ${count}, ${amount}`,
+    en: `  Excluded (disputed or not booked): ${count}, ${amount}`,
+  }),
+  afterClosing: (count: number): Text => ({
+    fr: `  Non comptées : ${count} facture(s) datée(s) après la clôture.`,
+    en: `  Not counted: ${count} invoice(s) dated after the closing.`,
+  }),
+  rowsLeftOut: (count: number): Text => ({
+    fr: `${count} ligne(s) non prises en compte :`,
+    en: `${count} row(s) left out:`,
+  }),
+  nothingPlaced: {
+    fr: "aucune facture n'a pu être classée ; rien n'est écrit.",
+    en: "no invoice could be placed; nothing written.",
+  },
+  /** A percentage's decimal separator in the summary and the CSV. */
+  decimalSeparator: { fr: ",", en: "." },
+} as const;
+
+const D441_KIND: Readonly<Record<ReportKind, Text>> = {
+  received: { fr: "reçues", en: "Received" },
+  issued: { fr: "émises", en: "Issued" },
+};
