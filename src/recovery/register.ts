@@ -8,7 +8,14 @@ import {
   type ColumnMapping,
   type RegisterMode,
 } from "../apply";
-import { vendorResolver, type Day, type Decimal, type Payment, type ResolvedVendor } from "../engine";
+import {
+  isEngineError,
+  vendorResolver,
+  type Day,
+  type Decimal,
+  type Payment,
+  type ResolvedVendor,
+} from "../engine";
 import { serialToDay } from "../input/cell-values";
 import { foldText, isMarked } from "../input/recovery-cells";
 import type { Letter } from "./letters";
@@ -107,7 +114,7 @@ export function readRecoveryRegister(
   let vendor = chosen;
   let seen = 0;
   rows.forEach((row, index) => {
-    const result = applier.computeRow(row, index);
+    const result = computeForRecovery(applier, row, index, options.mapping.clientType);
     if (result.state === "blank") return;
     seen += 1;
     const n = applier.rowNumber(index);
@@ -153,6 +160,34 @@ export function readRecoveryRegister(
     rows: seen,
     firstRowNumber: applier.rowNumber(0),
   };
+}
+
+/**
+ * Apply's computation of a row. A consumer's invoice under terms written for professionals only (OMI,
+ * Sillage, Digitalli) is an error for Apply — those terms cannot price it — but recovery still claims
+ * its principal, with interest as Code civil 1231-6 sets it and no 40 € fee (docs/recovery.md, « A
+ * consumer client »): its due date is then the terms' own, computed with the client cell left blank,
+ * and the record keeps the consumer type.
+ */
+function computeForRecovery(
+  applier: Applier,
+  row: readonly CellValue[],
+  index: number,
+  clientColumn: number | undefined,
+): ReturnType<Applier["computeRow"]> {
+  const result = applier.computeRow(row, index);
+  if (result.state !== "error" || clientColumn === undefined) return result;
+  let consumerOutsideTerms = false;
+  try {
+    consumerOutsideTerms =
+      applier.client(row) === "consumer" && !applier.vendorFor(row).profile.clients.includes("consumer");
+  } catch (e) {
+    if (!(e instanceof RowProblem) && !isEngineError(e)) throw e;
+  }
+  if (!consumerOutsideTerms) return result;
+  const asProfessional = row.map((cell, i) => (i === clientColumn ? "" : cell));
+  const again = applier.computeRow(asProfessional, index);
+  return again.state === "error" ? result : again;
 }
 
 /** The invoice date, shown in the letters: unreadable is left out (Apply needed it only without a due date). */

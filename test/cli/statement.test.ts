@@ -301,8 +301,8 @@ describe("the hand-worked client on the command line (OMI CGA 6.3, as of 30/06/2
       out,
     );
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/client/i);
-    expect(r.err).toMatch(/Client|Raison sociale/);
+    expect(r.err).toContain("pas de colonne « Client »");
+    expect(r.err).toContain("Ajoutez au registre une colonne intitulée « Client » (ou « Raison sociale »");
     expect(existsSync(out)).toBe(false);
   });
 });
