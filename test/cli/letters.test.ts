@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { Decimal, formatMoney } from "../../src/engine";
 import { docxText, docxWithBody } from "../documents/docx-support";
 import { convertWithLibreOffice, SOFFICE } from "../support/libreoffice";
@@ -386,7 +387,9 @@ describe("bad input: a clear sentence, nothing written half-way", () => {
       notDocx,
     );
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/^echeance letters : .*modele\.docx/m);
+    expect(a.err).toContain(
+      "echeance letters : modele.docx : fichier RTF — enregistrez-le au format « Document Word (.docx) ».",
+    );
     nothingLeft(dir, out);
     const bare = path.join(dir, "sans-champs.docx");
     writeFileSync(bare, docxWithBody("<w:p><w:r><w:t>Madame, Monsieur, veuillez payer.</w:t></w:r></w:p>"));
@@ -482,6 +485,39 @@ describe("bad input: a clear sentence, nothing written half-way", () => {
     expect(text).toContain(`Total dû : ${eur("4349.03")} avant le 08/07/2026.`);
     for (const ref of ["OMI-2025-101", "OMI-2025-115", "OMI-2026-007"]) expect(text).toContain(ref);
     expect(text).not.toContain("{{");
+  });
+});
+
+describe("--one-document", () => {
+  test("one document for every client, a page each, with every client's letter in it", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "lettres");
+    const r = await letters(
+      register(dir, GUARDED),
+      "--vendor",
+      "omi",
+      "--level",
+      "relance",
+      "--as-of",
+      "2026-06-30",
+      "-o",
+      out,
+      "--company",
+      companyFile(dir),
+      "--one-document",
+    );
+    expect(r.code).toBe(0);
+    // Four clients get a letter (see the guardrails above).
+    expect(readdirSync(out)).toEqual(["2026-06-30 Relance - 4 clients.docx"]);
+    const text = await textOf(out, "2026-06-30 Relance - 4 clients.docx");
+    for (const client of ["Boulangerie Martin", "Mme Durand", "Ancienne SARL", "Agence Fontaine"])
+      expect(text).toContain(client);
+    expect(text).toContain(eur("4349.03"));
+    expect(text).not.toContain("Garage Moreau");
+    // Each letter after the first starts a new page: three page breaks for four letters.
+    const files = unzipSync(readFileSync(path.join(out, "2026-06-30 Relance - 4 clients.docx")));
+    const body = strFromU8(files["word/document.xml"] as Uint8Array);
+    expect(body.match(/<w:pageBreakBefore\b/g)?.length).toBe(3);
   });
 });
 
