@@ -185,6 +185,8 @@ describe("the hand-worked client on the command line (OMI CGA 6.3, as of 30/06/2
       // Interest 63,38 + 95,52 + 20,13 = 179,03; fees 120,00; penalties 299,03.
       ["", "", "", "", "", "179,03", "120,00", "299,03"],
     ]);
+    // OMI-2026-007's row has no address, but the client's other rows have one: the client has one.
+    expect(r.err).not.toContain("sans adresse");
     // Garage Moreau's invoice is due 01/07/2026: nothing late on 30/06, no line.
     expect(readFileSync(out, "utf8")).not.toContain("Garage Moreau");
   });
@@ -213,6 +215,10 @@ describe("the hand-worked client on the command line (OMI CGA 6.3, as of 30/06/2
     const clients = [...r.out.matchAll(/^ {2}(.+?) : \d+ facture/gm)].map((m) => m[1]);
     expect(clients.length).toBe(12);
     expect(names).toEqual([...clients.map((c) => (c as string).slice(0, 31)), "Écartées"]);
+    // The demo register has no « Adresse » column: every client claimed is listed for its letters.
+    expect(r.err).toContain(
+      `12 client(s) sans adresse dans le registre — leurs lettres porteraient « adresse à compléter »`,
+    );
     const hotel = wb.getWorksheet("Hôtel Bellevue") as ExcelJS.Worksheet;
     const text: string[] = [];
     hotel.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));

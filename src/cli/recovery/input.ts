@@ -191,11 +191,14 @@ export async function readRecoveryInput(args: RecoveryInputArgs, p: Printer): Pr
 }
 
 /**
- * The guardrails a statement shows before anything is sent: the invoices left out and why (disputed,
+ * The guardrails a statement shows before anything is sent: the clients with no address (their
+ * letters would say « adresse à compléter »), the invoices left out and why (disputed,
  * credit notes, collective proceedings), the invoices whose interest misses a rate, the invoices near
  * or past prescription.
  */
 export function sayBookNotices(book: RecoveryBook, p: Printer): void {
+  const unaddressed = book.clients.filter((c) => c.address === undefined).map((c) => c.name);
+  if (unaddressed.length > 0) p.caution(RECOVERY_CLI_TEXT.addressesMissing(unaddressed));
   if (book.excluded.length > 0) {
     p.caution(RECOVERY_CLI_TEXT.excluded(book.excluded.length));
     for (const e of book.excluded) p.warn(`  ${e.text[p.lang]}`);

@@ -42,6 +42,10 @@ export const RECOVERY_CLI_TEXT = {
     fr: "aucune facture en retard à réclamer à cette date ; rien n'est écrit.",
     en: "no late invoice to claim on that date; nothing written.",
   },
+  addressesMissing: (clients: readonly string[]): Text => ({
+    fr: `${clients.length} client(s) sans adresse dans le registre — leurs lettres porteraient « adresse à compléter » ; ajoutez une colonne « Adresse » : ${clients.join(", ")}`,
+    en: `${clients.length} client(s) with no address in the register — their letters would say "address to be completed"; add an « Adresse » column: ${clients.join(", ")}`,
+  }),
   excluded: (count: number): Text => ({
     fr: `${count} facture(s) écartée(s) :`,
     en: `${count} invoice(s) left out:`,
