@@ -6,6 +6,7 @@ import {
   formatMoney,
   isEngineError,
   latePaymentKnown,
+  nextAction,
   noticeDeadline as engineNoticeDeadline,
   renderExplanation,
   renewalDate as engineRenewalDate,
@@ -13,9 +14,12 @@ import {
   type Day,
   type Language,
   type MissingRate,
+  type SentReminder,
+  type Text,
 } from "../engine";
+import { formatLastReminder } from "../input/recovery-cells";
 import { dayToSerial, serialToDay } from "../input/cell-values";
-import { outputColumns } from "./columns";
+import { runColumns } from "./columns";
 import { latePeriod } from "./late-period";
 import { RowProblem, RowReader } from "./row-reader";
 import {
@@ -24,6 +28,7 @@ import {
   missingRateCell,
   missingRateSentence,
   moneyText,
+  NEXT_ACTION_TEXT,
   ROW_PROBLEM,
   SUBSCRIPTION_STATUS,
 } from "./status";
@@ -92,10 +97,20 @@ export class Applier extends RowReader {
   readonly mode: RegisterMode;
   readonly columns: readonly OutputColumn[];
 
+  /** Whether the run writes recovery's columns (« Dernière relance », « Prochaine action »). */
+  private readonly letters: { readonly lastReminder: boolean; readonly nextAction: boolean };
+
   constructor(options: ApplyOptions) {
     super(options);
     this.mode = options.mode;
-    this.columns = outputColumns(this.mode);
+    this.columns = runColumns(this.mode, {
+      tracked: options.mapping.lastReminder !== undefined,
+      recording: options.recorded !== undefined,
+    });
+    this.letters = {
+      lastReminder: this.columns.some((c) => c.id === "lastReminder"),
+      nextAction: this.columns.some((c) => c.id === "nextAction"),
+    };
   }
 
   // ---- invoices --------------------------------------------------------------------------------
@@ -259,6 +274,42 @@ export class Applier extends RowReader {
    * bad cell: the row comes back with state "error" and the message as its status.
    */
   computeRow(row: readonly CellValue[], index: number): RowResult {
+    const result = this.computeRowCells(row, index);
+    if (!this.letters.lastReminder) return result;
+    // A recording run writes « Dernière relance » on every row: this run's letter, else the cell as it was.
+    return { ...result, values: { ...result.values, lastReminder: this.lastReminderCell(row, index) } };
+  }
+
+  /** The « Dernière relance » cell a recording run writes for a row. */
+  private lastReminderCell(row: readonly CellValue[], index: number): OutputValue {
+    const recorded = this.options.recorded?.get(index);
+    if (recorded) return formatLastReminder(recorded, this.lang);
+    const v = this.cell(row, "lastReminder");
+    return typeof v === "number" || typeof v === "string" ? v : v === true || v === false ? String(v) : "";
+  }
+
+  /** The letter recorded for a row: this run's, else its « Dernière relance » cell (or why it is unreadable). */
+  private lastSent(row: readonly CellValue[], index: number): SentReminder | undefined | { problem: Text } {
+    return this.options.recorded?.get(index) ?? this.lastReminder(row);
+  }
+
+  /**
+   * « Prochaine action » for an invoice: for one unpaid and past due, the next letter and from when
+   * (src/engine/reminders.ts), or why none — in dispute, in collective proceedings, or a « Dernière
+   * relance » that cannot be read; blank for the others.
+   */
+  private nextActionCell(row: readonly CellValue[], index: number, c: InvoiceComputation): string {
+    const chased = c.state === "late" || (c.state === "partly-paid" && c.daysLate > 0);
+    if (!chased) return "";
+    if (this.inCollectiveProceedings(row)) return NEXT_ACTION_TEXT.collective[this.lang];
+    if (this.disputed(row)) return NEXT_ACTION_TEXT.disputed[this.lang];
+    const sent = this.lastSent(row, index);
+    if (sent && "problem" in sent)
+      return NEXT_ACTION_TEXT.unreadable(this.columnName("lastReminder"), sent.problem)[this.lang];
+    return nextAction(c.due, sent).text[this.lang];
+  }
+
+  private computeRowCells(row: readonly CellValue[], index: number): RowResult {
     if (this.isBlankRow(row))
       return {
         values: this.blankRow(""),
@@ -269,7 +320,7 @@ export class Applier extends RowReader {
         recoveryFee: 0,
       };
     try {
-      return this.mode === "invoices" ? this.invoiceRow(row) : this.subscriptionRow(row);
+      return this.mode === "invoices" ? this.invoiceRow(row, index) : this.subscriptionRow(row);
     } catch (e) {
       const problem =
         e instanceof RowProblem
@@ -288,7 +339,7 @@ export class Applier extends RowReader {
     }
   }
 
-  private invoiceRow(row: readonly CellValue[]): RowResult {
+  private invoiceRow(row: readonly CellValue[], index: number): RowResult {
     const c = this.computeInvoice(row);
     const status = this.invoiceStatus(c);
     const pending = c.state === "not-due" || (c.state === "partly-paid" && c.daysLate === 0);
@@ -302,6 +353,7 @@ export class Applier extends RowReader {
         recoveryFee: c.fee.toNumber(),
         totalPenalty: missing ?? c.total.toNumber(),
         status,
+        ...(this.letters.nextAction ? { nextAction: this.nextActionCell(row, index, c) } : {}),
       },
       state: c.state,
       status,

@@ -39,6 +39,21 @@ export const FIELDS: readonly FieldInfo[] = [
     modes: ["invoices"],
     kind: "money",
   },
+  { id: "address", label: t("Client address", "Adresse"), modes: ["invoices"], kind: "text" },
+  {
+    id: "comment",
+    label: t("Comment / collection status", "Commentaire / suivi"),
+    modes: ["invoices"],
+    kind: "text",
+  },
+  { id: "disputed", label: t("Disputed", "Litige"), modes: ["invoices"], kind: "text" },
+  {
+    id: "collectiveProceedings",
+    label: t("Collective proceedings", "Procédure collective"),
+    modes: ["invoices"],
+    kind: "text",
+  },
+  { id: "lastReminder", label: t("Last reminder", "Dernière relance"), modes: ["invoices"], kind: "text" },
   { id: "startDate", label: t("Start date", "Date de début"), modes: ["subscriptions"], kind: "date" },
   { id: "plan", label: t("Plan", "Formule"), modes: ["subscriptions"], kind: "text" },
   {
@@ -212,6 +227,60 @@ const SYNONYMS: Record<FieldId, { strong: readonly string[]; weak?: readonly str
       "Recovery costs",
       "Frais de recouvrement justifiés",
       "Justified recovery costs",
+    ],
+  },
+  // Recovery's columns. « Statut » is not among them: it is the header of Apply's own status column
+  // (rewritten in place at each run); a collection status goes in « Commentaire » or « Suivi ».
+  address: {
+    strong: [
+      "Adresse",
+      "Adresse client",
+      "Adresse du client",
+      "Adresse de facturation",
+      "Adresse postale",
+      "Address",
+      "Client address",
+      "Customer address",
+      "Billing address",
+    ],
+  },
+  comment: {
+    strong: [
+      "Commentaire",
+      "Commentaires",
+      "Remarque",
+      "Remarques",
+      "Suivi",
+      "Suivi du recouvrement",
+      "Statut de recouvrement",
+      "Statut du recouvrement",
+      "Comment",
+      "Comments",
+      "Collection status",
+    ],
+  },
+  disputed: {
+    strong: ["Litige", "En litige", "Litigieuse", "Contestée", "Contestation", "Disputed", "Dispute"],
+  },
+  collectiveProceedings: {
+    strong: [
+      "Procédure collective",
+      "Procédures collectives",
+      "Redressement ou liquidation",
+      "Collective proceedings",
+      "Insolvency",
+    ],
+  },
+  lastReminder: {
+    strong: [
+      "Dernière relance",
+      "Dernier rappel",
+      "Dernière relance envoyée",
+      "Relance envoyée",
+      "Niveau de relance",
+      "Last reminder",
+      "Last reminder sent",
+      "Reminder sent",
     ],
   },
   startDate: {

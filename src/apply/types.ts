@@ -3,7 +3,15 @@
  * Node I/O. The task pane and the command line both build on these; changes are additive only.
  */
 import type { CellValue } from "../cells";
-import type { ClientType, Language, MissingRate, Settings, Text, VendorRegistry } from "../engine";
+import type {
+  ClientType,
+  Language,
+  MissingRate,
+  SentReminder,
+  Settings,
+  Text,
+  VendorRegistry,
+} from "../engine";
 
 export type { CellValue } from "../cells";
 
@@ -28,6 +36,12 @@ export type FieldId =
   | "amountPaid"
   | "invoiceKind"
   | "recoveryCosts"
+  // invoices, read by recovery (statements, letters) and by « Prochaine action »
+  | "address"
+  | "comment"
+  | "disputed"
+  | "collectiveProceedings"
+  | "lastReminder"
   // subscriptions
   | "startDate"
   | "plan"
@@ -90,7 +104,10 @@ export type OutputColumnId =
   | "daysToNotice"
   | "endDate"
   // both
-  | "status";
+  | "status"
+  // invoices of a register that records its letters (« Dernière relance »)
+  | "lastReminder"
+  | "nextAction";
 
 /** A new column: bilingual header and the number format to give it. */
 export interface OutputColumn {
@@ -127,6 +144,12 @@ export interface ApplyOptions {
   readonly firstRowNumber?: number;
   readonly registry?: VendorRegistry;
   readonly settings?: Settings;
+  /**
+   * Letters this run records as sent (the pane's « Marquer comme envoyé », `echeance letters
+   * --record`): data row index (0-based) → the letter. The « Dernière relance » column is then written
+   * (in place, or added) and « Prochaine action » follows it.
+   */
+  readonly recorded?: ReadonlyMap<number, SentReminder>;
 }
 
 export type InvoiceState =
