@@ -4,51 +4,17 @@
  * `echeance letters` or their shared recovery input picks its words with a `lang === "fr" ? … : …` of
  * its own, and every catalogue says the same things in both languages.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { filesUnder, languageChoices, shape } from "../support/catalogues";
 
 const CLI = path.resolve(__dirname, "../../src/cli");
 const FOLDERS = ["report", "letters", "recovery"];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 const SOURCES = [
   ...FOLDERS.flatMap((f) => filesUnder(path.join(CLI, f))),
   path.join(CLI, "printer.ts"),
 ].filter((f) => f.endsWith(".ts"));
-
-/** The same check as the pane's (test/taskpane/catalogues.test.ts): comparisons with "fr"/"en", a `fr ?`. */
-function languageChoices(text: string): number[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, " ")).replace(/\/\/.*$/gm, "");
-  const patterns = [
-    /(===|!==|==|!=)\s*["'](fr|en)["']/g,
-    /["'](fr|en)["']\s*(===|!==|==|!=)/g,
-    /\bcase\s+["'](fr|en)["']\s*:/g,
-    /\bfr\s*\?(?![.?])/g,
-  ];
-  const lines: number[] = [];
-  for (const pattern of patterns)
-    for (const m of code.matchAll(pattern)) lines.push(code.slice(0, m.index).split("\n").length);
-  return lines.sort((a, b) => a - b);
-}
-
-/** An entry's shape: a string, a function of so many arguments, or an object's shape. */
-function shape(value: unknown): unknown {
-  if (typeof value === "function") return `function/${value.length}`;
-  if (Array.isArray(value)) return `array/${value.length}`;
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, shape(v)]),
-    );
-  return typeof value;
-}
 
 describe("the recovery commands' text catalogues", () => {
   test("the check finds a language ternary across lines, and not in a comment", () => {

@@ -4,52 +4,14 @@
  * picks its words with a `lang === "fr" ? … : …` of its own, every catalogue says the same things in
  * both languages, and no file of the pane grows past the size a newcomer can hold in mind.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { filesUnder, languageChoices, shape } from "../support/catalogues";
 
 const PANE = path.resolve(__dirname, "../../src/taskpane");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
 const SOURCES = filesUnder(PANE).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
 const CATALOGUES = SOURCES.filter((f) => path.basename(f) === "strings.ts" || f.endsWith("i18n/common.ts"));
-
-/**
- * Where a text chooses its words by language itself: a comparison of a value with "fr" or "en", a
- * `switch` case on them, or a condition on a variable named `fr` — also across line breaks, as
- * Prettier writes long ternaries. Comments are left aside.
- */
-function languageChoices(text: string): number[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, " ")).replace(/\/\/.*$/gm, "");
-  const patterns = [
-    /(===|!==|==|!=)\s*["'](fr|en)["']/g,
-    /["'](fr|en)["']\s*(===|!==|==|!=)/g,
-    /\bcase\s+["'](fr|en)["']\s*:/g,
-    /\bfr\s*\?(?![.?])/g,
-  ];
-  const lines: number[] = [];
-  for (const pattern of patterns)
-    for (const m of code.matchAll(pattern)) lines.push(code.slice(0, m.index).split("\n").length);
-  return lines.sort((a, b) => a - b);
-}
-
-/** The shape of a catalogue entry: a string, a function of so many arguments, or an object's shape. */
-function shape(value: unknown): unknown {
-  if (typeof value === "function") return `function/${value.length}`;
-  if (Array.isArray(value)) return `array/${value.length}`;
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, shape(v)]),
-    );
-  return typeof value;
-}
 
 describe("the pane's text catalogues", () => {
   test("the check finds a language ternary, on one line or across lines, and not in a comment", () => {
