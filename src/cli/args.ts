@@ -37,7 +37,7 @@ export function languageOf(argv: readonly string[]): Language {
 
 /** A usage error worded in the user's language. */
 export function usage(lang: Language, en: string, fr: string): UsageError {
-  return new UsageError(lang === "fr" ? fr : en);
+  return new UsageError({ fr, en }[lang]);
 }
 
 export function readOptions<S extends Record<string, OptionSpec>>(

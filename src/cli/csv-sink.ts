@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { fieldInfo, formatDate, type CellValue, type ColumnMapping, type OutputFormat } from "../apply";
 import { cellValue, type ApplySink, type OutputCell, type PlannedColumn, type SinkPlan } from "../write";
 import { serialToDay } from "../input/cell-values";
-import type { Language } from "../engine";
+import { csvNumber, type Language } from "../engine";
 import { csvField } from "./register-io";
 
 /**
@@ -121,9 +121,6 @@ function text(v: CellValue | undefined): string {
 export function outputText(value: string | number, format: OutputFormat, lang: Language): string {
   if (value === "" || typeof value === "string") return value;
   if (format === "date") return formatDate(serialToDay(value), "fr");
-  if (format === "money") {
-    const fixed = value.toFixed(2);
-    return lang === "fr" ? fixed.replace(".", ",") : fixed;
-  }
+  if (format === "money") return csvNumber(value.toFixed(2), lang);
   return String(value);
 }

@@ -113,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const run = COMMANDS.get(command);
   if (!run) {
     io.stderr.write(
-      `${lang === "fr" ? `Commande inconnue : « ${command} ».` : `Unknown command "${command}".`}\n\n${USAGE_TEXT[lang]}\n`,
+      `${{ fr: `Commande inconnue : « ${command} ».`, en: `Unknown command "${command}".` }[lang]}\n\n${USAGE_TEXT[lang]}\n`,
     );
     return 2;
   }

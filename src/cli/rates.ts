@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import {
   buildRateTable,
+  csvNumber,
   halfYearOf,
   knownThrough,
   OFFICIAL_RATE_SOURCES,
@@ -101,16 +102,13 @@ const TABLE_TEXT = {
   },
 } as const;
 
-/** The decimal mark of a rate in each language. */
-const DECIMAL_MARK: Readonly<Record<Language, string>> = { fr: ",", en: "." };
-
 /** The table as text lines: a header, one line per half-year, how far rates are known, the sources. */
 export function formatRateTable(table: RateTable, from: number, to: number, lang: Language): string[] {
   // At least two decimals, as the arrêtés write them (2,50 not 2,5).
   const num = (v: string | undefined): string => {
     if (v === undefined) return "—";
-    const [int = "0", dec = ""] = v.split(".");
-    return `${int}${DECIMAL_MARK[lang]}${dec.padEnd(2, "0")}`;
+    const decimals = v.split(".")[1]?.length ?? 0;
+    return csvNumber(v, lang, Math.max(2, decimals));
   };
   const header = TABLE_TEXT.header[lang];
   const lines = rateLines(table, from, to).map((l) => [

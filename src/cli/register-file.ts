@@ -89,14 +89,17 @@ export function describeLocation(
   file: string,
   lang: Language,
 ): string {
+  const headerRow = register.headerRow;
   if (register.csvSeparator !== undefined)
-    return lang === "fr"
-      ? `Registre : ${file}, en-têtes ligne ${register.headerRow}`
-      : `Register: ${file}, headers on row ${register.headerRow}`;
-  const how = register.auto ? (lang === "fr" ? "trouvés" : "found") : lang === "fr" ? "indiqués" : "given";
-  return lang === "fr"
-    ? `Registre : ${file}, feuille « ${register.sheet} », en-têtes ligne ${register.headerRow} (${how})`
-    : `Register: ${file}, sheet "${register.sheet}", headers on row ${register.headerRow} (${how})`;
+    return {
+      fr: `Registre : ${file}, en-têtes ligne ${headerRow}`,
+      en: `Register: ${file}, headers on row ${headerRow}`,
+    }[lang];
+  const how = (register.auto ? { fr: "trouvés", en: "found" } : { fr: "indiqués", en: "given" })[lang];
+  return {
+    fr: `Registre : ${file}, feuille « ${register.sheet} », en-têtes ligne ${headerRow} (${how})`,
+    en: `Register: ${file}, sheet "${register.sheet}", headers on row ${headerRow} (${how})`,
+  }[lang];
 }
 
 /** Why a file could not be read or written, as a sentence (never a raw ENOENT). */

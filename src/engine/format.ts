@@ -51,6 +51,17 @@ export function englishNumber(value: Decimal | number | string, places?: number)
   return plainText(value, places);
 }
 
+/** The decimal mark of each language. */
+const DECIMAL_MARK: Readonly<Record<Language, string>> = { fr: ",", en: "." };
+
+/**
+ * A number as a CSV file or a fixed-width table holds it: the language's decimal mark and no
+ * thousands separator (« 1234,56 », what a French spreadsheet reads back as a number; "1234.56").
+ */
+export function csvNumber(value: Decimal | number | string, lang: Language, places?: number): string {
+  return plainText(value, places).replace(".", DECIMAL_MARK[lang]);
+}
+
 export function formatNumber(value: Decimal | number | string, lang: Language, places?: number): string {
   return lang === "fr" ? frenchNumber(value, places) : englishNumber(value, places);
 }

@@ -1,4 +1,5 @@
 import {
+  csvNumber,
   Decimal,
   formatCitation,
   formatDate,
@@ -308,9 +309,7 @@ const CSV_ORDER = [
 
 /** A CSV figure: dd/mm/yyyy dates, amounts with a decimal comma in French and no thousands separator. */
 function csvMoney(d: Decimal | undefined, lang: Language): string {
-  if (d === undefined) return "";
-  const fixed = d.toFixed(2);
-  return lang === "fr" ? fixed.replace(".", ",") : fixed;
+  return d === undefined ? "" : csvNumber(d, lang, 2);
 }
 
 function csvLine(

@@ -11,6 +11,9 @@ import {
   type VendorProfile,
 } from "../../engine";
 
+/** Clauses listed in one sentence: a semicolon with its space before in French. */
+const LIST_SEPARATOR: Readonly<Record<Language, string>> = { fr: " ; ", en: "; " };
+
 /**
  * `echeance vendor show`: a vendor's terms summed up, line by line with their clauses — the facts the
  * pane's vendor summary shows (payment terms per kind, late payment, subscriptions, readings,
@@ -77,7 +80,7 @@ function planText(plan: Plan, lang: Language): string {
     plan.end === "end-of-calendar-month"
       ? t("ends at the end of the calendar month", "fin à la fin du mois civil")
       : t("ends the day before the renewal", "fin la veille du renouvellement");
-  return `${[period[lang], notice[lang], end[lang]].join(lang === "fr" ? " ; " : "; ")}.`;
+  return `${[period[lang], notice[lang], end[lang]].join(LIST_SEPARATOR[lang])}.`;
 }
 
 export function vendorSummaryText(profile: VendorProfile, lang: Language): string {
