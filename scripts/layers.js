@@ -30,6 +30,11 @@ const LAYERS = [
     imports: [],
   },
   {
+    name: "terms-import",
+    owns: "terms of sale read into a draft vendor profile and its report (pure: the pane and the command line share it)",
+    imports: ["engine"],
+  },
+  {
     name: "input",
     owns: "typed input from cells for every face: dates, amounts, client types",
     imports: ["engine", "cells"],
@@ -71,9 +76,9 @@ const LAYERS = [
   },
   {
     name: "documents",
-    owns: "the recovery letters and penalty notes as .docx, and a user's letter template filled in (bytes in, bytes out)",
+    owns: "documents as bytes: the recovery letters and penalty notes as .docx, a user's letter template filled in, and a .docx's text read for the terms import (its zip checked before anything is inflated)",
     imports: ["engine", "cells", "recovery"],
-    libraries: ["docx", "fflate"],
+    libraries: ["docx", "fflate", "mammoth"],
   },
   {
     name: "write",
@@ -129,6 +134,7 @@ const LAYERS = [
       "calendar",
       "write",
       "xlsx",
+      "terms-import",
       "recovery",
       "documents",
     ],
@@ -151,6 +157,7 @@ const LAYERS = [
       "workbook",
       "selftest",
       "office",
+      "terms-import",
       "recovery",
       "documents",
     ],

@@ -13,10 +13,16 @@ export interface OptionSpec {
   readonly type: "string" | "boolean";
   readonly short?: string;
   readonly choices?: readonly string[];
+  /** Given several times (`--vendor-file a.json --vendor-file b.json`): every value, in order. */
+  readonly multiple?: boolean;
 }
 
 export type ParsedOptions<S extends Record<string, OptionSpec>> = {
-  readonly [K in keyof S]?: S[K]["type"] extends "boolean" ? true : string;
+  readonly [K in keyof S]?: S[K]["type"] extends "boolean"
+    ? true
+    : S[K]["multiple"] extends true
+      ? readonly string[]
+      : string;
 };
 
 /** The language of messages: `--lang en` / `--lang=en` anywhere in the arguments, else French. */
@@ -39,20 +45,28 @@ export function readOptions<S extends Record<string, OptionSpec>>(
   spec: S,
   lang: Language,
 ): { options: ParsedOptions<S>; positional: string[] } {
-  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+  const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
   for (const [name, o] of Object.entries(spec))
-    options[name] = { type: o.type, ...(o.short !== undefined ? { short: o.short } : {}) };
+    options[name] = {
+      type: o.type,
+      ...(o.short !== undefined ? { short: o.short } : {}),
+      ...(o.multiple ? { multiple: true } : {}),
+    };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (e) {
     throw explain(e, spec, lang);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  const out: Record<string, string | true> = {};
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const out: Record<string, string | true | string[]> = {};
   for (const [name, o] of Object.entries(spec)) {
     const v = values[name];
     if (v === undefined || v === false) continue;
+    if (Array.isArray(v)) {
+      out[name] = v;
+      continue;
+    }
     if (typeof v === "boolean") {
       out[name] = true;
       continue;

@@ -1,5 +1,11 @@
 import { dayToSerial, parseDateText } from "../input/cell-values";
-import { buildRateTable, DEFAULT_SETTINGS, type Explanation, type Language } from "../engine";
+import {
+  buildRateTable,
+  DEFAULT_SETTINGS,
+  SHIPPED_REGISTRY,
+  type Explanation,
+  type Language,
+} from "../engine";
 import type { FunctionSignature } from "../functions/definitions";
 import { FunctionRuntime } from "../functions/runtime";
 import { FUNCTION_SIGNATURES, findSignature } from "../functions/signatures";
@@ -7,6 +13,7 @@ import { formatValue, type FunctionValue } from "../functions/values";
 import { languageOf, readOptions, usage, type OptionSpec } from "./args";
 import { type CliIo } from "./io";
 import { readRatesOption } from "./rates";
+import { loadVendorFiles, withGivenVendors } from "./vendor-files";
 import { commandError } from "./messages";
 
 /**
@@ -115,7 +122,7 @@ function usageLine(sig: FunctionSignature, lang: Language): string {
 }
 
 const FN_USAGE_TEXT: Readonly<Record<Language, string>> = {
-  en: `Usage: echeance fn FUNCTION [ARG…] [--json] [--rates FILE] [--lang en|fr]
+  en: `Usage: echeance fn FUNCTION [ARG…] [--json] [--rates FILE] [--vendor-file FILE]… [--lang en|fr]
        echeance fn FUNCTION --help
   FUNCTION  a CGV function, by its English or French name:
 ${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "en")}`).join("\n")}
@@ -123,9 +130,11 @@ ${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "en")}`).join
             [[…],…] is a range given as JSON rows, anything else is text.
   --json    the value, its type and the explanation (steps, clauses, rate segments)
   --rates   rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
+  --vendor-file  a vendor profile (ID.echeance-vendor.json, from the pane or "echeance vendor import"),
+            usable by its id or names like a shipped vendor; repeatable
   --lang    the language of messages and explanations (French by default)
 Example: echeance fn LATEFEE omi 2500 2025-01-31 2025-03-02   → 62.87`,
-  fr: `Utilisation : echeance fn FONCTION [ARG…] [--json] [--rates FICHIER] [--lang en|fr]
+  fr: `Utilisation : echeance fn FONCTION [ARG…] [--json] [--rates FICHIER] [--vendor-file FICHIER]… [--lang en|fr]
                echeance fn FONCTION --help
   FONCTION  une fonction CGV, par son nom français ou anglais :
 ${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "fr")}`).join("\n")}
@@ -133,6 +142,8 @@ ${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "fr")}`).join
             [[…],…] une plage en lignes JSON, le reste du texte.
   --json    la valeur, son type et l'explication (étapes, clauses, taux par semestre)
   --rates   lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
+  --vendor-file  un profil fournisseur (ID.echeance-vendor.json, du volet ou d'« echeance vendor import »),
+            utilisable par son identifiant ou ses noms comme un fournisseur livré ; répétable
   --lang    la langue des messages et des explications (français par défaut)
 Exemple : echeance fn PENALITESRETARD omi 2500 2025-01-31 2025-03-02   → 62.87`,
 };
@@ -145,6 +156,7 @@ const OPTIONS = {
   json: { type: "boolean" },
   lang: { type: "string", choices: ["en", "fr"] },
   rates: { type: "string" },
+  "vendor-file": { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -206,8 +218,15 @@ export async function runFn(argv: readonly string[], io: CliIo): Promise<number>
     }
     settings = { ...DEFAULT_SETTINGS, rates: buildRateTable(read.rows) };
   }
-  // The command line's own runtime: the shipped vendors, the shipped rates and --rates, messages in --lang.
-  const runtime = new FunctionRuntime({ lang, settings });
+  // Vendors given as files work like shipped ones for this run; nothing is used from a file with a problem.
+  const given = await loadVendorFiles(options["vendor-file"] ?? []);
+  if (!given.ok) {
+    for (const p of given.problems) io.stderr.write(`${commandError("fn", p, lang)}\n`);
+    return 1;
+  }
+  // The command line's own runtime: the shipped and given vendors, the shipped rates and --rates, messages in --lang.
+  const registry = withGivenVendors(SHIPPED_REGISTRY, given.vendors);
+  const runtime = new FunctionRuntime({ lang, settings, registry });
   const args = rest.map((a, i) => argumentValue(a, i + 1, lang));
   const outcome = runtime.evaluate(name, args, { explain: json });
   if (json) {

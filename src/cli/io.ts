@@ -3,6 +3,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly isTTY: boolean;
+  /** Standard input, for commands that read `-` (`echeance vendor import -`). */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** A command-line mistake: the command prints it with its usage and exits 2. */
@@ -47,5 +49,6 @@ export function processIo(): CliIo {
     stdout: pipeSafe(process.stdout),
     stderr: pipeSafe(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
+    stdin: process.stdin,
   };
 }

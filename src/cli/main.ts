@@ -7,6 +7,7 @@ import { UsageError, type CliIo } from "./io";
 export { processIo } from "./io";
 import { ratesUsage, runRates } from "./rates";
 import { reportUsage, runReport } from "./report";
+import { runVendor, runVendorsList, vendorUsage } from "./vendor";
 import { commandError } from "./messages";
 
 /** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register, `report` builds D441-6. */
@@ -28,6 +29,11 @@ Commandes :
       « echeance report --help » pour ses options.
   echeance rates [--rates FICHIER]
       La table des taux (taux légal, taux BCE) par semestre, leur origine et où trouver les chiffres officiels.
+  echeance vendor import CGV.txt|CGV.docx|- [--id ID] [--name NOM] [-o FICHIER]
+      Lit des conditions générales et écrit le brouillon d'un profil fournisseur, avec son rapport.
+  echeance vendor check FICHIER | echeance vendor show ID|FICHIER | echeance vendors
+      Les contrôles légaux d'un profil, son résumé, la liste des fournisseurs.
+      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn et report.
   echeance --version
 
 Les messages sont en français ; --lang en les donne en anglais.`,
@@ -45,6 +51,11 @@ Commands:
       Run "echeance report --help" for its options.
   echeance rates [--rates FILE]
       The rate table (legal rate, ECB rate) per half-year, where each came from, where to find official figures.
+  echeance vendor import TERMS.txt|TERMS.docx|- [--id ID] [--name NAME] [-o FILE]
+      Reads terms of sale and writes a draft vendor profile, with its report.
+  echeance vendor check FILE | echeance vendor show ID|FILE | echeance vendors
+      A profile's legal checks, its summary, the list of vendors.
+      Run "echeance vendor --help" for their options; --vendor-file FILE on fn and report.
   echeance --version
 
 Messages are in French by default; --lang en gives them in English.`,
@@ -57,6 +68,8 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["apply", runApply],
   ["report", runReport],
   ["rates", runRates],
+  ["vendor", runVendor],
+  ["vendors", runVendorsList],
 ]);
 
 const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
@@ -64,6 +77,8 @@ const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
   ["apply", applyUsage],
   ["report", reportUsage],
   ["rates", ratesUsage],
+  ["vendor", vendorUsage],
+  ["vendors", vendorUsage],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

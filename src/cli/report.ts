@@ -22,6 +22,7 @@ import { languageOf, readOptions, usage, wholeNumber, type OptionSpec } from "./
 import type { CliIo } from "./io";
 import { readRatesOption } from "./rates";
 import { termsInForce } from "./stored-terms";
+import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "./vendor-files";
 import { csvField } from "./register-io";
 import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "./register-file";
 import { commandError, isCsvFile } from "./messages";
@@ -49,6 +50,7 @@ Options :
   -o, --out FICHIER       classeur de sortie .xlsx, ou .csv (par défaut : REGISTRE.d441-6.xlsx à côté)
   --rates FICHIER         lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
   --ignore-stored-terms   n'utilise pas les conditions enregistrées dans le classeur
+  --vendor-file FICHIER   un profil fournisseur (ID.echeance-vendor.json) utilisable comme un fournisseur livré ; répétable
   --lang fr|en            langue des messages (par défaut fr ; le tableau garde les intitulés légaux)
 Une colonne intitulée « Litige » (oui/non) marque les factures litigieuses, reportées à part en section (B).
 `,
@@ -67,6 +69,7 @@ Options:
   -o, --out FILE          output workbook .xlsx, or .csv (default: INPUT.d441-6.xlsx next to the input)
   --rates FILE            rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
   --ignore-stored-terms   do not use the terms stored in the workbook
+  --vendor-file FILE      a vendor profile (ID.echeance-vendor.json) usable like a shipped vendor; repeatable
   --lang fr|en            language of messages (default fr; the table keeps the legal French headings)
 A column headed "Litige" (oui/non) marks disputed invoices, reported apart in section (B).
 `,
@@ -84,6 +87,7 @@ interface ReportArgs {
   headerRow?: number;
   out?: string;
   rates?: string;
+  vendorFiles: readonly string[];
   ignoreStoredTerms: boolean;
   lang: Language;
 }
@@ -100,6 +104,7 @@ const REPORT_OPTIONS = {
   lang: { type: "string", choices: ["fr", "en"] },
   rates: { type: "string" },
   "ignore-stored-terms": { type: "boolean" },
+  "vendor-file": { type: "string", multiple: true },
 } as const satisfies Record<string, OptionSpec>;
 
 function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | "help" {
@@ -122,6 +127,7 @@ function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | 
     kind: o.kind as ReportKind,
     lang,
     ignoreStoredTerms: o["ignore-stored-terms"] === true,
+    vendorFiles: o["vendor-file"] ?? [],
     ...(o.rates !== undefined ? { rates: o.rates } : {}),
     ...(o["total-excl-vat"] !== undefined ? { total: o["total-excl-vat"] } : {}),
     ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),
@@ -267,6 +273,12 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     args.ignoreStoredTerms,
   );
   io.stdout.write(`${inForce.line[lang]}\n`);
+  const given = await loadVendorFiles(args.vendorFiles);
+  if (!given.ok) {
+    for (const problem of given.problems) fail(problem.en, problem.fr);
+    return 2;
+  }
+  if (given.vendors.length > 0) io.stdout.write(`${givenVendorsLine(given.vendors)[lang]}\n`);
   let report: RegisterReport;
   try {
     report = reportFromRegister([register.headers, ...register.rows], {
@@ -274,7 +286,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
       closing: args.closing,
       lang,
       firstRowNumber: register.headerRow + 1,
-      registry: inForce.registry,
+      registry: withGivenVendors(inForce.registry, given.vendors),
       settings: inForce.settings,
       ...(args.total === undefined ? {} : { yearTotalExclVat: args.total }),
       ...(args.vendor === undefined ? {} : { vendor: args.vendor }),

@@ -10,6 +10,7 @@ import {
   type Day,
 } from "./date";
 import { invalidInput } from "./errors";
+import { describeTermStart } from "./describe";
 import { frenchDate, frenchOf } from "./format";
 import type { Trace } from "./explanation";
 import type { InvoiceKind, PaymentTerm, VendorProfile } from "./profile";
@@ -112,18 +113,31 @@ function explainDueDate(
     `Facture de type « ${kind.label.fr} » ${frenchOf(profile.name)}, datée du ${datee}.`,
     ...kind.clause,
   );
+  const from = term.kind === "legal-default" ? undefined : term.from;
+  // The engine counts from the date it is given; a term from receipt, delivery or order says so.
+  const start = describeTermStart(from);
+  if (from !== undefined)
+    trace.step(
+      `This term counts from ${start.en}: it is counted from the date given, ${inv} (${start.en} when known, else the invoice date).`,
+      `Ce délai court à compter de ${start.fr} : il est compté de la date donnée, le ${datee} (${start.fr} si elle est connue, sinon la date de facture).`,
+      ...kind.clause,
+    );
   switch (term.kind) {
     case "on-invoice":
       trace.step(
-        `Payable at once: due on the invoice date, ${d}.`,
-        `Payable immédiatement : échéance à la date de facture, ${echeance}.`,
+        from === undefined
+          ? `Payable at once: due on the invoice date, ${d}.`
+          : `Payable at once: due on ${start.en}, ${d}.`,
+        from === undefined
+          ? `Payable immédiatement : échéance à la date de facture, ${echeance}.`
+          : `Payable immédiatement : échéance à ${start.fr}, ${echeance}.`,
         ...kind.clause,
       );
       break;
     case "days":
       trace.step(
-        `${term.days} calendar days after the invoice date: ${d}.`,
-        `${term.days} jours calendaires après la date de facture : ${echeance}.`,
+        `${term.days} calendar days after ${start.en}: ${d}.`,
+        `${term.days} jours calendaires après ${start.fr} : ${echeance}.`,
         ...kind.clause,
       );
       break;
@@ -136,8 +150,8 @@ function explainDueDate(
       break;
     case "day-of-month":
       trace.step(
-        `Payable on day ${term.day} of the month ${term.monthsAfter} month(s) after the invoice month: ${d}.`,
-        `Payable le ${term.day} du ${term.monthsAfter === 1 ? "mois suivant" : `${term.monthsAfter}e mois suivant`} le mois de facture : ${echeance}.`,
+        `Payable on day ${term.day} of the month ${term.monthsAfter} month(s) after ${from === undefined ? "the invoice month" : `the month of ${start.en}`}: ${d}.`,
+        `Payable le ${term.day} du ${term.monthsAfter === 1 ? "mois suivant" : `${term.monthsAfter}e mois suivant`} ${from === undefined ? "le mois de facture" : `le mois de ${start.fr}`} : ${echeance}.`,
         ...kind.clause,
       );
       break;
@@ -145,12 +159,12 @@ function explainDueDate(
       const how =
         method === "days-then-eom"
           ? {
-              en: `invoice date + ${term.days} days, then end of that month`,
-              fr: `date de facture + ${term.days} jours, puis fin de ce mois`,
+              en: `${from === undefined ? "invoice date" : start.en} + ${term.days} days, then end of that month`,
+              fr: `${from === undefined ? "date de facture" : start.fr} + ${term.days} jours, puis fin de ce mois`,
             }
           : {
-              en: `end of the invoice month, then + ${term.days} days`,
-              fr: `fin du mois de facture, puis + ${term.days} jours`,
+              en: `${from === undefined ? "end of the invoice month" : `end of the month of ${start.en}`}, then + ${term.days} days`,
+              fr: `${from === undefined ? "fin du mois de facture" : `fin du mois de ${start.fr}`}, puis + ${term.days} jours`,
             };
       trace.step(
         `${term.days} days end of month, computed as ${how.en} (method "${method}"; both methods are accepted by the DGCCRF and the CEPC): ${d}.`,

@@ -11,7 +11,7 @@ import type {
   SubscriptionTerms,
   VendorProfile,
 } from "./profile";
-import { PERIOD_UNITS } from "./profile";
+import { PERIOD_UNITS, TERM_STARTS, type TermStart } from "./profile";
 import type { Citation, Text } from "./text";
 
 /**
@@ -118,6 +118,13 @@ class Checker {
   }
 }
 
+/** `from`: what the term counts from, absent for the invoice date. */
+function termStart(c: Checker, v: unknown, path: string): { from?: TermStart } | undefined {
+  if (v === undefined) return {};
+  const from = c.oneOf(v, path, TERM_STARTS);
+  return from === undefined ? undefined : { from };
+}
+
 function paymentTerm(c: Checker, v: unknown, path: string): PaymentTerm | undefined {
   const o = c.object(v, path);
   if (!o) return undefined;
@@ -128,18 +135,20 @@ function paymentTerm(c: Checker, v: unknown, path: string): PaymentTerm | undefi
     "day-of-month",
     "legal-default",
   ] as const);
+  if (kind === "legal-default") return { kind };
+  const from = kind === undefined ? undefined : termStart(c, o.from, `${path}.from`);
+  if (from === undefined) return undefined;
   switch (kind) {
     case "on-invoice":
-    case "legal-default":
-      return { kind };
+      return { kind, ...from };
     case "days": {
       const days = c.integer(o.days, `${path}.days`, 0, 366);
-      return days === undefined ? undefined : { kind, days };
+      return days === undefined ? undefined : { kind, days, ...from };
     }
     case "day-of-month": {
       const day = c.integer(o.day, `${path}.day`, 1, 31);
       const monthsAfter = c.integer(o.monthsAfter, `${path}.monthsAfter`, 0, 12);
-      return day === undefined || monthsAfter === undefined ? undefined : { kind, day, monthsAfter };
+      return day === undefined || monthsAfter === undefined ? undefined : { kind, day, monthsAfter, ...from };
     }
     case "days-end-of-month": {
       const days = c.integer(o.days, `${path}.days`, 0, 366);
@@ -155,6 +164,7 @@ function paymentTerm(c: Checker, v: unknown, path: string): PaymentTerm | undefi
         days,
         ...(dayOfMonth !== undefined ? { dayOfMonth } : {}),
         ...(cap !== undefined ? { capDaysEndOfMonth: cap } : {}),
+        ...from,
       };
     }
     default:
@@ -385,6 +395,21 @@ function amountClause(c: Checker, v: unknown, path: string): AmountClause | unde
     : { id, kind, label, percent, periodMonths, of, clause, ...note };
 }
 
+/** The names a vendor's invoices use: at most 20, each a non-blank line of at most 100 characters. */
+function names(c: Checker, v: unknown, path: string): string[] | undefined {
+  const list = c.array(v, path, 20);
+  if (!list) return undefined;
+  const out: string[] = [];
+  list.forEach((item, i) => {
+    const s = c.string(item, `${path}[${i}]`, 100);
+    if (s === undefined) return;
+    if (s.trim() === "" || /[\r\n]/.test(s))
+      c.fail(`${path}[${i}]`, "expected a name on one line, not blank");
+    else out.push(s.trim());
+  });
+  return out;
+}
+
 /** Validates and copies an untrusted vendor profile. Returns the issues, or the clean profile. */
 export function checkProfile(
   input: unknown,
@@ -395,6 +420,7 @@ export function checkProfile(
   const id = c.id(o.id, "$.id");
   const name = c.string(o.name, "$.name", 100);
   const legalName = c.string(o.legalName ?? o.name, "$.legalName", 200);
+  const invoiceNames = o.invoiceNames === undefined ? undefined : names(c, o.invoiceNames, "$.invoiceNames");
   const business = c.text(o.business ?? "", "$.business");
   const d = c.object(o.document, "$.document");
   const document = d
@@ -475,6 +501,7 @@ export function checkProfile(
       id: id as string,
       name: name as string,
       legalName: legalName as string,
+      ...(invoiceNames !== undefined ? { invoiceNames } : {}),
       business: business as Text,
       document: {
         title: document?.title as string,

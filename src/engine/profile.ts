@@ -7,12 +7,21 @@ import type { Citation, Text } from "./text";
 
 export type ClientType = "pro" | "consumer";
 
-/** How a payment due date follows from the invoice date. */
+/**
+ * What a payment term counts from when it is not the invoice date: the receipt (of the goods or of
+ * the invoice, as a register's « Date de réception » records it), the delivery or performance
+ * (« Date de livraison »), or the order. Absent: the invoice date. The engine computes from the date
+ * it is given; the explanation says which date the term counts from (docs/vendor-import.md).
+ */
+export const TERM_STARTS = ["receipt", "delivery", "order"] as const;
+export type TermStart = (typeof TERM_STARTS)[number];
+
+/** How a payment due date follows from the invoice date (or from the date in `from`). */
 export type PaymentTerm =
-  /** Due on the invoice date itself: at order, on signature, on receipt, "comptant". */
-  | { readonly kind: "on-invoice" }
+  /** Due on the invoice date itself: at order, on signature, on receipt, "comptant"; "à la livraison" with `from`. */
+  | { readonly kind: "on-invoice"; readonly from?: TermStart }
   /** N calendar days after the invoice date. */
-  | { readonly kind: "days"; readonly days: number }
+  | { readonly kind: "days"; readonly days: number; readonly from?: TermStart }
   /**
    * N days end of month ("N jours fin de mois"). The method (days then end of month, or end of
    * month then days) is a setting; `dayOfMonth` is "… le 10": the next such day on or after it.
@@ -23,9 +32,15 @@ export type PaymentTerm =
       readonly dayOfMonth?: number;
       /** A contractual ceiling in days end of month (Digitalli 8.2: "never beyond 45 days end of month"). */
       readonly capDaysEndOfMonth?: number;
+      readonly from?: TermStart;
     }
   /** On day K of the month `monthsAfter` months after the invoice month (Injenius: the 5th of the next month). */
-  | { readonly kind: "day-of-month"; readonly day: number; readonly monthsAfter: number }
+  | {
+      readonly kind: "day-of-month";
+      readonly day: number;
+      readonly monthsAfter: number;
+      readonly from?: TermStart;
+    }
   /** No term stated: the legal default, 30 days (Code de commerce L441-10 I). */
   | { readonly kind: "legal-default" };
 
@@ -189,6 +204,12 @@ export interface VendorProfile {
   readonly id: string;
   readonly name: string;
   readonly legalName: string;
+  /**
+   * The names the vendor's invoices and a register's « Fournisseur » column use besides `name` and
+   * `legalName`: company, trade and product names (« Plateforme OMI », « Sillage.ai »). The vendor
+   * resolver accepts each of them.
+   */
+  readonly invoiceNames?: readonly string[];
   readonly business: Text;
   readonly document: {
     readonly title: string;

@@ -1,13 +1,13 @@
 import type { VendorProfile } from "./profile";
-import { SHIPPED_VENDORS } from "./vendors";
+import { BUILT_IN_VENDORS } from "./vendors";
 
-/** The vendors a computation may name: the shipped ones, plus those a workbook or user adds. */
+/** The vendors a computation may name: the built-in ones (the five vendors and `loi`), plus those a workbook or user adds. */
 export class VendorRegistry {
   private readonly byId = new Map<string, VendorProfile>();
   /** Incremented at every change, so what was derived from the registry knows it is stale. */
   private changes = 0;
 
-  constructor(profiles: readonly VendorProfile[] = SHIPPED_VENDORS) {
+  constructor(profiles: readonly VendorProfile[] = BUILT_IN_VENDORS) {
     for (const p of profiles) this.byId.set(p.id, p);
   }
 

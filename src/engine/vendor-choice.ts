@@ -64,6 +64,44 @@ export function foldName(text: string): string {
     .trim();
 }
 
+/**
+ * Words that do not name a vendor on their own: articles, legal forms, generic nouns. « SAS » or
+ * « Plateforme » as the first word of a register's cell must not pick a vendor.
+ */
+const NOT_A_NAME = new Set(
+  (
+    "the les la le des de du l d et and societe ste sas sasu sarl eurl sa sci snc scop selarl " +
+    "groupe group cabinet plateforme platform marque brand agence entreprise etablissements ets " +
+    "compagnie cie"
+  ).split(" "),
+);
+
+/** "OMI SAS" → "omi", "Société ACME SARL" → "acme": the folded name without legal forms and articles. */
+function coreName(folded: string): string {
+  return folded
+    .split(" ")
+    .filter((w) => !NOT_A_NAME.has(w))
+    .join(" ");
+}
+
+/** Every name a profile answers to: its name, legal name and invoice names, and each part in brackets. */
+export function vendorNames(profile: VendorProfile): string[] {
+  const out: string[] = [];
+  for (const n of [profile.name, profile.legalName, ...(profile.invoiceNames ?? [])]) {
+    out.push(n);
+    // "HORIZON SAAS (Sillage.ai)": "HORIZON SAAS" and "Sillage.ai" are names too.
+    const bracket = /^(.*?)\((.*)\)\s*$/.exec(n);
+    if (bracket) out.push(bracket[1] ?? "", bracket[2] ?? "");
+  }
+  return out.filter((n) => n.trim() !== "");
+}
+
+/** What a vendor text names: one profile, none, or several (refused, naming them). */
+export type NameLookup =
+  | { readonly kind: "found"; readonly profile: VendorProfile }
+  | { readonly kind: "unknown" }
+  | { readonly kind: "ambiguous"; readonly profiles: readonly VendorProfile[] };
+
 /** A vendor choice resolved against a registry: the profile, the settings its options give, and its canonical text. */
 export interface ResolvedVendor {
   readonly profile: VendorProfile;
@@ -82,7 +120,6 @@ export interface ResolvedVendor {
  */
 export class VendorResolver {
   private readonly cache = new Map<string, ResolvedVendor | Error>();
-  private readonly names = new Map<string, string>();
   /** The last text resolved and its answer: a column names the same vendor row after row. */
   private lastText: unknown;
   private lastAnswer: ResolvedVendor | Error | undefined;
@@ -94,35 +131,68 @@ export class VendorResolver {
     readonly base: Settings = DEFAULT_SETTINGS,
   ) {}
 
-  /** Ids first, then names, then legal names, then their first words: an earlier entry is never replaced. */
+  /** Folded full names (and the same without legal forms) → vendor ids; then folded first words → ids. */
+  private readonly fullNames = new Map<string, Set<string>>();
+  private readonly firstWords = new Map<string, Set<string>>();
+
+  /**
+   * The names index: a full name (name, legal name, invoice name, a part in brackets, each with or
+   * without its legal form) or, failing that, the first word of the name or legal name (three letters
+   * or more, not an article or a legal form). A name two vendors share names neither: the text is
+   * refused, naming both.
+   */
   private refresh(): void {
     if (this.namesRevision === this.registry.revision) return;
     this.namesRevision = this.registry.revision;
-    this.names.clear();
+    this.fullNames.clear();
+    this.firstWords.clear();
     this.cache.clear();
     this.lastText = this.lastAnswer = undefined;
-    const profiles = this.registry.all();
-    const add = (key: string, id: string) => {
-      if (key !== "" && !this.names.has(key)) this.names.set(key, id);
+    const add = (index: Map<string, Set<string>>, key: string, id: string) => {
+      if (key === "") return;
+      const ids = index.get(key) ?? new Set<string>();
+      ids.add(id);
+      index.set(key, ids);
     };
-    for (const p of profiles) add(foldName(p.id), p.id);
-    for (const p of profiles) add(foldName(p.name), p.id);
-    for (const p of profiles) add(foldName(p.legalName), p.id);
-    for (const p of profiles)
+    for (const p of this.registry.all()) {
+      add(this.fullNames, foldName(p.id), p.id);
+      for (const n of vendorNames(p)) {
+        const folded = foldName(n);
+        add(this.fullNames, folded, p.id);
+        add(this.fullNames, coreName(folded), p.id);
+      }
+      // First words of the name and legal name only: an invoice name is matched whole.
       for (const n of [p.name, p.legalName]) {
         const first = foldName(n).split(" ")[0] ?? "";
-        if (first.length >= 3) add(first, p.id);
+        if (first.length >= 3 && !NOT_A_NAME.has(first)) add(this.firstWords, first, p.id);
       }
+    }
   }
 
-  /** The profile a vendor text names (id, name, legal name or its first word), without options. */
-  profileNamed(vendor: string): VendorProfile | undefined {
+  /** What a vendor text (id, name, legal name, invoice name or its first word) names, without options. */
+  lookupName(vendor: string): NameLookup {
     this.refresh();
     const exact = this.registry.get(vendor);
-    if (exact) return exact;
+    if (exact) return { kind: "found", profile: exact };
     const folded = foldName(vendor);
-    const id = this.names.get(folded) ?? this.names.get(folded.split(" ")[0] ?? "");
-    return id === undefined ? undefined : this.registry.get(id);
+    const first = folded.split(" ")[0] ?? "";
+    const ids =
+      this.fullNames.get(folded) ??
+      this.fullNames.get(coreName(folded)) ??
+      (NOT_A_NAME.has(first) ? undefined : (this.fullNames.get(first) ?? this.firstWords.get(first)));
+    if (ids === undefined) return { kind: "unknown" };
+    const profiles = [...ids]
+      .map((id) => this.registry.get(id))
+      .filter((p): p is VendorProfile => p !== undefined);
+    const [only] = profiles;
+    if (profiles.length === 1 && only) return { kind: "found", profile: only };
+    return profiles.length === 0 ? { kind: "unknown" } : { kind: "ambiguous", profiles };
+  }
+
+  /** The profile a vendor text names, or undefined when it names none or several. */
+  profileNamed(vendor: string): VendorProfile | undefined {
+    const found = this.lookupName(vendor);
+    return found.kind === "found" ? found.profile : undefined;
   }
 
   /** Resolves a vendor text ("omi", "Sillage.ai+alsace-moselle"); throws the EngineError for a bad one. */
@@ -147,8 +217,9 @@ export class VendorResolver {
 
   /** Resolves a choice held as a value (the pane's picker). */
   resolveChoice(choice: VendorChoice): ResolvedVendor {
-    const profile = this.profileNamed(choice.vendor);
-    if (!profile) {
+    const found = this.lookupName(choice.vendor);
+    if (found.kind === "ambiguous") throw ambiguousVendor(choice.vendor, found.profiles);
+    if (found.kind === "unknown") {
       const known = this.registry.ids().join(", ");
       throw invalidInput(
         "vendor",
@@ -160,6 +231,7 @@ export class VendorResolver {
           : `le fournisseur « ${choice.vendor} » est inconnu : attendu l'un de ${known} (ou le nom d'un fournisseur).`,
       );
     }
+    const profile = found.profile;
     const settings: MutableSettings = { ...this.base };
     const own = profileOptions(profile);
     const readings = new Set<string>(this.base.readings);
@@ -183,6 +255,21 @@ export class VendorResolver {
     const canonical: VendorChoice = { vendor: profile.id, options };
     return { profile, settings, choice: canonical, spec: formatVendorChoice(canonical) };
   }
+}
+
+/** "« Sillage.ai » names two vendors: sillage (Sillage) and acme (Acme): write the id." */
+function ambiguousVendor(text: string, profiles: readonly VendorProfile[]): Error {
+  const who = (and: string) => {
+    const names = profiles.map((p) => `${p.id} (${p.name})`);
+    return names.length <= 1
+      ? names.join("")
+      : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
+  };
+  return invalidInput(
+    "vendor",
+    `vendor "${text}" names ${profiles.length} vendors, ${who("and")}: write the vendor's id.`,
+    `le fournisseur « ${text} » désigne ${profiles.length} fournisseurs, ${who("et")} : écrivez l'identifiant du fournisseur.`,
+  );
 }
 
 function answer(hit: ResolvedVendor | Error): ResolvedVendor {

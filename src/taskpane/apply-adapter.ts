@@ -11,7 +11,7 @@ import { ApplyRefusal, layoutNotes, type ApplyRequest, type WriteMode } from "..
 import { serialToDay } from "../input/cell-values";
 import { isEngineError, type Day, type Language, type Settings, type VendorRegistry } from "../engine";
 import { GatewayError, type SourceBlock, type SourceLayout } from "../workbook/gateway";
-import type { Strings } from "./i18n/strings";
+import { STRINGS } from "./i18n/strings";
 
 /**
  * What is the pane's own around Apply (src/apply decides everything written, src/excel writes it):
@@ -29,10 +29,11 @@ export function formatOutput(value: OutputValue | undefined, format: OutputForma
 }
 
 /** Any failure as a sentence for the user: the engine's own bilingual message, a gateway code, or the raw text. */
-export function describeError(error: unknown, strings: Strings, lang: Language): string {
+export function describeError(error: unknown, lang: Language): string {
   if (isEngineError(error)) return error.text[lang];
   if (error instanceof ApplyRefusal) return error.text[lang];
   if (error instanceof GatewayError) {
+    const strings = STRINGS[lang];
     switch (error.code) {
       case "no-table":
         return strings.noTable;

@@ -188,9 +188,9 @@ describe("echeance fn", () => {
     expect(r.out).toMatch(/^#VALUE! .*n'est pas une date/);
   });
 
-  test("VENDORS prints a tab-separated table", async () => {
+  test("VENDORS prints a tab-separated table: a header, the five vendors and the law (loi)", async () => {
     const lines = (await run("fn", "VENDORS")).out.trimEnd().split("\n");
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     expect(lines[1]?.split("\t")[0]).toBe("omi");
   });
 

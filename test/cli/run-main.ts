@@ -19,3 +19,21 @@ export async function runApplyCommand(
   const r = await runMain("apply", ...argv);
   return { code: r.code, stdout: r.out, stderr: r.err };
 }
+
+/** `echeance ARG…` in memory with `input` on its standard input (`echeance vendor import -`). */
+export async function runMainWithInput(
+  input: string,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    isTTY: false,
+    stdin: (async function* () {
+      yield new TextEncoder().encode(input);
+    })(),
+  });
+  return { code, out, err };
+}

@@ -184,10 +184,10 @@ describe("resolveVendor", () => {
     expect(e.kind).toBe("invalid-input");
     expect(e.argument).toBe("vendor");
     expect(e.text.en).toBe(
-      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli (or a vendor\'s name).',
+      'vendor "acme" is unknown: expected one of omi, sillage, xiahdeh, injenius, digitalli, loi (or a vendor\'s name).',
     );
     expect(engineError(() => resolveVendor("")).text.en).toBe(
-      "vendor is empty: expected one of omi, sillage, xiahdeh, injenius, digitalli.",
+      "vendor is empty: expected one of omi, sillage, xiahdeh, injenius, digitalli, loi.",
     );
   });
 
@@ -210,6 +210,6 @@ describe("resolveVendor", () => {
     const registry = new VendorRegistry();
     registry.set(custom);
     expect(resolveVendor("ACME", registry).profile.name).toBe("Acme");
-    expect(registry.ids()).toEqual(["omi", "sillage", "xiahdeh", "injenius", "digitalli", "acme"]);
+    expect(registry.ids()).toEqual(["omi", "sillage", "xiahdeh", "injenius", "digitalli", "loi", "acme"]);
   });
 });

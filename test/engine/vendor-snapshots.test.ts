@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SHIPPED_VENDORS } from "../../src/engine";
+import { BUILT_IN_VENDORS } from "../../src/engine";
 import { renderVendorSnapshot } from "./vendor-snapshot";
 
 /**
@@ -25,7 +25,7 @@ function formatted(file: string, markdown: string): string {
 }
 
 describe("vendor snapshots in docs/vendors", () => {
-  test.each(SHIPPED_VENDORS.map((p) => [p.id, p] as const))(
+  test.each(BUILT_IN_VENDORS.map((p) => [p.id, p] as const))(
     "docs/vendors/%s.md matches the engine's output",
     (id, profile) => {
       const file = path.join(DIR, `${id}.md`);

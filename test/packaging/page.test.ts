@@ -134,7 +134,8 @@ maybe("taskpane.html outside Excel (headless Chromium)", () => {
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
     // The policy refused nothing office.js loads (its telemetry frame on another Microsoft origin aside,
-    // which the pane does not need and frame-src 'self' keeps out).
+    // which the pane does not need and frame-src, this origin and appsforoffice.microsoft.com only,
+    // keeps out).
     expect(
       refused.filter((m) => !/Framing 'https:\/\/telemetryservice\.[^']*oaspapps\.com\//.test(m)),
     ).toEqual([]);

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import ICAL from "ical.js";
 import { runApplyCommand } from "../cli/run-main";
-import { iso } from "../../src/engine";
+import { iso, SHIPPED_REGISTRY } from "../../src/engine";
 
 const serial = (text: string): number => iso(text) + 25569;
 
@@ -78,7 +78,9 @@ test("values mode puts a provenance note on the first new header: vendor, profil
   const today = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
   // French dates and the undated terms' version in French (issue 15).
   expect(text).toContain(`valeurs calculées le ${today}, arrêté au 01/04/2025`);
-  expect(text).toContain("OMI SAS (Plateforme OMI) (omi), profil 1.0.0");
+  expect(text).toContain(
+    `OMI SAS (Plateforme OMI) (omi), profil ${SHIPPED_REGISTRY.get("omi")?.profileVersion}`,
+  );
   expect(text).toContain("(version non datée (telle que collectée))");
   expect(text).not.toMatch(/undated|as collected/);
   expect(ws.getCell("F1").note).toBeUndefined();
@@ -148,5 +150,7 @@ test("the copy writes the portable formulas, the reference sheet and, in values,
   const note = wv.getWorksheet("Factures")?.getCell("E1").note;
   const text =
     typeof note === "string" ? note : (note?.texts ?? []).map((t: { text: string }) => t.text).join("");
-  expect(text).toContain("OMI SAS (Plateforme OMI) (omi), profil 1.0.0");
+  expect(text).toContain(
+    `OMI SAS (Plateforme OMI) (omi), profil ${SHIPPED_REGISTRY.get("omi")?.profileVersion}`,
+  );
 });

@@ -39,10 +39,17 @@ function metaCsp(html: string): Map<string, string[]> | undefined {
 const OFFICE_JS_FOLDER = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
 
 /**
+ * The origin office.js opens a frame from on hosts outside its built-in list (docs/deploy.md): frames
+ * may come from there, and from nowhere else but the page's origin.
+ */
+const OFFICE_FRAME_ORIGIN = "https://appsforoffice.microsoft.com";
+
+/**
  * What each directive may allow: the page's own origin ('self') or nothing ('none'); scripts also from
- * office.js's CDN folder; images and fonts also as data: URLs (inline icons); styles also inline,
- * because Fluent UI (Griffel) inserts <style> rules at run time. Never another host, a scheme
- * wildcard, '*', inline scripts or eval; requests (connect-src) and frames only to the page's origin.
+ * office.js's CDN folder; frames also from office.js's origin; images and fonts also as data: URLs
+ * (inline icons); styles also inline, because Fluent UI (Griffel) inserts <style> rules at run time.
+ * Never another host, a scheme wildcard, '*', inline scripts or eval; requests (connect-src) only to
+ * the page's origin.
  */
 const ALLOWED: Record<string, readonly string[]> = {
   "default-src": ["'self'"],
@@ -54,7 +61,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   "object-src": ["'none'"],
   "base-uri": ["'self'", "'none'"],
   "form-action": ["'self'", "'none'"],
-  "frame-src": ["'self'", "'none'"],
+  "frame-src": ["'self'", OFFICE_FRAME_ORIGIN],
   "worker-src": ["'self'", "'none'"],
   "media-src": ["'self'", "'none'"],
   "manifest-src": ["'self'", "'none'"],
@@ -88,8 +95,13 @@ describe.each(pages)("the Content-Security-Policy of %s", (_label, file) => {
     // Requests stay on the origin: office.js's telemetry calls are refused. An absent directive falls
     // back to default-src 'self', which is as strict.
     expect(csp.get("connect-src") ?? ["'self'"]).toEqual(["'self'"]);
-    expect(csp.get("frame-src") ?? ["'self'"]).toEqual(["'self'"]);
     expect(csp.get("object-src") ?? ["'none'"]).toEqual(["'none'"]);
+  });
+
+  maybe("allows frames from its own origin and from office.js's origin, and from nowhere else", () => {
+    const csp = metaCsp(readFileSync(file, "utf8")) ?? new Map<string, string[]>();
+    // Without frame-src, frames fall back to default-src 'self' and office.js's frame is refused.
+    expect(csp.get("frame-src")).toEqual(["'self'", OFFICE_FRAME_ORIGIN]);
   });
 
   maybe("loads office.js from the CDN URL Microsoft requires, first, as a classic script in <head>", () => {
@@ -165,7 +177,7 @@ describe("the custom functions", () => {
     range: [[45658]],
   };
 
-  test("every function computes (or gives its Excel error) without any network call", () => {
+  test("every function computes (or gives its Excel error) without any network call", async () => {
     const exported = Object.entries(CGV).filter(([, f]) => typeof f === "function") as [
       string,
       (...args: unknown[]) => unknown,
@@ -176,7 +188,7 @@ describe("the custom functions", () => {
       if (!fn) continue;
       const args = sig.params.map((p) => ARG[p.type]);
       try {
-        fn(...args);
+        await fn(...args);
       } catch {
         // An Excel error is an answer too; only the network matters here.
       }

@@ -83,7 +83,7 @@ describe("the stored document round-trips", () => {
     expect(r.state).toEqual(state);
     expect(r.state.profiles.map((p) => [p.profile.id, p.version, p.hash.slice(0, 7)])).toEqual([
       ["acme", "1.0.0", "sha256:"],
-      ["omi", "1.0.0", "sha256:"],
+      ["omi", "1.1.0", "sha256:"],
     ]);
   });
 

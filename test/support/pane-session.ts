@@ -51,3 +51,37 @@ export async function openPaneSession(
     },
   };
 }
+
+/**
+ * Opens a folded part of the pane (issue 21: the vendor's terms « vendor-terms », the source and the
+ * column mapping « mapping-fold », the options of Apply « write-options »), if it is folded.
+ */
+export async function openFold(page: Page, testId: string): Promise<void> {
+  const toggle = page.getByTestId(`${testId}-toggle`);
+  if ((await toggle.count()) > 0 && (await toggle.getAttribute("aria-expanded")) !== "true")
+    await toggle.click();
+}
+
+/** Folds it again, if it is open. */
+export async function closeFold(page: Page, testId: string): Promise<void> {
+  const toggle = page.getByTestId(`${testId}-toggle`);
+  if ((await toggle.count()) > 0 && (await toggle.getAttribute("aria-expanded")) === "true")
+    await toggle.click();
+}
+
+/** Chooses an option of one of the pane's dropdowns, by the dropdown's test id and the option's name. */
+export async function chooseOption(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole("option", { name: option, exact: typeof option === "string" }).click();
+}
+
+/** Where the register is read from (« Zone autour de la cellule active », « Tableau Excel »…). */
+export async function chooseSource(page: Page, source: string): Promise<void> {
+  await openFold(page, "mapping-fold");
+  await chooseOption(page, "source-kind", source);
+}
+
+/** How Apply writes (« des valeurs (recommandé) », /formules Excel natives/…). */
+export async function chooseWriteMode(page: Page, mode: string | RegExp): Promise<void> {
+  await chooseOption(page, "write-mode", mode);
+}

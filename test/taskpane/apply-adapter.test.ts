@@ -21,7 +21,7 @@ import {
   registerKey,
 } from "../../src/taskpane/apply-adapter";
 import { demoWorkbook, DEMO_BAD_ROW, DEMO_INVOICE_SHEET } from "../../src/taskpane/demo/demo-register";
-import { languageFromLocale, STRINGS } from "../../src/taskpane/i18n/strings";
+import { languageFromLocale } from "../../src/taskpane/i18n/strings";
 
 const block = (headers: string[], rows: (string | number)[][] = []): SourceBlock => ({
   kind: "region",
@@ -236,18 +236,18 @@ describe("the pane around the Apply use case", () => {
 
   test("a merge in the output columns becomes a sentence naming it and saying how to unmerge, in both languages", () => {
     const error = new GatewayError("merged", "H5:H6, J2:K2");
-    expect(describeError(error, STRINGS.fr, "fr")).toBe(
+    expect(describeError(error, "fr")).toBe(
       "Cellules fusionnées là où Appliquer écrirait (H5:H6, J2:K2) : Excel refuse d'écrire dans une partie de fusion, rien n'est écrit. Annulez la fusion (Accueil > Fusionner et centrer > Annuler Fusionner cellules) puis relancez Appliquer.",
     );
-    expect(describeError(error, STRINGS.en, "en")).toBe(
+    expect(describeError(error, "en")).toBe(
       "Merged cells where Apply would write (H5:H6, J2:K2): Excel refuses to write to part of a merge, so nothing is written. Unmerge them (Home > Merge & Center > Unmerge Cells) and apply again.",
     );
   });
 
   test("the use case's refusal is said in the pane's language", () => {
     const refusal = new ApplyRefusal({ en: "Formulas need…", fr: "Les formules demandent…" });
-    expect(describeError(refusal, STRINGS.fr, "fr")).toBe("Les formules demandent…");
-    expect(describeError(refusal, STRINGS.en, "en")).toBe("Formulas need…");
+    expect(describeError(refusal, "fr")).toBe("Les formules demandent…");
+    expect(describeError(refusal, "en")).toBe("Formulas need…");
   });
 
   test("the UI language follows Office's display language: English for en-*, French otherwise", () => {

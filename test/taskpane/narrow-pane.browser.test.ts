@@ -1,6 +1,9 @@
 /**
  * The task pane at the width Excel gives it (320 px, the narrowest task pane), in headless Chromium on
- * its preview mode: nothing scrolls sideways in any view, tables become lists, long messages wrap.
+ * its preview mode: nothing scrolls sideways in any view, tables become lists, long messages wrap, no
+ * text lies over another, and « Appliquer » leads (issue 21): the tabs at the top, then the vendor, the
+ * register found, how it will be written and the Apply button within the first 900 px of a 320 × 900
+ * pane — the vendor's terms, the mapping and the options folded to a line each, the preview after.
  * Also where the README's screenshots are taken (in French, at 320 px): written to out/ unless
  * UPDATE_SCREENSHOTS=1, so that `npm test` never rewrites a tracked file.
  * Needs dist/ (`npm run build`) and /usr/bin/chromium.
@@ -11,6 +14,7 @@ import type { Page } from "playwright-core";
 import { SHIPPED_REGISTRY, type VendorProfile } from "../../src/engine";
 import { captureState, serializeState } from "../../src/storage";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
+import { closeFold, openFold } from "../support/pane-session";
 
 const ROOT = path.resolve(__dirname, "../..");
 const WIDTH = 320;
@@ -71,6 +75,92 @@ function sideways(page: Page): Promise<Overflow> {
   });
 }
 
+/**
+ * Every piece of visible text whose box overlaps another's: each text node's line boxes (a Range's
+ * client rects; an SVG text's box), cut to the boxes of the ancestors that clip their overflow, and
+ * compared two by two. Boxes that share less than 2 px either way only touch (a line's box and the
+ * next line's). Hidden text (display none, visibility hidden, Fluent's screen-reader texts) is left
+ * out. Only the texts inside `within` (a CSS selector) when given: a dialog over the pane. Returns
+ * "« text » × « text »" pairs.
+ */
+function overlappingTexts(page: Page, within = "body"): Promise<string[]> {
+  return page.evaluate((rootSelector) => {
+    interface Box {
+      readonly node: Node;
+      readonly text: string;
+      readonly left: number;
+      readonly top: number;
+      readonly right: number;
+      readonly bottom: number;
+    }
+    const hidden = (el: Element): boolean => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") return true;
+        if (style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)") return true;
+      }
+      return false;
+    };
+    const clipped = (el: Element, r: DOMRect): Omit<Box, "node" | "text"> => {
+      let { left, top, right, bottom } = r;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const c = p.getBoundingClientRect();
+        left = Math.max(left, c.left);
+        top = Math.max(top, c.top);
+        right = Math.min(right, c.right);
+        bottom = Math.min(bottom, c.bottom);
+      }
+      return { left, top, right, bottom };
+    };
+    const boxes: Box[] = [];
+    const root = document.querySelector(rootSelector) ?? document.body;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? "";
+      const parent = node.parentElement;
+      if (text === "" || !parent || parent.closest("script, style") || hidden(parent)) continue;
+      let rects: DOMRect[];
+      if (parent instanceof SVGElement) rects = [parent.getBoundingClientRect()];
+      else {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        rects = Array.from(range.getClientRects());
+      }
+      for (const r of rects) {
+        const box = clipped(parent, r);
+        if (box.right - box.left < 1 || box.bottom - box.top < 1) continue;
+        boxes.push({ node, text, ...box });
+      }
+    }
+    const found: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i] as Box;
+        const b = boxes[j] as Box;
+        if (a.node === b.node) continue;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 2 && h > 2) found.push(`« ${a.text.slice(0, 40)} » × « ${b.text.slice(0, 40)} »`);
+      }
+    return found.slice(0, 12);
+  }, within);
+}
+
+async function expectNoTextOverlapping(page: Page, view: string, within?: string): Promise<void> {
+  expect({ view, overlapping: await overlappingTexts(page, within) }).toEqual({ view, overlapping: [] });
+}
+
+/** A visible element's top and bottom from the top of the page (the page scrolled to its top). */
+function pageBox(page: Page, testId: string): Promise<{ top: number; bottom: number }> {
+  return page.evaluate((id) => {
+    window.scrollTo(0, 0);
+    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+    return { top: Math.round(box?.top ?? NaN), bottom: Math.round(box?.bottom ?? NaN) };
+  }, testId);
+}
+
 async function expectNothingSideways(page: Page, view: string): Promise<void> {
   const o = await sideways(page);
   // document.scrollingElement.scrollWidth <= clientWidth: the page has nothing to scroll sideways.
@@ -120,13 +210,60 @@ describeInBrowser("task pane at 320 px (headless Chromium)", () => {
     }
   });
 
-  test("Appliquer, on opening: the column mapping, the vendor's terms and the preview fit in 320 px", async () => {
+  test("the overlap check sees two texts drawn over each other (so that its silence means something)", async () => {
+    await page.evaluate(() => {
+      const add = (id: string, text: string, top: number) => {
+        const p = document.createElement("p");
+        p.id = id;
+        p.textContent = text;
+        p.style.cssText = `position: absolute; left: 20px; top: ${top}px; margin: 0`;
+        document.querySelector("main")?.append(p);
+      };
+      add("over-1", "01/12", 200);
+      add("over-2", "03/12", 205);
+    });
+    try {
+      expect(await overlappingTexts(page)).toContain("« 01/12 » × « 03/12 »");
+    } finally {
+      await page.evaluate(() => ["over-1", "over-2"].forEach((id) => document.getElementById(id)?.remove()));
+    }
+  });
+
+  test("Appliquer, with a register read: the tabs, the vendor, the register, how it is written and Apply within the first 900 px", async () => {
     await page.getByTestId("as-of").fill("30/06/2026");
     await page.getByTestId("as-of").press("Enter");
+    // The date picker's calendar opens over the pane while the date is typed: closed, as the user would.
+    await page.keyboard.press("Escape");
     await page.getByTestId("preview-table").waitFor();
-    await expectNothingSideways(page, "Appliquer");
     // The register is Sillage's (the preview's first register), read from A1.
     expect(await page.getByTestId("source-address").innerText()).toContain("'Factures Sillage'!A1:F37");
+    const at = async (id: string) => (await pageBox(page, id)).top;
+    const apply = await pageBox(page, "apply");
+    console.log(`Apply button at ${apply.top}..${apply.bottom} px of a 320 × 900 pane`);
+    expect(apply.top).toBeLessThanOrEqual(900);
+    // Top to bottom: the tabs, the vendor, the register found, how it is written, Apply, the preview.
+    const order = [
+      await at("view-switch"),
+      await at("vendor-picker"),
+      await at("source-address"),
+      await at("write-mode"),
+      apply.top,
+      await at("preview-table"),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await expectNothingSideways(page, "Appliquer");
+    await expectNoTextOverlapping(page, "Appliquer");
+  });
+
+  test("Appliquer, its folds opened: the vendor's terms, the column mapping and the options fit in 320 px", async () => {
+    for (const fold of ["vendor-terms", "mapping-fold", "write-options"]) await openFold(page, fold);
+    await page.getByTestId("vendor-summary").waitFor();
+    await page.getByTestId("mapping").waitFor();
+    await page.getByTestId("highlight-days").waitFor();
+    await expectNothingSideways(page, "Appliquer, plis ouverts");
+    await expectNoTextOverlapping(page, "Appliquer, plis ouverts");
+    for (const fold of ["vendor-terms", "mapping-fold", "write-options"]) await closeFold(page, fold);
+    await page.getByTestId("vendor-summary").waitFor({ state: "hidden" });
   });
 
   test("the date field shows and reads dd/mm/yyyy, whatever the browser's locale (en-US here)", async () => {
@@ -141,10 +278,32 @@ describeInBrowser("task pane at 320 px (headless Chromium)", () => {
     await page.getByTestId("apply-result").waitFor({ timeout: 30_000 });
     await page.getByTestId("run-summary").waitFor({ timeout: 10_000 });
     await expectNothingSideways(page, "Appliquer après application");
+    await expectNoTextOverlapping(page, "Appliquer après application");
     await page.evaluate(() => window.scrollTo(0, 0));
     const shot = screenshotPath("taskpane.png");
     await page.screenshot({ path: shot, fullPage: true });
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  test("the timeline's labels do not overlap when three deadlines fall within a week", async () => {
+    // As of 30/06/2026 the next deadlines of Sillage's demo register are 01/12, 03/12 and 05/12/2026
+    // (consulting invoices of 16, 18 and 20/11/2026 + 15 days, Sillage 7.2.1): 4 days apart at the
+    // end of a 158-day axis, where the labels used to be drawn over one another.
+    const labels = page.getByTestId("timeline-point").locator("text");
+    await expect(labels.allTextContents()).resolves.toEqual(["01/12", "03/12", "05/12"]);
+    const boxes = await labels.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        expect({ a, b, apart }).toEqual({ a, b, apart: true });
+      }
+    // And none reaches past the pane's edge.
+    for (const box of boxes) expect(box.right).toBeLessThanOrEqual(WIDTH);
   });
 
   test("Rapports, with the D441-6 table and the aging charts built: nothing wider than the pane", async () => {
@@ -158,6 +317,7 @@ describeInBrowser("task pane at 320 px (headless Chromium)", () => {
     await page.getByTestId("report-result").waitFor({ timeout: 10_000 });
     await page.getByTestId("aging-bands").waitFor();
     await expectNothingSideways(page, "Rapports");
+    await expectNoTextOverlapping(page, "Rapports");
     await page.evaluate(() => window.scrollTo(0, 0));
     const shot = screenshotPath("taskpane-reports.png");
     await page.screenshot({ path: shot, fullPage: true });
@@ -171,6 +331,7 @@ describeInBrowser("task pane at 320 px (headless Chromium)", () => {
     // The Apply above stored a copy of Sillage's terms.
     await expect(panel.innerText()).resolves.toMatch(/Sillage/);
     await expectNothingSideways(page, "Fournisseurs");
+    await expectNoTextOverlapping(page, "Fournisseurs");
   });
 
   test("the vendor editor fits, and says nothing wrong before a field is touched; then, in French, naming it", async () => {
@@ -188,7 +349,15 @@ describeInBrowser("task pane at 320 px (headless Chromium)", () => {
     await editor.getByText(/^À remplir \(des minuscules sans accent/).waitFor();
     expect(await editor.innerText()).not.toMatch(/\$\.|is not an id/);
     await expectNothingSideways(page, "éditeur de fournisseur, avec ses messages");
+    await expectNoTextOverlapping(page, "éditeur de fournisseur, avec ses messages");
     await editor.getByRole("button", { name: "Annuler" }).click();
+  });
+
+  test("Paramètres: the rate table is a list that fits, its texts apart", async () => {
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Paramètres" }).click();
+    await page.getByTestId("rates-panel").waitFor();
+    await expectNothingSideways(page, "Paramètres");
+    await expectNoTextOverlapping(page, "Paramètres");
   });
 
   test("the page raised no uncaught error along the way", () => {
@@ -232,6 +401,7 @@ describeInBrowser("the stored-terms dialog at 320 px (headless Chromium)", () =>
     const dialog = page.getByTestId("stored-terms-dialog");
     await dialog.waitFor({ timeout: 15_000 });
     await expectNothingSideways(page, "conditions enregistrées");
+    await expectNoTextOverlapping(page, "conditions enregistrées", '[data-testid="stored-terms-dialog"]');
     // The dialog's own box fits too (Fluent's dialog surface has a minimum width of its own).
     const box = await dialog.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= WIDTH).toBe(true);

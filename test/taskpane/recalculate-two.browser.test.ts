@@ -16,7 +16,7 @@
  */
 import type { Page } from "playwright-core";
 import { describeInBrowser } from "../support/browser";
-import { gotoPane, openPaneSession, type PaneSession } from "../support/pane-session";
+import { chooseSource, gotoPane, openPaneSession, type PaneSession } from "../support/pane-session";
 
 type Value = string | number | boolean | null;
 
@@ -150,7 +150,7 @@ async function applyBoth(page: Page): Promise<void> {
   await page.getByTestId("apply").click();
   await page.getByTestId("apply-result").filter({ hasText: "36 ligne(s)" }).waitFor({ timeout: 30_000 });
   await page.getByTestId("demo-workbook").getByRole("tab", { name: SUBSCRIPTIONS }).click();
-  await page.getByRole("radio", { name: "Tableau Excel" }).check();
+  await chooseSource(page, "Tableau Excel");
   await page.getByTestId("source-address").filter({ hasText: "TabAbonnements" }).waitFor({ timeout: 15_000 });
   await page.getByTestId("apply").click();
   await page.getByTestId("apply-result").filter({ hasText: "8 ligne(s)" }).waitFor({ timeout: 30_000 });

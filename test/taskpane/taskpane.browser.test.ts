@@ -13,8 +13,10 @@ import type { Page } from "playwright-core";
 import { recognizeHeaders } from "../../src/apply";
 import { highlightFormula, type HighlightRule } from "../../src/write";
 import { DEMO_INVOICE_SHEET, demoSupplierInvoices } from "../../src/taskpane/demo/demo-register";
+import { SHIPPED_REGISTRY } from "../../src/engine";
 import { agingSheet, delayTableSheet, reportFromRegister, type SheetMatrix } from "../../src/reports";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
+import { chooseSource, chooseWriteMode, openFold } from "../support/pane-session";
 
 const ROOT = path.resolve(__dirname, "../..");
 // At 460 px, for looking at: out/, never a tracked file (the README's are taken at 320 px by
@@ -123,18 +125,20 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     );
   });
 
-  test("the vendor picker lists the five vendors", async () => {
+  test("the vendor picker lists the five vendors and the law (loi, « Conditions légales »)", async () => {
     await page.getByTestId("vendor-picker").click();
     const options = page.getByRole("option");
     await options.first().waitFor();
     const names = (await options.allInnerTexts()).map((t) => t.split(" — ")[0]);
-    expect(names).toEqual(["OMI", "Sillage", "Xiahdeh", "Injenius", "Digitalli"]);
+    expect(names).toEqual(["OMI", "Sillage", "Xiahdeh", "Injenius", "Digitalli", "Conditions légales"]);
     await page.keyboard.press("Escape");
   });
 
   test("choosing Xiahdeh shows its terms with their clauses and its flat-penalty option", async () => {
     await page.getByTestId("vendor-picker").click();
     await page.getByRole("option", { name: /^Xiahdeh/ }).click();
+    // The terms are folded to one line under the vendor (issue 21): opened on demand.
+    await openFold(page, "vendor-terms");
     const summary = page.getByTestId("vendor-summary");
     await expect(summary.innerText()).resolves.toContain("30 jours date de facture");
     const text = await summary.innerText();
@@ -238,7 +242,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       ),
     );
     expect(note).toMatch(/^Échéance — valeurs calculées le \d{2}\/\d{2}\/\d{4}, arrêté au 30\/06\/2026\./);
-    expect(note).toContain("Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil 1.0.0");
+    expect(note).toContain(
+      `Fournisseur : HORIZON SAAS (Sillage.ai) (sillage), profil ${SHIPPED_REGISTRY.get("sillage")?.profileVersion}`,
+    );
   });
 
   test("after Apply the pane sums up: rows computed and in error, penalties, the next deadlines on a timeline", async () => {
@@ -328,7 +334,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   });
 
   test("portable mode writes native formulas over a rates-and-holidays sheet, and says what stays a value", async () => {
-    await page.getByRole("radio", { name: /formules Excel natives/ }).check();
+    await chooseWriteMode(page, /formules Excel natives/);
     await page.getByTestId("apply").click();
     const result = page.getByTestId("portable-result");
     await result.waitFor({ timeout: 30_000 });
@@ -344,7 +350,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     expect(String(due?.value)).not.toMatch(/CGV\./);
     // The interest formula reads the reference sheet's half-year rows.
     expect(String((await cell(page, SILLAGE, 1, 8))?.value)).toMatch(/SUMPRODUCT\(.*taux et fériés/);
-    await page.getByRole("radio", { name: "des valeurs (recommandé)" }).check();
+    await chooseWriteMode(page, "des valeurs (recommandé)");
   });
 
   test("the coming deadlines export as an iCalendar file with a reminder", async () => {
@@ -399,7 +405,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     // In values mode and in portable mode, whose reference sheet would otherwise be written first:
     // the refusal comes at the first look at the target cells, before the overwrite question.
     for (const mode of ["des valeurs (recommandé)", /formules Excel natives/]) {
-      await page.getByRole("radio", { name: mode }).check();
+      await chooseWriteMode(page, mode);
       await page.getByTestId("apply").click();
       const error = page.getByTestId("apply-error");
       await error.waitFor({ timeout: 10_000 });
@@ -407,7 +413,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       expect(await page.getByTestId("overwrite-dialog").count()).toBe(0);
       expect(await page.evaluate(`${demo}.writeLog.length`)).toBe(before);
     }
-    await page.getByRole("radio", { name: "des valeurs (recommandé)" }).check();
+    await chooseWriteMode(page, "des valeurs (recommandé)");
     await page.evaluate(`${demo}.protectedSheets.delete(${JSON.stringify(SILLAGE)})`);
   });
 
@@ -466,7 +472,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   });
 
   test("the subscriptions table gets its new columns as table columns, computed per vendor row, after asking about someone's cell there", async () => {
-    await page.getByRole("radio", { name: "Tableau Excel" }).check();
+    await chooseSource(page, "Tableau Excel");
     await page.getByTestId("source-address").filter({ hasText: "TabAbonnements" }).waitFor();
     expect(await page.getByTestId("source-address").innerText()).toContain(
       "Abonnements!A1:E9 — 8 ligne(s) de données (tableau TabAbonnements)",
@@ -505,7 +511,7 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
   });
 
   test("Reports writes the D441-6 table of the supplier register to a new sheet, cell for cell the core's", async () => {
-    await page.getByRole("radio", { name: "Zone autour de la cellule active" }).check();
+    await chooseSource(page, "Zone autour de la cellule active");
     await page.getByTestId("demo-workbook").getByRole("tab", { name: "Fournisseurs", exact: true }).click();
     await page.getByTestId("source-address").filter({ hasText: "Fournisseurs!A1:F21" }).waitFor();
     await page.getByTestId("view-switch").getByRole("tab", { name: "Rapports" }).click();
@@ -517,7 +523,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.getByTestId("build-report").click();
     const result = page.getByTestId("report-result");
     await result.waitFor({ timeout: 10_000 });
-    expect(await result.innerText()).toContain("D441-6 2025-12-31, Balance âgée 2025-12-31");
+    // The core's sheet names (src/reports/sheet-names.ts): the closing date as dd-mm-yyyy, hyphens
+    // standing for the slashes Excel refuses in a sheet name.
+    expect(await result.innerText()).toContain("D441-6 31-12-2025, Balance âgée 31-12-2025");
 
     const values = demoSupplierInvoices();
     const report = reportFromRegister(values, {
@@ -531,9 +539,9 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
       firstRowNumber: 2,
     });
     const table = rectangle(delayTableSheet(report));
-    expect(await sheetValues(page, "D441-6 2025-12-31", table.length, table[0]?.length ?? 0)).toEqual(table);
+    expect(await sheetValues(page, "D441-6 31-12-2025", table.length, table[0]?.length ?? 0)).toEqual(table);
     const aging = rectangle(agingSheet(report, "fr"));
-    expect(await sheetValues(page, "Balance âgée 2025-12-31", aging.length, aging[0]?.length ?? 0)).toEqual(
+    expect(await sheetValues(page, "Balance âgée 31-12-2025", aging.length, aging[0]?.length ?? 0)).toEqual(
       aging,
     );
     // Section (B): F-2025-012 is marked "oui"; 900 + (11 × 977 mod 6400) = 900 + 4347 = 5 247 €, unpaid.
@@ -585,6 +593,8 @@ describeInBrowser("task pane in preview mode (headless Chromium)", () => {
     await page.getByTestId("vendors-message").waitFor();
     expect(await page.getByTestId("vendors-message").innerText()).toContain("« acme » est enregistré");
 
+    // The vendor is picked in « Appliquer » (and « Rapports »), under the tabs.
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Appliquer" }).click();
     await page.getByTestId("vendor-picker").click();
     const names = (await page.getByRole("option").allInnerTexts()).map((t) => t.split(" — ")[0]);
     expect(names).toContain("ACME Fournitures");

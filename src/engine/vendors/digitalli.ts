@@ -9,6 +9,8 @@ export const digitalli = {
   id: "digitalli",
   name: "Digitalli",
   legalName: "DIGITALLI SAS",
+  // The names its invoices and a register's « Fournisseur » column use (seed text, docs/terms.md).
+  invoiceNames: ["DIGITALLI", "DIGITALLI SAS"],
   business: {
     en: "Goods, rentals, services, software licences",
     fr: "Marchandises, locations, prestations, licences logicielles",
@@ -19,7 +21,7 @@ export const digitalli = {
     seed: "004_42db4045a621ad17.txt",
     version: "undated (as collected)",
   },
-  profileVersion: "1.0.0",
+  profileVersion: "1.1.0",
   clients: ["pro"],
   defaultInvoiceKind: "balance",
   invoiceKinds: [

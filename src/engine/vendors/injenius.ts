@@ -32,6 +32,8 @@ export const injenius = {
   id: "injenius",
   name: "Injenius",
   legalName: "THE LANDSKAPERS AND CO (INJENIUS)",
+  // The names its invoices and a register's « Fournisseur » column use (seed text, docs/terms.md).
+  invoiceNames: ["INJENIUS", "THE LANDSKAPERS AND CO"],
   business: {
     en: 'SaaS subscription plans and "à la carte" studies',
     fr: "Abonnements SaaS et études « à la carte »",
@@ -42,7 +44,7 @@ export const injenius = {
     seed: "003_74085667897c81b6.txt",
     version: "undated (as collected)",
   },
-  profileVersion: "1.0.0",
+  profileVersion: "1.1.0",
   clients: ["pro", "consumer"],
   defaultInvoiceKind: "subscription",
   invoiceKinds: [

@@ -9,6 +9,8 @@ export const omi = {
   id: "omi",
   name: "OMI",
   legalName: "OMI SAS (Plateforme OMI)",
+  // The names its invoices and a register's « Fournisseur » column use (seed text, docs/terms.md).
+  invoiceNames: ["Plateforme OMI", "OMI SAS"],
   business: { en: "SaaS subscription, yearly terms", fr: "Abonnement SaaS, périodes annuelles" },
   document: {
     title: "Conditions Générales d'Abonnement et d'Utilisation de la Plateforme",
@@ -16,7 +18,7 @@ export const omi = {
     seed: "000_c8a5dff9dfa2a55d.txt",
     version: "undated (as collected)",
   },
-  profileVersion: "1.0.0",
+  profileVersion: "1.1.0",
   clients: ["pro"],
   defaultInvoiceKind: "invoice",
   invoiceKinds: [

@@ -11,6 +11,8 @@ export const sillage = {
   id: "sillage",
   name: "Sillage",
   legalName: "HORIZON SAAS (Sillage.ai)",
+  // The names its invoices and a register's « Fournisseur » column use (seed text, docs/terms.md).
+  invoiceNames: ["Sillage.ai", "HORIZON SAAS", "HORIZON SAAS – marque Sillage.ai"],
   business: {
     en: "Consulting, training, custom SaaS subscriptions",
     fr: "Conseil, formation, abonnements SaaS sur mesure",
@@ -21,7 +23,7 @@ export const sillage = {
     seed: "001_b5b57cd92b7db28d.txt",
     version: "undated (as collected)",
   },
-  profileVersion: "1.0.0",
+  profileVersion: "1.1.0",
   clients: ["pro"],
   defaultInvoiceKind: "consulting",
   invoiceKinds: [

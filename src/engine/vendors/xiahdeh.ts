@@ -9,6 +9,8 @@ export const xiahdeh = {
   id: "xiahdeh",
   name: "Xiahdeh",
   legalName: "Quentin Klymyk, brand Xiahdeh (hosted by Omnicité SA coopérative)",
+  // The names its invoices and a register's « Fournisseur » column use (seed text, docs/terms.md).
+  invoiceNames: ["Xiahdeh", "Quentin KLYMYK", "Omnicité Production / Xiahdeh"],
   business: {
     en: "Website projects, maintenance, support",
     fr: "Projets de sites web, maintenance, support",
@@ -19,7 +21,7 @@ export const xiahdeh = {
     seed: "002_71f49a9e1aa64013.txt",
     version: "2019-12-01",
   },
-  profileVersion: "1.0.0",
+  profileVersion: "1.1.0",
   clients: ["pro", "consumer"],
   defaultInvoiceKind: "balance",
   invoiceKinds: [

@@ -19,6 +19,12 @@ export function useLanguage(): LanguageState {
   return React.useContext(LanguageContext);
 }
 
+/** The pane-wide text (i18n/strings.ts) in the pane's language. */
 export function useStrings(): Strings {
   return STRINGS[useLanguage().lang];
+}
+
+/** A view's catalogue (`{ fr: {…}, en: {…} }`, kept beside the view) in the pane's language. */
+export function useCatalogue<C extends Readonly<Record<Language, object>>>(catalogue: C): C[Language] {
+  return catalogue[useLanguage().lang];
 }

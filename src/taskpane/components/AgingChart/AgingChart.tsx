@@ -2,7 +2,8 @@ import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/reac
 import * as React from "react";
 import { formatMoney } from "../../../apply";
 import { DELAY_BANDS, type RegisterReport } from "../../../reports";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { AGING_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -41,7 +42,7 @@ export interface Bar {
 /** Horizontal bars with their amounts: role img, the figures in the accessible name. */
 export function BarChart({ title, bars, testId }: { title: string; bars: readonly Bar[]; testId: string }) {
   const { lang } = useLanguage();
-  const s = useStrings();
+  const s = useCatalogue(AGING_STRINGS);
   const styles = useStyles();
   const max = Math.max(0, ...bars.map((b) => Math.abs(b.amount)));
   const parts = bars.map((b) => `${b.label} ${formatMoney(b.amount, lang)}`).join(", ");
@@ -50,12 +51,7 @@ export function BarChart({ title, bars, testId }: { title: string; bars: readonl
       <Text weight="semibold" as="h4" block>
         {title}
       </Text>
-      <div
-        className={styles.chart}
-        role="img"
-        aria-label={s.agingChartLabel(title, parts)}
-        data-testid={testId}
-      >
+      <div className={styles.chart} role="img" aria-label={s.chartLabel(title, parts)} data-testid={testId}>
         {bars.map((b, i) => {
           const share = max === 0 ? 0 : (Math.abs(b.amount) / max) * 100;
           return (
@@ -84,7 +80,7 @@ export function BarChart({ title, bars, testId }: { title: string; bars: readonl
 
 /** The aging view: unpaid amounts at closing by delay band, and past-due amounts by vendor. */
 export function AgingChart({ report }: { report: RegisterReport }) {
-  const s = useStrings();
+  const s = useCatalogue(AGING_STRINGS);
   const styles = useStyles();
   const bands: Bar[] = DELAY_BANDS.map((b) => ({
     label: b.heading,
@@ -97,14 +93,14 @@ export function AgingChart({ report }: { report: RegisterReport }) {
   return (
     <section className={styles.root} data-testid="aging-chart" aria-labelledby="aging-title">
       <Text weight="semibold" as="h3" id="aging-title">
-        {s.agingTitle}
+        {s.title}
       </Text>
       {empty ? (
-        <Caption1>{s.agingEmpty}</Caption1>
+        <Caption1>{s.empty}</Caption1>
       ) : (
         <>
-          <BarChart title={s.agingByBand} bars={bands} testId="aging-bands" />
-          <BarChart title={s.agingByVendor} bars={vendors} testId="aging-vendors" />
+          <BarChart title={s.byBand} bars={bands} testId="aging-bands" />
+          <BarChart title={s.byVendor} bars={vendors} testId="aging-vendors" />
         </>
       )}
     </section>

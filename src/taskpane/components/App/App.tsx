@@ -1,54 +1,40 @@
 import {
+  Caption1,
   Divider,
   makeStyles,
-  Subtitle1,
-  Subtitle2,
-  Caption1,
-  tokens,
   MessageBar,
   MessageBarBody,
+  Subtitle1,
+  Subtitle2,
   Tab,
   TabList,
+  tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { parseIsoDay, type Day, type RateRow, type VendorRegistry } from "../../../engine";
-import type { Restored } from "../../../storage";
-import type { TermsStore } from "../../../storage";
+import { parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
+import type { Restored, TermsStore } from "../../../storage";
 import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
-import { columnsContiguous, DEFAULT_HIGHLIGHT_DAYS, planColumns, type WriteMode } from "../../../write";
-import { registerPlace } from "../../../workbook/gateway";
-import { buildApplyOptions, describeError, layoutNotices, registerKey } from "../../apply-adapter";
+import { useDemoVendorSheet } from "../../demo/useDemoVendorSheet";
 import { useGateway, useRuntime } from "../../gateway-context";
 import { useLanguage, useStrings } from "../../i18n/LanguageContext";
-import { ApplyPanel } from "../ApplyPanel/ApplyPanel";
-import { useApplyRun } from "../ApplyPanel/useApplyRun";
-import { AsOfPicker } from "../AsOfPicker/AsOfPicker";
+import { ApplyView } from "../ApplyView/ApplyView";
+import { useApplyView } from "../ApplyView/useApplyView";
 import { todayIso, useAsOf } from "../AsOfPicker/useAsOf";
-import { CalendarExport } from "../CalendarExport/CalendarExport";
 import { DemoWorkbook } from "../DemoWorkbook/DemoWorkbook";
-import { ExplainPanel } from "../ExplainPanel/ExplainPanel";
 import { useExplain } from "../ExplainPanel/useExplain";
-import { useHighlighting } from "../HighlightSettings/HighlightSettings";
+import { LanguageToggle } from "../LanguageToggle/LanguageToggle";
+import { PreviewBanner } from "../PreviewBanner/PreviewBanner";
+import { RatesPanel } from "../RatesPanel/RatesPanel";
+import { RegisterSection } from "../RegisterSection/RegisterSection";
 import { ReportsPanel } from "../ReportsPanel/ReportsPanel";
 import { useReport } from "../ReportsPanel/useReport";
-import { LanguageToggle } from "../LanguageToggle/LanguageToggle";
-import { MappingEditor } from "../MappingEditor/MappingEditor";
-import { PreviewBanner } from "../PreviewBanner/PreviewBanner";
-import { PreviewTable } from "../PreviewTable/PreviewTable";
-import { RatesPanel } from "../RatesPanel/RatesPanel";
-import { RecalcPanel } from "../Recalculate/RecalcPanel";
-import { useRecalculation } from "../Recalculate/useRecalculation";
-import { usePreviewRows } from "../PreviewTable/usePreviewRows";
-import { SourcePanel } from "../SourcePanel/SourcePanel";
+import { About } from "../SelfTest/About";
 import { useRegisterSource } from "../SourcePanel/useRegisterSource";
-import { VendorPicker } from "../VendorPicker/VendorPicker";
-import { useVendorChoice } from "../VendorPicker/useVendorChoice";
-import { VendorSummary } from "../VendorSummary/VendorSummary";
 import { StoredTermsDialog } from "../StoredTerms/StoredTermsDialog";
 import { useWorkbookTerms } from "../StoredTerms/useWorkbookTerms";
+import { useVendorChoice } from "../VendorPicker/useVendorChoice";
+import { VendorSection } from "../VendorSection/VendorSection";
 import { VendorsPanel } from "../VendorsPanel/VendorsPanel";
-import { useDemoVendorSheet } from "../../demo/useDemoVendorSheet";
-import { About } from "../SelfTest/About";
 
 const useStyles = makeStyles({
   // Excel opens a task pane 320 to 350 px wide: nothing may be wider than that (issue 15). Long
@@ -65,16 +51,17 @@ const useStyles = makeStyles({
     marginRight: "auto",
     overflowWrap: "break-word",
   },
-  header: {
+  // The title and the language button on one line, the subtitle under them.
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  titleLine: {
     display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-start",
+    alignItems: "center",
     justifyContent: "space-between",
     columnGap: tokens.spacingHorizontalS,
   },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  // The view tabs go on two lines rather than off the pane's edge.
-  tabs: { flexWrap: "wrap" },
+  // The view tabs, at the top (issue 21), go on two lines rather than off the pane's edge.
+  tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
 export interface AppProps {
@@ -107,7 +94,12 @@ function useFunctionsContext(): (restored: Restored) => void {
   );
 }
 
-/** The task pane: vendor, as-of date, register and mapping, preview, apply. */
+/**
+ * The task pane: its views as tabs at the top (issue 21); « Appliquer » and « Rapports » start with
+ * the vendor and the register they work on, « Fournisseurs » and « Paramètres » hold the workbook's
+ * vendors and rates; « À propos » at the bottom, and in preview mode the demo workbook under it. The
+ * views' state is kept here, so a run goes on and its outcome stays while another tab is shown.
+ */
 export function App({
   registry: shipped,
   demoWorkbook,
@@ -126,10 +118,8 @@ export function App({
   const vendor = useVendorChoice(registry, initialVendor);
   const asOf = useAsOf();
   const source = useRegisterSource(gateway);
-  const [writeMode, setWriteMode] = React.useState<WriteMode>("values");
   const [revision, setRevision] = React.useState(0);
   const [view, setView] = React.useState<View>("apply");
-  const highlighting = useHighlighting(DEFAULT_HIGHLIGHT_DAYS);
   const { read } = source;
 
   // Preview mode: each vendor's register is a sheet of the demo workbook, picked with the vendor.
@@ -144,84 +134,26 @@ export function App({
     setRevision((r) => r + 1);
     void read();
   }, [read]);
-  const run = useApplyRun(gateway, s, { chunkRows, onWritten });
 
-  // The outcome belongs to the register it describes: forgotten when another register is read…
-  const { reset } = run;
-  const shown = run.state.phase === "done" || run.state.phase === "error" ? run.state.register : undefined;
-  const current = source.block ? registerKey(source.block) : undefined;
-  React.useEffect(() => {
-    if (shown !== undefined && current !== undefined && shown !== current) reset();
-  }, [shown, current, reset]);
-  // …or when another sheet is activated.
-  const shownSheet =
-    run.state.phase === "done" || run.state.phase === "error" ? source.block?.sheet : undefined;
-  React.useEffect(() => {
-    if (shownSheet === undefined) return;
-    let stop: (() => Promise<void>) | undefined;
-    let gone = false;
-    void gateway
-      .watchActiveSheet((sheet) => {
-        if (sheet !== shownSheet) reset();
-      })
-      .then((unwatch) => {
-        if (gone) void unwatch();
-        else stop = unwatch;
-      })
-      .catch(() => undefined);
-    return () => {
-      gone = true;
-      void stop?.();
-    };
-  }, [gateway, shownSheet, reset]);
-
-  const block = source.block;
-  const mode = source.mode;
-  const options = React.useMemo(
-    () =>
-      block && mode && asOf.iso && vendor.spec
-        ? buildApplyOptions({
-            source: block,
-            mode,
-            mapping: source.mapping,
-            vendor: vendor.spec,
-            asOf: asOf.iso,
-            lang,
-            defaults: vendor.defaults,
-            registry,
-            settings,
-          })
-        : undefined,
-    [block, mode, source.mapping, vendor.spec, vendor.defaults, asOf.iso, lang, registry, settings],
-  );
-  const preview = usePreviewRows(block, options);
-  // Formulas read the result columns by position: side by side, as the core would place them.
-  const plannedColumns = React.useMemo(
-    () =>
-      block && mode
-        ? planColumns(
-            registerPlace(block),
-            block.headers,
-            mode,
-            lang,
-            source.recognition?.previousOutputs ?? [],
-          )
-        : [],
-    [block, mode, lang, source.recognition],
-  );
-  const formulasAllowed = columnsContiguous(plannedColumns);
-  const notices = React.useMemo(() => layoutNotices(block?.layout, lang), [block, lang]);
-  const blocking = source.problems.some((p) => p.kind !== "duplicate");
-  const canApply = options !== undefined && !blocking && preview?.error === undefined;
-
-  const explain = useExplain(gateway, block, options, s, lang);
+  const applyView = useApplyView({
+    gateway,
+    terms,
+    vendor,
+    asOf,
+    source,
+    lang,
+    registry,
+    settings,
+    chunkRows,
+    onWritten,
+  });
+  const explain = useExplain(gateway, source.block, applyView.options, lang);
   const report = useReport({
     gateway,
-    source: block,
+    source: source.block,
     mapping: source.mapping,
     vendor: vendor.spec,
     lang,
-    strings: s,
     active: view === "reports",
     registry,
     settings,
@@ -231,69 +163,20 @@ export function App({
     if (onReportWritten !== "") setRevision((r) => r + 1);
   }, [onReportWritten]);
 
-  // A workbook keeps a copy of each shipped vendor it was computed with (the sharing issue).
-  const appliedVendor = run.state.phase === "done" ? vendor.profile?.id : undefined;
-  const { rememberVendor } = terms;
-  React.useEffect(() => {
-    if (appliedVendor !== undefined) void rememberVendor(appliedVendor).catch(() => undefined);
-  }, [appliedVendor, rememberVendor]);
-  // …and remembers each register Apply wrote, for « Tout recalculer » (issue 13).
-  const appliedRegister = run.state.phase === "done" ? run.state.remember : undefined;
-  const { rememberRegisters } = terms;
-  React.useEffect(() => {
-    if (appliedRegister !== undefined)
-      void rememberRegisters([{ register: appliedRegister }]).catch(() => undefined);
-    // Once per run outcome (`terms` is a new object at every render).
-  }, [appliedRegister]);
-
-  const recalc = useRecalculation({
-    gateway,
-    terms,
-    lang,
-    registry,
-    settings,
-    chunkRows,
-    highlightDays: highlighting.days,
-    onWritten,
-  });
-  // Rates added from a run's offer: the run is made again once the new table is in the settings.
-  const again = React.useRef<"apply" | "recalc" | undefined>(undefined);
-  const saveRatesThen = (what: "apply" | "recalc") => async (rows: readonly RateRow[]) => {
-    again.current = what;
-    await terms.saveRateRows(rows);
-  };
-
-  const onApply = () => {
-    if (!block || !options) return;
-    run.start({
-      source: block,
-      recognition: source.recognition,
-      options,
-      writeMode: formulasAllowed ? writeMode : "values",
-      lang,
-      today: parseIsoDay(todayIso()) as Day,
-      asOfKind: asOf.kind,
-      ...(highlighting.days !== undefined ? { highlightDays: highlighting.days } : {}),
-    });
-  };
-
-  React.useEffect(() => {
-    const what = again.current;
-    again.current = undefined;
-    if (what === "apply") onApply();
-    else if (what === "recalc") recalc.start();
-    // Runs when the settings (their rate table) changed.
-  }, [settings]);
+  const storedTermsIssues = [
+    ...terms.issues.map((i) => `${i.where}: ${i.text[lang]}`),
+    ...terms.hashMismatches.map((id) => s.storedHashMismatch(id)),
+    ...(terms.error !== undefined ? [terms.error] : []),
+  ];
 
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <div>
+        <div className={styles.titleLine}>
           <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
-          <br />
-          <Caption1>{s.appSubtitle}</Caption1>
+          <LanguageToggle />
         </div>
-        <LanguageToggle />
+        <Caption1>{s.appSubtitle}</Caption1>
       </header>
       {demoWorkbook && <PreviewBanner />}
       <StoredTermsDialog
@@ -302,41 +185,11 @@ export function App({
         onResolve={(choices) => void terms.resolve(choices)}
         onLater={() => setTermsDeferred(true)}
       />
-      {(terms.issues.length > 0 || terms.hashMismatches.length > 0 || terms.error !== undefined) && (
+      {storedTermsIssues.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="stored-terms-issues">
-          <MessageBarBody>
-            {[
-              ...terms.issues.map((i) => `${i.where}: ${i.text[lang]}`),
-              ...terms.hashMismatches.map((id) => s.storedHashMismatch(id)),
-              ...(terms.error !== undefined ? [terms.error] : []),
-            ].join(" · ")}
-          </MessageBarBody>
+          <MessageBarBody>{storedTermsIssues.join(" · ")}</MessageBarBody>
         </MessageBar>
       )}
-
-      <section className={styles.section} aria-labelledby="vendor-title">
-        <Subtitle2 as="h2" id="vendor-title">
-          {s.vendorSection}
-        </Subtitle2>
-        <VendorPicker choice={vendor} mode={mode} />
-        {vendor.profile && <VendorSummary profile={vendor.profile} />}
-        <AsOfPicker asOf={asOf} />
-      </section>
-      <Divider />
-
-      <section className={styles.section} aria-labelledby="source-title">
-        <Subtitle2 as="h2" id="source-title">
-          {s.sourceSection}
-        </Subtitle2>
-        <SourcePanel source={source} />
-        {source.error !== undefined && (
-          <MessageBar intent="error" layout="multiline" data-testid="source-error">
-            <MessageBarBody>{describeError(source.error, s, lang)}</MessageBarBody>
-          </MessageBar>
-        )}
-        <MappingEditor source={source} />
-      </section>
-      <Divider />
 
       <TabList
         className={styles.tabs}
@@ -351,68 +204,23 @@ export function App({
         <Tab value="rates">{s.tabRates}</Tab>
       </TabList>
 
-      {view === "apply" && (
+      {(view === "apply" || view === "reports") && (
         <>
-          {block && (
-            <section className={styles.section} aria-labelledby="preview-title">
-              <Subtitle2 as="h2" id="preview-title">
-                {s.previewTitle}
-              </Subtitle2>
-              <PreviewTable source={block} preview={preview} referenceColumn={source.mapping.reference} />
-            </section>
-          )}
-
-          <section className={styles.section} aria-labelledby="apply-title">
-            <Subtitle2 as="h2" id="apply-title">
-              {s.applySection}
-            </Subtitle2>
-            <ApplyPanel
-              run={run}
-              notices={notices}
-              writeMode={formulasAllowed ? writeMode : "values"}
-              setWriteMode={setWriteMode}
-              formulasAllowed={formulasAllowed}
-              canApply={canApply && !recalc.busy}
-              onApply={onApply}
-              highlighting={highlighting}
-              rates={{
-                table: settings.rates,
-                userRows: terms.state.rateRows,
-                onSave: saveRatesThen("apply"),
-              }}
-            />
-          </section>
-          <Divider />
-
-          <section className={styles.section} aria-labelledby="recalc-title">
-            <Subtitle2 as="h2" id="recalc-title">
-              {s.recalcSection}
-            </Subtitle2>
-            <RecalcPanel
-              recalc={recalc}
-              disabled={run.busy}
-              table={settings.rates}
-              userRows={terms.state.rateRows}
-              onSaveRates={saveRatesThen("recalc")}
-            />
-          </section>
-          <Divider />
-
-          <section className={styles.section} aria-labelledby="calendar-title">
-            <Subtitle2 as="h2" id="calendar-title">
-              {s.calendarSection}
-            </Subtitle2>
-            <CalendarExport source={block} options={options} />
-          </section>
-          <Divider />
-
-          <section className={styles.section} aria-labelledby="explain-title">
-            <Subtitle2 as="h2" id="explain-title">
-              {s.explainTitle}
-            </Subtitle2>
-            <ExplainPanel explain={explain} preview={demoWorkbook !== undefined} />
-          </section>
+          <VendorSection choice={vendor} mode={source.mode} />
+          <RegisterSection source={source} />
         </>
+      )}
+
+      {view === "apply" && (
+        <ApplyView
+          state={applyView}
+          asOf={asOf}
+          block={source.block}
+          referenceColumn={source.mapping.reference}
+          terms={terms}
+          explain={explain}
+          preview={demoWorkbook !== undefined}
+        />
       )}
 
       {view === "reports" && (
@@ -420,7 +228,7 @@ export function App({
           <Subtitle2 as="h2" id="reports-title">
             {s.reportsSection}
           </Subtitle2>
-          <ReportsPanel state={report} source={block} invoices={mode !== "subscriptions"} />
+          <ReportsPanel state={report} source={source.block} invoices={source.mode !== "subscriptions"} />
         </section>
       )}
 

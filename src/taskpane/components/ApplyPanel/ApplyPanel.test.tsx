@@ -74,16 +74,7 @@ function render(state: RunState): string {
   };
   return renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
-      <ApplyPanel
-        run={run}
-        notices={[]}
-        writeMode="values"
-        setWriteMode={noop}
-        formulasAllowed
-        canApply
-        onApply={noop}
-        highlighting={highlighting}
-      />
+      <ApplyPanel run={run} notices={[]} canApply onApply={noop} highlighting={highlighting} />
     </FluentProvider>,
   );
 }

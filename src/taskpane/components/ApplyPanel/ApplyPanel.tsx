@@ -7,17 +7,18 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Radio,
-  RadioGroup,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
-import { HighlightSettings, type Highlighting } from "../HighlightSettings/HighlightSettings";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { APPLY_STRINGS } from "./strings";
+import type { Highlighting } from "../HighlightSettings/HighlightSettings";
 import { OverwriteDialog } from "../OverwriteDialog/OverwriteDialog";
 import { RunSummary } from "../RunSummary/RunSummary";
-import type { WriteMode } from "../../../write";
+import type { PlannedColumn } from "../../../write";
 import type { RateRow, RateTable } from "../../../engine";
+import { plannedColumnsText } from "./columns-text";
 import { MissingRateOffer } from "./MissingRateOffer";
 import type { ApplyRun } from "./useApplyRun";
 
@@ -29,15 +30,14 @@ const useStyles = makeStyles({
 });
 
 /**
- * Values or formulas, what the register's cells do not show (hidden rows, a filter, merged cells: every
- * row is computed all the same), Apply, the progress bar with Cancel, and the outcome.
+ * Apply and its neighbourhood: the columns it will write, what the register's cells
+ * do not show (hidden rows, a filter, merged cells: every row is computed all the same), the button,
+ * the progress bar with Cancel, and the outcome — result, missing rates, summary — right under it.
  */
 export function ApplyPanel({
   run,
   notices,
-  writeMode,
-  setWriteMode,
-  formulasAllowed,
+  plannedColumns = [],
   canApply,
   onApply,
   highlighting,
@@ -46,11 +46,11 @@ export function ApplyPanel({
   run: ApplyRun;
   /** Sentences about the register's layout (apply-adapter `layoutNotices`); none: nothing shown. */
   notices: readonly string[];
-  writeMode: WriteMode;
-  setWriteMode: (mode: WriteMode) => void;
-  formulasAllowed: boolean;
+  /** The result columns Apply would write (said in one line above the button). */
+  plannedColumns?: readonly PlannedColumn[];
   canApply: boolean;
   onApply: () => void;
+  /** Highlighting with a days field that is not a number keeps Apply waiting. */
   highlighting: Highlighting;
   /** The rate table, the workbook's rate rows, and how to store them (then the pane applies again). */
   rates?: {
@@ -59,16 +59,19 @@ export function ApplyPanel({
     readonly onSave: (rows: readonly RateRow[]) => Promise<void>;
   };
 }) {
-  const s = useStrings();
+  const s = useCatalogue(APPLY_STRINGS);
+  const common = useCatalogue(COMMON);
+  const pane = useStrings();
+  const { lang } = useLanguage();
   const styles = useStyles();
   const st = run.state;
   const phaseText =
     st.phase === "counting"
-      ? s.phaseCounting
+      ? common.checkingCells
       : st.phase === "values"
-        ? s.phaseValues(st.done, st.total)
+        ? s.writingValues(st.done, st.total)
         : st.phase === "formats"
-          ? s.phaseFormats(st.done, st.total)
+          ? s.formatting(st.done, st.total)
           : "";
   // Overall progress: rows (computed and written chunk by chunk) the first four fifths, formats the last.
   const progress =
@@ -76,29 +79,11 @@ export function ApplyPanel({
       ? (st.phase === "values" ? 0 : 0.8) +
         (st.total === 0 ? 1 : st.done / st.total) * (st.phase === "values" ? 0.8 : 0.2)
       : undefined;
+  const columns = plannedColumnsText(plannedColumns, lang);
 
   return (
     <div className={styles.root}>
-      <Field
-        label={s.writeAs}
-        {...(writeMode === "formulas"
-          ? { hint: s.formulasHint }
-          : writeMode === "portable"
-            ? { hint: s.portableHint }
-            : {})}
-      >
-        <RadioGroup
-          value={writeMode}
-          onChange={(_, data) => setWriteMode(data.value as WriteMode)}
-          layout="vertical"
-        >
-          <Radio value="values" label={s.writeValues} />
-          <Radio value="formulas" label={s.writeFormulas} disabled={!formulasAllowed} />
-          <Radio value="portable" label={s.writePortable} disabled={!formulasAllowed} />
-        </RadioGroup>
-      </Field>
-      {!formulasAllowed && <Caption1>{s.formulasUnavailable}</Caption1>}
-      <HighlightSettings highlighting={highlighting} />
+      {columns !== "" && <Caption1 data-testid="planned-columns">{columns}</Caption1>}
       {notices.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="apply-notices">
           <MessageBarBody>
@@ -122,7 +107,7 @@ export function ApplyPanel({
         </Button>
         {run.busy && st.phase !== "counting" && (
           <Button onClick={run.cancel} data-testid="cancel">
-            {s.cancel}
+            {common.cancel}
           </Button>
         )}
       </div>
@@ -132,7 +117,7 @@ export function ApplyPanel({
             {...(progress !== undefined ? { value: progress } : {})}
             max={1}
             thickness="large"
-            aria-label={s.progressLabel}
+            aria-label={common.applyProgress}
           />
         </Field>
       )}
@@ -171,7 +156,9 @@ export function ApplyPanel({
             {(st.note === "comment" || st.note === "none") && (
               <div data-testid="note-result">{st.note === "comment" ? s.noteAsComment : s.noteNotAdded}</div>
             )}
-            {st.printSetup === false && <div data-testid="print-setup-result">{s.reportNoPrintSetup}</div>}
+            {st.printSetup === false && (
+              <div data-testid="print-setup-result">{common.printSetupNotMade}</div>
+            )}
             {(st.formulaNames === "french" || st.formulaNames === "unknown") && (
               <div data-testid="formula-names">
                 {st.formulaNames === "french" ? s.formulasFrench : s.formulasUnknown}
@@ -193,7 +180,7 @@ export function ApplyPanel({
       {st.phase === "error" && (
         <MessageBar intent="error" layout="multiline" data-testid="apply-error">
           <MessageBarBody>
-            <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+            <MessageBarTitle>{pane.errorTitle}</MessageBarTitle>
             {st.message}
           </MessageBarBody>
         </MessageBar>

@@ -11,7 +11,8 @@ import type { ApplySummary } from "../../../apply";
 // The status's own sentence (src/apply/compute.ts), not exported by src/apply's index yet.
 import { missingRateSentence } from "../../../apply/compute";
 import { halfYearText, type HalfYearKey, type RateRow, type RateTable } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { APPLY_STRINGS } from "./strings";
 import { RateForm } from "../RatesPanel/RateForm";
 import { draftFor } from "../RatesPanel/rate-draft";
 
@@ -45,7 +46,7 @@ export function MissingRateOffer({
   onSave: (rows: readonly RateRow[]) => Promise<void>;
   testId?: string;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(APPLY_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const [open, setOpen] = React.useState<HalfYearKey>();

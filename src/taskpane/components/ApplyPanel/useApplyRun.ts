@@ -20,7 +20,6 @@ import {
 } from "../../../workbook/gateway";
 import { buildApplyRequest, describeError, registerKey } from "../../apply-adapter";
 import type { StoredRegister } from "../../../storage";
-import type { Strings } from "../../i18n/strings";
 
 export type RunState =
   | { readonly phase: "idle" }
@@ -102,7 +101,6 @@ export interface ApplyRun {
  */
 export function useApplyRun(
   gateway: WorkbookGateway,
-  strings: Strings,
   config: { readonly chunkRows: number; readonly onWritten?: () => void },
 ): ApplyRun {
   const [state, setState] = React.useState<RunState>({ phase: "idle" });
@@ -158,14 +156,14 @@ export function useApplyRun(
           }),
         });
       } catch (e) {
-        setState({ phase: "error", register: registerKey(source), message: describeError(e, strings, lang) });
+        setState({ phase: "error", register: registerKey(source), message: describeError(e, lang) });
       } finally {
         await sink.close();
         abort.current = undefined;
         onWritten?.();
       }
     },
-    [gateway, strings, chunkRows, onWritten],
+    [gateway, chunkRows, onWritten],
   );
 
   const start = React.useCallback(
@@ -187,12 +185,12 @@ export function useApplyRun(
           setState({
             phase: "error",
             register: registerKey(req.source),
-            message: describeError(e, strings, req.lang),
+            message: describeError(e, req.lang),
           });
         }
       })();
     },
-    [gateway, strings, write],
+    [gateway, write],
   );
 
   const confirm = React.useCallback(() => {

@@ -5,7 +5,8 @@ import { buildIcs, icsTimestamp, registerEvents } from "../../../calendar";
 import type { SourceBlock } from "../../../workbook/gateway";
 import { describeError } from "../../apply-adapter";
 import { offerFile, type TextFile } from "../../download";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { CALENDAR_EXPORT_STRINGS } from "./strings";
 import { ExportedText } from "../ExportedText/ExportedText";
 
 /**
@@ -38,7 +39,7 @@ export function CalendarExport({
   source: SourceBlock | undefined;
   options: ApplyOptions | undefined;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(CALENDAR_EXPORT_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const [alarmText, setAlarmText] = React.useState("7");
@@ -58,9 +59,9 @@ export function CalendarExport({
       const file = { fileName: `echeances-${source.sheet}.ics`, text, type: "text/calendar" };
       const how = offerFile(file);
       setExported({ file, how });
-      setMessage(how === "downloaded" ? s.calendarExported(events.length) : s.calendarAsText(events.length));
+      setMessage(how === "downloaded" ? s.exported(events.length) : s.asText(events.length));
     } catch (e) {
-      setMessage(describeError(e, s, lang));
+      setMessage(describeError(e, lang));
     }
   };
 
@@ -85,7 +86,7 @@ export function CalendarExport({
           disabled={!source || !options || alarm === undefined}
           data-testid="export-ics"
         >
-          {s.exportCalendar}
+          {s.export}
         </Button>
       </div>
       {message !== undefined && (

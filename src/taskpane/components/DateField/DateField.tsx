@@ -1,9 +1,10 @@
 import { Field, makeStyles } from "@fluentui/react-components";
-import { DatePicker, type CalendarStrings } from "@fluentui/react-datepicker-compat";
+import { DatePicker } from "@fluentui/react-datepicker-compat";
 import * as React from "react";
 import { parseDateText } from "../../../input/cell-values";
 import { parseIsoDay, ymdFromDay, type Day, type Language } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { CALENDAR_STRINGS, DATE_FIELD_STRINGS } from "./strings";
 
 /**
  * A date field that shows and reads dd/mm/yyyy whatever the browser's locale. A native
@@ -45,106 +46,16 @@ export function parseDayMonthYear(text: string): Date | null {
   return typeof day === "number" ? dateOfDay(day) : null;
 }
 
-const MONTHS = {
-  fr: [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-} as const;
-
-/** The calendar's words; its day arrays start on Sunday, as the picker's do (Monday is put first below). */
-export const CALENDAR_STRINGS: Record<Language, CalendarStrings> = {
-  fr: {
-    months: [...MONTHS.fr],
-    shortMonths: [
-      "janv.",
-      "févr.",
-      "mars",
-      "avr.",
-      "mai",
-      "juin",
-      "juil.",
-      "août",
-      "sept.",
-      "oct.",
-      "nov.",
-      "déc.",
-    ],
-    days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
-    shortDays: ["D", "L", "M", "M", "J", "V", "S"],
-    goToToday: "Aujourd'hui",
-    prevMonthAriaLabel: "Mois précédent",
-    nextMonthAriaLabel: "Mois suivant",
-    prevYearAriaLabel: "Année précédente",
-    nextYearAriaLabel: "Année suivante",
-    prevYearRangeAriaLabel: "Années précédentes",
-    nextYearRangeAriaLabel: "Années suivantes",
-    monthPickerHeaderAriaLabel: "{0}, changer d'année",
-    yearPickerHeaderAriaLabel: "{0}, changer de mois",
-    closeButtonAriaLabel: "Fermer le calendrier",
-    weekNumberFormatString: "Semaine {0}",
-    selectedDateFormatString: "Date choisie : {0}",
-    todayDateFormatString: "Aujourd'hui : {0}",
-    dayMarkedAriaLabel: "marqué",
-  },
-  en: {
-    months: [...MONTHS.en],
-    shortMonths: MONTHS.en.map((m) => m.slice(0, 3)),
-    days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    shortDays: ["S", "M", "T", "W", "T", "F", "S"],
-    goToToday: "Today",
-    prevMonthAriaLabel: "Previous month",
-    nextMonthAriaLabel: "Next month",
-    prevYearAriaLabel: "Previous year",
-    nextYearAriaLabel: "Next year",
-    prevYearRangeAriaLabel: "Previous years",
-    nextYearRangeAriaLabel: "Next years",
-    monthPickerHeaderAriaLabel: "{0}, change the year",
-    yearPickerHeaderAriaLabel: "{0}, change the month",
-    closeButtonAriaLabel: "Close the calendar",
-    weekNumberFormatString: "Week {0}",
-    selectedDateFormatString: "Selected date: {0}",
-    todayDateFormatString: "Today: {0}",
-    dayMarkedAriaLabel: "marked",
-  },
-};
-
 /** "3 décembre 2026" / "December 3, 2026": how the calendar reads a day out to a screen reader. */
 function dateTimeFormatter(lang: Language) {
-  const months = MONTHS[lang];
+  const s = DATE_FIELD_STRINGS[lang];
+  const month = (date: Date) => s.months[date.getMonth()] ?? "";
   return {
     formatDay: (date: Date) => String(date.getDate()),
     formatYear: (date: Date) => String(date.getFullYear()),
-    formatMonth: (date: Date) => months[date.getMonth()] ?? "",
-    formatMonthYear: (date: Date) => `${months[date.getMonth()] ?? ""} ${date.getFullYear()}`,
-    formatMonthDayYear: (date: Date) =>
-      lang === "fr"
-        ? `${date.getDate() === 1 ? "1er" : date.getDate()} ${months[date.getMonth()] ?? ""} ${date.getFullYear()}`
-        : `${months[date.getMonth()] ?? ""} ${date.getDate()}, ${date.getFullYear()}`,
+    formatMonth: month,
+    formatMonthYear: (date: Date) => `${month(date)} ${date.getFullYear()}`,
+    formatMonthDayYear: (date: Date) => s.longDate(date.getDate(), month(date), date.getFullYear()),
   };
 }
 
@@ -159,11 +70,21 @@ export interface DateFieldProps {
   /** A date is needed: an empty field is an error. */
   readonly required?: boolean;
   readonly testId?: string;
+  /** The label beside the field rather than above it (where a line of the pane is to be saved). */
+  readonly orientation?: "horizontal" | "vertical";
 }
 
 /** A labelled date field: dd/mm/yyyy typed or picked on a calendar, the value handed on as YYYY-MM-DD. */
-export function DateField({ label, hint, iso, onChange, required = false, testId }: DateFieldProps) {
-  const s = useStrings();
+export function DateField({
+  label,
+  hint,
+  iso,
+  onChange,
+  required = false,
+  testId,
+  orientation = "vertical",
+}: DateFieldProps) {
+  const s = useCatalogue(DATE_FIELD_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const [invalidText, setInvalidText] = React.useState(false);
@@ -178,10 +99,11 @@ export function DateField({ label, hint, iso, onChange, required = false, testId
     [onChange],
   );
   const missing = required && day === undefined;
-  const message = invalidText ? s.dateTyped : missing ? s.asOfInvalid : undefined;
+  const message = invalidText ? s.notADate : missing ? s.missing : undefined;
   return (
     <Field
       label={label}
+      orientation={orientation}
       {...(hint !== undefined ? { hint } : {})}
       validationState={message !== undefined ? "error" : "none"}
       {...(message !== undefined ? { validationMessage: message } : {})}
@@ -194,7 +116,7 @@ export function DateField({ label, hint, iso, onChange, required = false, testId
         formatDate={formatDayMonthYear}
         parseDateFromString={parseDayMonthYear}
         onValidationResult={(r) => setInvalidText(r.error === "invalid-input")}
-        placeholder={s.datePlaceholder}
+        placeholder={s.placeholder}
         strings={CALENDAR_STRINGS[lang]}
         dateTimeFormatter={FORMATTERS[lang]}
         firstDayOfWeek={1}

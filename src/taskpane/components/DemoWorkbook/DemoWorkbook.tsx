@@ -15,10 +15,12 @@ import {
 import * as React from "react";
 import { serialToDay } from "../../../input/cell-values";
 import { formatDate, formatMoney } from "../../../apply";
+import { formatNumber } from "../../../engine";
 import { columnLetters } from "../../../cells";
 import type { CellRef } from "../../../workbook/gateway";
 import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { DEMO_WORKBOOK_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -55,7 +57,7 @@ export function DemoWorkbook({
   /** A click on a cell selects it, as in Excel; the pane then explains its row. */
   onCellClick?: (cell: CellRef) => void;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(DEMO_WORKBOOK_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const sheet = workbook.activeSheet;
@@ -78,17 +80,17 @@ export function DemoWorkbook({
     if (typeof v === "number" && cell.numberFormat === "dd/mm/yyyy") return formatDate(serialToDay(v), lang);
     if (typeof v === "number" && cell.numberFormat?.includes("€")) return formatMoney(v, lang);
     if (typeof v === "number" && cell.numberFormat?.endsWith("%"))
-      return `${(v * 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")} %`;
+      return `${formatNumber(v * 100, lang, 2)} %`;
     return v === null ? "" : String(v);
   };
   return (
     <div className={styles.root} data-testid="demo-workbook">
-      <Subtitle2 as="h3">{s.demoTitle}</Subtitle2>
+      <Subtitle2 as="h3">{s.title}</Subtitle2>
       <TabList
         className={styles.tabs}
         size="small"
         selectedValue={sheet}
-        aria-label={s.demoSheets}
+        aria-label={s.sheets}
         onTabSelect={(_, data) => {
           const name = String(data.value);
           workbook.select(name, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
@@ -105,10 +107,10 @@ export function DemoWorkbook({
         className={styles.scroller}
         tabIndex={0}
         role="region"
-        aria-label={s.demoGrid(sheet)}
+        aria-label={s.grid(sheet)}
         data-scroll-box="demo-grid"
       >
-        <Table size="extra-small" aria-label={s.demoGrid(sheet)} className={styles.table}>
+        <Table size="extra-small" aria-label={s.grid(sheet)} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.rowHead}>#</TableHeaderCell>

@@ -1,6 +1,7 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { EXPLAIN_STRINGS } from "./strings";
 import type { Explain } from "./useExplain";
 
 const useStyles = makeStyles({
@@ -26,20 +27,20 @@ const useStyles = makeStyles({
 
 /** The explanation of the active cell's row, with the clauses the engine cites. */
 export function ExplainPanel({ explain, preview }: { explain: Explain; preview: boolean }) {
-  const s = useStrings();
+  const s = useCatalogue(EXPLAIN_STRINGS);
   const styles = useStyles();
   const ex = explain.explanation;
   return (
     <div className={styles.root}>
-      <Caption1>{preview ? s.explainHintPreview : s.explainHint}</Caption1>
+      <Caption1>{preview ? s.hintPreview : s.hint}</Caption1>
       <Button onClick={() => void explain.explainActive()} data-testid="explain">
-        {s.explainButton}
+        {s.button}
       </Button>
       {ex.kind === "text" && (
         <pre
           className={styles.text}
           role="region"
-          aria-label={`${s.explainRegion} ${ex.address}`}
+          aria-label={`${s.region} ${ex.address}`}
           tabIndex={0}
           data-testid="explanation"
         >

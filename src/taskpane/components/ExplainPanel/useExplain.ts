@@ -3,8 +3,8 @@ import { prepareApply, type ApplyOptions } from "../../../apply";
 import { sheetAddress } from "../../../cells";
 import type { CellRef, SourceBlock, WorkbookGateway } from "../../../workbook/gateway";
 import { describeError } from "../../apply-adapter";
-import type { Strings } from "../../i18n/strings";
 import type { Language } from "../../../engine";
+import { EXPLAIN_STRINGS } from "./strings";
 
 export type Explanation =
   | { readonly kind: "none" }
@@ -34,7 +34,6 @@ export function useExplain(
   gateway: WorkbookGateway,
   source: SourceBlock | undefined,
   options: ApplyOptions | undefined,
-  strings: Strings,
   lang: Language,
 ): Explain {
   const [explanation, setExplanation] = React.useState<Explanation>({ kind: "none" });
@@ -44,26 +43,26 @@ export function useExplain(
       const address = sheetAddress(cell.sheet, cell.row, cell.column);
       const index = source ? sourceRowOf(source, cell) : undefined;
       if (!source || !options || index === undefined) {
-        setExplanation({ kind: "message", text: strings.explainOutside(address) });
+        setExplanation({ kind: "message", text: EXPLAIN_STRINGS[lang].outside(address) });
         return;
       }
       try {
         const text = prepareApply(options).explainRow(source.rows[index] ?? [], index);
         setExplanation({ kind: "text", address, text });
       } catch (e) {
-        setExplanation({ kind: "message", text: describeError(e, strings, lang) });
+        setExplanation({ kind: "message", text: describeError(e, lang) });
       }
     },
-    [source, options, strings, lang],
+    [source, options, lang],
   );
 
   const explainActive = React.useCallback(async () => {
     try {
       explainCell(await gateway.activeCell());
     } catch (e) {
-      setExplanation({ kind: "message", text: describeError(e, strings, lang) });
+      setExplanation({ kind: "message", text: describeError(e, lang) });
     }
-  }, [gateway, explainCell, strings, lang]);
+  }, [gateway, explainCell, lang]);
 
   return { explanation, explainActive, explainCell };
 }

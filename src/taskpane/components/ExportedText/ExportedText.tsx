@@ -1,7 +1,8 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { TextFile } from "../../download";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { EXPORTED_TEXT_STRINGS } from "./strings";
 import { CopyableText } from "../CopyableText/CopyableText";
 
 /**
@@ -25,7 +26,7 @@ export function ExportedText({
   /** "text" where the download could not be offered: the text is shown at once. */
   how: "downloaded" | "text";
 }) {
-  const s = useStrings();
+  const s = useCatalogue(EXPORTED_TEXT_STRINGS);
   const styles = useStyles();
   const [open, setOpen] = React.useState(how === "text");
   // A new export: shown at once where downloads do nothing, folded where the file was downloaded.
@@ -37,7 +38,7 @@ export function ExportedText({
   return (
     <div className={styles.root} data-testid="exported-text">
       {how === "text" && (
-        <Caption1 data-testid="export-no-download">{s.exportNoDownloadHere(file.fileName)}</Caption1>
+        <Caption1 data-testid="export-no-download">{s.noDownloadHere(file.fileName)}</Caption1>
       )}
       {how === "downloaded" && (
         <div className={styles.actions}>
@@ -47,19 +48,17 @@ export function ExportedText({
             onClick={() => setOpen((o) => !o)}
             data-testid="export-show-text"
           >
-            {open ? s.exportHideText : s.exportShowText}
+            {open ? s.hideText : s.showText}
           </Button>
         </div>
       )}
       {open && (
         <CopyableText
-          label={s.exportTextLabel(file.fileName)}
+          label={s.textLabel(file.fileName)}
           text={file.text}
           rows={8}
-          copyLabel={s.exportCopy}
-          outcomeText={(copy) =>
-            copy === "copied" ? s.exportCopied(file.fileName) : s.exportCopyRefused(file.fileName)
-          }
+          copyLabel={s.copy}
+          outcomeText={(copy) => (copy === "copied" ? s.copied(file.fileName) : s.copyRefused(file.fileName))}
           testIds={{ box: "export-text", copy: "export-copy", result: "export-copy-result" }}
         />
       )}

@@ -1,6 +1,7 @@
 import { Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { HIGHLIGHT_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -34,20 +35,20 @@ export function useHighlighting(initialDays: number): Highlighting {
 
 /** Whether Apply adds conditional formats, and the "deadline within N days" window. */
 export function HighlightSettings({ highlighting }: { highlighting: Highlighting }) {
-  const s = useStrings();
+  const s = useCatalogue(HIGHLIGHT_STRINGS);
   const styles = useStyles();
   return (
     <div className={styles.root}>
       <Checkbox
         checked={highlighting.on}
         onChange={(_, data) => highlighting.setOn(data.checked === true)}
-        label={s.highlightLabel}
+        label={s.label}
         data-testid="highlight-on"
       />
       {highlighting.on && (
         <Field
-          label={s.highlightDays}
-          hint={s.highlightHint}
+          label={s.days}
+          hint={s.hint}
           {...(highlighting.invalid ? { validationMessage: s.daysInvalid } : {})}
         >
           <Input

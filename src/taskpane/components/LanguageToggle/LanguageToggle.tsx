@@ -1,21 +1,26 @@
 import { Button } from "@fluentui/react-components";
 import * as React from "react";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import type { Language } from "../../../engine";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { LANGUAGE_TOGGLE_STRINGS } from "./strings";
+
+/** The language the button switches to. */
+const OTHER: Readonly<Record<Language, Language>> = { fr: "en", en: "fr" };
 
 /** Switches the pane between French and English. */
 export function LanguageToggle() {
   const { lang, setLang } = useLanguage();
-  const s = useStrings();
+  const s = useCatalogue(LANGUAGE_TOGGLE_STRINGS);
   return (
     <Button
       size="small"
       appearance="subtle"
-      aria-label={`${s.languageToggle} — ${s.languageToggleLabel}`}
-      lang={lang === "fr" ? "en" : "fr"}
-      onClick={() => setLang(lang === "fr" ? "en" : "fr")}
+      aria-label={`${s.otherLanguage} — ${s.switchTo}`}
+      lang={OTHER[lang]}
+      onClick={() => setLang(OTHER[lang])}
       data-testid="language"
     >
-      {s.languageToggle}
+      {s.otherLanguage}
     </Button>
   );
 }

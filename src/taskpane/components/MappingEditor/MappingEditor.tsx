@@ -1,17 +1,11 @@
-import {
-  Caption1,
-  Dropdown,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, Dropdown, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { FIELDS, type FieldId, type RegisterMode } from "../../../apply";
 import { columnLetters } from "../../../cells";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import type { Language } from "../../../engine";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { MAPPING_STRINGS } from "./strings";
 import type { RegisterSource } from "../SourcePanel/useRegisterSource";
 
 const useStyles = makeStyles({
@@ -29,9 +23,20 @@ const REQUIRED: Record<RegisterMode, readonly FieldId[]> = {
   subscriptions: ["startDate"],
 };
 
+/**
+ * What the fold of the mapping says while folded: the register type and how many fields have their
+ * column (« Factures, 6 reconnue(s) »).
+ */
+export function mappingSummary(source: RegisterSource, lang: Language): string {
+  const s = MAPPING_STRINGS[lang];
+  const found = Object.values(source.mapping).filter((column) => column !== undefined).length;
+  return s.foldSummary(source.mode === "subscriptions" ? s.subscriptions : s.invoices, found);
+}
+
 /** The register type and one dropdown per field: the recognised mapping, editable. */
 export function MappingEditor({ source }: { source: RegisterSource }) {
-  const s = useStrings();
+  const s = useCatalogue(MAPPING_STRINGS);
+  const common = useCatalogue(COMMON);
   const { lang } = useLanguage();
   const styles = useStyles();
   const block = source.block;
@@ -42,10 +47,10 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
   const rec = source.recognition;
   const unrecognized = rec?.unrecognized.map((u) => u.header).filter((h) => h !== "") ?? [];
   const previous = rec?.previousOutputs.map((i) => block.headers[i] ?? "") ?? [];
-  const modeLabel = mode === "invoices" ? s.modeInvoices : s.modeSubscriptions;
+  const modeLabel = mode === "invoices" ? s.invoices : s.subscriptions;
 
   return (
-    <div className={styles.root} data-testid="mapping">
+    <div className={styles.root} role="group" aria-label={s.title} data-testid="mapping">
       <Field label={s.modeLabel}>
         <Dropdown
           className={styles.dropdown}
@@ -53,14 +58,14 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
           selectedOptions={[mode]}
           onOptionSelect={(_, d) => d.optionValue && source.setMode(d.optionValue as RegisterMode)}
         >
-          <Option value="invoices">{s.modeInvoices}</Option>
-          <Option value="subscriptions">{s.modeSubscriptions}</Option>
+          <Option value="invoices">{s.invoices}</Option>
+          <Option value="subscriptions">{s.subscriptions}</Option>
         </Dropdown>
       </Field>
       <div className={styles.grid}>
         {fields.map((f) => {
           const index = source.mapping[f.id];
-          const value = index === undefined ? s.mappingNone : columnName(index);
+          const value = index === undefined ? common.noColumn : columnName(index);
           const required = REQUIRED[mode].includes(f.id);
           return (
             <Field
@@ -83,7 +88,7 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
                 }
                 data-field={f.id}
               >
-                <Option value="none">{s.mappingNone}</Option>
+                <Option value="none">{common.noColumn}</Option>
                 {block.headers.map((_, i) => (
                   <Option key={i} value={String(i)} text={columnName(i)}>
                     {columnName(i)}
@@ -100,11 +105,6 @@ export function MappingEditor({ source }: { source: RegisterSource }) {
       {previous.length > 0 && (
         <Caption1 className={styles.text}>{s.previousOutputs(previous.join(", "))}</Caption1>
       )}
-      {source.problems.map((p, i) => (
-        <MessageBar key={i} intent={p.kind === "duplicate" ? "warning" : "error"} layout="multiline">
-          <MessageBarBody className={styles.text}>{p.message[lang]}</MessageBarBody>
-        </MessageBar>
-      ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { OFFICE_LOADING_STRINGS } from "./strings";
 
 /**
  * What the pane shows while Office starts (Office.onReady not answered yet), or when Office answered
@@ -32,7 +33,7 @@ export function OfficeLoading({
   state: OfficeLoadingState;
   slowAfterMs?: number;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(OFFICE_LOADING_STRINGS);
   const styles = useStyles();
   const [slow, setSlow] = React.useState(false);
   const waiting = state.kind === "waiting";
@@ -47,9 +48,7 @@ export function OfficeLoading({
       <div className={styles.root}>
         <MessageBar intent="error" layout="multiline" role="alert" data-testid="office-start-problem">
           <MessageBarBody>
-            {state.kind === "unsupported-host"
-              ? s.officeHostUnsupported(state.host)
-              : s.officeStartFailed(state.message)}
+            {state.kind === "unsupported-host" ? s.hostUnsupported(state.host) : s.startFailed(state.message)}
           </MessageBarBody>
         </MessageBar>
       </div>
@@ -57,10 +56,10 @@ export function OfficeLoading({
   }
   return (
     <div className={styles.root} role="status" aria-live="polite" data-testid="office-loading">
-      <Spinner label={s.officeLoading} />
+      <Spinner label={s.connecting} />
       {slow && (
         <MessageBar intent="warning" layout="multiline" data-testid="office-slow">
-          <MessageBarBody>{s.officeSlow}</MessageBarBody>
+          <MessageBarBody>{s.slow}</MessageBarBody>
         </MessageBar>
       )}
     </div>

@@ -8,7 +8,8 @@ import {
   DialogTitle,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { OVERWRITE_STRINGS } from "./strings";
 
 /** Asks before any non-empty cell is replaced, saying how many and where. */
 export function OverwriteDialog({
@@ -24,19 +25,19 @@ export function OverwriteDialog({
   onReplace: () => void;
   onKeep: () => void;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(OVERWRITE_STRINGS);
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onKeep()}>
       <DialogSurface data-testid="overwrite-dialog">
         <DialogBody>
-          <DialogTitle>{s.confirmTitle}</DialogTitle>
-          <DialogContent>{s.confirmBody(count, address)}</DialogContent>
+          <DialogTitle>{s.title}</DialogTitle>
+          <DialogContent>{s.body(count, address)}</DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onKeep}>
-              {s.confirmKeep}
+              {s.keep}
             </Button>
             <Button appearance="primary" onClick={onReplace}>
-              {s.confirmReplace}
+              {s.replace}
             </Button>
           </DialogActions>
         </DialogBody>

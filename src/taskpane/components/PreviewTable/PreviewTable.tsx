@@ -10,7 +10,8 @@ import {
 import * as React from "react";
 import type { SourceBlock } from "../../../workbook/gateway";
 import { describeError, formatOutput } from "../../apply-adapter";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { PREVIEW_STRINGS } from "./strings";
 import type { Preview } from "./usePreviewRows";
 
 /**
@@ -67,7 +68,7 @@ export function PreviewTable({
   preview: Preview;
   referenceColumn: number | undefined;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(PREVIEW_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   if (!preview) return null;
@@ -75,22 +76,22 @@ export function PreviewTable({
   if (!result)
     return (
       <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>{describeError(preview.error, s, lang)}</MessageBarBody>
+        <MessageBarBody>{describeError(preview.error, lang)}</MessageBarBody>
       </MessageBar>
     );
   const refIndex = referenceColumn ?? 0;
   const refHeader = source.headers[refIndex] ?? s.rowHeader;
   return (
     <div className={styles.root}>
-      <Caption1>{s.previewCaption(result.rows.length, source.rows.length)}</Caption1>
-      <ul className={styles.list} aria-label={s.previewRegion} data-testid="preview-table">
+      <Caption1>{s.caption(result.rows.length, source.rows.length)}</Caption1>
+      <ul className={styles.list} aria-label={s.region} data-testid="preview-table">
         {result.rows.map((row, i) => {
           const reference = String(source.rows[i]?.[refIndex] ?? "");
           const error = result.results[i]?.state === "error";
           return (
             <li key={i} className={styles.card} data-testid="preview-row">
               <Text weight="semibold" title={refHeader}>
-                {reference === "" ? s.previewRow(String(source.startRow + 2 + i)) : reference}
+                {reference === "" ? s.row(String(source.startRow + 2 + i)) : reference}
               </Text>
               <dl className={styles.values}>
                 {result.columns.map((c, j) => {

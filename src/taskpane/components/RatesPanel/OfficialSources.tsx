@@ -1,7 +1,9 @@
 import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { OFFICIAL_RATE_SOURCES } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { RATES_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   list: {
@@ -21,23 +23,24 @@ const useStyles = makeStyles({
  * itself never requests them.
  */
 export function OfficialSources({ compact = false }: { compact?: boolean }) {
-  const s = useStrings();
+  const s = useCatalogue(RATES_STRINGS);
+  const common = useCatalogue(COMMON);
   const { lang } = useLanguage();
   const styles = useStyles();
   const items = [
-    { id: "legal", what: s.ratesLegalWord, source: OFFICIAL_RATE_SOURCES.legal },
-    { id: "ecb", what: s.ratesEcbWord, source: OFFICIAL_RATE_SOURCES.ecb },
+    { id: "legal", what: s.legalWord, source: OFFICIAL_RATE_SOURCES.legal },
+    { id: "ecb", what: s.ecbWord, source: OFFICIAL_RATE_SOURCES.ecb },
   ] as const;
   const Words = compact ? Caption1 : Text;
   return (
     <div data-testid="rate-sources">
-      <Words weight="semibold">{s.ratesWhereTitle}</Words>
+      <Words weight="semibold">{s.whereTitle}</Words>
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={item.id}>
             <Words>
               {item.what} — {item.source.where[lang]}
-              {lang === "fr" ? " : " : ": "}
+              {common.colon}
               <Link
                 className={styles.url}
                 href={item.source.url}

@@ -14,7 +14,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { halfYearText, parseHalfYear, type RateRow, type RateRowField } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { RATES_STRINGS } from "./strings";
 import { OfficialSources } from "./OfficialSources";
 import {
   checkDraft,
@@ -70,7 +72,8 @@ export function RateForm({
   onCancel: () => void;
   testId?: string;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(RATES_STRINGS);
+  const common = useCatalogue(COMMON);
   const { lang } = useLanguage();
   const styles = useStyles();
   const [draft, setDraft] = React.useState<RateDraft>(initial);
@@ -80,8 +83,7 @@ export function RateForm({
   const [error, setError] = React.useState<string>();
   const key = parseHalfYear(draft.halfYear);
   const when = key === undefined ? draft.halfYear : halfYearText(key, lang);
-  const ecbDay =
-    key === undefined ? s.ratesEcbFirstDay : key % 2 === 0 ? s.ratesFirstOfJanuary : s.ratesFirstOfJuly;
+  const ecbDay = key === undefined ? s.ecbFirstDay : key % 2 === 0 ? s.firstOfJanuary : s.firstOfJuly;
 
   const set = (field: keyof RateDraft) => (_: unknown, data: { value: string }) =>
     setDraft((d) => ({ ...d, [field]: data.value }));
@@ -117,30 +119,30 @@ export function RateForm({
   };
 
   const fieldWords: Readonly<Record<RateRowField, string>> = {
-    "half-year": s.ratesHalfYear,
-    "legal-professional": s.ratesLegalPro,
-    "legal-consumer": s.ratesLegalConsumer,
-    ecb: s.ratesEcb(ecbDay),
+    "half-year": s.halfYear,
+    "legal-professional": s.legalPro,
+    "legal-consumer": s.legalConsumer,
+    ecb: s.ecb(ecbDay),
   };
   const validation = (field: RateRowField) => {
     const message = problems.get(field);
     return message === undefined ? {} : { validationState: "error" as const, validationMessage: message };
   };
   const confirmLine = (c: ShippedChange) =>
-    s.ratesConfirmLine(fieldWords[c.field], when, percentText(c.shipped, lang), percentText(c.given, lang));
+    s.confirmLine(fieldWords[c.field], when, percentText(c.shipped, lang), percentText(c.given, lang));
 
   return (
     <form className={styles.root} onSubmit={submit} data-testid={testId} noValidate>
-      <Subtitle2 as="h3">{key === undefined ? s.ratesFormNew : s.ratesFormTitle(when)}</Subtitle2>
+      <Subtitle2 as="h3">{key === undefined ? s.formNew : s.formTitle(when)}</Subtitle2>
       {!fixedHalfYear && (
-        <Field label={s.ratesHalfYear} hint={s.ratesHalfYearHint} {...validation("half-year")}>
+        <Field label={s.halfYear} hint={s.halfYearHint} {...validation("half-year")}>
           <Input value={draft.halfYear} onChange={set("halfYear")} data-testid="rate-half-year" />
         </Field>
       )}
       {fixedHalfYear && problems.get("half-year") !== undefined && (
         <Field validationState="error" validationMessage={problems.get("half-year") ?? ""} />
       )}
-      <Field label={`${s.ratesLegalPro} (%)`} hint={s.ratesPercentHint} {...validation("legal-professional")}>
+      <Field label={`${s.legalPro} (%)`} hint={s.percentHint} {...validation("legal-professional")}>
         <Input
           value={draft.legalProfessional}
           onChange={set("legalProfessional")}
@@ -148,7 +150,7 @@ export function RateForm({
           data-testid="rate-legal-professional"
         />
       </Field>
-      <Field label={`${s.ratesLegalConsumer} (%)`} {...validation("legal-consumer")}>
+      <Field label={`${s.legalConsumer} (%)`} {...validation("legal-consumer")}>
         <Input
           value={draft.legalConsumer}
           onChange={set("legalConsumer")}
@@ -156,14 +158,14 @@ export function RateForm({
           data-testid="rate-legal-consumer"
         />
       </Field>
-      <Field label={`${s.ratesEcb(ecbDay)} (%)`} {...validation("ecb")}>
+      <Field label={`${s.ecb(ecbDay)} (%)`} {...validation("ecb")}>
         <Input value={draft.ecb} onChange={set("ecb")} inputMode="decimal" data-testid="rate-ecb" />
       </Field>
-      <Field label={s.ratesSourceLabel}>
+      <Field label={s.sourceLabel}>
         <Input
           value={draft.source}
           onChange={set("source")}
-          placeholder={s.ratesSourcePlaceholder}
+          placeholder={s.sourcePlaceholder}
           data-testid="rate-source"
         />
       </Field>
@@ -171,10 +173,10 @@ export function RateForm({
       {error !== undefined && <Field validationState="error" validationMessage={error} />}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={saving} data-testid="rate-save">
-          {s.ratesSave}
+          {s.save}
         </Button>
         <Button type="button" onClick={onCancel} disabled={saving}>
-          {s.ratesCancel}
+          {common.cancel}
         </Button>
       </div>
       <Dialog
@@ -184,16 +186,16 @@ export function RateForm({
       >
         <DialogSurface data-testid="rate-confirm">
           <DialogBody>
-            <DialogTitle>{s.ratesConfirmTitle}</DialogTitle>
+            <DialogTitle>{s.confirmTitle}</DialogTitle>
             <DialogContent>
               {(confirming?.changesShipped ?? []).map((c) => (
                 <p key={c.field}>{confirmLine(c)}</p>
               ))}
-              <p>{s.ratesConfirmBody}</p>
+              <p>{s.confirmBody}</p>
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirming(undefined)}>
-                {s.ratesCancel}
+                {common.cancel}
               </Button>
               <Button
                 appearance="primary"
@@ -203,7 +205,7 @@ export function RateForm({
                   if (check) void store(check);
                 }}
               >
-                {s.ratesConfirmReplace}
+                {s.confirmReplace}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -18,7 +18,8 @@ import {
   type RateOrigin,
   type RateTable,
 } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { RATES_STRINGS } from "./strings";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { OfficialSources } from "./OfficialSources";
 import { RateForm, type RateSaveResult } from "./RateForm";
@@ -92,7 +93,7 @@ export function RatesPanel({
   /** Today: the half-years shown run to today's (or further, when known beyond it). */
   today: Day;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(RATES_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const [form, setForm] = React.useState<Form>();
@@ -111,16 +112,16 @@ export function RatesPanel({
       ok: true,
       text:
         result.kind === "saved"
-          ? s.ratesSaved(result.halfYear)
+          ? s.saved(result.halfYear)
           : result.kind === "shipped"
-            ? s.ratesBackToShipped(result.halfYear)
-            : s.ratesNothingToSave,
+            ? s.backToShipped(result.halfYear)
+            : s.nothingToSave,
     });
   };
   const remove = async (line: RateLine) => {
     try {
       await terms.saveRateRows(withRateRow(rows, line.key, undefined));
-      setMessage({ ok: true, text: s.ratesRemoved(line.text[lang]) });
+      setMessage({ ok: true, text: s.removed(line.text[lang]) });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
@@ -135,9 +136,9 @@ export function RatesPanel({
 
   return (
     <div className={styles.root} data-testid="rates-panel">
-      <Caption1>{s.ratesIntro}</Caption1>
-      {terms.storeKind === "memory" && <Caption1>{s.ratesInMemory}</Caption1>}
-      <Text data-testid="rates-known">{s.ratesKnown(knownThrough(table, lang))}</Text>
+      <Caption1>{s.intro}</Caption1>
+      {terms.storeKind === "memory" && <Caption1>{s.inMemory}</Caption1>}
+      <Text data-testid="rates-known">{s.known(knownThrough(table, lang))}</Text>
       {message && (
         <MessageBar intent={message.ok ? "success" : "error"} data-testid="rates-message">
           <MessageBarBody>{message.text}</MessageBarBody>
@@ -156,14 +157,14 @@ export function RatesPanel({
       ) : (
         <div className={styles.actions}>
           <Button onClick={() => open(undefined, false)} data-testid="rates-add">
-            {s.ratesAddOther}
+            {s.addOther}
           </Button>
         </div>
       )}
-      <ul className={styles.list} aria-label={s.ratesListLabel} data-testid="rates-list">
+      <ul className={styles.list} aria-label={s.listLabel} data-testid="rates-list">
         {keys.map((key) => {
           const line = lineOf(table, key);
-          const ecbDay = key % 2 === 0 ? s.ratesFirstOfJanuary : s.ratesFirstOfJuly;
+          const ecbDay = key % 2 === 0 ? s.firstOfJanuary : s.firstOfJuly;
           return (
             <li key={key} className={styles.item} data-half-year={line.label} data-origin={line.origin}>
               <div className={styles.heading}>
@@ -171,28 +172,24 @@ export function RatesPanel({
                 <Caption1>{line.label}</Caption1>
               </div>
               <Caption1 className={mergeClasses(styles.origin, originClass[line.origin])}>
-                {s.ratesOrigin[line.origin]}
+                {s.origin[line.origin]}
               </Caption1>
               <div className={styles.figure}>
-                <Caption1>{s.ratesLegalPro}</Caption1>
+                <Caption1>{s.legalPro}</Caption1>
                 <Text>{percentText(line.legalProfessional, lang)}</Text>
               </div>
               <div className={styles.figure}>
-                <Caption1>{s.ratesLegalConsumer}</Caption1>
+                <Caption1>{s.legalConsumer}</Caption1>
                 <Text>{percentText(line.legalConsumer, lang)}</Text>
               </div>
               <div className={styles.figure}>
-                <Caption1>{s.ratesEcb(ecbDay)}</Caption1>
+                <Caption1>{s.ecb(ecbDay)}</Caption1>
                 <Text>{percentText(line.ecb, lang)}</Text>
               </div>
-              {line.source !== "" && (
-                <Caption1 className={styles.wrap}>{s.ratesSourceOf(line.source)}</Caption1>
-              )}
+              {line.source !== "" && <Caption1 className={styles.wrap}>{s.sourceOf(line.source)}</Caption1>}
               {line.missing.length > 0 && (
                 <Caption1 className={styles.missing}>
-                  {s.ratesLacks(
-                    line.missing.map((m) => (m === "legal" ? s.ratesLegalWord : s.ratesEcbWord)).join(", "),
-                  )}
+                  {s.lacks(line.missing.map((m) => (m === "legal" ? s.legalWord : s.ecbWord)).join(", "))}
                 </Caption1>
               )}
               <div className={styles.actions}>
@@ -202,7 +199,7 @@ export function RatesPanel({
                   onClick={() => open(key, true)}
                   data-testid={`rates-edit-${line.label}`}
                 >
-                  {line.missing.length > 0 ? s.ratesAddThis : s.ratesFix}
+                  {line.missing.length > 0 ? s.addThis : s.fix}
                 </Button>
                 {userRow(key) && (
                   <Button
@@ -210,7 +207,7 @@ export function RatesPanel({
                     onClick={() => void remove(line)}
                     data-testid={`rates-remove-${line.label}`}
                   >
-                    {s.ratesRemove}
+                    {s.remove}
                   </Button>
                 )}
               </div>

@@ -1,6 +1,7 @@
 import {
   checkRateRows,
   DEFAULT_RATE_TABLE,
+  formatNumber,
   halfYearLabel,
   halfYearOf,
   parseHalfYear,
@@ -47,9 +48,8 @@ export const FIGURE_FIELDS: readonly { readonly prop: RateFigureField; readonly 
 /** A percentage as the user reads it: two decimals at least, as the arrêtés write them ("2,50 %"). */
 export function percentText(value: string | undefined, lang: Language): string {
   if (value === undefined) return "—";
-  const [int = "0", dec = ""] = value.split(".");
-  const text = `${int}.${dec.padEnd(2, "0")}`;
-  return `${lang === "fr" ? text.replace(".", ",") : text} %`;
+  const decimals = value.split(".")[1]?.length ?? 0;
+  return `${formatNumber(value, lang, Math.max(2, decimals))} %`;
 }
 
 /** A figure of a rate line as the form shows it ("2,62" in French), "" when unknown. */

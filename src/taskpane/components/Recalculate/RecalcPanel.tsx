@@ -10,16 +10,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { formatDate, type ApplySummary } from "../../../apply";
-import { quoteSheet } from "../../../cells";
+import { formatDate } from "../../../apply";
 import { parseIsoDay, type Day, type RateRow, type RateTable } from "../../../engine";
-import type { StoredRegister } from "../../../storage";
-import { describeError } from "../../apply-adapter";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
-import type { Strings } from "../../i18n/strings";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
 import { MissingRateOffer } from "../ApplyPanel/MissingRateOffer";
-import type { RecalcLine } from "./recalculate";
-import type { SkipReason } from "../../../write";
+import { lineText, missingOf, registerLabel } from "./recalc-lines";
+import { RECALC_STRINGS } from "./strings";
 import type { Recalculation } from "./useRecalculation";
 
 const useStyles = makeStyles({
@@ -27,62 +24,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
-
-/** A remembered register as the user names it: its sheet and range, or its table. */
-export function registerLabel(register: StoredRegister, s: Strings): string {
-  return register.table !== undefined
-    ? s.recalcTable(register.table)
-    : `${quoteSheet(register.sheet)}!${register.range ?? ""}`;
-}
-
-function why(reason: SkipReason, s: Strings, lang: "en" | "fr"): string {
-  switch (reason.kind) {
-    case "sheet-gone":
-      return s.recalcSheetGone(reason.sheet);
-    case "table-gone":
-      return s.recalcTableGone(reason.table);
-    case "bad-range":
-      return s.recalcBadRange(reason.range);
-    case "columns-moved":
-      return s.recalcColumnsMoved(reason.column + 1, reason.expected, reason.found);
-    case "mapping":
-      return s.recalcMapping(reason.messages.map((m) => m[lang]).join(" ; "));
-    case "would-replace":
-      return s.recalcWouldReplace(reason.count, reason.address);
-  }
-}
-
-/** The line of one register after the run. */
-export function lineText(line: RecalcLine, s: Strings, lang: "en" | "fr"): string {
-  const label = registerLabel(line.register, s);
-  const o = line.outcome;
-  switch (o.kind) {
-    case "applied":
-      return o.cancelled
-        ? s.recalcPartial(label, o.rows)
-        : s.recalcApplied(label, o.rows, formatDate(parseIsoDay(o.asOfIso) as Day, lang));
-    case "skipped":
-      return s.recalcSkipped(label, why(o.reason, s, lang));
-    case "failed":
-      return s.recalcFailed(label, describeError(o.error, s, lang));
-    case "not-run":
-      return s.recalcNotRun(label);
-  }
-}
-
-/** The missing rates of every register applied, by rate and half-year. */
-function missingOf(lines: readonly RecalcLine[]): ApplySummary["missingRates"] {
-  const byKey = new Map<string, ApplySummary["missingRates"][number]>();
-  for (const line of lines) {
-    if (line.outcome.kind !== "applied") continue;
-    for (const m of line.outcome.summary.missingRates) {
-      const key = `${m.rate} ${m.halfYear}`;
-      const before = byKey.get(key);
-      byKey.set(key, before ? { ...m, rows: before.rows + m.rows } : m);
-    }
-  }
-  return [...byKey.values()];
-}
 
 /**
  * « Tout recalculer »: the registers the workbook remembers, the button, the progress with Cancel,
@@ -104,7 +45,8 @@ export function RecalcPanel({
   /** Stores rate rows; the pane then recalculates again. */
   onSaveRates: (rows: readonly RateRow[]) => Promise<void>;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(RECALC_STRINGS);
+  const common = useCatalogue(COMMON);
   const { lang } = useLanguage();
   const styles = useStyles();
   const st = recalc.state;
@@ -115,18 +57,16 @@ export function RecalcPanel({
 
   return (
     <div className={styles.root} data-testid="recalc-panel">
-      <Caption1>{s.recalcIntro}</Caption1>
+      <Caption1>{s.intro}</Caption1>
       {recalc.registers.length === 0 ? (
-        <Caption1 data-testid="recalc-none">{s.recalcNone}</Caption1>
+        <Caption1 data-testid="recalc-none">{s.none}</Caption1>
       ) : (
-        <ul className={styles.list} aria-label={s.recalcListLabel} data-testid="recalc-registers">
+        <ul className={styles.list} aria-label={s.listLabel} data-testid="recalc-registers">
           {recalc.registers.map((r) => (
             <li key={`${r.sheet}!${r.range ?? ""}#${r.table ?? ""}`}>
               <Caption1>
-                {registerLabel(r, s)} —{" "}
-                {r.asOf === "today"
-                  ? s.recalcAsOfToday
-                  : s.recalcAsOfFixed(formatDate(parseIsoDay(r.asOf) as Day, lang))}
+                {registerLabel(r, lang)} —{" "}
+                {r.asOf === "today" ? s.asOfToday : s.asOfFixed(formatDate(parseIsoDay(r.asOf) as Day, lang))}
               </Caption1>
             </li>
           ))}
@@ -139,11 +79,11 @@ export function RecalcPanel({
           onClick={recalc.start}
           data-testid="recalc-all"
         >
-          {s.recalcButton}
+          {s.button}
         </Button>
         {recalc.busy && (
           <Button onClick={recalc.cancel} data-testid="recalc-cancel">
-            {s.cancel}
+            {common.cancel}
           </Button>
         )}
       </div>
@@ -151,8 +91,8 @@ export function RecalcPanel({
         <Field
           label={
             progress
-              ? `${s.recalcProgress(progress.index + 1, progress.count, registerLabel(progress.register, s))} — ${s.recalcRows(progress.done, progress.rows)}`
-              : s.phaseCounting
+              ? `${s.progress(progress.index + 1, progress.count, registerLabel(progress.register, lang))} — ${s.rows(progress.done, progress.rows)}`
+              : common.checkingCells
           }
           data-testid="recalc-progress"
         >
@@ -166,7 +106,7 @@ export function RecalcPanel({
               : {})}
             max={1}
             thickness="large"
-            aria-label={s.progressLabel}
+            aria-label={common.applyProgress}
           />
         </Field>
       )}
@@ -177,12 +117,12 @@ export function RecalcPanel({
         >
           <MessageBarBody>
             <MessageBarTitle>
-              {st.cancelled ? s.recalcCancelled : s.recalcDone(applied, counted.length - applied)}
+              {st.cancelled ? s.cancelled : s.done(applied, counted.length - applied)}
             </MessageBarTitle>
             <ul className={styles.list}>
               {st.lines.map((line, i) => (
                 <li key={i} data-testid="recalc-line" data-outcome={line.outcome.kind}>
-                  {lineText(line, s, lang)}
+                  {lineText(line, lang)}
                 </li>
               ))}
             </ul>

@@ -18,7 +18,9 @@ import * as React from "react";
 import { columnLetters } from "../../../cells";
 import type { SourceBlock } from "../../../workbook/gateway";
 import type { ReportKind } from "../../../reports";
-import { useStrings } from "../../i18n/LanguageContext";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue } from "../../i18n/LanguageContext";
+import { REPORTS_STRINGS } from "./strings";
 import { AgingChart } from "../AgingChart/AgingChart";
 import { DateField } from "../DateField/DateField";
 import { NO_EXCLUDED_COLUMN, type ReportState } from "./useReport";
@@ -29,7 +31,7 @@ const useStyles = makeStyles({
   // Fluent's dropdown is at least 250 px wide: in a 320 px pane it takes the pane's width instead.
   dropdown: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  // Sheet names (« D441-6 2025-12-31, Balance âgée 2025-12-31 ») break where they must.
+  // Sheet names (« D441-6 31-12-2025, Balance âgée 31-12-2025 ») break where they must.
   wrap: { overflowWrap: "anywhere" },
 });
 
@@ -44,37 +46,38 @@ export function ReportsPanel({
   /** False when the register read is a subscription register. */
   invoices: boolean;
 }) {
-  const s = useStrings();
+  const s = useCatalogue(REPORTS_STRINGS);
+  const common = useCatalogue(COMMON);
   const styles = useStyles();
   const headers = source?.headers ?? [];
   const columnName = (i: number) =>
     i === NO_EXCLUDED_COLUMN
-      ? s.mappingNone
+      ? common.noColumn
       : `${columnLetters((source?.startColumn ?? 0) + i)} · ${headers[i] ?? ""}`;
   const run = state.run;
   return (
     <div className={styles.root} data-testid="reports-panel">
-      <Caption1>{s.reportsIntro}</Caption1>
+      <Caption1>{s.intro}</Caption1>
       {!invoices && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{s.reportNeedsInvoices}</MessageBarBody>
+          <MessageBarBody>{s.needsInvoices}</MessageBarBody>
         </MessageBar>
       )}
       <DateField
-        label={s.closingLabel}
+        label={s.closing}
         iso={state.closingText}
         onChange={state.setClosingText}
         required
         testId="closing"
       />
-      <Field label={s.reportKind}>
+      <Field label={s.kind}>
         <RadioGroup
           value={state.kind}
           onChange={(_, data) => state.setKind(data.value as ReportKind)}
           data-testid="report-kind"
         >
-          <Radio value="received" label={s.reportReceived} />
-          <Radio value="issued" label={s.reportIssued} />
+          <Radio value="received" label={s.received} />
+          <Radio value="issued" label={s.issued} />
         </RadioGroup>
       </Field>
       <Field
@@ -89,7 +92,7 @@ export function ReportsPanel({
           data-testid="year-total"
         />
       </Field>
-      <Field label={s.excludedLabel}>
+      <Field label={s.excludedColumn}>
         <Dropdown
           className={styles.dropdown}
           value={columnName(state.excludedColumn)}
@@ -97,7 +100,7 @@ export function ReportsPanel({
           onOptionSelect={(_, data) => state.setExcludedColumn(Number(data.optionValue))}
           data-testid="excluded-column"
         >
-          <Option value={String(NO_EXCLUDED_COLUMN)}>{s.mappingNone}</Option>
+          <Option value={String(NO_EXCLUDED_COLUMN)}>{common.noColumn}</Option>
           {headers.map((_, i) => (
             <Option key={i} value={String(i)}>
               {columnName(i)}
@@ -118,7 +121,7 @@ export function ReportsPanel({
           onClick={() => void state.build()}
           data-testid="build-report"
         >
-          {s.buildReport}
+          {s.build}
         </Button>
         {run.phase === "writing" && <Spinner size="tiny" />}
       </div>
@@ -134,9 +137,9 @@ export function ReportsPanel({
           data-testid="report-result"
         >
           <MessageBarBody className={styles.wrap}>
-            <div>{s.reportWritten(run.sheets.join(", "))}</div>
-            {run.skipped > 0 && <div>{s.reportRowsSkipped(run.skipped)}</div>}
-            {!run.printSetup && <div data-testid="report-no-print-setup">{s.reportNoPrintSetup}</div>}
+            <div>{s.written(run.sheets.join(", "))}</div>
+            {run.skipped > 0 && <div>{s.rowsSkipped(run.skipped)}</div>}
+            {!run.printSetup && <div data-testid="report-no-print-setup">{common.printSetupNotMade}</div>}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ColumnMapping } from "../../../apply";
-import type { Language, Settings, VendorRegistry } from "../../../engine";
+import type { Day, Language, Settings, VendorRegistry } from "../../../engine";
 import { parseIsoDay } from "../../../engine";
 import type { SourceBlock, WorkbookGateway } from "../../../workbook/gateway";
 import {
@@ -10,6 +10,7 @@ import {
   delayTableSheet,
   findExcludedColumn,
   reportFromRegister,
+  reportSheetNames,
   wrappedRowHeights,
   type RegisterReport,
   type ReportKind,
@@ -17,8 +18,7 @@ import {
   type SheetMatrix,
 } from "../../../reports";
 import { describeError } from "../../apply-adapter";
-import type { Strings } from "../../i18n/strings";
-import { matrixCells, reportSheetNames } from "../../report-adapter";
+import { matrixCells } from "../../report-adapter";
 import { todayIso } from "../AsOfPicker/useAsOf";
 
 /** No excluded column, even when a header looks like one (the core falls back to recognition on undefined). */
@@ -68,14 +68,13 @@ export function useReport(args: {
   mapping: ColumnMapping;
   vendor: string | undefined;
   lang: Language;
-  strings: Strings;
   /** Computed only while the Reports view is shown (a large register costs a pass over every row). */
   active: boolean;
   /** The workbook's vendors and settings (stored terms restored). */
   registry?: VendorRegistry;
   settings?: Settings;
 }): ReportState {
-  const { gateway, source, mapping, vendor, lang, strings, active, registry, settings } = args;
+  const { gateway, source, mapping, vendor, lang, active, registry, settings } = args;
   const [closingText, setClosingText] = React.useState(lastYearEnd);
   const [kind, setKind] = React.useState<ReportKind>("received");
   const [yearTotalText, setYearTotalText] = React.useState("");
@@ -108,7 +107,7 @@ export function useReport(args: {
         }),
       };
     } catch (e) {
-      return { problem: describeError(e, strings, lang) };
+      return { problem: describeError(e, lang) };
     }
   }, [
     active,
@@ -120,7 +119,6 @@ export function useReport(args: {
     mapping,
     excludedColumn,
     lang,
-    strings,
     registry,
     settings,
   ]);
@@ -130,7 +128,8 @@ export function useReport(args: {
     if (!report || closingIso === undefined) return;
     setRun({ phase: "writing" });
     try {
-      const names = reportSheetNames(closingIso, lang);
+      // « D441-6 31-12-2025 », « Balance âgée 31-12-2025 »: the names `echeance report` gives them.
+      const names = reportSheetNames(parseIsoDay(closingIso) as Day, lang);
       const sheets: string[] = [];
       // The layouts `echeance report` gives its sheets: widths, wrapped headings, A4 landscape, one
       // page wide (the D441-6 table one page tall too), the aging's headings repeated.
@@ -158,9 +157,9 @@ export function useReport(args: {
         printSetup: written.every((w) => w.printSetup),
       });
     } catch (e) {
-      setRun({ phase: "error", message: describeError(e, strings, lang) });
+      setRun({ phase: "error", message: describeError(e, lang) });
     }
-  }, [report, closingIso, lang, gateway, withAging, strings]);
+  }, [report, closingIso, lang, gateway, withAging]);
 
   return {
     closingText,

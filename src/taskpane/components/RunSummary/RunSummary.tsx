@@ -1,7 +1,8 @@
 import { Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { formatMoney, type ApplySummary } from "../../../apply";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { RUN_SUMMARY_STRINGS } from "./strings";
 import { DeadlineTimeline } from "../DeadlineTimeline/DeadlineTimeline";
 
 const useStyles = makeStyles({
@@ -29,23 +30,23 @@ const useStyles = makeStyles({
  * register named (the pane clears it when another register is read or another sheet activated).
  */
 export function RunSummary({ figures, register }: { figures: ApplySummary; register: string }) {
-  const s = useStrings();
+  const s = useCatalogue(RUN_SUMMARY_STRINGS);
   const { lang } = useLanguage();
   const styles = useStyles();
   const items: [string, string, string][] = [
-    ["computed", s.summaryComputed, String(figures.computed)],
-    ["errors", s.summaryErrors, String(figures.errors)],
+    ["computed", s.computed, String(figures.computed)],
+    ["errors", s.errors, String(figures.errors)],
   ];
   if (figures.mode === "invoices") {
-    items.push(["late", s.summaryLate, String(figures.lateRows)]);
-    items.push(["penalties", s.summaryPenalties, formatMoney(figures.totalPenalties, lang)]);
+    items.push(["late", s.late, String(figures.lateRows)]);
+    items.push(["penalties", s.penalties, formatMoney(figures.totalPenalties, lang)]);
   }
   return (
     <section className={styles.root} aria-labelledby="run-summary-title" data-testid="run-summary">
       <Subtitle2 as="h3" id="run-summary-title">
-        {s.summaryTitle2}
+        {s.title}
       </Subtitle2>
-      <Caption1 data-testid="run-summary-register">{s.summaryOf(register)}</Caption1>
+      <Caption1 data-testid="run-summary-register">{s.register(register)}</Caption1>
       <dl className={styles.figures}>
         {items.map(([id, term, value]) => (
           <div key={id} className={styles.figure} data-figure={id}>

@@ -71,10 +71,10 @@ type RunState =
 /** When the run started, as the report's first lines show it: "03/12/2026 14:05" in French. */
 function stamp(date: Date, lang: Language): string {
   const two = (n: number) => String(n).padStart(2, "0");
-  const time = `${two(date.getHours())}:${two(date.getMinutes())}`;
-  return lang === "fr"
-    ? `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()} ${time}`
-    : `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${time}`;
+  return SELF_TEST_STRINGS[lang].startedAt(
+    { day: two(date.getDate()), month: two(date.getMonth() + 1), year: String(date.getFullYear()) },
+    `${two(date.getHours())}:${two(date.getMinutes())}`,
+  );
 }
 
 export function SelfTestPage({

@@ -6,6 +6,9 @@ import type { Language } from "../../../engine";
  */
 export const SELF_TEST_STRINGS = {
   fr: {
+    /** When the run started, as the report's first lines show it: « 03/12/2026 14:05 ». */
+    startedAt: (d: { day: string; month: string; year: string }, time: string) =>
+      `${d.day}/${d.month}/${d.year} ${time}`,
     aboutSection: "À propos",
     aboutVersion: (version: string) => `Échéance, version ${version}.`,
     aboutSelfTestHint:
@@ -35,6 +38,8 @@ export const SELF_TEST_STRINGS = {
       "Copie automatique refusée ici : le rapport est sélectionné, copiez-le avec Ctrl+C (⌘C sur Mac).",
   },
   en: {
+    startedAt: (d: { day: string; month: string; year: string }, time: string) =>
+      `${d.year}-${d.month}-${d.day} ${time}`,
     aboutSection: "About",
     aboutVersion: (version: string) => `Échéance, version ${version}.`,
     aboutSelfTestHint:

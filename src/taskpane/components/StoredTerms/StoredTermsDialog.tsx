@@ -17,43 +17,8 @@ import * as React from "react";
 import type { Language } from "../../../engine";
 import type { ProfileChoice, ProfileDifference } from "../../../storage";
 import { useLanguage } from "../../i18n/LanguageContext";
+import { STORED_TERMS_STRINGS } from "./strings";
 import { fieldOfPath } from "../VendorEditor/issues";
-
-const STRINGS = {
-  fr: {
-    title: "Conditions du classeur différentes de celles du complément",
-    intro:
-      "Ce classeur contient sa propre version de conditions fournisseur qui diffèrent de celles livrées avec Échéance. Choisissez, pour chacune, laquelle garder. Rien n'est remplacé sans votre choix ; en attendant, les calculs utilisent la version du classeur.",
-    versions: (stored: string, shipped: string) =>
-      `Version du classeur ${stored} — version livrée ${shipped}`,
-    field: "Champ",
-    fields: (name: string) => `${name} : champs différents`,
-    storedCol: "Classeur",
-    shippedCol: "Complément",
-    more: (n: number) => `… et ${n} autre(s) différence(s).`,
-    keepStored: "Garder la version du classeur",
-    useShipped: "Utiliser la version livrée",
-    apply: "Appliquer ces choix",
-    later: "Plus tard",
-    acknowledged: "Déjà choisi pour cette version : version du classeur gardée.",
-  },
-  en: {
-    title: "The workbook's terms differ from the add-in's",
-    intro:
-      "This workbook carries its own version of vendor terms that differ from the ones shipped with Échéance. Choose which to keep for each. Nothing is replaced without your choice; meanwhile the computations use the workbook's version.",
-    versions: (stored: string, shipped: string) => `Workbook version ${stored} — shipped version ${shipped}`,
-    field: "Field",
-    fields: (name: string) => `${name}: fields that differ`,
-    storedCol: "Workbook",
-    shippedCol: "Add-in",
-    more: (n: number) => `… and ${n} more difference(s).`,
-    keepStored: "Keep the workbook's version",
-    useShipped: "Use the shipped version",
-    apply: "Apply these choices",
-    later: "Later",
-    acknowledged: "Already chosen for this version: the workbook's version is kept.",
-  },
-} as const;
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, minWidth: 0 },
@@ -96,7 +61,7 @@ export function StoredTermsDifferences({
   onChoose,
   lang,
 }: StoredTermsDifferencesProps) {
-  const s = STRINGS[lang];
+  const s = STORED_TERMS_STRINGS[lang];
   const styles = useStyles();
   return (
     <div className={styles.list} data-testid="stored-terms-differences">
@@ -149,7 +114,7 @@ export interface StoredTermsDialogProps {
 /** "Stored vs shipped": the user chooses which profile to keep, vendor by vendor — never silently. */
 export function StoredTermsDialog({ open, differences, onResolve, onLater }: StoredTermsDialogProps) {
   const { lang } = useLanguage();
-  const s = STRINGS[lang];
+  const s = STORED_TERMS_STRINGS[lang];
   const [choices, setChoices] = React.useState<ReadonlyMap<string, ProfileChoice>>(new Map());
   const complete = differences.every((d) => choices.has(d.id));
   return (

@@ -1,4 +1,5 @@
 import type { Language, Text } from "../../../engine";
+import { COMMON } from "../../i18n/common";
 
 /**
  * The form's problems as a French accountant reads them: each names the field by its label (« Délai
@@ -246,5 +247,5 @@ export function formIssues(issues: readonly DraftIssue[]): FormIssue[] {
 
 /** « Nom : à remplir. » — an issue as one sentence naming its field. */
 export function issueSentence(issue: FormIssue, lang: Language): string {
-  return `${issue.label[lang]}${lang === "fr" ? " : " : ": "}${issue.message[lang]}`;
+  return `${issue.label[lang]}${COMMON[lang].colon}${issue.message[lang]}`;
 }

@@ -1,6 +1,6 @@
 import type { Language } from "../../../engine";
 
-/** The custom-vendor form's own strings (kept beside it; the pane's catalogue is not touched). */
+/** The custom-vendor form's text: its sections, fields, choices, warnings and messages. */
 export const EDITOR_STRINGS = {
   fr: {
     title: "Fournisseur personnalisé",
@@ -58,9 +58,7 @@ export const EDITOR_STRINGS = {
     addDeadline: "Ajouter un délai",
     remove: "Retirer",
     legal: "Points de vigilance (le contrat est enregistré tel quel)",
-    problems: "À corriger avant d'enregistrer",
     save: "Enregistrer dans le classeur",
-    cancel: "Annuler",
     importJson: "Importer un fichier JSON",
     exportJson: "Exporter en JSON",
     imported: "Profil importé : vérifiez-le puis enregistrez.",
@@ -134,9 +132,7 @@ export const EDITOR_STRINGS = {
     addDeadline: "Add a deadline",
     remove: "Remove",
     legal: "Points to watch (the contract is recorded as written)",
-    problems: "To fix before saving",
     save: "Save in the workbook",
-    cancel: "Cancel",
     importJson: "Import a JSON file",
     exportJson: "Export as JSON",
     imported: "Profile imported: check it, then save.",

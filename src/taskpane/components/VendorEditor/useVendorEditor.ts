@@ -123,3 +123,8 @@ export function useVendorEditor(options: {
     exportFile: () => (result.profile ? exportProfileJson(result.profile) : undefined),
   };
 }
+
+/** What each section of the form gets: the form's state. */
+export interface SectionProps {
+  readonly ed: VendorEditorState;
+}

@@ -1,8 +1,10 @@
 import { Badge, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { VendorProfile } from "../../../engine";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
-import { describeVendor, type SummaryLine } from "../../vendor-summary";
+import { COMMON } from "../../i18n/common";
+import { useCatalogue, useLanguage } from "../../i18n/LanguageContext";
+import { describeVendor, type SummaryLine } from "./describe-vendor";
+import { VENDOR_SUMMARY_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: {
@@ -28,8 +30,8 @@ const useStyles = makeStyles({
 
 function Lines({ title, lines }: { title: string; lines: readonly SummaryLine[] }) {
   const styles = useStyles();
-  const s = useStrings();
-  const { lang } = useLanguage();
+  const s = useCatalogue(VENDOR_SUMMARY_STRINGS);
+  const common = useCatalogue(COMMON);
   if (lines.length === 0) return null;
   return (
     <section aria-label={title}>
@@ -52,7 +54,7 @@ function Lines({ title, lines }: { title: string; lines: readonly SummaryLine[] 
               </>
             )}
             <Text>
-              {lang === "fr" ? " : " : ": "}
+              {common.colon}
               {line.text}{" "}
             </Text>
             {line.cites.length > 0 && <Caption1 className={styles.cite}>[{line.cites.join(" ; ")}]</Caption1>}
@@ -66,7 +68,7 @@ function Lines({ title, lines }: { title: string; lines: readonly SummaryLine[] 
 /** The chosen vendor's terms in a few readable lines, each with its clause citations. */
 export function VendorSummary({ profile }: { profile: VendorProfile }) {
   const { lang } = useLanguage();
-  const s = useStrings();
+  const s = useCatalogue(VENDOR_SUMMARY_STRINGS);
   const styles = useStyles();
   const summary = React.useMemo(() => describeVendor(profile, lang), [profile, lang]);
   return (

@@ -11,7 +11,8 @@ import * as React from "react";
 import { parseIsoDay, SHIPPED_VENDORS, type Day, type Settings, type VendorProfile } from "../../../engine";
 import { describeError } from "../../apply-adapter";
 import { offerFile, type TextFile } from "../../download";
-import { useLanguage, useStrings } from "../../i18n/LanguageContext";
+import { useLanguage } from "../../i18n/LanguageContext";
+import { VENDORS_STRINGS } from "./strings";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { ExportedText } from "../ExportedText/ExportedText";
 import { VendorEditor } from "../VendorEditor/VendorEditor";
@@ -20,45 +21,6 @@ import { VendorEditor } from "../VendorEditor/VendorEditor";
  * The workbook's own vendors: the terms stored in the workbook (custom vendors and the copies of
  * shipped vendors it uses), with the custom-vendor form to create, edit, import and export them.
  */
-
-const STRINGS = {
-  fr: {
-    intro:
-      "Les conditions utilisées par ce classeur y sont enregistrées : un collègue qui l'ouvre retrouve les mêmes échéances.",
-    where: {
-      "custom-xml-part": "Enregistrées dans une partie XML personnalisée du classeur.",
-      "document-settings":
-        "Enregistrées dans les paramètres du document (parties XML non prises en charge ici).",
-      memory: "Aperçu hors Excel : les conditions restent en mémoire.",
-    },
-    none: "Aucun fournisseur enregistré dans ce classeur pour l'instant.",
-    list: "Fournisseurs enregistrés dans le classeur",
-    details: (id: string, version: string) => `identifiant ${id} · version ${version}`,
-    custom: "personnalisé",
-    shipped: "copie du fournisseur livré",
-    edit: "Modifier",
-    remove: "Retirer",
-    create: "Nouveau fournisseur",
-    saved: (id: string) => `« ${id} » est enregistré dans le classeur et utilisable dans CGV.* et Appliquer.`,
-  },
-  en: {
-    intro: "The terms this workbook uses are stored in it: a colleague who opens it sees the same deadlines.",
-    where: {
-      "custom-xml-part": "Stored in a custom XML part of the workbook.",
-      "document-settings": "Stored in the document settings (custom XML parts not supported here).",
-      memory: "Preview outside Excel: the terms stay in memory.",
-    },
-    none: "No vendor stored in this workbook yet.",
-    list: "Vendors stored in the workbook",
-    details: (id: string, version: string) => `id ${id} · version ${version}`,
-    custom: "custom",
-    shipped: "copy of a shipped vendor",
-    edit: "Edit",
-    remove: "Remove",
-    create: "New vendor",
-    saved: (id: string) => `"${id}" is stored in the workbook and works in CGV.* and Apply.`,
-  },
-} as const;
 
 const SHIPPED_IDS = SHIPPED_VENDORS.map((v) => v.id);
 
@@ -105,8 +67,7 @@ export interface VendorsPanelProps {
 
 export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanelProps) {
   const { lang } = useLanguage();
-  const s = STRINGS[lang];
-  const strings = useStrings();
+  const s = VENDORS_STRINGS[lang];
   const styles = useStyles();
   const [editing, setEditing] = React.useState<{ initial?: VendorProfile } | undefined>();
   const [message, setMessage] = React.useState<{ ok: boolean; text: string }>();
@@ -123,7 +84,7 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
       setMessage({ ok: true, text: s.saved(profile.id) });
       onSaved(profile.id);
     } catch (e) {
-      setMessage({ ok: false, text: describeError(e, strings, lang) });
+      setMessage({ ok: false, text: describeError(e, lang) });
     }
   };
 

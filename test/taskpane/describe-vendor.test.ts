@@ -1,6 +1,10 @@
 import { SHIPPED_REGISTRY, type VendorProfile } from "../../src/engine";
 import { describePaymentTerm } from "../../src/engine";
-import { describeVendor, usesEndOfMonth } from "../../src/taskpane/vendor-summary";
+import {
+  describeVendor,
+  termsHeadline,
+  usesEndOfMonth,
+} from "../../src/taskpane/components/VendorSummary/describe-vendor";
 
 const vendor = (id: string): VendorProfile => {
   const p = SHIPPED_REGISTRY.get(id);
@@ -73,5 +77,20 @@ describe("vendor summary shown in the pane", () => {
     const add = describeVendor(vendor("omi"), "fr").subscriptions.find((l) => l.label === "Ajout de module");
     expect(add?.text).toContain("dans les 3 mois précédant le renouvellement");
     expect(add?.cites).toEqual(["OMI CGA art. 6.2", "OMI CGA art. 7.2"]);
+  });
+
+  test("the folded terms read in one line: the default kind's payment term, then the interest", () => {
+    // Sillage's default kind is the consulting balance, 15 days from the invoice date (7.2.1); late
+    // interest is 3 × the legal rate (7.4).
+    expect(termsHeadline(vendor("sillage"), "fr")).toBe(
+      "Solde de conseil : 15 jours date de facture ; Intérêts : 3 fois le taux d'intérêt légal",
+    );
+    expect(termsHeadline(vendor("sillage"), "en")).toBe(
+      "Balance of consulting: 15 days from the invoice date; Interest: 3 × the legal interest rate",
+    );
+    // Xiahdeh: the go-live invoice at 30 days (16.3.1), 10 % a year (16.4).
+    expect(termsHeadline(vendor("xiahdeh"), "fr")).toBe(
+      "Solde d'un projet de site (facture de mise en ligne) : 30 jours date de facture ; Intérêts : 10 % l'an",
+    );
   });
 });

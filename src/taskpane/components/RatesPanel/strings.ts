@@ -1,0 +1,101 @@
+import type { Language } from "../../../engine";
+
+/** The rate table per half-year, where the official figures are, and the form to add or correct one. */
+export const RATES_STRINGS = {
+  fr: {
+    intro:
+      "Les pénalités de retard se calculent avec le taux de l'intérêt légal et le taux de refinancement de la BCE de chaque semestre (Code de commerce, art. L441-10). Échéance est livré avec les taux publiés ; ajoutez chaque nouveau semestre dès sa publication (fin juin, fin décembre) : il est enregistré dans le classeur et voyage avec lui.",
+    inMemory: "Aperçu hors Excel : les taux saisis restent en mémoire.",
+    known: (text: string) => `Connus : ${text}.`,
+    listLabel: "Taux par semestre, du plus récent au plus ancien",
+    legalPro: "Taux légal (professionnels)",
+    legalConsumer: "Taux légal (particuliers)",
+    ecb: (day: string) => `Taux BCE au ${day}`,
+    ecbFirstDay: "1er jour du semestre",
+    firstOfJanuary: "1er janvier",
+    firstOfJuly: "1er juillet",
+    origin: {
+      shipped: "livré avec Échéance",
+      user: "saisi par l'utilisateur",
+      "user-changed-shipped": "saisi par l'utilisateur — modifie un taux livré",
+      missing: "manquant",
+    },
+    lacks: (which: string) => `Manque : ${which}`,
+    legalWord: "taux légal",
+    ecbWord: "taux BCE",
+    sourceOf: (source: string) => `Source : ${source}`,
+    addThis: "Ajouter",
+    fix: "Corriger",
+    remove: "Retirer",
+    addOther: "Ajouter ou corriger un semestre",
+    whereTitle: "Où trouver les chiffres officiels",
+    saved: (halfYear: string) => `Taux du ${halfYear} enregistrés dans le classeur.`,
+    backToShipped: (halfYear: string) =>
+      `Ce sont les taux livrés : le ${halfYear} reprend les taux livrés avec Échéance.`,
+    nothingToSave: "Ce sont les taux livrés avec Échéance : rien à enregistrer.",
+    removed: (halfYear: string) => `Taux saisis du ${halfYear} retirés du classeur.`,
+    // The form.
+    formTitle: (halfYear: string) => `Taux du ${halfYear}`,
+    formNew: "Nouveau semestre",
+    halfYear: "Semestre",
+    halfYearHint: "De la forme 2026-H2 (H1 : janvier à juin ; H2 : juillet à décembre).",
+    percentHint: "En % par an, par ex. 2,62 ; vide : inchangé.",
+    sourceLabel: "Source (facultatif)",
+    sourcePlaceholder: "arrêté du …",
+    save: "Enregistrer dans le classeur",
+    confirmTitle: "Modifier un taux livré ?",
+    confirmLine: (what: string, halfYear: string, shipped: string, given: string) =>
+      `${what} du ${halfYear} : ${shipped} livré avec Échéance, remplacé par ${given}.`,
+    confirmBody:
+      "Les calculs de ce classeur utiliseront vos chiffres ; le semestre sera signalé « modifie un taux livré » et chaque explication dira que le taux est saisi par l'utilisateur.",
+    confirmReplace: "Remplacer le taux livré",
+  },
+  en: {
+    intro:
+      "Late-payment penalties use the French legal interest rate and the ECB main refinancing rate of each half-year (Code de commerce, art. L441-10). Échéance ships with the published rates; add each new half-year when it is published (late June, late December): it is stored in the workbook and travels with it.",
+    inMemory: "Preview outside Excel: the rates entered stay in memory.",
+    known: (text: string) => `Known: ${text}.`,
+    listLabel: "Rates per half-year, most recent first",
+    legalPro: "Legal rate (professionals)",
+    legalConsumer: "Legal rate (consumers)",
+    ecb: (day: string) => `ECB rate on ${day}`,
+    ecbFirstDay: "the half-year's first day",
+    firstOfJanuary: "1 January",
+    firstOfJuly: "1 July",
+    origin: {
+      shipped: "shipped with Échéance",
+      user: "entered by the user",
+      "user-changed-shipped": "entered by the user — changes a shipped rate",
+      missing: "missing",
+    },
+    lacks: (which: string) => `Missing: ${which}`,
+    legalWord: "legal rate",
+    ecbWord: "ECB rate",
+    sourceOf: (source: string) => `Source: ${source}`,
+    addThis: "Add",
+    fix: "Correct",
+    remove: "Remove",
+    addOther: "Add or correct a half-year",
+    whereTitle: "Where to find the official figures",
+    saved: (halfYear: string) => `Rates for the ${halfYear} stored in the workbook.`,
+    backToShipped: (halfYear: string) =>
+      `These are the shipped rates: the ${halfYear} is back to the rates shipped with Échéance.`,
+    nothingToSave: "These are the rates shipped with Échéance: nothing to store.",
+    removed: (halfYear: string) => `Rates entered for the ${halfYear} removed from the workbook.`,
+    // The form.
+    formTitle: (halfYear: string) => `Rates for the ${halfYear}`,
+    formNew: "New half-year",
+    halfYear: "Half-year",
+    halfYearHint: "Of the form 2026-H2 (H1: January to June; H2: July to December).",
+    percentHint: "In % a year, e.g. 2.62; blank: unchanged.",
+    sourceLabel: "Source (optional)",
+    sourcePlaceholder: "arrêté du …",
+    save: "Store in the workbook",
+    confirmTitle: "Change a shipped rate?",
+    confirmLine: (what: string, halfYear: string, shipped: string, given: string) =>
+      `${what} for the ${halfYear}: ${shipped} shipped with Échéance, replaced by ${given}.`,
+    confirmBody:
+      "This workbook's computations will use your figures; the half-year will be flagged « changes a shipped rate » and every explanation will say the rate was entered by the user.",
+    confirmReplace: "Replace the shipped rate",
+  },
+} as const satisfies Record<Language, Record<string, unknown>>;
