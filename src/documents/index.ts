@@ -14,3 +14,5 @@ export {
 } from "./render";
 export { fillTemplate, readTemplate, type LetterTemplate, type TemplateReading } from "./template";
 export { MAX_TEMPLATE_BYTES } from "./template-package";
+export { zipFiles, type NamedBytes } from "./archive";
+export { docxText, type DocxText } from "./docx-text";
