@@ -61,7 +61,8 @@ describe("the register read for recovery as the pane reads it", () => {
     const { gateway } = recoveryWorkbook();
     const { input } = await readRegister(gateway);
     const base = input("2026-06-30");
-    const r = readRecovery({ ...base, mapping: { ...base.mapping, client: undefined } });
+    const { client: _client, ...mapping } = base.mapping;
+    const r = readRecovery({ ...base, mapping });
     expect(r.ok).toBe(false);
     expect(r.ok ? "" : r.problems.join(" ")).toMatch(/Client/);
   });
