@@ -1,0 +1,119 @@
+/**
+ * The recovery views at 320 px, in headless Chromium on the pane's preview mode (the demo workbook,
+ * Sillage's register, today pinned to 30/06/2026): « Rapports > Relevé par client » writes its sheets,
+ * « Relances » asks for « Mon entreprise » first, then lists the guardrails and hands over the
+ * letters (the download read back with mammoth) and records them as sent — with nothing sideways and
+ * no text over another in any of them. Needs dist/ (`npm run build`) and /usr/bin/chromium.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { openPaneSession, type PaneSession } from "../support/pane-session";
+import { describeInBrowser } from "../support/browser";
+import { overlappingTexts, sideways } from "../support/pane-layout";
+import { docxText } from "../documents/docx-support";
+
+const WIDTH = 320;
+const OUT = path.resolve(__dirname, "../../out");
+
+/** A picture of the whole pane in out/ (untracked), to look at. */
+async function picture(page: Page, name: string): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, name), fullPage: true });
+}
+
+async function expectFits(page: Page, view: string): Promise<void> {
+  const o = await sideways(page);
+  expect({ view, fits: o.scrollWidth <= o.clientWidth, wide: o.wide }).toEqual({
+    view,
+    fits: true,
+    wide: [],
+  });
+  expect(o.clientWidth).toBe(WIDTH);
+  expect({ view, overlapping: await overlappingTexts(page) }).toEqual({ view, overlapping: [] });
+}
+
+describeInBrowser("the recovery views at 320 px (headless Chromium)", () => {
+  let session: PaneSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openPaneSession("2026-06-30");
+    page = session.page;
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test("Rapports > Relevé par client: the date, the client, the sheets; writes one sheet per client", async () => {
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Rapports" }).click();
+    await page.getByTestId("report-choice").getByText("Relevé par client").click();
+    await page.getByTestId("statement-panel").waitFor();
+    expect(await page.getByTestId("statement-as-of").inputValue()).toBe("30/06/2026");
+    await expect(page.getByTestId("statement-clients").innerText()).resolves.toMatch(
+      /client\(s\) avec des factures en retard/,
+    );
+    await expectFits(page, "Relevé par client");
+    await page.getByTestId("build-statement").click();
+    await page.getByTestId("statement-result").waitFor({ timeout: 15_000 });
+    const result = await page.getByTestId("statement-result").innerText();
+    expect(result).toMatch(/Feuille\(s\) créée\(s\) : Relevé /);
+    expect(result).toContain("Le registre n'a pas été modifié.");
+    await expectFits(page, "Relevé par client, écrit");
+    await picture(page, "taskpane-statement.png");
+  });
+
+  test("Relances without « Mon entreprise »: says so and leads to the form; the form refuses a wrong SIREN by name", async () => {
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Relances" }).click();
+    await page.getByTestId("letters-panel").waitFor();
+    await page.getByTestId("letters-no-company").waitFor();
+    await expect(page.getByTestId("letters-generate").isDisabled()).resolves.toBe(true);
+    await expectFits(page, "Relances sans Mon entreprise");
+    await page.getByTestId("letters-open-company").click();
+    await page.getByTestId("company-form").waitFor();
+    await page.getByTestId("company-name").fill("Sillage Conseil SAS");
+    await page.getByTestId("company-address").fill("12 quai de la Fosse\n44000 Nantes");
+    await page.getByTestId("company-siren").fill("732829321");
+    await page.getByTestId("company-iban").fill("FR76 3000 6000 0112 3456 7890 189");
+    await page.getByTestId("company-save").click();
+    // 732 829 321: the Luhn key of 732 829 320 broken by one digit.
+    await page.getByText("la clé de contrôle ne correspond pas (Luhn)").waitFor();
+    await expectFits(page, "Mon entreprise, SIREN refusé");
+    await page.getByTestId("company-siren").fill("732 829 320");
+    await page.getByTestId("company-save").click();
+    await page.getByTestId("company-message").waitFor();
+    await expectFits(page, "Mon entreprise");
+  });
+
+  test("Relances: the guardrails before generating, the letters downloaded and read back, then recorded as sent", async () => {
+    await page.getByTestId("view-switch").getByRole("tab", { name: "Relances" }).click();
+    await page.getByTestId("letters-guardrails").waitFor();
+    // The demo register has no « Adresse » column: every letter says so.
+    await expect(page.getByTestId("letters-guardrails").innerText()).resolves.toContain(
+      "pas d'adresse dans le registre",
+    );
+    await page.getByTestId("letters-clients").waitFor();
+    await expectFits(page, "Relances");
+    await picture(page, "taskpane-letters.png");
+    await page.getByTestId("letters-layout").getByText("un document, une page par client").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("letters-generate").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("Lettres 30-06-2026.docx");
+    const text = await docxText(new Uint8Array(readFileSync((await download.path()) as string)));
+    expect(text).toContain("Sillage Conseil SAS");
+    expect(text).toContain("adresse à compléter");
+    await page.getByTestId("letters-result").waitFor();
+    await page.getByTestId("letters-mark-sent").click();
+    await page.getByTestId("letters-recorded").waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId("letters-recorded").innerText()).resolves.toMatch(
+      /« Dernière relance » inscrite pour \d+ facture\(s\)/,
+    );
+    await expectFits(page, "Relances, envoyées");
+    await picture(page, "taskpane-letters-sent.png");
+    expect(session.pageErrors).toEqual([]);
+  });
+});
