@@ -87,6 +87,22 @@ describeInBrowser("the recovery views at 320 px (headless Chromium)", () => {
     await expectFits(page, "Mon entreprise");
   });
 
+  test("« Mon entreprise » is stored with the workbook's terms: a colleague opening it sees it", async () => {
+    const stored = await page.evaluate(
+      () => (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms,
+    );
+    expect(stored.join("")).toContain("732829320");
+    const colleague = await openPaneSession("2026-06-30", stored);
+    try {
+      await colleague.page.getByTestId("view-switch").getByRole("tab", { name: "Paramètres" }).click();
+      await expect(colleague.page.getByTestId("company-fold-toggle").innerText()).resolves.toContain(
+        "Sillage Conseil SAS",
+      );
+    } finally {
+      await colleague.close();
+    }
+  });
+
   test("Relances: the guardrails before generating, the letters downloaded and read back, then recorded as sent", async () => {
     await page.getByTestId("view-switch").getByRole("tab", { name: "Relances" }).click();
     await page.getByTestId("letters-guardrails").waitFor();
