@@ -14,13 +14,18 @@ import { overlappingTexts, sideways } from "../support/pane-layout";
 import { docxText } from "../documents/docx-support";
 
 const WIDTH = 320;
-const OUT = path.resolve(__dirname, "../../out");
+const ROOT = path.resolve(__dirname, "../..");
 
-/** A picture of the whole pane in out/ (untracked), to look at. */
-async function picture(page: Page, name: string): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
+/**
+ * A picture of the whole pane, or of one view (`testId`), to look at: in out/ (untracked), or in docs/
+ * with UPDATE_SCREENSHOTS=1 (the README's), so that `npm test` never rewrites a tracked file.
+ */
+async function picture(page: Page, name: string, testId?: string): Promise<void> {
+  const dir = path.join(ROOT, process.env.UPDATE_SCREENSHOTS === "1" && testId ? "docs" : "out");
+  mkdirSync(dir, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(OUT, name), fullPage: true });
+  if (testId) await page.getByTestId(testId).screenshot({ path: path.join(dir, name) });
+  else await page.screenshot({ path: path.join(dir, name), fullPage: true });
 }
 
 async function expectFits(page: Page, view: string): Promise<void> {
@@ -112,7 +117,7 @@ describeInBrowser("the recovery views at 320 px (headless Chromium)", () => {
     );
     await page.getByTestId("letters-clients").waitFor();
     await expectFits(page, "Relances");
-    await picture(page, "taskpane-letters.png");
+    await picture(page, "taskpane-letters.png", "letters-panel");
     await page.getByTestId("letters-layout").getByText("un document, une page par client").click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -30,7 +30,7 @@ export const LETTERS_STRINGS = {
     beforeSending: (n: number) => `Avant d'envoyer (${n})`,
     consumer: (client: string) =>
       `${client} : client particulier — pas d'indemnité de 40 € (C. com. D441-5, entre professionnels) ; intérêts selon les conditions, ou au taux légal à compter de la mise en demeure (C. civ. 1231-6).`,
-    clientsTitle: (n: number) => `Clients à relancer (${n})`,
+    clientsTitle: (n: number) => `Clients en retard (${n})`,
     clientLine: (total: string, last: string, next: string) =>
       `${total} · dernière : ${last} · proposé : ${next}`,
     none: "aucune",
@@ -82,7 +82,7 @@ export const LETTERS_STRINGS = {
     beforeSending: (n: number) => `Before sending (${n})`,
     consumer: (client: string) =>
       `${client}: consumer client — no 40 € fee (Code de commerce D441-5, between professionals); interest as the terms set it, or at the legal rate from the formal notice (Code civil 1231-6).`,
-    clientsTitle: (n: number) => `Clients to chase (${n})`,
+    clientsTitle: (n: number) => `Clients late (${n})`,
     clientLine: (total: string, last: string, next: string) => `${total} · last: ${last} · proposed: ${next}`,
     none: "none",
     afterNotice: "injonction de payer",
