@@ -1,16 +1,6 @@
 import type { ApplyOptions, ColumnMapping, HeaderRecognition, RegisterMode } from "../apply";
 import { columnLetters } from "../cells";
-import {
-  letterDocx,
-  letterFileName,
-  lettersDocx,
-  penaltyNoteDocx,
-  penaltyNoteFileName,
-  penaltyNotesDocx,
-  fillTemplate,
-  zipFiles,
-  type LetterTemplate,
-} from "../documents";
+import type { LetterTemplate } from "../documents";
 import {
   parseIsoDay,
   type Day,
@@ -38,6 +28,7 @@ import type { SheetLayout } from "../reports";
 import { applyToSheet, planApply, rowsInMemory, type WriteMode } from "../write";
 import { registerPlace, type SourceBlock, type WorkbookGateway } from "../workbook/gateway";
 import { buildApplyOptions, buildApplyRequest, describeError } from "./apply-adapter";
+import { loadDocuments } from "./documents-loader";
 import { DOCX_TYPE, ZIP_TYPE, type BinaryFile } from "./download";
 import { matrixCells } from "./report-adapter";
 
@@ -173,6 +164,7 @@ export async function lettersFile(
   template?: LetterTemplate,
 ): Promise<BinaryFile | undefined> {
   if (letters.length === 0) return undefined;
+  const { fillTemplate, letterDocx, letterFileName, lettersDocx, zipFiles } = await loadDocuments();
   if (layout === "one-document" && !template)
     return {
       fileName: runFileName(names.stem, names.asOf, "docx", names.lang),
@@ -203,6 +195,7 @@ export async function notesFile(
   names: { readonly stem: string; readonly asOf: Day; readonly lang: Language },
 ): Promise<BinaryFile | undefined> {
   if (notes.length === 0) return undefined;
+  const { penaltyNoteDocx, penaltyNoteFileName, penaltyNotesDocx, zipFiles } = await loadDocuments();
   if (layout === "one-document" || notes.length === 1) {
     const only = notes.length === 1 ? (notes[0] as PenaltyNote) : undefined;
     return {

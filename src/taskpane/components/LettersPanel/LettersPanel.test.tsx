@@ -35,7 +35,7 @@ async function render(level: ReminderLevel | undefined, company: StoredCompany |
     layout: "file-per-client",
     setLayout: noop,
     template: undefined,
-    pickTemplate: noop,
+    pickTemplate: async () => undefined,
     clearTemplate: noop,
     reading,
     book: reading.book,

@@ -86,7 +86,7 @@ export function LettersPanel({
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = "";
-    if (file) state.pickTemplate(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (file) await state.pickTemplate(file.name, new Uint8Array(await file.arrayBuffer()));
   };
 
   return (

@@ -1,6 +1,7 @@
 import * as React from "react";
 import type { ColumnMapping, HeaderRecognition, RegisterMode } from "../../../apply";
-import { docxText, readTemplate, type LetterTemplate } from "../../../documents";
+import type { LetterTemplate } from "../../../documents";
+import { loadDocuments } from "../../documents-loader";
 import {
   parseIsoDay,
   type Day,
@@ -86,7 +87,7 @@ export interface LettersState {
   readonly layout: DocumentsLayout;
   readonly setLayout: (layout: DocumentsLayout) => void;
   readonly template: TemplateChoice | undefined;
-  readonly pickTemplate: (name: string, bytes: Uint8Array) => void;
+  readonly pickTemplate: (name: string, bytes: Uint8Array) => Promise<void>;
   readonly clearTemplate: () => void;
   readonly reading: RecoveryReading | undefined;
   readonly book: RecoveryBook | undefined;
@@ -166,6 +167,7 @@ export function useLetters(args: {
   const hand = async (file: BinaryFile, textOf: () => Promise<Uint8Array>): Promise<Handed> => {
     const how = offerBinary(file);
     if (how === "downloaded") return { file, how };
+    const { docxText } = await loadDocuments();
     const read = await docxText(await textOf());
     const text = read.ok ? read.text : read.message[lang];
     return { file, how, text: { fileName: file.fileName, text, type: "text/plain" } };
@@ -248,7 +250,8 @@ export function useLetters(args: {
     }
   };
 
-  const pickTemplate = (name: string, bytes: Uint8Array) => {
+  const pickTemplate = async (name: string, bytes: Uint8Array) => {
+    const { readTemplate } = await loadDocuments();
     const r = readTemplate(bytes, name);
     setTemplate(r.ok ? { name, template: r.template } : { name, error: r.error });
     if (r.ok) setLayout("file-per-client");
