@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { openPaneSession, type PaneSession } from "../support/pane-session";
 import { describeInBrowser } from "../support/browser";
 import { overlappingTexts, sideways } from "../support/pane-layout";
-import { docxText } from "../documents/docx-support";
+import { docxText, docxWithBody } from "../documents/docx-support";
 
 const WIDTH = 320;
 const ROOT = path.resolve(__dirname, "../..");
@@ -136,5 +136,30 @@ describeInBrowser("the recovery views at 320 px (headless Chromium)", () => {
     await expectFits(page, "Relances, envoyées");
     await picture(page, "taskpane-letters-sent.png");
     expect(session.pageErrors).toEqual([]);
+  });
+
+  test("a template picked from the file input: a PDF refused with a sentence, a .docx with its placeholders taken", async () => {
+    await page.getByTestId("letters-template-fold-toggle").click();
+    const input = page.getByTestId("letters-template-input");
+    await input.setInputFiles({
+      name: "Lettre.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7"),
+    });
+    await expect(page.getByTestId("letters-template-error").innerText()).resolves.toContain(
+      "Lettre.pdf : fichier PDF — un modèle doit être un document Word (.docx) modifiable.",
+    );
+    await expect(page.getByTestId("letters-generate").isDisabled()).resolves.toBe(true);
+    await expectFits(page, "Relances, modèle refusé");
+    const body = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const template = docxWithBody(body("{{client}}") + body("{{factures}}") + body("Total : {{total}}"));
+    await input.setInputFiles({
+      name: "Ma lettre.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: Buffer.from(template),
+    });
+    await page.getByText("Modèle retenu : Ma lettre.docx.").waitFor();
+    await expect(page.getByTestId("letters-generate").isDisabled()).resolves.toBe(false);
+    await expectFits(page, "Relances, modèle retenu");
   });
 });
