@@ -138,6 +138,29 @@ describeInBrowser("the recovery views at 320 px (headless Chromium)", () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  test("penalty notes: numbered from ND-2026-001, kept in the workbook's series before they are handed over, listed on a sheet", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("notes-generate").click(),
+    ]);
+    const result = await page.getByTestId("notes-result").innerText();
+    expect(result).toMatch(/^Note\(s\) ND-2026-001, ND-2026-002/);
+    expect(result).toContain("« Notes de débit »");
+    const text = await docxText(new Uint8Array(readFileSync((await download.path()) as string)));
+    expect(text).toContain("ND-2026-001");
+    expect(text).toContain("Hors champ d'application de la TVA");
+    const stored = await page.evaluate(
+      () => (window as unknown as { __echeanceStoredTerms: string[] }).__echeanceStoredTerms,
+    );
+    expect(stored.join("")).toContain("ND-2026-001");
+    // Nothing new to claim on the same date: no second note, and no number taken.
+    await page.getByTestId("notes-generate").click();
+    await expect(page.getByTestId("letters-error").innerText()).resolves.toContain(
+      "Aucune pénalité nouvelle à réclamer",
+    );
+    await expectFits(page, "Relances, notes de débit");
+  });
+
   test("a template picked from the file input: a PDF refused with a sentence, a .docx with its placeholders taken", async () => {
     await page.getByTestId("letters-template-fold-toggle").click();
     const input = page.getByTestId("letters-template-input");
