@@ -160,8 +160,10 @@ export function useLetters(args: {
     });
   }, [reading, level, terms.company, deadlineDays]);
 
-  // A letter recorded is the one handed over: another date or register forgets it.
-  React.useEffect(() => setLastLetters(undefined), [reading]);
+  // A letter recorded is the one handed over: another register, mapping, vendor or date forgets it
+  // (not a save of the stored terms — « Mon entreprise », the note series — which leaves them as they are).
+  const { source: readSource, mapping, vendor } = args;
+  React.useEffect(() => setLastLetters(undefined), [readSource, mapping, vendor, asOfIso]);
 
   /** Hands a file over, with its text where the webview cannot download. */
   const hand = async (file: BinaryFile, textOf: () => Promise<Uint8Array>): Promise<Handed> => {
