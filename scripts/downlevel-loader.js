@@ -18,7 +18,21 @@ function parses(source, sourceType) {
   }
 }
 
-module.exports = function downlevelLoader(source, map) {
+// docx's `findPatchKeys` (used by its patchDocument, which the pane never calls; the pane's letters are
+// written by src/documents) finds `{{key}}` with a lookbehind, which Safari before 16.4 cannot parse.
+// The same keys without it: match from the opening braces, then drop them.
+const DOCX_PATCH_KEYS = String.raw`const pattern = /* @__PURE__ */ new RegExp("(?<=\\{\\{).+?(?=\\}\\})", "gs");
+	return (_text$match = text.match(pattern)) !== null && _text$match !== void 0 ? _text$match : [];`;
+const DOCX_PATCH_KEYS_DOWN = String.raw`const pattern = /\{\{.+?(?=\}\})/gs;
+	return ((_text$match = text.match(pattern)) !== null && _text$match !== void 0 ? _text$match : []).map((m) => m.slice(2));`;
+
+/** Rewrites of library code whose regex features no transpiler can lower, each checked to keep its results. */
+function withoutLookbehind(source) {
+  return source.includes(DOCX_PATCH_KEYS) ? source.replace(DOCX_PATCH_KEYS, DOCX_PATCH_KEYS_DOWN) : source;
+}
+
+module.exports = function downlevelLoader(input, map) {
+  const source = withoutLookbehind(input);
   if (parses(source, "module") || parses(source, "script")) {
     this.callback(null, source, map);
     return;
@@ -37,3 +51,5 @@ module.exports = function downlevelLoader(source, map) {
   const code = out.outputText.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
   this.callback(null, code, out.sourceMapText ? JSON.parse(out.sourceMapText) : map);
 };
+
+module.exports.withoutLookbehind = withoutLookbehind;

@@ -15,3 +15,5 @@ export {
 export { fillTemplate, readTemplate, type LetterTemplate, type TemplateReading } from "./template";
 export { MAX_TEMPLATE_BYTES } from "./template-package";
 export { TEMPLATE_TEXT } from "./messages";
+export { zipFiles, type NamedBytes } from "./archive";
+export { docxText, type DocxText } from "./docx-text";

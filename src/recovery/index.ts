@@ -15,3 +15,4 @@ export * from "./penalty-note";
 export * from "./statement-table";
 export * from "./types";
 export * from "./register";
+export * from "./sheet-names";

@@ -41,3 +41,32 @@ export function offerFile(
   downloadText(file.fileName, file.text, file.type);
   return "downloaded";
 }
+
+/** A binary file the pane hands to the user: letters as .docx, several of them in a .zip. */
+export interface BinaryFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly type: string;
+}
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const ZIP_TYPE = "application/zip";
+
+/**
+ * Hands a binary file to the user: a download, or — where the webview ignores downloads (Excel for
+ * Mac, iPad) — nothing, the caller showing the documents' text to copy instead. Says which.
+ */
+export function offerBinary(
+  file: BinaryFile,
+  platform: string | undefined = officePlatform(),
+): "downloaded" | "text" {
+  if (!canDownload(platform)) return "text";
+  // A copy of the bytes: a Blob wants an ArrayBuffer-backed view it owns.
+  const url = URL.createObjectURL(new Blob([file.bytes.slice()], { type: file.type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = file.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return "downloaded";
+}

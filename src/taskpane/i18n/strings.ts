@@ -17,6 +17,7 @@ export const STRINGS = {
     tabVendors: "Fournisseurs",
     // The statuses and explanations send the user to « Paramètres > Taux »: this tab, its rates.
     tabRates: "Paramètres",
+    tabLetters: "Relances",
     // Above every view: the workbook's stored terms changed outside Échéance.
     storedHashMismatch: (id: string) =>
       `le fournisseur « ${id} » enregistré a été modifié hors d'Échéance (empreinte différente)`,
@@ -32,6 +33,14 @@ export const STRINGS = {
     reportsSection: "Rapport des délais de paiement (D441-6)",
     vendorsSection: "Conditions enregistrées dans le classeur",
     ratesSection: "Taux d'intérêt par semestre",
+    // « Rapports »: which report; « Relances »; « Paramètres > Mon entreprise ».
+    reportChoice: "Rapport",
+    reportDelays: "Délais de paiement (D441-6)",
+    reportStatement: "Relevé par client",
+    statementSection: "Relevé par client",
+    lettersSection: "Lettres de relance et notes de débit",
+    companySection: "Mon entreprise",
+    companyMissing: "à remplir",
     // What the workbook refused, in any view (apply-adapter `describeError`).
     noTable: "Aucun tableau Excel à la cellule active ni sur la feuille.",
     emptySource: "La source est vide.",
@@ -61,6 +70,7 @@ export const STRINGS = {
     tabReports: "Reports",
     tabVendors: "Vendors",
     tabRates: "Settings",
+    tabLetters: "Reminders",
     // Above every view: the workbook's stored terms changed outside Échéance.
     storedHashMismatch: (id: string) => `stored vendor "${id}" was changed outside Échéance (hash differs)`,
     // « Appliquer », top to bottom (the vendor and the register are « Rapports »'s too).
@@ -75,6 +85,14 @@ export const STRINGS = {
     reportsSection: "Payment-delay report (D441-6)",
     vendorsSection: "Terms stored in the workbook",
     ratesSection: "Interest rates per half-year",
+    // « Reports »: which report; « Reminders »; « Settings > My company ».
+    reportChoice: "Report",
+    reportDelays: "Payment delays (D441-6)",
+    reportStatement: "Statement per client",
+    statementSection: "Statement per client",
+    lettersSection: "Reminder letters and penalty notes",
+    companySection: "My company",
+    companyMissing: "to fill in",
     // What the workbook refused, in any view (apply-adapter `describeError`).
     noTable: "No Excel table at the active cell nor on the sheet.",
     emptySource: "The source is empty.",

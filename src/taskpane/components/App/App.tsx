@@ -4,6 +4,8 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Subtitle1,
   Subtitle2,
   Tab,
@@ -35,6 +37,12 @@ import { useWorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { useVendorChoice } from "../VendorPicker/useVendorChoice";
 import { VendorSection } from "../VendorSection/VendorSection";
 import { VendorsPanel } from "../VendorsPanel/VendorsPanel";
+import { CompanyForm } from "../CompanyForm/CompanyForm";
+import { Fold } from "../Fold/Fold";
+import { LettersPanel } from "../LettersPanel/LettersPanel";
+import { useLetters } from "../LettersPanel/useLetters";
+import { StatementPanel } from "../StatementPanel/StatementPanel";
+import { useStatement } from "../StatementPanel/useStatement";
 
 const useStyles = makeStyles({
   // Excel opens a task pane 320 to 350 px wide: nothing may be wider than that (issue 15). Long
@@ -62,6 +70,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   // The view tabs, at the top (issue 21), go on two lines rather than off the pane's edge.
   tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // The two reports side by side, on two lines where the pane is too narrow.
+  choice: { flexWrap: "wrap", minWidth: 0 },
 });
 
 export interface AppProps {
@@ -77,7 +87,8 @@ export interface AppProps {
   readonly onSelfTest?: () => void;
 }
 
-type View = "apply" | "reports" | "vendors" | "rates";
+type View = "apply" | "reports" | "letters" | "vendors" | "rates";
+type ReportChoice = "delays" | "statement";
 
 /**
  * The CGV.* functions run on the runtime the provider hands over (Excel's shared one): once the
@@ -120,6 +131,8 @@ export function App({
   const source = useRegisterSource(gateway);
   const [revision, setRevision] = React.useState(0);
   const [view, setView] = React.useState<View>("apply");
+  const [reportChoice, setReportChoice] = React.useState<ReportChoice>("delays");
+  const [companyOpen, setCompanyOpen] = React.useState(false);
   const { read } = source;
 
   // Preview mode: each vendor's register is a sheet of the demo workbook, picked with the vendor.
@@ -154,10 +167,36 @@ export function App({
     mapping: source.mapping,
     vendor: vendor.spec,
     lang,
-    active: view === "reports",
+    active: view === "reports" && reportChoice === "delays",
     registry,
     settings,
   });
+  const recoveryArgs = {
+    gateway,
+    source: source.block,
+    mode: source.mode,
+    mapping: source.mapping,
+    vendor: vendor.spec,
+    lang,
+    registry,
+    settings,
+  };
+  const statement = useStatement({
+    ...recoveryArgs,
+    active: view === "reports" && reportChoice === "statement",
+  });
+  const company = terms.state.company;
+  const letters = useLetters({
+    ...recoveryArgs,
+    recognition: source.recognition,
+    active: view === "letters",
+    terms: { company, penaltyNotes: terms.penaltyNotes, addPenaltyNotes: terms.addPenaltyNotes },
+    onWritten,
+  });
+  const onStatementWritten = statement.run.phase === "done" ? statement.run.sheets.join() : "";
+  React.useEffect(() => {
+    if (onStatementWritten !== "") setRevision((r) => r + 1);
+  }, [onStatementWritten]);
   const onReportWritten = report.run.phase === "done" ? report.run.sheets.join() : "";
   React.useEffect(() => {
     if (onReportWritten !== "") setRevision((r) => r + 1);
@@ -200,11 +239,12 @@ export function App({
       >
         <Tab value="apply">{s.tabApply}</Tab>
         <Tab value="reports">{s.tabReports}</Tab>
+        <Tab value="letters">{s.tabLetters}</Tab>
         <Tab value="vendors">{s.tabVendors}</Tab>
         <Tab value="rates">{s.tabRates}</Tab>
       </TabList>
 
-      {(view === "apply" || view === "reports") && (
+      {(view === "apply" || view === "reports" || view === "letters") && (
         <>
           <VendorSection choice={vendor} mode={source.mode} />
           <RegisterSection source={source} />
@@ -225,10 +265,41 @@ export function App({
 
       {view === "reports" && (
         <section className={styles.section} aria-labelledby="reports-title">
+          <RadioGroup
+            layout="horizontal"
+            className={styles.choice}
+            aria-label={s.reportChoice}
+            value={reportChoice}
+            onChange={(_, data) => setReportChoice(data.value as ReportChoice)}
+            data-testid="report-choice"
+          >
+            <Radio value="delays" label={s.reportDelays} />
+            <Radio value="statement" label={s.reportStatement} />
+          </RadioGroup>
           <Subtitle2 as="h2" id="reports-title">
-            {s.reportsSection}
+            {reportChoice === "delays" ? s.reportsSection : s.statementSection}
           </Subtitle2>
-          <ReportsPanel state={report} source={source.block} invoices={source.mode !== "subscriptions"} />
+          {reportChoice === "delays" ? (
+            <ReportsPanel state={report} source={source.block} invoices={source.mode !== "subscriptions"} />
+          ) : (
+            <StatementPanel state={statement} invoices={source.mode !== "subscriptions"} />
+          )}
+        </section>
+      )}
+
+      {view === "letters" && (
+        <section className={styles.section} aria-labelledby="letters-title">
+          <Subtitle2 as="h2" id="letters-title">
+            {s.lettersSection}
+          </Subtitle2>
+          <LettersPanel
+            state={letters}
+            invoices={source.mode !== "subscriptions"}
+            onCompany={() => {
+              setCompanyOpen(true);
+              setView("rates");
+            }}
+          />
         </section>
       )}
 
@@ -244,6 +315,18 @@ export function App({
             onSaved={(id) => vendor.setVendorId(id)}
           />
         </section>
+      )}
+
+      {view === "rates" && (
+        <Fold
+          title={s.companySection}
+          summary={company ? company.name : s.companyMissing}
+          open={companyOpen}
+          onToggle={() => setCompanyOpen((o) => !o)}
+          testId="company-fold"
+        >
+          <CompanyForm company={company} storeKind={terms.storeKind} onSave={terms.saveCompany} />
+        </Fold>
       )}
 
       {view === "rates" && (

@@ -5,9 +5,13 @@ import {
   captureState,
   registerKey,
   restoreState,
+  withCompany,
+  withPenaltyNotes,
   withRegister,
   withoutProfile,
   withProfile,
+  type StoredCompany,
+  type StoredPenaltyNote,
   type ProfileChoice,
   type Restored,
   type StorageIssue,
@@ -45,6 +49,15 @@ export interface WorkbookTerms {
   ): Promise<void>;
   /** Keeps a copy of a shipped vendor's profile the workbook uses (after Apply), if not stored yet. */
   rememberVendor(id: string): Promise<void>;
+  /** Sets « Mon entreprise » (checked by `checkCompany` before), stored with the terms so a colleague sees it. */
+  saveCompany(company: StoredCompany): Promise<void>;
+  /**
+   * Adds issued penalty notes to the workbook's series and saves it; resolves once saved, so a note is
+   * handed to the user only after its number is kept (never reused).
+   */
+  addPenaltyNotes(notes: readonly StoredPenaltyNote[]): Promise<void>;
+  /** The series as last committed (the numbers of a next run start after it). */
+  penaltyNotes(): readonly StoredPenaltyNote[];
 }
 
 /**
@@ -159,5 +172,8 @@ export function useWorkbookTerms(options: {
       if (!p || latest.current.profiles.some((s) => s.profile.id === p.id)) return;
       await commit((current) => withProfile(current, p));
     },
+    saveCompany: (company) => commit((current) => withCompany(current, company)),
+    addPenaltyNotes: (notes) => commit((current) => withPenaltyNotes(current, notes)),
+    penaltyNotes: () => latest.current.penaltyNotes,
   };
 }
