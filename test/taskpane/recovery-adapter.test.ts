@@ -43,14 +43,18 @@ describe("the register read for recovery as the pane reads it", () => {
   test("groups the clients, with the hand-worked totals, and lists the disputed invoice and the credit note", async () => {
     const { r } = await reading();
     const byName = new Map(r.book.clients.map((c) => [c.name, c]));
-    expect([...byName.keys()]).toEqual(["Boulangerie Martin", "Garage du Port"]);
+    expect([...byName.keys()]).toEqual(["Boulangerie Martin", "Garage du Port", "Mme Durand"]);
     // Martin: 4 050,00 principal + 179,03 interest + 120,00 fees = 4 349,03 (test/recovery/fixtures.ts).
     expect(byName.get("Boulangerie Martin")?.totals.claimed.toFixed(2)).toBe("4349.03");
     // Garage: 500 + 9,80 + 40 = 549,80 (recovery-fixtures.ts).
     expect(byName.get("Garage du Port")?.totals.claimed.toFixed(2)).toBe("549.80");
-    // A consumer under OMI's terms (professionals only): the row Apply refuses, listed with its sentence.
-    expect(r.register.leftOut.map((n) => n.row)).toEqual([8]);
-    expect(r.register.leftOut[0]?.message).toContain("ne visent que des clients professionnels");
+    // A consumer under OMI's terms (professionals only): Apply cannot price her row, recovery keeps it
+    // (src/recovery/register.ts) — 300,00 € past due since 31/03/2026, no formal notice recorded, so
+    // no interest yet (Code civil 1231-6: from the formal notice) and no 40 € fee (D441-5, between
+    // professionals): 300,00 € claimed. Nothing else is left out of the reading.
+    expect(byName.get("Mme Durand")?.clientType).toBe("consumer");
+    expect(byName.get("Mme Durand")?.totals.claimed.toFixed(2)).toBe("300.00");
+    expect(r.register.leftOut).toEqual([]);
     expect(r.book.excluded.map((e) => [e.invoice.reference, e.reason])).toEqual([
       ["OMI-2026-021", "disputed"],
       ["AV-2026-003", "credit-note"],
@@ -73,7 +77,11 @@ describe("Rapports > Relevé par client", () => {
     const { workbook, gateway, r } = await reading();
     const before = inputCells(workbook);
     const written = await writeStatementSheets(gateway, r.book, "OMI", "per-client", "fr");
-    expect(written.sheets).toEqual(["Relevé Boulangerie Martin", "Relevé Garage du Port"]);
+    expect(written.sheets).toEqual([
+      "Relevé Boulangerie Martin",
+      "Relevé Garage du Port",
+      "Relevé Mme Durand",
+    ]);
     const martin = workbook.values(
       "Relevé Boulangerie Martin",
       workbook.usedBlock("Relevé Boulangerie Martin"),
@@ -95,7 +103,7 @@ describe("Rapports > Relevé par client", () => {
       .values("Relevés 30-06-2026", workbook.usedBlock("Relevés 30-06-2026"))
       .map((row) => row[0])
       .filter((v) => typeof v === "string" && v.startsWith("Relevé de pénalités"));
-    expect(titles).toHaveLength(2);
+    expect(titles).toHaveLength(3);
     const one = ok(readRecovery(input("2026-06-30", { client: "garage du port" })));
     expect(one.book.clients.map((c) => c.name)).toEqual(["Garage du Port"]);
   });
@@ -137,6 +145,7 @@ describe("Lettres", () => {
     expect(Object.keys(entries)).toEqual([
       "2026-06-30 Rappel - Boulangerie Martin.docx",
       "2026-06-30 Rappel - Garage du Port.docx",
+      "2026-06-30 Rappel - Mme Durand.docx",
     ]);
     const garage = await docxText(entries["2026-06-30 Rappel - Garage du Port.docx"]!);
     expect(garage).toContain("OMI-2026-020");
@@ -212,8 +221,8 @@ describe("Marquer comme envoyé", () => {
       today: iso("2026-12-07"),
     });
     if (outcome.kind !== "written") throw new Error("refused");
-    expect(outcome.invoices).toBe(4);
-    expect(outcome.clients).toBe(2);
+    expect(outcome.invoices).toBe(5);
+    expect(outcome.clients).toBe(3);
     expect(outcome.lastReminder.added).toBe(true);
     const used = workbook.values(REGISTER_SHEET, workbook.usedBlock(REGISTER_SHEET));
     const header = used[0] as unknown[];
@@ -221,7 +230,8 @@ describe("Marquer comme envoyé", () => {
     const next = header.indexOf("Prochaine action");
     expect(last).toBeGreaterThanOrEqual(HEADERS.length);
     expect(String.fromCharCode(65 + last)).toBe(outcome.lastReminder.column);
-    // The letters' rows: Martin's three and the Garage's OMI-2026-020; not the disputed one, the credit note or the refused row.
+    // The letters' rows: Martin's three, the Garage's OMI-2026-020 and Mme Durand's; not the disputed
+    // invoice or the credit note.
     const sent = used.slice(1).map((row) => row[last]);
     expect(sent).toEqual([
       "Rappel — 30/06/2026",
@@ -230,7 +240,7 @@ describe("Marquer comme envoyé", () => {
       "Rappel — 30/06/2026",
       "",
       "",
-      "",
+      "Rappel — 30/06/2026",
     ]);
     // The next level 15 days after the last recorded (engine/reminders.ts): 30/06 + 15 = 15/07/2026.
     expect(used[1]?.[next]).toBe("Relance à partir du 15/07/2026");
@@ -238,7 +248,9 @@ describe("Marquer comme envoyé", () => {
 
     const again = await readRegister(gateway);
     const after = ok(readRecovery(again.input("2026-07-20")));
-    expect(after.book.clients.map((c) => proposedLevel(c))).toEqual(["relance", "relance"]);
+    // Each client's « Dernière relance » is a reminder: the next level is the second reminder, for
+    // the consumer too (her row's Apply columns stay in error, her recorded letter is read all the same).
+    expect(after.book.clients.map((c) => proposedLevel(c))).toEqual(["relance", "relance", "relance"]);
   });
 
   test("where the columns would cover someone's cells, nothing is written and the count is said", async () => {

@@ -12,7 +12,8 @@ import type { RecoveryInput } from "../../src/taskpane/recovery-adapter";
  * Boulangerie Martin (test/recovery/fixtures.ts: three invoices, one partly paid, periods across two
  * half-years; claimed 4 349,03 € as of 30/06/2026), the Garage du Port without an address (one late
  * invoice, one disputed, one credit note) and a consumer, Mme Durand, whose row Apply refuses (OMI's
- * terms serve professionals only): recovery lists it with Apply's sentence.
+ * terms serve professionals only) and recovery keeps: 300,00 € claimed, no interest before a formal
+ * notice (Code civil 1231-6), no 40 € fee.
  *
  * Garage du Port, OMI-2026-020, 500,00 € due 31/03/2026, as of 30/06/2026: 01/04–30/06 = 91 days at
  * 3 × 2,62 % = 7,86 % (1st half of 2026): 500 × 7,86 % × 91 / 365 = 9,7981 → 9,80 €; fee 40,00 €;

@@ -63,18 +63,21 @@ describe("the letters view, before generating", () => {
   test("proposes a reminder where nothing was recorded, and counts the letters on its button", async () => {
     const html = text(await render(undefined, COMPANY));
     expect(html).toContain("Proposé d'après « Dernière relance » : Rappel.");
-    // Martin and the Garage du Port owe something past due and unpaid: two letters.
-    expect(html).toContain("Créer les lettres (2)");
+    // Martin, the Garage du Port and Mme Durand (a consumer: her 300,00 € are past due and unpaid,
+    // kept for recovery though Apply cannot price her row) owe something: three letters.
+    expect(html).toContain("Créer les lettres (3)");
   });
 
-  test("lists the guardrails: no address, a formal notice out of order, the disputed invoice and the credit note left out, the refused row", async () => {
+  test("lists the guardrails: no address, a formal notice out of order, the disputed invoice and the credit note left out, the consumer client", async () => {
     const html = text(await render("mise-en-demeure", COMPANY));
     expect(html).toContain("Garage du Port : pas d'adresse dans le registre");
     expect(html).toContain("adresse à compléter");
     expect(html).toContain("niveau pris hors de l'ordre habituel");
     expect(html).toMatch(/OMI-2026-021[^<]*litig/i);
     expect(html).toContain("AV-2026-003");
-    expect(html).toContain("ne visent que des clients professionnels");
+    // Mme Durand, « particulier » under OMI's terms for professionals only: no 40 € fee, Code civil 1231-6.
+    expect(html).toContain("Mme Durand : client particulier — pas d'indemnité de 40 €");
+    expect(html).toContain("(C. civ. 1231-6)");
   });
 
   test("without « Mon entreprise », says what is missing, offers to complete it and writes no letter", async () => {

@@ -37,11 +37,12 @@ const NNBSP = "\u202f";
 describe("the statement view", () => {
   test("says how many clients are late and what is claimed in all, before writing", async () => {
     const html = await render({ phase: "idle" });
-    // Martin 4 349,03 € + Garage du Port 549,80 € = 4 898,83 € (recovery-fixtures.ts).
-    expect(html).toContain(`2 client(s) avec des factures en retard, 4${NNBSP}898,83 € réclamés au total.`);
+    // Martin 4 349,03 € + Garage du Port 549,80 € + Mme Durand 300,00 € (a consumer with no formal
+    // notice recorded: no interest under Code civil 1231-6, no 40 € fee) = 5 198,83 € (recovery-fixtures.ts).
+    expect(html).toContain(`3 client(s) avec des factures en retard, 5${NNBSP}198,83 € réclamés au total.`);
     expect(html).toContain("Tous les clients");
-    // The disputed invoice, the credit note and the refused row are listed, not dropped.
-    expect(html).toContain("Laissé de côté (3)");
+    // The disputed invoice and the credit note are listed, not dropped.
+    expect(html).toContain("Laissé de côté (2)");
   });
 
   test("after writing, names the sheets and says the register was not changed", async () => {
