@@ -36,21 +36,24 @@ function contractualWords(rule: LatePaymentRule, r: RateFigures, table: RateTabl
     case "legal-multiple": {
       const legal = pct(legalRateProfessional(table, r.halfYear), lang);
       const factor = rule.rate.factor;
-      return lang === "fr"
-        ? `${factor} × taux légal ${hy} (${legal}) = ${pct(r.contractual, lang)}`
-        : `${factor} × legal rate ${hy} (${legal}) = ${pct(r.contractual, lang)}`;
+      return {
+        fr: `${factor} × taux légal ${hy} (${legal}) = ${pct(r.contractual, lang)}`,
+        en: `${factor} × legal rate ${hy} (${legal}) = ${pct(r.contractual, lang)}`,
+      }[lang];
     }
     case "ecb-plus": {
       const ecb = pct(ecbRate(table, r.halfYear), lang);
       const on = formatDate(halfYearStart(r.halfYear), lang);
-      return lang === "fr"
-        ? `BCE ${ecb} au ${on} + ${rule.rate.points} points = ${pct(r.contractual, lang)}`
-        : `ECB ${ecb} on ${on} + ${rule.rate.points} points = ${pct(r.contractual, lang)}`;
+      return {
+        fr: `BCE ${ecb} au ${on} + ${rule.rate.points} points = ${pct(r.contractual, lang)}`,
+        en: `ECB ${ecb} on ${on} + ${rule.rate.points} points = ${pct(r.contractual, lang)}`,
+      }[lang];
     }
     case "fixed":
-      return lang === "fr"
-        ? `taux contractuel ${pct(r.contractual, lang)} l'an`
-        : `contractual rate ${pct(r.contractual, lang)} a year`;
+      return {
+        fr: `taux contractuel ${pct(r.contractual, lang)} l'an`,
+        en: `contractual rate ${pct(r.contractual, lang)} a year`,
+      }[lang];
   }
 }
 
@@ -58,9 +61,10 @@ function floorWords(r: RateFigures, table: RateTable, lang: Language): string {
   if (!r.floorBound || r.floor === undefined) return "";
   const legal = pct(legalRateProfessional(table, r.halfYear), lang);
   const hy = halfYearText(r.halfYear, lang);
-  return lang === "fr"
-    ? `, porté au plancher de 3 × taux légal ${hy} (${legal}) = ${pct(r.floor, lang)}`
-    : `, raised to the floor of 3 × legal rate ${hy} (${legal}) = ${pct(r.floor, lang)}`;
+  return {
+    fr: `, porté au plancher de 3 × taux légal ${hy} (${legal}) = ${pct(r.floor, lang)}`,
+    en: `, raised to the floor of 3 × legal rate ${hy} (${legal}) = ${pct(r.floor, lang)}`,
+  }[lang];
 }
 
 /** The source of a half-year's rate under a vendor's rule, in both languages. */

@@ -26,9 +26,10 @@ export function halfYearLabel(key: HalfYearKey): string {
 export function halfYearText(key: HalfYearKey, lang: "en" | "fr"): string {
   const year = Math.floor(key / 2);
   const first = key % 2 === 0;
-  return lang === "fr"
-    ? `${first ? "1er" : "2e"} semestre ${year}`
-    : `${first ? "1st" : "2nd"} half of ${year}`;
+  return {
+    fr: `${first ? "1er" : "2e"} semestre ${year}`,
+    en: `${first ? "1st" : "2nd"} half of ${year}`,
+  }[lang];
 }
 
 export function parseHalfYear(text: string): HalfYearKey | undefined {

@@ -314,7 +314,7 @@ export class FunctionRuntime implements FunctionServices {
       end -= 1;
     const outcome = this.evaluate(target.name, args.slice(0, end), EXPLAINED);
     const lang = this.current.lang;
-    const label = lang === "fr" ? target.fr : target.name;
+    const label = { fr: target.fr, en: target.name }[lang];
     if (!outcome.ok) return text(`${label}${COLON[lang]} ${outcome.code} ${outcome.message}`);
     const header = `${label} = ${valueText(outcome.value, this.current.lang)}`;
     return text(

@@ -104,10 +104,10 @@ export interface LetterRun {
   readonly blocked: Text | undefined;
 }
 
-/** « article 6.3 », or the article as written when it names itself (« annexe 2 »). */
-function clauseWords(article: string, lang: Language): string {
+/** « article 6.3 » (the same word in both languages), or the article as written when it names itself (« annexe 2 »). */
+function clauseWords(article: string): string {
   if (/^(art|annexe|cpv)/i.test(article)) return article;
-  return lang === "fr" ? `article ${article}` : `article ${article}`;
+  return `article ${article}`;
 }
 
 function words(
@@ -138,7 +138,7 @@ function words(
     deadlineDays,
     iban: ibanWords(company, lang),
     company: company.name,
-    clause: clauseWords(clause.citation.article, lang),
+    clause: clauseWords(clause.citation.article),
     rate: describePenaltyRate(profile.latePayment.rate)[lang],
     earlierLetters: earlierLettersWords(earlier)[lang],
     count: client.invoices.length,
