@@ -15,6 +15,7 @@ import { clientTypeFromText } from "../input/client-type";
 import {
   latePeriodFormula,
   rowAddresses,
+  termStartRef,
   type Applier,
   type CellValue,
   type FieldId,
@@ -74,6 +75,9 @@ export const STATUS_FALLBACK: PortableFallback = {
 
 const DATE_FIELDS: readonly FieldId[] = [
   "invoiceDate",
+  "receiptDate",
+  "deliveryDate",
+  "orderDate",
   "dueDate",
   "paidDate",
   "startDate",
@@ -172,7 +176,8 @@ function invoiceFormulas(ctx: RowContext): OutputRow {
   const { ref, out, asOf, reference, vendor } = ctx;
   const profile = vendor.profile;
   const am = ref("amount") as string;
-  const inv = ref("invoiceDate");
+  // The invoice date, or the receipt, delivery or order date the term counts from (its cell when filled).
+  const inv = termStartRef(ctx.applier, ctx.row, vendor, ref);
   const dueCell = ref("dueDate");
   const paid = ref("paidDate");
   const ap = ref("amountPaid");
