@@ -101,10 +101,11 @@ function functionsSource(definitions) {
     "/**",
     " * The CGV.* custom functions as Excel sees them. Each is a thin wrapper: it hands Excel's arguments to",
     " * the shared function runtime (the same code path as the command line) and turns the outcome into a",
-    " * cell value or a CustomFunctions.Error. custom-functions-metadata-plugin reads this JSDoc to write",
-    " * functions.json.",
+    " * cell value or a CustomFunctions.Error. Each returns a promise: the first answers wait until the",
+    " * workbook's stored terms are read (src/functions/start-gate.ts). custom-functions-metadata-plugin",
+    " * reads this JSDoc to write functions.json (a Promise<T> result is T there).",
     " */",
-    'import { toExcel } from "./excel-result";',
+    'import { answer } from "./excel-result";',
     'import { SHARED_RUNTIME } from "../functions/shared-runtime";',
   ];
   for (const def of definitions) {
@@ -115,10 +116,10 @@ function functionsSource(definitions) {
     }
     out.push(` * @returns ${oneLine(def.returns)}`, " */");
     const params = def.params.map((p) => `${p.name}${p.optional ? "?" : ""}: ${tsType(p)}`).join(", ");
-    const resultType = RESULT_TYPE[def.result];
+    const resultType = `Promise<${RESULT_TYPE[def.result]}>`;
     out.push(`export function ${def.js}(${params}): ${resultType} {`);
     const args = def.params.map((p) => p.name).join(", ");
-    out.push(`  return toExcel(SHARED_RUNTIME, "${def.name}", [${args}]) as ${resultType};`, "}");
+    out.push(`  return answer(SHARED_RUNTIME, "${def.name}", [${args}]) as ${resultType};`, "}");
   }
   return `${out.join("\n")}\n`;
 }

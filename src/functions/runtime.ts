@@ -14,6 +14,7 @@ import {
   type RateTable,
   type ResolvedVendor,
   type Settings,
+  type Text,
   type VendorRegistry,
   type VendorResolver,
   COLON,
@@ -22,6 +23,7 @@ import { isBlank } from "../input/cell-values";
 import { readArgument, serialOffset, vendorText, type DateSystem } from "./arguments";
 import { FUNCTION_DEFINITIONS, type FunctionDefinition, type FunctionServices } from "./definitions";
 import { findDefinition } from "./signatures";
+import { StartGate } from "./start-gate";
 import { valueText, type ExcelErrorCode, type FunctionValue, type Outcome } from "./values";
 
 const RUNTIME_TEXT = { internal: { en: "Internal error", fr: "Erreur interne" } } as const;
@@ -40,7 +42,11 @@ export interface RuntimeState {
   readonly dateSystem: DateSystem;
 }
 
-export type RuntimeChange = keyof RuntimeState;
+/** A change of what the functions run against, or of what the runtime tells the user (`notices`). */
+export type RuntimeChange = keyof RuntimeState | "notices";
+
+/** What the runtime has to tell the user about its host: the terms unread at start, a recalculation refused. */
+export type RuntimeNoticeKind = "terms-not-loaded" | "recalculation-failed";
 
 export interface EvaluateOptions {
   /** Collect the explanation (EXPLAIN, `echeance fn --json`). */
@@ -106,6 +112,9 @@ export class FunctionRuntime implements FunctionServices {
   private lastRevision = -1;
   private readonly listeners = new Set<(changed: readonly RuntimeChange[], state: RuntimeState) => void>();
   private probed: Promise<DateSystem> | undefined;
+  private readonly notices = new Map<RuntimeNoticeKind, Text>();
+  /** Holds the first answers until the workbook's terms and date system are known (start-gate.ts). */
+  readonly start = new StartGate();
 
   constructor(initial: Partial<RuntimeState> = {}) {
     this.current = {
@@ -164,6 +173,23 @@ export class FunctionRuntime implements FunctionServices {
     this.firstDay = FIRST_DAY[this.current.dateSystem];
     for (const listener of [...this.listeners]) listener(changed, this.current);
     return changed;
+  }
+
+  /**
+   * Sets (or, with undefined, clears) what the runtime tells the user about its host. The terms
+   * notice is appended to the functions' messages while it stands.
+   */
+  setNotice(kind: RuntimeNoticeKind, text: Text | undefined): void {
+    const before = this.notices.get(kind);
+    if (text === undefined ? before === undefined : before?.en === text.en) return;
+    if (text === undefined) this.notices.delete(kind);
+    else this.notices.set(kind, text);
+    for (const listener of [...this.listeners]) listener(["notices"], this.current);
+  }
+
+  /** The notices standing, in the order set. */
+  get noticeTexts(): readonly Text[] {
+    return [...this.notices.values()];
   }
 
   /** Calls `listener` after every change; returns the function that stops it. */
@@ -247,12 +273,16 @@ export class FunctionRuntime implements FunctionServices {
       } else if (value.type === "number" && !Number.isFinite(value.value)) throw notFinite();
       return trace ? { ok: true, value, explanation: trace } : { ok: true, value };
     } catch (e) {
-      if (isEngineError(e)) return { ok: false, code: errorCode(e.kind), message: e.text[lang] };
+      // While the workbook's terms are unread, every message says so: a vendor it alone knows is
+      // "unknown", its rate rows are missing.
+      const unread = this.notices.get("terms-not-loaded");
+      const also = unread ? ` ${unread[lang]}` : "";
+      if (isEngineError(e)) return { ok: false, code: errorCode(e.kind), message: e.text[lang] + also };
       const why = e instanceof Error ? e.message : String(e);
       return {
         ok: false,
         code: "#VALUE!",
-        message: `${RUNTIME_TEXT.internal[lang]}${COLON[lang]} ${why}`,
+        message: `${RUNTIME_TEXT.internal[lang]}${COLON[lang]} ${why}${also}`,
       };
     }
   }

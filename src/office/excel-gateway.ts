@@ -1,7 +1,15 @@
-import { officeExcelHost, OfficeSheetIO, type ExcelHost } from "./office-io";
+import { OfficeSheetIO } from "./office-io";
 import { SheetGateway, type GatewayOptions } from "../workbook/sheet-gateway";
+import type { CellEditPatience } from "./cell-edit";
+import {
+  CELL_EDIT_RECORD,
+  OFFICE_PATIENCE,
+  officeExcelHost,
+  patientHost,
+  type ExcelHost,
+} from "./excel-host";
 
-export { officeExcelHost, type ExcelHost } from "./office-io";
+export { officeExcelHost, patientHost, type ExcelHost, type ExcelRunOptions } from "./excel-host";
 
 /**
  * The gateway on Office.js: the one policy (SheetGateway) over Office.js as a sheet I/O port
@@ -19,6 +27,10 @@ export { officeExcelHost, type ExcelHost } from "./office-io";
  *   the output goes (a refusal before anything is written); without 1.13 neither is checked;
  * - the provenance note: Excel notes (ExcelApi 1.18), else a comment (1.10), else none, each object
  *   looked at before it is used.
+ * - every request waits out a cell being edited: `delayForCellEdit` (ExcelApi 1.11), else tried again
+ *   for a bounded time (cell-edit.ts);
+ * - a selection or the region fallback is clipped to the sheet's used range of values
+ *   (`getUsedRange(true)`, ExcelApi 1.2), so formatting down to the last row reads no blank rows.
  * Blocks are addressed in A1 notation, so nothing depends on `getRangeByIndexes` (ExcelApi 1.7).
  * Data is written only inside the source's existing rows: never `rows.add`.
  * Not verified inside real Excel (no Excel here): whether `columns.add` on a table whose right-hand
@@ -26,7 +38,11 @@ export { officeExcelHost, type ExcelHost } from "./office-io";
  * first either way), and which error `getSelectedRange` gives for a multi-area selection.
  */
 export class ExcelGateway extends SheetGateway {
-  constructor(office: ExcelHost = officeExcelHost, options: GatewayOptions = {}) {
-    super(new OfficeSheetIO(office), options);
+  constructor(
+    office: ExcelHost = officeExcelHost,
+    options: GatewayOptions = {},
+    patience: CellEditPatience = OFFICE_PATIENCE,
+  ) {
+    super(new OfficeSheetIO(patientHost(office, patience, CELL_EDIT_RECORD)), options);
   }
 }

@@ -42,3 +42,20 @@ export function toExcel(runtime: FunctionRuntime, name: string, args: readonly u
   if (!outcome.ok) throw errorFor(outcome.code, outcome.message);
   return excelValue(outcome.value, runtime.dateSystem);
 }
+
+/**
+ * A CGV function's answer to Excel, once the runtime's start lets it answer (the workbook's terms and
+ * date system known, src/functions/start-gate.ts): the cell value, or a rejection with the
+ * CustomFunctions.Error, which Excel shows as it shows a thrown one. Excel awaits a returned promise
+ * (async custom functions), so the first answer is the right one.
+ */
+export function answer(
+  runtime: FunctionRuntime,
+  name: string,
+  args: readonly unknown[],
+): Promise<ExcelValue> {
+  return runtime.start.whenOpen().then(() => {
+    runtime.start.answered();
+    return toExcel(runtime, name, args);
+  });
+}

@@ -4,10 +4,11 @@
 /**
  * The CGV.* custom functions as Excel sees them. Each is a thin wrapper: it hands Excel's arguments to
  * the shared function runtime (the same code path as the command line) and turns the outcome into a
- * cell value or a CustomFunctions.Error. custom-functions-metadata-plugin reads this JSDoc to write
- * functions.json.
+ * cell value or a CustomFunctions.Error. Each returns a promise: the first answers wait until the
+ * workbook's stored terms are read (src/functions/start-gate.ts). custom-functions-metadata-plugin
+ * reads this JSDoc to write functions.json (a Promise<T> result is T there).
  */
-import { toExcel } from "./excel-result";
+import { answer } from "./excel-result";
 import { SHARED_RUNTIME } from "../functions/shared-runtime";
 
 /**
@@ -19,8 +20,8 @@ import { SHARED_RUNTIME } from "../functions/shared-runtime";
  * @param [invoiceKind] Invoice kind id (blank: the vendor's ordinary invoice).
  * @returns The result as an Excel date serial number.
  */
-export function dueDate(vendor: string, invoiceDate: any, invoiceKind?: any): number {
-  return toExcel(SHARED_RUNTIME, "DUEDATE", [vendor, invoiceDate, invoiceKind]) as number;
+export function dueDate(vendor: string, invoiceDate: any, invoiceKind?: any): Promise<number> {
+  return answer(SHARED_RUNTIME, "DUEDATE", [vendor, invoiceDate, invoiceKind]) as Promise<number>;
 }
 
 /**
@@ -44,8 +45,8 @@ export function lateFee(
   payments?: any[][],
   recoveryCosts?: any,
   clientType?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "LATEFEE", [
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "LATEFEE", [
     vendor,
     amount,
     dueDate,
@@ -53,7 +54,7 @@ export function lateFee(
     payments,
     recoveryCosts,
     clientType,
-  ]) as number;
+  ]) as Promise<number>;
 }
 
 /**
@@ -75,15 +76,15 @@ export function lateInterest(
   paidDate: any,
   payments?: any[][],
   clientType?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "LATEINTEREST", [
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "LATEINTEREST", [
     vendor,
     amount,
     dueDate,
     paidDate,
     payments,
     clientType,
-  ]) as number;
+  ]) as Promise<number>;
 }
 
 /**
@@ -103,14 +104,14 @@ export function recoveryFee(
   paidDate: any,
   recoveryCosts?: any,
   clientType?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "RECOVERYFEE", [
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "RECOVERYFEE", [
     vendor,
     dueDate,
     paidDate,
     recoveryCosts,
     clientType,
-  ]) as number;
+  ]) as Promise<number>;
 }
 
 /**
@@ -122,8 +123,8 @@ export function recoveryFee(
  * @param [clientType] pro (default) or consumer.
  * @returns The result as a number.
  */
-export function penaltyRate(vendor: string, date: any, clientType?: any): number {
-  return toExcel(SHARED_RUNTIME, "PENALTYRATE", [vendor, date, clientType]) as number;
+export function penaltyRate(vendor: string, date: any, clientType?: any): Promise<number> {
+  return answer(SHARED_RUNTIME, "PENALTYRATE", [vendor, date, clientType]) as Promise<number>;
 }
 
 /**
@@ -143,8 +144,14 @@ export function renewalDate(
   asOf: any,
   plan?: any,
   lastAdditionDate?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "RENEWALDATE", [vendor, startDate, asOf, plan, lastAdditionDate]) as number;
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "RENEWALDATE", [
+    vendor,
+    startDate,
+    asOf,
+    plan,
+    lastAdditionDate,
+  ]) as Promise<number>;
 }
 
 /**
@@ -164,14 +171,14 @@ export function noticeDeadline(
   asOf: any,
   plan?: any,
   lastAdditionDate?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "NOTICEDEADLINE", [
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "NOTICEDEADLINE", [
     vendor,
     startDate,
     asOf,
     plan,
     lastAdditionDate,
-  ]) as number;
+  ]) as Promise<number>;
 }
 
 /**
@@ -191,14 +198,14 @@ export function endDate(
   noticeDate: any,
   plan?: any,
   lastAdditionDate?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "ENDDATE", [
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "ENDDATE", [
     vendor,
     startDate,
     noticeDate,
     plan,
     lastAdditionDate,
-  ]) as number;
+  ]) as Promise<number>;
 }
 
 /**
@@ -218,14 +225,14 @@ export function terminationFee(
   terminationDate: any,
   monthlyFee: any,
   plan?: any,
-): number {
-  return toExcel(SHARED_RUNTIME, "TERMINATIONFEE", [
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "TERMINATIONFEE", [
     vendor,
     startDate,
     terminationDate,
     monthlyFee,
     plan,
-  ]) as number;
+  ]) as Promise<number>;
 }
 
 /**
@@ -237,8 +244,8 @@ export function terminationFee(
  * @param fromDate The date the deadline counts from (or back from).
  * @returns The result as an Excel date serial number.
  */
-export function deadline(vendor: string, event: any, fromDate: any): number {
-  return toExcel(SHARED_RUNTIME, "DEADLINE", [vendor, event, fromDate]) as number;
+export function deadline(vendor: string, event: any, fromDate: any): Promise<number> {
+  return answer(SHARED_RUNTIME, "DEADLINE", [vendor, event, fromDate]) as Promise<number>;
 }
 
 /**
@@ -252,8 +259,20 @@ export function deadline(vendor: string, event: any, fromDate: any): number {
  * @param [toDate] End of the period.
  * @returns The result as a number.
  */
-export function clauseAmount(vendor: string, clause: any, amount: any, fromDate?: any, toDate?: any): number {
-  return toExcel(SHARED_RUNTIME, "CLAUSEAMOUNT", [vendor, clause, amount, fromDate, toDate]) as number;
+export function clauseAmount(
+  vendor: string,
+  clause: any,
+  amount: any,
+  fromDate?: any,
+  toDate?: any,
+): Promise<number> {
+  return answer(SHARED_RUNTIME, "CLAUSEAMOUNT", [
+    vendor,
+    clause,
+    amount,
+    fromDate,
+    toDate,
+  ]) as Promise<number>;
 }
 
 /**
@@ -279,8 +298,8 @@ export function explain(
   arg4?: any,
   arg5?: any,
   arg6?: any,
-): string {
-  return toExcel(SHARED_RUNTIME, "EXPLAIN", [
+): Promise<string> {
+  return answer(SHARED_RUNTIME, "EXPLAIN", [
     functionName,
     vendor,
     arg1,
@@ -289,7 +308,7 @@ export function explain(
     arg4,
     arg5,
     arg6,
-  ]) as string;
+  ]) as Promise<string>;
 }
 
 /**
@@ -298,6 +317,6 @@ export function explain(
  * @helpurl https://github.com/echeance/echeance#cgvvendors
  * @returns A table with one row per vendor.
  */
-export function vendors(): string[][] {
-  return toExcel(SHARED_RUNTIME, "VENDORS", []) as string[][];
+export function vendors(): Promise<string[][]> {
+  return answer(SHARED_RUNTIME, "VENDORS", []) as Promise<string[][]>;
 }

@@ -15,6 +15,8 @@ import {
   jsonBytes,
   PayloadTooLargeError,
 } from "../workbook/request-size";
+import { isCellEditRefusal } from "./cell-edit";
+import { officeExcelHost, type ExcelHost } from "./excel-host";
 import type {
   HostFeature,
   LocateQuery,
@@ -24,60 +26,6 @@ import type {
   SheetIO,
   WriteOp,
 } from "../workbook/sheet-io";
-
-/**
- * What the Office.js host needs from Office: `Excel.run`, the requirement-set check and the two
- * events. Injected so that it runs against a fake of the Excel object model in tests.
- */
-export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  isSetSupported(name: string, version: string): boolean;
-  /**
-   * Calls `onChange` with the address of every change made to a sheet (worksheet onChanged, ExcelApi
-   * 1.7) until the returned function is called.
-   */
-  watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>>;
-  /** Calls `onChange` with the name of every sheet activated (onActivated, ExcelApi 1.7). */
-  watchActiveSheet(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
-}
-
-/** Removes an event handler in the context it was added in (as Office.js requires). */
-function remover(handler: OfficeExtension.EventHandlerResult<unknown>): () => Promise<void> {
-  return () =>
-    Excel.run(handler.context, async (context) => {
-      handler.remove();
-      await context.sync();
-    });
-}
-
-export const officeExcelHost: ExcelHost = {
-  run: (batch) => Excel.run(batch),
-  isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-  watchSheet: async (sheet, onChange) => {
-    const handler = await Excel.run(async (context) => {
-      const registered = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event) => {
-        onChange(event.address);
-      });
-      await context.sync();
-      return registered;
-    });
-    return remover(handler);
-  },
-  watchActiveSheet: async (onChange) => {
-    const handler = await Excel.run(async (context) => {
-      const registered = context.workbook.worksheets.onActivated.add(async (event) => {
-        await Excel.run(async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItem(event.worksheetId).load("name");
-          await ctx.sync();
-          onChange(ws.name);
-        });
-      });
-      await context.sync();
-      return registered;
-    });
-    return remover(handler);
-  },
-};
 
 /** The ExcelApi version behind each optional feature. */
 const FEATURE_SETS: Readonly<Record<HostFeature, string>> = {
@@ -123,7 +71,9 @@ async function syncProbed(context: Excel.RequestContext, probed: boolean): Promi
   try {
     await context.sync();
   } catch (e) {
-    if (probed && !isPayloadTooLarge(e)) throw new ProbeFailed(e instanceof Error ? e.message : String(e));
+    // A refusal for its size or for a cell being edited is not the probe's: it goes up as it came.
+    if (probed && !isPayloadTooLarge(e) && !isCellEditRefusal(e))
+      throw new ProbeFailed(e instanceof Error ? e.message : String(e));
     throw e;
   }
 }
@@ -154,6 +104,21 @@ export class OfficeSheetIO implements SheetIO {
       if (!(e instanceof ProbeFailed)) throw e;
       return this.office.run((context) => batch(context, false));
     }
+  }
+
+  /**
+   * The sheet's used range of values: `getUsedRange(true)` ignores cells that only carry formatting
+   * (its `valuesOnly`, ExcelApi 1.2), so a register on a sheet formatted down to row 1,048,576 is not
+   * a million blank rows. Without 1.2, the used range with formats (all there is).
+   */
+  private usedRange(ws: Excel.Worksheet): Excel.Range {
+    let valuesOnly = false;
+    try {
+      valuesOnly = this.office.isSetSupported("ExcelApi", "1.2");
+    } catch {
+      valuesOnly = false;
+    }
+    return valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
   }
 
   /** Queues a read of the merged areas starting in a range; undefined where the method is missing. */
@@ -212,7 +177,7 @@ export class OfficeSheetIO implements SheetIO {
         range =
           query.region === "surrounding" && has(selected, "getSurroundingRegion")
             ? selected.getSurroundingRegion()
-            : selected.worksheet.getUsedRange();
+            : this.usedRange(selected.worksheet);
       } else if (query.kind === "table") {
         // The table at the anchor (ExcelApi 1.9), else the anchor's sheet's first table.
         const atCell =
@@ -243,8 +208,9 @@ export class OfficeSheetIO implements SheetIO {
     // Office.js does not expose the date system: DATE(1904,1,1) is 0 there, 1462 in the 1900 system.
     const probe = has(wb, "functions") ? wb.functions.date(1904, 1, 1) : undefined;
     probe?.load("value");
-    // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range.
-    const used = ws.getUsedRange();
+    // A whole-column selection (A:F) is a million rows: clip every source to the sheet's used range —
+    // of values: a sheet formatted down to its last row would otherwise still be a million rows.
+    const used = this.usedRange(ws);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     await syncProbed(context, merges !== undefined);
     if (areas && areas.areaCount > 1) return { found: false, reason: "multi-area" };
@@ -340,7 +306,7 @@ export class OfficeSheetIO implements SheetIO {
         withProbes && request.merges ? this.probeMerges(ws.getRange(address(request.merges))) : undefined;
       // An empty sheet's used range is A1 (getUsedRange, ExcelApi 1.1): a cell to read, harmless.
       const used = request.usedRange
-        ? ws.getUsedRange().load("rowIndex,columnIndex,rowCount,columnCount")
+        ? this.usedRange(ws).load("rowIndex,columnIndex,rowCount,columnCount")
         : undefined;
       await syncProbed(context, view !== undefined || merges !== undefined);
       let values: CellValue[][] | undefined;

@@ -1,5 +1,12 @@
 import { blockAddress, parseAddress, quoteSheet, type CellValue, type SheetBlock } from "../cells";
-import { officeExcelHost, type ExcelHost } from "./office-io";
+import type { CellEditPatience } from "./cell-edit";
+import {
+  CELL_EDIT_RECORD,
+  OFFICE_PATIENCE,
+  officeExcelHost,
+  patientHost,
+  type ExcelHost,
+} from "./excel-host";
 import type { ScratchCells, ScratchFormat, ScratchNote, ScratchWorkbook } from "../selftest/scratch";
 
 /**
@@ -8,7 +15,12 @@ import type { ScratchCells, ScratchFormat, ScratchNote, ScratchWorkbook } from "
  * of each layout checked first (a missing one answers false: the step then expects nothing of it).
  */
 export class OfficeScratch implements ScratchWorkbook {
-  constructor(private readonly office: ExcelHost = officeExcelHost) {}
+  private readonly office: ExcelHost;
+
+  constructor(office: ExcelHost = officeExcelHost, patience: CellEditPatience = OFFICE_PATIENCE) {
+    // The self-test's requests wait out a cell edit as the add-in's own do.
+    this.office = patientHost(office, patience, CELL_EDIT_RECORD);
+  }
 
   private supports(version: string): boolean {
     try {
@@ -85,6 +97,15 @@ export class OfficeScratch implements ScratchWorkbook {
       autoFilter.apply(ws.getRange(address(block)), column, { filterOn: "Custom", criterion1: `<>${hide}` });
       await context.sync();
       return true;
+    });
+  }
+
+  async formatCell(sheet: string, row: number, column: number, numberFormat: string): Promise<void> {
+    await this.office.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(blockAddress(row, column)).numberFormat = [
+        [numberFormat],
+      ];
+      await context.sync();
     });
   }
 

@@ -1,4 +1,5 @@
 import { SETTINGS_KEY, STORAGE_NAMESPACE, TERMS_PLACE, type TermsPlace, type TermsStore } from "../storage";
+import { patientOfficeHost } from "./excel-host";
 
 /**
  * The two stores of the workbook's terms in Office (src/storage/terms-store.ts says what a store is):
@@ -132,12 +133,13 @@ export function chooseTermsStore(
 /**
  * The store for the running Office host: a custom XML part (ExcelApi 1.5) or, where that set is
  * missing, the document settings. Undefined outside Office (preview mode: the pane keeps its state
- * in memory).
+ * in memory). Its requests wait out a cell being edited (cell-edit.ts): the terms are read at start
+ * and when the pane opens, requests the user did not make.
  */
 export function officeTermsStore(place: TermsPlace = TERMS_PLACE): TermsStore | undefined {
   if (typeof Office === "undefined" || !Office.context) return undefined;
   const excelRun: ExcelRunLike | undefined =
-    typeof Excel === "undefined" ? undefined : (batch) => Excel.run((context) => batch(context));
+    typeof Excel === "undefined" ? undefined : (batch) => patientOfficeHost.run((context) => batch(context));
   return chooseTermsStore(
     {
       isSetSupported: (name, version) => Office.context.requirements?.isSetSupported(name, version) ?? false,

@@ -1,5 +1,6 @@
 import { blockAddress, type CellValue } from "../cells";
 import type { Language, Text } from "../engine";
+import { SELF_TEST_TEXT } from "./text";
 
 /**
  * How a step says what it found: a failure or a skip carries a sentence in both languages naming the
@@ -23,19 +24,19 @@ export class StepSkipped extends Error {
   }
 }
 
-export function fail(en: string, fr: string): StepFailure {
-  return new StepFailure({ en, fr });
+export function fail(text: Text): StepFailure {
+  return new StepFailure(text);
 }
 
-export function check(condition: boolean, en: string, fr: string): asserts condition {
-  if (!condition) throw fail(en, fr);
+export function check(condition: boolean, text: Text): asserts condition {
+  if (!condition) throw fail(text);
 }
 
 /** A cell value as a sentence shows it: texts in quotes (« » in French), decimals with a comma in French. */
 export function shown(value: unknown, lang: Language): string {
-  if (value === null || value === undefined || value === "") return lang === "fr" ? "vide" : "empty";
-  if (typeof value === "string") return lang === "fr" ? `« ${value} »` : `"${value}"`;
-  if (typeof value === "number" && lang === "fr") return String(value).replace(".", ",");
+  if (value === null || value === undefined || value === "") return SELF_TEST_TEXT.check.empty[lang];
+  if (typeof value === "string") return SELF_TEST_TEXT.check.quoted(value)[lang];
+  if (typeof value === "number") return SELF_TEST_TEXT.check.number(value)[lang];
   return String(value);
 }
 
@@ -64,16 +65,19 @@ export interface Difference {
 /** Fails with the first differences (at most three, then how many more), each named by its cell. */
 export function checkNoDifferences(differences: readonly Difference[], what: Text): void {
   if (differences.length === 0) return;
-  const list = (lang: Language) =>
-    differences
-      .slice(0, 3)
-      .map(
-        (d) =>
-          `${blockAddress(d.row, d.column)} ${lang === "fr" ? ": attendu" : ": expected"} ${shown(d.expected, lang)}, ${lang === "fr" ? "lu" : "read"} ${shown(d.actual, lang)}`,
-      )
-      .join(" ; ") + (differences.length > 3 ? ` (+${differences.length - 3})` : "");
-  throw new StepFailure({
-    en: `${what.en}: ${differences.length} cell(s) differ — ${list("en")}.`,
-    fr: `${what.fr} : ${differences.length} cellule(s) différente(s) — ${list("fr")}.`,
-  });
+  const worded = differences
+    .slice(0, 3)
+    .map((d) =>
+      SELF_TEST_TEXT.check.difference(
+        blockAddress(d.row, d.column),
+        { en: shown(d.expected, "en"), fr: shown(d.expected, "fr") },
+        { en: shown(d.actual, "en"), fr: shown(d.actual, "fr") },
+      ),
+    );
+  const more = differences.length > 3 ? ` (+${differences.length - 3})` : "";
+  const list: Text = {
+    en: worded.map((w) => w.en).join(" ; ") + more,
+    fr: worded.map((w) => w.fr).join(" ; ") + more,
+  };
+  throw new StepFailure(SELF_TEST_TEXT.check.differences(what, differences.length, list));
 }

@@ -19,6 +19,7 @@ import type { Day, Language } from "../engine";
 import { registerPlace, type MatrixCell, type SinkReport, type SourceBlock } from "../workbook/gateway";
 import type { ReferenceSheet } from "../portable";
 import { check, sameValue, type Difference } from "./check";
+import { SELF_TEST_TEXT } from "./text";
 import type { StepContext } from "./step";
 
 /**
@@ -84,11 +85,7 @@ export async function layRegister(
 export async function readRegister(ctx: StepContext, sheet: string): Promise<SourceBlock> {
   await ctx.scratch.select(sheet, A1);
   const source = await ctx.gateway.readSource("region");
-  check(
-    source.sheet === sheet,
-    `The register was read from "${source.sheet}", not from the scratch sheet "${sheet}".`,
-    `Le registre a été lu dans « ${source.sheet} », pas dans la feuille de test « ${sheet} ».`,
-  );
+  check(source.sheet === sheet, SELF_TEST_TEXT.fixtures.readElsewhere(source.sheet, sheet));
   return source;
 }
 

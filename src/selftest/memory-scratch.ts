@@ -42,6 +42,10 @@ export class MemoryScratch implements ScratchWorkbook {
     return true;
   }
 
+  async formatCell(sheet: string, row: number, column: number, numberFormat: string): Promise<void> {
+    this.workbook.setNumberFormat(sheet, row, column, numberFormat);
+  }
+
   async edit(sheet: string, row: number, column: number, value: CellValue): Promise<void> {
     this.workbook.edit(sheet, row, column, value);
   }

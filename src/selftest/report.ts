@@ -1,5 +1,6 @@
 import type { Language } from "../engine";
 import { setRanges, type SelfTestReport, type StepStatus } from "./run";
+import { SELF_TEST_TEXT } from "./text";
 
 /**
  * The report as plain text, for the user to copy into a message: where it ran, each step with its
@@ -9,11 +10,14 @@ import { setRanges, type SelfTestReport, type StepStatus } from "./run";
 
 const MARK: Record<StepStatus, string> = { pass: "✓", fail: "✗", skip: "–" };
 
+/** Seconds are written with a decimal comma in French. */
+const DECIMAL_POINT: Record<Language, string> = { en: ".", fr: "," };
+
 /** Milliseconds as a reader takes them: "340 ms", "4.2 s" ("4,2 s" in French). */
 export function duration(ms: number, lang: Language): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = (ms / 1000).toFixed(1);
-  return `${lang === "fr" ? s.replace(".", ",") : s} s`;
+  return `${DECIMAL_POINT[lang] === "," ? s.replace(".", ",") : s} s`;
 }
 
 export function reportText(
@@ -22,46 +26,31 @@ export function reportText(
   /** When the run started, as the page shows it ("03/12/2026 14:05"). */
   startedAt: string,
 ): string {
-  const fr = lang === "fr";
+  const T = SELF_TEST_TEXT.report;
   const env = report.environment;
-  // French puts a space before the colon.
-  const colon = fr ? " :" : ":";
+  const colon = T.colon[lang];
   const lines: string[] = [];
-  lines.push(fr ? "Échéance — autotest" : "Échéance — self-test");
-  lines.push(`Date${colon} ${startedAt}`);
-  lines.push(`${fr ? "Version du complément" : "Add-in version"}${colon} ${env.addinVersion}`);
+  lines.push(T.title[lang]);
+  lines.push(`${T.date[lang]}${colon} ${startedAt}`);
+  lines.push(`${T.addinVersion[lang]}${colon} ${env.addinVersion}`);
   const where =
     env.kind === "memory"
-      ? fr
-        ? `aperçu hors Excel, classeur en mémoire (${env.host})`
-        : `preview outside Excel, in-memory workbook (${env.host})`
+      ? T.preview(env.host)[lang]
       : [env.host, env.platform, env.version].filter((x) => x !== undefined).join(" · ");
-  lines.push(`${fr ? "Hôte" : "Host"}${colon} ${where}`);
+  lines.push(`${T.host[lang]}${colon} ${where}`);
   // Outside Excel the language is the browser's (it stands in for Excel's in the French formulas step).
-  const languageLabel =
-    env.kind === "memory"
-      ? fr
-        ? "Langue du navigateur"
-        : "Browser's language"
-      : fr
-        ? "Langue d'Excel"
-        : "Excel's language";
-  if (env.language !== undefined) lines.push(`${languageLabel}${colon} ${env.language}`);
+  const languageLabel = env.kind === "memory" ? T.browserLanguage : T.excelLanguage;
+  if (env.language !== undefined) lines.push(`${languageLabel[lang]}${colon} ${env.language}`);
   if (env.sets.length > 0) {
     const ranges = setRanges(env.sets).map(
       (r) =>
-        `${r.name} ${r.from === r.to ? r.from : `${r.from}–${r.to}`} ${r.supported ? (fr ? "oui" : "yes") : fr ? "non" : "no"}`,
+        `${r.name} ${r.from === r.to ? r.from : `${r.from}–${r.to}`} ${(r.supported ? T.supported.yes : T.supported.no)[lang]}`,
     );
-    lines.push(
-      `${fr ? "Ensembles de conditions requises" : "Requirement sets"}${colon} ${ranges.join(fr ? " ; " : "; ")}`,
-    );
+    lines.push(`${T.requirementSets[lang]}${colon} ${ranges.join(T.setSeparator[lang])}`);
   }
   const count = (status: StepStatus) => report.steps.filter((s) => s.status === status).length;
-  lines.push(
-    fr
-      ? `Résultat : ${count("pass")} réussie(s), ${count("fail")} échouée(s), ${count("skip")} non exécutée(s) — ${duration(report.durationMs, lang)}`
-      : `Result: ${count("pass")} passed, ${count("fail")} failed, ${count("skip")} not run — ${duration(report.durationMs, lang)}`,
-  );
+  const took = { en: duration(report.durationMs, "en"), fr: duration(report.durationMs, "fr") };
+  lines.push(T.result(count("pass"), count("fail"), count("skip"), took)[lang]);
   lines.push("");
   for (const step of report.steps) {
     lines.push(`${MARK[step.status]} ${step.title[lang]} (${duration(step.durationMs, lang)})`);
@@ -70,32 +59,11 @@ export function reportText(
   }
   lines.push("");
   const c = report.cleanup;
-  const left =
-    c.sheetsLeft.length === 0
-      ? fr
-        ? "aucune feuille de test restante"
-        : "no scratch sheet left"
-      : fr
-        ? `feuille(s) à supprimer à la main : ${c.sheetsLeft.join(", ")}`
-        : `sheet(s) to delete by hand: ${c.sheetsLeft.join(", ")}`;
-  const terms = {
-    unchanged: fr ? "termes enregistrés du classeur inchangés" : "workbook's stored terms unchanged",
-    changed: fr
-      ? "ATTENTION : termes enregistrés du classeur modifiés"
-      : "WARNING: workbook's stored terms changed",
-    unknown: fr ? "termes enregistrés du classeur non vérifiés" : "workbook's stored terms not checked",
-  }[c.workbookTerms];
-  const selection = c.selectionRestored
-    ? fr
-      ? "sélection rétablie"
-      : "selection restored"
-    : fr
-      ? "sélection non rétablie"
-      : "selection not restored";
-  lines.push(
-    fr
-      ? `Nettoyage : ${c.sheetsRemoved.length} feuille(s) supprimée(s) ; ${left} ; ${terms} ; ${selection}.`
-      : `Cleanup: ${c.sheetsRemoved.length} sheet(s) removed; ${left}; ${terms}; ${selection}.`,
-  );
+  const left = c.sheetsLeft.length === 0 ? T.noSheetLeft : T.sheetsLeft(c.sheetsLeft.join(", "));
+  const terms = { unchanged: T.termsUnchanged, changed: T.termsChanged, unknown: T.termsUnknown }[
+    c.workbookTerms
+  ];
+  const selection = c.selectionRestored ? T.selectionRestored : T.selectionNotRestored;
+  lines.push(T.cleanup(c.sheetsRemoved.length, left, terms, selection)[lang]);
   return lines.join("\n");
 }

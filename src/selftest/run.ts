@@ -5,8 +5,9 @@ import { StepFailure, StepSkipped } from "./check";
 import type { RequirementSet, SelfTestEnvironment } from "./environment";
 import { SCRATCH_SHEET } from "./fixtures";
 import type { ScratchWorkbook } from "./scratch";
-import type { SelfTestStep, SelfTestTerms, StepContext, StepId } from "./step";
+import type { SelfTestHostChecks, SelfTestStep, SelfTestTerms, StepContext, StepId } from "./step";
 import { SELF_TEST_STEPS } from "./steps";
+import { SELF_TEST_TEXT } from "./text";
 
 /**
  * Runs the self-test: each step on scratch sheets of its own, removed after it whatever happened;
@@ -51,6 +52,8 @@ export interface SelfTestDeps {
   readonly scratch: ScratchWorkbook;
   readonly environment: SelfTestEnvironment;
   readonly terms: SelfTestTerms;
+  /** What the add-in's start recorded in Excel (the functions' terms, the pane's visibility watch). */
+  readonly host?: SelfTestHostChecks | undefined;
   readonly today: Day;
   /** Milliseconds (performance.now in the pane). */
   readonly now?: () => number;
@@ -70,7 +73,7 @@ export function errorText(error: unknown): Text {
   if (isEngineError(error)) return error.text;
   if (error instanceof GatewayError) {
     const text = `${error.code}${error.detail ? ` (${error.detail})` : ""}`;
-    return { en: `Gateway refused: ${text}`, fr: `Refus de la passerelle : ${text}` };
+    return SELF_TEST_TEXT.run.gatewayRefused(text);
   }
   const e = error as {
     name?: unknown;
@@ -123,6 +126,7 @@ export async function runSelfTest(deps: SelfTestDeps, options: RunOptions = {}):
       scratch,
       environment: deps.environment,
       terms: deps.terms,
+      host: deps.host,
       today: deps.today,
       newSheet: async () => {
         const name = await gateway.addSheet(SCRATCH_SHEET);
@@ -141,11 +145,7 @@ export async function runSelfTest(deps: SelfTestDeps, options: RunOptions = {}):
     const t0 = now();
     let result: Omit<StepResult, "durationMs">;
     try {
-      if (step.readsRegister && date1904)
-        throw new StepSkipped({
-          en: "1904 workbook: the pane refuses its registers (see the date-system step).",
-          fr: "Classeur au calendrier 1904 : le volet refuse ses registres (voir l'étape du calendrier).",
-        });
+      if (step.readsRegister && date1904) throw new StepSkipped(SELF_TEST_TEXT.run.skipped1904);
       const outcome = await step.run(ctx);
       if (outcome?.date1904) date1904 = true;
       result = {

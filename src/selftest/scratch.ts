@@ -5,7 +5,7 @@ import type { CellValue, SheetBlock } from "../cells";
  * register the way a user would (hidden rows, a filter, a merge, an edit), reads back what the gateway
  * wrote (formulas, number formats, conditional formats, the note), probes the date system, and deletes
  * the sheets. The add-in itself never does any of this, so it is a port of the self-test's own, not of
- * the gateway (src/excel/sheet-io.ts); Office.js (office-scratch.ts) and the in-memory workbook
+ * the gateway (src/workbook/sheet-io.ts); Office.js (office-scratch.ts) and the in-memory workbook
  * (memory-scratch.ts) implement it. Every method works on the sheet it is given: the self-test gives
  * only sheets it created, and the user's selection, read at the start, is put back at the end.
  *
@@ -27,6 +27,8 @@ export interface ScratchWorkbook {
    * `column` (zero-based within the block) is the text `hide` (ExcelApi 1.9).
    */
   filter(sheet: string, block: SheetBlock, column: number, hide: string): Promise<boolean>;
+  /** Gives one cell a number format, and nothing else: the sheet's used range with formats reaches it. */
+  formatCell(sheet: string, row: number, column: number, numberFormat: string): Promise<void>;
   /** Changes one cell as a user would: Excel tells the worksheet's onChanged handlers. */
   edit(sheet: string, row: number, column: number, value: CellValue): Promise<void>;
   /** Values, formulas (English, the value where a cell holds a constant) and number formats of a block. */

@@ -17,12 +17,38 @@ export interface SelfTestTerms {
   readonly workbook?: TermsStore | undefined;
 }
 
+/**
+ * What the add-in's start recorded in this Excel, for the steps that check it (src/office gives it:
+ * the functions' runtime, the pane's visibility watch). Absent outside Excel.
+ */
+export interface SelfTestHostChecks {
+  /** The functions' start (src/functions/start-gate.ts StartRecord). */
+  functionsStart(): {
+    readonly terms: "not-asked" | "loading" | "loaded" | "none-stored" | "failed";
+    readonly held: boolean;
+    readonly opened?: "settled" | "timed-out";
+    readonly answers: number;
+    readonly answersWithoutTerms: number;
+    readonly failure?: Text;
+  };
+  /** The pane's watch of Office showing it (src/office/pane-host.ts PaneVisibilityRecord). */
+  paneVisibility(): {
+    readonly supported: boolean;
+    readonly registered: boolean;
+    readonly error?: string;
+    readonly shown: number;
+    readonly hidden: number;
+  };
+}
+
 /** What a step works with. Every sheet it touches is one it created through `newSheet` or `track`. */
 export interface StepContext {
   readonly gateway: WorkbookGateway;
   readonly scratch: ScratchWorkbook;
   readonly environment: SelfTestEnvironment;
   readonly terms: SelfTestTerms;
+  /** What the add-in's start recorded in Excel; undefined outside Excel. */
+  readonly host?: SelfTestHostChecks | undefined;
   /** Today (the note's date; the page reads the clock). */
   readonly today: Day;
   /** Adds a scratch sheet through the gateway (a name no sheet has), removed after the step. */
@@ -38,6 +64,7 @@ export type StepId =
   | "sheet"
   | "date-system"
   | "read"
+  | "used-range"
   | "values"
   | "note"
   | "highlight"
@@ -46,7 +73,9 @@ export type StepId =
   | "portable"
   | "edit"
   | "sizes"
-  | "terms";
+  | "terms"
+  | "functions-start"
+  | "pane-visibility";
 
 export interface StepOutcome {
   /** What the step saw, for the report ("1900 date system", "the note went into a comment"…). */

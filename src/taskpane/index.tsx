@@ -3,6 +3,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { SHIPPED_REGISTRY, type Language } from "../engine";
 import { DEFAULT_CHUNK_ROWS, type WorkbookGateway } from "../workbook/gateway";
+import { GatewayView } from "../workbook/gateway-view";
 import { MemoryGateway } from "../workbook/memory-gateway";
 import type { MemoryWorkbook } from "../workbook/memory-workbook";
 import { excelPaneHost } from "../office";
@@ -39,6 +40,8 @@ interface Boot {
   readonly chunkRows: number;
   /** Excel only: where the workbook's terms live (custom XML part, or document settings). */
   readonly termsStore?: TermsStore | undefined;
+  /** Excel only: calls back each time Office shows the pane (it may have loaded hidden). */
+  readonly watchShown?: (onShown: () => void) => Promise<() => Promise<void>>;
 }
 
 function params(): URLSearchParams {
@@ -59,6 +62,7 @@ function boot(host: string | null | undefined): Boot {
       lang: languageFromLocale(excel.locale),
       chunkRows: DEFAULT_CHUNK_ROWS,
       termsStore: excel.termsStore,
+      watchShown: excel.watchShown,
     };
   }
   // ?demoRows=10000 makes the demo register that long (large-sheet tests; preview mode only).
@@ -87,8 +91,37 @@ function selfTestHost(setup: Boot): SelfTestHost {
     : { kind: "excel", gateway: setup.gateway };
 }
 
+/**
+ * The gateway the views get: the same one, under a new identity each time Office shows the pane, so
+ * that the views read the workbook again — the page may have loaded hidden, and the register read
+ * at mount be stale (issue 21).
+ */
+function useGatewayShown(setup: Boot): WorkbookGateway {
+  const [shown, setShown] = React.useState(0);
+  React.useEffect(() => {
+    if (!setup.watchShown) return;
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    void setup
+      .watchShown(() => setShown((n) => n + 1))
+      .then((unwatch) => {
+        if (gone) void unwatch();
+        else stop = unwatch;
+      });
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+  }, [setup]);
+  return React.useMemo(
+    () => (shown === 0 ? setup.gateway : new GatewayView(setup.gateway)),
+    [setup.gateway, shown],
+  );
+}
+
 function Root({ setup }: { setup: Boot }) {
   const [key, setKey] = React.useState(0);
+  const gateway = useGatewayShown(setup);
   // ?selftest on the pane's URL opens the self-test page at once (issue 14); « À propos » has a button.
   const [page, setPage] = React.useState<"pane" | "selftest">(() =>
     params().has("selftest") ? "selftest" : "pane",
@@ -96,7 +129,7 @@ function Root({ setup }: { setup: Boot }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <LanguageProvider initial={setup.lang}>
-        <EffectsProvider gateway={setup.gateway} runtime={SHARED_RUNTIME}>
+        <EffectsProvider gateway={gateway} runtime={SHARED_RUNTIME}>
           <Guarded onReset={() => setKey((k) => k + 1)}>
             {page === "selftest" ? (
               <SelfTestPage

@@ -344,14 +344,20 @@ export class MemoryWorkbook {
     cells.set(key, cell);
   }
 
-  /** The used block of a sheet (top-left cell to bottom-right non-empty cell). */
-  usedBlock(sheet: string): Block {
+  /**
+   * The used block of a sheet: top-left to bottom-right non-empty cell; with `valuesOnly` false, as
+   * Excel's `getUsedRange()` gives it, cells that only carry formatting (a number format, bold,
+   * wrapped text) count too.
+   */
+  usedBlock(sheet: string, options: { readonly valuesOnly?: boolean } = {}): Block {
+    const valuesOnly = options.valuesOnly ?? true;
     let maxRow = -1;
     let maxCol = -1;
     let minRow = Infinity;
     let minCol = Infinity;
     for (const [key, cell] of this.sheet(sheet)) {
-      if (isEmptyCell(cell.value)) continue;
+      const formatted = cell.numberFormat !== undefined || cell.bold === true || cell.wrap === true;
+      if (isEmptyCell(cell.value) && (valuesOnly || !formatted)) continue;
       const r = Math.floor(key / COLUMNS);
       const c = key % COLUMNS;
       maxRow = Math.max(maxRow, r);

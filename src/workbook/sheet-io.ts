@@ -4,7 +4,7 @@ import type { CellRef, SourceKind, SourceLayout } from "./gateway";
 
 /**
  * What a host does with sheets, and nothing more: the small port under the one gateway policy
- * (src/excel/sheet-gateway.ts). Office.js implements it (office-io.ts), and so does the in-memory
+ * (src/workbook/sheet-gateway.ts). Office.js implements it (office-io.ts), and so does the in-memory
  * workbook (memory-io.ts). Each method is one request to the host (one `Excel.run` batch, or one
  * counted `sync` of the in-memory workbook) unless its comment says otherwise; the policy decides
  * what goes into a request, how large it may be, what is refused before writing, and what to do when

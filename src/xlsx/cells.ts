@@ -1,4 +1,4 @@
-import { columnIndex, type CellValue } from "../cells";
+import type { CellValue } from "../cells";
 import { decodeXml } from "./xml";
 
 /**
@@ -11,7 +11,7 @@ import { decodeXml } from "./xml";
 export const DAYS_1904 = 1462;
 
 /** The text of a string item (`<si>` or `<is>`): its `<t>` runs, phonetic runs (`<rPh>`) left out. */
-function stringItemText(inner: string): string {
+export function stringItemText(inner: string): string {
   const plain = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/.exec(inner);
   if (plain) return decodeXml(plain[1] as string);
   let text = "";
@@ -22,18 +22,13 @@ function stringItemText(inner: string): string {
   return text;
 }
 
-/** The shared strings table (sharedStrings.xml), in order. */
-export function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)) out.push(stringItemText(m[1] ?? ""));
-  return out;
-}
-
 /** One cell of a row as found in the file: its column, its XML as is, its style and value. */
 export interface SheetCell {
   /** Zero-based column. */
   readonly column: number;
   readonly xml: string;
+  /** Where the cell ends in the row's content. */
+  readonly end: number;
   readonly value: CellValue;
   /** Whether the cell holds a formula (`<f>`). */
   readonly formula: boolean;
@@ -46,41 +41,112 @@ export interface CellReading {
   readonly dateStyles1904?: ReadonlySet<number>;
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
+}
+
+/** An attribute's raw value in a start tag's attribute text (`needle` is `name="`), as `\bname="…"` finds it. */
+function attrValue(attrs: string, needle: string): string | undefined {
+  for (let at = attrs.indexOf(needle); at >= 0; at = attrs.indexOf(needle, at + 1)) {
+    if (at > 0 && isWordChar(attrs.charCodeAt(at - 1))) continue;
+    const from = at + needle.length;
+    const end = attrs.indexOf('"', from);
+    return end < 0 ? undefined : attrs.slice(from, end);
+  }
+  return undefined;
+}
+
+/** The column of a reference's letters ("AB12" → 27), or undefined when it is not letters then digits. */
+function refColumn(ref: string): number | undefined {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 0x41 || code > 0x5a) break;
+    column = column * 26 + (code - 0x40);
+  }
+  if (i === 0) return undefined;
+  for (let j = i; j < ref.length; j++) {
+    const code = ref.charCodeAt(j);
+    if (code < 0x30 || code > 0x39) return undefined;
+  }
+  return column - 1;
+}
 
 /**
  * The cells of a row's content. A cell without a reference follows the previous one (§18.3.1.4: r
  * is optional). In a 1904 workbook a number styled as a date is given as the 1900-system serial the
- * engine reads (exceljs did the same through Date values).
+ * engine reads (exceljs did the same through Date values). Read with string searches, not a pattern
+ * with a lazy `[\s\S]*?`, which a long cell makes backtrack over every character.
  */
 export function parseCells(inner: string, reading: CellReading): SheetCell[] {
   const cells: SheetCell[] = [];
   let next = 0;
-  CELL.lastIndex = 0;
-  for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
-    const attrs = m[1] as string;
-    const ref = /\br="([A-Z]+)\d*"/.exec(attrs);
-    const column = ref ? columnIndex(ref[1] as string) : next;
+  let pos = 0;
+  for (;;) {
+    const at = inner.indexOf("<c", pos);
+    if (at < 0) break;
+    pos = at + 2;
+    // "<c" then a word boundary: <col…> or <cfRule…> are not cells.
+    if (isWordChar(inner.charCodeAt(at + 2))) continue;
+    const gt = inner.indexOf(">", at + 2);
+    if (gt < 0) break;
+    let attrs: string;
+    let content: string | undefined;
+    let end: number;
+    if (inner.charCodeAt(gt - 1) === 0x2f /* / */ && gt - 1 >= at + 2) {
+      attrs = inner.slice(at + 2, gt - 1);
+      end = gt + 1;
+    } else {
+      const close = inner.indexOf("</c>", gt + 1);
+      if (close < 0) continue;
+      attrs = inner.slice(at + 2, gt);
+      content = inner.slice(gt + 1, close);
+      end = close + 4;
+    }
+    const ref = attrValue(attrs, 'r="');
+    const column = (ref === undefined ? undefined : refColumn(ref)) ?? next;
     next = column + 1;
-    const content = m[2];
-    let value = cellValue(attrs, content, reading.shared);
-    if (reading.dateStyles1904 && typeof value === "number" && !/\bt="/.test(attrs)) {
-      const style = Number(/\bs="(\d+)"/.exec(attrs)?.[1] ?? 0);
+    const type = content === undefined ? undefined : (attrValue(attrs, 't="') ?? "n");
+    let value = content === undefined ? "" : cellValue(type as string, content, reading.shared);
+    if (reading.dateStyles1904 && typeof value === "number" && attrValue(attrs, 't="') === undefined) {
+      const style = Number(attrValue(attrs, 's="') ?? 0);
       if (reading.dateStyles1904.has(style)) value += DAYS_1904;
     }
-    cells.push({ column, xml: m[0], value, formula: content !== undefined && content.includes("<f") });
+    cells.push({
+      column,
+      xml: inner.slice(at, end),
+      end,
+      value,
+      formula: content !== undefined && content.includes("<f"),
+    });
+    pos = end;
   }
   return cells;
 }
 
-function cellValue(attrs: string, content: string | undefined, shared: readonly string[]): CellValue {
-  if (content === undefined) return "";
-  const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? "n";
-  if (type === "inlineStr") {
-    const is = /<is>([\s\S]*?)<\/is>/.exec(content);
-    return is ? stringItemText(is[1] as string) : "";
+/** The text of the first `<open>…</close>` holding no "<" (as `/<v>([^<]*)<\/v>/` finds it). */
+function plainElementText(content: string, open: string, close: string): string | undefined {
+  for (let at = content.indexOf(open); at >= 0; at = content.indexOf(open, at + 1)) {
+    const from = at + open.length;
+    const lt = content.indexOf("<", from);
+    if (lt >= 0 && content.startsWith(close, lt)) return content.slice(from, lt);
   }
-  const v = /<v>([^<]*)<\/v>/.exec(content)?.[1];
+  return undefined;
+}
+
+function cellValue(type: string, content: string, shared: readonly string[]): CellValue {
+  if (type === "inlineStr") {
+    const at = content.indexOf("<is>");
+    const end = at < 0 ? -1 : content.indexOf("</is>", at + 4);
+    return end < 0 ? "" : stringItemText(content.slice(at + 4, end));
+  }
+  const v = plainElementText(content, "<v>", "</v>");
   if (v === undefined) return "";
   switch (type) {
     case "s":

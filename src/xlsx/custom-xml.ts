@@ -14,6 +14,8 @@ const CUSTOM_XML_PROPS_REL =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
 const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 const ITEM = /^customXml\/item(\d+)\.xml$/i;
+/** A custom part larger than this is not a stored-terms document (its reader caps them at 2 million characters). */
+const CUSTOM_PART_LIMIT = 4_000_000;
 
 /** The custom XML parts whose document's root is in `namespace`: their part names and texts. */
 export async function customXmlPartsIn(
@@ -23,8 +25,8 @@ export async function customXmlPartsIn(
   const out: { part: string; xml: string }[] = [];
   for (const entry of zip.entries) {
     // A stored-terms document is small (its reader caps it at 2 million characters).
-    if (!ITEM.test(entry.name) || entry.size > 4_000_000) continue;
-    const text = await zip.text(entry.name);
+    if (!ITEM.test(entry.name) || entry.size > CUSTOM_PART_LIMIT) continue;
+    const text = await zip.text(entry.name, CUSTOM_PART_LIMIT);
     if (text !== undefined && text.includes(namespace)) out.push({ part: entry.name, xml: text });
   }
   return out;
@@ -96,8 +98,8 @@ export async function customXmlTexts(zip: ZipSource): Promise<string[]> {
   const out: string[] = [];
   for (const entry of zip.entries) {
     // A custom part is small; one that is not is not ours (the stored terms' reader caps them too).
-    if (!ITEM.test(entry.name) || entry.size > 4_000_000) continue;
-    const text = await zip.text(entry.name);
+    if (!ITEM.test(entry.name) || entry.size > CUSTOM_PART_LIMIT) continue;
+    const text = await zip.text(entry.name, CUSTOM_PART_LIMIT);
     if (text !== undefined) out.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   }
   return out;

@@ -9,20 +9,22 @@ import type { ZipEntry, ZipSource } from "./zip";
  * find the register), or all of them.
  */
 
-/** Feeds a part's inflated bytes to a scanner; `stop()` ends the read early. */
+/**
+ * Feeds a part's inflated bytes to a scanner; `stop()` ends the read early; `valuesOnly` when only
+ * the rows' values are wanted (SheetScanner).
+ */
 export async function scanPart(
   zip: ZipSource,
   entry: ZipEntry,
   events: SheetEvents,
   stop: () => boolean = () => false,
-  onChunk?: () => Promise<void>,
+  valuesOnly = false,
 ): Promise<{ scanner: SheetScanner; tail: string | undefined }> {
-  const scanner = new SheetScanner(entry.name, events);
+  const scanner = new SheetScanner(entry.name, events, valuesOnly);
   const decoder = new StringDecoder("utf8");
   for await (const chunk of zip.inflated(entry)) {
     scanner.push(decoder.write(chunk));
     if (stop()) return { scanner, tail: undefined };
-    if (onChunk) await onChunk();
   }
   scanner.push(decoder.end());
   return { scanner, tail: scanner.finish() };
@@ -57,6 +59,7 @@ export async function readHeadRows(
       },
     },
     () => done,
+    true,
   );
   return rows;
 }

@@ -24,6 +24,12 @@ export class RegisterPass implements SheetEvents {
   /** The last data row's number (or the header row's): absent rows after it are blank lines. */
   private lastData: number;
   hiddenCount = 0;
+
+  /** The last row read (for messages). */
+  get lastRow(): number {
+    return this.previous;
+  }
+
   readonly hidden: number[] = [];
 
   constructor(
@@ -60,23 +66,26 @@ export class RegisterPass implements SheetEvents {
     }
     const { headerRow1, firstColumn, width } = this.register;
     if (number < headerRow1 || (number === headerRow1 && !this.rewriter)) {
-      this.rewriter?.raw(open.endsWith("/>") ? open : `${open}${inner}</row>`);
+      if (open.endsWith("/>")) this.rewriter?.raw(open);
+      else for (const xml of [open, inner, "</row>"]) this.rewriter?.raw(xml);
       return;
     }
-    const cells = inner === "" ? [] : parseCells(inner, this.reading);
     if (number === headerRow1) {
-      this.rewriter?.header(number, open, inner, cells);
+      this.rewriter?.header(number, open, inner, inner === "" ? [] : parseCells(inner, this.reading));
       return;
     }
     // Blank lines absent from the file are blank rows too.
     for (let gap = this.lastData + 1; gap < number; gap++)
       this.waitBlank({ number: gap, open: undefined, inner: "", cells: [], state: "undecided" });
     this.lastData = number;
-    const row: HeldRow = { number, open, inner, cells, state: "undecided" };
     if (!rowHasValue(inner)) {
-      this.waitBlank(row);
+      // Its cells are read only if it turns out to be a data row (formatted blank rows after a
+      // register are many: they are held as their text until the rows end).
+      this.waitBlank({ number, open, inner, cells: undefined, state: "undecided" });
       return;
     }
+    const cells = inner === "" ? [] : parseCells(inner, this.reading);
+    const row: HeldRow = { number, open, inner, cells, state: "undecided" };
     this.settleBlanks(true);
     this.rewriter?.hold(row);
     this.data(row, registerValues(cells, firstColumn, width));

@@ -3,7 +3,8 @@ import { HEADER_SEARCH_ROWS, locateRegister, type SheetHead } from "../apply/loc
 import { layoutNotes, type RegisterPlace, type RegisterRows } from "../write";
 import type { CellValue, RegisterMode } from "../apply/types";
 import type { Language, Text } from "../engine";
-import { parseSharedStrings, type CellReading } from "./cells";
+import type { CellReading } from "./cells";
+import { readSharedStrings } from "./shared-strings";
 import { customXmlTexts } from "./custom-xml";
 import { XlsxError } from "./errors";
 import { readPackage, type Package, type SheetEntry } from "./package";
@@ -165,6 +166,18 @@ export class XlsxRegisterBook {
     return this.copy;
   }
 
+  private queueTooLong(row: number): XlsxError {
+    const part = this.sheetEntry.name;
+    const mib = Math.round(QUEUED_XML_LIMIT / 2 ** 20);
+    return new XlsxError(
+      {
+        en: `${part}: more than ${mib} MiB of the sheet wait behind blank rows (up to row ${row}), which are written once a row with values follows them or the rows end; that is the most this copy holds: nothing written. Check the file (open it in Excel and save it again).`,
+        fr: `${part} : plus de ${mib} Mio de la feuille attendent derrière des lignes vides (jusqu'à la ligne ${row}), écrites quand une ligne avec des valeurs les suit ou que les lignes finissent ; c'est le plus que cette copie garde : rien n'est écrit. Vérifiez le fichier (ouvrez-le dans Excel et enregistrez-le à nouveau).`,
+      },
+      "too-large",
+    );
+  }
+
   /** Closes the file (the copy closes it when it ends). */
   close(): void {
     if (this.closed) return;
@@ -197,6 +210,16 @@ export class XlsxRegisterBook {
       for await (const bytes of this.zip.inflated(this.sheetEntry)) {
         scanner.push(decoder.write(bytes));
         while (ready.length >= n) yield ready.splice(0, n);
+        if (rewriter && ready.length === 0 && rewriter.pending > QUEUE_FLUSH_AT) {
+          // Nothing waits for Apply (text after the last row read): written now, while it is young.
+          await rewriter.flush();
+        } else if (rewriter && rewriter.pending > QUEUE_SOFT_LIMIT) {
+          // Much text waits behind rows read (long rows, whitespace between them): the rows go to
+          // Apply now, not when the chunk is full, so the queue drains.
+          if (ready.length > 0) yield ready.splice(0);
+          else await rewriter.flush();
+        }
+        if (rewriter && rewriter.pending > QUEUED_XML_LIMIT) throw this.queueTooLong(pass.lastRow);
       }
       scanner.push(decoder.end());
       const tail = new WorksheetTail(scanner.finish());
@@ -225,6 +248,16 @@ export class XlsxRegisterBook {
     }
   }
 }
+
+/** Text waiting behind rows read, past which the rows read go to Apply before their chunk is full. */
+const QUEUE_SOFT_LIMIT = 8 * 2 ** 20;
+/** Text waiting while no row waits for Apply, past which it is written. */
+const QUEUE_FLUSH_AT = 2 ** 20;
+/**
+ * Text waiting behind blank rows (which wait to learn whether a row with values follows), past which
+ * the copy is refused: it would be held whole.
+ */
+export const QUEUED_XML_LIMIT = 64 * 2 ** 20;
 
 function notFound(source: string): XlsxError {
   return new XlsxError(
@@ -260,10 +293,10 @@ export async function openXlsxRegister(
 
 async function openBook(zip: ZipSource, options: OpenOptions): Promise<XlsxRegisterBook> {
   const pkg = await readPackage(zip);
-  const sharedXml = pkg.sharedStringsPart === undefined ? undefined : await zip.text(pkg.sharedStringsPart);
+  const sharedEntry = pkg.sharedStringsPart === undefined ? undefined : zip.entry(pkg.sharedStringsPart);
   const stylesXml = pkg.stylesPart === undefined ? undefined : await zip.text(pkg.stylesPart);
   const reading: CellReading = {
-    shared: sharedXml === undefined ? [] : parseSharedStrings(sharedXml),
+    shared: sharedEntry === undefined ? [] : await readSharedStrings(zip, sharedEntry),
     ...(pkg.date1904 && stylesXml !== undefined ? { dateStyles1904: dateStyles(stylesXml) } : {}),
   };
   const wanted = options.sheet;

@@ -10,8 +10,12 @@ import { XlsxError } from "./errors";
  * chunk: 8 MB of XML took 3.6 s, 32 MB 50 s).
  */
 
-/** The most the head, one row or the tail may hold: they are kept whole to be edited. */
-export const HELD_XML_LIMIT = 256 * 2 ** 20;
+/**
+ * The most the head, one row or the tail may hold: they are kept whole to be edited (a few copies at
+ * once), so this bounds memory; a row of Excel's is far shorter (16,384 cells of at most 32,767
+ * characters are possible, but a register's row is a few hundred bytes).
+ */
+export const HELD_XML_LIMIT = 36 * 2 ** 20;
 /** The longest start tag of a row. */
 const OPEN_TAG_LIMIT = 2 ** 20;
 
@@ -42,12 +46,21 @@ export class SheetScanner {
   private pieces: string[] = [];
   private piecesLength = 0;
   private rowOpen: string | undefined;
-  /** A tag between rows has started at `pos` and its end is searched. */
+  /** A tag (between rows, or `<sheetData …>`) has started at `pos` and its end is searched. */
   private tagPending = false;
+  /** The head, not kept, had a namespace-prefixed `sheetData`. */
+  private prefixed = false;
 
+  /**
+   * @param valuesOnly true when only the rows' values are wanted (finding the register reads the
+   *   first rows): the text before the rows is searched, not kept, however long it is, and a piece of
+   *   a row that is whitespace only (a run of 4,096 characters or more, cut where the part's chunks
+   *   are cut) is kept as one space — the same values, unless a cell's text holds such a run
+   */
   constructor(
     private readonly part: string,
     private readonly events: SheetEvents,
+    private readonly valuesOnly = false,
   ) {}
 
   private tooLong(what: { en: string; fr: string }, limit: number): XlsxError {
@@ -64,7 +77,8 @@ export class SheetScanner {
   /** Keeps `buf[pos, to)` aside as a piece of the element being read. */
   private keep(to: number, limit: number, what: { en: string; fr: string }): void {
     if (to <= this.pos) return;
-    this.pieces.push(this.buf.slice(this.pos, to));
+    const piece = this.buf.slice(this.pos, to);
+    this.pieces.push(this.valuesOnly && piece.length >= 4096 && !/\S/.test(piece) ? " " : piece);
     this.piecesLength += to - this.pos;
     this.pos = to;
     if (this.piecesLength > limit) throw this.tooLong(what, limit);
@@ -102,7 +116,7 @@ export class SheetScanner {
     if (this.phase === "head") {
       const head = this.takePieces(this.buf.length);
       throw new XlsxError(
-        /:sheetData\b/.test(head)
+        this.prefixed || /:sheetData\b/.test(head)
           ? {
               en: `${this.part}: the worksheet's elements carry a namespace prefix, which this copy does not read`,
               fr: `${this.part} : les éléments de la feuille portent un préfixe d'espace de noms, que cette copie ne lit pas`,
@@ -146,37 +160,53 @@ export class SheetScanner {
       en: "the sheet's start (before its rows)",
       fr: "le début de la feuille (avant ses lignes)",
     };
+    const keep = (to: number): void => {
+      if (!this.valuesOnly) this.keep(to, HELD_XML_LIMIT, what);
+      else {
+        // Not kept, but looked at for the one thing its end needs to say (finish).
+        if (to > this.pos && this.buf.slice(this.pos, to + 10).includes(":sheetData")) this.prefixed = true;
+        this.pos = Math.max(this.pos, to);
+      }
+    };
     for (;;) {
+      if (this.tagPending) {
+        // The <sheetData …> start tag: its end searched where the last search stopped.
+        const close = this.find(">");
+        if (close < 0) {
+          if (this.buf.length - this.pos > OPEN_TAG_LIMIT)
+            throw this.tooLong({ en: "the <sheetData> tag", fr: "la balise <sheetData>" }, OPEN_TAG_LIMIT);
+          return false;
+        }
+        this.tagPending = false;
+        const empty = this.buf[close - 1] === "/";
+        const head = this.valuesOnly ? "" : this.takePieces(empty ? this.pos : close + 1);
+        this.pos = close + 1;
+        this.searchFrom = this.pos;
+        this.events.head(head, empty);
+        if (empty) {
+          this.events.endRows();
+          this.phase = "tail";
+        } else this.phase = "rows";
+        return true;
+      }
       const at = this.find("<sheetData");
       if (at < 0) {
         // Keep all but what could be the start of "<sheetData".
-        if (!final) this.keep(Math.max(this.pos, this.buf.length - 10), HELD_XML_LIMIT, what);
+        if (!final) keep(Math.max(this.pos, this.buf.length - 10));
         return false;
       }
       const next = this.buf[at + 10];
       if (next === undefined && !final) {
-        this.keep(at, HELD_XML_LIMIT, what);
+        keep(at);
         return false;
       }
       if (next !== undefined && !/[\s/>]/.test(next)) {
         this.searchFrom = at + 1;
         continue;
       }
-      const close = this.buf.indexOf(">", at);
-      if (close < 0) {
-        this.keep(at, HELD_XML_LIMIT, what);
-        return false;
-      }
-      const empty = this.buf[close - 1] === "/";
-      const head = this.takePieces(empty ? at : close + 1);
-      this.pos = close + 1;
-      this.searchFrom = this.pos;
-      this.events.head(head, empty);
-      if (empty) {
-        this.events.endRows();
-        this.phase = "tail";
-      } else this.phase = "rows";
-      return true;
+      keep(at);
+      this.tagPending = true;
+      this.searchFrom = at;
     }
   }
 

@@ -1,13 +1,13 @@
 import { cellRef, columnIndex, columnLetters } from "../cells";
 import type { OutputFormat } from "../apply/types";
-import { cellFormula, cellValue, type OutputCell, type SinkPlan } from "../write/sink";
+import { cellFormula, cellValue, type OutputCell, type PlannedColumn, type SinkPlan } from "../write/sink";
 import { xlsxFormula } from "../portable";
-import { DAYS_1904, type SheetCell } from "./cells";
+import { DAYS_1904, parseCells, type SheetCell } from "./cells";
 import { XlsxError } from "./errors";
 import type { StyleBook } from "./styles";
 import { headWithEdits, rangeBounds, type WorksheetTail } from "./worksheet";
 import { escapeXml } from "./xml";
-import type { DeflatedPart } from "./zip";
+import type { DeflatedPart } from "./deflated-part";
 
 /**
  * The register sheet rewritten as it is read: rows before the header and after the register are
@@ -23,7 +23,8 @@ export interface HeldRow {
   /** The row's start tag and content as read; undefined for a row absent from the file (a blank line). */
   readonly open: string | undefined;
   readonly inner: string;
-  readonly cells: readonly SheetCell[];
+  /** Undefined for a blank row, whose cells are read only if it turns out to be a data row. */
+  readonly cells: readonly SheetCell[] | undefined;
   /** Set by `fill`. */
   output?: readonly OutputCell[];
   /** Blank rows wait to learn whether a row with values follows (data) or not (formatting only). */
@@ -31,6 +32,21 @@ export interface HeldRow {
 }
 
 type QueueItem = { readonly xml: string } | { readonly row: HeldRow };
+
+/** A row's XML: one string, or pieces for a long one (written one after the other, never joined). */
+type Xml = string | readonly string[];
+/** Characters past which a text is written on its own, in pieces. */
+const LONG = 2 ** 20;
+
+/** What a held row costs besides its text (the row's and each cell's objects), in characters. */
+const ROW_COST = 100;
+
+/** What an item of the queue holds, in characters: what bounds the queue's memory. */
+function itemSize(item: QueueItem): number {
+  if ("xml" in item) return item.xml.length;
+  const row = item.row;
+  return (row.open?.length ?? 0) + row.inner.length + ROW_COST * (1 + (row.cells?.length ?? 0));
+}
 
 /** The explicit state of one rewrite: where it is, what it found, what it holds. */
 interface RewriteState {
@@ -61,6 +77,8 @@ export function columnWidth(header: string, format: OutputFormat): number {
 
 export class SheetRewriter {
   private readonly queue: QueueItem[] = [];
+  /** The characters the queue holds (`itemSize`). */
+  private queued = 0;
   private readonly state: RewriteState = {
     headWritten: false,
     rowsFilled: 0,
@@ -72,6 +90,12 @@ export class SheetRewriter {
   private readonly headerColumns: ReadonlySet<number>;
   /** Each planned column's cell format (looked up once, not per cell). */
   private readonly columnStyles: readonly (number | undefined)[];
+  /** Each planned column's letters, style attribute and date shift, worked out once. */
+  private readonly columnsOut: {
+    readonly letters: readonly string[];
+    readonly styleAttrs: readonly string[];
+    readonly to1904: readonly boolean[];
+  };
   private tail: WorksheetTail | undefined;
 
   constructor(
@@ -82,6 +106,11 @@ export class SheetRewriter {
     this.written = new Set(plan.columns.map((c) => c.column));
     this.headerColumns = new Set([...this.written, ...plan.extraHeaderCells.map((c) => c.column)]);
     this.columnStyles = plan.columns.map((c) => settings.styles.cell(c.numberFormat));
+    this.columnsOut = {
+      letters: plan.columns.map((c) => columnLetters(c.column)),
+      styleAttrs: this.columnStyles.map((style) => (style !== undefined ? ` s="${style}"` : "")),
+      to1904: plan.columns.map((c) => c.format === "date" && settings.date1904),
+    };
   }
 
   get droppedFormula(): boolean {
@@ -114,15 +143,20 @@ export class SheetRewriter {
       );
     for (const w of [...widths.keys()]) if (widths.get(w) === undefined) widths.delete(w);
     const lastColumn = Math.max(...this.headerColumns);
-    this.queue.push({
-      xml: headWithEdits(xml, { lastColumn, widths, fitToPage: true }) + (empty ? "<sheetData>" : ""),
-    });
+    for (const piece of headWithEdits(xml, { lastColumn, widths, fitToPage: true }))
+      this.enqueue({ xml: piece });
+    if (empty) this.enqueue({ xml: "<sheetData>" });
     this.state.headWritten = true;
+  }
+
+  private enqueue(item: QueueItem): void {
+    this.queue.push(item);
+    this.queued += itemSize(item);
   }
 
   /** Text or a row copied as it is. */
   raw(xml: string): void {
-    this.queue.push({ xml });
+    this.enqueue({ xml });
   }
 
   /** The header row with the columns' headers and the extra header cells (the as-of date). */
@@ -146,18 +180,19 @@ export class SheetRewriter {
               : textCell(ref, e.value, style);
       if (xml !== "") added.push({ column: e.column, xml });
     }
-    this.queue.push({ xml: this.merge(open, inner, cells, added, this.headerColumns) });
+    for (const xml of pieces(this.merge(open, inner, cells, added, this.headerColumns)))
+      this.enqueue({ xml });
   }
 
   /** A data row, or a blank row whose fate is not known yet. */
   hold(row: HeldRow): void {
-    this.queue.push({ row });
+    this.enqueue({ row });
     if (row.state !== "trailing") this.held.push(row);
   }
 
   /** `</sheetData>`: the rows are all read. */
   endRows(): void {
-    this.queue.push({ xml: "</sheetData>" });
+    this.enqueue({ xml: "</sheetData>" });
   }
 
   setTail(tail: WorksheetTail): void {
@@ -216,16 +251,25 @@ export class SheetRewriter {
     const texts: string[] = [];
     let length = 0;
     for (const item of this.queue) {
-      let xml: string;
+      let xml: Xml;
       if ("xml" in item) xml = item.xml;
       else {
         const row = item.row;
         if (row.state === "undecided" || (row.state === "data" && row.output === undefined)) break;
         xml = row.state === "trailing" ? rawRow(row) : this.dataRow(row);
       }
+      this.queued -= itemSize(item);
+      n += 1;
+      if (typeof xml !== "string" || xml.length > LONG) {
+        // A long text (a long row, a run of whitespace) goes as it is, not copied into a batch.
+        if (texts.length > 0) await this.part.write(texts.join(""));
+        texts.length = 0;
+        length = 0;
+        for (const piece of pieces(xml)) await this.part.write(piece);
+        continue;
+      }
       texts.push(xml);
       length += xml.length;
-      n += 1;
       if (length > 1 << 20) {
         await this.part.write(texts.join(""));
         texts.length = 0;
@@ -236,6 +280,11 @@ export class SheetRewriter {
     if (texts.length > 0) await this.part.write(texts.join(""));
   }
 
+  /** The characters waiting in the queue (rows held for their cells, and the text after them). */
+  get pending(): number {
+    return this.queued;
+  }
+
   /** Rows still waiting in the queue (none once the copy is complete). */
   get waiting(): number {
     return this.queue.length;
@@ -243,24 +292,28 @@ export class SheetRewriter {
 
   // ---- rows -------------------------------------------------------------------------------------
 
-  private dataRow(row: HeldRow): string {
-    const { plan, date1904 } = this.settings;
+  private dataRow(row: HeldRow): Xml {
     const output = row.output ?? [];
     const added: AddedCell[] = [];
-    plan.columns.forEach((c, j) => {
+    const { letters, styleAttrs, to1904 } = this.columnsOut;
+    const columns = this.settings.plan.columns;
+    for (let j = 0; j < columns.length; j++) {
       const cell = output[j];
-      if (cell === undefined) return;
-      const xml = outputCellXml(
-        cellRef(c.column, row.number),
+      if (cell === undefined) continue;
+      const xml = cellXml(
+        `${letters[j] as string}${row.number}`,
         cell,
+        styleAttrs[j] as string,
         this.columnStyles[j],
-        c.format === "date" && date1904,
+        to1904[j] as boolean,
       );
-      if (xml !== "") added.push({ column: c.column, xml });
-    });
+      if (xml !== "") added.push({ column: (columns[j] as PlannedColumn).column, xml });
+    }
     if (row.open === undefined)
       return added.length === 0 ? "" : `<row r="${row.number}">${added.map((a) => a.xml).join("")}</row>`;
-    return this.merge(row.open, row.inner, row.cells, added, this.written);
+    // A blank row's cells, read now: only their places and markup count, not their values.
+    const cells = row.cells ?? parseCells(row.inner, { shared: [] });
+    return this.merge(row.open, row.inner, cells, added, this.written);
   }
 
   /**
@@ -274,23 +327,48 @@ export class SheetRewriter {
     cells: readonly SheetCell[],
     added: readonly AddedCell[],
     columns: ReadonlySet<number>,
-  ): string {
-    const dropped = cells.filter((c) => columns.has(c.column));
-    if (added.length === 0 && dropped.length === 0)
-      return open.endsWith("/>") ? open : `${open}${inner}</row>`;
-    for (const c of dropped) refuseFormulaReachingOut(c, columns);
-    if (dropped.some((c) => c.formula)) this.state.droppedFormula = true;
+  ): Xml {
+    let dropped = false;
+    for (const c of cells) {
+      if (!columns.has(c.column)) continue;
+      dropped = true;
+      refuseFormulaReachingOut(c, columns);
+      if (c.formula) this.state.droppedFormula = true;
+    }
+    if (added.length === 0 && !dropped) return asRead(open, inner);
     const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
     // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
     const last = cells[cells.length - 1];
-    const ext = inner.indexOf("<extLst", last ? inner.lastIndexOf(last.xml) + last.xml.length : 0);
+    const ext = inner.indexOf("<extLst", last ? last.end : 0);
     const extLst = ext >= 0 ? inner.slice(ext) : "";
-    const kept: AddedCell[] = cells
-      .filter((c) => !columns.has(c.column))
-      .map((c) => ({ column: c.column, xml: c.xml }));
-    const all = [...kept, ...added].sort((a, b) => a.column - b.column);
-    return `${tag}${all.map((c) => c.xml).join("")}${extLst}</row>`;
+    // The row's cells kept and the new ones, in column order: both lists are in column order (a file's
+    // out of order is sorted, as before), merged in one pass.
+    const kept = cells.filter((c) => !columns.has(c.column));
+    const ordered = kept.every((c, i) => i === 0 || (kept[i - 1] as SheetCell).column <= c.column);
+    const all: AddedCell[] = ordered
+      ? mergeByColumn(kept, added)
+      : [...kept, ...added].sort((a, b) => a.column - b.column);
+    if (inner.length > LONG) return [tag, ...all.map((c) => c.xml), extLst, "</row>"];
+    let xml = tag;
+    for (const c of all) xml += c.xml;
+    return `${xml}${extLst}</row>`;
   }
+}
+
+/** Two lists in column order merged into one (the first list's cell first on a tie, as a stable sort). */
+function mergeByColumn(a: readonly AddedCell[], b: readonly AddedCell[]): AddedCell[] {
+  const out: AddedCell[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length)
+    out.push(
+      (a[i] as AddedCell).column <= (b[j] as AddedCell).column
+        ? (a[i++] as AddedCell)
+        : (b[j++] as AddedCell),
+    );
+  while (i < a.length) out.push(a[i++] as AddedCell);
+  while (j < b.length) out.push(b[j++] as AddedCell);
+  return out;
 }
 
 interface AddedCell {
@@ -298,9 +376,19 @@ interface AddedCell {
   readonly xml: string;
 }
 
-function rawRow(row: HeldRow): string {
+function rawRow(row: HeldRow): Xml {
   if (row.open === undefined) return "";
-  return row.open.endsWith("/>") ? row.open : `${row.open}${row.inner}</row>`;
+  return asRead(row.open, row.inner);
+}
+
+/** A row's XML as read: a long one in pieces, so that it is not copied again. */
+function asRead(open: string, inner: string): Xml {
+  if (open.endsWith("/>")) return open;
+  return inner.length > LONG ? [open, inner, "</row>"] : `${open}${inner}</row>`;
+}
+
+function pieces(xml: Xml): readonly string[] {
+  return typeof xml === "string" ? [xml] : xml;
 }
 
 function numberText(n: number): string {
@@ -322,7 +410,17 @@ export function outputCellXml(
   style: number | undefined,
   to1904: boolean,
 ): string {
-  const s = style !== undefined ? ` s="${style}"` : "";
+  return cellXml(ref, cell, style !== undefined ? ` s="${style}"` : "", style, to1904);
+}
+
+/** `outputCellXml` with the style attribute made beforehand (once per column, not per cell). */
+function cellXml(
+  ref: string,
+  cell: OutputCell,
+  s: string,
+  style: number | undefined,
+  to1904: boolean,
+): string {
   const value = cellValue(cell);
   const shifted = typeof value === "number" && to1904 ? value - DAYS_1904 : value;
   const formula = cellFormula(cell);

@@ -30,7 +30,8 @@ import type { CopySource } from "./copy-source";
 import { SheetRewriter } from "./sheet-rewriter";
 import { StyleBook } from "./styles";
 import { pageSetupXml, rangeBounds, type WorksheetTail } from "./worksheet";
-import { besides, DeflatedPart, ZipOutput } from "./zip";
+import { DeflatedPart } from "./deflated-part";
+import { besides, ZipOutput } from "./zip";
 
 /**
  * Apply's sink for an xlsx file: a copy of the input in which only the register sheet (its rows as
@@ -135,8 +136,14 @@ export class XlsxCopySink implements ApplySink {
   async writeRows(start: number, rows: readonly (readonly OutputCell[])[]): Promise<void> {
     const rewriter = this.rewriter;
     if (!rewriter) throw new Error("writeRows before begin");
-    rewriter.fill(start, rows);
-    await rewriter.flush();
+    try {
+      rewriter.fill(start, rows);
+      await rewriter.flush();
+    } catch (e) {
+      // A refusal while writing (a shared formula in the way): nothing is left behind.
+      await this.abort();
+      throw e;
+    }
   }
 
   interruption(): SinkInterruption | undefined {
@@ -198,7 +205,7 @@ export class XlsxCopySink implements ApplySink {
     this.highlightInto(tail, styles, date1904);
     tail.set("pageSetup", pageSetupXml(tail.find("pageSetup")));
     if (this.note) await this.noteInto(tail, edits, sheetRelsXml);
-    await part.write(tail.render());
+    for (const text of tail.texts()) await part.write(text);
 
     edits.edit(pkg.workbookPart, (xml) => workbookWithPrintTitles(xml, sheet, place.headerRow + 1));
     const macrosDropped = await matchWorkbookTypeToName(pkg, edits, this.output);
@@ -264,7 +271,10 @@ export class XlsxCopySink implements ApplySink {
       );
       return !(within && ours);
     });
-    const priorities = [...tail.render().matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+    // Every rule's priority, those in the extension list (x14 rules) included: they share one order.
+    const priorities = tail
+      .texts()
+      .flatMap((xml) => [...xml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1])));
     let priority = Math.max(0, ...priorities);
     this.rules.forEach((rule, i) => {
       const shifted = date1904
@@ -339,9 +349,18 @@ export class XlsxCopySink implements ApplySink {
   /** The first block of 1,024 shape ids no legacy drawing of the workbook uses. */
   private async freeShapeBlock(): Promise<number> {
     let max = 0;
-    for (const e of this.internals.zip.entries)
-      if (e.name.endsWith(".vml"))
-        max = Math.max(max, ...shapeBlocks((await this.internals.zip.text(e.name)) ?? ""));
+    const { zip } = this.internals;
+    // Read as they inflate (a drawing of another sheet may be large): an id map is a short tag, so
+    // the last characters of a piece are searched again with the next one.
+    for (const e of zip.entries) {
+      if (!e.name.endsWith(".vml")) continue;
+      let carry = "";
+      for await (const piece of zip.textPieces(e)) {
+        const text = carry + piece;
+        for (const block of shapeBlocks(text)) max = Math.max(max, block);
+        carry = text.slice(-4096);
+      }
+    }
     return max + 1;
   }
 

@@ -136,7 +136,12 @@ export class WorksheetTail {
   }
 
   render(): string {
-    return this.elements.map((e) => e.xml).join("") + this.end;
+    return this.texts().join("");
+  }
+
+  /** The tail's text in order, piece by piece (a long tail is written without joining it). */
+  texts(): string[] {
+    return [...this.elements.map((e) => e.xml), this.end];
   }
 }
 
@@ -206,9 +211,18 @@ export function colsWithWidths(existing: string | undefined, widths: ReadonlyMap
   return `<cols>${ranges.map((r) => `<col min="${r.min}" max="${r.max}"${r.attrs}/>`).join("")}</cols>`;
 }
 
+/** A change to a text: `text` in place of `[at, end)` (an insertion when end = at). */
+interface Edit {
+  readonly at: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 /**
  * The worksheet's head (before its rows) with the dimension widened to the written cells, the new
  * columns' widths, and the sheet set to print on one page wide (pageSetUpPr fitToPage, §18.3.1.65).
+ * Given as pieces: the head's own text between the edits is sliced, never copied, so a long head (a
+ * run of whitespace) costs no more than itself.
  */
 export function headWithEdits(
   head: string,
@@ -217,39 +231,77 @@ export function headWithEdits(
     readonly widths: ReadonlyMap<number, number>;
     readonly fitToPage: boolean;
   },
-): string {
-  let out = head.replace(
-    /<dimension\b([^>]*?)ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/,
-    (_, a: string, c1: string, r1: string, c2?: string, r2?: string) => {
-      const end = Math.max(columnIndex(c2 ?? c1), edits.lastColumn);
-      return `<dimension${a}ref="${c1}${r1}:${columnLetters(end)}${r2 ?? r1}"`;
-    },
-  );
+): string[] {
+  const changes: Edit[] = [];
+  const dimension = /<dimension\b([^>]*?)ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(head);
+  if (dimension) {
+    const [whole, a, c1, r1, c2, r2] = dimension as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string?,
+      string?,
+    ];
+    const end = Math.max(columnIndex(c2 ?? c1), edits.lastColumn);
+    changes.push({
+      at: dimension.index,
+      end: dimension.index + whole.length,
+      text: `<dimension${a}ref="${c1}${r1}:${columnLetters(end)}${r2 ?? r1}"`,
+    });
+  }
   if (edits.widths.size > 0) {
-    const existing = /<cols>([\s\S]*?)<\/cols>|<cols\s*\/>/.exec(out);
+    const existing = /<cols>([\s\S]*?)<\/cols>|<cols\s*\/>/.exec(head);
     const cols = colsWithWidths(existing?.[1], edits.widths);
     // <cols> comes right before <sheetData> (CT_Worksheet).
-    out = existing ? out.replace(existing[0], cols) : out.replace(/<sheetData\b/, `${cols}<sheetData`);
+    const sheetData = /<sheetData\b/.exec(head);
+    if (existing) changes.push({ at: existing.index, end: existing.index + existing[0].length, text: cols });
+    else if (sheetData) changes.push({ at: sheetData.index, end: sheetData.index, text: cols });
   }
-  if (edits.fitToPage) out = withFitToPage(out);
-  return out;
+  if (edits.fitToPage) {
+    const change = fitToPageEdit(head);
+    if (change) changes.push(change);
+  }
+  // In text order; an insertion before a replacement starting at the same place (the sheetPr put
+  // right after <worksheet …>, where <dimension> begins).
+  changes.sort((x, y) => x.at - y.at || x.end - x.at - (y.end - y.at));
+  const pieces: string[] = [];
+  let from = 0;
+  for (const c of changes) {
+    if (c.at < from) continue; // overlapping (a malformed head): the first edit stands
+    pieces.push(head.slice(from, c.at), c.text);
+    from = c.end;
+  }
+  pieces.push(head.slice(from));
+  return pieces.filter((p) => p !== "");
 }
 
 /** CT_SheetPr's children: tabColor, outlinePr, pageSetUpPr (in that order). */
-function withFitToPage(head: string): string {
+function fitToPageEdit(head: string): Edit | undefined {
   const pageSetUpPr = /<pageSetUpPr\b([^>]*?)\/>/.exec(head);
   if (pageSetUpPr) {
     const attrs = (pageSetUpPr[1] as string).replace(/\s+fitToPage="[^"]*"/, "");
-    return head.replace(pageSetUpPr[0], `<pageSetUpPr${attrs} fitToPage="1"/>`);
+    return {
+      at: pageSetUpPr.index,
+      end: pageSetUpPr.index + pageSetUpPr[0].length,
+      text: `<pageSetUpPr${attrs} fitToPage="1"/>`,
+    };
   }
   const sheetPr = /<sheetPr\b[^>]*?(\/?)>/.exec(head);
   if (!sheetPr) {
     const root = /<worksheet\b[^>]*>/.exec(head);
-    return root ? head.replace(root[0], `${root[0]}<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`) : head;
+    if (!root) return undefined;
+    const at = root.index + root[0].length;
+    return { at, end: at, text: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' };
   }
   if (sheetPr[1] === "/")
-    return head.replace(sheetPr[0], `${sheetPr[0].slice(0, -2)}><pageSetUpPr fitToPage="1"/></sheetPr>`);
-  return head.replace("</sheetPr>", '<pageSetUpPr fitToPage="1"/></sheetPr>');
+    return {
+      at: sheetPr.index,
+      end: sheetPr.index + sheetPr[0].length,
+      text: `${sheetPr[0].slice(0, -2)}><pageSetUpPr fitToPage="1"/></sheetPr>`,
+    };
+  const close = head.indexOf("</sheetPr>", sheetPr.index);
+  return close < 0 ? undefined : { at: close, end: close, text: '<pageSetUpPr fitToPage="1"/>' };
 }
 
 /**

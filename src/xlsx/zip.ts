@@ -2,6 +2,7 @@ import { createWriteStream, promises as fs, type WriteStream } from "node:fs";
 import * as path from "node:path";
 import type { Readable } from "node:stream";
 import * as zlib from "node:zlib";
+import { StringDecoder } from "node:string_decoder";
 import { Zip, type ZipInputFile } from "fflate";
 import * as yauzl from "yauzl";
 import { XlsxError } from "./errors";
@@ -14,15 +15,20 @@ import { XlsxError } from "./errors";
  * again). Deflating and CRC-32 are Node's zlib (zlib.crc32: Node 20.15 or later).
  */
 
-/** Parts read whole (workbook, styles, shared strings, relationships) may not inflate past this. */
-export const WHOLE_PART_LIMIT = 256 * 2 ** 20;
+/**
+ * Parts read whole (workbook, styles, relationships, comments, drawings) may not inflate past this: a
+ * part read whole is held as text and edited, a few copies at once, and memory stays under 300 MB.
+ */
+export const WHOLE_PART_LIMIT = 32 * 2 ** 20;
+/** Inflated chunks handed to the readers. */
+const INFLATE_CHUNK = 256 * 2 ** 10;
 /** A worksheet read as a stream may not inflate past this (the writer has no zip64: 4 GiB per part). */
 export const STREAMED_PART_LIMIT = 2 * 2 ** 30;
 
 const MiB = (n: number): string => `${Math.round(n / 2 ** 20)} Mio`;
 const MiBen = (n: number): string => `${Math.round(n / 2 ** 20)} MiB`;
 
-function tooLarge(part: string, limit: number): XlsxError {
+export function tooLarge(part: string, limit: number): XlsxError {
   return new XlsxError(
     {
       en: `the part ${part} of the file inflates past ${MiBen(limit)}, the most this copy reads: nothing written. A register this large does not fit in Excel either; check the file.`,
@@ -123,37 +129,59 @@ export class ZipSource {
     return this.file.openReadStreamPromise(entry.raw, { decodeFileData: false });
   }
 
-  /** An entry's content as it inflates, chunk by chunk, refused past `limit` bytes. */
+  /**
+   * An entry's content as it inflates, chunk by chunk, refused past `limit` bytes, and refused as
+   * damaged past the size its zip entry declares (a zip whose sizes lie is read no further than the
+   * lie). Inflated here (zlib, off the main thread) in chunks of 256 KiB rather than yauzl's 16 KiB.
+   */
   async *inflated(entry: ZipEntry, limit = STREAMED_PART_LIMIT): AsyncGenerator<Buffer> {
     if (entry.size > limit) throw tooLarge(entry.name, limit);
-    let stream: Readable;
+    let raw: Readable;
     try {
-      stream = await this.file.openReadStreamPromise(entry.raw);
+      raw = await this.file.openReadStreamPromise(entry.raw, { decodeFileData: false });
     } catch (e) {
       throw damaged(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    const stream: Readable =
+      entry.method === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK })) : raw;
+    if (stream !== raw) raw.on("error", (e) => stream.destroy(e));
     let size = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > limit) throw tooLarge(entry.name, limit);
+        if (size > entry.size)
+          throw damaged(`${entry.name}: inflates past the ${entry.size} bytes its entry declares`);
         yield chunk;
       }
+      if (size !== entry.size)
+        throw damaged(`${entry.name}: ${size} bytes where its entry declares ${entry.size}`);
     } catch (e) {
       if (e instanceof XlsxError) throw e;
       throw damaged(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       stream.destroy();
+      raw.destroy();
     }
   }
 
-  /** A small part's text, inflated whole (workbook, styles, shared strings, relationships). */
-  async text(name: string): Promise<string | undefined> {
+  /**
+   * A small part's text, inflated whole (workbook, styles, relationships, comments…), refused past
+   * `limit` bytes: decoded as it inflates, so the bytes and the text are not both held whole.
+   */
+  async text(name: string, limit = WHOLE_PART_LIMIT): Promise<string | undefined> {
     const entry = this.byName.get(name);
     if (!entry) return undefined;
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.inflated(entry, WHOLE_PART_LIMIT)) chunks.push(chunk);
-    return Buffer.concat(chunks).toString("utf8");
+    const pieces: string[] = [];
+    for await (const piece of this.textPieces(entry, limit)) pieces.push(piece);
+    return pieces.join("");
+  }
+
+  /** An entry's text as it inflates, piece by piece (UTF-8 sequences never cut). */
+  async *textPieces(entry: ZipEntry, limit = STREAMED_PART_LIMIT): AsyncGenerator<string> {
+    const decoder = new StringDecoder("utf8");
+    for await (const chunk of this.inflated(entry, limit)) yield decoder.write(chunk);
+    yield decoder.end();
   }
 
   close(): void {
@@ -165,93 +193,10 @@ function isNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "ENOENT";
 }
 
-/** Text deflated as it is produced, with what the zip records about it (CRC, sizes). */
-export class DeflatedPart {
-  private readonly deflater = zlib.createDeflateRaw({ level: 3 });
-  private crc = 0;
-  private size = 0;
-  private compressed = 0;
-  private readonly chunks: Buffer[] = [];
-  private spill: { file: string; stream: WriteStream } | undefined;
-  private pendingWrite: Promise<void> = Promise.resolve();
-  private readonly done: Promise<void>;
-  private failure: Error | undefined;
-
-  /**
-   * @param spillPath where the compressed bytes go once they pass `memoryLimit` (a sheet compresses
-   *   about tenfold: a 1,000,000-row register's sheet is held on disk, not in memory)
-   */
-  constructor(
-    private readonly spillPath: string,
-    private readonly memoryLimit = 32 * 2 ** 20,
-  ) {
-    this.deflater.on("data", (chunk: Buffer) => this.take(chunk));
-    this.done = new Promise((resolve, reject) => {
-      this.deflater.on("end", resolve);
-      this.deflater.on("error", reject);
-    });
-  }
-
-  private take(chunk: Buffer): void {
-    this.compressed += chunk.length;
-    if (!this.spill && this.compressed > this.memoryLimit) {
-      const stream = createWriteStream(this.spillPath);
-      stream.on("error", (e) => (this.failure = e));
-      for (const c of this.chunks.splice(0)) stream.write(c);
-      this.spill = { file: this.spillPath, stream };
-    }
-    if (this.spill) this.spill.stream.write(chunk);
-    else this.chunks.push(chunk);
-  }
-
-  /** Adds text; resolves once the deflater has taken it (backpressure for a long sheet). */
-  write(text: string): Promise<void> {
-    if (text === "") return this.pendingWrite;
-    const bytes = Buffer.from(text, "utf8");
-    this.crc = zlib.crc32(bytes, this.crc);
-    this.size += bytes.length;
-    if (this.size > STREAMED_PART_LIMIT) throw tooLarge("(copie)", STREAMED_PART_LIMIT);
-    this.pendingWrite = new Promise<void>((resolve, reject) =>
-      this.deflater.write(bytes, (e) => (e ? reject(e) : resolve())),
-    );
-    return this.pendingWrite;
-  }
-
-  async end(): Promise<{ crc: number; size: number; compressedSize: number }> {
-    this.deflater.end();
-    await this.done;
-    if (this.spill) {
-      const stream = this.spill.stream;
-      await new Promise<void>((resolve, reject) =>
-        stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
-      );
-    }
-    if (this.failure) throw this.failure;
-    return { crc: this.crc >>> 0, size: this.size, compressedSize: this.compressed };
-  }
-
-  /** The compressed bytes, in order (from memory, or read back from the spill file). */
-  async *compressedChunks(): AsyncGenerator<Buffer> {
-    if (!this.spill) {
-      yield* this.chunks;
-      return;
-    }
-    const handle = await fs.open(this.spill.file, "r");
-    try {
-      for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false }))
-        yield chunk as Buffer;
-    } finally {
-      await handle.close();
-    }
-  }
-
-  async dispose(): Promise<void> {
-    this.deflater.destroy();
-    if (this.spill) {
-      this.spill.stream.destroy();
-      await fs.rm(this.spill.file, { force: true });
-    }
-  }
+/** A part deflated beforehand: its zip record once ended, then its compressed bytes. */
+export interface PrecompressedPart {
+  end(): Promise<{ crc: number; size: number; compressedSize: number }>;
+  compressedChunks(): AsyncIterable<Uint8Array>;
 }
 
 /** An entry given to fflate's Zip whose bytes are already compressed (or stored). */
@@ -333,8 +278,8 @@ export class ZipOutput {
     await this.addCompressed(name, { method: 8, crc: zlib.crc32(bytes), size: bytes.length }, [deflated]);
   }
 
-  /** Adds a part deflated beforehand. */
-  async addDeflated(name: string, part: DeflatedPart): Promise<void> {
+  /** Adds a part deflated beforehand (the rewritten sheet: deflated-part.ts). */
+  async addDeflated(name: string, part: PrecompressedPart): Promise<void> {
     const meta = await part.end();
     await this.addCompressed(name, { method: 8, crc: meta.crc, size: meta.size }, part.compressedChunks());
   }

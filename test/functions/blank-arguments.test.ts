@@ -55,7 +55,7 @@ const CALLS: Readonly<Record<string, { readonly args: readonly unknown[]; readon
 };
 
 describe("every optional argument given a blank computes as if left out", () => {
-  test("every function with optional arguments is in the table", () => {
+  test("every function with optional arguments is in the table", async () => {
     const withOptional = FUNCTION_SIGNATURES.filter((s) => s.params.some((p) => p.optional)).map(
       (s) => s.name,
     );
@@ -70,17 +70,17 @@ describe("every optional argument given a blank computes as if left out", () => 
         : [],
     ),
   );
-  test.each(cases)("$fn with $param given $blank.name", ({ fn, index, blank }) => {
+  test.each(cases)("$fn with $param given $blank.name", async ({ fn, index, blank }) => {
     const call = CALLS[fn]!;
     const args = [...call.args];
     while (args.length < index) args.push(null);
     args[index] = blank.value;
-    expect(excelFunction(fn)(...args)).toEqual(call.value);
+    expect(await excelFunction(fn)(...args)).toEqual(call.value);
   });
 
-  test("without the blanks, each call gives its hand-worked value", () => {
+  test("without the blanks, each call gives its hand-worked value", async () => {
     for (const [fn, call] of Object.entries(CALLS))
-      expect(excelFunction(fn)(...call.args)).toEqual(call.value);
+      expect(await excelFunction(fn)(...call.args)).toEqual(call.value);
   });
 });
 
@@ -93,38 +93,38 @@ describe("a required argument given a blank is named as missing", () => {
     ),
   );
 
-  test.each(required)("$fn: $param given $blank.name", ({ fn, param, index, blank }) => {
+  test.each(required)("$fn: $param given $blank.name", async ({ fn, param, index, blank }) => {
     const args = [...(CALLS[fn]?.args ?? ["sillage", "acceptance-anomalies", serial("2025-12-19")])];
     args[index] = blank.value;
     if (fn === "EXPLAIN" && param === "vendor") {
       // EXPLAIN explains the error of the function it explains.
-      expect(excelFunction(fn)(...args)).toBe(
+      expect(await excelFunction(fn)(...args)).toBe(
         "DUEDATE: #VALUE! vendor is required: expected a vendor id or name.",
       );
       return;
     }
-    const e = excelError(() => excelFunction(fn)(...args));
+    const e = await excelError(() => excelFunction(fn)(...args));
     expect(e.code).toBe(ERROR_CODES.invalidValue);
     expect(e.message).toMatch(new RegExp(`^${param} is required: expected `));
   });
 
-  test("a date given 0 is never the phantom 0 January 1900, in French either", () => {
+  test("a date given 0 is never the phantom 0 January 1900, in French either", async () => {
     SHARED_RUNTIME.update({ lang: "fr" });
-    expect(excelError(() => CGV.dueDate("omi", 0)).message).toBe(
+    expect((await excelError(() => CGV.dueDate("omi", 0))).message).toBe(
       "dateFacture est obligatoire : attendu une date (date Excel, 2025-03-31 ou 31/03/2025).",
     );
   });
 });
 
 describe("amounts keep 0: it is a real amount", () => {
-  test("an invoice of 0 € owes nothing, a monthly fee of 0 € costs nothing, 0 % of 0 € is 0", () => {
-    expect(CGV.lateFee("omi", 0, serial("2025-01-31"), serial("2025-03-02"))).toBe(0);
-    expect(CGV.terminationFee("sillage", serial("2025-02-10"), serial("2025-09-01"), 0)).toBe(0);
-    expect(CGV.clauseAmount("xiahdeh", "cancellation-before-start", 0)).toBe(0);
+  test("an invoice of 0 € owes nothing, a monthly fee of 0 € costs nothing, 0 % of 0 € is 0", async () => {
+    expect(await CGV.lateFee("omi", 0, serial("2025-01-31"), serial("2025-03-02"))).toBe(0);
+    expect(await CGV.terminationFee("sillage", serial("2025-02-10"), serial("2025-09-01"), 0)).toBe(0);
+    expect(await CGV.clauseAmount("xiahdeh", "cancellation-before-start", 0)).toBe(0);
   });
 
-  test("justified recovery costs of 0 € leave the 40 € fee", () => {
-    expect(CGV.recoveryFee("omi", serial("2025-01-31"), serial("2025-03-02"), 0)).toBe(40);
+  test("justified recovery costs of 0 € leave the 40 € fee", async () => {
+    expect(await CGV.recoveryFee("omi", serial("2025-01-31"), serial("2025-03-02"), 0)).toBe(40);
   });
 });
 
@@ -133,7 +133,7 @@ describe("payments ranges with empty cells", () => {
   const due = serial("2025-03-01");
   const paid = serial("2025-03-31");
 
-  test("rows of 0 and 0 are empty rows, above, between and below the payments", () => {
+  test("rows of 0 and 0 are empty rows, above, between and below the payments", async () => {
     const payments = [
       [0, 0],
       [serial("2025-03-11"), 1000],
@@ -141,26 +141,26 @@ describe("payments ranges with empty cells", () => {
       [null, 0],
       ["", null],
     ];
-    expect(CGV.lateInterest("sillage", 2000, due, paid, payments)).toBe(12.2);
+    expect(await CGV.lateInterest("sillage", 2000, due, paid, payments)).toBe(12.2);
   });
 
-  test("a range of empty cells is no payment at all", () => {
+  test("a range of empty cells is no payment at all", async () => {
     // 2000 € late 30 days: 2000 × 0.1113 × 30 / 365 = 18.30.
-    expect(CGV.lateInterest("sillage", 2000, due, paid, [[0, 0]])).toBe(18.3);
+    expect(await CGV.lateInterest("sillage", 2000, due, paid, [[0, 0]])).toBe(18.3);
     expect(
-      CGV.lateInterest("sillage", 2000, due, paid, [
+      await CGV.lateInterest("sillage", 2000, due, paid, [
         [0, 0],
         [0, 0],
       ]),
     ).toBe(18.3);
   });
 
-  test("a row with a date and an empty amount, or an amount and an empty date, is named as incomplete", () => {
+  test("a row with a date and an empty amount, or an amount and an empty date, is named as incomplete", async () => {
     for (const row of [
       [serial("2025-03-11"), 0],
       [0, 500],
     ]) {
-      const e = excelError(() => CGV.lateInterest("sillage", 2000, due, paid, [row]));
+      const e = await excelError(() => CGV.lateInterest("sillage", 2000, due, paid, [row]));
       expect(e).toEqual({
         code: "#VALUE!",
         message: "payments row 1: both a date and an amount are needed.",
@@ -170,15 +170,15 @@ describe("payments ranges with empty cells", () => {
 });
 
 describe("EXPLAIN hands blanks on as the explained function reads them", () => {
-  test("an empty invoice kind cell (0) and empty cells past the function's arguments change nothing", () => {
-    const plain = CGV.explain("DUEDATE", "omi", serial("2025-03-10"));
-    expect(CGV.explain("DUEDATE", "omi", serial("2025-03-10"), 0)).toBe(plain);
-    expect(CGV.explain("DUEDATE", "omi", serial("2025-03-10"), null, 0, 0, 0)).toBe(plain);
-    expect(CGV.explain("DUEDATE", "omi", serial("2025-03-10"), 0, "", 0)).toBe(plain);
+  test("an empty invoice kind cell (0) and empty cells past the function's arguments change nothing", async () => {
+    const plain = await CGV.explain("DUEDATE", "omi", serial("2025-03-10"));
+    expect(await CGV.explain("DUEDATE", "omi", serial("2025-03-10"), 0)).toBe(plain);
+    expect(await CGV.explain("DUEDATE", "omi", serial("2025-03-10"), null, 0, 0, 0)).toBe(plain);
+    expect(await CGV.explain("DUEDATE", "omi", serial("2025-03-10"), 0, "", 0)).toBe(plain);
   });
 
-  test("a vendor given 0 is named as missing", () => {
-    expect(excelError(() => CGV.dueDate(0 as unknown as string, serial("2025-03-10"))).message).toBe(
+  test("a vendor given 0 is named as missing", async () => {
+    expect((await excelError(() => CGV.dueDate(0 as unknown as string, serial("2025-03-10")))).message).toBe(
       "vendor is required: expected a vendor id or name.",
     );
   });

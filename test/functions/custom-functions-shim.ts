@@ -34,13 +34,17 @@ export function serial(iso: string): number {
   return s < 61 ? s - 1 : s;
 }
 
-/** Calls a custom function and returns the Excel error it throws as { code, message }. */
-export function excelError(call: () => unknown): { code: string; message: string } {
+/**
+ * Calls a custom function and returns the Excel error it gives as { code, message }: thrown, or the
+ * rejection of the promise it returns (the wrappers answer with promises, as async custom functions).
+ */
+export async function excelError(call: () => unknown): Promise<{ code: string; message: string }> {
+  let value: unknown;
   try {
-    const value = call();
-    throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);
+    value = await call();
   } catch (e) {
     if (!(e instanceof FakeCustomFunctionsError)) throw e;
     return { code: e.code, message: e.message };
   }
+  throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);
 }

@@ -35,7 +35,7 @@ describe("vendor names agree across the faces", () => {
   ];
 
   test.each(names)("%s: =CGV.DUEDATE, echeance fn and a register row give 5 July 2025", async (name) => {
-    expect(CGV.dueDate(name, serial("2025-06-20"))).toBe(serial("2025-07-05"));
+    expect(await CGV.dueDate(name, serial("2025-06-20"))).toBe(serial("2025-07-05"));
     expect(await runMain("fn", "DUEDATE", name, "2025-06-20")).toEqual({
       code: 0,
       out: "2025-07-05\n",
@@ -47,7 +47,7 @@ describe("vendor names agree across the faces", () => {
   test("options after a name work as after an id, in every face", async () => {
     // Digitalli 8.1(b): 30 days end of month; "eom-then-days": end of February, then 30 days = 30 March.
     const choice = "Digitalli+eom-then-days";
-    expect(CGV.dueDate(choice, serial("2025-02-15"))).toBe(serial("2025-03-30"));
+    expect(await CGV.dueDate(choice, serial("2025-02-15"))).toBe(serial("2025-03-30"));
     expect((await runMain("fn", "DUEDATE", choice, "2025-02-15")).out).toBe("2025-03-30\n");
     expect(registerDueDate(choice, "2025-02-15")).toBe(serial("2025-03-30"));
   });
@@ -55,7 +55,7 @@ describe("vendor names agree across the faces", () => {
   test("an unknown vendor is refused by each face with the same sentence", async () => {
     let message = "";
     try {
-      CGV.dueDate("acme", serial("2025-06-20"));
+      await CGV.dueDate("acme", serial("2025-06-20"));
     } catch (e) {
       message = (e as Error).message;
     }
@@ -74,7 +74,7 @@ describe("the names invoices use agree across the faces (issue 23)", () => {
   test.each(["Plateforme OMI", "PLATEFORME OMI", "OMI SAS"])(
     "%s: =CGV.DUEDATE, echeance fn and a register row give 14 February 2025",
     async (name) => {
-      expect(CGV.dueDate(name, serial("2025-01-15"))).toBe(serial("2025-02-14"));
+      expect(await CGV.dueDate(name, serial("2025-01-15"))).toBe(serial("2025-02-14"));
       expect((await runMain("fn", "DUEDATE", name, "2025-01-15")).out).toBe("2025-02-14\n");
       expect(registerDueDate(name, "2025-01-15")).toBe(serial("2025-02-14"));
     },
@@ -82,7 +82,7 @@ describe("the names invoices use agree across the faces (issue 23)", () => {
 
   test("the law as a vendor: « Conditions légales » is 30 days after the invoice date in every face", async () => {
     // L441-10 I: 30 days; 20 Jun 2025 + 30 = 20 Jul 2025.
-    expect(CGV.dueDate("Conditions légales", serial("2025-06-20"))).toBe(serial("2025-07-20"));
+    expect(await CGV.dueDate("Conditions légales", serial("2025-06-20"))).toBe(serial("2025-07-20"));
     expect((await runMain("fn", "DUEDATE", "loi", "2025-06-20")).out).toBe("2025-07-20\n");
     expect(registerDueDate("loi", "2025-06-20")).toBe(serial("2025-07-20"));
   });

@@ -12,6 +12,14 @@ import { officeRuntimeHost } from "../../src/office/runtime-host";
 import { FunctionRuntime, type RuntimeChange } from "../../src/functions/runtime";
 import { SHARED_RUNTIME } from "../../src/functions/shared-runtime";
 import type { DateSystem } from "../../src/functions/arguments";
+import { answer } from "../../src/office/excel-result";
+import {
+  captureState,
+  parseStoredDocument,
+  restoreState,
+  serializeState,
+  type TermsStore,
+} from "../../src/storage";
 
 /**
  * A function runtime owns what the functions run against (vendors, settings, language, date system)
@@ -128,6 +136,7 @@ class FakeHost implements RuntimeHost {
     readonly displayLanguage: string | undefined,
     private readonly system: DateSystem = 1900,
     private readonly failRecalculation = false,
+    readonly terms?: TermsStore,
   ) {}
   probeDateSystem(): Promise<DateSystem> {
     this.probes += 1;
@@ -168,38 +177,189 @@ describe("connecting a runtime to its host", () => {
     expect(host.recalculations).toBe(1);
   });
 
-  test("a 1904 workbook is found once and recalculated under its date system", async () => {
+  test("a 1904 workbook is found once, before the first answer: nothing to recalculate", async () => {
     const runtime = new FunctionRuntime();
     const host = new FakeHost(undefined, 1904);
     connectRuntime(runtime, host);
+    // The first answer waits for the probe: it is given in the 1904 system.
+    const first = answer(runtime, "DUEDATE", ["omi", serial("2025-03-10") - 1462]);
     await settle();
     expect(runtime.dateSystem).toBe(1904);
-    expect(host.recalculations).toBe(1);
+    // 10/03/2025 + 30 days = 09/04/2025, as a 1904 serial.
+    await expect(first).resolves.toBe(serial("2025-04-09") - 1462);
+    expect(host.recalculations).toBe(0);
     connectRuntime(runtime, host)();
     await settle();
     expect(host.probes).toBe(1);
   });
 
-  test("after disconnecting, changes no longer recalculate; a failed recalculation is reported", async () => {
+  test("after disconnecting, changes no longer recalculate; a failed recalculation is reported and said", async () => {
     const runtime = new FunctionRuntime();
     const failures: unknown[] = [];
     const host = new FakeHost(undefined, 1900, true);
     const disconnect = connectRuntime(runtime, host, (e) => failures.push(e));
+    await settle();
     runtime.update({ registry: restoredWith([omi45]) });
     await settle();
     expect(failures).toEqual([new Error("busy")]);
+    expect(runtime.noticeTexts.map((t) => t.en)).toEqual([
+      "Excel did not recalculate the CGV cells after the terms changed. busy. Their results may be out of date: recalculate the workbook (Ctrl+Alt+F9 on Windows).",
+    ]);
     disconnect();
     runtime.update({ registry: new VendorRegistry() });
     expect(host.recalculations).toBe(1);
   });
 });
 
+/** A store whose read answers when the test says: Excel busy, or slow, at the runtime's start. */
+function heldStore(documents: readonly string[]) {
+  let answer: (() => void) | undefined;
+  let refuse: ((e: unknown) => void) | undefined;
+  const store: TermsStore = {
+    kind: "custom-xml-part",
+    readAll: () =>
+      new Promise<string[]>((resolve, reject) => {
+        answer = () => resolve([...documents]);
+        refuse = reject;
+      }),
+    write: async () => undefined,
+    remove: async () => undefined,
+  };
+  return { store, answer: () => answer?.(), refuse: (e: unknown) => refuse?.(e) };
+}
+
+/** Timers the test fires by hand (the start's 30-second wait). */
+function handTimers() {
+  const pending: (() => void)[] = [];
+  return {
+    timers: { set: (run: () => void) => pending.push(run), clear: () => undefined },
+    fire: () => pending.splice(0).forEach((run) => run()),
+  };
+}
+
+/** The workbook's stored terms: ACME, OMI's terms under another name at 45 days, and a rate row for 2026-H2. */
+const ACME: VendorProfile = { ...omi45, id: "acme", name: "Acme", legalName: "ACME SAS" };
+const STORED = serializeState(
+  captureState({
+    profiles: [ACME],
+    rateRows: [{ halfYear: "2026-H2", legalProfessional: "2.5" }],
+  }),
+);
+
+describe("the first answers wait for the workbook's stored terms (issue 21)", () => {
+  test("a workbook vendor asked for before its terms are read is answered with them, not #VALUE!", async () => {
+    const runtime = new FunctionRuntime();
+    const held = heldStore([STORED]);
+    const host = new FakeHost("en-US", 1900, false, held.store);
+    connectRuntime(runtime, host);
+    // Excel calls the function as the runtime starts: the answer waits.
+    let due: unknown;
+    const asked = answer(runtime, "DUEDATE", ["acme", serial("2025-03-10")]).then((v) => (due = v));
+    await settle();
+    expect(due).toBeUndefined();
+    expect(runtime.start.record()).toMatchObject({ terms: "loading", answers: 0 });
+    held.answer();
+    await asked;
+    // ACME: 45 days after 10/03/2025 is 24/04/2025.
+    expect(due).toBe(serial("2025-04-24"));
+    expect(runtime.start.record()).toEqual({
+      terms: "loaded",
+      held: true,
+      opened: "settled",
+      answers: 1,
+      answersWithoutTerms: 0,
+    });
+    // Nothing showed other terms: nothing recalculated.
+    expect(host.recalculations).toBe(0);
+    // The pane restoring the same stored state afterwards changes nothing.
+    const parsed = parseStoredDocument(STORED);
+    if (!parsed.ok) throw new Error("the stored document does not parse");
+    const restored = restoreState(parsed.state);
+    expect(runtime.update({ registry: restored.registry, settings: restored.settings })).toEqual([]);
+    expect(host.recalculations).toBe(0);
+  });
+
+  test("the workbook's rate rows make today's LATEFEE compute from the first answer, not #NUM!", async () => {
+    const runtime = new FunctionRuntime();
+    const held = heldStore([STORED]);
+    connectRuntime(runtime, new FakeHost("en-US", 1900, false, held.store));
+    const asked = answer(runtime, "LATEFEE", ["omi", 1000, "2026-09-30", "2026-12-03"]);
+    held.answer();
+    // 3 × 2.5 % = 7.5 %; 1000 × 7.5 % × 64 / 365 = 13.15; + 40 € = 53.15.
+    await expect(asked).resolves.toBe(53.15);
+  });
+
+  test("terms that cannot be read: the answers go on with the shipped terms and each message says why", async () => {
+    const runtime = new FunctionRuntime();
+    const held = heldStore([STORED]);
+    connectRuntime(runtime, new FakeHost("fr-FR", 1900, false, held.store));
+    const asked = answer(runtime, "DUEDATE", ["acme", serial("2025-03-10")]).catch((e: unknown) => e);
+    held.refuse(
+      Object.assign(new Error("busy"), {
+        text: { en: "Excel stayed in cell-editing mode.", fr: "Excel est resté en saisie." },
+      }),
+    );
+    const error = (await asked) as { code: string; message: string };
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(/^le fournisseur « acme » est inconnu : attendu/);
+    expect(error.message).toContain(
+      " Les conditions propres au classeur (ses fournisseurs, ses lignes de taux) n'ont pas pu être lues. Excel est resté en saisie. D'ici là, les fonctions CGV utilisent les conditions livrées : ouvrez le volet Échéance pour les relire.",
+    );
+    expect(runtime.start.record()).toMatchObject({
+      terms: "failed",
+      answers: 1,
+      answersWithoutTerms: 1,
+      failure: { en: "Excel stayed in cell-editing mode." },
+    });
+  });
+
+  test("a read that does not end: the answers wait 30 s at most; the terms, when they come, are recalculated once", async () => {
+    const runtime = new FunctionRuntime();
+    const held = heldStore([STORED]);
+    const host = new FakeHost("en-US", 1900, false, held.store);
+    const { timers, fire } = handTimers();
+    connectRuntime(runtime, host, () => undefined, { timers });
+    const asked = answer(runtime, "DUEDATE", ["omi", serial("2025-03-10")]);
+    await settle();
+    fire();
+    // Shipped OMI: 30 days.
+    await expect(asked).resolves.toBe(serial("2025-04-09"));
+    expect(runtime.start.record()).toMatchObject({ opened: "timed-out", answersWithoutTerms: 1 });
+    held.answer();
+    await settle();
+    await settle();
+    expect(runtime.start.terms).toBe("loaded");
+    expect(host.recalculations).toBe(1);
+  });
+
+  test("outside a workbook (the command line, the tests) nothing waits", async () => {
+    const runtime = new FunctionRuntime();
+    expect(runtime.start.isOpen).toBe(true);
+    await expect(answer(runtime, "DUEDATE", ["omi", serial("2025-03-10")])).resolves.toBe(
+      serial("2025-04-09"),
+    );
+    expect(runtime.start.record()).toEqual({
+      terms: "not-asked",
+      held: false,
+      answers: 1,
+      answersWithoutTerms: 0,
+    });
+  });
+});
+
 describe("the Office host", () => {
-  /** The few Excel objects the host uses, as strict as Office.js: a value read before load and sync throws. */
-  function fakeExcel(date1904: number) {
+  /**
+   * The few Excel objects the host uses, as strict as Office.js: a value read before load and sync
+   * throws; `excelApi` is the highest ExcelApi version claimed.
+   */
+  function fakeExcel(date1904: number, excelApi = "1.1") {
     const calls: string[] = [];
     let loaded = false;
     let synced = false;
+    const sheets = ["Factures", "Abonnements"].map((name) => ({
+      name,
+      calculate: (markAllDirty: boolean) => calls.push(`calculate ${name} ${markAllDirty}`),
+    }));
     const context = {
       workbook: {
         functions: {
@@ -217,6 +377,17 @@ describe("the Office host", () => {
             };
           },
         },
+        worksheets: {
+          load: (what: string) => {
+            calls.push(`load ${what}`);
+            return {
+              get items() {
+                if (!synced) throw new Error("PropertyNotLoaded");
+                return sheets;
+              },
+            };
+          },
+        },
         application: { calculate: (type: string) => calls.push(`calculate ${type}`) },
       },
       sync: () => {
@@ -225,12 +396,21 @@ describe("the Office host", () => {
         return Promise.resolve();
       },
     };
+    const minor = (v: string) => Number(v.split(".")[1]);
     const globals = globalThis as unknown as { Excel?: unknown; Office?: unknown };
     globals.Excel = {
       run: <T>(batch: (c: typeof context) => Promise<T>) => batch(context),
       CalculationType: { full: "Full" },
     };
-    globals.Office = { context: { displayLanguage: "fr-FR" } };
+    globals.Office = {
+      context: {
+        displayLanguage: "fr-FR",
+        requirements: {
+          isSetSupported: (name: string, version: string) =>
+            name === "ExcelApi" && minor(version) <= minor(excelApi),
+        },
+      },
+    };
     return calls;
   }
 
@@ -250,9 +430,22 @@ describe("the Office host", () => {
     await expect(officeRuntimeHost().probeDateSystem()).resolves.toBe(1900);
   });
 
-  test("recalculating is a full calculation: custom functions are not volatile", async () => {
-    const calls = fakeExcel(1462);
-    await officeRuntimeHost().recalculate();
+  test("recalculating marks this workbook's sheets dirty (ExcelApi 1.6), never every open workbook", async () => {
+    // Custom functions are not volatile: only cells marked dirty compute again.
+    const calls = fakeExcel(1462, "1.6");
+    await officeRuntimeHost(undefined, undefined).recalculate();
+    expect(calls).toEqual([
+      "load items/name",
+      "sync",
+      "calculate Factures true",
+      "calculate Abonnements true",
+      "sync",
+    ]);
+  });
+
+  test("without ExcelApi 1.6 recalculating is a full calculation, the only other way", async () => {
+    const calls = fakeExcel(1462, "1.5");
+    await officeRuntimeHost(undefined, undefined).recalculate();
     expect(calls).toEqual(["calculate Full", "sync"]);
   });
 });

@@ -47,8 +47,13 @@ describe("src/office/functions.ts is generated from the table", () => {
       for (const p of def.params) {
         expect(text).toContain(` * @param ${p.optional ? `[${p.name}]` : p.name} ${p.description.en}\n`);
       }
+      // Each answers with a promise: the first answers wait for the workbook's stored terms.
+      const result = { date: "number", number: "number", text: "string", table: "string[][]" }[def.result];
       expect(text).toContain(
-        `toExcel(SHARED_RUNTIME, "${def.name}", [${def.params.map((p) => p.name).join(", ")}])`,
+        `answer(SHARED_RUNTIME, "${def.name}", [${def.params.map((p) => p.name).join(", ")}]) as Promise<${result}>`,
+      );
+      expect(text).toMatch(
+        new RegExp(`export function ${def.js}\\([^)]*\\): Promise<${result.replace(/[[\]]/g, "\\$&")}> \\{`),
       );
       expect(def.js.toUpperCase()).toBe(def.name);
     }

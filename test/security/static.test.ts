@@ -177,7 +177,7 @@ describe("the custom functions", () => {
     range: [[45658]],
   };
 
-  test("every function computes (or gives its Excel error) without any network call", () => {
+  test("every function computes (or gives its Excel error) without any network call", async () => {
     const exported = Object.entries(CGV).filter(([, f]) => typeof f === "function") as [
       string,
       (...args: unknown[]) => unknown,
@@ -188,7 +188,7 @@ describe("the custom functions", () => {
       if (!fn) continue;
       const args = sig.params.map((p) => ARG[p.type]);
       try {
-        fn(...args);
+        await fn(...args);
       } catch {
         // An Excel error is an answer too; only the network matters here.
       }

@@ -1,5 +1,6 @@
 import { iso } from "../../src/engine";
 import { ExcelGateway } from "../../src/office/excel-gateway";
+import { NAME_SETTLE } from "../../src/workbook/function-names";
 import type { WorkbookGateway } from "../../src/workbook/gateway";
 import { MemoryGateway } from "../../src/workbook/memory-gateway";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -9,9 +10,11 @@ import {
   MemoryScratch,
   reportText,
   runSelfTest,
+  SELF_TEST_STEPS,
   SELF_TEST_TERMS_PLACE,
   type ScratchWorkbook,
   type SelfTestEnvironment,
+  type SelfTestHostChecks,
   type SelfTestReport,
   type SelfTestTerms,
   type StepId,
@@ -51,7 +54,30 @@ interface Setup {
   readonly gateway: WorkbookGateway;
   readonly scratch: ScratchWorkbook;
   readonly environment: SelfTestEnvironment;
-  readonly host?: FakeExcelHost;
+  readonly fake?: FakeExcelHost;
+  /** What the add-in's start recorded (Excel only; the preview has none). */
+  readonly host?: SelfTestHostChecks;
+}
+
+/**
+ * What a healthy start in Excel records: the terms read before the first of 4 answers, the pane's
+ * visibility handler registered and the pane shown once.
+ */
+function excelStart(
+  functions: Partial<ReturnType<SelfTestHostChecks["functionsStart"]>> = {},
+  pane: Partial<ReturnType<SelfTestHostChecks["paneVisibility"]>> = {},
+): SelfTestHostChecks {
+  return {
+    functionsStart: () => ({
+      terms: "loaded",
+      held: true,
+      opened: "settled",
+      answers: 4,
+      answersWithoutTerms: 0,
+      ...functions,
+    }),
+    paneVisibility: () => ({ supported: true, registered: true, shown: 1, hidden: 0, ...pane }),
+  };
 }
 
 function onMemory(wb: MemoryWorkbook = sampleWorkbook(5), language = "fr-FR"): Setup {
@@ -68,8 +94,10 @@ function onFakeExcel(excelApi = "1.18", options: FakeHostOptions = {}, language 
   const host = new FakeExcelHost(wb, excelApi, options);
   return {
     wb,
-    host,
-    gateway: new ExcelGateway(host),
+    fake: host,
+    host: excelStart(),
+    // A live formula's probe is read again for 30 ms at most while #NAME? (3 s in Excel).
+    gateway: new ExcelGateway(host, { nameSettle: { ...NAME_SETTLE, maxMs: 30, everyMs: 5 } }),
     scratch: new OfficeScratch(host),
     environment: hostEnvironment({
       host: "Excel",
@@ -133,6 +161,7 @@ const ALL_STEPS: StepId[] = [
   "sheet",
   "date-system",
   "read",
+  "used-range",
   "values",
   "note",
   "highlight",
@@ -142,10 +171,12 @@ const ALL_STEPS: StepId[] = [
   "edit",
   "sizes",
   "terms",
+  "functions-start",
+  "pane-visibility",
 ];
 
 describe.each([
-  ["the in-memory workbook", () => onMemory()],
+  ["the in-memory workbook", () => ({ ...onMemory(), host: excelStart() })],
   ["the fake Excel claiming ExcelApi 1.18, in French", () => onFakeExcel("1.18", { language: "fr" })],
 ])("the self-test on %s", (_name, make) => {
   let setup: Setup;
@@ -183,8 +214,9 @@ describe.each([
   test("every scratch sheet is removed, the portable formulas' reference sheet too", () => {
     expect(setup.wb.sheetNames()).toEqual(USER_SHEETS);
     expect(report.cleanup.sheetsLeft).toEqual([]);
-    // One for each step but the terms step (10), two for the sheet step, and the reference sheet: 13.
-    expect(report.cleanup.sheetsRemoved).toHaveLength(13);
+    // One for each step but the terms and the two start steps (11), two for the sheet step, and the
+    // reference sheet: 14.
+    expect(report.cleanup.sheetsRemoved).toHaveLength(14);
     expect(report.cleanup.sheetsRemoved).toContain("Échéance - taux et fériés");
     expect(report.cleanup.sheetsRemoved).toContain("Échéance - autotest (2)");
     expect(setup.wb.conditionalFormats).toEqual([]);
@@ -263,6 +295,7 @@ describe("what the hosts answer, as each step reports it", () => {
       sheet: "pass",
       "date-system": "pass",
       read: "skip",
+      "used-range": "skip",
       values: "skip",
       note: "skip",
       highlight: "skip",
@@ -272,6 +305,9 @@ describe("what the hosts answer, as each step reports it", () => {
       edit: "skip",
       sizes: "skip",
       terms: "pass",
+      // The preview has no shared runtime: the start steps are not run.
+      "functions-start": "skip",
+      "pane-visibility": "skip",
     });
     expect(wb.sheetNames()).toEqual(USER_SHEETS);
   });
@@ -345,20 +381,24 @@ describe("a deliberately broken host: the right step fails with its message, the
     expect(stepOf(report, "sizes").error?.en).toBe(
       "GeneralException: The response payload size has exceeded the limit.",
     );
-    expect(setup.host?.refused.length).toBeGreaterThan(0);
+    expect(setup.fake?.refused.length).toBeGreaterThan(0);
     expect(setup.wb.sheetNames()).toEqual(USER_SHEETS);
     // The report the user copies names the step and the host's refusal, and says nothing was left.
     const text = reportText(report, "fr", "03/12/2026 10:00");
     expect(text).toMatch(
       /\n✗ Requêtes dimensionnées en octets : un bloc de plus de 5 Mo écrit puis relu \(\d+ ms\)\n {4}GeneralException: The response payload size has exceeded the limit\.\n/,
     );
-    expect(text).toContain("Résultat : 11 réussie(s), 1 échouée(s), 0 non exécutée(s)");
+    expect(text).toContain("Résultat : 14 réussie(s), 1 échouée(s), 0 non exécutée(s)");
     expect(text).toContain("; aucune feuille de test restante ;");
   });
 
   test("a host whose worksheet events never come fails the edit step after waiting 5 s, naming the cell", async () => {
     const wb = sampleWorkbook(5);
-    const setup = { ...onMemory(wb), gateway: new MemoryGateway(wb, { missing: ["watchEdits"] }) };
+    const setup = {
+      ...onMemory(wb),
+      host: excelStart(),
+      gateway: new MemoryGateway(wb, { missing: ["watchEdits"] }),
+    };
     const report = await run(setup);
     expect(report.steps.filter((s) => s.status !== "pass").map((s) => s.id)).toEqual(["edit"]);
     expect(stepOf(report, "edit").error?.fr).toBe(
@@ -420,6 +460,101 @@ describe("a deliberately broken host: the right step fails with its message, the
   });
 });
 
+describe("the steps that check the add-in's start in Excel (issue 21)", () => {
+  /** Runs only the start steps, on a host that recorded `host`. */
+  async function startSteps(host: SelfTestHostChecks | undefined) {
+    const ids = new Set<StepId>(["functions-start", "pane-visibility"]);
+    const report = await runSelfTest(
+      { ...onMemory(), host, terms: memoryTerms().terms, today: TODAY, ...virtualClock() },
+      { steps: SELF_TEST_STEPS.filter((s) => ids.has(s.id)) },
+    );
+    return { functions: stepOf(report, "functions-start"), pane: stepOf(report, "pane-visibility") };
+  }
+
+  test("terms read before the first answer, and the pane's handler registered: both pass, saying what they saw", async () => {
+    const { functions, pane } = await startSteps(excelStart());
+    expect(functions).toMatchObject({
+      status: "pass",
+      detail: { en: "terms read before any answer; 4 answer(s) since, all with them" },
+    });
+    expect(pane).toMatchObject({
+      status: "pass",
+      detail: { fr: "enregistré ; depuis le chargement de la page, affiché 1 fois, masqué 0 fois" },
+    });
+  });
+
+  test("answers given before the terms were read (the wait ran out) fail the step, counting them", async () => {
+    const { functions } = await startSteps(
+      excelStart({ terms: "loaded", opened: "timed-out", answers: 12, answersWithoutTerms: 3 }),
+    );
+    expect(functions.status).toBe("fail");
+    expect(functions.error?.en).toBe(
+      "3 of 12 answer(s) were given before the workbook's terms were read (the 30-second wait ran out): those cells were recalculated once the terms came.",
+    );
+  });
+
+  test("terms that could not be read fail the step with the reason the runtime kept", async () => {
+    const { functions } = await startSteps(
+      excelStart({
+        terms: "failed",
+        answersWithoutTerms: 1,
+        failure: { en: "Excel stayed in cell-editing mode.", fr: "Excel est resté en saisie." },
+      }),
+    );
+    expect(functions.error?.fr).toBe(
+      "Les conditions enregistrées du classeur n'ont pas pu être lues au démarrage : Excel est resté en saisie.",
+    );
+  });
+
+  test("a runtime that never waited fails: its first answers may have used the shipped terms", async () => {
+    const { functions } = await startSteps(excelStart({ held: false }));
+    expect(functions.error?.en).toMatch(/^The functions' runtime did not wait for the workbook at start/);
+  });
+
+  test("an Excel without the visibility event does not run the pane step; one refusing the handler fails it", async () => {
+    expect((await startSteps(excelStart({}, { supported: false, registered: false }))).pane.status).toBe(
+      "skip",
+    );
+    const refused = (await startSteps(excelStart({}, { registered: false, error: "GeneralException" }))).pane;
+    expect(refused).toMatchObject({
+      status: "fail",
+      error: { en: "Office refused the pane's visibility handler: GeneralException" },
+    });
+  });
+
+  test("in the preview (no shared runtime, no Office) neither is run, and each says why", async () => {
+    const { functions, pane } = await startSteps(undefined);
+    expect(functions).toMatchObject({
+      status: "skip",
+      detail: { en: expect.stringMatching(/^Outside Excel/) },
+    });
+    expect(pane).toMatchObject({
+      status: "skip",
+      detail: { fr: "Hors d'Excel, Office ne masque jamais le volet." },
+    });
+  });
+});
+
+describe("the used-range step", () => {
+  test("on the fake Excel a whole-column selection of a sheet formatted to row 1,048,576 reads 5 rows", async () => {
+    const report = await run(onFakeExcel("1.18"));
+    expect(stepOf(report, "used-range")).toMatchObject({
+      status: "pass",
+      detail: {
+        en: "'Échéance - autotest'!A1:C6: 5 rows, though the sheet is formatted down to row 1,048,576",
+      },
+    });
+  });
+
+  test("without ExcelApi 1.2 it is not run, and says what the pane reads there", async () => {
+    const report = await run(onFakeExcel("1.1"));
+    expect(stepOf(report, "used-range")).toMatchObject({
+      status: "skip",
+      detail: { en: expect.stringMatching(/^ExcelApi 1\.2 missing/) },
+    });
+  });
+});
+
 describe("the report", () => {
   test("tells the host, the requirement sets as ranges, each step and the cleanup, in French", async () => {
     const report = await run(onFakeExcel("1.12", {}, "fr-FR"));
@@ -433,19 +568,19 @@ describe("the report", () => {
       "Langue d'Excel : fr-FR",
       // The fake answers for ExcelApi only, up to the version it claims.
       "Ensembles de conditions requises : ExcelApi 1.1–1.12 oui ; ExcelApi 1.13–1.20 non ; SharedRuntime 1.1 non ; CustomFunctionsRuntime 1.1–1.5 non",
-      expect.stringMatching(/^Résultat : 12 réussie\(s\), 0 échouée\(s\), 0 non exécutée\(s\) — \d/),
+      expect.stringMatching(/^Résultat : 15 réussie\(s\), 0 échouée\(s\), 0 non exécutée\(s\) — \d/),
     ]);
     expect(text).toContain("✓ Note de provenance (ajout, puis remplacement) (");
     expect(text).toContain("    Commentaire (pas de notes dans cet Excel)");
     expect(lines[lines.length - 1]).toBe(
-      "Nettoyage : 13 feuille(s) supprimée(s) ; aucune feuille de test restante ; termes enregistrés du classeur inchangés ; sélection rétablie.",
+      "Nettoyage : 14 feuille(s) supprimée(s) ; aucune feuille de test restante ; termes enregistrés du classeur inchangés ; sélection rétablie.",
     );
   });
 
   test("in English, a failed step shows its error under it", async () => {
     const report = await run(onFakeExcel("1.18", { absent: ["notes"] }, "en-US"));
     const text = reportText(report, "en", "2026-12-03 10:00");
-    expect(text).toContain("Result: 10 passed, 1 failed, 1 not run");
+    expect(text).toContain("Result: 13 passed, 1 failed, 1 not run");
     expect(text).toMatch(
       /✗ Provenance note \(added, then replaced\) \(\d+ ms\)\n {4}This Excel claims ExcelApi 1\.18, yet the note went into a comment/,
     );

@@ -53,17 +53,17 @@ function reopened(state: StoredState): StoredState {
 const choices = (entries: [string, ProfileChoice][]) => new Map(entries);
 
 describe("stored vs shipped profiles", () => {
-  test("a stored copy identical to the shipped profile raises no difference", () => {
+  test("a stored copy identical to the shipped profile raises no difference", async () => {
     expect(
       compareWithShipped(captureState({ profiles: [shipped("omi"), shipped("sillage")] }).profiles),
     ).toEqual([]);
   });
 
-  test("a custom vendor is not compared with anything", () => {
+  test("a custom vendor is not compared with anything", async () => {
     expect(compareWithShipped(captureState({ profiles: [acme()] }).profiles)).toEqual([]);
   });
 
-  test("a stored copy that differs is listed with both versions and each changed field", () => {
+  test("a stored copy that differs is listed with both versions and each changed field", async () => {
     const [d] = compareWithShipped(captureState({ profiles: [editedOmi()] }).profiles);
     expect(d?.id).toBe("omi");
     expect([d?.stored.version, d?.shipped.version]).toEqual(["0.9.0", "1.1.0"]);
@@ -76,7 +76,7 @@ describe("stored vs shipped profiles", () => {
 });
 
 describe("restoring a workbook's terms on another machine", () => {
-  test("settings, rate rows and a custom vendor come back and drive the computations", () => {
+  test("settings, rate rows and a custom vendor come back and drive the computations", async () => {
     const state = reopened(
       captureState({
         settings: { holidays: "alsace-moselle", endOfMonthMethod: "eom-then-days", readings: [] },
@@ -97,33 +97,37 @@ describe("restoring a workbook's terms on another machine", () => {
     );
   });
 
-  test("a custom vendor id works in the CGV functions once the pane hands the restored terms to the shared runtime", () => {
+  test("a custom vendor id works in the CGV functions once the pane hands the restored terms to the shared runtime", async () => {
     const r = restoreState(reopened(captureState({ profiles: [acme()] })));
     SHARED_RUNTIME.update({ registry: r.registry, settings: r.settings, lang: "en" });
     // Default method days-then-eom: 31 Jan + 30 days = 2 Mar, end of March = 31 Mar 2025.
-    expect(CGV.dueDate("acme", serial("2025-01-31"))).toBe(serial("2025-03-31"));
+    expect(await CGV.dueDate("acme", serial("2025-01-31"))).toBe(serial("2025-03-31"));
     // The vendor accepts the global options after "+": eom-then-days gives 2 Mar.
-    expect(CGV.dueDate("ACME+eom-then-days", serial("2025-01-31"))).toBe(serial("2025-03-02"));
+    expect(await CGV.dueDate("ACME+eom-then-days", serial("2025-01-31"))).toBe(serial("2025-03-02"));
     // Its named deadline: 8 calendar days after receipt, 10 Mar 2025 → 18 Mar 2025.
-    expect(CGV.deadline("acme", "invoice-contest", serial("2025-03-10"))).toBe(serial("2025-03-18"));
+    expect(await CGV.deadline("acme", "invoice-contest", serial("2025-03-10"))).toBe(serial("2025-03-18"));
     // Its plan: started 15 Jan 2025 for 12 months, renews 15 Jan 2026; notice 3 months → 15 Oct 2025.
-    expect(CGV.renewalDate("acme", serial("2025-01-15"), serial("2025-06-01"))).toBe(serial("2026-01-15"));
-    expect(CGV.noticeDeadline("acme", serial("2025-01-15"), serial("2025-06-01"))).toBe(serial("2025-10-15"));
+    expect(await CGV.renewalDate("acme", serial("2025-01-15"), serial("2025-06-01"))).toBe(
+      serial("2026-01-15"),
+    );
+    expect(await CGV.noticeDeadline("acme", serial("2025-01-15"), serial("2025-06-01"))).toBe(
+      serial("2025-10-15"),
+    );
   });
 
-  test("a vendor called before a workbook's terms load is resolved again once they are loaded", () => {
+  test("a vendor called before a workbook's terms load is resolved again once they are loaded", async () => {
     // Shipped OMI: 30 days, 10 Mar 2025 → 9 Apr 2025. The function runtime remembers the vendor.
-    expect(CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-09"));
-    expect(excelError(() => CGV.dueDate("acme", serial("2025-01-31"))).code).toBe("#VALUE!");
+    expect(await CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-09"));
+    expect((await excelError(() => CGV.dueDate("acme", serial("2025-01-31")))).code).toBe("#VALUE!");
     const r = restoreState(reopened(captureState({ profiles: [acme(), editedOmi()] })));
     SHARED_RUNTIME.update({ registry: r.registry, settings: r.settings, lang: "en" });
     // Same call text, new context. The stored OMI says 45 days: 10 Mar → 24 Apr 2025.
-    expect(CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-24"));
+    expect(await CGV.dueDate("omi", serial("2025-03-10"))).toBe(serial("2025-04-24"));
     // ACME now exists (30 days end of month: 31 Jan + 30 = 2 Mar → end of March).
-    expect(CGV.dueDate("acme", serial("2025-01-31"))).toBe(serial("2025-03-31"));
+    expect(await CGV.dueDate("acme", serial("2025-01-31"))).toBe(serial("2025-03-31"));
   });
 
-  test("a stored copy that differs from the shipped one is pending, and the stored one is used meanwhile", () => {
+  test("a stored copy that differs from the shipped one is pending, and the stored one is used meanwhile", async () => {
     const r = restoreState(reopened(captureState({ profiles: [editedOmi()] })));
     expect(r.pending.map((d) => d.id)).toEqual(["omi"]);
     // Stored: 10 Mar 2025 + 45 days = 24 Apr 2025 (the workbook's own figures stay as they were).
@@ -132,7 +136,7 @@ describe("restoring a workbook's terms on another machine", () => {
     );
   });
 
-  test("choosing the shipped profile uses it and replaces the stored copy", () => {
+  test("choosing the shipped profile uses it and replaces the stored copy", async () => {
     const state = reopened(captureState({ profiles: [editedOmi()] }));
     const r = restoreState(state, { choices: choices([["omi", "shipped"]]) });
     expect(r.pending).toEqual([]);
@@ -144,7 +148,7 @@ describe("restoring a workbook's terms on another machine", () => {
     expect(compareWithShipped(saved.profiles)).toEqual([]);
   });
 
-  test("keeping the stored profile is remembered for that shipped version: not asked again on reopening", () => {
+  test("keeping the stored profile is remembered for that shipped version: not asked again on reopening", async () => {
     const state = reopened(captureState({ profiles: [editedOmi()] }));
     const saved = reopened(applyChoices(state, choices([["omi", "stored"]])));
     const r = restoreState(saved);
@@ -153,7 +157,7 @@ describe("restoring a workbook's terms on another machine", () => {
     expect(r.registry.get("omi")?.profileVersion).toBe("0.9.0");
   });
 
-  test("a newer shipped version asks again even after the stored one was kept", () => {
+  test("a newer shipped version asks again even after the stored one was kept", async () => {
     const saved = reopened(
       applyChoices(reopened(captureState({ profiles: [editedOmi()] })), choices([["omi", "stored"]])),
     );
@@ -166,14 +170,14 @@ describe("restoring a workbook's terms on another machine", () => {
 });
 
 describe("profile files: import and export", () => {
-  test("an exported profile imports back identical", () => {
+  test("an exported profile imports back identical", async () => {
     const { fileName, text } = exportProfileJson(acme());
     expect(fileName).toBe("acme.echeance-vendor.json");
     const r = importProfileJson(text);
     expect(r.ok && r.profile).toEqual(acme());
   });
 
-  test("a hostile file is refused with a message and pollutes nothing", () => {
+  test("a hostile file is refused with a message and pollutes nothing", async () => {
     const proto = importProfileJson('{"__proto__":{"polluted":"yes"},"id":"x"}');
     expect(proto.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

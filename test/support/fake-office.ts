@@ -5,10 +5,19 @@
  * test/taskpane/fake-excel.ts over a small memory workbook. Like office.js, `Office.context` does not
  * exist and Excel.run fails before Office is ready. Options come from `window.__fakeOfficeOptions`,
  * set by the served script ahead of the bundle.
+ *
+ * As Excel's shared runtime does (issue 21): the workbook may hold stored terms (custom XML parts from
+ * ExcelApi 1.5, document settings below); Excel calls the CGV functions as soon as Office is ready,
+ * before the pane has mounted (`cgvAtStart`, their answers in `__fakeExcel.answers`); the page may
+ * load hidden and Office tell the pane when it is shown (`Office.addin.onVisibilityModeChanged`,
+ * `__fakeExcel.showPane()`); and the user may be editing a cell (`__fakeExcel.host.startCellEdit()`),
+ * which refuses the add-in's requests unless they asked to be delayed (ExcelApi 1.11).
  */
 import type { CellValue } from "../../src/cells";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { FakeSettings } from "../office/fake-parts";
+import type { ExcelRunOptions } from "../../src/office/excel-gateway";
+import { SETTINGS_KEY } from "../../src/storage";
 import { FakeExcelHost } from "../taskpane/fake-excel";
 
 export interface FakeOfficeOptions {
@@ -21,6 +30,14 @@ export interface FakeOfficeOptions {
   readonly displayLanguage: string;
   /** The highest ExcelApi version claimed (below 1.5: no custom XML parts, terms in document settings). */
   readonly excelApi: string;
+  /** The workbook's stored terms documents (a custom XML part each from ExcelApi 1.5, else the settings). */
+  readonly storedTerms?: readonly string[];
+  /** CGV functions Excel calls as soon as Office is ready, before the pane mounts: by id, with their arguments. */
+  readonly cgvAtStart?: readonly { readonly id: string; readonly args: readonly unknown[] }[];
+  /** A cell being edited when Office becomes ready. */
+  readonly editingAtStart?: boolean;
+  /** Whether the host claims SharedRuntime 1.1 (Office.addin's visibility event); default true. */
+  readonly sharedRuntime?: boolean;
 }
 
 /** Excel serial of a date (1900 system): days since 30/12/1899. */
@@ -49,6 +66,11 @@ const w = window as unknown as {
     host: FakeExcelHost;
     settings: FakeSettings;
     runsBeforeReady: number;
+    /** The answers of `cgvAtStart`, in order, once given (a value, or an error's code and message). */
+    answers: { id: string; value?: unknown; error?: { code: string; message: string } }[];
+    /** Office shows or hides the pane: every visibility handler told. */
+    showPane: () => void;
+    hidePane: () => void;
   };
   Office?: unknown;
   Excel?: unknown;
@@ -60,8 +82,22 @@ const workbook = new MemoryWorkbook();
 workbook.addSheet("Registre", FAKE_REGISTER);
 const host = new FakeExcelHost(workbook, options.excelApi);
 const settings = new FakeSettings();
-const record = { workbook, host, settings, runsBeforeReady: 0 };
+// The workbook's stored terms, where the add-in keeps them on this Excel (src/office/terms-store.ts).
+if (host.isSetSupported("ExcelApi", "1.5")) for (const xml of options.storedTerms ?? []) host.addXmlPart(xml);
+else if (options.storedTerms?.[0] !== undefined) settings.set(SETTINGS_KEY, options.storedTerms[0]);
+const visibilityHandlers: ((message: { visibilityMode: string }) => void)[] = [];
+const tellVisibility = (visibilityMode: string) => visibilityHandlers.forEach((h) => h({ visibilityMode }));
+const record = {
+  workbook,
+  host,
+  settings,
+  runsBeforeReady: 0,
+  answers: [] as { id: string; value?: unknown; error?: { code: string; message: string } }[],
+  showPane: () => tellVisibility("Taskpane"),
+  hidePane: () => tellVisibility("Hidden"),
+};
 w.__fakeExcel = record;
+if (options.editingAtStart) host.startCellEdit();
 
 let ready = false;
 const info = { host: options.host, platform: options.host === null ? null : options.platform };
@@ -75,7 +111,12 @@ const readyPromise = new Promise<typeof info>((resolve) =>
 const context = {
   displayLanguage: options.displayLanguage,
   platform: options.platform,
-  requirements: { isSetSupported: (name: string, version: string) => host.isSetSupported(name, version) },
+  requirements: {
+    isSetSupported: (name: string, version: string) =>
+      name === "SharedRuntime"
+        ? options.sharedRuntime !== false && version === "1.1"
+        : host.isSetSupported(name, version),
+  },
   document: { settings },
 };
 
@@ -92,6 +133,16 @@ w.Office = {
   get context() {
     return ready && options.host !== null ? context : undefined;
   },
+  // SharedRuntime 1.1: the pane told when it is shown or hidden; resolves to the remover.
+  addin: {
+    onVisibilityModeChanged: (handler: (message: { visibilityMode: string }) => void) => {
+      visibilityHandlers.push(handler);
+      return Promise.resolve(async () => {
+        const at = visibilityHandlers.indexOf(handler);
+        if (at >= 0) visibilityHandlers.splice(at, 1);
+      });
+    },
+  },
 };
 
 type Batch = (ctx: Excel.RequestContext) => Promise<unknown>;
@@ -101,24 +152,62 @@ w.Excel = {
       record.runsBeforeReady += 1;
       return Promise.reject(new Error("Excel.run called before Office.onReady (fake office.js)"));
     }
-    // Excel.run(batch) or Excel.run(object, batch): the object's context is not modelled, a new one runs.
+    // Excel.run(batch), Excel.run(options, batch) (RunOptions: delayForCellEdit), or Excel.run(object,
+    // batch): an object's context is not modelled, a new one runs.
     const batch = (typeof first === "function" ? first : second) as Batch;
-    return host.run(batch);
+    const runOptions = typeof first === "object" && first !== null ? (first as ExcelRunOptions) : undefined;
+    return host.run(batch, runOptions);
   },
 };
 
 // The functions bundle of the shared runtime registers each function as it loads.
 const associated: string[] = [];
+const functions = new Map<string, (...args: unknown[]) => unknown>();
+const waitingFor = new Map<string, ((fn: (...args: unknown[]) => unknown) => void)[]>();
+/** A function once the functions bundle has registered it (Excel calls only registered functions). */
+const registered = (id: string): Promise<(...args: unknown[]) => unknown> => {
+  const fn = functions.get(id);
+  if (fn) return Promise.resolve(fn);
+  return new Promise((resolve) => waitingFor.set(id, [...(waitingFor.get(id) ?? []), resolve]));
+};
+class CustomFunctionError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
 w.CustomFunctions = {
-  associate: (id: string) => void associated.push(id),
-  associated,
-  Error: class extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message ?? code);
-    }
+  associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+    associated.push(id);
+    functions.set(id.toUpperCase(), fn);
+    for (const resolve of waitingFor.get(id.toUpperCase()) ?? []) resolve(fn);
+    waitingFor.delete(id.toUpperCase());
   },
+  associated,
+  Error: CustomFunctionError,
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
 };
+
+// Excel calls the CGV cells' functions as soon as the runtime is ready and they are registered,
+// before the pane has mounted, and awaits what they return (a value, or a promise of one: async
+// custom functions).
+void readyPromise.then(() => {
+  if (options.host !== "Excel") return;
+  for (const call of options.cgvAtStart ?? []) {
+    void registered(call.id)
+      .then((fn) => fn(...call.args))
+      .then(
+        (value) => record.answers.push({ id: call.id, value }),
+        (e: unknown) =>
+          record.answers.push({
+            id: call.id,
+            error: {
+              code: e instanceof CustomFunctionError ? e.code : "#VALUE!",
+              message: e instanceof Error ? e.message : String(e),
+            },
+          }),
+      );
+  }
+});

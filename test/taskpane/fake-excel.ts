@@ -1,5 +1,5 @@
 import { blockAddress, parseAddress, type CellValue } from "../../src/cells";
-import type { ExcelHost } from "../../src/office/excel-gateway";
+import type { ExcelHost, ExcelRunOptions } from "../../src/office/excel-gateway";
 import { type Block, type MemoryTable, type MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { HOST_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../../src/workbook/request-size";
 import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
@@ -22,6 +22,13 @@ import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
  * the CGV.* functions' English names (office-js #891, #6614) while `formulasLocal` takes the French
  * names and separators.
  *
+ * As Excel does with requests the user did not start (issue 21): while the user edits a cell
+ * (`startCellEdit`) every request is refused with `InvalidOperationInCellEditMode`, unless it ran with
+ * `delayForCellEdit` on ExcelApi 1.11, which holds it until the edit ends; a CGV.* cell may read
+ * #BUSY! for its first reads (`busyReads`); the used range counts cells that only carry formatting
+ * unless `getUsedRange(true)` (ExcelApi 1.2) is asked; custom XML parts (ExcelApi 1.5) hold stored
+ * terms; recalculations asked for are recorded (`calculations`).
+ *
  * What the self-test (src/selftest) does on its scratch sheets is modelled as Excel documents it: rows
  * hidden (`rowHidden`), cells merged, a sheet's autofilter applied with a custom criterion, a sheet
  * deleted, formulas, number formats, conditional formats, notes and comments read back. As in Excel,
@@ -31,6 +38,12 @@ import { FUNCTION_SIGNATURES } from "../../src/functions/signatures";
  */
 
 class NotLoaded extends Error {}
+
+const cellId = (row: number, column: number): string => `${row},${column}`;
+
+/** Excel's own message for a request refused while a cell is edited (office.js resource strings). */
+const CELL_EDIT_MESSAGE =
+  "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
 
 /** An Office.js error: a code and a message, thrown at `sync`. */
 export class FakeOfficeError extends Error {
@@ -64,6 +77,12 @@ export interface FakeHostOptions {
   readonly oversizedResponse?: "error" | "null";
   /** False: the add-in's functions are not loaded, so every CGV.* formula gives #NAME?. */
   readonly functionsLoaded?: boolean;
+  /**
+   * Reads of a CGV.* cell after it is written that show #BUSY! (an "Error" value) before its result:
+   * Excel on the web computes custom functions asynchronously, and a read made right after a write may
+   * come first. A name Excel does not know shows #NAME? after them, for good (office-js #6611).
+   */
+  readonly busyReads?: number;
   /**
    * The error code an oversized request or response is refused with (default Excel's documented
    * codes): another code is a host whose refusal the gateway cannot recognise as a size.
@@ -114,6 +133,8 @@ export class FakeContext {
   constructor(
     readonly wb: MemoryWorkbook,
     readonly host: FakeExcelHost,
+    /** The batch asked to be held while a cell is edited, and this Excel has ExcelApi 1.11. */
+    readonly delayedForCellEdit = false,
   ) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -144,6 +165,20 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    // A request processed while the user edits a cell: held until the edit ends where the batch asked
+    // for it (delayForCellEdit, ExcelApi 1.11), refused otherwise (Excel.RunOptions).
+    if (this.host.editing) {
+      if (!this.delayedForCellEdit) {
+        this.host.refusedForCellEdit += 1;
+        this.pending.splice(0);
+        this.responders.splice(0);
+        this.changes.splice(0);
+        this.current = FakeContext.fresh();
+        throw new FakeOfficeError("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+      }
+      this.host.heldForCellEdit += 1;
+      await this.host.cellEditEnded();
+    }
     const ops = this.pending.splice(0);
     const responders = this.responders.splice(0);
     const record = this.current;
@@ -187,8 +222,14 @@ class FakeApplication {
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.calculationSuspended = true;
   }
-  calculate(_type: string): void {
-    this.ctx.pending.push({ apply: () => (this.ctx.recalculations += 1) });
+  /** Recalculates "all currently opened workbooks" (Application.calculate): recorded by type. */
+  calculate(type: string): void {
+    this.ctx.pending.push({
+      apply: () => {
+        this.ctx.recalculations += 1;
+        this.ctx.host.calculations.push(type);
+      },
+    });
   }
 }
 
@@ -206,6 +247,11 @@ class Loadable {
     const names = all.filter((p) => !p.includes("/"));
     this.ctx.pending.push({ apply: () => names.forEach((n) => this.loaded.add(n)) });
     this.loading(names);
+    return this;
+  }
+  /** Properties a collection's load already brought (its `items/name`), readable at once. */
+  loadedWith(...names: string[]): this {
+    for (const name of names) this.loaded.add(name);
     return this;
   }
   /** What a load adds to the response (overridden where the answer is large). */
@@ -229,7 +275,13 @@ class FakeRange extends Loadable {
     if (ctx.absent("getMergedAreasOrNullObject"))
       (this as { getMergedAreasOrNullObject?: unknown }).getMergedAreasOrNullObject = undefined;
   }
+  /** Cells of this range that showed #BUSY! at the sync that loaded its values. */
+  private busyCells: ReadonlySet<string> = new Set();
   protected override loading(names: readonly string[]): void {
+    if (names.includes("values"))
+      this.ctx.pending.push({
+        apply: () => (this.busyCells = this.ctx.host.readBusy(this.sheetName, this.block)),
+      });
     if (names.includes("values"))
       this.ctx.responders.push({
         bytes: () => jsonBytes(this.ctx.wb.values(this.sheetName, this.block)),
@@ -282,7 +334,17 @@ class FakeRange extends Loadable {
   }
   get values(): CellValue[][] | null {
     this.need("values");
-    return this.nullValues ? null : this.ctx.wb.values(this.sheetName, this.block);
+    return this.nullValues ? null : this.shownValues();
+  }
+  /** The values as this read saw them: a cell still computing shows #BUSY!. */
+  private shownValues(): CellValue[][] {
+    const values = this.ctx.wb.values(this.sheetName, this.block);
+    if (this.busyCells.size === 0) return values;
+    return values.map((line, r) =>
+      line.map((v, c) =>
+        this.busyCells.has(cellId(this.block.row + r, this.block.column + c)) ? "#BUSY!" : v,
+      ),
+    );
   }
   set values(v: CellValue[][]) {
     this.queueWrite(v, "values");
@@ -290,21 +352,19 @@ class FakeRange extends Loadable {
   /** Excel's type of each cell's value: "Error" for #NAME? and the like (ExcelApi 1.1). */
   get valueTypes(): string[][] {
     this.need("valueTypes");
-    return this.ctx.wb
-      .values(this.sheetName, this.block)
-      .map((line) =>
-        line.map((v) =>
-          v === null || v === ""
-            ? "Empty"
-            : typeof v === "number"
-              ? "Double"
-              : typeof v === "boolean"
-                ? "Boolean"
-                : ERROR_TEXT.test(v)
-                  ? "Error"
-                  : "String",
-        ),
-      );
+    return this.shownValues().map((line) =>
+      line.map((v) =>
+        v === null || v === ""
+          ? "Empty"
+          : typeof v === "number"
+            ? "Double"
+            : typeof v === "boolean"
+              ? "Boolean"
+              : ERROR_TEXT.test(v)
+                ? "Error"
+                : "String",
+      ),
+    );
   }
   get formulas(): CellValue[][] {
     this.need("formulas");
@@ -504,6 +564,16 @@ class FakeRange extends Loadable {
             const written = this.ctx.wb.cell(this.sheetName, this.block.row + r, this.block.column + c);
             if (written) written.value = cell.value;
           }),
+        );
+        // Every CGV.* cell written is computed asynchronously: a few reads may see #BUSY! first.
+        plain.forEach((line, r) =>
+          line.forEach((cell, c) =>
+            this.ctx.host.computing(
+              this.sheetName,
+              { row: this.block.row + r, column: this.block.column + c },
+              typeof cell === "string" && /CGV\./i.test(cell),
+            ),
+          ),
         );
         this.ctx.changes.push({
           sheet: this.sheetName,
@@ -829,8 +899,17 @@ class FakeWorksheet extends Loadable {
       columnCount: a.columnCount,
     });
   }
-  getUsedRange(): FakeRange {
-    return new FakeRange(this.ctx, this.sheetName, this.ctx.wb.usedBlock(this.sheetName));
+  /**
+   * "The smallest range that encompasses any cells that have a value or formatting assigned to them";
+   * `valuesOnly` (ExcelApi 1.2) "considers only cells with values as used cells (ignoring formatting)".
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.host.require("1.2", "getUsedRange(valuesOnly)");
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      this.ctx.wb.usedBlock(this.sheetName, { valuesOnly: valuesOnly === true }),
+    );
   }
   private tableProxy: FakeTableCollection | undefined;
   get tables(): FakeTableCollection {
@@ -842,6 +921,15 @@ class FakeWorksheet extends Loadable {
   }
   activate(): void {
     this.ctx.pending.push({ apply: () => this.ctx.wb.activate(this.sheetName) });
+  }
+  /** Calculates the sheet, marking every cell dirty first when asked (ExcelApi 1.6): recorded. */
+  calculate(markAllDirty: boolean): void {
+    this.ctx.pending.push({
+      apply: () => {
+        this.ctx.host.require("1.6", "Worksheet.calculate");
+        this.ctx.host.calculations.push(`${this.sheetName}${markAllDirty ? " (all dirty)" : ""}`);
+      },
+    });
   }
   /** Deletes the sheet (ExcelApi 1.1); Excel refuses to delete the last one. */
   delete(): void {
@@ -1039,9 +1127,9 @@ class FakeTableCollection extends Loadable {
 
 /** The workbook's sheets (WorksheetCollection). */
 class FakeWorksheets extends Loadable {
-  get items(): { readonly name: string }[] {
+  get items(): FakeWorksheet[] {
     this.need("name");
-    return this.ctx.wb.sheetNames().map((name) => ({ name }));
+    return this.ctx.wb.sheetNames().map((name) => new FakeWorksheet(this.ctx, name).loadedWith("name"));
   }
   /** A sheet by name: like Office.js, a name no sheet has fails the request at its sync (ItemNotFound). */
   getItem(name: string): FakeWorksheet {
@@ -1111,6 +1199,67 @@ class FakeWorkbook {
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, this.ctx.wb.tables);
+  }
+  /**
+   * Custom XML parts (ExcelApi 1.5), kept on the host by id: found by their root's namespace, read
+   * through getXml after a sync, added and deleted at sync.
+   */
+  get customXmlParts() {
+    const ctx = this.ctx;
+    const host = ctx.host;
+    const part = (id: string) => ({
+      id,
+      getXml: () => {
+        let loaded = false;
+        let xml = "";
+        ctx.pending.push({
+          apply: () => {
+            xml = host.xmlParts.get(id)?.xml ?? "";
+            loaded = true;
+          },
+        });
+        return {
+          get value() {
+            if (!loaded) throw new NotLoaded("PropertyNotLoaded: value");
+            return xml;
+          },
+        };
+      },
+      delete: () => ctx.pending.push({ apply: () => host.xmlParts.delete(id) }),
+    });
+    return {
+      getByNamespace: (namespace: string) => {
+        let items: ReturnType<typeof part>[] | undefined;
+        return {
+          load: () => {
+            ctx.pending.push({
+              apply: () => {
+                host.require("1.5", "customXmlParts");
+                items = [...host.xmlParts]
+                  .filter(([, p]) => p.namespace === namespace)
+                  .map(([id]) => part(id));
+              },
+            });
+          },
+          get items() {
+            if (!items) throw new NotLoaded("PropertyNotLoaded: items");
+            return items;
+          },
+        };
+      },
+      add: (xml: string) => {
+        ctx.send(xml);
+        let id = "";
+        ctx.pending.push({ apply: () => (id = host.addXmlPart(xml)) });
+        return {
+          get id() {
+            return id;
+          },
+          getXml: () => ({ value: xml }),
+          delete: () => ctx.pending.push({ apply: () => host.xmlParts.delete(id) }),
+        };
+      },
+    };
   }
   /** Worksheet functions: only DATE, enough for the gateway's date-system probe. */
   get functions() {
@@ -1214,11 +1363,76 @@ export class FakeExcelHost implements ExcelHost {
     readonly options: FakeHostOptions = {},
   ) {}
   private readonly changeHandlers = new Set<(sheet: string, address: string) => void>();
+  private edit: { readonly ended: Promise<void>; readonly end: () => void } | undefined;
+  /** Requests refused because a cell was being edited, and requests Excel held until the edit ended. */
+  refusedForCellEdit = 0;
+  heldForCellEdit = 0;
+  /** The user starts editing a cell (F2, or typing): Excel refuses or holds the add-in's requests. */
+  startCellEdit(): void {
+    if (this.edit) return;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.edit = { ended, end };
+  }
+  /** The user presses Enter or Esc: held requests go on. */
+  endCellEdit(): void {
+    const edit = this.edit;
+    this.edit = undefined;
+    edit?.end();
+  }
+  get editing(): boolean {
+    return this.edit !== undefined;
+  }
+  cellEditEnded(): Promise<void> {
+    return this.edit?.ended ?? Promise.resolve();
+  }
+  /** Recalculations asked for: "Full", "Recalculate", or a sheet's name (Worksheet.calculate). */
+  readonly calculations: string[] = [];
+  /** The workbook's custom XML parts, by id, with their root's namespace. */
+  readonly xmlParts = new Map<string, { readonly namespace: string; readonly xml: string }>();
+  private nextPart = 1;
+  addXmlPart(xml: string): string {
+    const id = `{fake-part-${this.nextPart++}}`;
+    const namespace = /xmlns(?::\w+)?="([^"]*)"/.exec(xml)?.[1] ?? "";
+    this.xmlParts.set(id, { namespace, xml });
+    return id;
+  }
+  /** CGV.* cells still computing: reads left that show #BUSY!, by "sheet!row,column". */
+  private readonly busy = new Map<string, number>();
+  computing(sheet: string, at: { row: number; column: number }, customFunction: boolean): void {
+    const reads = this.options.busyReads ?? 0;
+    if (reads === 0 && this.busy.size === 0) return;
+    const key = `${sheet}!${cellId(at.row, at.column)}`;
+    if (customFunction && reads > 0) this.busy.set(key, reads);
+    else this.busy.delete(key);
+  }
+  /** The cells of a block a read now sees as #BUSY! (each such read counted). */
+  readBusy(sheet: string, block: Block): ReadonlySet<string> {
+    const seen = new Set<string>();
+    for (const [key, left] of this.busy) {
+      const [where = "", id = ""] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
+      if (where !== sheet) continue;
+      const [row = -1, column = -1] = id.split(",").map(Number);
+      if (row < block.row || row >= block.row + block.rowCount) continue;
+      if (column < block.column || column >= block.column + block.columnCount) continue;
+      seen.add(id);
+      if (left <= 1) this.busy.delete(key);
+      else this.busy.set(key, left - 1);
+    }
+    return seen;
+  }
+  /** Registering an event handler is a request too: refused while a cell is edited. */
+  private refuseWhileEditing(): void {
+    if (!this.editing) return;
+    this.refusedForCellEdit += 1;
+    throw new FakeOfficeError("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+  }
   /**
    * Worksheet onChanged: the memory workbook's user edits (MemoryWorkbook.edit) and, as in Excel, the
    * values and formulas written through this host (told after their request).
    */
   async watchSheet(sheet: string, onChange: (address: string) => void): Promise<() => Promise<void>> {
+    this.refuseWhileEditing();
     const handler = (changed: string, address: string) => {
       if (changed === sheet) onChange(address);
     };
@@ -1238,11 +1452,14 @@ export class FakeExcelHost implements ExcelHost {
   }
   /** Worksheets onActivated, on the memory workbook's activations. */
   async watchActiveSheet(onChange: (sheet: string) => void): Promise<() => Promise<void>> {
+    this.refuseWhileEditing();
     const unsubscribe = this.wb.onActivate(onChange);
     return async () => void unsubscribe();
   }
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeContext(this.wb, this);
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: ExcelRunOptions): Promise<T> {
+    // Excel ignores delayForCellEdit where ExcelApi 1.11 is missing (office.js checks the set).
+    const delayed = options?.delayForCellEdit === true && this.isSetSupported("ExcelApi", "1.11");
+    const ctx = new FakeContext(this.wb, this, delayed);
     this.contexts.push(ctx);
     return batch(ctx as unknown as Excel.RequestContext);
   }

@@ -1,6 +1,7 @@
 import { applyRequest } from "../support/apply";
 import { recognizeHeaders } from "../../src/apply";
 import { planApply, rowsInMemory } from "../../src/write";
+import { NAME_SETTLE, type NameSettle } from "../../src/workbook/function-names";
 import { ExcelGateway } from "../../src/office/excel-gateway";
 import {
   GatewayError,
@@ -712,6 +713,29 @@ describe("ExcelGateway against the Excel object model", () => {
     expect(source.rows).toHaveLength(5);
   });
 
+  test("on a sheet formatted down to row 1,048,576, a whole-column selection still reads only the rows with values", async () => {
+    // Issue 21: Excel's used range counts cells that only carry formatting; getUsedRange(true) does not.
+    const wb = sampleWorkbook(5);
+    wb.setNumberFormat("Factures", 1_048_575, 0, "dd/mm/yyyy");
+    wb.select("Factures", { row: 0, column: 0, rowCount: 1_048_576, columnCount: 3 });
+    const host = new FakeExcelHost(wb, "1.9");
+    const source = await new ExcelGateway(host).readSource("selection");
+    expect(source.address).toBe("Factures!A1:C6");
+    expect(source.rows).toHaveLength(5);
+    // One locating request and one read of 6 rows × 3 cells: no blank row came back.
+    expect(host.contexts).toHaveLength(2);
+    expect(Math.max(...host.syncs.map((s) => s.responseBytes))).toBeLessThan(1_000);
+    // The same sheet through the used range with formats would have been a million rows.
+    expect(wb.usedBlock("Factures", { valuesOnly: false }).rowCount).toBe(1_048_576);
+  });
+
+  test("without ExcelApi 1.2 (no valuesOnly), the region read falls back on the used range as Excel gives it", async () => {
+    const wb = sampleWorkbook(5);
+    const host = new FakeExcelHost(wb, "1.1");
+    const source = await new ExcelGateway(host).readSource("region");
+    expect(source.address).toBe("Factures!A1:E6");
+  });
+
   test("a long register is read in requests sized by bytes: the first by cells, the rest at once", async () => {
     const wb = sampleWorkbook(60_000);
     const host = new FakeExcelHost(wb);
@@ -877,11 +901,25 @@ describe("ExcelGateway against the Excel object model", () => {
 });
 
 describe("live formulas in a localized Excel (office-js #891, #6614)", () => {
+  /** A clock that moves only when the name check waits between two reads. */
+  function settleClock() {
+    let t = 0;
+    const settle: NameSettle = {
+      ...NAME_SETTLE,
+      now: () => t,
+      sleep: async (ms) => {
+        t += ms;
+      },
+    };
+    return { settle, elapsed: () => t };
+  }
+
   /** Applies live formulas to the fixture register on a fake Excel, and the formulas it stored. */
   async function liveFormulas(options: FakeHostOptions, rows = 12) {
     const wb = sampleWorkbook(rows);
     const host = new FakeExcelHost(wb, "1.9", options);
-    const gateway = new ExcelGateway(host);
+    const clock = settleClock();
+    const gateway = new ExcelGateway(host, { nameSettle: clock.settle });
     const { report } = await applyThrough(gateway, await gateway.readSource("region"), "formulas", {
       chunkRows: 5,
     });
@@ -890,7 +928,15 @@ describe("live formulas in a localized Excel (office-js #891, #6614)", () => {
     );
     const values = Array.from({ length: rows }, (_, i) => wb.value("Factures", i + 1, 3));
     const cells = (key: "formulas" | "local") => host.syncs.reduce((n, s) => n + s[key], 0);
-    return { report, formulas, values, english: cells("formulas") - cells("local"), local: cells("local") };
+    return {
+      report,
+      formulas,
+      values,
+      english: cells("formulas") - cells("local"),
+      local: cells("local"),
+      waited: clock.elapsed(),
+      wb,
+    };
   }
 
   test("English names work in an English Excel: written once through `formulas`", async () => {
@@ -928,9 +974,44 @@ describe("live formulas in a localized Excel (office-js #891, #6614)", () => {
     expect(french.values).not.toContain("#NAME?");
   });
 
-  test("when the functions are not loaded at all, neither name works: the English formulas stay and the pane is told", async () => {
-    const { report, formulas } = await liveFormulas({ language: "fr", functionsLoaded: false });
+  test("when the functions are not loaded (or not yet), neither name works: no #NAME? is left, the CGV.* cells hold their values, and the pane is told", async () => {
+    const english = await liveFormulas({});
+    const { report, formulas, wb, waited } = await liveFormulas({ language: "fr", functionsLoaded: false });
     expect(report.formulaNames).toBe("unknown");
-    expect(formulas[0]?.[0]).toBe('=CGV.DUEDATE("omi",B2)');
+    // Excel does not resolve a #NAME? again once the functions load (office-js #6611): values instead.
+    for (let r = 1; r <= 12; r++)
+      for (let c = 3; c <= 7; c++) expect(wb.value("Factures", r, c)).not.toBe("#NAME?");
+    // D (due date), F (interest), G (recovery fee) called CGV.*: their results, no formula; E and H,
+    // native formulas, stay: =MAX(0,$K$1-D2), =F2+G2.
+    expect(formulas[0]).toEqual([undefined, "=MAX(0,$K$1-D2)", undefined, undefined, "=F2+G2"]);
+    // Invoice 1 is dated 02/01/2025 (serial 45659): due 30 days later under OMI's terms, 45689.
+    expect(wb.value("Factures", 1, 3)).toBe(45689);
+    expect(english.formulas[0]?.[0]).toBe('=CGV.DUEDATE("omi",B2)');
+    // The probe waited the bounded 3 s twice — after the English names, after the French ones with
+    // French separators — before deciding that neither was known (this French-region Excel refuses
+    // the English separators outright: nothing to wait for).
+    expect(waited).toBe(2 * 3000);
+  });
+
+  test("a French Excel whose first reads show #BUSY!: the names are decided once the cell is worked out, not on #BUSY!", async () => {
+    const english = await liveFormulas({});
+    const french = await liveFormulas({ language: "fr", busyReads: 3 });
+    expect(french.report.formulaNames).toBe("french");
+    expect(french.formulas).toEqual(english.formulas);
+    expect(french.values).not.toContain("#NAME?");
+  });
+
+  test("an English Excel whose first reads show #BUSY! keeps the English names, after three reads", async () => {
+    const { report, english, local, waited } = await liveFormulas({ busyReads: 3 });
+    expect(report.formulaNames).toBe("english");
+    expect([english, local]).toEqual([72, 0]);
+    // Three reads showed #BUSY!, each followed by a 250 ms pause; the fourth saw the formula's result.
+    expect(waited).toBe(750);
+  });
+
+  test("a cell #BUSY! past the bounded wait: its function was found, the English names stand", async () => {
+    const { report, waited } = await liveFormulas({ busyReads: 1_000 });
+    expect(report.formulaNames).toBe("english");
+    expect(waited).toBe(3000);
   });
 });

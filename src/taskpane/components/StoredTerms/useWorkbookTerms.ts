@@ -16,6 +16,8 @@ import {
   type StoredState,
 } from "../../../storage";
 import { loadWorkbookTerms, saveWorkbookTerms, type TermsStore } from "../../../storage";
+import { useRuntime } from "../../gateway-context";
+import { useLanguage } from "../../i18n/LanguageContext";
 
 export interface WorkbookTerms {
   readonly status: "loading" | "ready" | "error";
@@ -62,12 +64,27 @@ export function useWorkbookTerms(options: {
   const [issues, setIssues] = React.useState<readonly StorageIssue[]>([]);
   const [hashMismatches, setHashMismatches] = React.useState<readonly string[]>([]);
   const [error, setError] = React.useState<string>();
+  // What the functions' runtime says of its host (terms unread at start, a recalculation refused).
+  const runtime = useRuntime();
+  const { lang } = useLanguage();
+  const [notices, setNotices] = React.useState(() => runtime.noticeTexts);
+  React.useEffect(
+    () =>
+      runtime.onChange((changed) => {
+        if (changed.includes("notices")) setNotices(runtime.noticeTexts);
+      }),
+    [runtime],
+  );
   const restored = React.useMemo(() => restoreState(state, { shipped }), [state, shipped]);
   // The state as last committed: two saves in a row (the vendor and the register after an Apply)
   // each start from the one before, never from a render's stale copy.
   const latest = React.useRef(state);
 
-  React.useEffect(() => onRestored(restored), [restored, onRestored]);
+  // Only terms the pane has read: before (or when its read failed) the runtime keeps those it read at
+  // start, never the shipped ones of the empty state the pane begins with (issue 21).
+  React.useEffect(() => {
+    if (status === "ready") onRestored(restored);
+  }, [restored, onRestored, status]);
 
   React.useEffect(() => {
     if (!store) return;
@@ -82,6 +99,8 @@ export function useWorkbookTerms(options: {
         setIssues(loaded.issues);
         setHashMismatches(loaded.hashMismatches);
         setStatus("ready");
+        // Read now: the runtime gets them through onRestored.
+        runtime.setNotice("terms-not-loaded", undefined);
       },
       (e: unknown) => {
         if (!live) return;
@@ -92,7 +111,7 @@ export function useWorkbookTerms(options: {
     return () => {
       live = false;
     };
-  }, [store]);
+  }, [store, runtime]);
 
   const commit = React.useCallback(
     async (change: (current: StoredState) => StoredState) => {
@@ -118,7 +137,7 @@ export function useWorkbookTerms(options: {
     restored,
     issues,
     hashMismatches,
-    error,
+    error: [error, ...notices.map((n) => n[lang])].filter((e) => e !== undefined).join(" · ") || undefined,
     resolve: (choices) => commit((current) => applyChoices(current, choices, shipped)),
     saveProfile: (profile) => commit((current) => withProfile(current, profile)),
     removeProfile: (id) => commit((current) => withoutProfile(current, id)),
