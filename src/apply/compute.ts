@@ -195,10 +195,10 @@ export class Applier extends RowReader {
       if (start.counted === start.wanted) sentences.push(HOW_COMPUTED.countedFrom(start.wanted, start.date));
       else if (!start.legalDefault) sentences.push(HOW_COMPUTED.invoiceDateStandsIn(start.wanted));
     }
-    if (c.vendor.profile.id === LAW_VENDOR.id)
-      sentences.push(
-        unknownVendor === undefined ? HOW_COMPUTED.law : HOW_COMPUTED.lawForUnknown(unknownVendor),
-      );
+    if (c.vendor.profile.id === LAW_VENDOR.id) {
+      if (unknownVendor !== undefined) sentences.push(HOW_COMPUTED.unknownVendor(unknownVendor));
+      sentences.push(HOW_COMPUTED.law);
+    }
     const text = sentences.map((x) => x[this.lang]).join(". ");
     if (c.missingRate === undefined) return text;
     return `${text}. ${missingRateSentence(c.missingRate, this.lang)}`;

@@ -86,13 +86,14 @@ export const HOW_COMPUTED = {
     en: `Term counted from the invoice date: no ${TERM_START_NAME[start].en} given`,
     fr: `Délai compté de la date de facture, faute de ${TERM_START_NAME[start].fr}`,
   }),
+  // The law's terms, as `loi` holds them: L441-10 I (30 days), L441-10 II (ECB + 10 points), D441-5 (40 €).
   law: {
-    en: "Statutory terms (Code de commerce L441-10)",
-    fr: "Conditions légales (Code de commerce L441-10)",
+    en: "Statutory terms (L441-10) applied: 30 days, ECB rate + 10 points, recovery fee of 40 €",
+    fr: "Conditions légales (L441-10) appliquées : 30 jours, taux BCE + 10 points, indemnité de 40 €",
   },
-  lawForUnknown: (name: string): Text => ({
-    en: `Vendor "${name}" not recorded: statutory terms (Code de commerce L441-10)`,
-    fr: `Fournisseur « ${name} » non enregistré : conditions légales (Code de commerce L441-10)`,
+  unknownVendor: (name: string): Text => ({
+    en: `Vendor "${name}" not recorded`,
+    fr: `Fournisseur « ${name} » non enregistré`,
   }),
 } as const;
 

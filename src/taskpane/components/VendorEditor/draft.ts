@@ -52,6 +52,8 @@ export interface VendorDraft {
   id: string;
   name: string;
   legalName: string;
+  /** The names the vendor's invoices use in a register (« Plateforme OMI ; OMI SAS »), separated by « ; ». */
+  invoiceNames: string;
   documentTitle: string;
   /** Short name used in citations ("ACME CGV"). */
   documentShort: string;
@@ -112,6 +114,7 @@ export function emptyDraft(): VendorDraft {
     id: "",
     name: "",
     legalName: "",
+    invoiceNames: "",
     documentTitle: "Conditions générales de vente",
     documentShort: "CGV",
     profileVersion: "1.0.0",
@@ -156,6 +159,7 @@ export function draftFromProfile(p: VendorProfile): VendorDraft {
     id: p.id,
     name: p.name,
     legalName: p.legalName,
+    invoiceNames: (p.invoiceNames ?? []).join(INVOICE_NAMES_SEPARATOR),
     documentTitle: p.document.title,
     documentShort: p.document.short,
     profileVersion: p.profileVersion,
@@ -241,6 +245,18 @@ export const CHOOSE_METHOD = {
   fr: "choisissez comment la fin de mois se calcule.",
 };
 
+/** How the form writes a vendor's invoice names on one line. */
+export const INVOICE_NAMES_SEPARATOR = " ; ";
+
+/** The invoice names a draft lists (« ; » between them), or none: the profile then has no `invoiceNames`. */
+function invoiceNamesOf(text: string): { invoiceNames?: string[] } {
+  const names = text
+    .split(";")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  return names.length === 0 ? {} : { invoiceNames: names };
+}
+
 const bilingual = (fr: string, en?: string) => ({ fr, en: en && en.trim() ? en : fr });
 
 /**
@@ -294,6 +310,7 @@ export function profileFromDraft(d: VendorDraft, base?: VendorProfile): DraftRes
     id: d.id.trim(),
     name: d.name.trim(),
     legalName: d.legalName.trim() || d.name.trim(),
+    ...invoiceNamesOf(d.invoiceNames),
     business: base?.business ?? "",
     document: { title: d.documentTitle.trim(), short: doc, seed: "", version: "" },
     profileVersion: d.profileVersion.trim() || "1.0.0",
