@@ -33,7 +33,7 @@ Commandes :
       Lit des conditions générales et écrit le brouillon d'un profil fournisseur, avec son rapport.
   echeance vendor check FICHIER | echeance vendor show ID|FICHIER | echeance vendors
       Les contrôles légaux d'un profil, son résumé, la liste des fournisseurs.
-      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn et report.
+      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn, apply et report.
   echeance --version
 
 Les messages sont en français ; --lang en les donne en anglais.`,
@@ -55,7 +55,7 @@ Commands:
       Reads terms of sale and writes a draft vendor profile, with its report.
   echeance vendor check FILE | echeance vendor show ID|FILE | echeance vendors
       A profile's legal checks, its summary, the list of vendors.
-      Run "echeance vendor --help" for their options; --vendor-file FILE on fn and report.
+      Run "echeance vendor --help" for their options; --vendor-file FILE on fn, apply and report.
   echeance --version
 
 Messages are in French by default; --lang en gives them in English.`,
