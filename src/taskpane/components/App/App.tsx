@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
+import { LAW_VENDOR, parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
 import type { Restored, TermsStore } from "../../../storage";
 import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
 import { useDemoVendorSheet } from "../../demo/useDemoVendorSheet";
@@ -120,6 +120,9 @@ export function App({
   const source = useRegisterSource(gateway);
   const [revision, setRevision] = React.useState(0);
   const [view, setView] = React.useState<View>("apply");
+  // An unknown vendor of the register to create from its terms: the vendors view opens its import.
+  const [createRequest, setCreateRequest] = React.useState<{ name: string; seq: number }>();
+  const forgetCreateRequest = React.useCallback(() => setCreateRequest(undefined), []);
   const { read } = source;
 
   // Preview mode: each vendor's register is a sheet of the demo workbook, picked with the vendor.
@@ -220,6 +223,14 @@ export function App({
           terms={terms}
           explain={explain}
           preview={demoWorkbook !== undefined}
+          unknownVendors={{
+            onCreate: (name) => {
+              setCreateRequest((r) => ({ name, seq: (r?.seq ?? 0) + 1 }));
+              setView("vendors");
+            },
+            onUseLaw: () => vendor.setVendorId(LAW_VENDOR.id),
+            lawChosen: vendor.profile?.id === LAW_VENDOR.id,
+          }}
         />
       )}
 
@@ -242,6 +253,8 @@ export function App({
             settings={settings}
             asOfIso={asOf.iso}
             onSaved={(id) => vendor.setVendorId(id)}
+            createRequest={createRequest}
+            onCreateRequestTaken={forgetCreateRequest}
           />
         </section>
       )}

@@ -9,6 +9,7 @@ import {
   type VendorProfile,
 } from "../../../engine";
 import { schemaMessage, type DraftIssue } from "./issues";
+import { idFrom } from "../../../terms-import";
 
 /**
  * The custom-vendor form's model: plain strings as the user types them, turned into a profile by
@@ -151,6 +152,13 @@ export function termToText(term: PaymentTerm): string {
   if (term.kind === "on-invoice") return "à réception de facture";
   if (term.kind === "legal-default") return "";
   return describePaymentTerm(term).fr;
+}
+
+/** An empty draft with the vendor's name, and an id made from it (« Menuiserie Roux » → menuiserie-roux). */
+export function emptyDraftNamed(name: string | undefined): VendorDraft {
+  const draft = emptyDraft();
+  if (name === undefined || name.trim() === "") return draft;
+  return { ...draft, name: name.trim(), id: idFrom(name) };
 }
 
 export function draftFromProfile(p: VendorProfile): VendorDraft {
