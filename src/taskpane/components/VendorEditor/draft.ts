@@ -149,9 +149,28 @@ const articles = (list: readonly Citation[]) => list.map((c) => c.article).join(
 
 /** The text a payment term is shown as in the form, in French as contracts write it. */
 export function termToText(term: PaymentTerm): string {
-  if (term.kind === "on-invoice") return "à réception de facture";
+  if (term.kind === "on-invoice")
+    return term.from === undefined ? "à réception de facture" : describePaymentTerm(term).fr;
   if (term.kind === "legal-default") return "";
   return describePaymentTerm(term).fr;
+}
+
+/** The profile reads « fin de mois » terms of this kind end of month first (its interpretation says so). */
+function eomThenDays(p: VendorProfile, kindId: string): boolean {
+  return p.interpretations.some((i) => i.id === `eom-method-${kindId}`.slice(0, 40));
+}
+
+/**
+ * Which reading of the term's text the profile holds, when the text has several (« 45 jours fin de
+ * mois »: either method): a stored or imported profile has already chosen, so the form does not ask again.
+ */
+function readingOf(term: PaymentTerm, text: string, eomFirst: boolean): number | undefined {
+  const candidates = parsePaymentTermText(text).candidates;
+  if (candidates.length < 2) return undefined;
+  const wanted = eomFirst ? "eom-then-days" : "days-then-eom";
+  const same = (a: PaymentTerm) => JSON.stringify(a) === JSON.stringify(term);
+  const i = candidates.findIndex((c) => c.method === wanted && same(c.term));
+  return i < 0 ? undefined : i;
 }
 
 /** An empty draft with the vendor's name, and an id made from it (« Menuiserie Roux » → menuiserie-roux). */
@@ -178,7 +197,7 @@ export function draftFromProfile(p: VendorProfile): VendorDraft {
       labelFr: k.label.fr,
       labelEn: k.label.en,
       termText: termToText(k.term),
-      reading: undefined,
+      reading: readingOf(k.term, termToText(k.term), eomThenDays(p, k.id)),
       clause: articles(k.clause),
     })),
     defaultKind: p.defaultInvoiceKind,
