@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { Document, Packer, Paragraph } from "docx";
 import type { Page } from "playwright-core";
 import { describeInBrowser } from "../support/browser";
 import { expectNothingSideways, expectNoTextOverlapping } from "../support/pane-layout";
@@ -158,6 +159,34 @@ describeInBrowser("importing a vendor from its terms of sale, in the pane at 320
     await page.getByTestId("vendor-import").waitFor();
     await expect(page.getByTestId("import-name").inputValue()).resolves.toBe("Menuiserie Roux");
     await expectNothingSideways(page, "import pour un fournisseur inconnu");
+  });
+
+  test("a .docx opened is read (its text, bounded), and a file that is not text is refused with a sentence", async () => {
+    const paragraphs = PIXEL_NORD.split("\n").map((line) => new Paragraph(line));
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+    await page.getByTestId("import-file").setInputFiles({
+      name: "cgv-pixel-nord.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: Buffer.from(docx),
+    });
+    await page.getByTestId("import-report").waitFor({ timeout: 10_000 });
+    await expect(page.locator('[data-proposal="payment:balance"]').innerText()).resolves.toContain(
+      "15 jours à compter de la livraison",
+    );
+    await expect(page.getByTestId("vendor-import").innerText()).resolves.toContain(
+      "Fichier lu : cgv-pixel-nord.docx",
+    );
+    // A PNG renamed .txt: « Ce n'est pas du texte » (docs/vendor-import.md, Bad input); no report shown.
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "cgv.txt", mimeType: "text/plain", buffer: png });
+    await page.getByTestId("import-problem").waitFor();
+    await expect(page.getByTestId("import-problem").innerText()).resolves.toMatch(/^Ce n'est pas du texte/);
+    expect(await page.getByTestId("import-report").count()).toBe(0);
+    await expectNothingSideways(page, "fichier refusé");
   });
 
   test("the page raised no uncaught error along the way", () => {

@@ -12,7 +12,6 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Text as Bilingual, VendorProfile } from "../../../engine";
-import { docxText, DOCX_LIMITS } from "../../../documents/docx-text";
 import {
   checkTermsText,
   decodeTermsBytes,
@@ -36,17 +35,20 @@ const useStyles = makeStyles({
   text: { minWidth: 0 },
 });
 
+/** At most `max` bytes and one more of a file (so its reader refuses with its own sentence). */
+async function head(file: File, max: number): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, max + 1).arrayBuffer());
+}
+
 /**
  * A file's terms of sale as text: a .docx through its bounded reader (src/documents/docx-text.ts), any
- * other file decoded as UTF-8, UTF-16 or Windows-1252. No more than the readers accept (plus one byte,
- * so they refuse with their own sentence) is read into memory.
+ * other file decoded as UTF-8, UTF-16 or Windows-1252. No more than the readers accept is read into
+ * memory. The .docx reader (with mammoth, some 300 kB) is loaded when a .docx is opened, not with the pane.
  */
 async function fileText(file: File): Promise<TextInput> {
-  const docx = /\.docx$/i.test(file.name);
-  const max = docx ? DOCX_LIMITS.maxFileBytes : MAX_TERMS_BYTES;
-  const bytes = new Uint8Array(await file.slice(0, max + 1).arrayBuffer());
-  if (!docx) return decodeTermsBytes(bytes);
-  const read = await docxText(bytes);
+  if (!/\.docx$/i.test(file.name)) return decodeTermsBytes(await head(file, MAX_TERMS_BYTES));
+  const { docxText, DOCX_LIMITS } = await import("../../../documents/docx-text");
+  const read = await docxText(await head(file, DOCX_LIMITS.maxFileBytes));
   return read.ok ? checkTermsText(read.text) : { ok: false, message: read.message };
 }
 
