@@ -45,17 +45,6 @@ const LAYERS = [
     imports: ["engine", "cells", "input"],
   },
   {
-    name: "recovery",
-    owns: "from a register to recovery: statements per client, the letters' and penalty notes' content, the note series, the guardrails",
-    imports: ["engine", "cells", "input", "storage"],
-  },
-  {
-    name: "documents",
-    owns: "documents as bytes: the recovery letters and penalty notes as .docx, a user's letter template filled in, and a .docx's text read for the terms import (its zip checked before anything is inflated)",
-    imports: ["engine", "cells", "recovery"],
-    libraries: ["docx", "fflate", "mammoth"],
-  },
-  {
     name: "functions",
     owns: "the CGV.* function table and runtime (host-free); Excel's wrappers are in office",
     imports: ["engine", "cells", "input", "storage"],
@@ -79,6 +68,17 @@ const LAYERS = [
     name: "calendar",
     owns: "deadlines as an iCalendar file",
     imports: ["engine", "cells", "input", "apply"],
+  },
+  {
+    name: "recovery",
+    owns: "from a register to recovery: the register's rows read as Apply reads them, statements per client, the letters' and penalty notes' content, the note series, the guardrails",
+    imports: ["engine", "cells", "input", "storage", "apply"],
+  },
+  {
+    name: "documents",
+    owns: "documents as bytes: the recovery letters and penalty notes as .docx, a user's letter template filled in, and a .docx's text read for the terms import (its zip checked before anything is inflated)",
+    imports: ["engine", "cells", "recovery"],
+    libraries: ["docx", "fflate", "mammoth"],
   },
   {
     name: "write",

@@ -1,6 +1,9 @@
 import type { OutputColumn, OutputColumnId, OutputRow, OutputValue, RegisterMode } from "./types";
 
-/** The new columns the core writes, per mode, in order. The status is always last. */
+/**
+ * The new columns the core writes, per mode, in order. The status is last of a mode's columns; an
+ * invoice register that records its letters gets recovery's two after it (`runColumns`).
+ */
 export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
   { id: "dueDate", header: { en: "Due date (terms)", fr: "Échéance (CGV)" }, format: "date" },
   { id: "daysLate", header: { en: "Days late", fr: "Jours de retard" }, format: "integer" },
@@ -16,6 +19,8 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
   },
   { id: "endDate", header: { en: "End date if notice given", fr: "Fin si préavis donné" }, format: "date" },
   { id: "status", header: { en: "Status", fr: "Statut" }, format: "text" },
+  { id: "lastReminder", header: { en: "Last reminder", fr: "Dernière relance" }, format: "text" },
+  { id: "nextAction", header: { en: "Next action", fr: "Prochaine action" }, format: "text" },
 ];
 
 const INVOICE_IDS: readonly OutputColumnId[] = [
@@ -38,6 +43,26 @@ const SUBSCRIPTION_IDS: readonly OutputColumnId[] = [
 export function outputColumns(mode: RegisterMode): OutputColumn[] {
   const ids = mode === "invoices" ? INVOICE_IDS : SUBSCRIPTION_IDS;
   return ids.map((id) => OUTPUT_COLUMNS.find((c) => c.id === id) as OutputColumn);
+}
+
+/** How an invoice register takes part in recovery, for the columns Apply writes. */
+export interface LetterTracking {
+  /** The register has a « Dernière relance » column: « Prochaine action » is written beside it. */
+  readonly tracked: boolean;
+  /** This run records letters as sent: « Dernière relance » is written too (in place, or added). */
+  readonly recording: boolean;
+}
+
+/**
+ * A run's output columns, in the order their values come: the mode's, then — for an invoice register
+ * that records its letters — « Dernière relance » when this run records some, and « Prochaine
+ * action ». A register that does not record letters gets exactly the mode's columns, as before.
+ */
+export function runColumns(mode: RegisterMode, letters: LetterTracking): OutputColumn[] {
+  const columns = outputColumns(mode);
+  if (mode !== "invoices" || !(letters.tracked || letters.recording)) return columns;
+  const extra: OutputColumnId[] = letters.recording ? ["lastReminder", "nextAction"] : ["nextAction"];
+  return [...columns, ...extra.map((id) => OUTPUT_COLUMNS.find((c) => c.id === id) as OutputColumn)];
 }
 
 /** Excel number formats for the output formats (French-style money and dd/mm/yyyy dates). */

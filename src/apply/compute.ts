@@ -6,6 +6,7 @@ import {
   formatMoney,
   isEngineError,
   latePaymentKnown,
+  nextAction,
   noticeDeadline as engineNoticeDeadline,
   renderExplanation,
   renewalDate as engineRenewalDate,
@@ -15,10 +16,12 @@ import {
   type Language,
   type MissingRate,
   type ResolvedVendor,
+  type SentReminder,
   type Text,
 } from "../engine";
+import { formatLastReminder } from "../input/recovery-cells";
 import { dayToSerial, serialToDay } from "../input/cell-values";
-import { outputColumns } from "./columns";
+import { runColumns } from "./columns";
 import { latePeriod } from "./late-period";
 import { RowProblem, RowReader, type TermStartDate } from "./row-reader";
 import {
@@ -28,6 +31,7 @@ import {
   missingRateCell,
   missingRateSentence,
   moneyText,
+  NEXT_ACTION_TEXT,
   ROW_PROBLEM,
   SUBSCRIPTION_STATUS,
 } from "./status";
@@ -99,10 +103,20 @@ export class Applier extends RowReader {
   readonly mode: RegisterMode;
   readonly columns: readonly OutputColumn[];
 
+  /** Whether the run writes recovery's columns (« Dernière relance », « Prochaine action »). */
+  private readonly letters: { readonly lastReminder: boolean; readonly nextAction: boolean };
+
   constructor(options: ApplyOptions) {
     super(options);
     this.mode = options.mode;
-    this.columns = outputColumns(this.mode);
+    this.columns = runColumns(this.mode, {
+      tracked: options.mapping.lastReminder !== undefined,
+      recording: options.recorded !== undefined,
+    });
+    this.letters = {
+      lastReminder: this.columns.some((c) => c.id === "lastReminder"),
+      nextAction: this.columns.some((c) => c.id === "nextAction"),
+    };
   }
 
   // ---- invoices --------------------------------------------------------------------------------
@@ -289,6 +303,42 @@ export class Applier extends RowReader {
    * bad cell: the row comes back with state "error" and the message as its status.
    */
   computeRow(row: readonly CellValue[], index: number): RowResult {
+    const result = this.computeRowCells(row, index);
+    if (!this.letters.lastReminder) return result;
+    // A recording run writes « Dernière relance » on every row: this run's letter, else the cell as it was.
+    return { ...result, values: { ...result.values, lastReminder: this.lastReminderCell(row, index) } };
+  }
+
+  /** The « Dernière relance » cell a recording run writes for a row. */
+  private lastReminderCell(row: readonly CellValue[], index: number): OutputValue {
+    const recorded = this.options.recorded?.get(index);
+    if (recorded) return formatLastReminder(recorded, this.lang);
+    const v = this.cell(row, "lastReminder");
+    return typeof v === "number" || typeof v === "string" ? v : v === true || v === false ? String(v) : "";
+  }
+
+  /** The letter recorded for a row: this run's, else its « Dernière relance » cell (or why it is unreadable). */
+  private lastSent(row: readonly CellValue[], index: number): SentReminder | undefined | { problem: Text } {
+    return this.options.recorded?.get(index) ?? this.lastReminder(row);
+  }
+
+  /**
+   * « Prochaine action » for an invoice: for one unpaid and past due, the next letter and from when
+   * (src/engine/reminders.ts), or why none — in dispute, in collective proceedings, or a « Dernière
+   * relance » that cannot be read; blank for the others.
+   */
+  private nextActionCell(row: readonly CellValue[], index: number, c: InvoiceComputation): string {
+    const chased = c.state === "late" || (c.state === "partly-paid" && c.daysLate > 0);
+    if (!chased) return "";
+    if (this.inCollectiveProceedings(row)) return NEXT_ACTION_TEXT.collective[this.lang];
+    if (this.disputed(row)) return NEXT_ACTION_TEXT.disputed[this.lang];
+    const sent = this.lastSent(row, index);
+    if (sent && "problem" in sent)
+      return NEXT_ACTION_TEXT.unreadable(this.columnName("lastReminder"), sent.problem)[this.lang];
+    return nextAction(c.due, sent).text[this.lang];
+  }
+
+  private computeRowCells(row: readonly CellValue[], index: number): RowResult {
     if (this.isBlankRow(row))
       return {
         values: this.blankRow(""),
@@ -302,7 +352,8 @@ export class Applier extends RowReader {
     const unknownVendor = this.options.mapping.vendor === undefined ? undefined : this.unknownVendorIn(row);
     const unknown = unknownVendor === undefined ? {} : { unknownVendor };
     try {
-      const r = this.mode === "invoices" ? this.invoiceRow(row, unknownVendor) : this.subscriptionRow(row);
+      const r =
+        this.mode === "invoices" ? this.invoiceRow(row, index, unknownVendor) : this.subscriptionRow(row);
       return { ...r, ...unknown };
     } catch (e) {
       const problem =
@@ -323,7 +374,7 @@ export class Applier extends RowReader {
     }
   }
 
-  private invoiceRow(row: readonly CellValue[], unknownVendor: string | undefined): RowResult {
+  private invoiceRow(row: readonly CellValue[], index: number, unknownVendor: string | undefined): RowResult {
     const c = this.computeInvoice(row);
     const status = this.invoiceStatus(c, unknownVendor);
     const pending = c.state === "not-due" || (c.state === "partly-paid" && c.daysLate === 0);
@@ -337,6 +388,7 @@ export class Applier extends RowReader {
         recoveryFee: c.fee.toNumber(),
         totalPenalty: missing ?? c.total.toNumber(),
         status,
+        ...(this.letters.nextAction ? { nextAction: this.nextActionCell(row, index, c) } : {}),
       },
       state: c.state,
       status,

@@ -15,7 +15,8 @@ import type {
  * Live formulas for one register row, to write instead of values: the CGV.* custom functions with
  * their English names for the terms, native Excel arithmetic for the rest, and the row's own cell
  * addresses, so that the results follow later edits of the row. The status stays a value (the text
- * computed now): it is not a formula.
+ * computed now): it is not a formula; so do « Dernière relance » and « Prochaine action », when the
+ * register records its letters.
  */
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
@@ -104,7 +105,13 @@ export function rowFormulas(
 ): OutputRow {
   const { ref, out, asOf } = rowAddresses(applier, index, options);
   const filled = (field: FieldId): boolean => applier.filled(row, field);
-  const status = applier.computeRow(row, index).status;
+  const computed = applier.computeRow(row, index);
+  const status = computed.status;
+  // Recovery's columns are text, written as values in every mode.
+  const letters: OutputRow = {
+    ...(computed.values.lastReminder !== undefined ? { lastReminder: computed.values.lastReminder } : {}),
+    ...(computed.values.nextAction !== undefined ? { nextAction: computed.values.nextAction } : {}),
+  };
 
   // The vendor: the row's vendor cell when it holds the spec the engine reads, else the spec literal.
   let vendor: string;
@@ -153,6 +160,7 @@ export function rowFormulas(
       recoveryFee: `=${call("RECOVERYFEE", [vendor, dueOut, period.end, costs, client()])}`,
       totalPenalty: `=${out("interest")}+${out("recoveryFee")}`,
       status,
+      ...letters,
     };
   }
 

@@ -43,6 +43,21 @@ export const FIELDS: readonly FieldInfo[] = [
   { id: "receiptDate", label: t("Receipt date", "Date de réception"), modes: ["invoices"], kind: "date" },
   { id: "deliveryDate", label: t("Delivery date", "Date de livraison"), modes: ["invoices"], kind: "date" },
   { id: "orderDate", label: t("Order date", "Date de commande"), modes: ["invoices"], kind: "date" },
+  { id: "address", label: t("Client address", "Adresse"), modes: ["invoices"], kind: "text" },
+  {
+    id: "comment",
+    label: t("Comment / collection status", "Commentaire / suivi"),
+    modes: ["invoices"],
+    kind: "text",
+  },
+  { id: "disputed", label: t("Disputed", "Litige"), modes: ["invoices"], kind: "text" },
+  {
+    id: "collectiveProceedings",
+    label: t("Collective proceedings", "Procédure collective"),
+    modes: ["invoices"],
+    kind: "text",
+  },
+  { id: "lastReminder", label: t("Last reminder", "Dernière relance"), modes: ["invoices"], kind: "text" },
   { id: "startDate", label: t("Start date", "Date de début"), modes: ["subscriptions"], kind: "date" },
   { id: "plan", label: t("Plan", "Formule"), modes: ["subscriptions"], kind: "text" },
   {
@@ -260,6 +275,60 @@ const SYNONYMS: Record<FieldId, { strong: readonly string[]; weak?: readonly str
       "Order date",
       "Ordered on",
       "Date ordered",
+    ],
+  },
+  // Recovery's columns. « Statut » is not among them: it is the header of Apply's own status column
+  // (rewritten in place at each run); a collection status goes in « Commentaire » or « Suivi ».
+  address: {
+    strong: [
+      "Adresse",
+      "Adresse client",
+      "Adresse du client",
+      "Adresse de facturation",
+      "Adresse postale",
+      "Address",
+      "Client address",
+      "Customer address",
+      "Billing address",
+    ],
+  },
+  comment: {
+    strong: [
+      "Commentaire",
+      "Commentaires",
+      "Remarque",
+      "Remarques",
+      "Suivi",
+      "Suivi du recouvrement",
+      "Statut de recouvrement",
+      "Statut du recouvrement",
+      "Comment",
+      "Comments",
+      "Collection status",
+    ],
+  },
+  disputed: {
+    strong: ["Litige", "En litige", "Litigieuse", "Contestée", "Contestation", "Disputed", "Dispute"],
+  },
+  collectiveProceedings: {
+    strong: [
+      "Procédure collective",
+      "Procédures collectives",
+      "Redressement ou liquidation",
+      "Collective proceedings",
+      "Insolvency",
+    ],
+  },
+  lastReminder: {
+    strong: [
+      "Dernière relance",
+      "Dernier rappel",
+      "Dernière relance envoyée",
+      "Relance envoyée",
+      "Niveau de relance",
+      "Last reminder",
+      "Last reminder sent",
+      "Reminder sent",
     ],
   },
   startDate: {

@@ -13,10 +13,12 @@ import {
   type Language,
   type ResolvedVendor,
   type TermStart,
+  type SentReminder,
   type Text,
   type VendorResolver,
 } from "../engine";
 import { clientTypeFromText } from "../input/client-type";
+import { isCollectiveStatus, isDisputedStatus, isMarked, parseLastReminder } from "../input/recovery-cells";
 import { isBlank, readAmount, readDate, requireDate } from "../input/cell-values";
 import { fieldInfo } from "./headers";
 import { ROW_PROBLEM } from "./status";
@@ -28,6 +30,15 @@ import { invoiceKindId, planId } from "./values";
  * the invoice kind and plan — with every failure named by its column (`RowProblem`). The computation
  * (compute.ts) reads rows only through here.
  */
+
+/** The columns recovery reads beside Apply's (src/recovery's register adapter, « Prochaine action »). */
+export const RECOVERY_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>([
+  "address",
+  "comment",
+  "disputed",
+  "collectiveProceedings",
+  "lastReminder",
+]);
 
 /** A problem with one cell (or one row), before it is worded with the row number. */
 export class RowProblem extends Error {
@@ -113,9 +124,13 @@ export class RowReader {
     return !isBlank(this.cell(row, field));
   }
 
+  /**
+   * Whether a row holds nothing Apply computes from: recovery's own columns (an address, a comment, a
+   * « Dernière relance ») do not make a row an invoice, so a register reads as it did without them.
+   */
   isBlankRow(row: readonly CellValue[]): boolean {
-    for (const index of Object.values(this.options.mapping))
-      if (index !== undefined && !isBlank(row[index])) return false;
+    for (const [field, index] of Object.entries(this.options.mapping) as [FieldId, number | undefined][])
+      if (index !== undefined && !RECOVERY_FIELDS.has(field) && !isBlank(row[index])) return false;
     return true;
   }
 
@@ -220,6 +235,22 @@ export class RowReader {
     const client = clientTypeFromText(text);
     if (!client) throw new RowProblem("clientType", ROW_PROBLEM.clientType(text));
     return client;
+  }
+
+  /** The row's « Dernière relance »: the letter recorded, nothing, or a problem naming what was expected. */
+  lastReminder(row: readonly CellValue[]): SentReminder | undefined | { problem: Text } {
+    const text = this.text(row, "lastReminder");
+    return text === undefined ? undefined : parseLastReminder(text);
+  }
+
+  /** Whether the row's invoice is disputed: its « Litige » mark, or its comment's words. */
+  disputed(row: readonly CellValue[]): boolean {
+    return isMarked(this.cell(row, "disputed")) || isDisputedStatus(this.text(row, "comment"));
+  }
+
+  /** Whether the row's client is in collective proceedings: its mark, or its comment's words. */
+  inCollectiveProceedings(row: readonly CellValue[]): boolean {
+    return isMarked(this.cell(row, "collectiveProceedings")) || isCollectiveStatus(this.text(row, "comment"));
   }
 
   kindFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {

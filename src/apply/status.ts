@@ -46,6 +46,25 @@ export const INVOICE_STATUS = {
   }),
 } as const;
 
+/**
+ * The « Prochaine action » of an unpaid late invoice in a register that records its letters, when it
+ * is not the next letter (src/engine/reminders.ts words that one).
+ */
+export const NEXT_ACTION_TEXT = {
+  disputed: {
+    en: "Disputed — no reminder until the dispute is settled",
+    fr: "En litige — pas de relance tant que le litige n'est pas réglé",
+  },
+  collective: {
+    en: "Collective proceedings — declare the claim to the mandataire (L622-24), no letter",
+    fr: "Procédure collective — déclarer la créance au mandataire (L622-24), pas de lettre",
+  },
+  unreadable: (column: string, problem: Text): Text => ({
+    en: `"${column}" unreadable: ${problem.en}`,
+    fr: `« ${column} » illisible : ${problem.fr}`,
+  }),
+} as const;
+
 /** A subscription row's situation on the as-of date. */
 export const SUBSCRIPTION_STATUS = {
   ended: (end: Day): Text => ({

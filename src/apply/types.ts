@@ -3,7 +3,15 @@
  * Node I/O. The task pane and the command line both build on these; changes are additive only.
  */
 import type { CellValue } from "../cells";
-import type { ClientType, Language, MissingRate, Settings, Text, VendorRegistry } from "../engine";
+import type {
+  ClientType,
+  Language,
+  MissingRate,
+  SentReminder,
+  Settings,
+  Text,
+  VendorRegistry,
+} from "../engine";
 
 export type { CellValue } from "../cells";
 
@@ -32,6 +40,12 @@ export type FieldId =
   | "receiptDate"
   | "deliveryDate"
   | "orderDate"
+  // invoices, read by recovery (statements, letters) and by « Prochaine action »
+  | "address"
+  | "comment"
+  | "disputed"
+  | "collectiveProceedings"
+  | "lastReminder"
   // subscriptions
   | "startDate"
   | "plan"
@@ -94,7 +108,10 @@ export type OutputColumnId =
   | "daysToNotice"
   | "endDate"
   // both
-  | "status";
+  | "status"
+  // invoices of a register that records its letters (« Dernière relance »)
+  | "lastReminder"
+  | "nextAction";
 
 /** A new column: bilingual header and the number format to give it. */
 export interface OutputColumn {
@@ -131,6 +148,12 @@ export interface ApplyOptions {
   readonly firstRowNumber?: number;
   readonly registry?: VendorRegistry;
   readonly settings?: Settings;
+  /**
+   * Letters this run records as sent (the pane's « Marquer comme envoyé », `echeance letters
+   * --record`): data row index (0-based) → the letter. The « Dernière relance » column is then written
+   * (in place, or added) and « Prochaine action » follows it.
+   */
+  readonly recorded?: ReadonlyMap<number, SentReminder>;
 }
 
 export type InvoiceState =

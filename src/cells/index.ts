@@ -8,3 +8,4 @@ export * from "./values";
 export * from "./blocks";
 export * from "./csv";
 export * from "./xml";
+export * from "./wrapped-lines";

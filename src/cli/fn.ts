@@ -114,17 +114,28 @@ function jsonValue(value: FunctionValue): unknown {
   }
 }
 
+/** A function's or parameter's name in the language asked: the French name (« DATEECHEANCE ») or the English one. */
+const nameIn = (x: { readonly name: string; readonly fr: string }, lang: Language): string =>
+  ({ fr: x.fr, en: x.name })[lang];
+
+/** A name and, in brackets, the other language's: « DATEECHEANCE (DUEDATE) » / "DUEDATE (DATEECHEANCE)". */
+const bothNames = (x: { readonly name: string; readonly fr: string }, lang: Language): string =>
+  ({ fr: `${x.fr} (${x.name})`, en: `${x.name} (${x.fr})` })[lang];
+
 /** One function as the usage lists it: DUEDATE (DATEECHEANCE) vendor invoiceDate [invoiceKind]; in French, the French names first. */
 function usageLine(sig: FunctionSignature, lang: Language): string {
-  const fr = lang === "fr";
-  const params = sig.params
-    .map((p) => (p.optional ? `[${fr ? p.fr : p.name}]` : fr ? p.fr : p.name))
-    .join(" ");
-  return `${fr ? `${sig.fr} (${sig.name})` : `${sig.name} (${sig.fr})`}${params ? ` ${params}` : ""}`;
+  const params = sig.params.map((p) => (p.optional ? `[${nameIn(p, lang)}]` : nameIn(p, lang))).join(" ");
+  return `${bothNames(sig, lang)}${params ? ` ${params}` : ""}`;
 }
 
 /** The built-in vendors' ids, from the registry (never written by hand): the five shipped and the law. */
 const BUILT_IN_IDS = BUILT_IN_VENDORS.map((v) => v.id).join(", ");
+
+/** The words of a function's help. */
+const HELP_TEXT = {
+  usage: { fr: "Utilisation :", en: "Usage:" },
+  optional: { fr: " (facultatif)", en: " (optional)" },
+} as const;
 
 const FN_USAGE_TEXT: Readonly<Record<Language, string>> = {
   en: `Usage: echeance fn FUNCTION [ARG…] [--json] [--rates FILE] [--vendor-file FILE]… [--lang en|fr]
@@ -177,16 +188,14 @@ const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
 
 /** `echeance fn DUEDATE --help`: the function's description and parameters, from the table. */
 export function functionHelp(sig: FunctionSignature, lang: Language): string {
-  const fr = lang === "fr";
-  const named = (x: { name: string; fr: string }) => (fr ? x.fr : x.name);
+  const named = (x: { name: string; fr: string }) => nameIn(x, lang);
   const shown = sig.params.map((p) => (p.optional ? `[${named(p)}]` : named(p)));
   const width = Math.max(0, ...sig.params.map((p) => named(p).length)) + 2;
   return [
     `${named(sig)} — ${sig.description[lang]}`,
-    `${fr ? "Utilisation :" : "Usage:"} echeance fn ${[named(sig), ...shown].join(" ")}`,
+    `${HELP_TEXT.usage[lang]} echeance fn ${[named(sig), ...shown].join(" ")}`,
     ...sig.params.map(
-      (p) =>
-        `  ${named(p).padEnd(width)}${p.description[lang]}${p.optional ? (fr ? " (facultatif)" : " (optional)") : ""}`,
+      (p) => `  ${named(p).padEnd(width)}${p.description[lang]}${p.optional ? HELP_TEXT.optional[lang] : ""}`,
     ),
   ].join("\n");
 }

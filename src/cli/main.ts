@@ -2,6 +2,7 @@ import type { Language } from "../engine";
 import { applyUsage, runApply } from "./apply";
 import { languageOf } from "./args";
 import { fnUsage, runFn } from "./fn";
+import { lettersUsage, runLetters } from "./letters";
 import { UsageError, type CliIo } from "./io";
 
 export { processIo } from "./io";
@@ -10,7 +11,10 @@ import { reportUsage, runReport } from "./report";
 import { runVendor, runVendorsList, vendorUsage } from "./vendor";
 import { commandError } from "./messages";
 
-/** The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register, `report` builds D441-6. */
+/**
+ * The `echeance` command: `fn` evaluates one CGV function, `apply` applies terms to a register, `report`
+ * builds D441-6 or the statement per client, `letters` writes the recovery letters and penalty notes.
+ */
 
 declare const ECHEANCE_VERSION: string | undefined;
 
@@ -27,13 +31,19 @@ Commandes :
   echeance report REGISTRE.xlsx|REGISTRE.csv --closing AAAA-MM-JJ --kind received|issued [options]
       Le tableau des délais de paiement de l'article D441-6 du Code de commerce et une balance âgée.
       « echeance report --help » pour ses options.
+  echeance report REGISTRE.xlsx|REGISTRE.csv --kind statement --vendor ID --as-of AAAA-MM-JJ [--client NOM]
+      Le relevé des pénalités de retard par client (décompte), une feuille par client ou un CSV.
+  echeance letters REGISTRE.xlsx|REGISTRE.csv --vendor ID --level rappel|relance|mise-en-demeure|note-de-debit
+                   --as-of AAAA-MM-JJ -o DOSSIER [--template MODÈLE.docx] [--record]
+      Les lettres de relance, la mise en demeure ou la note de débit, un document Word par client.
+      « echeance letters --help » pour ses options.
   echeance rates [--rates FICHIER]
       La table des taux (taux légal, taux BCE) par semestre, leur origine et où trouver les chiffres officiels.
   echeance vendor import CGV.txt|CGV.docx|- [--id ID] [--name NOM] [-o FICHIER]
       Lit des conditions générales et écrit le brouillon d'un profil fournisseur, avec son rapport.
   echeance vendor check FICHIER | echeance vendor show ID|FICHIER | echeance vendors
       Les contrôles légaux d'un profil, son résumé, la liste des fournisseurs.
-      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn, apply et report.
+      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn, apply, report et letters.
   echeance --version
 
 Les messages sont en français ; --lang en les donne en anglais.`,
@@ -49,13 +59,19 @@ Commands:
   echeance report INPUT.xlsx|INPUT.csv --closing YYYY-MM-DD --kind received|issued [options]
       The payment-delay table of Code de commerce D441-6 and an aging view.
       Run "echeance report --help" for its options.
+  echeance report INPUT.xlsx|INPUT.csv --kind statement --vendor ID --as-of YYYY-MM-DD [--client NAME]
+      The late-payment statement per client, a sheet per client or a CSV.
+  echeance letters INPUT.xlsx|INPUT.csv --vendor ID --level rappel|relance|mise-en-demeure|note-de-debit
+                   --as-of YYYY-MM-DD -o FOLDER [--template FILE.docx] [--record]
+      Reminders, the formal notice or the penalty note, one Word document per client.
+      Run "echeance letters --help" for its options.
   echeance rates [--rates FILE]
       The rate table (legal rate, ECB rate) per half-year, where each came from, where to find official figures.
   echeance vendor import TERMS.txt|TERMS.docx|- [--id ID] [--name NAME] [-o FILE]
       Reads terms of sale and writes a draft vendor profile, with its report.
   echeance vendor check FILE | echeance vendor show ID|FILE | echeance vendors
       A profile's legal checks, its summary, the list of vendors.
-      Run "echeance vendor --help" for their options; --vendor-file FILE on fn, apply and report.
+      Run "echeance vendor --help" for their options; --vendor-file FILE on fn, apply, report and letters.
   echeance --version
 
 Messages are in French by default; --lang en gives them in English.`,
@@ -67,6 +83,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["fn", runFn],
   ["apply", runApply],
   ["report", runReport],
+  ["letters", runLetters],
   ["rates", runRates],
   ["vendor", runVendor],
   ["vendors", runVendorsList],
@@ -76,6 +93,7 @@ const USAGES: ReadonlyMap<string, (lang: Language) => string> = new Map([
   ["fn", fnUsage],
   ["apply", applyUsage],
   ["report", reportUsage],
+  ["letters", lettersUsage],
   ["rates", ratesUsage],
   ["vendor", vendorUsage],
   ["vendors", vendorUsage],

@@ -84,19 +84,35 @@ const ORIGIN: Readonly<Record<RateOrigin, { en: string; fr: string }>> = {
   missing: { en: "missing", fr: "manquant" },
 };
 
+/** Every sentence and heading of the rate table, in both languages. */
+const TABLE_TEXT = {
+  title: { fr: "Taux en vigueur (taux annuels, en %) :", en: "Rates in force (annual, in %):" },
+  header: {
+    fr: ["Semestre", "Légal (pro.)", "Légal (part.)", "BCE au 1er jour", "Origine"],
+    en: ["Half-year", "Legal (pro.)", "Legal (cons.)", "ECB on day 1", "Origin"],
+  },
+  missing: { fr: "manque :", en: "missing:" },
+  rate: { legal: { fr: "taux légal", en: "legal rate" }, ecb: { fr: "taux BCE", en: "ECB rate" } },
+  known: { fr: "Connus :", en: "Known:" },
+  sources: { fr: "Où trouver les chiffres officiels :", en: "Where to find the official figures:" },
+  toAdd: {
+    fr: "Pour ajouter un semestre : un fichier --rates (half-year,legal-professional,legal-consumer,ecb), ou Paramètres > Taux dans le volet Échéance.",
+    en: "To add a half-year: a --rates file (half-year,legal-professional,legal-consumer,ecb), or Settings > Rates in the Échéance pane.",
+  },
+} as const;
+
+/** The decimal mark of a rate in each language. */
+const DECIMAL_MARK: Readonly<Record<Language, string>> = { fr: ",", en: "." };
+
 /** The table as text lines: a header, one line per half-year, how far rates are known, the sources. */
 export function formatRateTable(table: RateTable, from: number, to: number, lang: Language): string[] {
-  const fr = lang === "fr";
   // At least two decimals, as the arrêtés write them (2,50 not 2,5).
   const num = (v: string | undefined): string => {
     if (v === undefined) return "—";
     const [int = "0", dec = ""] = v.split(".");
-    const text = `${int}.${dec.padEnd(2, "0")}`;
-    return fr ? text.replace(".", ",") : text;
+    return `${int}${DECIMAL_MARK[lang]}${dec.padEnd(2, "0")}`;
   };
-  const header = fr
-    ? ["Semestre", "Légal (pro.)", "Légal (part.)", "BCE au 1er jour", "Origine"]
-    : ["Half-year", "Legal (pro.)", "Legal (cons.)", "ECB on day 1", "Origin"];
+  const header = TABLE_TEXT.header[lang];
   const lines = rateLines(table, from, to).map((l) => [
     l.label,
     num(l.legalProfessional),
@@ -106,24 +122,24 @@ export function formatRateTable(table: RateTable, from: number, to: number, lang
       ORIGIN[l.origin][lang],
       l.origin === "missing" || l.source === "" ? "" : ` — ${l.source}`,
       l.origin !== "missing" && l.missing.length > 0
-        ? ` (${fr ? "manque :" : "missing:"} ${l.missing.map((m) => (m === "legal" ? (fr ? "taux légal" : "legal rate") : fr ? "taux BCE" : "ECB rate")).join(", ")})`
+        ? ` (${TABLE_TEXT.missing[lang]} ${l.missing.map((m) => TABLE_TEXT.rate[m][lang]).join(", ")})`
         : "",
     ].join(""),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...lines.map((l) => (l[j] ?? "").length)));
   const row = (cells: readonly string[]): string =>
     cells.map((c, j) => (j === cells.length - 1 ? c : c.padEnd(widths[j] ?? 0))).join("  ");
+  const source = (kind: "legal" | "ecb"): string =>
+    `  ${TABLE_TEXT.rate[kind][lang]} — ${OFFICIAL_RATE_SOURCES[kind].where[lang]} (${OFFICIAL_RATE_SOURCES[kind].url})`;
   return [
-    fr ? "Taux en vigueur (taux annuels, en %) :" : "Rates in force (annual, in %):",
+    TABLE_TEXT.title[lang],
     row(header),
     ...lines.map(row),
-    `${fr ? "Connus :" : "Known:"} ${knownThrough(table, lang)}.`,
-    fr ? "Où trouver les chiffres officiels :" : "Where to find the official figures:",
-    `  ${fr ? "taux légal" : "legal rate"} — ${OFFICIAL_RATE_SOURCES.legal.where[lang]} (${OFFICIAL_RATE_SOURCES.legal.url})`,
-    `  ${fr ? "taux BCE" : "ECB rate"} — ${OFFICIAL_RATE_SOURCES.ecb.where[lang]} (${OFFICIAL_RATE_SOURCES.ecb.url})`,
-    fr
-      ? "Pour ajouter un semestre : un fichier --rates (half-year,legal-professional,legal-consumer,ecb), ou Paramètres > Taux dans le volet Échéance."
-      : "To add a half-year: a --rates file (half-year,legal-professional,legal-consumer,ecb), or Settings > Rates in the Échéance pane.",
+    `${TABLE_TEXT.known[lang]} ${knownThrough(table, lang)}.`,
+    TABLE_TEXT.sources[lang],
+    source("legal"),
+    source("ecb"),
+    TABLE_TEXT.toAdd[lang],
   ];
 }
 

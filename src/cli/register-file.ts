@@ -1,5 +1,12 @@
 import { promises as fs } from "node:fs";
-import { HEADER_SEARCH_ROWS, locateRegister, type CellValue, type RegisterMode } from "../apply";
+import {
+  fieldInfo,
+  HEADER_SEARCH_ROWS,
+  locateRegister,
+  type CellValue,
+  type FieldId,
+  type RegisterMode,
+} from "../apply";
 import type { Language, Text } from "../engine";
 import { readXlsxRegister, XlsxError } from "../xlsx";
 import { isCsvFile } from "./messages";
@@ -104,6 +111,11 @@ export function fileProblem(e: unknown, file: string): Text {
       return { en: `${file}: permission denied.`, fr: `${file} : accès refusé.` };
     case "EISDIR":
       return { en: `${file} is a folder, not a file.`, fr: `${file} est un dossier, pas un fichier.` };
+    case "ENOTDIR":
+      return {
+        en: `${file} is a file, not a folder.`,
+        fr: `${file} est un fichier, pas un dossier.`,
+      };
     case "ENOSPC":
       return { en: `${file}: the disk is full.`, fr: `${file} : le disque est plein.` };
   }
@@ -114,4 +126,16 @@ export function fileProblem(e: unknown, file: string): Text {
       fr: `${file} n'est pas un classeur xlsx lisible (${why}).`,
     };
   return { en: `${file}: ${why}`, fr: `${file} : ${why}` };
+}
+
+/** « N° facture → Référence, Client → Client, … »: the columns recognised, in sheet order. */
+export function describeMapping(
+  mapping: Partial<Record<FieldId, number>>,
+  headers: readonly unknown[],
+  lang: Language,
+): string {
+  return (Object.entries(mapping) as [FieldId, number][])
+    .sort((a, b) => a[1] - b[1])
+    .map(([field, i]) => `${String(headers[i] ?? "").trim()} → ${fieldInfo(field).label[lang]}`)
+    .join(", ");
 }

@@ -14,3 +14,4 @@ export {
 } from "./render";
 export { fillTemplate, readTemplate, type LetterTemplate, type TemplateReading } from "./template";
 export { MAX_TEMPLATE_BYTES } from "./template-package";
+export { TEMPLATE_TEXT } from "./messages";

@@ -22,6 +22,7 @@ export * from "./profile-schema";
 export * from "./rate-source";
 export * from "./rates";
 export * from "./registry";
+export * from "./reminders";
 export * from "./settings";
 export * from "./statement";
 export * from "./subscription";

@@ -80,9 +80,11 @@ export function rateLines(table: RateTable, from: HalfYearKey, to: HalfYearKey):
 export function knownThrough(table: RateTable, lang: "en" | "fr"): string {
   const legal = table.legalKnownThrough;
   const ecb = table.ecbKnownThrough;
-  const say = (k: HalfYearKey | undefined): string =>
-    k === undefined ? (lang === "fr" ? "aucun" : "none") : halfYearText(k, lang);
-  return lang === "fr"
-    ? `taux légal connu jusqu'au ${say(legal)} ; taux BCE connu jusqu'au ${say(ecb)} (table livrée vérifiée jusqu'au ${RATE_SOURCES.ecbKnownThrough.split("-").reverse().join("/")})`
-    : `legal rate known through the ${say(legal)}; ECB rate known through the ${say(ecb)} (shipped table checked through ${RATE_SOURCES.ecbKnownThrough})`;
+  const none = { fr: "aucun", en: "none" }[lang];
+  const say = (k: HalfYearKey | undefined): string => (k === undefined ? none : halfYearText(k, lang));
+  const checked = RATE_SOURCES.ecbKnownThrough;
+  return {
+    fr: `taux légal connu jusqu'au ${say(legal)} ; taux BCE connu jusqu'au ${say(ecb)} (table livrée vérifiée jusqu'au ${checked.split("-").reverse().join("/")})`,
+    en: `legal rate known through the ${say(legal)}; ECB rate known through the ${say(ecb)} (shipped table checked through ${checked})`,
+  }[lang];
 }

@@ -671,22 +671,28 @@ export const FUNCTION_DEFINITIONS: readonly FunctionDefinition[] = [
   }),
 ];
 
+/** CGV.VENDORS's headers and the mark of a default kind or plan. */
+const VENDORS_TABLE_TEXT = {
+  byDefault: { fr: "(par défaut)", en: "(default)" },
+  header: {
+    fr: [
+      "identifiant",
+      "nom",
+      "raison sociale",
+      "types de facture",
+      "formules",
+      "événements",
+      "clauses de montant",
+      "options",
+    ],
+    en: ["id", "name", "legal name", "invoice kinds", "plans", "events", "amount clauses", "options"],
+  },
+} as const;
+
 /** CGV.VENDORS: one row per vendor in force, the default kind and plan marked; headers in the runtime's language. */
 function vendorsTable(services: FunctionServices): FunctionValue {
-  const fr = services.lang === "fr";
-  const byDefault = fr ? "(par défaut)" : "(default)";
-  const header = fr
-    ? [
-        "identifiant",
-        "nom",
-        "raison sociale",
-        "types de facture",
-        "formules",
-        "événements",
-        "clauses de montant",
-        "options",
-      ]
-    : ["id", "name", "legal name", "invoice kinds", "plans", "events", "amount clauses", "options"];
+  const byDefault = VENDORS_TABLE_TEXT.byDefault[services.lang];
+  const header = [...VENDORS_TABLE_TEXT.header[services.lang]];
   const rows = services.registry.all().map((p) => {
     const s = p.subscription;
     return [

@@ -7,7 +7,7 @@ import {
   type CellValue,
   type SheetBlock,
 } from "../cells";
-import { characterWidthToPoints } from "../workbook/column-width";
+import { characterWidthToPoints } from "../write/column-width";
 import { GatewayError, type CellRef, type SourceLayout } from "../workbook/gateway";
 import {
   HOST_PAYLOAD_LIMIT_BYTES,

@@ -73,6 +73,17 @@ export const STATUS_FALLBACK: PortableFallback = {
   },
 };
 
+/** « Dernière relance » and « Prochaine action » are text about the letters: always values too. */
+const LETTER_FALLBACKS: readonly PortableFallback[] = (["lastReminder", "nextAction"] as const).map(
+  (column) => ({
+    column,
+    reason: {
+      en: "the letters recorded and the next one to send are text; they are written as values and follow a new Apply, not later edits.",
+      fr: "les lettres enregistrées et la prochaine à envoyer sont du texte ; elles sont écrites en valeurs et suivent une nouvelle application, pas les modifications ultérieures.",
+    },
+  }),
+);
+
 const DATE_FIELDS: readonly FieldId[] = [
   "invoiceDate",
   "receiptDate",
@@ -376,14 +387,17 @@ export function portableRow(
     vendor: applier.vendorFor(row),
   };
   let formulas: OutputRow | undefined;
-  const fallbacks: PortableFallback[] = [STATUS_FALLBACK];
+  const fallbacks: PortableFallback[] = [
+    STATUS_FALLBACK,
+    ...LETTER_FALLBACKS.filter((f) => applier.columns.some((c) => c.id === f.column)),
+  ];
   if (applier.mode === "invoices") formulas = invoiceFormulas(ctx);
   else {
     const s = subscriptionFormulas(ctx);
     fallbacks.push(...s.fallbacks);
     formulas = s.cells;
   }
-  // A formula-less column because its fallback covers it: for subscriptions whose anchor cannot be
+  // A formula-less column because its fallback covers it: for subscriptions (no letter columns) whose anchor cannot be
   // written, every date column goes to values.
   if (formulas === undefined) {
     for (const c of applier.columns)

@@ -21,7 +21,7 @@ import {
   type VendorRegistry,
 } from "../engine";
 import { dayToSerial } from "../input/cell-values";
-import { columnLetters } from "../cells";
+import { columnLetters, LINE_HEIGHT, wrappedLines } from "../cells";
 
 /**
  * The reference sheet the portable formulas read: the rates per calendar half-year (legal rate, ECB
@@ -48,6 +48,10 @@ export interface ReferenceSheet {
   readonly columnFormats: readonly ReferenceFormat[];
   /** Suggested widths per 0-based column, in characters. */
   readonly columnWidths: readonly number[];
+  /** The 0-based row of the table headings, printed bold and wrapped in their columns. */
+  readonly headerRow: number;
+  /** That row's height in points: its longest heading's wrapped lines (neither host grows it). */
+  readonly headerHeight: number;
   /** Absolute references (with the sheet name) the formulas read. */
   readonly ranges: {
     readonly start: string;
@@ -95,6 +99,14 @@ export function appliedRateKey(vendorId: string, client: ClientType): string {
 export function sheetRef(sheet: string, range: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${range}`;
 }
+
+/** Widths in characters by format: a date or a rate with its heading's room, a holiday's name. */
+const COLUMN_WIDTHS: Readonly<Record<ReferenceFormat, number>> = {
+  date: 12,
+  percent: 16,
+  integer: 16,
+  text: 22,
+};
 
 const HEADER_ROW = 4; // 1-based sheet row of the table headers; data from the next row
 
@@ -294,10 +306,23 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
   columnFormats[6] = "integer";
   columnFormats[7] = "integer";
   HOLIDAY_CALENDARS.forEach((_, c) => (columnFormats[holidayCol + 2 * c] = "date"));
+  // A heading wraps between words, never inside one: each column is at least as wide as its
+  // heading's longest word in bold (« (Alsace-Moselle) »), a tenth wider, with 2 for the padding.
+  const longestWord = (h: ReferenceCell | undefined): number =>
+    typeof h === "string" ? Math.max(0, ...h.split(/\s+/).map((w) => w.length)) : 0;
   const columnWidths: number[] = columnFormats.map((f, j) =>
-    j === 0 ? 12 : f === "text" ? 22 : f === "date" ? 12 : 16,
+    Math.max(COLUMN_WIDTHS[f], Math.ceil(longestWord(head[j]) * 1.1) + 2),
   );
-  columnWidths[rateWidth] = 3;
+  columnWidths[0] = 12; // the half-year, « 2026-S1 »
+  columnWidths[rateWidth] = 3; // the gap between the rates and the holidays
+  // Headings such as « Taux appliqué Conditions légales (client professionnel) » wrap in their
+  // columns, bold; the row is as tall as the longest needs.
+  const headerHeight =
+    LINE_HEIGHT *
+    Math.max(
+      1,
+      ...head.map((h, j) => (typeof h === "string" ? wrappedLines(h, columnWidths[j] ?? 0, true) : 1)),
+    );
 
   const firstKey = keys[0];
   const lastKey = keys[keys.length - 1];
@@ -306,6 +331,8 @@ export function referenceSheet(options: ReferenceOptions): ReferenceSheet {
     rows,
     columnFormats,
     columnWidths,
+    headerRow: HEADER_ROW - 1,
+    headerHeight,
     ranges: {
       start: range(1),
       end: range(2),

@@ -8,7 +8,8 @@ import {
   type Settings,
   type VendorProfile,
 } from "../engine";
-import { exclusionOf, foldText } from "./classify";
+import { foldText } from "../input/recovery-cells";
+import { exclusionOf } from "./classify";
 import { mostAdvanced } from "./levels";
 import { EXCLUSION_TEXT } from "./messages";
 import type {

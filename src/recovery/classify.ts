@@ -1,4 +1,5 @@
 import type { Text } from "../engine";
+import { isCollectiveStatus, isDisputedStatus } from "../input/recovery-cells";
 import { EXCLUSION_TEXT } from "./messages";
 import type { ExcludedInvoice, RecoveryInvoice } from "./types";
 
@@ -12,28 +13,7 @@ import type { ExcludedInvoice, RecoveryInvoice } from "./types";
  *   not chased by letter.
  */
 
-/** Lower case, no accents, single spaces: « Contestée (litige) » → "contestee (litige)". */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-// Word starts, so « litigieuse », « contestation », "disputed" match, and « incontestable » does not.
-const DISPUTE = /(^|[^a-z])(litig|contest|disput|en reclamation)/;
-const COLLECTIVE =
-  /(^|[^a-z])(procedure collective|sauvegarde|redressement judiciaire|liquidation judiciaire|mandataire judiciaire|collective proceedings|receivership|insolvency)/;
-
-export function isDisputedStatus(status: string | undefined): boolean {
-  return status !== undefined && DISPUTE.test(foldText(status));
-}
-
-export function isCollectiveStatus(status: string | undefined): boolean {
-  return status !== undefined && COLLECTIVE.test(foldText(status));
-}
+export { foldText, isCollectiveStatus, isDisputedStatus } from "../input/recovery-cells";
 
 /** Why an invoice is left out, or undefined when recovery may consider it. */
 export function exclusionOf(invoice: RecoveryInvoice): ExcludedInvoice | undefined {

@@ -14,3 +14,4 @@ export * from "./messages";
 export * from "./penalty-note";
 export * from "./statement-table";
 export * from "./types";
+export * from "./register";

@@ -1,4 +1,4 @@
-import type { Text } from "../engine";
+import { frenchOf, type Text } from "../engine";
 
 /**
  * The letters' text, French and English. French as a French creditor writes a reminder and a formal
@@ -147,7 +147,7 @@ export const MISE_EN_DEMEURE_TEXT = {
     en: `As of ${w.asOf} you therefore owe us ${w.total}.`,
   }),
   notice: (w: LetterWords): Text => ({
-    fr: `Par la présente, nous vous mettons en demeure, au sens de l'article 1344 du Code civil, de nous régler la somme de ${w.total} au plus tard le ${w.deadline}, soit dans un délai de ${w.deadlineDays} jours, par virement sur notre compte ${w.iban} ouvert au nom de ${w.company}.`,
+    fr: `Par la présente, nous vous mettons en demeure, au sens de l'article 1344 du Code civil, de nous régler la somme de ${w.total} au plus tard le ${w.deadline}, soit dans un délai de ${w.deadlineDays} jours, par virement sur notre compte ${w.iban} ouvert au nom ${frenchOf(w.company)}.`,
     en: `We hereby give you formal notice, within the meaning of article 1344 of the Code civil, to pay us ${w.total} by ${w.deadline} at the latest, that is within ${w.deadlineDays} days, by transfer to our account ${w.iban} held in the name of ${w.company}.`,
   }),
   consequences: {

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, type Day, type EngineError, type Text } from "../engine";
+import { formatDate, formatMoney, LEVEL_NAMES, type Day, type EngineError, type Text } from "../engine";
 import type { RecoveryInvoice, ReminderLevel } from "./types";
 
 /**
@@ -11,11 +11,7 @@ const where = (i: RecoveryInvoice): Text => ({
   en: `Invoice ${i.reference} (row ${i.row}, ${i.client})`,
 });
 
-export const LEVEL_NAMES: Readonly<Record<ReminderLevel, Text>> = {
-  rappel: { fr: "Rappel", en: "Reminder" },
-  relance: { fr: "Relance", en: "Second reminder" },
-  "mise-en-demeure": { fr: "Mise en demeure", en: "Formal notice" },
-};
+export { LEVEL_NAMES } from "../engine";
 
 export const EXCLUSION_TEXT = {
   disputed: (i: RecoveryInvoice): Text => ({
@@ -83,4 +79,37 @@ export const GUARDRAIL_TEXT = {
     fr: "« Mon entreprise » n'est pas renseigné (raison sociale, adresse, SIREN, IBAN) : les lettres et les notes de débit en ont besoin — complétez-le dans Paramètres > Mon entreprise.",
     en: "« Mon entreprise » is not filled in (name, address, SIREN, IBAN): letters and penalty notes need it — complete it under Settings > My company.",
   },
+} as const;
+
+/** What the register adapter says about a register's columns and rows (src/recovery/register.ts). */
+export const REGISTER_TEXT = {
+  notInvoices: {
+    fr: "ce registre n'est pas un registre de factures (pas de colonne de montant, de date de facture ou d'échéance reconnue) : le relevé et les lettres portent sur des factures.",
+    en: "this is not an invoice register (no amount, invoice date or due date column recognised): statements and letters are about invoices.",
+  },
+  noClient: {
+    fr: "pas de colonne « Client » : le relevé et les lettres se font client par client. Ajoutez au registre une colonne intitulée « Client » (ou « Raison sociale », « Nom du client », « Customer »), ou renommez ainsi la colonne qui nomme vos clients ; dans le volet, associez-la au champ « Client » de la correspondance des colonnes.",
+    en: 'no « Client » column: statements and letters are made client by client. Add a column headed « Client » (or « Raison sociale », "Customer", "Client name") to the register, or rename the column that names your clients so; in the pane, map it to the "Client" field.',
+  },
+  noReference: {
+    fr: "pas de colonne « N° facture » : chaque facture réclamée doit être citée par son numéro. Ajoutez une colonne « N° facture » (ou « Référence », « Invoice number »), ou associez-la au champ « Référence » dans le volet.",
+    en: 'no « N° facture » column: every invoice claimed must be cited by its number. Add a column « N° facture » (or "Reference", "Invoice number"), or map it to the "Reference" field in the pane.',
+  },
+  noClientOnRow: (row: number): Text => ({
+    fr: `Ligne ${row} : pas de client — la facture ne peut être rattachée à aucun client ; complétez la colonne « Client ».`,
+    en: `Row ${row}: no client — the invoice cannot be put on any client's statement; fill in the « Client » column.`,
+  }),
+  noReferenceOnRow: (row: number): Text => ({
+    fr: `Ligne ${row} : pas de n° de facture — la facture est citée « ligne ${row} » ; complétez la colonne « N° facture ».`,
+    en: `Row ${row}: no invoice number — the invoice is cited as "row ${row}"; fill in the « N° facture » column.`,
+  }),
+  referenceOfRow: (row: number): Text => ({ fr: `ligne ${row}`, en: `row ${row}` }),
+  lastReminder: (row: number, problem: Text): Text => ({
+    fr: `Ligne ${row}, « Dernière relance » : ${problem.fr} La facture est traitée comme sans lettre enregistrée.`,
+    en: `Row ${row}, « Dernière relance »: ${problem.en} The invoice is taken as having no letter recorded.`,
+  }),
+  otherVendor: (row: number, reference: string, vendor: string, run: string): Text => ({
+    fr: `Ligne ${row} : facture ${reference} de ${vendor} — laissée de côté : cette relance porte sur les factures de ${run} ; faites-en une autre pour ${vendor}.`,
+    en: `Row ${row}: invoice ${reference} of ${vendor} — left out: this run is about ${run}'s invoices; make another for ${vendor}.`,
+  }),
 } as const;

@@ -1,21 +1,21 @@
-import type { ClientType, Day, Decimal, InvoiceStatement, Payment, PrescriptionCheck, Text } from "../engine";
+import type {
+  ClientType,
+  Day,
+  Decimal,
+  InvoiceStatement,
+  Payment,
+  PrescriptionCheck,
+  SentReminder,
+  Text,
+} from "../engine";
+
+export { REMINDER_LEVELS, type ReminderLevel, type SentReminder } from "../engine";
 
 /**
  * The recovery core's data: an invoice as recovery sees it (one register row, already read), and what
  * the core makes of a register — per client, the invoices it may claim, their statements and totals,
  * and every invoice it leaves out with the reason.
  */
-
-/** The three letters, in the order practice sends them (a reminder, a second one, the formal notice). */
-export type ReminderLevel = "rappel" | "relance" | "mise-en-demeure";
-
-export const REMINDER_LEVELS: readonly ReminderLevel[] = ["rappel", "relance", "mise-en-demeure"];
-
-/** A letter recorded as sent for an invoice (the register's « Dernière relance » column). */
-export interface SentReminder {
-  readonly level: ReminderLevel;
-  readonly date: Day;
-}
 
 /**
  * One invoice of a register, as the per-register adapter reads it. Every field is a register column

@@ -32,6 +32,9 @@ function sheetNameDate(day: Day, lang: Language): string {
   return lang === "fr" ? frenchDate(day).replace(/\//g, "-") : formatDate(day, lang);
 }
 
+/** The aging sheet's name before its date (the D441-6 table keeps its French name: it is a French form). */
+const AGING_SHEET: Readonly<Record<Language, string>> = { fr: "Balance âgée", en: "Aging" };
+
 export interface ReportSheetNames {
   readonly table: string;
   readonly aging: string;
@@ -41,6 +44,6 @@ export interface ReportSheetNames {
 export function reportSheetNames(closing: Day, lang: Language): ReportSheetNames {
   return {
     table: `D441-6 ${sheetNameDate(closing, "fr")}`,
-    aging: `${lang === "fr" ? "Balance âgée" : "Aging"} ${sheetNameDate(closing, lang)}`,
+    aging: `${AGING_SHEET[lang]} ${sheetNameDate(closing, lang)}`,
   };
 }

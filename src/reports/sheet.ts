@@ -1,3 +1,4 @@
+import { LINE_HEIGHT, wrappedLines } from "../cells";
 import { dayToSerial } from "../input/cell-values";
 import { formatDate, type Day, type Decimal, type Language, type Text } from "../engine";
 import { DELAY_BANDS, TOTAL_HEADING, type BandFigures } from "./payment-delays";
@@ -37,6 +38,8 @@ export interface SheetLayout {
   readonly columnWidths: readonly number[];
   /** Zero-based columns whose text wraps. */
   readonly wrapColumns: readonly number[];
+  /** Zero-based rows whose text wraps (every column of them), where whole columns should not. */
+  readonly wrapRows?: readonly number[];
   readonly landscape: boolean;
   /** Pages tall: 1 fits the sheet on one page; undefined lets it run over as many pages as it needs. */
   readonly pagesTall: number | undefined;
@@ -70,40 +73,6 @@ export const AGING_LAYOUT: SheetLayout = {
   pagesTall: undefined,
   titleRows: [1, 3],
 };
-
-/** Points per line of 11 pt Calibri, the height of a row that does not wrap. */
-const LINE_HEIGHT = 15;
-
-/**
- * The lines a text takes in a column `width` characters wide, wrapped word by word as Excel and
- * LibreOffice do: a line holds width − 2 characters (the cell's padding, and room for fonts wider
- * than Calibri — LibreOffice without Calibri draws with a substitute), a bold character counts a
- * tenth more, a word longer than a line is broken over as many lines as it needs.
- */
-export function wrappedLines(value: string, width: number, bold = false): number {
-  const capacity = Math.max(1, width - 2);
-  const widen = bold ? 1.1 : 1;
-  let lines = 0;
-  for (const paragraph of value.split("\n")) {
-    let used = 0;
-    let count = 1;
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      const size = word.length * widen;
-      if (size > capacity) {
-        // A word wider than the column: it starts a line and breaks over the next ones.
-        count += (used > 0 ? 1 : 0) + Math.ceil(size / capacity) - 1;
-        used = size % capacity || capacity;
-      } else if (used === 0) used = size;
-      else if (used + widen + size <= capacity) used += widen + size;
-      else {
-        count += 1;
-        used = size;
-      }
-    }
-    lines += count;
-  }
-  return lines;
-}
 
 /**
  * The height of each row whose text wraps (undefined for the others): lines × 15 pt, the lines

@@ -9,7 +9,7 @@ import {
 import { contiguousRuns, parseAddress, type CellValue } from "../cells";
 import type { ReferenceSheet } from "../portable";
 import { cellBlock, targetBlocks } from "./block-geometry";
-import { resultColumnWidth } from "./column-width";
+import { resultColumnWidth } from "../write/column-width";
 import { customFunctionCell, FunctionNames, type NameSettle, type WriteAs } from "./function-names";
 import type { SinkOptions, SinkReport, SourceBlock, WorkbookSink } from "./gateway";
 import { toCell, type GridWriter } from "./grid-writer";

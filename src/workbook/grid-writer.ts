@@ -77,6 +77,8 @@ export class GridWriter {
     const width = Math.max(1, ...sheet.rows.map((line) => line.length));
     const cells: CellValue[][] = [];
     const formats: string[][] = [];
+    // The title and the headings in bold, as the xlsx copy writes them (src/xlsx/reference-part.ts).
+    const bold = sheet.rows.map((_, r) => new Array<boolean>(width).fill(r === 0 || r === sheet.headerRow));
     for (const line of sheet.rows) {
       const cellLine: CellValue[] = [];
       const formatLine: string[] = [];
@@ -95,7 +97,18 @@ export class GridWriter {
       cells.push(cellLine);
       formats.push(formatLine);
     }
-    await this.writeGrid(sheet.name, { row: 0, column: 0 }, { cells, formats });
+    await this.writeGrid(sheet.name, { row: 0, column: 0 }, { cells, formats, bold });
+    // Its widths, wrapped headings and print setup, as the xlsx copy gives them.
+    const rowHeights: (number | undefined)[] = [];
+    rowHeights[sheet.headerRow] = sheet.headerHeight;
+    await this.layOut(sheet.name, cells.length, {
+      columnWidths: sheet.columnWidths,
+      wrapColumns: [],
+      wrapRows: [sheet.headerRow],
+      rowHeights,
+      landscape: true,
+      pagesTall: undefined,
+    });
   }
 
   /** Values, number formats, then bold cells (report sheets); then the layout, if one is given. */
@@ -148,6 +161,9 @@ export class GridWriter {
       ops.push({ kind: "columnWidths", sheet, column: 0, widths: layout.columnWidths });
     for (const column of layout.wrapColumns)
       ops.push({ kind: "wrap", sheet, row: 0, column, rowCount: rows, columnCount: 1 });
+    const columns = Math.max(1, layout.columnWidths.length);
+    for (const row of layout.wrapRows ?? [])
+      ops.push({ kind: "wrap", sheet, row, column: 0, rowCount: 1, columnCount: columns });
     // Rows of wrapped text get their height: neither Excel nor LibreOffice grows them when printing.
     layout.rowHeights?.forEach((points, row) => {
       if (points !== undefined) ops.push({ kind: "rowHeight", sheet, row, points });

@@ -1,6 +1,6 @@
 import type { HighlightRule } from "../write";
 import { blockAddress, quoteSheet, type CellValue, type SheetBlock } from "../cells";
-import { characterWidthToPoints } from "./column-width";
+import { characterWidthToPoints } from "../write/column-width";
 import type { CellRef, SourceLayout } from "./gateway";
 import { jsonBytes } from "./request-size";
 import type {

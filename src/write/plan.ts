@@ -2,7 +2,7 @@ import { columnLetters, contiguousRuns } from "../cells";
 import type { Language } from "../engine";
 import { NUMBER_FORMATS, outputColumns } from "../apply/columns";
 import type { ExtraHeaderCell, HighlightRule, PlannedColumn, RegisterPlace } from "./sink";
-import type { CellValue, ColumnMapping, RegisterMode } from "../apply/types";
+import type { CellValue, ColumnMapping, OutputColumn, OutputColumnId, RegisterMode } from "../apply/types";
 
 /**
  * Where Apply's columns go, and how the results are highlighted: decided here once for the pane,
@@ -20,8 +20,13 @@ const fold = (text: unknown): string =>
  * rewritten in place; the others go to the right of the register, in order. Input columns are never
  * a target.
  *
+ * One input column is a target, on a run that records letters: « Dernière relance », where the user
+ * keeps the letters sent — written in place under the user's own header (`inPlace`), or added.
+ *
  * @param previousOutputs zero-based register columns that hold an earlier run's output
  *   (`recognizeHeaders(...).previousOutputs`); every other column is an input
+ * @param run the run's columns (default: the mode's, `outputColumns`), and the register column
+ *   (zero-based within the block) an output is written into in place
  */
 export function planColumns(
   place: Pick<RegisterPlace, "firstColumn" | "width">,
@@ -29,12 +34,26 @@ export function planColumns(
   mode: RegisterMode,
   lang: Language,
   previousOutputs: readonly number[],
+  run: {
+    readonly columns?: readonly OutputColumn[];
+    readonly inPlace?: { readonly [K in OutputColumnId]?: number };
+  } = {},
 ): PlannedColumn[] {
   const other: Language = lang === "fr" ? "en" : "fr";
   const earlier = new Set(previousOutputs);
   const taken = new Set<number>();
   let next = place.firstColumn + place.width;
-  return outputColumns(mode).map((c) => {
+  return (run.columns ?? outputColumns(mode)).map((c) => {
+    const inPlace = run.inPlace?.[c.id];
+    if (inPlace !== undefined)
+      return {
+        id: c.id,
+        header: String(headers[inPlace] ?? "").trim() || c.header[lang],
+        format: c.format,
+        numberFormat: NUMBER_FORMATS[c.format],
+        column: place.firstColumn + inPlace,
+        existing: true,
+      };
     const names = new Set([fold(c.header[lang]), fold(c.header[other])]);
     const at = headers.findIndex((h, i) => earlier.has(i) && !taken.has(i) && names.has(fold(h)));
     const base = {
@@ -51,10 +70,17 @@ export function planColumns(
   });
 }
 
-/** Formulas reference the output columns by position: they need them side by side, in order. */
-export function columnsContiguous(columns: readonly { readonly column: number }[]): boolean {
-  const first = columns[0];
-  return first !== undefined && columns.every((p, i) => p.column === first.column + i);
+/**
+ * Formulas reference the output columns by position: they need them side by side, in order — the
+ * columns that hold formulas, that is; recovery's text columns (« Dernière relance », « Prochaine
+ * action ») are values and may stand anywhere.
+ */
+export function columnsContiguous(
+  columns: readonly { readonly column: number; readonly id?: OutputColumnId }[],
+): boolean {
+  const computed = columns.filter((c) => c.id !== "lastReminder" && c.id !== "nextAction");
+  const first = computed[0];
+  return first !== undefined && computed.every((p, i) => p.column === first.column + i);
 }
 
 /** The label `asOfCells` writes left of the as-of date, per language. */

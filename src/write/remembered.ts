@@ -143,7 +143,8 @@ export type AsOfKind = "today" | "fixed";
  * input and output columns — the as-of label and date of a formulas run, right of them, left out — and
  * its header row through the last data row written), its vendor, mode, write mode and defaults, the
  * as-of date as the user chose it, its input columns' headers (to tell when they move), and the user's
- * choice of columns when it differs from what the headers give.
+ * choice of columns when it differs from what the headers give. A « Dernière relance » column a
+ * recording run added is remembered among the input columns: it is read as one at the next run.
  */
 export function registerToRemember(args: {
   readonly plan: ApplyPlan;
@@ -181,7 +182,11 @@ export function registerToRemember(args: {
     ...(defaults.invoiceKind !== undefined ? { invoiceKind: defaults.invoiceKind } : {}),
     ...(defaults.plan !== undefined ? { plan: defaults.plan } : {}),
     ...(defaults.clientType !== undefined ? { clientType: defaults.clientType } : {}),
-    headers: inputHeaders(headers, previousOutputs),
+    headers: [
+      ...inputHeaders(headers, previousOutputs),
+      // « Dernière relance » added by a recording run is an input column from now on (the user's).
+      ...plan.columns.filter((c) => c.id === "lastReminder" && !c.existing).map((c) => c.header),
+    ],
     ...(args.recognized !== undefined && !sameMapping(options.mapping, args.recognized)
       ? { mapping: storedMapping(options.mapping) }
       : {}),

@@ -138,7 +138,12 @@ export function planApply(
 ): ApplyPlan {
   const applier = prepareApply(request.options);
   const lang = applier.lang;
-  const columns = planColumns(place, headers, applier.mode, lang, request.previousOutputs);
+  const mapping = request.options.mapping;
+  const columns = planColumns(place, headers, applier.mode, lang, request.previousOutputs, {
+    columns: applier.columns,
+    // A recording run writes « Dernière relance » into the register's own column when it has one.
+    ...(mapping.lastReminder !== undefined ? { inPlace: { lastReminder: mapping.lastReminder } } : {}),
+  });
   const base = { request, place, headers, applier, columns };
   if (request.write === "values") return { ...base, extraHeaderCells: [] };
   if (!columnsContiguous(columns))

@@ -5,14 +5,16 @@ import { escapeXml } from "./xml";
 
 /**
  * The portable formulas' reference sheet (rates per half-year, public holidays) as a worksheet part,
- * and the workbook edits that list it: rows 1 and 4 are headings in bold, number formats from row 5.
+ * and the workbook edits that list it: the title and the headings in bold, the headings wrapped in a
+ * row as tall as they need, number formats below them.
  */
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 function styleFor(sheet: ReferenceSheet, row: number, column: number, styles: StyleBook): number | undefined {
-  if (row === 0 || row === 3) return styles.cell(undefined, true);
-  if (row < 4) return undefined;
+  if (row === 0) return styles.cell(undefined, true);
+  if (row === sheet.headerRow) return styles.cell(undefined, true, true);
+  if (row < sheet.headerRow) return undefined;
   const format = sheet.columnFormats[column];
   return format === undefined ? undefined : styles.cell(REFERENCE_NUMBER_FORMATS[format]);
 }
@@ -25,18 +27,24 @@ export function referenceSheetXml(sheet: ReferenceSheet, styles: StyleBook): str
     const cells = values.map((v, j) => {
       if (v === null) return "";
       const ref = cellRef(j, i + 1);
-      if (typeof v === "string") {
-        const bold = i === 0 || i === 3 ? styles.cell(undefined, true) : undefined;
-        return `<c r="${ref}"${bold !== undefined ? ` s="${bold}"` : ""} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
-      }
       const style = styleFor(sheet, i, j, styles);
       const s = style === undefined ? "" : ` s="${style}"`;
+      if (typeof v === "string")
+        return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
       return `<c r="${ref}"${s}><f>${escapeXml(xlsxFormula(v.formula))}</f><v>${v.result}</v></c>`;
     });
-    return `<row r="${i + 1}">${cells.join("")}</row>`;
+    const height = i === sheet.headerRow ? ` ht="${sheet.headerHeight}" customHeight="1"` : "";
+    return `<row r="${i + 1}"${height}>${cells.join("")}</row>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><cols>${cols}</cols><sheetData>${rows.join("")}</sheetData></worksheet>`;
+  // Printed as the register and the reports are: A4 landscape, fitted to one page wide, as many
+  // pages tall as the holidays need (CT_Worksheet order: sheetPr first, pageMargins then pageSetup last).
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><cols>${cols}</cols><sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`
+  );
 }
 
 /** Elements that follow <calcPr> in a workbook (CT_Workbook's sequence, §18.2.27). */

@@ -1,5 +1,5 @@
 import { cellRef, columnIndex, columnLetters } from "../cells";
-import type { OutputFormat } from "../apply/types";
+import { resultColumnWidth } from "../write/column-width";
 import { cellFormula, cellValue, type OutputCell, type PlannedColumn, type SinkPlan } from "../write/sink";
 import { xlsxFormula } from "../portable";
 import { DAYS_1904, parseCells, type SheetCell } from "./cells";
@@ -67,14 +67,6 @@ export interface RewriteSettings {
   readonly sheetName: string;
 }
 
-/** Widths (Excel characters) of the new columns: the header fits, and the values' format. */
-const MIN_WIDTHS: Readonly<Record<OutputFormat, number>> = { date: 12, money: 14, integer: 10, text: 40 };
-
-export function columnWidth(header: string, format: OutputFormat): number {
-  // A bold header is about a tenth wider than its character count; 2 for the filter button's margin.
-  return Math.max(MIN_WIDTHS[format], Math.ceil(header.length * 1.1) + 2);
-}
-
 export class SheetRewriter {
   private readonly queue: QueueItem[] = [];
   /** The characters the queue holds (`itemSize`). */
@@ -135,11 +127,12 @@ export class SheetRewriter {
   head(xml: string, empty: boolean): void {
     const { plan } = this.settings;
     const widths = new Map<number, number>();
-    for (const c of plan.columns) if (!c.existing) widths.set(c.column + 1, columnWidth(c.header, c.format));
+    for (const c of plan.columns)
+      if (!c.existing) widths.set(c.column + 1, resultColumnWidth(c.header, c.format));
     for (const e of plan.extraHeaderCells)
       widths.set(
         e.column + 1,
-        columnWidth(typeof e.value === "string" ? e.value : "", e.numberFormat ? "date" : "text"),
+        resultColumnWidth(typeof e.value === "string" ? e.value : "", e.numberFormat ? "date" : "text"),
       );
     for (const w of [...widths.keys()]) if (widths.get(w) === undefined) widths.delete(w);
     const lastColumn = Math.max(...this.headerColumns);

@@ -105,19 +105,19 @@ export class StyleBook {
     return id;
   }
 
-  /** The cellXfs index of a new cell's format: a number format (or none) and whether bold. */
-  cell(numberFormat: string | undefined, bold = false): number | undefined {
-    if (numberFormat === undefined && !bold) return undefined;
-    const key = `${numberFormat ?? ""}\u0000${bold}`;
+  /** The cellXfs index of a new cell's format: a number format (or none), whether bold, whether wrapped. */
+  cell(numberFormat: string | undefined, bold = false, wrap = false): number | undefined {
+    if (numberFormat === undefined && !bold && !wrap) return undefined;
+    const key = `${numberFormat ?? ""}\u0000${bold}\u0000${wrap}`;
     let index = this.xfIndex.get(key);
     if (index === undefined) {
       const numFmtId = numberFormat === undefined ? 0 : this.formatId(numberFormat);
       const fontId = bold ? this.boldFont : 0;
       if (bold) this.boldUsed = true;
       index = this.firstXf + this.xfs.length;
-      this.xfs.push(
-        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}/>`,
-      );
+      const alignment = wrap ? '<alignment vertical="top" wrapText="1"/>' : "";
+      const open = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${wrap ? ' applyAlignment="1"' : ""}`;
+      this.xfs.push(wrap ? `${open}>${alignment}</xf>` : `${open}/>`);
       this.xfIndex.set(key, index);
     }
     return index;

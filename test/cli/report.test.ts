@@ -55,7 +55,9 @@ test("the report workbook holds the same table the pane's sheet builder gives, a
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Délais de paiement D441-6", "Balance âgée"]);
+  // The pane's names for a closing on 31/12/2025 (reportSheetNames): the date as a French accountant
+  // writes it, hyphens for the slashes Excel refuses in a sheet name.
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["D441-6 31-12-2025", "Balance âgée 31-12-2025"]);
   const ws = wb.worksheets[0] as ExcelJS.Worksheet;
   const expected = delayTableSheet(
     reportFromRegister([HEADERS, ...ROWS], {
@@ -74,6 +76,30 @@ test("the report workbook holds the same table the pane's sheet builder gives, a
     }),
   );
   expect(ws.getRow(6).getCell(2).numFmt).toBe('#,##0.00 "€"');
+});
+
+test("in English the aging sheet is named « Aging 2025-12-31 », the legal form keeps its French name", async () => {
+  const input = await registerFile();
+  const out = path.join(path.dirname(input), "d441-en.xlsx");
+  const r = await run(
+    "report",
+    input,
+    "--closing",
+    "2025-12-31",
+    "--kind",
+    "received",
+    "-o",
+    out,
+    "--lang",
+    "en",
+  );
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["D441-6 31-12-2025", "Aging 2025-12-31"]);
+  // The summary in English, the percentage with a decimal point.
+  expect(r.out).toContain("Received invoices unpaid at 2025-12-31:");
+  expect(r.out).toContain(`Written: ${out}`);
 });
 
 test("the default output goes next to the input", async () => {

@@ -9,9 +9,9 @@ import {
   reportFromRegister,
   reportSheetNames,
   SHEET_NAME_MAX,
-  wrappedLines,
   wrappedRowHeights,
 } from "../../src/reports";
+import { wrappedLines } from "../../src/cells";
 
 /** How the report sheets are worded, named and laid out for print (issue 21). */
 

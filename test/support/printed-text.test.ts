@@ -87,6 +87,16 @@ test("a wrapped cell may print line by line; each of its words must be on the pa
   ]);
 });
 
+test("a wrapped line may break after a hyphen, as Excel and LibreOffice break it; a half lost is still missing", () => {
+  // The portable reference sheet's heading as LibreOffice printed it in a 20-character column.
+  const cells = [cell("T4", "Jours fériés (Alsace-Moselle)", { wraps: true })];
+  const lines = [item("Jours fériés (Alsace-", 900, 100, 60), item("Moselle)", 900, 91, 25)];
+  expect(printProblems(lines, cells)).toEqual([]);
+  expect(missingCells(lines.slice(0, 1), cells)).toEqual([
+    "the word « Moselle) » of wrapped cells printed 0 of 1 time(s)",
+  ]);
+});
+
 test("a wrapped cell's line printed over the next row's text is an overlap; lines a line apart are not", () => {
   const over = [
     item("clôture de l'exercice dont le terme est échu", 51, 525, 180),

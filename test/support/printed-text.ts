@@ -104,13 +104,16 @@ export function foreignItems(items: readonly PrintedItem[], cells: readonly Expe
   );
 }
 
+/** A text's words as a wrapped line may break it: at spaces, and after a hyphen (« Alsace-|Moselle »), as Excel and LibreOffice do. */
+const wordsOf = (text: string): string[] => text.split(/ |(?<=-)(?=[^ ])/);
+
 /** Cells whose text is not printed whole (see the module comment). */
 export function missingCells(items: readonly PrintedItem[], cells: readonly ExpectedCell[]): string[] {
   const printed = splitItems(items, cells).pieces;
   const itemCount = new Map<string, number>();
   for (const s of printed) itemCount.set(s, (itemCount.get(s) ?? 0) + 1);
   const words = new Map<string, number>();
-  for (const s of printed) for (const w of s.split(" ")) words.set(w, (words.get(w) ?? 0) + 1);
+  for (const s of printed) for (const w of wordsOf(s)) words.set(w, (words.get(w) ?? 0) + 1);
 
   const problems: string[] = [];
   const oneLine = new Map<string, ExpectedCell[]>();
@@ -118,7 +121,7 @@ export function missingCells(items: readonly PrintedItem[], cells: readonly Expe
   for (const cell of cells) {
     const text = normalized(cell.text);
     if (text === "") continue;
-    if (cell.wraps) for (const w of text.split(" ")) wordsNeeded.set(w, (wordsNeeded.get(w) ?? 0) + 1);
+    if (cell.wraps) for (const w of wordsOf(text)) wordsNeeded.set(w, (wordsNeeded.get(w) ?? 0) + 1);
     else oneLine.set(text, [...(oneLine.get(text) ?? []), cell]);
   }
   for (const [text, holders] of oneLine) {
@@ -135,7 +138,7 @@ export function missingCells(items: readonly PrintedItem[], cells: readonly Expe
   }
   // Words of one-line cells are on the page too: count them out before asking for the wrapped ones'.
   for (const [text, holders] of oneLine)
-    for (const w of text.split(" ")) words.set(w, (words.get(w) ?? 0) - holders.length);
+    for (const w of wordsOf(text)) words.set(w, (words.get(w) ?? 0) - holders.length);
   for (const [word, needed] of wordsNeeded) {
     const found = words.get(word) ?? 0;
     if (found < needed)

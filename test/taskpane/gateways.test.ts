@@ -405,6 +405,29 @@ describe.each(HOSTS)("%s", (_name, make) => {
     ]);
   });
 
+  test("the reference sheet is laid out as the xlsx copy writes it: widths, bold wrapped headings in a row tall enough, A4 landscape one page wide", async () => {
+    const { wb, gateway } = make(3);
+    await applyThrough(gateway, await gateway.readSource("region"), "portable");
+    const name = "Échéance - taux et fériés";
+    // Row 4 (index 3) holds the headings: « Semestre » in A4, bold and wrapped.
+    expect(wb.cell(name, 3, 0)).toMatchObject({ value: "Semestre", bold: true, wrap: true });
+    expect(wb.cell(name, 0, 0)?.bold).toBe(true);
+    // A (the half-year) is 12 characters: Truncate(((256·12 + 18) / 256) · 7) = 84 px = 63 pt.
+    expect(wb.columnWidth(name, 0)).toBe(63);
+    // « Taux appliqué Conditions légales (client professionnel) »: its column is as wide as its
+    // longest word in bold, « professionnel) » 14 × 1.1 → 16 + 2 = 18 characters, 16 per line:
+    // « Taux appliqué » (4.4 + 1.1 + 8.8 = 14.3) / « Conditions » (11; with « légales » 19.8) /
+    // « légales » (7.7; with « (client » 16.5) / « (client » (with « professionnel) » 24.2) /
+    // « professionnel) » (15.4) — 5 lines of 15 pt = 75 pt; « … Xiahdeh (client particulier) » in
+    // its 16 characters takes 5 too.
+    expect(wb.rowHeight(name, 3)).toBe(75);
+    expect(wb.pageLayouts.get(name)).toMatchObject({
+      orientation: "Landscape",
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+    });
+  });
+
   test("highlighting is two custom-formula conditional formats on the written columns, testing their own due date", async () => {
     const { wb, gateway, host } = make(25);
     const { outcome } = await applyThrough(gateway, await gateway.readSource("region"), "values", {

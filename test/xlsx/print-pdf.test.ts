@@ -62,7 +62,7 @@ interface PrintedSheet {
   readonly copy: string;
 }
 
-type SheetKey = "register" | "notes" | "subscriptions" | "delays" | "aging";
+type SheetKey = "register" | "notes" | "subscriptions" | "delays" | "aging" | "reference";
 
 describeLo("result sheets printed by LibreOffice", () => {
   let dir = "";
@@ -74,11 +74,15 @@ describeLo("result sheets printed by LibreOffice", () => {
     const omi = path.join(dir, "omi.xlsx");
     const subscriptions = path.join(dir, "omi-abonnements.xlsx");
     const report = path.join(dir, "d441-6.xlsx");
+    const portable = path.join(dir, "omi-portable.xlsx");
     const sample = path.join(ROOT, "samples/omi-factures.xlsx");
     const asOf = ["--vendor", "omi", "--as-of", "2026-06-30"];
     expect(await runMain("apply", sample, ...asOf, "-o", omi)).toMatchObject({ code: 0 });
     const subscriptionSample = path.join(ROOT, "samples/omi-abonnements.xlsx");
     expect(await runMain("apply", subscriptionSample, ...asOf, "-o", subscriptions)).toMatchObject({
+      code: 0,
+    });
+    expect(await runMain("apply", sample, ...asOf, "--output", "portable", "-o", portable)).toMatchObject({
       code: 0,
     });
     // With the year's purchases (850 000 € excl. VAT), so that the percentages row is printed too.
@@ -106,9 +110,11 @@ describeLo("result sheets printed by LibreOffice", () => {
     one("subscriptions", subscriptions, "Abonnements");
     one("delays", report, table);
     one("aging", report, aging);
+    // The portable formulas' reference sheet, the last of the portable copy's sheets.
+    one("reference", portable, (await sheetNames(portable)).at(-1) ?? "");
     for (const s of Object.values(sheets)) await onlySheet(s.workbook, s.sheet, s.copy);
     const copies = Object.values(sheets).map((s) => s.copy);
-    await printToPdf([omi, report, ...copies], dir, path.join(dir, "profile"));
+    await printToPdf([omi, report, portable, ...copies], dir, path.join(dir, "profile"));
     pdfs.omi = pdfOf(dir, omi);
     pdfs.report = pdfOf(dir, report);
   }, 240_000);
@@ -152,6 +158,22 @@ describeLo("result sheets printed by LibreOffice", () => {
     expectA4Landscape(pages);
   });
 
+  test("the portable reference sheet prints A4 landscape, one page wide", async () => {
+    // Its columns (src/portable/reference.ts): the half-year and its dates (12 characters each), the
+    // rates (16 each, one per vendor and client type after the legal ones), a gap of 3, then a date
+    // (12) and a name (22) per holiday calendar — far wider than a page; fitted to one page wide, the
+    // rows of rates and holidays run down as many pages as they need, never across.
+    const pages = await pagesOf("reference");
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expectA4Landscape(pages);
+    const read = pdfPages(await fs.readFile(pdfOf(dir, sheets.reference.workbook)));
+    // The portable copy prints as the sum of its sheets: the reference sheet adds pages tall, no
+    // page of columns cut off on their own.
+    expect(read).toHaveLength(
+      (await pagesOf("register")).length + (await pagesOf("notes")).length + pages.length,
+    );
+  });
+
   test("each workbook prints as the sum of its sheets: nothing spills a page wide", async () => {
     const omi = pdfPages(await fs.readFile(pdfs.omi));
     expect(omi).toHaveLength((await pagesOf("register")).length + (await pagesOf("notes")).length);
@@ -180,7 +202,7 @@ describeLo("result sheets printed by LibreOffice", () => {
           await fs.writeFile(path.join(OUT, `print-${key}-${n + 1}.png`), png);
     }, 120_000);
 
-    testInBrowser.each(["register", "notes", "subscriptions", "delays", "aging"] as const)(
+    testInBrowser.each(["register", "notes", "subscriptions", "delays", "aging", "reference"] as const)(
       "%s: every cell's text is printed whole, none cut by the next cell or run into it, no text over another",
       async (key) => {
         const cells = await printedCells(sheets[key].copy, sheets[key].sheet);

@@ -3,7 +3,7 @@ import { rowsInMemory, type ApplySink, type RegisterRows } from "../../write";
 import { openTableAsXlsx, openXlsxRegister, type StoredTermsWriter, type XlsxRegisterBook } from "../../xlsx";
 import { CsvSink } from "../csv-sink";
 import { isCsvFile } from "../messages";
-import { describeLocation, readRegisterFile } from "../register-file";
+import { describeLocation, readRegisterFile, type RegisterFileOptions } from "../register-file";
 import { readCsvRows } from "../register-io";
 import { registerOptions, type ApplyArgs } from "./args";
 import type { Printer } from "./printer";
@@ -27,10 +27,23 @@ export interface Opened {
  * row were read.
  */
 export async function openRegister(args: ApplyArgs, out: string, p: Printer): Promise<Opened> {
-  const open = registerOptions(args);
+  return openRegisterFile(args.input, registerOptions(args), out, p);
+}
+
+/**
+ * The same, for any command that writes a register's copy (`letters --record`): the register of
+ * `input` at `open`, said on a line when a printer is given.
+ */
+export async function openRegisterFile(
+  input: string,
+  open: RegisterFileOptions,
+  out: string,
+  p: Printer,
+  announce = true,
+): Promise<Opened> {
   if (isCsvFile(out)) {
-    const table = await readRegisterFile(args.input, open);
-    p.say(describeLocation(table, args.input, p.lang));
+    const table = await readRegisterFile(input, open);
+    if (announce) p.say(describeLocation(table, input, p.lang));
     const place = {
       sheet: table.sheet,
       headerRow: table.headerRow - 1,
@@ -51,13 +64,12 @@ export async function openRegister(args: ApplyArgs, out: string, p: Printer): Pr
       close: () => undefined,
     };
   }
-  const csvInput = isCsvFile(args.input);
+  const csvInput = isCsvFile(input);
   const book = csvInput
-    ? await readCsvRows(args.input).then((csv) => openTableAsXlsx(csv.sheetName, csv.rows, open))
-    : await openXlsxRegister(args.input, open);
-  p.say(
-    describeLocation({ ...book.location, ...(csvInput ? { csvSeparator: ";" } : {}) }, args.input, p.lang),
-  );
+    ? await readCsvRows(input).then((csv) => openTableAsXlsx(csv.sheetName, csv.rows, open))
+    : await openXlsxRegister(input, open);
+  if (announce)
+    p.say(describeLocation({ ...book.location, ...(csvInput ? { csvSeparator: ";" } : {}) }, input, p.lang));
   return {
     headers: book.headers,
     headerRow: book.location.headerRow,

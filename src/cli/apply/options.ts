@@ -1,15 +1,9 @@
-import {
-  fieldInfo,
-  recognizeHeaders,
-  type ApplyOptions,
-  type CellValue,
-  type FieldId,
-  type HeaderRecognition,
-} from "../../apply";
-import type { Language, RateRow, VendorProfile } from "../../engine";
+import { recognizeHeaders, type ApplyOptions, type CellValue, type HeaderRecognition } from "../../apply";
+import type { RateRow, VendorProfile } from "../../engine";
 import type { StoredRegister } from "../../storage";
 import { checkRemembered, skipReasonText } from "../../write";
 import { readRatesOption } from "../rates";
+import { describeMapping } from "../register-file";
 import { termsInForce, type TermsInForce } from "../stored-terms";
 import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "../vendor-files";
 import type { ApplyArgs } from "./args";
@@ -122,15 +116,4 @@ export function applyOptions(
     },
   };
   return { options, recognition: rec, recognized: remembered?.recognized ?? rec.mapping };
-}
-
-function describeMapping(
-  mapping: Partial<Record<FieldId, number>>,
-  headers: readonly unknown[],
-  lang: Language,
-): string {
-  return (Object.entries(mapping) as [FieldId, number][])
-    .sort((a, b) => a[1] - b[1])
-    .map(([field, i]) => `${String(headers[i] ?? "").trim()} → ${fieldInfo(field).label[lang]}`)
-    .join(", ");
 }
