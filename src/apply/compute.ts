@@ -10,10 +10,12 @@ import {
   noticeDeadline as engineNoticeDeadline,
   renderExplanation,
   renewalDate as engineRenewalDate,
+  LAW_VENDOR,
   Trace,
   type Day,
   type Language,
   type MissingRate,
+  type ResolvedVendor,
   type SentReminder,
   type Text,
 } from "../engine";
@@ -21,9 +23,10 @@ import { formatLastReminder } from "../input/recovery-cells";
 import { dayToSerial, serialToDay } from "../input/cell-values";
 import { runColumns } from "./columns";
 import { latePeriod } from "./late-period";
-import { RowProblem, RowReader } from "./row-reader";
+import { RowProblem, RowReader, type TermStartDate } from "./row-reader";
 import {
   EXPLANATION,
+  HOW_COMPUTED,
   INVOICE_STATUS,
   missingRateCell,
   missingRateSentence,
@@ -69,7 +72,10 @@ const ARGUMENT_FIELDS: ReadonlyMap<string, FieldId> = new Map([
 ]);
 
 interface InvoiceComputation {
+  readonly vendor: ResolvedVendor;
   readonly due: Day;
+  /** How the due date was counted, when the vendor's term computed it (not the register's own due date). */
+  readonly start?: TermStartDate | undefined;
   /** The rate a late day needs and the rate table lacks: interest not computed, the rest is. */
   readonly missingRate?: MissingRate | undefined;
   readonly daysLate: number;
@@ -120,14 +126,21 @@ export class Applier extends RowReader {
     // A negative amount is a credit note: it bears no penalties (and is netted in the D441-6 bands).
     const amount = this.amount(row, "amount", true, "allowed") as Decimal;
     let due = this.date(row, "dueDate");
+    let start: TermStartDate | undefined;
     if (due === undefined) {
-      const invoiceDate = this.requiredDate(row, "invoiceDate");
       const kind = this.kindFor(row, v);
-      due = this.engine("invoiceKind", () => engineDueDate(v.profile, invoiceDate, kind, v.settings, trace));
+      // From the receipt, delivery or order column when the term counts from it, else the invoice date.
+      const from = this.engine("invoiceKind", () => this.termStartDate(row, v, kind));
+      start = from;
+      due = this.engine("invoiceKind", () =>
+        engineDueDate(v.profile, from.date, kind, v.settings, trace, from.counted),
+      );
     }
     if (amount.isNeg()) {
       const zero = new Decimal(0);
       return {
+        vendor: v,
+        start,
         due,
         daysLate: 0,
         interest: zero,
@@ -171,6 +184,8 @@ export class Applier extends RowReader {
             ? "late"
             : "not-due";
     return {
+      vendor: v,
+      start,
       due,
       missingRate: r.missingRate?.missingRate,
       daysLate: r.daysLate,
@@ -183,10 +198,24 @@ export class Applier extends RowReader {
     };
   }
 
-  private invoiceStatus(c: InvoiceComputation): string {
-    const status = this.invoiceSituation(c)[this.lang];
-    if (c.missingRate === undefined) return status;
-    return `${status}. ${missingRateSentence(c.missingRate, this.lang)}`;
+  /**
+   * The row's status: its situation, then how it was computed where that is not the vendor's usual
+   * reading — the date the term counted from, the law's terms — then a missing rate.
+   */
+  private invoiceStatus(c: InvoiceComputation, unknownVendor: string | undefined): string {
+    const sentences: Text[] = [this.invoiceSituation(c)];
+    const start = c.start;
+    if (start?.wanted !== undefined) {
+      if (start.counted === start.wanted) sentences.push(HOW_COMPUTED.countedFrom(start.wanted, start.date));
+      else if (!start.legalDefault) sentences.push(HOW_COMPUTED.invoiceDateStandsIn(start.wanted));
+    }
+    if (c.vendor.profile.id === LAW_VENDOR.id) {
+      if (unknownVendor !== undefined) sentences.push(HOW_COMPUTED.unknownVendor(unknownVendor));
+      sentences.push(HOW_COMPUTED.law);
+    }
+    const text = sentences.map((x) => x[this.lang]).join(". ");
+    if (c.missingRate === undefined) return text;
+    return `${text}. ${missingRateSentence(c.missingRate, this.lang)}`;
   }
 
   private invoiceSituation(c: InvoiceComputation) {
@@ -319,8 +348,13 @@ export class Applier extends RowReader {
         interest: 0,
         recoveryFee: 0,
       };
+    // A vendor name no vendor answers to: grouped in the summary, with an offer to create the vendor.
+    const unknownVendor = this.options.mapping.vendor === undefined ? undefined : this.unknownVendorIn(row);
+    const unknown = unknownVendor === undefined ? {} : { unknownVendor };
     try {
-      return this.mode === "invoices" ? this.invoiceRow(row, index) : this.subscriptionRow(row);
+      const r =
+        this.mode === "invoices" ? this.invoiceRow(row, index, unknownVendor) : this.subscriptionRow(row);
+      return { ...r, ...unknown };
     } catch (e) {
       const problem =
         e instanceof RowProblem
@@ -335,13 +369,14 @@ export class Applier extends RowReader {
         interest: 0,
         recoveryFee: 0,
         error: message,
+        ...unknown,
       };
     }
   }
 
-  private invoiceRow(row: readonly CellValue[], index: number): RowResult {
+  private invoiceRow(row: readonly CellValue[], index: number, unknownVendor: string | undefined): RowResult {
     const c = this.computeInvoice(row);
-    const status = this.invoiceStatus(c);
+    const status = this.invoiceStatus(c, unknownVendor);
     const pending = c.state === "not-due" || (c.state === "partly-paid" && c.daysLate === 0);
     // A missing rate leaves the interest (and the total that includes it) saying so; the rest stands.
     const missing = c.missingRate === undefined ? undefined : missingRateCell(c.missingRate, this.lang);

@@ -1,5 +1,5 @@
 import { columnLetters, parseCellAddress } from "../cells";
-import { ymdFromDay } from "../engine";
+import { ymdFromDay, type ResolvedVendor } from "../engine";
 import type { Applier } from "./compute";
 import { latePeriodFormula } from "./late-period";
 import type {
@@ -75,6 +75,25 @@ export function rowAddresses(
 }
 
 /**
+ * The date a row's payment term counts from, as a formula's argument: the receipt, delivery or order
+ * column's cell when the term counts from it (the invoice date's when that cell is blank, as the
+ * values decide it: RowReader.termStartDate), else the invoice date's cell. Shared by the live and
+ * the portable formulas.
+ */
+export function termStartRef(
+  applier: Applier,
+  row: readonly CellValue[],
+  vendor: ResolvedVendor | undefined,
+  ref: RowAddresses["ref"],
+): string | undefined {
+  const invoice = ref("invoiceDate");
+  const field = vendor === undefined ? undefined : applier.termStartField(row, vendor);
+  const start = field === undefined ? undefined : ref(field);
+  if (start === undefined) return invoice;
+  return invoice === undefined ? start : `IF(${start}="",${invoice},${start})`;
+}
+
+/**
  * The formulas (and the status value) for data row `index` (0-based), keyed by output column id.
  * `sourceTopLeft` is the address of the register's header cell top-left.
  */
@@ -96,7 +115,7 @@ export function rowFormulas(
 
   // The vendor: the row's vendor cell when it holds the spec the engine reads, else the spec literal.
   let vendor: string;
-  let resolved;
+  let resolved: ResolvedVendor | undefined;
   try {
     resolved = applier.vendorFor(row);
     const cellText = filled("vendor") ? String(applier.cell(row, "vendor")).trim().toLowerCase() : undefined;
@@ -123,7 +142,7 @@ export function rowFormulas(
     const due =
       dueRef !== undefined && filled("dueDate")
         ? `=${dueRef}`
-        : `=${call("DUEDATE", [vendor, ref("invoiceDate") ?? "", kind])}`;
+        : `=${call("DUEDATE", [vendor, termStartRef(applier, row, resolved, ref) ?? "", kind])}`;
     const amount = ref("amount") ?? "";
     // The late period as the values decide it (late-period.ts): until the payment, or the as-of date.
     const period = latePeriodFormula({

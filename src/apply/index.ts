@@ -53,7 +53,7 @@ export {
 export { Applier, prepareApply, formatDate, formatMoney } from "./compute";
 export { applyRegister, applyRegisterSync, SummaryBuilder } from "./run";
 export { clientTypeFromText, invoiceKindId, planId } from "./values";
-export { rowFormulas, rowAddresses, type RowAddresses } from "./formulas";
+export { rowFormulas, rowAddresses, termStartRef, type RowAddresses } from "./formulas";
 export {
   latePeriod,
   latePeriodFormula,
@@ -61,7 +61,7 @@ export {
   type LatePeriodFormula,
   type LatePeriodRefs,
 } from "./late-period";
-export { RowReader, RowProblem } from "./row-reader";
+export { RowReader, RowProblem, type TermStartDate } from "./row-reader";
 export { formatSummary } from "./summary-text";
 export {
   findHeaderRow,

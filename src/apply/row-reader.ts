@@ -1,12 +1,18 @@
 import {
   EngineError,
+  findInvoiceKind,
   isEngineError,
+  LAW_VENDOR,
+  parseVendorChoice,
+  termStart,
   vendorResolver,
   type ClientType,
+  type CountedFrom,
   type Day,
   type Decimal,
   type Language,
   type ResolvedVendor,
+  type TermStart,
   type SentReminder,
   type Text,
   type VendorResolver,
@@ -42,6 +48,24 @@ export class RowProblem extends Error {
   ) {
     super(text.en);
   }
+}
+
+/** The register column that gives the date a payment term counts from (docs/vendor-import.md). */
+const START_FIELDS: Readonly<Record<TermStart, FieldId>> = {
+  receipt: "receiptDate",
+  delivery: "deliveryDate",
+  order: "orderDate",
+};
+
+/** The date a row's payment term is counted from, and which date it is. */
+export interface TermStartDate {
+  readonly date: Day;
+  /** What the term counts from (undefined: the invoice date). */
+  readonly wanted: TermStart | undefined;
+  /** The date given: the term's own start from its column, or the invoice date standing in. */
+  readonly counted: CountedFrom | undefined;
+  /** The term is the legal default (L441-10 I): the invoice date standing in for it goes unsaid, as before. */
+  readonly legalDefault: boolean;
 }
 
 /** French quotation marks around the values quoted back in French statuses. */
@@ -166,14 +190,34 @@ export class RowReader {
     return v;
   }
 
+  /**
+   * The default vendor is the law (`loi`): it covers the rows whose vendor cell names no known vendor
+   * too, since the law applies to a supplier whose terms are not entered. Any other default covers
+   * only blank cells: an unknown name computed with another vendor's terms would be wrong silently.
+   */
+  private lawCovers(): ResolvedVendor | undefined {
+    const v = this.fixedVendor;
+    return v !== undefined && !(v instanceof EngineError) && v.profile.id === LAW_VENDOR.id ? v : undefined;
+  }
+
+  /** The name a row's vendor cell writes when no vendor of the registry answers to it (options left out). */
+  unknownVendorIn(row: readonly CellValue[]): string | undefined {
+    const spec = this.text(row, "vendor");
+    if (spec === undefined) return undefined;
+    const name = parseVendorChoice(spec).vendor;
+    return name !== "" && this.resolver.lookupName(name).kind === "unknown" ? name : undefined;
+  }
+
   vendorFor(row: readonly CellValue[]): ResolvedVendor {
     const spec = this.text(row, "vendor");
     if (spec !== undefined) {
       try {
         return this.use(this.resolver.resolve(spec));
       } catch (e) {
-        if (isEngineError(e)) throw new RowProblem("vendor", e.text);
-        throw e;
+        if (!isEngineError(e)) throw e;
+        const law = this.lawCovers();
+        if (law && this.unknownVendorIn(row) !== undefined) return this.use(law);
+        throw new RowProblem("vendor", e.text);
       }
     }
     if (this.fixedVendor instanceof EngineError) throw new RowProblem("vendor", this.fixedVendor.text);
@@ -212,6 +256,45 @@ export class RowReader {
   kindFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {
     const text = this.text(row, "invoiceKind") ?? this.options.defaults?.invoiceKind;
     return text === undefined ? undefined : invoiceKindId(v.profile, text);
+  }
+
+  /**
+   * The register column a row's payment term counts from, when the term counts from receipt,
+   * delivery or the order (the legal default: delivery or performance) and the register maps that
+   * column; undefined otherwise (a kind the vendor lacks included: the computation says so).
+   */
+  termStartField(row: readonly CellValue[], v: ResolvedVendor): FieldId | undefined {
+    let start: TermStart | undefined;
+    try {
+      start = termStart(findInvoiceKind(v.profile, this.kindFor(row, v)).term);
+    } catch (e) {
+      if (isEngineError(e)) return undefined;
+      throw e;
+    }
+    const field = start === undefined ? undefined : START_FIELDS[start];
+    return field !== undefined && this.options.mapping[field] !== undefined ? field : undefined;
+  }
+
+  /**
+   * The date a row's payment term counts from: the register's « Date de réception », « Date de
+   * livraison » or « Date de commande » when the term counts from it and the cell is filled, else
+   * the invoice date (required then), standing in for it.
+   */
+  termStartDate(row: readonly CellValue[], v: ResolvedVendor, kind: string | undefined): TermStartDate {
+    const term = findInvoiceKind(v.profile, kind).term;
+    const wanted = termStart(term);
+    const legalDefault = term.kind === "legal-default";
+    const field = wanted === undefined ? undefined : START_FIELDS[wanted];
+    if (wanted !== undefined && field !== undefined && this.options.mapping[field] !== undefined) {
+      const date = this.date(row, field);
+      if (date !== undefined) return { date, wanted, counted: wanted, legalDefault };
+    }
+    return {
+      date: this.requiredDate(row, "invoiceDate"),
+      wanted,
+      counted: wanted === undefined ? undefined : "invoice",
+      legalDefault,
+    };
   }
 
   planFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {

@@ -1,4 +1,4 @@
-import { Decimal, formatIsoDay } from "../engine";
+import { Decimal, foldName, formatIsoDay } from "../engine";
 import { dayToSerial, serialToDay } from "../input/cell-values";
 import { inColumnOrder } from "./columns";
 import { ROW_PROBLEM } from "./status";
@@ -16,6 +16,9 @@ import type {
 const DEFAULT_CHUNK = 2000;
 const MAX_ERRORS_LISTED = 10;
 const MAX_DEADLINES_LISTED = 5;
+const MAX_UNKNOWN_VENDORS_LISTED = 10;
+/** Different unknown names counted at most: memory stays bounded on a register of random names. */
+const MAX_UNKNOWN_VENDORS_TRACKED = 1000;
 
 /** Yields to the event loop so a task pane stays responsive between chunks. */
 function macrotask(): Promise<void> {
@@ -37,6 +40,9 @@ export class SummaryBuilder {
   private readonly firstErrors: { row: number; message: string }[] = [];
   private deadlines: { row: number; label: string; date: number }[] = [];
   private readonly missing = new Map<string, { rate: "legal" | "ecb"; halfYear: number; rows: number }>();
+  /** Unknown vendor names by their folded form (« ACME », « Acme » are one), with their rows. */
+  private readonly unknown = new Map<string, { name: string; rows: number; firstRow: number }>();
+  private unknownByLaw = 0;
 
   constructor(private readonly applier: Applier) {}
 
@@ -46,6 +52,7 @@ export class SummaryBuilder {
       return;
     }
     this.rows += 1;
+    if (result.unknownVendor !== undefined) this.addUnknownVendor(result, index);
     if (result.state === "error") {
       this.errors += 1;
       if (this.firstErrors.length < MAX_ERRORS_LISTED)
@@ -69,6 +76,16 @@ export class SummaryBuilder {
     }
     if (result.nextDeadline !== undefined && result.nextDeadline >= dayToSerial(this.applier.asOf))
       this.addDeadline(result.nextDeadline, index, row);
+  }
+
+  private addUnknownVendor(result: RowResult, index: number): void {
+    const name = result.unknownVendor as string;
+    if (result.state !== "error") this.unknownByLaw += 1;
+    const key = foldName(name);
+    const hit = this.unknown.get(key);
+    if (hit) hit.rows += 1;
+    else if (this.unknown.size < MAX_UNKNOWN_VENDORS_TRACKED)
+      this.unknown.set(key, { name, rows: 1, firstRow: this.applier.rowNumber(index) });
   }
 
   private addDeadline(date: number, index: number, row: readonly CellValue[]): void {
@@ -104,6 +121,12 @@ export class SummaryBuilder {
         (a, b) => a.halfYear - b.halfYear || a.rate.localeCompare(b.rate),
       ),
       nextDeadlines: this.deadlines.map((d) => ({ ...d, dateIso: formatIsoDay(serialToDay(d.date)) })),
+      unknownVendors: [...this.unknown.values()]
+        .sort((a, b) => b.rows - a.rows || a.firstRow - b.firstRow)
+        .slice(0, MAX_UNKNOWN_VENDORS_LISTED)
+        .map((u) => ({ ...u })),
+      unknownVendorNames: this.unknown.size,
+      unknownVendorRowsByLaw: this.unknownByLaw,
       cancelled,
     };
   }

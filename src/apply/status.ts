@@ -5,6 +5,7 @@ import {
   type Day,
   type Language,
   type MissingRate,
+  type TermStart,
   type Text,
 } from "../engine";
 
@@ -81,6 +82,37 @@ export const SUBSCRIPTION_STATUS = {
   noticeBy: (deadline: Day, left: number): Text => ({
     en: `Notice must arrive by ${formatDate(deadline, "en")} (in ${days(left).en})`,
     fr: `Préavis à faire parvenir au plus tard le ${formatDate(deadline, "fr")} (dans ${days(left).fr})`,
+  }),
+} as const;
+
+/** The date a payment term counts from, as a row's status names it. */
+const TERM_START_NAME: Readonly<Record<TermStart, Text>> = {
+  receipt: { en: "date of receipt", fr: "date de réception" },
+  delivery: { en: "date of delivery or performance", fr: "date de livraison ou d'exécution" },
+  order: { en: "order date", fr: "date de commande" },
+};
+
+/**
+ * What a row's status adds about how it was computed: the date its payment term counted from (a
+ * register's « Date de réception » or the invoice date standing in for it), and the law's terms.
+ */
+export const HOW_COMPUTED = {
+  countedFrom: (start: TermStart, date: Day): Text => ({
+    en: `Term counted from the ${TERM_START_NAME[start].en} (${formatDate(date, "en")})`,
+    fr: `Délai compté de la ${TERM_START_NAME[start].fr} (${formatDate(date, "fr")})`,
+  }),
+  invoiceDateStandsIn: (start: TermStart): Text => ({
+    en: `Term counted from the invoice date: no ${TERM_START_NAME[start].en} given`,
+    fr: `Délai compté de la date de facture, faute de ${TERM_START_NAME[start].fr}`,
+  }),
+  // The law's terms, as `loi` holds them: L441-10 I (30 days), L441-10 II (ECB + 10 points), D441-5 (40 €).
+  law: {
+    en: "Statutory terms (L441-10) applied: 30 days, ECB rate + 10 points, recovery fee of 40 €",
+    fr: "Conditions légales (L441-10) appliquées : 30 jours, taux BCE + 10 points, indemnité de 40 €",
+  },
+  unknownVendor: (name: string): Text => ({
+    en: `Vendor "${name}" not recorded`,
+    fr: `Fournisseur « ${name} » non enregistré`,
   }),
 } as const;
 

@@ -22,6 +22,19 @@ const SUMMARY = {
     en: `${rows} invoice(s) without interest (left out of the totals) — ${sentence.en}.`,
     fr: `${rows} facture(s) sans intérêts (non compris dans les totaux) — ${sentence.fr}.`,
   }),
+  unknownVendors: (s: ApplySummary): Text => {
+    const more = s.unknownVendorNames - s.unknownVendors.length;
+    const en = s.unknownVendors.map((u) => `"${u.name}" (${u.rows} row${u.rows > 1 ? "s" : ""})`);
+    const fr = s.unknownVendors.map((u) => `« ${u.name} » (${u.rows} ligne${u.rows > 1 ? "s" : ""})`);
+    return {
+      en: `Unknown vendors: ${en.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
+      fr: `Fournisseurs inconnus : ${fr.join(", ")}${more > 0 ? ` et ${more} autre(s)` : ""}.`,
+    };
+  },
+  unknownByLaw: (n: number): Text => ({
+    en: `${n} row(s) of unknown vendors computed with the statutory terms (loi).`,
+    fr: `${n} ligne(s) de fournisseurs inconnus calculée(s) avec les conditions légales (loi).`,
+  }),
   nextDeadlines: { en: "Next deadlines:", fr: "Prochaines échéances :" },
   firstErrors: { en: "Errors (first ones):", fr: "Erreurs (premières) :" },
   moreErrors: (n: number): Text => ({ en: `  … and ${n} more.`, fr: `  … et ${n} autre(s).` }),
@@ -44,6 +57,10 @@ export function formatSummary(s: ApplySummary, lang: Language): string {
           fr: missingRateSentence(m, "fr"),
         }),
       );
+  }
+  if (s.unknownVendors.length > 0) {
+    lines.push(SUMMARY.unknownVendors(s));
+    if (s.unknownVendorRowsByLaw > 0) lines.push(SUMMARY.unknownByLaw(s.unknownVendorRowsByLaw));
   }
   const out = lines.map((line) => line[lang]);
   if (s.nextDeadlines.length > 0) {

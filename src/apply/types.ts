@@ -36,6 +36,10 @@ export type FieldId =
   | "amountPaid"
   | "invoiceKind"
   | "recoveryCosts"
+  // invoices: the dates a payment term may count from instead of the invoice date
+  | "receiptDate"
+  | "deliveryDate"
+  | "orderDate"
   // invoices, read by recovery (statements, letters) and by « Prochaine action »
   | "address"
   | "comment"
@@ -179,6 +183,20 @@ export interface RowResult {
   readonly error?: string;
   /** Invoices: the rate a late day needs and the table lacks (interest not computed; the rest is). */
   readonly missingRate?: MissingRate;
+  /**
+   * The row's vendor cell names no vendor of the registry: the name as written (without options).
+   * The row is an error, or computed with the law's terms when the default vendor is `loi`.
+   */
+  readonly unknownVendor?: string;
+}
+
+/** A vendor name a register writes that no vendor of the registry answers to, and its rows. */
+export interface UnknownVendorRows {
+  /** The name as the register first writes it (other spellings of it — case, accents — count with it). */
+  readonly name: string;
+  readonly rows: number;
+  /** The sheet row of its first row. */
+  readonly firstRow: number;
 }
 
 export interface ApplySummary {
@@ -215,6 +233,15 @@ export interface ApplySummary {
     readonly date: number;
     readonly dateIso: string;
   }[];
+  /**
+   * The vendor names the registry does not know, most rows first (at most 10): Apply offers to create
+   * each vendor, or to compute their rows with the law's terms (the default vendor `loi`).
+   */
+  readonly unknownVendors: readonly UnknownVendorRows[];
+  /** How many different unknown names the register writes in all (the list keeps the first 10). */
+  readonly unknownVendorNames: number;
+  /** Rows of unknown vendors computed with the law's terms (the default vendor was `loi`). */
+  readonly unknownVendorRowsByLaw: number;
   readonly cancelled: boolean;
 }
 

@@ -1,6 +1,8 @@
 import { dayToSerial, parseDateText } from "../input/cell-values";
 import {
+  BUILT_IN_VENDORS,
   buildRateTable,
+  LAW_VENDOR,
   DEFAULT_SETTINGS,
   SHIPPED_REGISTRY,
   type Explanation,
@@ -126,6 +128,9 @@ function usageLine(sig: FunctionSignature, lang: Language): string {
   return `${bothNames(sig, lang)}${params ? ` ${params}` : ""}`;
 }
 
+/** The built-in vendors' ids, from the registry (never written by hand): the five shipped and the law. */
+const BUILT_IN_IDS = BUILT_IN_VENDORS.map((v) => v.id).join(", ");
+
 /** The words of a function's help. */
 const HELP_TEXT = {
   usage: { fr: "Utilisation :", en: "Usage:" },
@@ -139,6 +144,8 @@ const FN_USAGE_TEXT: Readonly<Record<Language, string>> = {
 ${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "en")}`).join("\n")}
   ARG       YYYY-MM-DD is a date, a number is a number, "" is a blank,
             [[…],…] is a range given as JSON rows, anything else is text.
+  VENDOR    ${BUILT_IN_IDS} (${LAW_VENDOR.id}: the statutory terms, Code de commerce L441-10 and D441-5),
+            a name (« Plateforme OMI »), or a --vendor-file vendor
   --json    the value, its type and the explanation (steps, clauses, rate segments)
   --rates   rate rows to add (CSV: half-year,legal-professional,legal-consumer,ecb; or JSON)
   --vendor-file  a vendor profile (ID.echeance-vendor.json, from the pane or "echeance vendor import"),
@@ -151,6 +158,8 @@ Example: echeance fn LATEFEE omi 2500 2025-01-31 2025-03-02   → 62.87`,
 ${FUNCTION_SIGNATURES.map((sig) => `              ${usageLine(sig, "fr")}`).join("\n")}
   ARG       AAAA-MM-JJ est une date, un nombre un nombre, "" une cellule vide,
             [[…],…] une plage en lignes JSON, le reste du texte.
+  FOURNISSEUR ${BUILT_IN_IDS} (${LAW_VENDOR.id} : les conditions légales, Code de commerce L441-10 et D441-5),
+            un nom (« Plateforme OMI »), ou un fournisseur de --vendor-file
   --json    la valeur, son type et l'explication (étapes, clauses, taux par semestre)
   --rates   lignes de taux à ajouter (CSV : half-year,legal-professional,legal-consumer,ecb ; ou JSON)
   --vendor-file  un profil fournisseur (ID.echeance-vendor.json, du volet ou d'« echeance vendor import »),

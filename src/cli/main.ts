@@ -43,7 +43,7 @@ Commandes :
       Lit des conditions générales et écrit le brouillon d'un profil fournisseur, avec son rapport.
   echeance vendor check FICHIER | echeance vendor show ID|FICHIER | echeance vendors
       Les contrôles légaux d'un profil, son résumé, la liste des fournisseurs.
-      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn, report et letters.
+      « echeance vendor --help » pour leurs options ; --vendor-file FICHIER sur fn, apply, report et letters.
   echeance --version
 
 Les messages sont en français ; --lang en les donne en anglais.`,
@@ -71,7 +71,7 @@ Commands:
       Reads terms of sale and writes a draft vendor profile, with its report.
   echeance vendor check FILE | echeance vendor show ID|FILE | echeance vendors
       A profile's legal checks, its summary, the list of vendors.
-      Run "echeance vendor --help" for their options; --vendor-file FILE on fn, report and letters.
+      Run "echeance vendor --help" for their options; --vendor-file FILE on fn, apply, report and letters.
   echeance --version
 
 Messages are in French by default; --lang en gives them in English.`,

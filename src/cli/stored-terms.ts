@@ -130,19 +130,22 @@ function describe(
 }
 
 /**
- * The stored-terms document the output workbook carries: the input's, with the rate rows in force, a
- * copy of each shipped vendor the rows were computed with (as the pane keeps one), and the register
- * this run wrote remembered (so « Tout recalculer » and `--all` can apply it again).
+ * The stored-terms document the output workbook carries: the input's, with the rate rows in force, the
+ * vendors given with --vendor-file (stored as the pane stores a vendor it saves, replacing a stored
+ * vendor of the same id), a copy of each shipped vendor the rows were computed with (as the pane keeps
+ * one), and the register this run wrote remembered (so « Tout recalculer » and `--all` can apply it again).
  */
 export function storedTermsAfter(
   inForce: TermsInForce,
   vendors: readonly VendorProfile[],
   register: StoredRegister,
+  given: readonly VendorProfile[] = [],
 ): StoredState {
   let state = captureState({
     ...(inForce.stored ? { previous: inForce.stored } : {}),
     rateRows: inForce.rateRows,
   });
+  for (const profile of given) state = withProfile(state, profile);
   for (const profile of vendors)
     if (!state.profiles.some((p) => p.profile.id === profile.id)) state = withProfile(state, profile);
   return withRegister(state, register);

@@ -79,19 +79,17 @@ export function withGivenVendors(base: VendorRegistry, vendors: readonly GivenVe
   return registry;
 }
 
+const GIVEN = {
+  en: { line: "Given vendors: ", replaces: ", replaces the shipped vendor" },
+  fr: { line: "Fournisseurs donnés : ", replaces: ", remplace le fournisseur livré" },
+} as const;
+
 /** « Fournisseurs donnés : acme (acme.echeance-vendor.json), omi (remplace le fournisseur livré) ». */
 export function givenVendorsLine(vendors: readonly GivenVendor[]): Text {
   const shipped = new Set(BUILT_IN_VENDORS.map((p) => p.id));
   const each = (lang: "en" | "fr") =>
     vendors
-      .map((v) => {
-        const replaces = shipped.has(v.profile.id)
-          ? lang === "fr"
-            ? ", remplace le fournisseur livré"
-            : ", replaces the shipped vendor"
-          : "";
-        return `${v.profile.id} (${v.file}${replaces})`;
-      })
+      .map((v) => `${v.profile.id} (${v.file}${shipped.has(v.profile.id) ? GIVEN[lang].replaces : ""})`)
       .join(", ");
-  return { en: `Given vendors: ${each("en")}`, fr: `Fournisseurs donnés : ${each("fr")}` };
+  return { en: `${GIVEN.en.line}${each("en")}`, fr: `${GIVEN.fr.line}${each("fr")}` };
 }

@@ -13,7 +13,7 @@ import { invalidInput } from "./errors";
 import { describeTermStart } from "./describe";
 import { frenchDate, frenchOf } from "./format";
 import type { Trace } from "./explanation";
-import type { InvoiceKind, PaymentTerm, VendorProfile } from "./profile";
+import type { InvoiceKind, PaymentTerm, TermStart, VendorProfile } from "./profile";
 import type { EndOfMonthMethod, Settings } from "./settings";
 import { cite, LAW } from "./text";
 
@@ -58,6 +58,23 @@ function capDate(term: PaymentTerm, invoiceDate: Day, method: EndOfMonthMethod):
     : undefined;
 }
 
+/**
+ * The date a term counts from when it is not the invoice date: its `from`, and for the legal default
+ * the delivery of the goods or the performance of the service (Code de commerce L441-10 I: « le
+ * trentième jour suivant la date de réception des marchandises ou d'exécution de la prestation »).
+ * Undefined: the invoice date. A register's matching column gives that date (src/apply).
+ */
+export function termStart(term: PaymentTerm): TermStart | undefined {
+  return term.kind === "legal-default" ? "delivery" : term.from;
+}
+
+/**
+ * Which date a caller gave as the invoice date of `dueDate`, when it knows: the term's own start (a
+ * register's « Date de réception »), or the invoice date standing in for it (no such column, or a
+ * blank cell). Undefined: not known (a CGV.DUEDATE cell), and the explanation says so generally.
+ */
+export type CountedFrom = TermStart | "invoice";
+
 /** The due date of one payment term, without explanation: the hot path of bulk work. */
 export function applyPaymentTerm(term: PaymentTerm, invoiceDate: Day, method: EndOfMonthMethod): Day {
   switch (term.kind) {
@@ -87,12 +104,44 @@ export function dueDate(
   kindId: string | undefined,
   settings: Settings,
   trace?: Trace,
+  countedFrom?: CountedFrom,
 ): Day {
   const kind = findInvoiceKind(profile, kindId);
   const term = kind.term;
   const due = applyPaymentTerm(term, invoiceDate, settings.endOfMonthMethod);
-  if (trace) explainDueDate(trace, profile, kind, invoiceDate, due, settings.endOfMonthMethod);
+  if (trace) explainDueDate(trace, profile, kind, invoiceDate, due, settings.endOfMonthMethod, countedFrom);
   return due;
+}
+
+/** Which date a term from receipt, delivery or order was counted from: the one given, or the invoice date. */
+function explainStart(
+  trace: Trace,
+  kind: InvoiceKind,
+  wanted: TermStart,
+  countedFrom: CountedFrom | undefined,
+  date: Day,
+): void {
+  const start = describeTermStart(wanted);
+  const inv = formatIsoDay(date);
+  const datee = frenchDate(date);
+  if (countedFrom === undefined)
+    trace.step(
+      `This term counts from ${start.en}: it is counted from the date given, ${inv} (${start.en} when known, else the invoice date).`,
+      `Ce délai court à compter de ${start.fr} : il est compté de la date donnée, le ${datee} (${start.fr} si elle est connue, sinon la date de facture).`,
+      ...kind.clause,
+    );
+  else if (countedFrom === "invoice")
+    trace.step(
+      `This term counts from ${start.en}, which the register does not give: the invoice date, ${inv}, stands in for it.`,
+      `Ce délai court à compter de ${start.fr}, que le registre ne donne pas : la date de facture, le ${datee}, en tient lieu.`,
+      ...kind.clause,
+    );
+  else
+    trace.step(
+      `This term counts from ${start.en}: ${inv}, as the register gives it.`,
+      `Ce délai court à compter de ${start.fr} : le ${datee}, telle que le registre la donne.`,
+      ...kind.clause,
+    );
 }
 
 function explainDueDate(
@@ -102,26 +151,30 @@ function explainDueDate(
   invoiceDate: Day,
   due: Day,
   method: EndOfMonthMethod,
+  countedFrom: CountedFrom | undefined,
 ): void {
   const term = kind.term;
   const inv = formatIsoDay(invoiceDate);
   const d = formatIsoDay(due);
   const datee = frenchDate(invoiceDate);
   const echeance = frenchDate(due);
+  // The date given is the receipt's, the delivery's or the order's when the caller says so.
+  const given = countedFrom !== undefined && countedFrom !== "invoice";
   trace.step(
-    `Invoice kind "${kind.id}" (${kind.label.en}) of ${profile.name}, invoice dated ${inv}.`,
-    `Facture de type « ${kind.label.fr} » ${frenchOf(profile.name)}, datée du ${datee}.`,
+    given
+      ? `Invoice kind "${kind.id}" (${kind.label.en}) of ${profile.name}.`
+      : `Invoice kind "${kind.id}" (${kind.label.en}) of ${profile.name}, invoice dated ${inv}.`,
+    given
+      ? `Facture de type « ${kind.label.fr} » ${frenchOf(profile.name)}.`
+      : `Facture de type « ${kind.label.fr} » ${frenchOf(profile.name)}, datée du ${datee}.`,
     ...kind.clause,
   );
-  const from = term.kind === "legal-default" ? undefined : term.from;
-  // The engine counts from the date it is given; a term from receipt, delivery or order says so.
+  // The engine counts from the date it is given; a term from receipt, delivery or order says so,
+  // and which date it was when the caller knows (a register's column, or the invoice date instead).
+  const wanted = term.kind === "legal-default" ? undefined : term.from;
+  const from = countedFrom === "invoice" ? undefined : wanted;
   const start = describeTermStart(from);
-  if (from !== undefined)
-    trace.step(
-      `This term counts from ${start.en}: it is counted from the date given, ${inv} (${start.en} when known, else the invoice date).`,
-      `Ce délai court à compter de ${start.fr} : il est compté de la date donnée, le ${datee} (${start.fr} si elle est connue, sinon la date de facture).`,
-      ...kind.clause,
-    );
+  if (wanted !== undefined) explainStart(trace, kind, wanted, countedFrom, invoiceDate);
   switch (term.kind) {
     case "on-invoice":
       trace.step(
@@ -143,8 +196,12 @@ function explainDueDate(
       break;
     case "legal-default":
       trace.step(
-        `The terms state no payment term for this invoice: legal default of ${LEGAL_DEFAULT_DAYS} days, counted from the invoice date as a proxy for the date of performance: ${d}.`,
-        `Les conditions ne fixent aucun délai pour cette facture : délai légal supplétif de ${LEGAL_DEFAULT_DAYS} jours, compté de la date de facture (à défaut de la date d'exécution) : ${echeance}.`,
+        countedFrom === "delivery"
+          ? `The terms state no payment term for this invoice: legal default of ${LEGAL_DEFAULT_DAYS} days after the date of delivery or performance given, ${inv}: ${d}.`
+          : `The terms state no payment term for this invoice: legal default of ${LEGAL_DEFAULT_DAYS} days, counted from the invoice date as a proxy for the date of performance: ${d}.`,
+        countedFrom === "delivery"
+          ? `Les conditions ne fixent aucun délai pour cette facture : délai légal supplétif de ${LEGAL_DEFAULT_DAYS} jours après la date de livraison ou d'exécution donnée, le ${datee} : ${echeance}.`
+          : `Les conditions ne fixent aucun délai pour cette facture : délai légal supplétif de ${LEGAL_DEFAULT_DAYS} jours, compté de la date de facture (à défaut de la date d'exécution) : ${echeance}.`,
         cite(LAW.commerce, "L441-10 I"),
       );
       break;

@@ -11,6 +11,7 @@ import {
   recoveryFee as computeRecoveryFee,
   renewalDate as computeRenewalDate,
   SHIPPED_VENDORS,
+  LAW_VENDOR,
   terminationFee as computeTerminationFee,
   vendorOptions,
   type Day,
@@ -193,8 +194,9 @@ const VENDOR_SPEC = {
   fr: "fournisseur",
   optional: false,
   type: "vendor",
-  en: `Vendor id or name: ${SHIPPED_IDS.join(", ")} or a workbook vendor; options after "+", e.g. "${OPTION_EXAMPLE}".`,
-  frText: `Identifiant ou nom du fournisseur : ${SHIPPED_IDS.join(", ")} ou un fournisseur du classeur ; options après « + », par ex. « ${OPTION_EXAMPLE} ».`,
+  // The law as a vendor (loi, docs/vendor-import.md) is named too: a supplier whose terms are not entered.
+  en: `Vendor id or name: ${SHIPPED_IDS.join(", ")}, ${LAW_VENDOR.id} (statutory terms) or a workbook vendor; options after "+", e.g. "${OPTION_EXAMPLE}".`,
+  frText: `Identifiant ou nom du fournisseur : ${SHIPPED_IDS.join(", ")}, ${LAW_VENDOR.id} (conditions légales) ou un fournisseur du classeur ; options après « + », par ex. « ${OPTION_EXAMPLE} ».`,
 } as const;
 const VENDOR = param({ ...VENDOR_SPEC, kind: "vendor" });
 

@@ -15,7 +15,7 @@ import { SHARED_RUNTIME } from "../functions/shared-runtime";
  * Payment due date of an invoice under the vendor's terms.
  * @customfunction DUEDATE
  * @helpurl https://github.com/echeance/echeance#cgvduedate
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param invoiceDate Invoice date.
  * @param [invoiceKind] Invoice kind id (blank: the vendor's ordinary invoice).
  * @returns The result as an Excel date serial number.
@@ -28,7 +28,7 @@ export function dueDate(vendor: string, invoiceDate: any, invoiceKind?: any): Pr
  * Late-payment interest plus the recovery fee, in euros, rounded to the cent.
  * @customfunction LATEFEE
  * @helpurl https://github.com/echeance/echeance#cgvlatefee
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param amount Invoice amount in euros.
  * @param dueDate Payment due date.
  * @param paidDate Payment date, or the "as of" date for an unpaid invoice.
@@ -61,7 +61,7 @@ export function lateFee(
  * Late-payment interest alone, in euros, rounded to the cent.
  * @customfunction LATEINTEREST
  * @helpurl https://github.com/echeance/echeance#cgvlateinterest
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param amount Invoice amount in euros.
  * @param dueDate Payment due date.
  * @param paidDate Payment date, or the "as of" date for an unpaid invoice.
@@ -91,7 +91,7 @@ export function lateInterest(
  * The recovery fee alone (0 when not late).
  * @customfunction RECOVERYFEE
  * @helpurl https://github.com/echeance/echeance#cgvrecoveryfee
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param dueDate Payment due date.
  * @param paidDate Payment date, or the "as of" date.
  * @param [recoveryCosts] Justified recovery costs, replacing the 40 € fee when higher.
@@ -118,7 +118,7 @@ export function recoveryFee(
  * Annual late-payment rate for a late day on a date, after the statutory floor (0.1215 = 12.15 %).
  * @customfunction PENALTYRATE
  * @helpurl https://github.com/echeance/echeance#cgvpenaltyrate
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param date A late day.
  * @param [clientType] pro (default) or consumer.
  * @returns The result as a number.
@@ -131,7 +131,7 @@ export function penaltyRate(vendor: string, date: any, clientType?: any): Promis
  * Next renewal date of a subscription after the as-of date.
  * @customfunction RENEWALDATE
  * @helpurl https://github.com/echeance/echeance#cgvrenewaldate
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param startDate Subscription start date.
  * @param asOf The "as of" date: put it in one cell rather than calling TODAY() in each formula.
  * @param [plan] Plan id (blank: the vendor's default plan).
@@ -158,7 +158,7 @@ export function renewalDate(
  * Last day a notice may be received to stop the next renewal (earliest deadline on or after the as-of date).
  * @customfunction NOTICEDEADLINE
  * @helpurl https://github.com/echeance/echeance#cgvnoticedeadline
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param startDate Subscription start date.
  * @param asOf The "as of" date: put it in one cell rather than calling TODAY() in each formula.
  * @param [plan] Plan id (blank: the vendor's default plan).
@@ -185,7 +185,7 @@ export function noticeDeadline(
  * Last day bound and billed for a notice received on a date.
  * @customfunction ENDDATE
  * @helpurl https://github.com/echeance/echeance#cgvenddate
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param startDate Subscription start date.
  * @param noticeDate Date the notice is received.
  * @param [plan] Plan id (blank: the vendor's default plan).
@@ -212,7 +212,7 @@ export function endDate(
  * Early termination indemnity, in euros.
  * @customfunction TERMINATIONFEE
  * @helpurl https://github.com/echeance/echeance#cgvterminationfee
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param startDate Subscription start date.
  * @param terminationDate Termination date.
  * @param monthlyFee Monthly fee in euros.
@@ -239,7 +239,7 @@ export function terminationFee(
  * A named clause deadline of the vendor's terms.
  * @customfunction DEADLINE
  * @helpurl https://github.com/echeance/echeance#cgvdeadline
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param event Event id, e.g. breach-cure (see CGV.VENDORS).
  * @param fromDate The date the deadline counts from (or back from).
  * @returns The result as an Excel date serial number.
@@ -252,7 +252,7 @@ export function deadline(vendor: string, event: any, fromDate: any): Promise<num
  * An amount clause of the vendor's terms applied to an amount (surcharge, cancellation fee…).
  * @customfunction CLAUSEAMOUNT
  * @helpurl https://github.com/echeance/echeance#cgvclauseamount
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param clause Amount clause id, e.g. content-late-surcharge.
  * @param amount The amount the clause applies to, in euros.
  * @param [fromDate] Start of the period, for clauses counted in periods.
@@ -280,7 +280,7 @@ export function clauseAmount(
  * @customfunction EXPLAIN
  * @helpurl https://github.com/echeance/echeance#cgvexplain
  * @param functionName Name of the function to explain, e.g. LATEFEE.
- * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
+ * @param vendor Vendor id or name: omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms) or a workbook vendor; options after "+", e.g. "xiahdeh+flat".
  * @param [arg1] Argument 2 of that function.
  * @param [arg2] Argument 3 of that function.
  * @param [arg3] Argument 4 of that function.

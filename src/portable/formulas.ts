@@ -15,6 +15,7 @@ import { clientTypeFromText } from "../input/client-type";
 import {
   latePeriodFormula,
   rowAddresses,
+  termStartRef,
   type Applier,
   type CellValue,
   type FieldId,
@@ -85,6 +86,9 @@ const LETTER_FALLBACKS: readonly PortableFallback[] = (["lastReminder", "nextAct
 
 const DATE_FIELDS: readonly FieldId[] = [
   "invoiceDate",
+  "receiptDate",
+  "deliveryDate",
+  "orderDate",
   "dueDate",
   "paidDate",
   "startDate",
@@ -183,7 +187,8 @@ function invoiceFormulas(ctx: RowContext): OutputRow {
   const { ref, out, asOf, reference, vendor } = ctx;
   const profile = vendor.profile;
   const am = ref("amount") as string;
-  const inv = ref("invoiceDate");
+  // The invoice date, or the receipt, delivery or order date the term counts from (its cell when filled).
+  const inv = termStartRef(ctx.applier, ctx.row, vendor, ref);
   const dueCell = ref("dueDate");
   const paid = ref("paidDate");
   const ap = ref("amountPaid");

@@ -63,10 +63,12 @@ describe("src/office/functions.ts is generated from the table", () => {
 describe("derived texts", () => {
   const ids = SHIPPED_VENDORS.map((v) => v.id).join(", ");
 
-  test("the vendor parameter lists the shipped vendors, in both languages", () => {
+  test("the vendor parameter lists the shipped vendors and the law (loi), in both languages", () => {
     const duedate = FUNCTION_DEFINITIONS.find((d) => d.name === "DUEDATE")!;
-    expect(duedate.params[0]?.description.en).toContain(`${ids} or a workbook vendor`);
-    expect(duedate.params[0]?.description.fr).toContain(`${ids} ou un fournisseur du classeur`);
+    expect(duedate.params[0]?.description.en).toContain(`${ids}, loi (statutory terms) or a workbook vendor`);
+    expect(duedate.params[0]?.description.fr).toContain(
+      `${ids}, loi (conditions légales) ou un fournisseur du classeur`,
+    );
   });
 
   test("no file of src/functions or the fn command writes the vendor list by hand", () => {

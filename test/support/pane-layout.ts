@@ -1,9 +1,13 @@
 import type { Page } from "playwright-core";
 
 /**
- * What the browser tests check of the pane's layout at 320 px: nothing sideways (an element or a line
- * past the pane's edge), and no text drawn over another. Shared by the narrow-pane and recovery tests.
+ * The pane's layout checks at Excel's narrowest task pane (320 px), shared by the browser tests
+ * (narrow pane, recovery, vendor import): nothing sticks out sideways, no visible text is drawn over
+ * another.
  */
+
+/** Excel's narrowest task pane. */
+export const PANE_WIDTH = 320;
 
 export interface Overflow {
   readonly scrollWidth: number;
@@ -125,4 +129,20 @@ export function overlappingTexts(page: Page, within = "body"): Promise<string[]>
       }
     return found.slice(0, 12);
   }, within);
+}
+
+export async function expectNoTextOverlapping(page: Page, view: string, within?: string): Promise<void> {
+  expect({ view, overlapping: await overlappingTexts(page, within) }).toEqual({ view, overlapping: [] });
+}
+
+export async function expectNothingSideways(page: Page, view: string): Promise<void> {
+  const o = await sideways(page);
+  // document.scrollingElement.scrollWidth <= clientWidth: the page has nothing to scroll sideways.
+  expect({ view, fits: o.scrollWidth <= o.clientWidth, ...o }).toEqual({
+    view,
+    fits: true,
+    scrollWidth: o.scrollWidth,
+    clientWidth: PANE_WIDTH,
+    wide: [],
+  });
 }

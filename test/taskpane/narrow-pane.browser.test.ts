@@ -15,20 +15,22 @@ import { SHIPPED_REGISTRY, type VendorProfile } from "../../src/engine";
 import { captureState, serializeState } from "../../src/storage";
 import { describeInBrowser, DIST, launchChromium, serveDir } from "../support/browser";
 import { closeFold, openFold } from "../support/pane-session";
-import { overlappingTexts, sideways } from "../support/pane-layout";
+import {
+  expectNothingSideways,
+  expectNoTextOverlapping,
+  overlappingTexts,
+  PANE_WIDTH,
+  sideways,
+} from "../support/pane-layout";
 
 const ROOT = path.resolve(__dirname, "../..");
-const WIDTH = 320;
+const WIDTH = PANE_WIDTH;
 
 /** docs/NAME with UPDATE_SCREENSHOTS=1 (the README's pictures), out/NAME otherwise. */
 function screenshotPath(name: string): string {
   const dir = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(ROOT, "docs") : path.join(ROOT, "out");
   mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
-}
-
-async function expectNoTextOverlapping(page: Page, view: string, within?: string): Promise<void> {
-  expect({ view, overlapping: await overlappingTexts(page, within) }).toEqual({ view, overlapping: [] });
 }
 
 /** A visible element's top and bottom from the top of the page (the page scrolled to its top). */
@@ -38,18 +40,6 @@ function pageBox(page: Page, testId: string): Promise<{ top: number; bottom: num
     const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
     return { top: Math.round(box?.top ?? NaN), bottom: Math.round(box?.bottom ?? NaN) };
   }, testId);
-}
-
-async function expectNothingSideways(page: Page, view: string): Promise<void> {
-  const o = await sideways(page);
-  // document.scrollingElement.scrollWidth <= clientWidth: the page has nothing to scroll sideways.
-  expect({ view, fits: o.scrollWidth <= o.clientWidth, ...o }).toEqual({
-    view,
-    fits: true,
-    scrollWidth: o.scrollWidth,
-    clientWidth: WIDTH,
-    wide: [],
-  });
 }
 
 describeInBrowser("task pane at 320 px (headless Chromium)", () => {

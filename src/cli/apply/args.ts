@@ -28,6 +28,7 @@ const OPTIONS = {
   kind: { type: "string" },
   plan: { type: "string" },
   client: { type: "string", choices: ["pro", "consumer"] },
+  "vendor-file": { type: "string", multiple: true },
 } as const satisfies Record<string, OptionSpec>;
 
 export interface ApplyArgs {
@@ -56,6 +57,8 @@ export interface ApplyArgs {
   readonly plan?: string;
   readonly client?: ClientType;
   readonly all: boolean;
+  /** --vendor-file FILE… : vendor profiles that work like shipped ones for the run, stored in the output. */
+  readonly vendorFiles: readonly string[];
   /** --all: the remembered register this run applies again (its headers must not have moved). */
   readonly remembered?: StoredRegister;
 }
@@ -86,6 +89,7 @@ export function parseApplyArgs(argv: readonly string[], lang: Language): ApplyAr
     write: (o.output ?? "values") as WriteMode,
     ignoreStoredTerms: o["ignore-stored-terms"] === true,
     all: o.all === true,
+    vendorFiles: o["vendor-file"] ?? [],
     alarmDays: wholeNumber(o["alarm-days"], "--alarm-days", 0, 365, lang) ?? 7,
     ...(o["no-highlight"] ? {} : { highlightDays: highlight ?? 30 }),
     ...(o.vendor !== undefined ? { vendor: o.vendor } : {}),

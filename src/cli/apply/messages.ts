@@ -35,6 +35,17 @@ export const APPLY_TEXT = {
     en: "the provenance note could not be added.",
     fr: "la note de provenance n'a pas pu être ajoutée.",
   },
+  /** After the summary's unknown vendors: how to create them, or compute their rows with the law. */
+  unknownVendorsOffer: (first: string, byLaw: boolean): Text =>
+    byLaw
+      ? {
+          en: `To use their own terms, create each vendor from its terms of sale: echeance vendor import CGV.txt --name "${first}", check the draft, then apply again with --vendor-file ID.echeance-vendor.json.`,
+          fr: `Pour appliquer leurs propres conditions, créez chaque fournisseur à partir de ses CGV : echeance vendor import CGV.txt --name "${first}", vérifiez le brouillon, puis relancez avec --vendor-file ID.echeance-vendor.json.`,
+        }
+      : {
+          en: `Create each vendor from its terms of sale: echeance vendor import CGV.txt --name "${first}", check the draft, then apply again with --vendor-file ID.echeance-vendor.json; or compute their rows with the statutory terms (Code de commerce L441-10): --vendor loi.`,
+          fr: `Créez chaque fournisseur à partir de ses CGV : echeance vendor import CGV.txt --name "${first}", vérifiez le brouillon, puis relancez avec --vendor-file ID.echeance-vendor.json ; ou calculez leurs lignes avec les conditions légales (Code de commerce L441-10) : --vendor loi.`,
+        },
   writtenTo: (out: string): Text => ({ en: `Written to ${out}`, fr: `Résultat écrit dans ${out}` }),
   calendar: (events: number, file: string): Text => ({
     en: `Calendar : ${events} coming deadline(s) written to ${file}`,

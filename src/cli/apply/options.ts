@@ -1,10 +1,11 @@
 import { recognizeHeaders, type ApplyOptions, type CellValue, type HeaderRecognition } from "../../apply";
-import type { RateRow } from "../../engine";
+import type { RateRow, VendorProfile } from "../../engine";
 import type { StoredRegister } from "../../storage";
 import { checkRemembered, skipReasonText } from "../../write";
 import { readRatesOption } from "../rates";
 import { describeMapping } from "../register-file";
 import { termsInForce, type TermsInForce } from "../stored-terms";
+import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "../vendor-files";
 import type { ApplyArgs } from "./args";
 import { APPLY_TEXT } from "./messages";
 import { Skipped, Stop, type Printer } from "./printer";
@@ -24,17 +25,37 @@ export async function rateRows(args: ApplyArgs, p: Printer): Promise<readonly Ra
   throw new Stop(2);
 }
 
-/** The terms in force (the workbook's stored parts unless ignored, and --rates), said on the first lines. */
+/** The terms of a run: those in force, and the vendors given with --vendor-file (already in the registry). */
+export interface RunTerms extends TermsInForce {
+  /** The --vendor-file vendors: the output workbook stores them, as the pane stores a vendor it saves. */
+  readonly given: readonly VendorProfile[];
+}
+
+/**
+ * The terms in force (the workbook's stored parts unless ignored, and --rates), with the --vendor-file
+ * vendors added (or replacing a vendor of the same id), said on the first lines. Nothing is computed
+ * when a vendor file has a problem.
+ */
 export async function terms(
   args: ApplyArgs,
   storedParts: (() => Promise<readonly string[]> | readonly string[]) | undefined,
   p: Printer,
-): Promise<TermsInForce> {
+): Promise<RunTerms> {
+  const given = await loadVendorFiles(args.vendorFiles);
+  if (!given.ok) {
+    for (const problem of given.problems) p.error(problem);
+    throw new Stop(2);
+  }
   const parts = args.ignoreStoredTerms || !storedParts ? undefined : await storedParts();
   const inForce = await termsInForce(parts, await rateRows(args, p), args.ignoreStoredTerms);
   p.say(inForce.line);
+  if (given.vendors.length > 0) p.say(givenVendorsLine(given.vendors));
   for (const issue of inForce.issues) p.caution(issue);
-  return inForce;
+  return {
+    ...inForce,
+    registry: withGivenVendors(inForce.registry, given.vendors),
+    given: given.vendors.map((v) => v.profile),
+  };
 }
 
 /**

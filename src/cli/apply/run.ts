@@ -101,6 +101,7 @@ async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Prin
             asOf: args.asOfKind,
             today: planned.request.today,
           }),
+          inForce.given,
         ),
       ),
   };
@@ -131,6 +132,9 @@ async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Prin
   if (p.io.isTTY) p.io.stderr.write("\n");
   for (const w of opened.book?.warnings() ?? []) p.caution(w);
   p.say(formatSummary(outcome.summary, p.lang));
+  const unknown = outcome.summary.unknownVendors[0];
+  if (unknown !== undefined)
+    p.say(APPLY_TEXT.unknownVendorsOffer(unknown.name, outcome.summary.unknownVendorRowsByLaw > 0));
   const portable = portableNotes(outcome, p.lang);
   if (portable) {
     p.say(portable.heading);

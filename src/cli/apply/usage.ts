@@ -10,8 +10,12 @@ renouvellement, date limite de préavis, jours restants, fin si préavis, statut
 jamais modifié ; relancée sur son propre résultat, la commande réécrit ses colonnes à leur place.
 
 Options :
-  --vendor ID           omi, sillage, xiahdeh, injenius, digitalli, ou un nom (« Sillage.ai »), avec ses
-                        options : xiahdeh+flat (facultatif si le registre a une colonne Fournisseur)
+  --vendor ID           omi, sillage, xiahdeh, injenius, digitalli, loi (conditions légales), ou un nom
+                        (« Sillage.ai »), avec ses options : xiahdeh+flat (facultatif si le registre a une
+                        colonne Fournisseur ; --vendor loi calcule aussi les lignes de fournisseurs inconnus)
+  --vendor-file FICHIER un profil fournisseur (ID.echeance-vendor.json, d'« echeance vendor import » ou du
+                        volet) utilisable comme un fournisseur livré, et enregistré dans le classeur produit ;
+                        répétable
   --sheet NOM           feuille à lire (par défaut : la première qui porte un registre)
   --header-row N        ligne des en-têtes (par défaut : trouvée parmi les premières lignes)
   --mode MODE           invoices (factures) | subscriptions (abonnements) (par défaut : d'après les en-têtes)
@@ -47,8 +51,11 @@ left, end date if notice is given, status. The input file is never modified; run
 output, the command rewrites its columns in place.
 
 Options:
-  --vendor ID           omi, sillage, xiahdeh, injenius, digitalli, or a name ("Sillage.ai"), with its
-                        options: xiahdeh+flat (optional when the register has a Vendor column)
+  --vendor ID           omi, sillage, xiahdeh, injenius, digitalli, loi (statutory terms), or a name
+                        ("Sillage.ai"), with its options: xiahdeh+flat (optional when the register has a
+                        Vendor column; --vendor loi also computes the rows of unknown vendors)
+  --vendor-file FILE    a vendor profile (ID.echeance-vendor.json, from "echeance vendor import" or the
+                        pane) usable like a shipped vendor, and stored in the output workbook; repeatable
   --sheet NAME          worksheet to read (default: the first that holds a register)
   --header-row N        the header row (default: found among the first rows)
   --mode MODE           invoices | subscriptions (default: from the headers)

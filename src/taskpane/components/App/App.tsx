@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
+import { LAW_VENDOR, parseIsoDay, type Day, type VendorRegistry } from "../../../engine";
 import type { Restored, TermsStore } from "../../../storage";
 import type { MemoryWorkbook } from "../../../workbook/memory-workbook";
 import { useDemoVendorSheet } from "../../demo/useDemoVendorSheet";
@@ -133,6 +133,9 @@ export function App({
   const [view, setView] = React.useState<View>("apply");
   const [reportChoice, setReportChoice] = React.useState<ReportChoice>("delays");
   const [companyOpen, setCompanyOpen] = React.useState(false);
+  // An unknown vendor of the register to create from its terms: the vendors view opens its import.
+  const [createRequest, setCreateRequest] = React.useState<{ name: string; seq: number }>();
+  const forgetCreateRequest = React.useCallback(() => setCreateRequest(undefined), []);
   const { read } = source;
 
   // Preview mode: each vendor's register is a sheet of the demo workbook, picked with the vendor.
@@ -260,6 +263,14 @@ export function App({
           terms={terms}
           explain={explain}
           preview={demoWorkbook !== undefined}
+          unknownVendors={{
+            onCreate: (name) => {
+              setCreateRequest((r) => ({ name, seq: (r?.seq ?? 0) + 1 }));
+              setView("vendors");
+            },
+            onUseLaw: () => vendor.setVendorId(LAW_VENDOR.id),
+            lawChosen: vendor.profile?.id === LAW_VENDOR.id,
+          }}
         />
       )}
 
@@ -313,6 +324,8 @@ export function App({
             settings={settings}
             asOfIso={asOf.iso}
             onSaved={(id) => vendor.setVendorId(id)}
+            createRequest={createRequest}
+            onCreateRequestTaken={forgetCreateRequest}
           />
         </section>
       )}

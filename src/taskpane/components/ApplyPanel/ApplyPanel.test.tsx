@@ -23,6 +23,9 @@ const SUMMARY: ApplySummary = {
   lateRows: 0,
   missingRates: [],
   nextDeadlines: [],
+  unknownVendors: [],
+  unknownVendorNames: 0,
+  unknownVendorRowsByLaw: 0,
   cancelled: false,
 };
 

@@ -20,6 +20,7 @@ import type { PlannedColumn } from "../../../write";
 import type { RateRow, RateTable } from "../../../engine";
 import { plannedColumnsText } from "./columns-text";
 import { MissingRateOffer } from "./MissingRateOffer";
+import { UnknownVendorsOffer, type UnknownVendorActions } from "./UnknownVendorsOffer";
 import type { ApplyRun } from "./useApplyRun";
 
 const useStyles = makeStyles({
@@ -42,6 +43,7 @@ export function ApplyPanel({
   onApply,
   highlighting,
   rates,
+  unknownVendors,
 }: {
   run: ApplyRun;
   /** Sentences about the register's layout (apply-adapter `layoutNotices`); none: nothing shown. */
@@ -58,6 +60,8 @@ export function ApplyPanel({
     readonly userRows: readonly RateRow[];
     readonly onSave: (rows: readonly RateRow[]) => Promise<void>;
   };
+  /** What to offer for the register's unknown vendors (create them, or use the law). */
+  unknownVendors?: UnknownVendorActions;
 }) {
   const s = useCatalogue(APPLY_STRINGS);
   const common = useCatalogue(COMMON);
@@ -174,6 +178,9 @@ export function ApplyPanel({
           userRows={rates.userRows}
           onSave={rates.onSave}
         />
+      )}
+      {st.phase === "done" && unknownVendors && st.figures.unknownVendors.length > 0 && (
+        <UnknownVendorsOffer figures={st.figures} actions={unknownVendors} />
       )}
       {st.phase === "done" && !st.cancelled && <RunSummary figures={st.figures} register={st.address} />}
       {st.phase === "done" && st.cancelled && <div className={styles.summary}>{st.summary}</div>}

@@ -18,6 +18,7 @@ import { PreviewTable } from "../PreviewTable/PreviewTable";
 import { RecalcPanel } from "../Recalculate/RecalcPanel";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import type { ApplyViewState } from "./useApplyView";
+import type { UnknownVendorActions } from "../ApplyPanel/UnknownVendorsOffer";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -37,6 +38,7 @@ export function ApplyView({
   terms,
   explain,
   preview,
+  unknownVendors,
 }: {
   state: ApplyViewState;
   asOf: AsOf;
@@ -48,6 +50,8 @@ export function ApplyView({
   explain: Explain;
   /** The pane runs on the demo workbook: Explain says to click one of its cells. */
   preview: boolean;
+  /** What Apply offers for the register's unknown vendors. */
+  unknownVendors?: UnknownVendorActions;
 }) {
   const s = useStrings();
   const t = useCatalogue(APPLY_STRINGS);
@@ -90,6 +94,7 @@ export function ApplyView({
           onApply={state.onApply}
           highlighting={state.highlighting}
           rates={{ table: settings.rates, userRows: rateRows, onSave: state.saveRatesThen("apply") }}
+          {...(unknownVendors ? { unknownVendors } : {})}
         />
       </section>
 

@@ -56,6 +56,14 @@ export function IdentitySection({
           maxLength={200}
         />
       </div>
+      <TextField
+        label={s.invoiceNames}
+        field="invoiceNames"
+        value={d.invoiceNames}
+        onChange={(v) => ed.set("invoiceNames", v)}
+        maxLength={1000}
+        placeholder={s.invoiceNamesHint}
+      />
       <div className={styles.row}>
         <TextField
           label={s.documentTitle}

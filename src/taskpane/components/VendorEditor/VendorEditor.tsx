@@ -19,6 +19,10 @@ import { useVendorEditor } from "./useVendorEditor";
 export interface VendorEditorProps {
   /** The profile to edit; none for a new vendor. */
   readonly initial?: VendorProfile | undefined;
+  /** `initial` is a draft not yet stored (an import from terms of sale): saving it is a creation. */
+  readonly initialIsDraft?: boolean | undefined;
+  /** A new vendor's name, known beforehand (a register's unknown vendor). */
+  readonly initialName?: string | undefined;
   /** The rate table and as-of date the legal flags are computed with (3 × the legal rate of that half-year). */
   readonly rates: RateTable;
   readonly asOf: Day;
@@ -46,6 +50,7 @@ export function VendorEditor(props: VendorEditorProps) {
   const styles = useEditorStyles();
   const ed = useVendorEditor({
     initial: props.initial,
+    initialName: props.initialName,
     rates: props.rates,
     asOf: props.asOf,
     endOfMonthMethod: props.endOfMonthMethod,
@@ -89,7 +94,7 @@ export function VendorEditor(props: VendorEditorProps) {
           ed={ed}
           shippedIds={props.shippedIds}
           workbookIds={props.workbookIds}
-          editedId={props.initial?.id}
+          editedId={props.initialIsDraft ? undefined : props.initial?.id}
         />
         <KindsSection ed={ed} />
         <LateSection ed={ed} />

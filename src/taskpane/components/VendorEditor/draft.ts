@@ -9,6 +9,7 @@ import {
   type VendorProfile,
 } from "../../../engine";
 import { schemaMessage, type DraftIssue } from "./issues";
+import { idFrom } from "../../../terms-import";
 
 /**
  * The custom-vendor form's model: plain strings as the user types them, turned into a profile by
@@ -52,6 +53,8 @@ export interface VendorDraft {
   id: string;
   name: string;
   legalName: string;
+  /** The names the vendor's invoices use in a register (« Plateforme OMI ; OMI SAS »), separated by « ; ». */
+  invoiceNames: string;
   documentTitle: string;
   /** Short name used in citations ("ACME CGV"). */
   documentShort: string;
@@ -112,6 +115,7 @@ export function emptyDraft(): VendorDraft {
     id: "",
     name: "",
     legalName: "",
+    invoiceNames: "",
     documentTitle: "Conditions générales de vente",
     documentShort: "CGV",
     profileVersion: "1.0.0",
@@ -145,9 +149,35 @@ const articles = (list: readonly Citation[]) => list.map((c) => c.article).join(
 
 /** The text a payment term is shown as in the form, in French as contracts write it. */
 export function termToText(term: PaymentTerm): string {
-  if (term.kind === "on-invoice") return "à réception de facture";
+  if (term.kind === "on-invoice")
+    return term.from === undefined ? "à réception de facture" : describePaymentTerm(term).fr;
   if (term.kind === "legal-default") return "";
   return describePaymentTerm(term).fr;
+}
+
+/** The profile reads « fin de mois » terms of this kind end of month first (its interpretation says so). */
+function eomThenDays(p: VendorProfile, kindId: string): boolean {
+  return p.interpretations.some((i) => i.id === `eom-method-${kindId}`.slice(0, 40));
+}
+
+/**
+ * Which reading of the term's text the profile holds, when the text has several (« 45 jours fin de
+ * mois »: either method): a stored or imported profile has already chosen, so the form does not ask again.
+ */
+function readingOf(term: PaymentTerm, text: string, eomFirst: boolean): number | undefined {
+  const candidates = parsePaymentTermText(text).candidates;
+  if (candidates.length < 2) return undefined;
+  const wanted = eomFirst ? "eom-then-days" : "days-then-eom";
+  const same = (a: PaymentTerm) => JSON.stringify(a) === JSON.stringify(term);
+  const i = candidates.findIndex((c) => c.method === wanted && same(c.term));
+  return i < 0 ? undefined : i;
+}
+
+/** An empty draft with the vendor's name, and an id made from it (« Menuiserie Roux » → menuiserie-roux). */
+export function emptyDraftNamed(name: string | undefined): VendorDraft {
+  const draft = emptyDraft();
+  if (name === undefined || name.trim() === "") return draft;
+  return { ...draft, name: name.trim(), id: idFrom(name) };
 }
 
 export function draftFromProfile(p: VendorProfile): VendorDraft {
@@ -156,6 +186,7 @@ export function draftFromProfile(p: VendorProfile): VendorDraft {
     id: p.id,
     name: p.name,
     legalName: p.legalName,
+    invoiceNames: (p.invoiceNames ?? []).join(INVOICE_NAMES_SEPARATOR),
     documentTitle: p.document.title,
     documentShort: p.document.short,
     profileVersion: p.profileVersion,
@@ -166,7 +197,7 @@ export function draftFromProfile(p: VendorProfile): VendorDraft {
       labelFr: k.label.fr,
       labelEn: k.label.en,
       termText: termToText(k.term),
-      reading: undefined,
+      reading: readingOf(k.term, termToText(k.term), eomThenDays(p, k.id)),
       clause: articles(k.clause),
     })),
     defaultKind: p.defaultInvoiceKind,
@@ -241,6 +272,18 @@ export const CHOOSE_METHOD = {
   fr: "choisissez comment la fin de mois se calcule.",
 };
 
+/** How the form writes a vendor's invoice names on one line. */
+export const INVOICE_NAMES_SEPARATOR = " ; ";
+
+/** The invoice names a draft lists (« ; » between them), or none: the profile then has no `invoiceNames`. */
+function invoiceNamesOf(text: string): { invoiceNames?: string[] } {
+  const names = text
+    .split(";")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  return names.length === 0 ? {} : { invoiceNames: names };
+}
+
 const bilingual = (fr: string, en?: string) => ({ fr, en: en && en.trim() ? en : fr });
 
 /**
@@ -294,6 +337,7 @@ export function profileFromDraft(d: VendorDraft, base?: VendorProfile): DraftRes
     id: d.id.trim(),
     name: d.name.trim(),
     legalName: d.legalName.trim() || d.name.trim(),
+    ...invoiceNamesOf(d.invoiceNames),
     business: base?.business ?? "",
     document: { title: d.documentTitle.trim(), short: doc, seed: "", version: "" },
     profileVersion: d.profileVersion.trim() || "1.0.0",

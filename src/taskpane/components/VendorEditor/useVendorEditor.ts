@@ -12,7 +12,7 @@ import { exportProfileJson, importProfileJson } from "../../../storage";
 import {
   draftFromProfile,
   emptyDeadline,
-  emptyDraft,
+  emptyDraftNamed,
   emptyKind,
   emptyPlan,
   profileFromDraft,
@@ -56,13 +56,15 @@ const replaceAt = <T>(list: readonly T[], i: number, patch: Partial<T>): T[] =>
  */
 export function useVendorEditor(options: {
   readonly initial?: VendorProfile | undefined;
+  /** A new vendor's name, known beforehand (a register's unknown vendor): the form starts with it. */
+  readonly initialName?: string | undefined;
   readonly rates: RateTable;
   readonly asOf: Day;
   readonly endOfMonthMethod: EndOfMonthMethod;
 }): VendorEditorState {
   const [base, setBase] = React.useState<VendorProfile | undefined>(options.initial);
   const [draft, setDraft] = React.useState<VendorDraft>(() =>
-    options.initial ? draftFromProfile(options.initial) : emptyDraft(),
+    options.initial ? draftFromProfile(options.initial) : emptyDraftNamed(options.initialName),
   );
   const [importMessage, setImportMessage] = React.useState<VendorEditorState["importMessage"]>();
   const result = React.useMemo(() => profileFromDraft(draft, base), [draft, base]);

@@ -8,7 +8,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { parseIsoDay, SHIPPED_VENDORS, type Day, type Settings, type VendorProfile } from "../../../engine";
+import {
+  BUILT_IN_VENDORS,
+  LAW_VENDOR,
+  parseIsoDay,
+  SHIPPED_VENDORS,
+  type Day,
+  type Settings,
+  type VendorProfile,
+} from "../../../engine";
 import { describeError } from "../../apply-adapter";
 import { offerFile, type TextFile } from "../../download";
 import { useLanguage } from "../../i18n/LanguageContext";
@@ -16,10 +24,13 @@ import { VENDORS_STRINGS } from "./strings";
 import type { WorkbookTerms } from "../StoredTerms/useWorkbookTerms";
 import { ExportedText } from "../ExportedText/ExportedText";
 import { VendorEditor } from "../VendorEditor/VendorEditor";
+import { VendorImport } from "../VendorImport/VendorImport";
 
 /**
- * The workbook's own vendors: the terms stored in the workbook (custom vendors and the copies of
- * shipped vendors it uses), with the custom-vendor form to create, edit, import and export them.
+ * The workbook's own vendors: the built-in ones (the five shipped and the law, `loi`), the terms
+ * stored in the workbook (custom vendors and the copies of shipped vendors it uses), with the
+ * custom-vendor form to create, edit, import and export them, and « Nouveau à partir des CGV », which
+ * reads a vendor's terms of sale into a draft the form opens.
  */
 
 const SHIPPED_IDS = SHIPPED_VENDORS.map((v) => v.id);
@@ -63,13 +74,39 @@ export interface VendorsPanelProps {
   readonly asOfIso: string | undefined;
   /** Called with the id of a vendor just saved, so the pane can select it. */
   readonly onSaved: (id: string) => void;
+  /** A vendor to create from its terms, asked for elsewhere (Apply's unknown vendors): opens the import. */
+  readonly createRequest?: { readonly name: string; readonly seq: number } | undefined;
+  /** The request was taken (the import is open): the pane forgets it, so it opens once. */
+  readonly onCreateRequestTaken?: () => void;
 }
 
-export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanelProps) {
+/** What the panel shows below the lists: the form (a vendor, a draft, or a new one), the import, or neither. */
+type Editing =
+  | {
+      readonly kind: "form";
+      readonly initial?: VendorProfile;
+      readonly draft?: boolean;
+      readonly name?: string;
+    }
+  | { readonly kind: "import"; readonly name: string };
+
+export function VendorsPanel({
+  terms,
+  settings,
+  asOfIso,
+  onSaved,
+  createRequest,
+  onCreateRequestTaken,
+}: VendorsPanelProps) {
   const { lang } = useLanguage();
   const s = VENDORS_STRINGS[lang];
   const styles = useStyles();
-  const [editing, setEditing] = React.useState<{ initial?: VendorProfile } | undefined>();
+  const [editing, setEditing] = React.useState<Editing | undefined>();
+  React.useEffect(() => {
+    if (!createRequest) return;
+    setEditing({ kind: "import", name: createRequest.name });
+    onCreateRequestTaken?.();
+  }, [createRequest, onCreateRequestTaken]);
   const [message, setMessage] = React.useState<{ ok: boolean; text: string }>();
   // The JSON last exported: downloaded, or shown to copy where the webview cannot download (Excel for Mac).
   const [exported, setExported] = React.useState<{ file: TextFile; how: "downloaded" | "text" }>();
@@ -98,6 +135,12 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      <Caption1 data-testid="built-in-vendors">
+        {s.builtIn}{" "}
+        {BUILT_IN_VENDORS.map((v) =>
+          v.id === LAW_VENDOR.id ? s.lawVendor(v.name, v.id) : `${v.name} (${v.id})`,
+        ).join(", ")}
+      </Caption1>
       {stored.length === 0 ? (
         <Caption1>{s.none}</Caption1>
       ) : (
@@ -117,7 +160,7 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
                     <Button
                       size="small"
                       aria-label={`${s.edit} ${profile.name}`}
-                      onClick={() => setEditing({ initial: profile })}
+                      onClick={() => setEditing({ kind: "form", initial: profile })}
                     >
                       {s.edit}
                     </Button>
@@ -135,10 +178,21 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
           })}
         </ul>
       )}
-      {editing ? (
+      {editing?.kind === "import" && (
+        <VendorImport
+          key={`import-${editing.name}`}
+          initialName={editing.name}
+          onCreate={(draft) => setEditing({ kind: "form", initial: draft, draft: true })}
+          onManual={(name) => setEditing({ kind: "form", name })}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+      {editing?.kind === "form" && (
         <VendorEditor
-          key={editing.initial?.id ?? "new"}
+          key={editing.initial?.id ?? `new-${editing.name ?? ""}`}
           initial={editing.initial}
+          initialIsDraft={editing.draft}
+          initialName={editing.name}
           rates={settings.rates}
           asOf={asOf}
           endOfMonthMethod={settings.endOfMonthMethod}
@@ -151,14 +205,18 @@ export function VendorsPanel({ terms, settings, asOfIso, onSaved }: VendorsPanel
             setExported({ file, how: offerFile(file) });
           }}
         />
-      ) : (
+      )}
+      {editing === undefined && (
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => setEditing({})} data-testid="new-vendor">
+          <Button appearance="primary" onClick={() => setEditing({ kind: "form" })} data-testid="new-vendor">
             {s.create}
+          </Button>
+          <Button onClick={() => setEditing({ kind: "import", name: "" })} data-testid="import-vendor-terms">
+            {s.createFromTerms}
           </Button>
         </div>
       )}
-      {editing && exported && <ExportedText file={exported.file} how={exported.how} />}
+      {editing?.kind === "form" && exported && <ExportedText file={exported.file} how={exported.how} />}
     </div>
   );
 }

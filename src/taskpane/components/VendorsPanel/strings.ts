@@ -19,6 +19,10 @@ export const VENDORS_STRINGS = {
     edit: "Modifier",
     remove: "Retirer",
     create: "Nouveau fournisseur",
+    createFromTerms: "Nouveau à partir des CGV",
+    builtIn: "Fournisseurs intégrés :",
+    lawVendor: (name: string, id: string) =>
+      `${name} (${id} : Code de commerce L441-10 et D441-5, pour un fournisseur dont les conditions ne sont pas saisies)`,
     saved: (id: string) => `« ${id} » est enregistré dans le classeur et utilisable dans CGV.* et Appliquer.`,
   },
   en: {
@@ -36,6 +40,10 @@ export const VENDORS_STRINGS = {
     edit: "Edit",
     remove: "Remove",
     create: "New vendor",
+    createFromTerms: "New from terms of sale",
+    builtIn: "Built-in vendors:",
+    lawVendor: (name: string, id: string) =>
+      `${name} (${id}: Code de commerce L441-10 and D441-5, for a vendor whose terms are not entered)`,
     saved: (id: string) => `"${id}" is stored in the workbook and works in CGV.* and Apply.`,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
