@@ -121,6 +121,6 @@ function text(v: CellValue | undefined): string {
 export function outputText(value: string | number, format: OutputFormat, lang: Language): string {
   if (value === "" || typeof value === "string") return value;
   if (format === "date") return formatDate(serialToDay(value), "fr");
-  if (format === "money") return csvNumber(value.toFixed(2), lang);
+  if (format === "money") return csvNumber(value, lang, 2);
   return String(value);
 }
