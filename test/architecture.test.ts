@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -137,5 +137,25 @@ describe("docs/architecture.md", () => {
         .filter((c) => c !== "" && c !== "—");
       expect({ layer: layer.name, imports: listed }).toEqual({ layer: layer.name, imports: layer.imports });
     }
+  });
+});
+
+describe("files a newcomer can hold in mind (issue 20)", () => {
+  // The function definitions table is one entry per CGV function, kept together on purpose: the
+  // functions' metadata is generated from it.
+  const TABLES = new Set(["src/functions/definitions.ts"]);
+
+  test("no source file of src/ is over 600 lines, except the function definitions table", () => {
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+      );
+    })(path.join(ROOT, "src"));
+    const sources = files.filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    expect(sources.length).toBeGreaterThan(300);
+    const long = sources
+      .map((f) => ({ file: path.relative(ROOT, f), lines: readFileSync(f, "utf8").split("\n").length }))
+      .filter((f) => f.lines > 600 && !TABLES.has(f.file));
+    expect(long).toEqual([]);
   });
 });
