@@ -120,3 +120,23 @@ export function wholeNumber(
     );
   return n;
 }
+
+/** The register file a command reads: exactly one positional argument. */
+export function oneInput(positional: readonly string[], lang: Language): string {
+  if (positional.length === 0) throw usage(lang, "INPUT file is missing.", "le fichier registre manque.");
+  if (positional.length > 1)
+    throw usage(
+      lang,
+      `one INPUT file only (got ${positional.join(", ")}).`,
+      `un seul fichier registre (reçu ${positional.join(", ")}).`,
+    );
+  return positional[0] as string;
+}
+
+/** Words that mean « today » for --as-of, in both languages. */
+const TODAY_WORDS: ReadonlySet<string> = new Set(["today", "aujourd'hui", "aujourd’hui", "aujourdhui"]);
+
+/** Whether `--as-of` means today: absent, or « today » / « aujourd'hui ». */
+export function meansToday(asOf: string | undefined): boolean {
+  return asOf === undefined || TODAY_WORDS.has(asOf.trim().toLowerCase());
+}

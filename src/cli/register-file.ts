@@ -1,4 +1,5 @@
 import { promises as fs } from "node:fs";
+import * as path from "node:path";
 import {
   fieldInfo,
   HEADER_SEARCH_ROWS,
@@ -141,4 +142,10 @@ export function describeMapping(
     .sort((a, b) => a[1] - b[1])
     .map(([field, i]) => `${String(headers[i] ?? "").trim()} → ${fieldInfo(field).label[lang]}`)
     .join(", ");
+}
+
+/** The register's copy beside the input: REGISTER.echeance.xlsx (.xlsm for a macro-enabled workbook, which keeps its macros) — `apply`'s output and `letters`' recorded copy. */
+export function defaultOutput(input: string): string {
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
+  return path.join(path.dirname(input), `${base}.echeance.${/\.xlsm$/i.test(input) ? "xlsm" : "xlsx"}`);
 }

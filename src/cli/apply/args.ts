@@ -1,9 +1,8 @@
-import * as path from "node:path";
 import type { ClientType, Language } from "../../engine";
 import type { RegisterMode } from "../../apply";
 import type { StoredRegister } from "../../storage";
 import type { AsOfKind, WriteMode } from "../../write";
-import { readOptions, usage, wholeNumber, type OptionSpec } from "../args";
+import { meansToday, oneInput, readOptions, wholeNumber, type OptionSpec } from "../args";
 import { todayIso } from "../clock";
 
 /** `echeance apply`'s options, as node:util parseArgs reads them (src/cli/args.ts). */
@@ -63,26 +62,17 @@ export interface ApplyArgs {
   readonly remembered?: StoredRegister;
 }
 
-/** Words that mean « today » for --as-of, in both languages. */
-const TODAY_WORDS: ReadonlySet<string> = new Set(["today", "aujourd'hui", "aujourd’hui", "aujourdhui"]);
-
 export function parseApplyArgs(argv: readonly string[], lang: Language): ApplyArgs | "help" {
   const { options: o, positional } = readOptions(argv, OPTIONS, lang);
   if (o.help) return "help";
-  if (positional.length === 0) throw usage(lang, "INPUT file is missing.", "le fichier registre manque.");
-  if (positional.length > 1)
-    throw usage(
-      lang,
-      `one INPUT file only (got ${positional.join(", ")}).`,
-      `un seul fichier registre (reçu ${positional.join(", ")}).`,
-    );
+  const input = oneInput(positional, lang);
   const headerRow = wholeNumber(o["header-row"], "--header-row", 1, 1_048_576, lang);
   const highlight = wholeNumber(o["highlight-days"], "--highlight-days", 0, 366, lang);
   const explain = wholeNumber(o.explain, "--explain", 1, 1_048_576, lang);
   const asOfGiven = o["as-of"];
-  const today = asOfGiven === undefined || TODAY_WORDS.has(asOfGiven.trim().toLowerCase());
+  const today = meansToday(asOfGiven);
   return {
-    input: positional[0] as string,
+    input,
     lang,
     asOf: today ? todayIso() : (asOfGiven as string),
     asOfKind: today ? "today" : "fixed",
@@ -104,12 +94,6 @@ export function parseApplyArgs(argv: readonly string[], lang: Language): ApplyAr
     ...(o.plan !== undefined ? { plan: o.plan } : {}),
     ...(o.client !== undefined ? { client: o.client as ClientType } : {}),
   };
-}
-
-/** The output beside the input: REGISTER.echeance.xlsx (.xlsm for a macro-enabled workbook, which keeps its macros). */
-export function defaultOutput(input: string): string {
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
-  return path.join(path.dirname(input), `${base}.echeance.${/\.xlsm$/i.test(input) ? "xlsm" : "xlsx"}`);
 }
 
 /** Where to look for the register: the sheet and header row given, and the mode. */

@@ -1,7 +1,8 @@
 import * as path from "node:path";
 import type { Language, ReminderLevel } from "../../engine";
 import type { AsOfKind } from "../../write";
-import { readOptions, usage, wholeNumber, type OptionSpec } from "../args";
+import { meansToday, oneInput, readOptions, wholeNumber, type OptionSpec } from "../args";
+import { defaultOutput } from "../register-file";
 import { todayIso } from "../clock";
 import { UsageError } from "../io";
 import { isCsvFile } from "../messages";
@@ -64,42 +65,26 @@ export interface LettersArgs {
   readonly vendorFiles: readonly string[];
 }
 
-/** Words that mean « today » for --as-of, in both languages. */
-const TODAY_WORDS: ReadonlySet<string> = new Set(["today", "aujourd'hui", "aujourd’hui", "aujourdhui"]);
-
 /** The documents' folder beside the input: REGISTRE.lettres/ (REGISTER.letters/ in English). */
 function defaultFolder(input: string, lang: Language): string {
   const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
   return path.join(path.dirname(input), `${base}.${LETTERS_TEXT.folder[lang]}`);
 }
 
-/** The register's copy beside the input: REGISTRE.echeance.xlsx, as `apply` names it. */
-function defaultCopy(input: string): string {
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|csv|txt)$/i, "");
-  return path.join(path.dirname(input), `${base}.echeance.${/\.xlsm$/i.test(input) ? "xlsm" : "xlsx"}`);
-}
-
 export function parseLettersArgs(argv: readonly string[], lang: Language): LettersArgs | "help" {
   const { options: o, positional } = readOptions(argv, OPTIONS, lang);
   if (o.help) return "help";
-  if (positional.length === 0) throw usage(lang, "INPUT file is missing.", "le fichier registre manque.");
-  if (positional.length > 1)
-    throw usage(
-      lang,
-      `one INPUT file only (got ${positional.join(", ")}).`,
-      `un seul fichier registre (reçu ${positional.join(", ")}).`,
-    );
-  const input = positional[0] as string;
+  const input = oneInput(positional, lang);
   const level = o.level as DocumentLevel | undefined;
   const say = (text: { fr: string; en: string }) => new UsageError(text[lang]);
   if (level === "note-de-debit" && o.template !== undefined) throw say(LETTERS_TEXT.templateNotForNotes);
   if (o.template !== undefined && o["one-document"]) throw say(LETTERS_TEXT.templateOneDocument);
-  const registerOut = o["register-out"] ?? defaultCopy(input);
+  const registerOut = o["register-out"] ?? defaultOutput(input);
   if (path.resolve(registerOut) === path.resolve(input)) throw say(LETTERS_TEXT.copyIsInput(registerOut));
   if (level === "note-de-debit" && isCsvFile(registerOut))
     throw say(LETTERS_TEXT.seriesNeedsWorkbook(registerOut));
   const asOfGiven = o["as-of"];
-  const today = asOfGiven === undefined || TODAY_WORDS.has(asOfGiven.trim().toLowerCase());
+  const today = meansToday(asOfGiven);
   const headerRow = wholeNumber(o["header-row"], "--header-row", 1, 1_048_576, lang);
   const deadlineDays = wholeNumber(o["deadline-days"], "--deadline-days", 1, 90, lang);
   return {

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { Language } from "../../engine";
 import type { ReportKind } from "../../reports";
-import { readOptions, usage, wholeNumber, type OptionSpec } from "../args";
+import { meansToday, readOptions, usage, wholeNumber, type OptionSpec } from "../args";
 import { todayIso } from "../clock";
 import { UsageError } from "../io";
 import { REPORT_TEXT } from "./messages";
@@ -58,9 +58,6 @@ export interface StatementArgs extends CommonArgs {
 
 export type ReportArgs = D441Args | StatementArgs;
 
-/** Words that mean « today » for --as-of, in both languages. */
-const TODAY_WORDS: ReadonlySet<string> = new Set(["today", "aujourd'hui", "aujourd’hui", "aujourdhui"]);
-
 export function parseReportArgs(argv: readonly string[], lang: Language): ReportArgs | "help" {
   const { options: o, positional } = readOptions(argv, REPORT_OPTIONS, lang);
   if (o.help) return "help";
@@ -86,7 +83,7 @@ export function parseReportArgs(argv: readonly string[], lang: Language): Report
     return {
       ...common,
       kind,
-      asOf: asOf === undefined || TODAY_WORDS.has(asOf.trim().toLowerCase()) ? todayIso() : asOf,
+      asOf: meansToday(asOf) ? todayIso() : (asOf as string),
       oneSheet: o["one-sheet"] === true,
       ...(o.client !== undefined ? { client: o.client } : {}),
     };
