@@ -46,6 +46,19 @@ export interface RegisterFileOptions {
   readonly mode?: RegisterMode;
 }
 
+/** Where to look for the register: the sheet and header row given on the command line, and the mode — nothing set that was not given. */
+export function registerOptions(given: {
+  readonly sheet?: string | undefined;
+  readonly headerRow?: number | undefined;
+  readonly mode?: RegisterMode | undefined;
+}): RegisterFileOptions {
+  return {
+    ...(given.sheet ? { sheet: given.sheet } : {}),
+    ...(given.headerRow ? { headerRow: given.headerRow } : {}),
+    ...(given.mode ? { mode: given.mode } : {}),
+  };
+}
+
 export async function readRegisterFile(file: string, options: RegisterFileOptions): Promise<RegisterFile> {
   await fs.access(file); // a missing file is ENOENT, said as a sentence by fileProblem
   if (isCsvFile(file)) {

@@ -95,16 +95,3 @@ export function parseApplyArgs(argv: readonly string[], lang: Language): ApplyAr
     ...(o.client !== undefined ? { client: o.client as ClientType } : {}),
   };
 }
-
-/** Where to look for the register: the sheet and header row given, and the mode. */
-export function registerOptions(args: ApplyArgs): {
-  sheet?: string;
-  headerRow?: number;
-  mode?: RegisterMode;
-} {
-  return {
-    ...(args.sheet ? { sheet: args.sheet } : {}),
-    ...(args.headerRow ? { headerRow: args.headerRow } : {}),
-    ...(args.mode ? { mode: args.mode } : {}),
-  };
-}

@@ -3,9 +3,14 @@ import { rowsInMemory, type ApplySink, type RegisterRows } from "../../write";
 import { openTableAsXlsx, openXlsxRegister, type StoredTermsWriter, type XlsxRegisterBook } from "../../xlsx";
 import { CsvSink } from "../csv-sink";
 import { isCsvFile } from "../messages";
-import { describeLocation, readRegisterFile, type RegisterFileOptions } from "../register-file";
+import {
+  describeLocation,
+  readRegisterFile,
+  registerOptions,
+  type RegisterFileOptions,
+} from "../register-file";
 import { readCsvRows } from "../register-io";
-import { registerOptions, type ApplyArgs } from "./args";
+import type { ApplyArgs } from "./args";
 import type { Printer } from "./printer";
 
 /** The register to apply, opened once: its rows, where it is, and the sink that writes the output. */

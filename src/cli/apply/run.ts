@@ -15,10 +15,15 @@ import {
 import { XlsxError, type StoredTermsWriter } from "../../xlsx";
 import { todayDay } from "../clock";
 import { isCsvFile } from "../messages";
-import { describeLocation, fileProblem, readRegisterFile } from "../register-file";
 import { storedTermsAfter } from "../stored-terms";
-import { registerOptions, type ApplyArgs } from "./args";
-import { defaultOutput } from "../register-file";
+import type { ApplyArgs } from "./args";
+import {
+  defaultOutput,
+  describeLocation,
+  fileProblem,
+  readRegisterFile,
+  registerOptions,
+} from "../register-file";
 import { writeIcs } from "./ics";
 import { APPLY_TEXT } from "./messages";
 import { openRegister, type Opened } from "./open";

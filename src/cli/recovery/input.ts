@@ -16,6 +16,7 @@ import {
   describeMapping,
   fileProblem,
   readRegisterFile,
+  registerOptions,
   type RegisterFile,
 } from "../register-file";
 import { termsInForce, type TermsInForce } from "../stored-terms";
@@ -144,11 +145,7 @@ function checkClientMatched(
 export async function readRecoveryInput(args: RecoveryInputArgs, p: Printer): Promise<RecoveryInput> {
   let register: RegisterFile;
   try {
-    register = await readRegisterFile(args.input, {
-      mode: "invoices",
-      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-      ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
-    });
+    register = await readRegisterFile(args.input, registerOptions({ ...args, mode: "invoices" }));
   } catch (e) {
     throw p.fail(fileProblem(e, args.input), 1);
   }

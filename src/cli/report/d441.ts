@@ -19,7 +19,13 @@ import { readRatesOption } from "../rates";
 import { termsInForce } from "../stored-terms";
 import { givenVendorsLine, loadVendorFiles, withGivenVendors } from "../vendor-files";
 import { csvField } from "../register-io";
-import { describeLocation, fileProblem, readRegisterFile, type RegisterFile } from "../register-file";
+import {
+  describeLocation,
+  fileProblem,
+  readRegisterFile,
+  registerOptions,
+  type RegisterFile,
+} from "../register-file";
 import { commandError, isCsvFile } from "../messages";
 import type { D441Args } from "./args";
 import { D441_TEXT, REPORT_TEXT } from "./messages";
@@ -75,11 +81,7 @@ export async function runD441(args: D441Args, out: string, io: CliIo): Promise<n
   const fail = (text: Text): void => void io.stderr.write(`${commandError("report", text, lang)}\n`);
   let register: RegisterFile;
   try {
-    register = await readRegisterFile(args.input, {
-      mode: "invoices",
-      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-      ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
-    });
+    register = await readRegisterFile(args.input, registerOptions({ ...args, mode: "invoices" }));
   } catch (e) {
     fail(fileProblem(e, args.input));
     return 1;
