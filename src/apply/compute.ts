@@ -380,21 +380,25 @@ export class Applier extends RowReader {
     const pending = c.state === "not-due" || (c.state === "partly-paid" && c.daysLate === 0);
     // A missing rate leaves the interest (and the total that includes it) saying so; the rest stands.
     const missing = c.missingRate === undefined ? undefined : missingRateCell(c.missingRate, this.lang);
+    // Handed to Excel as numbers here, once each (the cents are exact in a double's shortest form).
+    const interest = c.interest.toNumber();
+    const fee = c.fee.toNumber();
+    const total = c.total.toNumber();
     const base: RowResult = {
       values: {
         dueDate: dayToSerial(c.due),
         daysLate: c.daysLate,
-        interest: missing ?? c.interest.toNumber(),
-        recoveryFee: c.fee.toNumber(),
-        totalPenalty: missing ?? c.total.toNumber(),
+        interest: missing ?? interest,
+        recoveryFee: fee,
+        totalPenalty: missing ?? total,
         status,
         ...(this.letters.nextAction ? { nextAction: this.nextActionCell(row, index, c) } : {}),
       },
       state: c.state,
       status,
-      penalty: c.total.toNumber(),
-      interest: c.interest.toNumber(),
-      recoveryFee: c.fee.toNumber(),
+      penalty: total,
+      interest,
+      recoveryFee: fee,
       ...(c.missingRate !== undefined ? { missingRate: c.missingRate } : {}),
     };
     return pending ? { ...base, nextDeadline: dayToSerial(c.due) } : base;

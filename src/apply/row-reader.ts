@@ -15,6 +15,7 @@ import {
   type TermStart,
   type SentReminder,
   type Text,
+  type VendorProfile,
   type VendorResolver,
 } from "../engine";
 import { clientTypeFromText } from "../input/client-type";
@@ -81,9 +82,22 @@ export class RowReader {
   private readonly used = new Map<string, ResolvedVendor>();
   private lastUsed: ResolvedVendor | undefined;
   private readonly fixedVendor: ResolvedVendor | EngineError | undefined;
+  /** Each field's column name, worked out once (it is read for every cell, in case of an error). */
+  private readonly columnNames = new Map<FieldId, string>();
+  /** The columns that make a row an invoice or a subscription (every mapped one but recovery's). */
+  private readonly computedColumns: readonly number[];
+  /**
+   * Cell texts already read as a vendor's invoice kind or plan id: a register repeats a few words over
+   * thousands of rows (by profile, since the ids are the vendor's).
+   */
+  private readonly kindIds = new Map<VendorProfile, Map<string, string>>();
+  private readonly planIds = new Map<VendorProfile, Map<string, string>>();
 
   constructor(readonly options: ApplyOptions) {
     this.lang = options.lang ?? "fr";
+    this.computedColumns = (Object.entries(options.mapping) as [FieldId, number | undefined][])
+      .filter(([field, index]) => index !== undefined && !RECOVERY_FIELDS.has(field))
+      .map(([, index]) => index as number);
     this.firstRowNumber = options.firstRowNumber ?? 2;
     this.resolver = vendorResolver(options.registry, options.settings);
     const asOf = readDate(options.asOf, "asOf");
@@ -103,6 +117,12 @@ export class RowReader {
 
   /** The register column name used in messages: the source header, else the field's label. */
   columnName(field: FieldId): string {
+    let name = this.columnNames.get(field);
+    if (name === undefined) this.columnNames.set(field, (name = this.columnNameOf(field)));
+    return name;
+  }
+
+  private columnNameOf(field: FieldId): string {
     const index = this.options.mapping[field];
     const header = index === undefined ? undefined : this.options.headers?.[index];
     if (header !== undefined && header !== null && String(header).trim() !== "") return String(header).trim();
@@ -129,8 +149,7 @@ export class RowReader {
    * « Dernière relance ») do not make a row an invoice, so a register reads as it did without them.
    */
   isBlankRow(row: readonly CellValue[]): boolean {
-    for (const [field, index] of Object.entries(this.options.mapping) as [FieldId, number | undefined][])
-      if (index !== undefined && !RECOVERY_FIELDS.has(field) && !isBlank(row[index])) return false;
+    for (const index of this.computedColumns) if (!isBlank(row[index])) return false;
     return true;
   }
 
@@ -255,7 +274,7 @@ export class RowReader {
 
   kindFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {
     const text = this.text(row, "invoiceKind") ?? this.options.defaults?.invoiceKind;
-    return text === undefined ? undefined : invoiceKindId(v.profile, text);
+    return text === undefined ? undefined : remembered(this.kindIds, v.profile, text, invoiceKindId);
   }
 
   /**
@@ -299,7 +318,7 @@ export class RowReader {
 
   planFor(row: readonly CellValue[], v: ResolvedVendor): string | undefined {
     const text = this.text(row, "plan") ?? this.options.defaults?.plan;
-    return text === undefined ? undefined : planId(v.profile, text);
+    return text === undefined ? undefined : remembered(this.planIds, v.profile, text, planId);
   }
 
   /** The row's error message: « Ligne 14, colonne « Date facture » : … ». */
@@ -309,4 +328,23 @@ export class RowReader {
       return ROW_PROBLEM.inColumn(n, this.columnName(p.field), p.text)[this.lang];
     return ROW_PROBLEM.inRow(n, p.text)[this.lang];
   }
+}
+
+/** `read(profile, text)`, remembered per profile and text (a pure reading of immutable terms). */
+function remembered(
+  memo: Map<VendorProfile, Map<string, string>>,
+  profile: VendorProfile,
+  text: string,
+  read: (profile: VendorProfile, text: string) => string,
+): string {
+  let byText = memo.get(profile);
+  if (!byText) memo.set(profile, (byText = new Map()));
+  let id = byText.get(text);
+  if (id === undefined) {
+    id = read(profile, text);
+    // A register of many distinct words (free text in the column) is not held whole.
+    if (byText.size >= 1000) byText.clear();
+    byText.set(text, id);
+  }
+  return id;
 }

@@ -31,6 +31,8 @@ export const SHEET_DEFLATE_LEVEL = 1;
 const IN_FLIGHT_LIMIT = 8 * 2 ** 20;
 /** Characters encoded at a time: a long text (a sheet's head or tail) is never copied whole into bytes. */
 const SLICE = 2 ** 20;
+/** Bytes of a batch: the texts put are encoded into it, and it goes to the worker once full. */
+const BATCH = 2 ** 20;
 
 const WORKER_SOURCE = `
 "use strict";
@@ -117,6 +119,9 @@ export class DeflatedPart {
   private failure: Error | undefined;
   private settle: { resolve: (d: Done) => void; reject: (e: Error) => void } | undefined;
   private terminated = false;
+  /** The batch being filled, and how many of its bytes are. */
+  private batch = Buffer.allocUnsafeSlow(BATCH);
+  private filled = 0;
 
   /**
    * @param spillPath where the compressed bytes go once they pass `memoryLimit` (a sheet compresses
@@ -168,30 +173,71 @@ export class DeflatedPart {
 
   /** Adds text; resolves at once unless the worker is behind by more than IN_FLIGHT_LIMIT bytes. */
   async write(text: string): Promise<void> {
-    for (let from = 0; from < text.length;) {
-      const to = text.length - from <= SLICE ? text.length : cutAt(text, from + SLICE);
-      this.send(Buffer.from(from === 0 && to === text.length ? text : text.slice(from, to), "utf8"));
-      from = to;
-      while (this.inFlight > IN_FLIGHT_LIMIT && !this.failure)
-        await new Promise<void>((resolve) => (this.waiting = resolve));
+    this.put(text);
+    await this.drained();
+  }
+
+  /**
+   * Adds text without waiting: it is encoded straight into the batch being filled (no joined string,
+   * no intermediate buffer), and the batch goes to the worker once full. A caller that puts much
+   * calls `drained` now and then (when `behind`) so that memory stays bounded.
+   */
+  put(text: string): void {
+    if (text.length === 0) return;
+    if (this.failure) throw this.failure;
+    if (text.length > SLICE / 4) {
+      // A long text (a sheet's head or tail, a long row) goes in slices of its own.
+      this.sendBatch();
+      for (let from = 0; from < text.length; ) {
+        const to = text.length - from <= SLICE ? text.length : cutAt(text, from + SLICE);
+        this.send(Buffer.from(from === 0 && to === text.length ? text : text.slice(from, to), "utf8"));
+        from = to;
+      }
+      return;
     }
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.batch.length - this.filled < text.length * 3) this.sendBatch();
+    this.filled += this.batch.write(text, this.filled);
+  }
+
+  /** More bytes wait for the worker than IN_FLIGHT_LIMIT: the caller should await `drained`. */
+  get behind(): boolean {
+    return this.inFlight > IN_FLIGHT_LIMIT;
+  }
+
+  /** Resolves once the worker is no more than IN_FLIGHT_LIMIT bytes behind. */
+  async drained(): Promise<void> {
+    while (this.inFlight > IN_FLIGHT_LIMIT && !this.failure)
+      await new Promise<void>((resolve) => (this.waiting = resolve));
     if (this.failure) throw this.failure;
   }
 
-  private send(bytes: Buffer): void {
+  /** The batch filled so far goes to the worker (its memory moved, not copied); a new one is begun. */
+  private sendBatch(): void {
+    if (this.filled === 0) return;
+    const full = this.batch.subarray(0, this.filled);
+    this.batch = Buffer.allocUnsafeSlow(BATCH);
+    this.filled = 0;
+    this.send(full, true);
+  }
+
+  /** `owned`: the bytes are the only view of their memory (a batch), which is moved, not copied. */
+  private send(bytes: Buffer, owned = false): void {
     if (bytes.length === 0) return;
     if (this.failure) throw this.failure;
     this.size += bytes.length;
     if (this.size > STREAMED_PART_LIMIT) throw tooLarge("(copie)", STREAMED_PART_LIMIT);
     if (this.inFlight === 0) this.worker.ref();
     this.inFlight += bytes.length;
-    // A buffer that owns its memory is moved to the worker, not copied; a pooled one is copied.
-    const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
+    // A buffer that owns its memory (a batch, or a long text's own bytes) is moved to the worker, not
+    // copied; a pooled one is copied.
+    const own = owned || (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length);
     this.worker.postMessage({ type: "data", bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
   }
 
   async end(): Promise<{ crc: number; size: number; compressedSize: number }> {
     if (!this.finished) {
+      this.sendBatch();
       this.finished = new Promise<Done>((resolve, reject) => {
         if (this.failure) return reject(this.failure);
         this.settle = { resolve, reject };

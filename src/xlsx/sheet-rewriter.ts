@@ -33,10 +33,10 @@ export interface HeldRow {
 
 type QueueItem = { readonly xml: string } | { readonly row: HeldRow };
 
-/** A row's XML: one string, or pieces for a long one (written one after the other, never joined). */
-type Xml = string | readonly string[];
-/** Characters past which a text is written on its own, in pieces. */
-const LONG = 2 ** 20;
+/** What a written item of the queue becomes until the queue's front is dropped. */
+const WRITTEN: QueueItem = { xml: "" };
+/** Written items at the queue's front past which they are dropped (when they are half of it, too). */
+const COMPACT_AT = 4096;
 
 /** What a held row costs besides its text (the row's and each cell's objects), in characters. */
 const ROW_COST = 100;
@@ -69,6 +69,10 @@ export interface RewriteSettings {
 
 export class SheetRewriter {
   private readonly queue: QueueItem[] = [];
+  /** The queue's first item not written yet. */
+  private front = 0;
+  /** Puts text into the rewritten part (bound once, handed to every row). */
+  private readonly put = (xml: string): void => this.part.put(xml);
   /** The characters the queue holds (`itemSize`). */
   private queued = 0;
   private readonly state: RewriteState = {
@@ -173,8 +177,7 @@ export class SheetRewriter {
               : textCell(ref, e.value, style);
       if (xml !== "") added.push({ column: e.column, xml });
     }
-    for (const xml of pieces(this.merge(open, inner, cells, added, this.headerColumns)))
-      this.enqueue({ xml });
+    this.merge(open, inner, cells, added, this.headerColumns, (xml) => this.enqueue({ xml }));
   }
 
   /** A data row, or a blank row whose fate is not known yet. */
@@ -238,39 +241,38 @@ export class SheetRewriter {
     this.held.splice(0, done);
   }
 
-  /** Writes the rows that are ready, in order: a row waits for the ones before it. */
+  /**
+   * Writes the rows that are ready, in order: a row waits for the ones before it. Each row's pieces
+   * are encoded straight into the part's batch (`put`): no row is joined into one string first.
+   */
   async flush(): Promise<void> {
-    let n = 0;
-    const texts: string[] = [];
-    let length = 0;
-    for (const item of this.queue) {
-      let xml: Xml;
-      if ("xml" in item) xml = item.xml;
+    const part = this.part;
+    const queue = this.queue;
+    const put = this.put;
+    let i = this.front;
+    for (; i < queue.length; i++) {
+      const item = queue[i] as QueueItem;
+      if ("xml" in item) part.put(item.xml);
       else {
         const row = item.row;
         if (row.state === "undecided" || (row.state === "data" && row.output === undefined)) break;
-        xml = row.state === "trailing" ? rawRow(row) : this.dataRow(row);
+        if (row.state === "trailing") putAsRead(row, put);
+        else this.dataRow(row, put);
       }
       this.queued -= itemSize(item);
-      n += 1;
-      if (typeof xml !== "string" || xml.length > LONG) {
-        // A long text (a long row, a run of whitespace) goes as it is, not copied into a batch.
-        if (texts.length > 0) await this.part.write(texts.join(""));
-        texts.length = 0;
-        length = 0;
-        for (const piece of pieces(xml)) await this.part.write(piece);
-        continue;
-      }
-      texts.push(xml);
-      length += xml.length;
-      if (length > 1 << 20) {
-        await this.part.write(texts.join(""));
-        texts.length = 0;
-        length = 0;
+      // Written: its text is let go at once, not when the queue is next compacted.
+      queue[i] = WRITTEN;
+      if (part.behind) {
+        this.front = i + 1;
+        await part.drained();
       }
     }
-    this.queue.splice(0, n);
-    if (texts.length > 0) await this.part.write(texts.join(""));
+    this.front = i;
+    // The written items are dropped from the queue's front now and then, not at every flush.
+    if (this.front >= COMPACT_AT && this.front * 2 >= queue.length) {
+      queue.splice(0, this.front);
+      this.front = 0;
+    }
   }
 
   /** The characters waiting in the queue (rows held for their cells, and the text after them). */
@@ -280,12 +282,13 @@ export class SheetRewriter {
 
   /** Rows still waiting in the queue (none once the copy is complete). */
   get waiting(): number {
-    return this.queue.length;
+    return this.queue.length - this.front;
   }
 
   // ---- rows -------------------------------------------------------------------------------------
 
-  private dataRow(row: HeldRow): Xml {
+  /** A data row with its output cells merged in, put piece by piece. */
+  private dataRow(row: HeldRow, put: (xml: string) => void): void {
     const output = row.output ?? [];
     const added: AddedCell[] = [];
     const { letters, styleAttrs, to1904 } = this.columnsOut;
@@ -302,11 +305,16 @@ export class SheetRewriter {
       );
       if (xml !== "") added.push({ column: (columns[j] as PlannedColumn).column, xml });
     }
-    if (row.open === undefined)
-      return added.length === 0 ? "" : `<row r="${row.number}">${added.map((a) => a.xml).join("")}</row>`;
+    if (row.open === undefined) {
+      if (added.length === 0) return;
+      put(`<row r="${row.number}">`);
+      for (const a of added) put(a.xml);
+      put("</row>");
+      return;
+    }
     // A blank row's cells, read now: only their places and markup count, not their values.
     const cells = row.cells ?? parseCells(row.inner, { shared: [] });
-    return this.merge(row.open, row.inner, cells, added, this.written);
+    this.merge(row.open, row.inner, cells, added, this.written, put);
   }
 
   /**
@@ -320,7 +328,8 @@ export class SheetRewriter {
     cells: readonly SheetCell[],
     added: readonly AddedCell[],
     columns: ReadonlySet<number>,
-  ): Xml {
+    put: (xml: string) => void,
+  ): void {
     let dropped = false;
     for (const c of cells) {
       if (!columns.has(c.column)) continue;
@@ -328,8 +337,17 @@ export class SheetRewriter {
       refuseFormulaReachingOut(c, columns);
       if (c.formula) this.state.droppedFormula = true;
     }
-    if (added.length === 0 && !dropped) return asRead(open, inner);
-    const tag = open.replace(/\s+spans="[^"]*"/, "").replace(/\s*\/>$/, ">");
+    if (added.length === 0 && !dropped) return putAsRead({ open, inner }, put);
+    const tag = rowTag(open);
+    if (!dropped && cellsAreTheContent(cells, inner) && endsBefore(cells, added)) {
+      // The common case — new cells right of the row's own, nothing else in the row: the row's
+      // content as read, then the new cells (what the general case below writes, without a copy).
+      put(tag);
+      put(inner);
+      for (const a of added) put(a.xml);
+      put("</row>");
+      return;
+    }
     // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
     const last = cells[cells.length - 1];
     const ext = inner.indexOf("<extLst", last ? last.end : 0);
@@ -341,11 +359,38 @@ export class SheetRewriter {
     const all: AddedCell[] = ordered
       ? mergeByColumn(kept, added)
       : [...kept, ...added].sort((a, b) => a.column - b.column);
-    if (inner.length > LONG) return [tag, ...all.map((c) => c.xml), extLst, "</row>"];
-    let xml = tag;
-    for (const c of all) xml += c.xml;
-    return `${xml}${extLst}</row>`;
+    put(tag);
+    for (const c of all) put(c.xml);
+    put(extLst);
+    put("</row>");
   }
+}
+
+/** A row's start tag as written back: without `spans`, and open (a `<row …/>` gains content). */
+function rowTag(open: string): string {
+  const tag = open.includes("spans=") ? open.replace(/\s+spans="[^"]*"/, "") : open;
+  return tag.endsWith("/>") ? tag.replace(/\s*\/>$/, ">") : tag;
+}
+
+/** Whether a row's content is its cells end to end (no space, no extension list between or after). */
+function cellsAreTheContent(cells: readonly SheetCell[], inner: string): boolean {
+  let at = 0;
+  for (const c of cells) {
+    if (c.end - c.xml.length !== at) return false;
+    at = c.end;
+  }
+  return at === inner.length;
+}
+
+/** Whether every cell of the row lies left of the first new cell, in column order. */
+function endsBefore(cells: readonly SheetCell[], added: readonly AddedCell[]): boolean {
+  const first = added[0];
+  let previous = -1;
+  for (const c of cells) {
+    if (c.column < previous) return false;
+    previous = c.column;
+  }
+  return first === undefined || previous < first.column;
 }
 
 /** Two lists in column order merged into one (the first list's cell first on a tie, as a stable sort). */
@@ -369,19 +414,14 @@ interface AddedCell {
   readonly xml: string;
 }
 
-function rawRow(row: HeldRow): Xml {
-  if (row.open === undefined) return "";
-  return asRead(row.open, row.inner);
-}
-
-/** A row's XML as read: a long one in pieces, so that it is not copied again. */
-function asRead(open: string, inner: string): Xml {
-  if (open.endsWith("/>")) return open;
-  return inner.length > LONG ? [open, inner, "</row>"] : `${open}${inner}</row>`;
-}
-
-function pieces(xml: Xml): readonly string[] {
-  return typeof xml === "string" ? [xml] : xml;
+/** A row as read (nothing for a blank line absent from the file), put in its pieces: never joined. */
+function putAsRead(row: { readonly open: string | undefined; readonly inner: string }, put: (xml: string) => void): void {
+  const { open, inner } = row;
+  if (open === undefined) return;
+  put(open);
+  if (open.endsWith("/>")) return;
+  put(inner);
+  put("</row>");
 }
 
 function numberText(n: number): string {
