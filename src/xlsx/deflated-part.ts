@@ -33,6 +33,8 @@ const IN_FLIGHT_LIMIT = 8 * 2 ** 20;
 const SLICE = 2 ** 20;
 /** Bytes of a batch: the texts put are encoded into it, and it goes to the worker once full. */
 const BATCH = 2 ** 20;
+/** Batches kept for reuse: as many as can be in flight, and one being filled. */
+const SPARE_BATCHES = IN_FLIGHT_LIMIT / BATCH + 1;
 
 const WORKER_SOURCE = `
 "use strict";
@@ -72,7 +74,9 @@ parentPort.on("message", (m) => {
       dictionary = dictionary && tail.length < WINDOW
         ? Buffer.concat([dictionary, tail]).subarray(-WINDOW)
         : Buffer.from(tail);
-      parentPort.postMessage({ type: "taken", length: input.length });
+      // A batch's memory goes back to be filled again (the dictionary above is a copy).
+      if (m.batch) parentPort.postMessage({ type: "taken", length: input.length, batch: m.bytes.buffer }, [m.bytes.buffer]);
+      else parentPort.postMessage({ type: "taken", length: input.length });
     } else if (m.type === "end") {
       keep(zlib.deflateRawSync(Buffer.alloc(0), { level }));
       if (fd !== undefined) fs.closeSync(fd);
@@ -100,7 +104,10 @@ interface Done {
   readonly chunks: readonly Uint8Array[];
 }
 
-type FromWorker = { type: "taken"; length: number } | Done | { type: "failed"; message: string };
+type FromWorker =
+  | { type: "taken"; length: number; batch?: ArrayBuffer }
+  | Done
+  | { type: "failed"; message: string };
 
 /** Where a long text may be cut without splitting a surrogate pair. */
 function cutAt(text: string, at: number): number {
@@ -122,6 +129,8 @@ export class DeflatedPart {
   /** The batch being filled, and how many of its bytes are. */
   private batch = Buffer.allocUnsafeSlow(BATCH);
   private filled = 0;
+  /** Batches the worker has deflated, given back to be filled again (no new memory per batch). */
+  private readonly spare: ArrayBuffer[] = [];
 
   /**
    * @param spillPath where the compressed bytes go once they pass `memoryLimit` (a sheet compresses
@@ -151,6 +160,7 @@ export class DeflatedPart {
   private heard(m: FromWorker): void {
     if (m.type === "taken") {
       this.inFlight -= m.length;
+      if (m.batch && this.spare.length < SPARE_BATCHES) this.spare.push(m.batch);
       if (this.inFlight === 0 && !this.finished) this.worker.unref();
       if (this.inFlight <= IN_FLIGHT_LIMIT) this.wake();
     } else if (m.type === "done") {
@@ -216,7 +226,8 @@ export class DeflatedPart {
   private sendBatch(): void {
     if (this.filled === 0) return;
     const full = this.batch.subarray(0, this.filled);
-    this.batch = Buffer.allocUnsafeSlow(BATCH);
+    const spare = this.spare.pop();
+    this.batch = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(BATCH);
     this.filled = 0;
     this.send(full, true);
   }
@@ -232,7 +243,7 @@ export class DeflatedPart {
     // A buffer that owns its memory (a batch, or a long text's own bytes) is moved to the worker, not
     // copied; a pooled one is copied.
     const own = owned || (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length);
-    this.worker.postMessage({ type: "data", bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
+    this.worker.postMessage({ type: "data", bytes, batch: owned }, own ? [bytes.buffer as ArrayBuffer] : []);
   }
 
   async end(): Promise<{ crc: number; size: number; compressedSize: number }> {
