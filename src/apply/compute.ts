@@ -399,6 +399,7 @@ export class Applier extends RowReader {
       penalty: total,
       interest,
       recoveryFee: fee,
+      exact: { interest: c.interest, recoveryFee: c.fee },
       ...(c.missingRate !== undefined ? { missingRate: c.missingRate } : {}),
     };
     return pending ? { ...base, nextDeadline: dayToSerial(c.due) } : base;

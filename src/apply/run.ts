@@ -60,8 +60,8 @@ export class SummaryBuilder {
       return;
     }
     this.computed += 1;
-    if (result.interest !== 0) this.interest = this.interest.plus(result.interest);
-    if (result.recoveryFee !== 0) this.fees = this.fees.plus(result.recoveryFee);
+    if (result.interest !== 0) this.interest = this.interest.plus(result.exact?.interest ?? result.interest);
+    if (result.recoveryFee !== 0) this.fees = this.fees.plus(result.exact?.recoveryFee ?? result.recoveryFee);
     const late =
       result.state === "late" ||
       result.state === "paid-late" ||

@@ -5,6 +5,7 @@
 import type { CellValue } from "../cells";
 import type {
   ClientType,
+  Decimal,
   Language,
   MissingRate,
   SentReminder,
@@ -174,6 +175,11 @@ export interface RowResult {
   readonly penalty: number;
   readonly interest: number;
   readonly recoveryFee: number;
+  /**
+   * Invoices: the interest and fee as the engine computed them (the numbers above are these, handed
+   * over as numbers): the summary adds these, exactly, without reading the numbers back.
+   */
+  readonly exact?: { readonly interest: Decimal; readonly recoveryFee: Decimal };
   /**
    * The next date to act on, as an Excel serial: an unpaid invoice's due date, or a subscription's
    * notice deadline (or end date when a notice was given). Undefined when nothing is pending.

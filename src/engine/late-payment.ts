@@ -294,7 +294,7 @@ function computeInterest(
   let p = 0;
   for (; p < payments.length && (payments[p] as Payment).date <= input.dueDate; p++)
     balance = balance.minus((payments[p] as Payment).amount);
-  const lateBalance = Decimal.max(balance, ZERO);
+  const lateBalance = balance.isNeg() ? ZERO : balance;
   // Σ balance × rate × days, divided by the day-count basis once at the end (exact either way; one
   // decimal division instead of one per segment).
   let numerator = ZERO;
@@ -456,7 +456,7 @@ export function recoveryFee(
     );
     return ZERO;
   }
-  const fixed = new Decimal(rule.amount);
+  const fixed = fixedFee(rule);
   const costs = input.recoveryCosts;
   if (rule.justifiedCostsAbove && costs !== undefined && costs.gt(fixed)) {
     trace?.step(
@@ -475,6 +475,15 @@ export function recoveryFee(
   );
   return fixed;
 }
+
+/** A rule's fixed recovery fee as a decimal, made once per rule (rules are immutable). */
+function fixedFee(rule: LatePaymentRule["recoveryFee"]): Decimal {
+  let fee = FIXED_FEES.get(rule);
+  if (!fee) FIXED_FEES.set(rule, (fee = new Decimal(rule.amount)));
+  return fee;
+}
+
+const FIXED_FEES = new WeakMap<LatePaymentRule["recoveryFee"], Decimal>();
 
 /**
  * Late interest plus the recovery fee, where a missing rate does not hide what does not depend on it:
