@@ -315,7 +315,8 @@ function computeInterest(
     if (next && next.date < end) end = next.date;
     const days = end - day + 1;
     const product = balance.times(rate.applied).times(days);
-    numerator = numerator.plus(product);
+    // The first segment's product is the sum so far (no addition to zero).
+    numerator = numerator === ZERO ? product : numerator.plus(product);
     if (rule.flatAlternative && input.client === "pro") {
       minimumNumerator = minimumNumerator.plus(
         balance.times(legalRateProfessional(settings.rates, key).times(STATUTORY_FLOOR_FACTOR)).times(days),
@@ -328,7 +329,8 @@ function computeInterest(
   }
   return {
     exact: numerator.div(DAY_COUNT_BASIS),
-    statutoryMinimum: minimumNumerator.div(DAY_COUNT_BASIS),
+    // Only the flat reading's rule sums a minimum: no division of zero for the others.
+    statutoryMinimum: minimumNumerator === ZERO ? ZERO : minimumNumerator.div(DAY_COUNT_BASIS),
     daysLate,
     lateBalance,
   };
