@@ -11,7 +11,8 @@ import { generateLarge } from "../samples/generate";
  * byte-for-byte copy (src/xlsx) that rewrites only the register sheet's rows and passes every other
  * part through. Both run as child processes of plain Node, measured the same way: wall time, and peak
  * resident memory from `/usr/bin/time -v` (or the child's own process.resourceUsage() where that is
- * missing). Best of BENCH_REPEAT runs (default 2; the 1,000,000-row case runs once). Needs the built
+ * missing). The floor and the command run in turns, BENCH_REPEAT times each (default 2; the
+ * 1,000,000-row case BENCH_REPEAT_LARGE times, default 2), best of each. Needs the built
  * command line (npm run build). Printed figures, not a timed test: `node bench/run.js bench/cli.ts`.
  * BENCH_MAX_ROWS caps the sizes (e.g. 100000 to leave out the million-row case).
  */
@@ -79,17 +80,30 @@ function runChild(args: string[], hook: string | undefined): Promise<Child> {
   });
 }
 
-async function best(times: number, args: string[], hook: string | undefined, what: string): Promise<Measure> {
-  let fastest: Measure | undefined;
-  let peak = 0;
-  for (let i = 0; i < times; i++) {
-    const r = await runChild(args, hook);
-    if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
-    if (!fastest || r.seconds < fastest.seconds) fastest = r;
-    peak = Math.max(peak, r.peakMb);
-  }
-  const f = fastest as Measure;
-  return { seconds: f.seconds, peakMb: peak, cpuSeconds: f.cpuSeconds };
+/** The fastest of a run's measures, with the highest peak memory seen over them all. */
+function fastest(runs: readonly Child[]): Measure {
+  const f = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { seconds: f.seconds, peakMb: Math.max(...runs.map((r) => r.peakMb)), cpuSeconds: f.cpuSeconds };
+}
+
+/**
+ * The floor and the command, each run `times` times, one after the other in turns (floor, apply,
+ * floor, apply…): a machine whose speed drifts (a shared host) slows both alike, so their ratio is
+ * fair; best of each.
+ */
+async function inTurns(
+  times: number,
+  runs: { readonly args: string[]; readonly what: string }[],
+  hook: string | undefined,
+): Promise<Measure[]> {
+  const seen: Child[][] = runs.map(() => []);
+  for (let i = 0; i < times; i++)
+    for (const [k, run] of runs.entries()) {
+      const r = await runChild(run.args, hook);
+      if (r.code !== 0) throw new Error(`${run.what} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+      (seen[k] as Child[]).push(r);
+    }
+  return seen.map(fastest);
 }
 
 export interface CliBenchRow {
@@ -107,6 +121,7 @@ export async function cliBenchRows(
     (n) => n <= Number(process.env.BENCH_MAX_ROWS ?? Infinity),
   ),
   repeat = Number(process.env.BENCH_REPEAT ?? 2) || 2,
+  largeRepeat = Number(process.env.BENCH_REPEAT_LARGE ?? 2) || 2,
 ): Promise<CliBenchRow[]> {
   if (!existsSync(path.join(ROOT, "dist", "cli", "echeance.js")))
     throw new Error("dist/cli/echeance.js is missing: run `npm run build` first.");
@@ -120,20 +135,19 @@ export async function cliBenchRows(
     for (const rows of sizes) {
       const input = path.join(dir, `large-${rows}.xlsx`);
       await generateLarge(rows, input);
-      const times = rows >= 1_000_000 ? 1 : repeat;
-      const io = await best(
-        times,
-        [ioScript, input, path.join(dir, `copy-${rows}.xlsx`)],
-        hook,
-        "read+write",
-      );
+      const times = rows >= 1_000_000 ? largeRepeat : repeat;
       const applied = path.join(dir, `applied-${rows}.xlsx`);
-      const apply = await best(
+      const [io, apply] = (await inTurns(
         times,
-        [BIN, "apply", input, "--vendor", "omi", "--as-of", "2026-06-30", "-o", applied],
+        [
+          { args: [ioScript, input, path.join(dir, `copy-${rows}.xlsx`)], what: "read+write" },
+          {
+            args: [BIN, "apply", input, "--vendor", "omi", "--as-of", "2026-06-30", "-o", applied],
+            what: "echeance apply",
+          },
+        ],
         hook,
-        "echeance apply",
-      );
+      )) as [Measure, Measure];
       out.push({ rows, fileMb: (await fs.stat(input)).size / 2 ** 20, io, apply });
       await fs.rm(input, { force: true });
       await fs.rm(applied, { force: true });

@@ -354,7 +354,7 @@ export class Applier extends RowReader {
     try {
       const r =
         this.mode === "invoices" ? this.invoiceRow(row, index, unknownVendor) : this.subscriptionRow(row);
-      return { ...r, ...unknown };
+      return unknownVendor === undefined ? r : { ...r, unknownVendor };
     } catch (e) {
       const problem =
         e instanceof RowProblem

@@ -105,9 +105,7 @@ interface Done {
 }
 
 type FromWorker =
-  | { type: "taken"; length: number; batch?: ArrayBuffer }
-  | Done
-  | { type: "failed"; message: string };
+  { type: "taken"; length: number; batch?: ArrayBuffer } | Done | { type: "failed"; message: string };
 
 /** Where a long text may be cut without splitting a surrogate pair. */
 function cutAt(text: string, at: number): number {
@@ -198,7 +196,7 @@ export class DeflatedPart {
     if (text.length > SLICE / 4) {
       // A long text (a sheet's head or tail, a long row) goes in slices of its own.
       this.sendBatch();
-      for (let from = 0; from < text.length; ) {
+      for (let from = 0; from < text.length;) {
         const to = text.length - from <= SLICE ? text.length : cutAt(text, from + SLICE);
         this.send(Buffer.from(from === 0 && to === text.length ? text : text.slice(from, to), "utf8"));
         from = to;

@@ -415,7 +415,10 @@ interface AddedCell {
 }
 
 /** A row as read (nothing for a blank line absent from the file), put in its pieces: never joined. */
-function putAsRead(row: { readonly open: string | undefined; readonly inner: string }, put: (xml: string) => void): void {
+function putAsRead(
+  row: { readonly open: string | undefined; readonly inner: string },
+  put: (xml: string) => void,
+): void {
   const { open, inner } = row;
   if (open === undefined) return;
   put(open);

@@ -360,6 +360,49 @@ const SHEET_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="A1:D4"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><cols><col min="1" max="1" width="14.7109375" customWidth="1"/></cols>';
 
 describe("an Excel-shaped file through the sink, driven by hand", () => {
+  test("a row whose cells are its whole content gets the new cells after them, as read; one with space between its cells, without the space", async () => {
+    const sheet =
+      SHEET_HEAD +
+      '<sheetData><row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>' +
+      '<row r="2" spans="1:4" x14ac:dyDescent="0.25"><c r="A2" t="s"><v>4</v></c><c r="B2" s="1"><v>45658</v></c><c r="C2"><v>2500</v></c></row>' +
+      '<row r="3">\n  <c r="A3" t="inlineStr"><is><t>F-2</t></is></c>\n  <c r="C3"><v>10</v></c>\n</row>' +
+      "</sheetData></worksheet>";
+    const input = await excelLikeFile(sheet);
+    const out = path.join(dir, "out-fast.xlsx");
+    const book = await openXlsxRegister(input);
+    const sink = book.copyTo(out, { lang: "fr" });
+    await sink.begin({
+      place: book.place,
+      columns: [
+        { id: "daysLate", header: "Jours", format: "integer", numberFormat: "0", column: 4, existing: false },
+      ],
+      extraHeaderCells: [],
+      write: "values",
+      rowCount: undefined,
+    });
+    let index = 0;
+    for await (const chunk of book.rows.chunks(10)) {
+      const start = index;
+      index += chunk.length;
+      await sink.writeRows(
+        start,
+        chunk.map((_, k) => [start + k + 7]),
+      );
+    }
+    await sink.finish(true);
+    const xml = (await (
+      await JSZip.loadAsync(await fs.readFile(out))
+    )
+      .file("xl/worksheets/sheet1.xml")
+      ?.async("string")) as string;
+    expect(xml).toMatch(
+      /<row r="2" x14ac:dyDescent="0.25"><c r="A2" t="s"><v>4<\/v><\/c><c r="B2" s="1"><v>45658<\/v><\/c><c r="C2"><v>2500<\/v><\/c><c r="E2" s="\d+"><v>7<\/v><\/c><\/row>/,
+    );
+    expect(xml).toMatch(
+      /<row r="3"><c r="A3" t="inlineStr"><is><t>F-2<\/t><\/is><\/c><c r="C3"><v>10<\/v><\/c><c r="E3" s="\d+"><v>8<\/v><\/c><\/row>/,
+    );
+  });
+
   test("blank lines, self-closing rows and cells beyond the header are read as Excel shows them; new cells land in column order", async () => {
     const sheet =
       SHEET_HEAD +

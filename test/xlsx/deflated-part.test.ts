@@ -85,3 +85,36 @@ test("an empty part is a valid deflate stream of nothing", async () => {
   expect(zlib.inflateRawSync(out.bytes).length).toBe(0);
   expect([out.size, out.crc]).toEqual([0, 0]);
 });
+
+test("pieces put one by one fill batches that are given back and filled again: the text comes out whole, in order", async () => {
+  const part = new DeflatedPart(path.join(dir, "e.tmp"));
+  const pieces: string[] = [];
+  // About 19 MB of short pieces (more than the batches in flight and the spares: each batch's memory
+  // is filled several times), a long text between them, multi-byte characters at every size.
+  for (let r = 1; r <= 200_000; r++) {
+    pieces.push(`<row r="${r}">`, `<c r="A${r}" t="inlineStr"><is><t>Société ${r} — 😀</t></is></c>`);
+    pieces.push(r % 50_000 === 0 ? `<!--${"é".repeat(300_000)}-->` : "", "</row>");
+  }
+  for (const p of pieces) {
+    part.put(p);
+    if (part.behind) await part.drained();
+  }
+  const text = pieces.join("");
+  const out = await deflated(part);
+  const inflated = zlib.inflateRawSync(out.bytes);
+  expect(inflated.toString("utf8")).toBe(text);
+  expect(out.size).toBe(Buffer.byteLength(text, "utf8"));
+  expect(out.crc).toBe(zlib.crc32(inflated) >>> 0);
+});
+
+test("what is put and what is written keep their order (the tail written after rows put)", async () => {
+  const part = new DeflatedPart(path.join(dir, "f.tmp"));
+  part.put("<sheetData>");
+  part.put(rows(1, 10));
+  await part.write("</sheetData>");
+  part.put("<pageMargins/>");
+  const out = await deflated(part);
+  expect(zlib.inflateRawSync(out.bytes).toString("utf8")).toBe(
+    `<sheetData>${rows(1, 10)}</sheetData><pageMargins/>`,
+  );
+});

@@ -30,6 +30,9 @@ import { openRegister, type Opened } from "./open";
 import { applyOptions, terms } from "./options";
 import type { Printer } from "./printer";
 
+/** Rows computed and written at a time by the command line's Apply. */
+const APPLY_CHUNK_ROWS = 1000;
+
 /**
  * One register file applied: opened once, its terms and headers read, planned once (`planApply`), then
  * the one Apply (`applyToSheet`) into a copy, with progress, the summary, the portable notes, and the
@@ -115,7 +118,10 @@ async function applyOpened(args: ApplyArgs, out: string, opened: Opened, p: Prin
   try {
     const show = p.io.isTTY ? p.progress() : undefined;
     outcome = await applyToSheet(planned, opened.rows, opened.sink(recognised.options, storedTerms), {
-      chunkRows: 5000,
+      // Rows are held from their reading until their chunk is written: short chunks let them die
+      // young, before the garbage collector promotes them (1,048,576 rows: about 260 MB at most
+      // against 270–310 MB with chunks of 5,000, measured 7 December 2026).
+      chunkRows: APPLY_CHUNK_ROWS,
       yieldFn: () => new Promise((resolve) => setImmediate(resolve)),
       onProgress: (x) => {
         rowsDone = x.done;
