@@ -33,6 +33,8 @@ const IN_FLIGHT_LIMIT = 8 * 2 ** 20;
 const SLICE = 2 ** 20;
 /** Bytes of a batch: the texts put are encoded into it, and it goes to the worker once full. */
 const BATCH = 2 ** 20;
+/** Characters past which an ASCII text goes through the encoder like any other. */
+const ASCII_PIECE = 256;
 /** Batches kept for reuse: as many as can be in flight, and one being filled. */
 const SPARE_BATCHES = IN_FLIGHT_LIMIT / BATCH + 1;
 
@@ -206,6 +208,40 @@ export class DeflatedPart {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.batch.length - this.filled < text.length * 3) this.sendBatch();
     this.filled += this.batch.write(text, this.filled);
+  }
+
+  /**
+   * Adds a short text the caller knows is ASCII (markup, cell references, digits): its bytes are its
+   * character codes, written one by one — no call into the encoder for a few characters.
+   */
+  putAscii(text: string): void {
+    const length = text.length;
+    if (length > ASCII_PIECE) return this.put(text);
+    if (this.batch.length - this.filled < length) this.sendBatch();
+    const batch = this.batch;
+    let at = this.filled;
+    for (let i = 0; i < length; i++) batch[at++] = text.charCodeAt(i);
+    this.filled = at;
+  }
+
+  /**
+   * Adds a number as a cell's `<v>` writes it (`String`, and "0" for what is not finite): a whole
+   * number's digits straight into the batch, any other through its text.
+   */
+  putNumber(n: number): void {
+    if (!Number.isFinite(n)) return this.putAscii("0");
+    if (!Number.isSafeInteger(n) || n < 0) return this.putAscii(String(n));
+    if (this.batch.length - this.filled < 16) this.sendBatch();
+    const batch = this.batch;
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+    let at = this.filled + digits;
+    this.filled = at;
+    let rest = n;
+    do {
+      batch[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
   }
 
   /** More bytes wait for the worker than IN_FLIGHT_LIMIT: the caller should await `drained`. */

@@ -91,7 +91,12 @@ export class SheetRewriter {
     readonly letters: readonly string[];
     readonly styleAttrs: readonly string[];
     readonly to1904: readonly boolean[];
+    /** A number cell's markup before its row number (`<c r="E`) and between it and the value. */
+    readonly numberOpen: readonly string[];
+    readonly numberMiddle: readonly string[];
   };
+  /** The leftmost column written (a row whose cells all lie left of it keeps them as read). */
+  private readonly firstWritten: number;
   private tail: WorksheetTail | undefined;
 
   constructor(
@@ -106,7 +111,10 @@ export class SheetRewriter {
       letters: plan.columns.map((c) => columnLetters(c.column)),
       styleAttrs: this.columnStyles.map((style) => (style !== undefined ? ` s="${style}"` : "")),
       to1904: plan.columns.map((c) => c.format === "date" && settings.date1904),
+      numberOpen: plan.columns.map((c) => `<c r="${columnLetters(c.column)}`),
+      numberMiddle: this.columnStyles.map((style) => `"${style !== undefined ? ` s="${style}"` : ""}><v>`),
     };
+    this.firstWritten = Math.min(...this.written);
   }
 
   get droppedFormula(): boolean {
@@ -290,6 +298,10 @@ export class SheetRewriter {
   /** A data row with its output cells merged in, put piece by piece. */
   private dataRow(row: HeldRow, put: (xml: string) => void): void {
     const output = row.output ?? [];
+    if (row.open !== undefined && row.cells !== undefined && this.leftOfTheNewCells(row.cells, row.inner)) {
+      this.rowAsReadThenNewCells(row, output);
+      return;
+    }
     const added: AddedCell[] = [];
     const { letters, styleAttrs, to1904 } = this.columnsOut;
     const columns = this.settings.plan.columns;
@@ -315,6 +327,59 @@ export class SheetRewriter {
     // A blank row's cells, read now: only their places and markup count, not their values.
     const cells = row.cells ?? parseCells(row.inner, { shared: [] });
     this.merge(row.open, row.inner, cells, added, this.written, put);
+  }
+
+  /**
+   * Whether a row is the common shape: its content is its cells end to end, in column order, all left
+   * of every column written. Then the general merge below writes the row as read, then the new cells:
+   * `rowAsReadThenNewCells` writes the same bytes without making a text per cell.
+   */
+  private leftOfTheNewCells(cells: readonly SheetCell[], inner: string): boolean {
+    if (!cellsAreTheContent(cells, inner)) return false;
+    let previous = -1;
+    for (const c of cells) {
+      if (c.column < previous) return false;
+      previous = c.column;
+    }
+    return previous < this.firstWritten;
+  }
+
+  /**
+   * The common row (`leftOfTheNewCells`): its start tag, its content as read, then its new cells —
+   * numbers written as bytes straight into the part (the bulk of a long register: dates, days,
+   * amounts), the others as `cellXml` makes them.
+   */
+  private rowAsReadThenNewCells(row: HeldRow, output: readonly OutputCell[]): void {
+    const part = this.part;
+    const { letters, styleAttrs, to1904, numberOpen, numberMiddle } = this.columnsOut;
+    // No new cell (every one empty): the row as read, its tag untouched (as `merge` does).
+    if (!output.some((cell, j) => j < numberOpen.length && cell !== undefined && cell !== ""))
+      return putAsRead(row, this.put);
+    part.put(rowTag(row.open as string));
+    part.put(row.inner);
+    const number = String(row.number);
+    for (let j = 0; j < numberOpen.length; j++) {
+      const cell = output[j];
+      if (cell === undefined) continue;
+      if (typeof cell === "number") {
+        // `cellXml`'s number cell, its pieces ASCII: <c r="E12" s="3"><v>45688</v></c>
+        part.putAscii(numberOpen[j] as string);
+        part.putAscii(number);
+        part.putAscii(numberMiddle[j] as string);
+        part.putNumber(to1904[j] ? cell - DAYS_1904 : cell);
+        part.putAscii("</v></c>");
+        continue;
+      }
+      const xml = cellXml(
+        `${letters[j] as string}${number}`,
+        cell,
+        styleAttrs[j] as string,
+        this.columnStyles[j],
+        to1904[j] as boolean,
+      );
+      if (xml !== "") part.put(xml);
+    }
+    part.put("</row>");
   }
 
   /**
