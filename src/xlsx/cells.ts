@@ -50,39 +50,58 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** An attribute's raw value in a start tag's attribute text (`needle` is `name="`), as `\bname="…"` finds it. */
-function attrValue(attrs: string, needle: string): string | undefined {
-  for (let at = attrs.indexOf(needle); at >= 0; at = attrs.indexOf(needle, at + 1)) {
-    if (at > 0 && isWordChar(attrs.charCodeAt(at - 1))) continue;
-    const from = at + needle.length;
-    const end = attrs.indexOf('"', from);
-    return end < 0 ? undefined : attrs.slice(from, end);
+/**
+ * Where an attribute's raw value starts in `text` between `from` and `to` (a start tag's attribute
+ * text, read in place: `needle` is `name="`), as `\bname="…"` finds it; -1 when absent or unclosed.
+ */
+function attrAt(text: string, needle: string, from: number, to: number): number {
+  for (let at = text.indexOf(needle, from); at >= 0 && at < to; at = text.indexOf(needle, at + 1)) {
+    if (at > from && isWordChar(text.charCodeAt(at - 1))) continue;
+    const start = at + needle.length;
+    const end = text.indexOf('"', start);
+    return end < 0 || end >= to ? -1 : start;
   }
-  return undefined;
+  return -1;
 }
 
-/** The column of a reference's letters ("AB12" → 27), or undefined when it is not letters then digits. */
-function refColumn(ref: string): number | undefined {
+/** An attribute's raw value (see `attrAt`), or undefined. */
+function attrValue(text: string, needle: string, from: number, to: number): string | undefined {
+  const start = attrAt(text, needle, from, to);
+  return start < 0 ? undefined : text.slice(start, text.indexOf('"', start));
+}
+
+/** The column of a reference's letters at `text[from..to)` ("AB12" → 27), or undefined when it is not letters then digits. */
+function refColumn(text: string, from: number, to: number): number | undefined {
   let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
+  let i = from;
+  for (; i < to; i++) {
+    const code = text.charCodeAt(i);
     if (code < 0x41 || code > 0x5a) break;
     column = column * 26 + (code - 0x40);
   }
-  if (i === 0) return undefined;
-  for (let j = i; j < ref.length; j++) {
-    const code = ref.charCodeAt(j);
+  if (i === from) return undefined;
+  for (let j = i; j < to; j++) {
+    const code = text.charCodeAt(j);
     if (code < 0x30 || code > 0x39) return undefined;
   }
   return column - 1;
+}
+
+/** The cell types (§18.18.11) as constants: the common ones are not sliced out of the text per cell. */
+const CELL_TYPES = ["s", "n", "b", "e", "d", "str", "inlineStr"];
+
+/** A cell's type attribute value at `text[from..to)`. */
+function cellType(text: string, from: number, to: number): string {
+  for (const t of CELL_TYPES) if (t.length === to - from && text.startsWith(t, from)) return t;
+  return text.slice(from, to);
 }
 
 /**
  * The cells of a row's content. A cell without a reference follows the previous one (§18.3.1.4: r
  * is optional). In a 1904 workbook a number styled as a date is given as the 1900-system serial the
  * engine reads (exceljs did the same through Date values). Read with string searches, not a pattern
- * with a lazy `[\s\S]*?`, which a long cell makes backtrack over every character.
+ * with a lazy `[\s\S]*?`, which a long cell makes backtrack over every character; attributes are read
+ * in place (a million-row register has millions of cells).
  */
 export function parseCells(inner: string, reading: CellReading): SheetCell[] {
   const cells: SheetCell[] = [];
@@ -96,26 +115,28 @@ export function parseCells(inner: string, reading: CellReading): SheetCell[] {
     if (isWordChar(inner.charCodeAt(at + 2))) continue;
     const gt = inner.indexOf(">", at + 2);
     if (gt < 0) break;
-    let attrs: string;
+    const attrs = at + 2;
+    let attrsEnd: number;
     let content: string | undefined;
     let end: number;
     if (inner.charCodeAt(gt - 1) === 0x2f /* / */ && gt - 1 >= at + 2) {
-      attrs = inner.slice(at + 2, gt - 1);
+      attrsEnd = gt - 1;
       end = gt + 1;
     } else {
       const close = inner.indexOf("</c>", gt + 1);
       if (close < 0) continue;
-      attrs = inner.slice(at + 2, gt);
+      attrsEnd = gt;
       content = inner.slice(gt + 1, close);
       end = close + 4;
     }
-    const ref = attrValue(attrs, 'r="');
-    const column = (ref === undefined ? undefined : refColumn(ref)) ?? next;
+    const ref = attrAt(inner, 'r="', attrs, attrsEnd);
+    const column = (ref < 0 ? undefined : refColumn(inner, ref, inner.indexOf('"', ref))) ?? next;
     next = column + 1;
-    const type = content === undefined ? undefined : (attrValue(attrs, 't="') ?? "n");
-    let value = content === undefined ? "" : cellValue(type as string, content, reading.shared);
-    if (reading.dateStyles1904 && typeof value === "number" && attrValue(attrs, 't="') === undefined) {
-      const style = Number(attrValue(attrs, 's="') ?? 0);
+    const typeAt = attrAt(inner, 't="', attrs, attrsEnd);
+    const type = typeAt < 0 ? "n" : cellType(inner, typeAt, inner.indexOf('"', typeAt));
+    let value = content === undefined ? "" : cellValue(type, content, reading.shared);
+    if (reading.dateStyles1904 && typeof value === "number" && typeAt < 0) {
+      const style = Number(attrValue(inner, 's="', attrs, attrsEnd) ?? 0);
       if (reading.dateStyles1904.has(style)) value += DAYS_1904;
     }
     cells.push({
