@@ -299,14 +299,14 @@ function computeInterest(
   // decimal division instead of one per segment).
   let numerator = ZERO;
   let minimumNumerator = ZERO;
-  const rates = new Map<HalfYearKey, AppliedRate>();
+  // Segments run forward in time: a half-year's segments follow one another, so its rate is looked
+  // up (and described) once, when the first of them begins.
+  let rate: AppliedRate | undefined;
   let day = addDays(input.dueDate, 1);
   while (day <= input.paidDate && balance.gt(0)) {
     const key = halfYearOf(day);
-    let rate = rates.get(key);
-    if (!rate) {
+    if (rate?.halfYear !== key) {
       rate = rateForHalfYear(rule, key, input.client, settings.rates);
-      rates.set(key, rate);
       if (trace) describeRate(trace, rule, rate, settings.rates);
     }
     let end = addDays(halfYearStart(key + 1), -1);

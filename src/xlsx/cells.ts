@@ -199,8 +199,14 @@ export function rowValues(cells: readonly SheetCell[]): CellValue[] {
 
 /** A row's number: its r attribute, or the one after the previous row's (§18.3.1.73: r is optional). */
 export function rowNumberOf(open: string, previous: number): number {
-  const r = /\sr="(\d+)"/.exec(open);
-  return r ? Number(r[1]) : previous + 1;
+  // As /\sr="(\d+)"/ finds it, read in place (a register has a million rows).
+  for (let at = open.indexOf('r="'); at >= 0; at = open.indexOf('r="', at + 1)) {
+    if (at === 0 || !/\s/.test(open.charAt(at - 1))) continue;
+    let end = at + 3;
+    while (end < open.length && open.charCodeAt(end) >= 0x30 && open.charCodeAt(end) <= 0x39) end += 1;
+    if (end > at + 3 && open.charCodeAt(end) === 0x22 /* " */) return Number(open.slice(at + 3, end));
+  }
+  return previous + 1;
 }
 
 /** Whether a row's content holds a value: a non-empty `<v>` or an inline string. */

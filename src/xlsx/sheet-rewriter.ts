@@ -33,6 +33,8 @@ export interface HeldRow {
 
 type QueueItem = { readonly xml: string } | { readonly row: HeldRow };
 
+/** Texts per column whose cell markup is remembered. */
+const TEXT_CELLS_KEPT = 4096;
 /** What a written item of the queue becomes until the queue's front is dropped. */
 const WRITTEN: QueueItem = { xml: "" };
 /** Written items at the queue's front past which they are dropped (when they are half of it, too). */
@@ -97,6 +99,8 @@ export class SheetRewriter {
   };
   /** The leftmost column written (a row whose cells all lie left of it keeps them as read). */
   private readonly firstWritten: number;
+  /** Per planned column, text cells' markup after their reference, by text (`textCellAfterRef`). */
+  private readonly textCells: Map<string, string>[] = [];
   private tail: WorksheetTail | undefined;
 
   constructor(
@@ -370,6 +374,14 @@ export class SheetRewriter {
         part.putAscii("</v></c>");
         continue;
       }
+      if (typeof cell === "string" && cell !== "") {
+        // A text cell: its markup after the reference, made once per text and column (a register's
+        // statuses repeat: « En retard de 45 jours »).
+        part.putAscii(numberOpen[j] as string);
+        part.putAscii(number);
+        part.put(this.textCellAfterRef(j, cell));
+        continue;
+      }
       const xml = cellXml(
         `${letters[j] as string}${number}`,
         cell,
@@ -380,6 +392,20 @@ export class SheetRewriter {
       if (xml !== "") part.put(xml);
     }
     part.put("</row>");
+  }
+
+  /** `textCell`'s markup after `<c r="E12`, for column `j` and this text, remembered. */
+  private textCellAfterRef(j: number, text: string): string {
+    let byText = this.textCells[j];
+    if (!byText) this.textCells[j] = byText = new Map();
+    let after = byText.get(text);
+    if (after === undefined) {
+      after = textCell("", text, this.columnStyles[j]).slice('<c r="'.length);
+      // Texts that do not repeat (an error naming its row) are not held without end.
+      if (byText.size >= TEXT_CELLS_KEPT) byText.clear();
+      byText.set(text, after);
+    }
+    return after;
   }
 
   /**
