@@ -1,5 +1,4 @@
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
 import { formatDate, formatMoney } from "../../apply";
 import { serialToDay } from "../../input/cell-values";
 import { isEngineError, type Decimal, type Language, type RateRow, type Text } from "../../engine";
@@ -29,7 +28,7 @@ import {
 import { commandError, isCsvFile } from "../messages";
 import type { D441Args } from "./args";
 import { D441_TEXT, REPORT_TEXT } from "./messages";
-import { writeMatrix } from "./workbook";
+import { newWorkbook, writeMatrix } from "./workbook";
 
 /**
  * `echeance report --kind received|issued`: the statutory payment-delay table (D441-6 I) and the aging
@@ -42,8 +41,7 @@ export async function writeReportWorkbook(
   file: string,
   lang: Language,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Échéance";
+  const wb = await newWorkbook();
   // The pane's names (src/reports/sheet-names.ts): « D441-6 31-12-2025 », « Balance âgée 31-12-2025 ».
   const names = reportSheetNames(report.closing, lang);
   writeMatrix(wb.addWorksheet(names.table), delayTableSheet(report), DELAY_TABLE_LAYOUT);

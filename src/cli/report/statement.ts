@@ -1,5 +1,4 @@
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
 import type { Language, VendorProfile } from "../../engine";
 import {
   bookTotals,
@@ -23,7 +22,7 @@ import { RECOVERY_CLI_TEXT } from "../recovery/messages";
 import { writeTemporaryThenRename } from "../recovery/files";
 import type { StatementArgs } from "./args";
 import { REPORT_TEXT } from "./messages";
-import { writeMatrix } from "./workbook";
+import { newWorkbook, writeMatrix } from "./workbook";
 
 /**
  * `echeance report --kind statement`: the statement (décompte) per client as of a date, from the
@@ -90,8 +89,7 @@ async function statementWorkbook(
   extra: { oneSheet: boolean; series: readonly StoredPenaltyNote[]; leftOut: readonly RowNote[] },
   lang: Language,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Échéance";
+  const wb = await newWorkbook();
   const taken = new Set<string>();
   if (extra.oneSheet)
     writeMatrix(
