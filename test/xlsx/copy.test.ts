@@ -359,6 +359,13 @@ async function excelLikeFile(sheetXml: string): Promise<string> {
 const SHEET_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="A1:D4"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><cols><col min="1" max="1" width="14.7109375" customWidth="1"/></cols>';
 
+/** The register of an Excel-shaped file of this sheet, and the sink of its copy into `name`. */
+async function copyOf(sheetXml: string, name: string) {
+  const book = await openXlsxRegister(await excelLikeFile(sheetXml));
+  const out = path.join(dir, name);
+  return { book, out, sink: book.copyTo(out, { lang: "fr" }) };
+}
+
 describe("an Excel-shaped file through the sink, driven by hand", () => {
   test("a row whose cells are its whole content gets the new cells after them, as read; one with space between its cells, without the space", async () => {
     const sheet =
@@ -367,10 +374,7 @@ describe("an Excel-shaped file through the sink, driven by hand", () => {
       '<row r="2" spans="1:4" x14ac:dyDescent="0.25"><c r="A2" t="s"><v>4</v></c><c r="B2" s="1"><v>45658</v></c><c r="C2"><v>2500</v></c></row>' +
       '<row r="3">\n  <c r="A3" t="inlineStr"><is><t>F-2</t></is></c>\n  <c r="C3"><v>10</v></c>\n</row>' +
       "</sheetData></worksheet>";
-    const input = await excelLikeFile(sheet);
-    const out = path.join(dir, "out-fast.xlsx");
-    const book = await openXlsxRegister(input);
-    const sink = book.copyTo(out, { lang: "fr" });
+    const { book, sink, out } = await copyOf(sheet, "out-fast.xlsx");
     await sink.begin({
       place: book.place,
       columns: [
@@ -410,11 +414,8 @@ describe("an Excel-shaped file through the sink, driven by hand", () => {
       '<row r="2" spans="1:4" x14ac:dyDescent="0.25"><c r="A2" t="s"><v>4</v></c><c r="B2" s="1"><v>45658</v></c><c r="C2"><v>2500</v></c><c r="F2"><v>99</v></c><c r="H2" t="inlineStr"><is><t>garde</t></is></c></row>' +
       '<row r="4" spans="1:4" hidden="1"><c r="A4" t="inlineStr"><is><t>F-3</t></is></c><extLst><ext uri="{x}"/></extLst></row><row r="5" customHeight="1" ht="30"/>' +
       '</sheetData><mergeCells count="1"><mergeCell ref="A6:B6"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-    const input = await excelLikeFile(sheet);
-    const out = path.join(dir, "out.xlsx");
-    const book = await openXlsxRegister(input);
+    const { book, sink, out } = await copyOf(sheet, "out.xlsx");
     expect(book.headers).toEqual(["N° facture", "Date facture", "Montant TTC", "Payé le"]);
-    const sink = book.copyTo(out, { lang: "fr" });
     const plan: SinkPlan = {
       place: book.place,
       columns: [
