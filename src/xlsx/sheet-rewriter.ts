@@ -430,15 +430,6 @@ export class SheetRewriter {
     }
     if (added.length === 0 && !dropped) return putAsRead({ open, inner }, put);
     const tag = rowTag(open);
-    if (!dropped && cellsAreTheContent(cells, inner) && endsBefore(cells, added)) {
-      // The common case — new cells right of the row's own, nothing else in the row: the row's
-      // content as read, then the new cells (what the general case below writes, without a copy).
-      put(tag);
-      put(inner);
-      for (const a of added) put(a.xml);
-      put("</row>");
-      return;
-    }
     // A row's extension list, if any, comes after its cells (CT_Row); a cell may have its own inside it.
     const last = cells[cells.length - 1];
     const ext = inner.indexOf("<extLst", last ? last.end : 0);
@@ -471,17 +462,6 @@ function cellsAreTheContent(cells: readonly SheetCell[], inner: string): boolean
     at = c.end;
   }
   return at === inner.length;
-}
-
-/** Whether every cell of the row lies left of the first new cell, in column order. */
-function endsBefore(cells: readonly SheetCell[], added: readonly AddedCell[]): boolean {
-  const first = added[0];
-  let previous = -1;
-  for (const c of cells) {
-    if (c.column < previous) return false;
-    previous = c.column;
-  }
-  return first === undefined || previous < first.column;
 }
 
 /** Two lists in column order merged into one (the first list's cell first on a tie, as a stable sort). */
