@@ -387,6 +387,17 @@ export function lateInterest(
   settings: Settings,
   trace?: Trace,
 ): { interest: Decimal; daysLate: number } {
+  const { interest, daysLate } = interestAndLateBalance(profile, input, settings, trace);
+  return { interest, daysLate };
+}
+
+/** Late interest, and the balance the day after the due date (whether a recovery fee is due). */
+function interestAndLateBalance(
+  profile: VendorProfile,
+  input: LatePaymentInput,
+  settings: Settings,
+  trace?: Trace,
+): { interest: Decimal; daysLate: number; lateBalance: Decimal } {
   checkClient(profile, input.client);
   if (trace) describeRule(trace, profile, input.client);
   const c = computeInterest(profile.latePayment, input, settings, trace);
@@ -418,7 +429,7 @@ export function lateInterest(
     `Rounded once to the cent, half up: ${rounded.toFixed(2)} €.`,
     `Arrondi une seule fois au centime, au plus proche : ${frenchMoney(rounded)}.`,
   );
-  return { interest: rounded, daysLate: c.daysLate };
+  return { interest: rounded, daysLate: c.daysLate, lateBalance: c.lateBalance };
 }
 
 /**
@@ -433,6 +444,16 @@ export function recoveryFee(
   trace?: Trace,
 ): Decimal {
   checkClient(profile, input.client);
+  return feeWhenLate(profile, input, input.lateBalance, trace);
+}
+
+/** The recovery fee of a client already checked; `lateBalance` as `recoveryFee`'s. */
+function feeWhenLate(
+  profile: VendorProfile,
+  input: Pick<LatePaymentInput, "dueDate" | "paidDate" | "recoveryCosts" | "client">,
+  lateBalance: Decimal | undefined,
+  trace?: Trace,
+): Decimal {
   const rule = profile.latePayment.recoveryFee;
   if (input.recoveryCosts !== undefined && input.recoveryCosts.isNeg()) {
     throw invalidInput(
@@ -441,7 +462,7 @@ export function recoveryFee(
       "les frais de recouvrement (recoveryCosts) ne doivent pas être négatifs.",
     );
   }
-  const late = input.paidDate > input.dueDate && (input.lateBalance === undefined || input.lateBalance.gt(0));
+  const late = input.paidDate > input.dueDate && (lateBalance === undefined || lateBalance.gt(0));
   if (!late) {
     trace?.step(
       "Not paid late: no recovery fee.",
@@ -529,8 +550,8 @@ export function latePayment(
   settings: Settings,
   trace?: Trace,
 ): LatePaymentResult {
-  const { interest, daysLate } = lateInterest(profile, input, settings, trace);
-  const fee = recoveryFee(profile, { ...input, lateBalance: balanceAtDueDate(input) }, trace);
+  const { interest, daysLate, lateBalance } = interestAndLateBalance(profile, input, settings, trace);
+  const fee = feeWhenLate(profile, input, lateBalance, trace);
   const total = interest.plus(fee);
   trace?.step(
     `Total: ${interest.toFixed(2)} + ${fee.toFixed(2)} = ${total.toFixed(2)} €.`,
