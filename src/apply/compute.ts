@@ -1,4 +1,5 @@
 import {
+  centsToNumber,
   Decimal,
   dueDate as engineDueDate,
   endDate as engineEndDate,
@@ -381,9 +382,9 @@ export class Applier extends RowReader {
     // A missing rate leaves the interest (and the total that includes it) saying so; the rest stands.
     const missing = c.missingRate === undefined ? undefined : missingRateCell(c.missingRate, this.lang);
     // Handed to Excel as numbers here, once each (the cents are exact in a double's shortest form).
-    const interest = c.interest.toNumber();
-    const fee = c.fee.toNumber();
-    const total = c.total.toNumber();
+    const interest = centsToNumber(c.interest);
+    const fee = centsToNumber(c.fee);
+    const total = centsToNumber(c.total);
     const base: RowResult = {
       values: {
         dueDate: dayToSerial(c.due),

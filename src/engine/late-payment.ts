@@ -52,6 +52,9 @@ export interface AppliedRate {
 
 const STATUTORY_FLOOR_FACTOR = 3; // L441-10 II: "trois fois le taux d'intérêt légal"
 
+/** The day-count basis as a decimal, made once (interest is divided by it per invoice). */
+const BASIS = new Decimal(DAY_COUNT_BASIS);
+
 const L441_10 = cite(LAW.commerce, "L441-10 II");
 const D441_5 = cite(LAW.commerce, "D441-5");
 
@@ -322,15 +325,15 @@ function computeInterest(
         balance.times(legalRateProfessional(settings.rates, key).times(STATUTORY_FLOOR_FACTOR)).times(days),
       );
     }
-    if (trace) trace.segment(segment(day, end, days, key, balance, rate, product.div(DAY_COUNT_BASIS)));
+    if (trace) trace.segment(segment(day, end, days, key, balance, rate, product.div(BASIS)));
     day = addDays(end, 1);
     for (; p < payments.length && (payments[p] as Payment).date < day; p++)
       balance = balance.minus((payments[p] as Payment).amount);
   }
   return {
-    exact: numerator.div(DAY_COUNT_BASIS),
+    exact: numerator.div(BASIS),
     // Only the flat reading's rule sums a minimum: no division of zero for the others.
-    statutoryMinimum: minimumNumerator === ZERO ? ZERO : minimumNumerator.div(DAY_COUNT_BASIS),
+    statutoryMinimum: minimumNumerator === ZERO ? ZERO : minimumNumerator.div(BASIS),
     daysLate,
     lateBalance,
   };
