@@ -1,4 +1,4 @@
-import { Decimal, type Day, type Payment } from "../engine";
+import { ZERO, type Decimal, type Day, type Payment } from "../engine";
 
 /**
  * The late period of an invoice row: until when interest runs, and which payment shortens it. Decided
@@ -40,6 +40,9 @@ export interface PaymentWithoutDate {
   readonly amountPaid: Decimal;
 }
 
+/** No payment on the period (one array for every such row). */
+const NO_PAYMENTS: readonly Payment[] = Object.freeze([]);
+
 export function latePeriod(cells: LatePeriodCells, asOf: Day): LatePeriod | PaymentWithoutDate {
   const { amount, paidDate, amountPaid } = cells;
   if (amountPaid !== undefined && amountPaid.gt(0) && paidDate === undefined)
@@ -52,11 +55,11 @@ export function latePeriod(cells: LatePeriodCells, asOf: Day): LatePeriod | Paym
         payments: [{ date: paidDate, amount: amountPaid }],
         outstanding: amount.minus(amountPaid),
       };
-    return { kind: "unpaid", end: asOf, payments: [], outstanding: amount };
+    return { kind: "unpaid", end: asOf, payments: NO_PAYMENTS, outstanding: amount };
   }
   if (paidDate !== undefined)
-    return { kind: "paid", end: paidDate, payments: [], outstanding: new Decimal(0) };
-  return { kind: "unpaid", end: asOf, payments: [], outstanding: amount };
+    return { kind: "paid", end: paidDate, payments: NO_PAYMENTS, outstanding: ZERO };
+  return { kind: "unpaid", end: asOf, payments: NO_PAYMENTS, outstanding: amount };
 }
 
 /** Where the decision's cells are on a row, as formula references ("E2"); a field without a column is undefined. */

@@ -240,8 +240,10 @@ function userFigures(rule: LatePaymentRule, r: AppliedRate, table: RateTable): {
   };
 }
 
-function sortedPayments(input: LatePaymentInput): Payment[] {
-  const payments = [...(input.payments ?? [])];
+function sortedPayments(input: LatePaymentInput): readonly Payment[] {
+  // Most invoices have no payment before the end of their late period: nothing to copy or sort.
+  if (input.payments === undefined || input.payments.length === 0) return NO_PAYMENTS;
+  const payments = [...input.payments];
   payments.forEach((p, i) => {
     if (p.amount.lte(0)) {
       throw invalidInput(
@@ -260,6 +262,8 @@ function sortedPayments(input: LatePaymentInput): Payment[] {
   });
   return payments.sort((a, b) => a.date - b.date);
 }
+
+const NO_PAYMENTS: readonly Payment[] = Object.freeze([]);
 
 function checkAmount(amount: Decimal): void {
   if (amount.isNeg()) {
