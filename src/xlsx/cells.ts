@@ -117,7 +117,9 @@ export function parseCells(inner: string, reading: CellReading): SheetCell[] {
     if (gt < 0) break;
     const attrs = at + 2;
     let attrsEnd: number;
-    let content: string | undefined;
+    // The content between <c …> and </c>, as offsets in the row; none for <c …/>.
+    let contentFrom = -1;
+    let contentTo = -1;
     let end: number;
     if (inner.charCodeAt(gt - 1) === 0x2f /* / */ && gt - 1 >= at + 2) {
       attrsEnd = gt - 1;
@@ -126,7 +128,8 @@ export function parseCells(inner: string, reading: CellReading): SheetCell[] {
       const close = inner.indexOf("</c>", gt + 1);
       if (close < 0) continue;
       attrsEnd = gt;
-      content = inner.slice(gt + 1, close);
+      contentFrom = gt + 1;
+      contentTo = close;
       end = close + 4;
     }
     const ref = attrAt(inner, 'r="', attrs, attrsEnd);
@@ -134,21 +137,52 @@ export function parseCells(inner: string, reading: CellReading): SheetCell[] {
     next = column + 1;
     const typeAt = attrAt(inner, 't="', attrs, attrsEnd);
     const type = typeAt < 0 ? "n" : cellType(inner, typeAt, inner.indexOf('"', typeAt));
-    let value = content === undefined ? "" : cellValue(type, content, reading.shared);
+    let value: CellValue = "";
+    let formula = false;
+    if (contentFrom >= 0) {
+      // The common cell's content is its value alone, <v>…</v>: read in place. Any other is cut out.
+      const v = type === "inlineStr" ? undefined : valueAlone(inner, contentFrom, contentTo);
+      if (v !== undefined) value = typedValue(type, v, reading.shared);
+      else {
+        const content = inner.slice(contentFrom, contentTo);
+        value = cellValue(type, content, reading.shared);
+        formula = content.includes("<f");
+      }
+    }
     if (reading.dateStyles1904 && typeof value === "number" && typeAt < 0) {
       const style = Number(attrValue(inner, 's="', attrs, attrsEnd) ?? 0);
       if (reading.dateStyles1904.has(style)) value += DAYS_1904;
     }
-    cells.push({
-      column,
-      xml: inner.slice(at, end),
-      end,
-      value,
-      formula: content !== undefined && content.includes("<f"),
-    });
+    cells.push(new ParsedCell(inner, at, end, column, value, formula));
     pos = end;
   }
   return cells;
+}
+
+/**
+ * A cell as parsed: its markup is cut from the row only when asked for — a row written as read plus
+ * its new cells never asks, and a million rows of nine cells would cut nine million texts.
+ */
+class ParsedCell implements SheetCell {
+  constructor(
+    private readonly row: string,
+    private readonly start: number,
+    readonly end: number,
+    readonly column: number,
+    readonly value: CellValue,
+    readonly formula: boolean,
+  ) {}
+
+  get xml(): string {
+    return this.row.slice(this.start, this.end);
+  }
+}
+
+/** The text of content that is exactly `<v>text</v>` (text without "<"), between `from` and `to`. */
+function valueAlone(row: string, from: number, to: number): string | undefined {
+  if (!row.startsWith("<v>", from)) return undefined;
+  const lt = row.indexOf("<", from + 3);
+  return lt + 4 === to && row.startsWith("</v>", lt) ? row.slice(from + 3, lt) : undefined;
 }
 
 /** The text of the first `<open>…</close>` holding no "<" (as `/<v>([^<]*)<\/v>/` finds it). */
@@ -168,7 +202,11 @@ function cellValue(type: string, content: string, shared: readonly string[]): Ce
     return end < 0 ? "" : stringItemText(content.slice(at + 4, end));
   }
   const v = plainElementText(content, "<v>", "</v>");
-  if (v === undefined) return "";
+  return v === undefined ? "" : typedValue(type, v, shared);
+}
+
+/** A `<v>`'s text as the cell's type reads it. */
+function typedValue(type: string, v: string, shared: readonly string[]): CellValue {
   switch (type) {
     case "s":
       return shared[Number(v)] ?? "";
