@@ -222,6 +222,23 @@ describe("SpreadsheetML text", () => {
     ).toEqual([45658, 44196]);
   });
 
+  test("cells read in place or cut out give the same values, and each cell's markup as the row has it", () => {
+    const row =
+      '<c r="A2"><v>12.5</v></c><c r="B2" t="str"><v>a &amp; b</v></c><c r="C2"><v>1</v><v>2</v></c>' +
+      '<c r="D2" t="str"><f>B2</f><v>x</v></c><c r="E2" t="inlineStr"><v>9</v></c><c r="F2"><v></v></c><c r="G2"/>';
+    const cells = parseCells(row, { shared: [] });
+    expect(cells.map((c) => [c.column, c.value, c.formula])).toEqual([
+      [0, 12.5, false],
+      [1, "a & b", false],
+      [2, 1, false],
+      [3, "x", true],
+      [4, "", false],
+      [5, 0, false],
+      [6, "", false],
+    ]);
+    expect(cells.map((c) => c.xml).join("")).toBe(row);
+  });
+
   test("text written into the file is escaped, control characters as Excel's _xHHHH_", () => {
     expect(escapeXml('a < b & "c" > d\u0001_x0041_')).toBe(
       "a &lt; b &amp; &quot;c&quot; &gt; d_x0001__x005F_x0041_",
