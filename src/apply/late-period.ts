@@ -1,4 +1,4 @@
-import { ZERO, type Decimal, type Day, type Payment } from "../engine";
+import { aboveZero, ZERO, type Decimal, type Day, type Payment } from "../engine";
 
 /**
  * The late period of an invoice row: until when interest runs, and which payment shortens it. Decided
@@ -45,10 +45,10 @@ const NO_PAYMENTS: readonly Payment[] = Object.freeze([]);
 
 export function latePeriod(cells: LatePeriodCells, asOf: Day): LatePeriod | PaymentWithoutDate {
   const { amount, paidDate, amountPaid } = cells;
-  if (amountPaid !== undefined && amountPaid.gt(0) && paidDate === undefined)
+  if (amountPaid !== undefined && aboveZero(amountPaid) && paidDate === undefined)
     return { kind: "payment-without-date", amountPaid };
   if (amountPaid !== undefined && amountPaid.lt(amount)) {
-    if (amountPaid.gt(0) && paidDate !== undefined)
+    if (aboveZero(amountPaid) && paidDate !== undefined)
       return {
         kind: "partly-paid",
         end: paidDate > asOf ? paidDate : asOf,

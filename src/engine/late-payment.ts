@@ -2,7 +2,7 @@ import { addDays, formatIsoDay, type Day } from "./date";
 import { EngineError, invalidInput, notApplicable } from "./errors";
 import { frenchDate, frenchMoney, frenchNumber, frenchOf, frenchPercent, formatPercent } from "./format";
 import { noteInterpretations, type RateSegment, type Trace } from "./explanation";
-import { Decimal, roundToCent, ZERO } from "./money";
+import { aboveZero, Decimal, roundToCent, ZERO } from "./money";
 import type { ClientType, LatePaymentRule, VendorProfile } from "./profile";
 import {
   DEFAULT_RATE_TABLE,
@@ -310,7 +310,7 @@ function computeInterest(
   // up (and described) once, when the first of them begins.
   let rate: AppliedRate | undefined;
   let day = addDays(input.dueDate, 1);
-  while (day <= input.paidDate && balance.gt(0)) {
+  while (day <= input.paidDate && aboveZero(balance)) {
     const key = halfYearOf(day);
     if (rate?.halfYear !== key) {
       rate = rateForHalfYear(rule, key, input.client, settings.rates);
@@ -469,7 +469,7 @@ function feeWhenLate(
       "les frais de recouvrement (recoveryCosts) ne doivent pas être négatifs.",
     );
   }
-  const late = input.paidDate > input.dueDate && (lateBalance === undefined || lateBalance.gt(0));
+  const late = input.paidDate > input.dueDate && (lateBalance === undefined || aboveZero(lateBalance));
   if (!late) {
     trace?.step(
       "Not paid late: no recovery fee.",

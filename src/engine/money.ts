@@ -23,6 +23,14 @@ export function percent(text: string | number): Decimal {
   return new Decimal(text).div(100);
 }
 
+/**
+ * Whether an amount is above zero, read from its sign and digits: `amount.gt(0)` makes a decimal of
+ * the 0 (and a copy of any decimal it is given) to compare with, per invoice in a bulk run.
+ */
+export function aboveZero(amount: Decimal): boolean {
+  return amount.isPos() && !amount.isZero();
+}
+
 export function isDecimal(value: unknown): value is Decimal {
   return Decimal.isDecimal(value);
 }

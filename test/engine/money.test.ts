@@ -1,4 +1,4 @@
-import { centsToNumber, Decimal } from "../../src/engine";
+import { aboveZero, centsToNumber, Decimal } from "../../src/engine";
 
 /** The number Excel must receive: the double nearest the amount, as parsing its text gives. */
 function parsed(text: string): number {
@@ -56,5 +56,17 @@ describe("an amount in cents handed to Excel", () => {
   test("an amount with digits below the cent (not yet rounded) is the parsed double too", () => {
     for (const text of ["0.005", "123.456", "1e-7", "-5e-3", "0.33333333333333333333"])
       expect(Object.is(centsToNumber(new Decimal(text)), parsed(text))).toBe(true);
+  });
+});
+
+describe("an amount above zero", () => {
+  test("is a positive amount, not zero (nor minus zero), not a negative one", () => {
+    expect(["0.01", "40", "1e-30"].map((t) => aboveZero(new Decimal(t)))).toEqual([true, true, true]);
+    expect(["0", "-0", "-0.01", "-40"].map((t) => aboveZero(new Decimal(t)))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
