@@ -1,4 +1,4 @@
-import { aboveZero, ZERO, type Decimal, type Day, type Payment } from "../engine";
+import { aboveZero, NO_PAYMENTS, ZERO, type Decimal, type Day, type Payment } from "../engine";
 
 /**
  * The late period of an invoice row: until when interest runs, and which payment shortens it. Decided
@@ -39,9 +39,6 @@ export interface PaymentWithoutDate {
   readonly kind: "payment-without-date";
   readonly amountPaid: Decimal;
 }
-
-/** No payment on the period (one array for every such row). */
-const NO_PAYMENTS: readonly Payment[] = Object.freeze([]);
 
 export function latePeriod(cells: LatePeriodCells, asOf: Day): LatePeriod | PaymentWithoutDate {
   const { amount, paidDate, amountPaid } = cells;

@@ -263,7 +263,8 @@ function sortedPayments(input: LatePaymentInput): readonly Payment[] {
   return payments.sort((a, b) => a.date - b.date);
 }
 
-const NO_PAYMENTS: readonly Payment[] = Object.freeze([]);
+/** No payment: one frozen list for every invoice without one (bulk runs make none per row). */
+export const NO_PAYMENTS: readonly Payment[] = Object.freeze([]);
 
 function checkAmount(amount: Decimal): void {
   if (amount.isNeg()) {
