@@ -55,7 +55,11 @@ function isWordChar(code: number): boolean {
  * text, read in place: `needle` is `name="`), as `\bname="…"` finds it; -1 when absent or unclosed.
  */
 function attrAt(text: string, needle: string, from: number, to: number): number {
-  for (let at = text.indexOf(needle, from); at >= 0 && at < to; at = text.indexOf(needle, at + 1)) {
+  // Searched within the tag only: `indexOf` would run on through the rest of the row for an attribute
+  // the cell lacks (most cells have no t="…"), once per cell — quadratic in a long row.
+  const first = needle.charCodeAt(0);
+  for (let at = from; at + needle.length <= to; at++) {
+    if (text.charCodeAt(at) !== first || !text.startsWith(needle, at)) continue;
     if (at > from && isWordChar(text.charCodeAt(at - 1))) continue;
     const start = at + needle.length;
     const end = text.indexOf('"', start);
@@ -107,6 +111,7 @@ export function parseCells(inner: string, reading: CellReading): SheetCell[] {
   const cells: SheetCell[] = [];
   let next = 0;
   let pos = 0;
+  let noCloseFrom = Infinity;
   for (;;) {
     const at = inner.indexOf("<c", pos);
     if (at < 0) break;
@@ -125,8 +130,13 @@ export function parseCells(inner: string, reading: CellReading): SheetCell[] {
       attrsEnd = gt - 1;
       end = gt + 1;
     } else {
-      const close = inner.indexOf("</c>", gt + 1);
-      if (close < 0) continue;
+      // Once no "</c>" follows some point, none follows any later one: not searched for again (an
+      // unclosed cell is skipped, as before, without rereading the rest of the row for each).
+      const close = gt + 1 >= noCloseFrom ? -1 : inner.indexOf("</c>", gt + 1);
+      if (close < 0) {
+        noCloseFrom = Math.min(noCloseFrom, gt + 1);
+        continue;
+      }
       attrsEnd = gt;
       contentFrom = gt + 1;
       contentTo = close;

@@ -239,6 +239,34 @@ describe("SpreadsheetML text", () => {
     expect(cells.map((c) => c.xml).join("")).toBe(row);
   });
 
+  test("a long row is read in time linear in its length: cells without a type, cells never closed", () => {
+    // Best of three per size; 8 times the cells take about 8 times as long (a search running on
+    // through the rest of the row for each cell would take ~64 times).
+    const time = (row: string, cells: number) => {
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const t0 = process.hrtime.bigint();
+        const parsed = parseCells(row, { shared: [] });
+        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+        expect(parsed.length).toBe(cells);
+      }
+      return best;
+    };
+    const numbers = (n: number) =>
+      Array.from({ length: n }, (_, i) => `<c r="A1" s="1"><v>${i}</v></c>`).join("");
+    // Unclosed cells are skipped; the self-closing one after each is read.
+    const unclosed = (n: number) => Array.from({ length: n }, () => '<c r="A1"><v>1</v><c r="B1"/>').join("");
+    parseCells(numbers(2_000), { shared: [] }); // warm-up
+    const ratios = [
+      time(numbers(160_000), 160_000) / time(numbers(20_000), 20_000),
+      time(unclosed(160_000), 160_000) / time(unclosed(20_000), 20_000),
+    ];
+    console.log(
+      `parseCells, 8 times the cells: ${ratios.map((r) => r.toFixed(1)).join(" and ")} times as long`,
+    );
+    for (const ratio of ratios) expect(ratio).toBeLessThan(24);
+  });
+
   test("text written into the file is escaped, control characters as Excel's _xHHHH_", () => {
     expect(escapeXml('a < b & "c" > d\u0001_x0041_')).toBe(
       "a &lt; b &amp; &quot;c&quot; &gt; d_x0001__x005F_x0041_",
